@@ -1,0 +1,272 @@
+#include "clean/boilerplate.h"
+
+#include <cctype>
+
+#include "core/embedded.h"
+
+namespace sitrep {
+namespace {
+
+enum class Match { Exact, Prefix, Contains };
+enum class Action { Drop, End, Caption };
+
+struct Rule {
+  Match match;
+  Action action;
+  std::string pattern, reason;
+};
+
+struct Outlet {
+  std::string name;
+  std::vector<std::string> aliases;
+};
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  for (;;) {
+    size_t e = s.find(sep, pos);
+    out.push_back(s.substr(pos, e == std::string_view::npos ? std::string_view::npos : e - pos));
+    if (e == std::string_view::npos) break;
+    pos = e + 1;
+  }
+  return out;
+}
+
+template <class F>
+void for_each_data_line(std::string_view file, F&& f) {
+  for (auto line : split(embedded_data(file), '\n')) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    f(split(line, '\t'));
+  }
+}
+
+const std::vector<Rule>& rules() {
+  static const std::vector<Rule> table = [] {
+    std::vector<Rule> t;
+    for_each_data_line("clean/boilerplate.tsv", [&](const std::vector<std::string_view>& f) {
+      if (f.size() < 4) return;
+      Rule r;
+      r.match = f[0] == "exact" ? Match::Exact : f[0] == "prefix" ? Match::Prefix : Match::Contains;
+      r.action = f[1] == "end" ? Action::End : f[1] == "caption" ? Action::Caption : Action::Drop;
+      r.pattern = normalize_for_match(f[2]);
+      r.reason = f[3];
+      t.push_back(std::move(r));
+    });
+    return t;
+  }();
+  return table;
+}
+
+const std::vector<Outlet>& outlets() {
+  static const std::vector<Outlet> table = [] {
+    std::vector<Outlet> t;
+    for_each_data_line("clean/outlets.tsv", [&](const std::vector<std::string_view>& f) {
+      if (f.size() < 2) return;
+      Outlet o{std::string(f[0]), {}};
+      for (auto a : split(f[1], '|')) o.aliases.push_back(normalize_for_match(a));
+      t.push_back(std::move(o));
+    });
+    return t;
+  }();
+  return table;
+}
+
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
+
+bool contains_word(std::string_view hay, std::string_view needle) {
+  for (size_t p = hay.find(needle); p != std::string_view::npos; p = hay.find(needle, p + 1)) {
+    bool left = p == 0 || !word_char(hay[p - 1]);
+    size_t e = p + needle.size();
+    bool right = e >= hay.size() || !word_char(hay[e]);
+    if (left && right) return true;
+  }
+  return false;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// "0 $", "2,500 $", "0 2,238", "1.2k": numbers and currency signs only.
+bool is_counter(std::string_view norm) {
+  bool digit = false;
+  for (char c : norm) {
+    if (std::isdigit(static_cast<unsigned char>(c))) digit = true;
+    else if (!(c == ',' || c == '.' || c == ' ' || c == '$' || c == '%' || c == '+' || c == 'k' || c == '-' ||
+               (c & 0x80)))
+      return false;
+  }
+  return digit;
+}
+
+bool has_lower(std::string_view s) {
+  for (char c : s)
+    if (c >= 'a' && c <= 'z') return true;
+  return false;
+}
+
+// A photo credit closing a caption, "(AP Photo/Pavel Golovkin, Pool)", "(Photo Credit: ...)".
+bool ends_with_credit(std::string_view norm) {
+  if (norm.empty() || norm.back() != ')') return false;
+  size_t open = norm.rfind('(');
+  if (open == std::string_view::npos) return false;
+  std::string_view inside = norm.substr(open);
+  return inside.find("photo") != std::string_view::npos || inside.find("getty") != std::string_view::npos ||
+         inside.find("image") != std::string_view::npos || inside.find("credit") != std::string_view::npos;
+}
+
+// "Ugur Can/DHA via AP", "Photo: Reuters", "John Smith/Getty Images": a short credit line.
+bool is_credit_line(std::string_view norm, size_t words) {
+  if (words > 8 || ends_with_terminal(norm)) return false;
+  static const std::string_view agencies[] = {"ap", "afp", "reuters", "getty images", "tass", "dha", "epa",
+                                              "anadolu", "sputnik", "xinhua", "ria novosti", "shutterstock", "pool"};
+  bool slash = norm.find('/') != std::string_view::npos;
+  bool via = norm.find(" via ") != std::string_view::npos;
+  if (!slash && !via) return false;
+  for (auto a : agencies)
+    if (contains_word(norm, a)) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string normalize_for_match(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      unsigned char d = static_cast<unsigned char>(s[i + 2]);
+      char repl = 0;
+      if (d == 0x98 || d == 0x99) repl = '\'';
+      else if (d == 0x9C || d == 0x9D) repl = '"';
+      else if (d == 0x93 || d == 0x94) repl = '-';
+      if (repl) {
+        out.push_back(repl);
+        i += 2;
+        continue;
+      }
+    }
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {  // no-break space
+      c = ' ';
+      ++i;
+    }
+    if (std::isspace(c)) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      continue;
+    }
+    out.push_back(static_cast<char>(std::tolower(c)));
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+size_t count_words(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ' || c == '\t' || c == '\n';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+bool ends_with_terminal(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ')) s.remove_suffix(1);
+  if (s.empty()) return false;
+  char c = s.back();
+  if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == '\'') return true;
+  return s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x9D" || s.substr(s.size() - 3) == "\xE2\x80\x99" ||
+                           s.substr(s.size() - 3) == "\xE2\x80\xA6");
+}
+
+bool is_prose(const Block& b) {
+  size_t w = count_words(b.text);
+  return (w >= 8 && ends_with_terminal(b.text)) || w >= 20;
+}
+
+std::string find_known_outlet(std::string_view s) {
+  std::string norm = normalize_for_match(s);
+  for (const auto& o : outlets())
+    for (const auto& a : o.aliases)
+      if (contains_word(norm, a)) return o.name;
+  return "";
+}
+
+void mark_boilerplate(std::vector<Block>& blocks, BoilerplateFindings& found) {
+  bool seen_prose = false;
+  int since_counter = 100;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    Block& b = blocks[i];
+    if (!b.reason.empty() || b.caption) continue;
+    ++since_counter;
+    size_t words = count_words(b.text);
+    if (words > 60 && !ends_with_credit(b.text.size() < 2000 ? normalize_for_match(b.text) : std::string())) {
+      seen_prose = true;
+      continue;
+    }
+    std::string norm = normalize_for_match(b.text);
+    if (is_counter(norm)) {
+      b.reason = "counter (donations, views or comments)";
+      since_counter = 0;
+      continue;
+    }
+    if (since_counter <= 3 && !has_lower(b.text) && words >= 2) {
+      b.reason = "donation banner";
+      continue;
+    }
+    if (ends_with_credit(norm) || is_credit_line(norm, words)) {
+      b.caption = true;
+      continue;
+    }
+    if (words <= 25) {
+      const Rule* hit = nullptr;
+      for (const auto& r : rules()) {
+        bool m = r.match == Match::Exact    ? norm == r.pattern
+                 : r.match == Match::Prefix ? starts_with(norm, r.pattern)
+                                            : norm.find(r.pattern) != std::string::npos;
+        if (m) { hit = &r; break; }
+      }
+      // "8 Comments", "23 comments": the head of a comment section.
+      if (!hit && words == 2 && std::isdigit(static_cast<unsigned char>(norm[0])) &&
+          (norm.ends_with(" comments") || norm.ends_with(" comment") || norm.ends_with(" responses"))) {
+        static const Rule comments{Match::Exact, Action::End, "", "reader comments"};
+        hit = &comments;
+      }
+      if (hit) {
+        if (hit->action == Action::Caption) {
+          b.caption = true;
+        } else if (hit->action == Action::End && seen_prose) {
+          for (size_t j = i; j < blocks.size(); ++j)
+            if (blocks[j].reason.empty()) blocks[j].reason = hit->reason;
+          return;
+        } else {
+          b.reason = hit->reason;
+        }
+        continue;
+      }
+      if (words <= 4 && starts_with(norm, "support ") && std::isupper(static_cast<unsigned char>(b.text[8]))) {
+        b.reason = "donation prompt";
+        if (found.outlet.empty()) {
+          found.outlet = b.text.substr(8);
+          found.outlet_evidence = "text: '" + b.text + "'";
+        }
+        continue;
+      }
+      if (words <= 12 && starts_with(norm, "source") && norm.size() > 7 && norm.find(':') != std::string::npos &&
+          norm.find(':') <= 8) {
+        b.reason = "source line (kept as metadata)";
+        found.source_line = b.text;
+        continue;
+      }
+      if (words <= 4 && !found.outlet.empty() && normalize_for_match(found.outlet) == norm) {
+        b.reason = "outlet name";
+        continue;
+      }
+    }
+    if (is_prose(b)) seen_prose = true;
+  }
+}
+
+}  // namespace sitrep

@@ -1,0 +1,30 @@
+// clean: rules shared by the text and HTML cleaners that mark blocks as boilerplate
+// (prompts, counters, share buttons, comment sections, related links, footers) or captions.
+// The phrases live in data/clean/boilerplate.tsv; the shapes (counters, credits) are here.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clean/blocks.h"
+
+namespace sitrep {
+
+// What the rules learned on the way that the metadata step wants.
+struct BoilerplateFindings {
+  std::string outlet;       // from "Support X", "Source: X" or a known outlet banner
+  std::string outlet_evidence;
+  std::string source_line;  // e.g. "Source:TASS, February 28, 2020"
+};
+
+void mark_boilerplate(std::vector<Block>& blocks, BoilerplateFindings& found);
+
+// Shared text helpers for the clean stage.
+std::string normalize_for_match(std::string_view s);  // lower ASCII, straight quotes, '-' dashes
+size_t count_words(std::string_view s);
+bool ends_with_terminal(std::string_view s);           // . ! ? : or a closing quote
+bool is_prose(const Block& b);
+// The known outlet whose name or alias occurs in s as whole words, or "".
+std::string find_known_outlet(std::string_view s);
+
+}  // namespace sitrep

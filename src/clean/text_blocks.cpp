@@ -1,0 +1,79 @@
+#include <string_view>
+
+#include "clean/blocks.h"
+
+namespace sitrep {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Appends s with runs of spaces and tabs collapsed to one space.
+void append_collapsed(std::string& out, std::string_view s) {
+  bool space = !out.empty() && out.back() == ' ';
+  for (char c : s) {
+    if (is_space(c)) {
+      if (!space && !out.empty()) out.push_back(' ');
+      space = true;
+    } else {
+      out.push_back(c);
+      space = false;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+}
+
+bool ends_sentence(std::string_view s) {
+  if (s.empty()) return false;
+  char c = s.back();
+  if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == ')') return true;
+  // closing curly quote U+201D
+  return s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\x9D";
+}
+
+bool starts_lower(std::string_view s) {
+  return !s.empty() && s.front() >= 'a' && s.front() <= 'z';
+}
+
+}  // namespace
+
+std::vector<Block> split_text_blocks(std::string_view text) {
+  std::vector<Block> blocks;
+  std::vector<std::string_view> group;
+  auto flush = [&] {
+    if (group.empty()) return;
+    // Lines of one paragraph hard-wrapped by the source: a long line that does not end a
+    // sentence, or a next line that starts in lower case, continues the paragraph.
+    Block cur;
+    for (size_t i = 0; i < group.size(); ++i) {
+      append_collapsed(cur.text, group[i]);
+      bool join = i + 1 < group.size() &&
+                  ((group[i].size() >= 50 && !ends_sentence(group[i])) || starts_lower(group[i + 1]));
+      if (join) {
+        cur.text.push_back(' ');
+      } else {
+        if (!cur.text.empty()) blocks.push_back(std::move(cur));
+        cur = Block{};
+      }
+    }
+    group.clear();
+  };
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = trim(text.substr(pos, nl - pos));
+    if (line.empty()) flush();
+    else group.push_back(line);
+    pos = nl + 1;
+  }
+  flush();
+  return blocks;
+}
+
+}  // namespace sitrep

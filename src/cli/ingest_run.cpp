@@ -1,0 +1,96 @@
+#include "cli/ingest_run.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <iostream>
+
+#include "cli/progress.h"
+#include "cli/registry.h"
+#include "pipeline/pipeline.h"
+#include "store/store.h"
+
+namespace sitrep::cli {
+
+int run_ingest(const IngestArgs& args, const std::string& command, std::ostream& out) {
+  auto opened = Store::open(args.db);
+  if (!opened) {
+    std::cerr << "sitrep: " << opened.error().where() << ": " << opened.error().message << "\n";
+    return kFatal;
+  }
+  Store& store = *opened.value();
+  int64_t run = store.begin_run(command);
+  RunCounts counts;
+  std::vector<Error> pre_errors;
+  auto inputs = expand_inputs(args.paths, [&](Error&& e) { pre_errors.push_back(std::move(e)); });
+
+  // Batches commit together: a run killed at any point leaves whole batches, and a second
+  // run skips what is already stored.
+  const uint64_t batch = 256;
+  uint64_t in_batch = 0;
+  auto last_commit = std::chrono::steady_clock::now();
+  store.begin();
+  auto maybe_commit = [&] {
+    if (++in_batch < batch && std::chrono::steady_clock::now() - last_commit < std::chrono::seconds(2)) return;
+    store.commit();
+    store.begin();
+    in_batch = 0;
+    last_commit = std::chrono::steady_clock::now();
+  };
+  auto report = [&](const Error& e) {
+    if (e.severity == Severity::Warning) ++counts.warnings;
+    else ++counts.rejected;
+    store.record_error(e, run);
+    if (!args.quiet)
+      std::cerr << "sitrep: " << (e.severity == Severity::Warning ? "warning: " : "rejected: ") << e.where() << ": "
+                << e.message << "\n";
+    maybe_commit();
+  };
+  ProgressBar bar(!args.quiet);
+  for (const auto& e : pre_errors) report(e);
+
+  PipelineOptions popts;
+  popts.threads = args.threads;
+  PipelineSinks sinks;
+  sinks.on_doc = [&](Doc&& d) {
+    ++counts.records;
+    if (d.invalid_bytes > 0)
+      report(Error{d.origin, "", std::to_string(d.invalid_bytes) + " invalid bytes replaced or removed", Severity::Warning});
+    switch (store.put(d, run)) {
+      case Store::PutResult::Stored: ++counts.stored; break;
+      case Store::PutResult::AlreadyStored: ++counts.already_stored; break;
+      case Store::PutResult::Duplicate: ++counts.stored; ++counts.duplicates; break;
+    }
+    maybe_commit();
+  };
+  sinks.on_error = [&](const Error& e) {
+    if (e.severity != Severity::Warning) ++counts.records;
+    report(e);
+  };
+  sinks.on_progress = [&](const PipelineProgress& p) { bar.update(p); };
+  PipelineProgress p = run_pipeline(inputs, popts, sinks);
+  store.commit();
+  bar.finish();
+  std::string status = counts.rejected ? "finished with rejections" : "ok";
+  store.finish_run(run, counts, status);
+
+  double mb = double(p.bytes_done) / 1e6;
+  if (args.json) {
+    nlohmann::json j = {{"command", command},   {"db", args.db},
+                        {"inputs", inputs.size()}, {"records", counts.records},
+                        {"stored", counts.stored}, {"already_stored", counts.already_stored},
+                        {"duplicates", counts.duplicates}, {"rejected", counts.rejected},
+                        {"warnings", counts.warnings}, {"megabytes", mb},
+                        {"seconds", p.seconds},   {"mb_per_s", p.seconds > 0 ? mb / p.seconds : 0.0},
+                        {"exit_code", counts.rejected ? kSomeRejected : kOk}};
+    out << j.dump() << "\n";
+  } else if (!args.quiet) {
+    out << "ingested " << counts.records << " records from " << inputs.size() << " inputs into " << args.db << ": "
+        << counts.stored << " stored (" << counts.duplicates << " duplicates of stored bodies), "
+        << counts.already_stored << " already stored, " << counts.rejected << " rejected, " << counts.warnings
+        << " warnings; " << mb << " MB in " << p.seconds << " s\n";
+  }
+  return counts.rejected ? kSomeRejected : kOk;
+}
+
+}  // namespace sitrep::cli

@@ -1,0 +1,35 @@
+// pipeline: runs read -> clean over many inputs on threads. One thread reads, N workers
+// clean, and the caller's thread receives every Doc and Error in turn (the single writer).
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/doc.h"
+#include "core/error.h"
+#include "read/reader.h"
+
+namespace sitrep {
+
+struct PipelineOptions {
+  unsigned threads = 0;  // cleaning workers; 0 = all cores
+  ReadOptions read;
+};
+
+struct PipelineProgress {
+  uint64_t bytes_done = 0, bytes_total = 0, records = 0, errors = 0;
+  double seconds = 0;
+};
+
+struct PipelineSinks {
+  std::function<void(Doc&&)> on_doc;
+  std::function<void(const Error&)> on_error;
+  std::function<void(const PipelineProgress&)> on_progress;  // optional, called often
+};
+
+// Returns the final progress (records read, bytes, time).
+PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const PipelineOptions& options,
+                              const PipelineSinks& sinks);
+
+}  // namespace sitrep

@@ -1,0 +1,181 @@
+#include "read/decode.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/unistr.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <memory>
+#include <vector>
+
+namespace sitrep {
+namespace {
+
+bool has_magic(std::string_view b) {
+  static constexpr std::array<std::string_view, 9> magics = {
+      "\x1f\x8b", "%PDF", "\x89PNG", "GIF8", "\xff\xd8\xff", "PK\x03\x04", "\x7f" "ELF", "BZh", "\xfd" "7zXZ"};
+  for (auto m : magics)
+    if (b.substr(0, m.size()) == m) return true;
+  return false;
+}
+
+// Binary: a known file signature, or many control bytes in the first 8 KB.
+bool looks_binary(std::string_view b) {
+  if (has_magic(b)) return true;
+  std::string_view head = b.substr(0, 8192);
+  size_t control = 0;
+  for (unsigned char c : head)
+    if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || c == 0x7f) ++control;
+  return control * 20 > head.size();  // > 5 %
+}
+
+struct Utf8Scan {
+  size_t invalid = 0, multibyte = 0;
+  bool ascii = true;
+};
+
+Utf8Scan scan_utf8(std::string_view b) {
+  Utf8Scan s;
+  const auto* p = reinterpret_cast<const uint8_t*>(b.data());
+  int32_t i = 0, n = static_cast<int32_t>(b.size());
+  while (i < n) {
+    if (p[i] < 0x80) { ++i; continue; }
+    s.ascii = false;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) ++s.invalid; else ++s.multibyte;
+  }
+  return s;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// <meta charset="x"> or <meta http-equiv content="...; charset=x"> in the first 4 KB.
+std::string html_meta_charset(std::string_view b) {
+  std::string head = lower_ascii(b.substr(0, 4096));
+  size_t pos = head.find("charset=");
+  if (pos == std::string::npos) return "";
+  pos += 8;
+  while (pos < head.size() && (head[pos] == '"' || head[pos] == '\'' || head[pos] == ' ')) ++pos;
+  size_t end = pos;
+  while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' || head[end] == '_')) ++end;
+  return head.substr(pos, end - pos);
+}
+
+bool is_utf8_name(std::string_view cs) {
+  std::string l = lower_ascii(cs);
+  return l == "utf-8" || l == "utf8";
+}
+
+// Converts with ICU, counting substituted characters through the callback context.
+bool convert_to_utf8(std::string_view bytes, const std::string& charset, std::string& out, uint64_t& invalid) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(charset.c_str(), &err), &ucnv_close);
+  if (U_FAILURE(err) || !conv) return false;
+  icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), conv.get(), err);
+  if (U_FAILURE(err)) return false;
+  invalid += static_cast<uint64_t>(std::count(u.getBuffer(), u.getBuffer() + u.length(), char16_t(0xFFFD)));
+  out.clear();
+  u.toUTF8String(out);
+  return true;
+}
+
+void utf8_with_replacement(std::string_view bytes, std::string& out, uint64_t& invalid) {
+  std::vector<UChar> buf(bytes.size() + 1);
+  int32_t len = 0, subs = 0;
+  UErrorCode err = U_ZERO_ERROR;
+  u_strFromUTF8WithSub(buf.data(), static_cast<int32_t>(buf.size()), &len, bytes.data(),
+                       static_cast<int32_t>(bytes.size()), 0xFFFD, &subs, &err);
+  invalid += static_cast<uint64_t>(subs);
+  out.clear();
+  icu::UnicodeString(false, buf.data(), len).toUTF8String(out);
+}
+
+// Drops NULs and C0 controls other than whitespace; they are never text.
+uint64_t strip_controls(std::string& s) {
+  uint64_t removed = 0;
+  size_t w = 0;
+  for (size_t r = 0; r < s.size(); ++r) {
+    unsigned char c = static_cast<unsigned char>(s[r]);
+    if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f) { ++removed; continue; }
+    s[w++] = s[r];
+  }
+  s.resize(w);
+  return removed;
+}
+
+void normalize_nfc(std::string& s, bool ascii) {
+  if (ascii) return;
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return;
+  if (nfc->isNormalizedUTF8(s, err) && U_SUCCESS(err)) return;
+  err = U_ZERO_ERROR;
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  nfc->normalizeUTF8(0, s, sink, nullptr, err);
+  if (U_SUCCESS(err)) s.swap(out);
+}
+
+std::string detect_charset(std::string_view bytes) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&err), &ucsdet_close);
+  if (U_FAILURE(err)) return "";
+  std::string_view sample = bytes.substr(0, 65536);
+  ucsdet_setText(det.get(), sample.data(), static_cast<int32_t>(sample.size()), &err);
+  const UCharsetMatch* m = ucsdet_detect(det.get(), &err);
+  if (U_FAILURE(err) || !m) return "";
+  const char* name = ucsdet_getName(m, &err);
+  return U_SUCCESS(err) && name ? name : "";
+}
+
+}  // namespace
+
+Expected<DecodedText> decode_text(std::string_view bytes, std::string_view declared_charset, bool is_html) {
+  size_t non_space = std::count_if(bytes.begin(), bytes.end(), [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
+  if (non_space == 0) return Error{"", "", "empty: no text content"};
+  if (looks_binary(bytes)) return Error{"", "", "binary content, not text (file signature or control bytes)"};
+
+  DecodedText out;
+  // A UTF-8 byte-order mark says it all; drop it.
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+
+  std::string charset(declared_charset);
+  if (charset.empty() && is_html) charset = html_meta_charset(bytes);
+  Utf8Scan scan = scan_utf8(bytes);
+
+  // Valid UTF-8 wins over a wrong declaration; mostly-valid UTF-8 with a few bad bytes is
+  // damaged UTF-8, not Latin-1.
+  bool utf8 = scan.invalid == 0 || (charset.empty() && scan.multibyte > 4 * scan.invalid) || is_utf8_name(charset);
+  if (utf8) {
+    out.charset = "UTF-8";
+    if (scan.invalid == 0) {
+      out.text.assign(bytes);
+    } else {
+      utf8_with_replacement(bytes, out.text, out.invalid_bytes);
+    }
+  } else {
+    if (charset.empty()) charset = detect_charset(bytes);
+    if (charset.empty() || !convert_to_utf8(bytes, charset, out.text, out.invalid_bytes)) {
+      out.charset = "UTF-8";
+      utf8_with_replacement(bytes, out.text, out.invalid_bytes);
+    } else {
+      out.charset = charset;
+    }
+    scan.ascii = false;
+  }
+  out.invalid_bytes += strip_controls(out.text);
+  normalize_nfc(out.text, scan.ascii);
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,231 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+
+#include <ctime>
+#include <stdexcept>
+
+#include "store/schema.h"
+
+namespace sitrep {
+namespace {
+
+std::string now_utc() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+void exec(sqlite3* db, const char* sql) {
+  char* msg = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+    std::string m = msg ? msg : "unknown";
+    sqlite3_free(msg);
+    throw std::runtime_error(std::string("database: ") + m);
+  }
+}
+
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s_, nullptr) != SQLITE_OK)
+      throw std::runtime_error(std::string("database: ") + sqlite3_errmsg(db));
+  }
+  ~Stmt() { sqlite3_finalize(s_); }
+  Stmt& bind(int i, const std::string& v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    return *this;
+  }
+  Stmt& bind_or_null(int i, const std::string& v) {
+    if (v.empty()) sqlite3_bind_null(s_, i);
+    else bind(i, v);
+    return *this;
+  }
+  Stmt& bind(int i, int64_t v) {
+    sqlite3_bind_int64(s_, i, v);
+    return *this;
+  }
+  bool step() {
+    int rc = sqlite3_step(s_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) throw std::runtime_error(std::string("database: ") + sqlite3_errmsg(db_));
+    return false;
+  }
+  void done() {
+    step();
+    reset();
+  }
+  void reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+  }
+  std::string text(int c) {
+    auto* p = sqlite3_column_text(s_, c);
+    return p ? reinterpret_cast<const char*>(p) : "";
+  }
+  int64_t integer(int c) { return sqlite3_column_int64(s_, c); }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* s_ = nullptr;
+};
+
+}  // namespace
+
+struct Store::Statements {
+  explicit Statements(sqlite3* db)
+      : exists(db, "SELECT 1 FROM documents WHERE id = ?"),
+        same_body(db, "SELECT id FROM documents WHERE body_hash = ? AND duplicate_of IS NULL AND body = ? LIMIT 1"),
+        insert_doc(db,
+                   "INSERT INTO documents(id, origin, format, url, source_id, title, pub_date, date_precision, "
+                   "date_evidence, date_is_crawl, outlet, byline, dateline, charset, invalid_bytes, body, body_hash, "
+                   "duplicate_of, run_id, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        insert_par(db, "INSERT INTO paragraphs(doc_id, idx, begin, end) VALUES (?,?,?,?)"),
+        insert_cap(db, "INSERT INTO captions(doc_id, idx, text) VALUES (?,?,?)"),
+        insert_rem(db, "INSERT INTO removed_blocks(doc_id, idx, reason, text) VALUES (?,?,?,?)"),
+        insert_err(db, "INSERT INTO errors(run_id, file, locator, severity, message, at) VALUES (?,?,?,?,?,?)") {}
+  Stmt exists, same_body, insert_doc, insert_par, insert_cap, insert_rem, insert_err;
+};
+
+int Store::latest_schema_version() { return migrations().back().version; }
+
+Expected<std::unique_ptr<Store>> Store::open(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+      SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Error{path, "", "cannot open database: " + msg};
+  }
+  std::unique_ptr<Store> store(new Store(db));
+  try {
+    sqlite3_busy_timeout(db, 10000);
+    exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+    int have = store->schema_version();
+    if (have > latest_schema_version())
+      return Error{path, "", "database schema version " + std::to_string(have) + " is newer than this sitrep (" +
+                                 std::to_string(latest_schema_version()) + "); upgrade sitrep"};
+    for (const auto& m : migrations()) {
+      if (m.version <= have) continue;
+      exec(db, "BEGIN IMMEDIATE");
+      exec(db, std::string(m.sql).c_str());
+      Stmt rec(db, "INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)");
+      rec.bind(1, static_cast<int64_t>(m.version)).bind(2, now_utc()).done();
+      exec(db, "COMMIT");
+    }
+    store->st_ = std::make_unique<Statements>(db);
+  } catch (const std::exception& e) {
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    return Error{path, "", e.what()};
+  }
+  return store;
+}
+
+Store::Store(sqlite3* db) : db_(db) {}
+
+Store::~Store() {
+  st_.reset();
+  sqlite3_close(db_);
+}
+
+int Store::schema_version() {
+  Stmt s(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  s.step();
+  return static_cast<int>(s.integer(0));
+}
+
+int64_t Store::begin_run(const std::string& command) {
+  Stmt s(db_, "INSERT INTO runs(command, started_at) VALUES (?, ?)");
+  s.bind(1, command).bind(2, now_utc()).done();
+  return sqlite3_last_insert_rowid(db_);
+}
+
+void Store::finish_run(int64_t run, const RunCounts& c, const std::string& status) {
+  Stmt s(db_,
+         "UPDATE runs SET finished_at=?, status=?, records=?, stored=?, already_stored=?, duplicates=?, rejected=?, "
+         "warnings=? WHERE id=?");
+  s.bind(1, now_utc()).bind(2, status);
+  s.bind(3, static_cast<int64_t>(c.records)).bind(4, static_cast<int64_t>(c.stored));
+  s.bind(5, static_cast<int64_t>(c.already_stored)).bind(6, static_cast<int64_t>(c.duplicates));
+  s.bind(7, static_cast<int64_t>(c.rejected)).bind(8, static_cast<int64_t>(c.warnings)).bind(9, run);
+  s.done();
+}
+
+void Store::begin() { exec(db_, "BEGIN IMMEDIATE"); }
+void Store::commit() { exec(db_, "COMMIT"); }
+
+Store::PutResult Store::put(const Doc& d, int64_t run) {
+  auto& st = *st_;
+  st.exists.bind(1, d.id);
+  bool exists = st.exists.step();
+  st.exists.reset();
+  if (exists) return PutResult::AlreadyStored;
+
+  std::string dup;
+  st.same_body.bind(1, static_cast<int64_t>(d.body_hash)).bind(2, d.body);
+  if (st.same_body.step()) dup = st.same_body.text(0);
+  st.same_body.reset();
+
+  std::string pub = d.meta.date.iso();
+  auto& ins = st.insert_doc;
+  ins.bind(1, d.id).bind(2, d.origin).bind(3, d.format).bind_or_null(4, d.meta.url).bind_or_null(5, d.meta.source_id);
+  ins.bind_or_null(6, d.meta.title).bind_or_null(7, pub);
+  std::string prec = to_string(d.meta.date.precision);
+  ins.bind(8, prec).bind_or_null(9, d.meta.date.evidence).bind(10, static_cast<int64_t>(d.meta.date.crawl_fallback));
+  ins.bind_or_null(11, d.meta.outlet).bind_or_null(12, d.meta.byline).bind_or_null(13, d.meta.dateline);
+  ins.bind_or_null(14, d.charset).bind(15, static_cast<int64_t>(d.invalid_bytes)).bind(16, d.body);
+  ins.bind(17, static_cast<int64_t>(d.body_hash)).bind_or_null(18, dup).bind(19, run);
+  std::string now = now_utc();
+  ins.bind(20, now).done();
+  for (size_t i = 0; i < d.paragraphs.size(); ++i) {
+    st.insert_par.bind(1, d.id).bind(2, static_cast<int64_t>(i));
+    st.insert_par.bind(3, static_cast<int64_t>(d.paragraphs[i].begin)).bind(4, static_cast<int64_t>(d.paragraphs[i].end));
+    st.insert_par.done();
+  }
+  for (size_t i = 0; i < d.captions.size(); ++i)
+    st.insert_cap.bind(1, d.id).bind(2, static_cast<int64_t>(i)).bind(3, d.captions[i]).done();
+  for (size_t i = 0; i < d.removed.size(); ++i)
+    st.insert_rem.bind(1, d.id).bind(2, static_cast<int64_t>(i)).bind(3, d.removed[i].reason).bind(4, d.removed[i].text).done();
+  return dup.empty() ? PutResult::Stored : PutResult::Duplicate;
+}
+
+void Store::record_error(const Error& e, int64_t run) {
+  auto& s = st_->insert_err;
+  s.bind(1, run).bind(2, e.file).bind_or_null(3, e.locator);
+  std::string sev = e.severity == Severity::Warning ? "warning" : "rejected";
+  std::string now = now_utc();
+  s.bind(4, sev).bind(5, e.message).bind(6, now).done();
+}
+
+std::vector<StoredDocSummary> Store::list_documents(int64_t limit, int64_t offset) {
+  Stmt s(db_,
+         "SELECT d.id, d.origin, COALESCE(d.title,''), COALESCE(d.pub_date,''), d.date_precision, "
+         "COALESCE(d.outlet,''), COALESCE(d.duplicate_of,''), length(d.body), "
+         "(SELECT COUNT(*) FROM paragraphs p WHERE p.doc_id = d.id) FROM documents d ORDER BY d.rowid LIMIT ? OFFSET ?");
+  s.bind(1, limit).bind(2, offset);
+  std::vector<StoredDocSummary> out;
+  while (s.step()) {
+    out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
+                   static_cast<uint64_t>(s.integer(7)), static_cast<uint64_t>(s.integer(8))});
+  }
+  return out;
+}
+
+uint64_t Store::count(const std::string& table) {
+  Stmt s(db_, ("SELECT COUNT(*) FROM " + table).c_str());
+  s.step();
+  return static_cast<uint64_t>(s.integer(0));
+}
+
+std::string Store::integrity_check() {
+  Stmt s(db_, "PRAGMA integrity_check");
+  std::string out;
+  while (s.step()) out += s.text(0);
+  return out;
+}
+
+}  // namespace sitrep

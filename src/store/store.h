@@ -1,0 +1,62 @@
+// store: the SQLite database (WAL) behind every command that keeps results. A versioned schema
+// with migrations; documents with their body, paragraphs, captions, removed blocks, metadata;
+// the errors of every run. Writes happen in batch transactions on one thread.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/doc.h"
+#include "core/error.h"
+
+struct sqlite3;
+
+namespace sitrep {
+
+struct RunCounts {
+  uint64_t records = 0, stored = 0, already_stored = 0, duplicates = 0, rejected = 0, warnings = 0;
+};
+
+struct StoredDocSummary {
+  std::string id, origin, title, pub_date, date_precision, outlet, duplicate_of;
+  uint64_t body_chars = 0, paragraphs = 0;
+};
+
+class Store {
+ public:
+  // Opens or creates the database and applies pending migrations.
+  static Expected<std::unique_ptr<Store>> open(const std::string& path);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  static int latest_schema_version();
+  int schema_version();
+
+  int64_t begin_run(const std::string& command);
+  void finish_run(int64_t run, const RunCounts& counts, const std::string& status);
+
+  void begin();
+  void commit();
+
+  enum class PutResult { Stored, AlreadyStored, Duplicate };
+  // Stores the document unless its id is already there; a body equal to a stored one is
+  // stored with duplicate_of set to the first.
+  PutResult put(const Doc& doc, int64_t run);
+  void record_error(const Error& error, int64_t run);
+
+  std::vector<StoredDocSummary> list_documents(int64_t limit, int64_t offset);
+  uint64_t count(const std::string& table);
+  // PRAGMA integrity_check; "ok" when the file is sound.
+  std::string integrity_check();
+  sqlite3* handle() { return db_; }
+
+ private:
+  explicit Store(sqlite3* db);
+  struct Statements;
+  sqlite3* db_;
+  std::unique_ptr<Statements> st_;
+};
+
+}  // namespace sitrep
