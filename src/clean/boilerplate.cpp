@@ -1,5 +1,6 @@
 #include "clean/boilerplate.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/embedded.h"
@@ -151,23 +152,29 @@ std::string normalize_for_match(std::string_view s) {
       c = ' ';
       ++i;
     }
-    if (std::isspace(c)) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
       if (!out.empty() && out.back() != ' ') out.push_back(' ');
       continue;
     }
-    out.push_back(static_cast<char>(std::tolower(c)));
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 
-size_t count_words(std::string_view s) {
+size_t count_words(std::string_view s, size_t stop_at) {
+  // Branch-free over chunks so long paragraphs cost little; stop_at is checked per chunk.
   size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool sp = c == ' ' || c == '\t' || c == '\n';
-    if (!sp && !in) ++n;
-    in = !sp;
+  bool prev_space = true;
+  for (size_t pos = 0; pos < s.size(); pos += 256) {
+    size_t end = std::min(s.size(), pos + 256);
+    for (size_t i = pos; i < end; ++i) {
+      char c = s[i];
+      bool sp = (c == ' ') | (c == '\t') | (c == '\n');
+      n += static_cast<size_t>(!sp & prev_space);
+      prev_space = sp;
+    }
+    if (n >= stop_at) return stop_at;
   }
   return n;
 }
@@ -182,7 +189,7 @@ bool ends_with_terminal(std::string_view s) {
 }
 
 bool is_prose(const Block& b) {
-  size_t w = count_words(b.text);
+  size_t w = count_words(b.text, 20);
   return (w >= 8 && ends_with_terminal(b.text)) || w >= 20;
 }
 
@@ -201,8 +208,9 @@ void mark_boilerplate(std::vector<Block>& blocks, BoilerplateFindings& found) {
     Block& b = blocks[i];
     if (!b.reason.empty() || b.caption) continue;
     ++since_counter;
-    size_t words = count_words(b.text);
-    if (words > 60 && !ends_with_credit(b.text.size() < 2000 ? normalize_for_match(b.text) : std::string())) {
+    size_t words = count_words(b.text, 26);
+    // Long paragraphs are article text unless they end in a photo credit (long captions).
+    if (words > 25 && (b.text.empty() || b.text.back() != ')' || !ends_with_credit(normalize_for_match(b.text)))) {
       seen_prose = true;
       continue;
     }

@@ -2,6 +2,7 @@
 // (prompts, counters, share buttons, comment sections, related links, footers) or captions.
 // The phrases live in data/clean/boilerplate.tsv; the shapes (counters, credits) are here.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +22,7 @@ void mark_boilerplate(std::vector<Block>& blocks, BoilerplateFindings& found);
 
 // Shared text helpers for the clean stage.
 std::string normalize_for_match(std::string_view s);  // lower ASCII, straight quotes, '-' dashes
-size_t count_words(std::string_view s);
+size_t count_words(std::string_view s, size_t stop_at = SIZE_MAX);  // stops counting at stop_at
 bool ends_with_terminal(std::string_view s);           // . ! ? : or a closing quote
 bool is_prose(const Block& b);
 // The known outlet whose name or alias occurs in s as whole words, or "".

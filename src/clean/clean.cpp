@@ -63,6 +63,15 @@ Expected<Doc> clean_record(const RawRecord& record) {
   mark_boilerplate(blocks, found);
   extract_metadata(blocks, record.hints, page, found, doc.meta);
 
+  // A record that is only a headline (wire flashes, list items) is still an article: give
+  // back the blocks that only the head heuristics took away.
+  bool any_body = false;
+  for (const auto& b : blocks) any_body |= b.reason.empty() && !b.caption;
+  if (!any_body) {
+    for (auto& b : blocks)
+      if (b.reason.rfind("title", 0) == 0 || b.reason == "site banner" || b.reason.rfind("dateline and byline", 0) == 0)
+        b.reason.clear();
+  }
   for (auto& b : blocks) {
     if (!b.reason.empty()) {
       doc.removed.push_back({std::move(b.text), std::move(b.reason)});

@@ -132,6 +132,7 @@ void extract_metadata(std::vector<Block>& blocks, const RecordHints& hints, cons
   }
   std::string title_norm = normalize_for_match(meta.title);
   bool title_marked = false;
+  std::string banner_outlet;
   for (size_t i = 0; i < first_prose; ++i) {
     Block& b = blocks[i];
     if (!kept(b) || title_norm.empty()) continue;
@@ -140,7 +141,11 @@ void extract_metadata(std::vector<Block>& blocks, const RecordHints& hints, cons
       title_marked = true;
     } else if (i < title_at && headline_like(b) && title_at < blocks.size()) {
       b.reason = "site banner";
-      if (meta.outlet.empty()) meta.outlet = find_known_outlet(b.text);
+      if (banner_outlet.empty()) banner_outlet = find_known_outlet(b.text);
+      // "Levant Ledger | Independent reporting ...": the name before the separator.
+      size_t bar = b.text.find(" | ");
+      if (banner_outlet.empty() && bar != std::string::npos && count_words(b.text.substr(0, bar)) <= 4)
+        banner_outlet = b.text.substr(0, bar);
     }
   }
 
@@ -174,6 +179,7 @@ void extract_metadata(std::vector<Block>& blocks, const RecordHints& hints, cons
   if (!hints.source.empty()) meta.outlet = hints.source;
   else if (!page.site_name.empty()) meta.outlet = page.site_name;
   else if (!found.outlet.empty()) meta.outlet = found.outlet;
+  else if (!banner_outlet.empty()) meta.outlet = banner_outlet;
   if (meta.outlet.empty() && !found.source_line.empty()) {
     std::string s = found.source_line.substr(found.source_line.find(':') + 1);
     s = s.substr(0, s.find(','));

@@ -15,8 +15,19 @@ std::string_view trim(std::string_view s) {
 
 // Appends s with runs of spaces and tabs collapsed to one space.
 void append_collapsed(std::string& out, std::string_view s) {
+  // Most lines have single spaces only: copy them whole.
+  if (s.find("  ") == std::string_view::npos && s.find_first_of("\t\r\f\v") == std::string_view::npos &&
+      s.find("\xC2\xA0") == std::string_view::npos) {
+    out.append(s);
+    return;
+  }
   bool space = !out.empty() && out.back() == ' ';
-  for (char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {  // no-break space is a space here
+      c = ' ';
+      ++i;
+    }
     if (is_space(c)) {
       if (!space && !out.empty()) out.push_back(' ');
       space = true;
@@ -52,8 +63,9 @@ std::vector<Block> split_text_blocks(std::string_view text) {
     Block cur;
     for (size_t i = 0; i < group.size(); ++i) {
       append_collapsed(cur.text, group[i]);
-      bool join = i + 1 < group.size() &&
-                  ((group[i].size() >= 50 && !ends_sentence(group[i])) || starts_lower(group[i + 1]));
+      // Short lines never continue: they are headers, widgets and list items.
+      bool join = i + 1 < group.size() && group[i].size() >= 40 &&
+                  (!ends_sentence(group[i]) || starts_lower(group[i + 1]));
       if (join) {
         cur.text.push_back(' ');
       } else {

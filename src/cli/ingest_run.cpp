@@ -26,7 +26,7 @@ int run_ingest(const IngestArgs& args, const std::string& command, std::ostream&
 
   // Batches commit together: a run killed at any point leaves whole batches, and a second
   // run skips what is already stored.
-  const uint64_t batch = 256;
+  const uint64_t batch = 2000;
   uint64_t in_batch = 0;
   auto last_commit = std::chrono::steady_clock::now();
   store.begin();

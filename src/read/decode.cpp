@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -35,17 +36,36 @@ bool looks_binary(std::string_view b) {
 }
 
 struct Utf8Scan {
-  size_t invalid = 0, multibyte = 0;
+  size_t invalid = 0, multibyte = 0, controls = 0, visible = 0;
   bool ascii = true;
 };
 
+// One pass over the bytes: UTF-8 validity, control characters, visible characters.
+// Eight bytes at a time while they are plain printable ASCII, the common case.
 Utf8Scan scan_utf8(std::string_view b) {
   Utf8Scan s;
   const auto* p = reinterpret_cast<const uint8_t*>(b.data());
   int32_t i = 0, n = static_cast<int32_t>(b.size());
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   while (i < n) {
-    if (p[i] < 0x80) { ++i; continue; }
+    if (s.visible && i + 8 <= n) {
+      uint64_t x;
+      std::memcpy(&x, p + i, 8);
+      bool below_space = ((x - kOnes * 0x20) & ~x & kHigh) != 0;
+      if ((x & kHigh) == 0 && !below_space) {
+        i += 8;
+        continue;
+      }
+    }
+    uint8_t c0 = p[i];
+    if (c0 < 0x80) {
+      if (c0 > 0x20 && c0 != 0x7f) ++s.visible;
+      else if (c0 != ' ' && c0 != '\n' && c0 != '\r' && c0 != '\t') ++s.controls;
+      ++i;
+      continue;
+    }
     s.ascii = false;
+    ++s.visible;
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) ++s.invalid; else ++s.multibyte;
@@ -141,8 +161,6 @@ std::string detect_charset(std::string_view bytes) {
 }  // namespace
 
 Expected<DecodedText> decode_text(std::string_view bytes, std::string_view declared_charset, bool is_html) {
-  size_t non_space = std::count_if(bytes.begin(), bytes.end(), [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
-  if (non_space == 0) return Error{"", "", "empty: no text content"};
   if (looks_binary(bytes)) return Error{"", "", "binary content, not text (file signature or control bytes)"};
 
   DecodedText out;
@@ -152,6 +170,7 @@ Expected<DecodedText> decode_text(std::string_view bytes, std::string_view decla
   std::string charset(declared_charset);
   if (charset.empty() && is_html) charset = html_meta_charset(bytes);
   Utf8Scan scan = scan_utf8(bytes);
+  if (scan.visible == 0) return Error{"", "", "empty: no text content"};
 
   // Valid UTF-8 wins over a wrong declaration; mostly-valid UTF-8 with a few bad bytes is
   // damaged UTF-8, not Latin-1.
@@ -173,7 +192,7 @@ Expected<DecodedText> decode_text(std::string_view bytes, std::string_view decla
     }
     scan.ascii = false;
   }
-  out.invalid_bytes += strip_controls(out.text);
+  if (scan.controls || !utf8) out.invalid_bytes += strip_controls(out.text);
   normalize_nfc(out.text, scan.ascii);
   return out;
 }

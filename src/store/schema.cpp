@@ -27,27 +27,14 @@ CREATE TABLE documents(
   charset TEXT, invalid_bytes INTEGER NOT NULL DEFAULT 0,
   body TEXT NOT NULL,
   body_hash INTEGER NOT NULL,
+  -- JSON, one value per document (one row each would triple the write cost):
+  paragraphs TEXT NOT NULL,   -- [[begin, end], ...] character offsets into body
+  captions TEXT NOT NULL,     -- ["caption", ...]
+  removed TEXT NOT NULL,      -- [{"reason": ..., "text": ...}, ...] what the cleaner dropped and why
   duplicate_of TEXT REFERENCES documents(id),
   run_id INTEGER REFERENCES runs(id),
   ingested_at TEXT NOT NULL);
 CREATE INDEX documents_body_hash ON documents(body_hash);
-CREATE TABLE paragraphs(
-  doc_id TEXT NOT NULL REFERENCES documents(id),
-  idx INTEGER NOT NULL,
-  begin INTEGER NOT NULL,
-  end INTEGER NOT NULL,
-  PRIMARY KEY(doc_id, idx)) WITHOUT ROWID;
-CREATE TABLE captions(
-  doc_id TEXT NOT NULL REFERENCES documents(id),
-  idx INTEGER NOT NULL,
-  text TEXT NOT NULL,
-  PRIMARY KEY(doc_id, idx)) WITHOUT ROWID;
-CREATE TABLE removed_blocks(
-  doc_id TEXT NOT NULL REFERENCES documents(id),
-  idx INTEGER NOT NULL,
-  reason TEXT NOT NULL,
-  text TEXT NOT NULL,
-  PRIMARY KEY(doc_id, idx)) WITHOUT ROWID;
 CREATE TABLE errors(
   id INTEGER PRIMARY KEY,
   run_id INTEGER REFERENCES runs(id),
