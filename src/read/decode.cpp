@@ -174,7 +174,8 @@ Expected<DecodedText> decode_text(std::string_view bytes, std::string_view decla
 
   // Valid UTF-8 wins over a wrong declaration; mostly-valid UTF-8 with a few bad bytes is
   // damaged UTF-8, not Latin-1.
-  bool utf8 = scan.invalid == 0 || (charset.empty() && scan.multibyte > 4 * scan.invalid) || is_utf8_name(charset);
+  // Latin-1 or cp1252 text almost never forms valid multi-byte sequences by accident.
+  bool utf8 = scan.invalid == 0 || (charset.empty() && scan.multibyte >= scan.invalid) || is_utf8_name(charset);
   if (utf8) {
     out.charset = "UTF-8";
     if (scan.invalid == 0) {

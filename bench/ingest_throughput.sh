@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Throughput of `sitrep ingest` (read + clean + store) on ../shared/data/corpus:
+# one core (taskset -c 0, --threads 1) against two cores (taskset -c 0,1, --threads 2),
+# with peak memory. Prints a table, or one JSON object with --json.
+#   BUILD=build bash bench/ingest_throughput.sh [--json] [CORPUS_DIR]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$root/build}
+json=0
+corpus=$root/../shared/data/corpus
+for a in "$@"; do
+  case $a in
+    --json) json=1 ;;
+    *) corpus=$a ;;
+  esac
+done
+[ -d "$corpus" ] || { echo "corpus not found: $corpus" >&2; exit 1; }
+bin=$build/sitrep
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+run() {  # cores threads -> "seconds megabytes peak_kb records"
+  local cores=$1 threads=$2 best=""
+  for rep in 1 2 3; do
+    rm -f "$tmp"/b.db*
+    /usr/bin/time -f "%e %M" -o "$tmp/time" taskset -c "$cores" "$bin" ingest --quiet --json \
+      --threads "$threads" --db "$tmp/b.db" "$corpus" >"$tmp/out" 2>/dev/null || true
+    local secs mb kb recs
+    secs=$(awk '{print $1}' "$tmp/time")
+    kb=$(awk '{print $2}' "$tmp/time")
+    mb=$(grep -o '"megabytes":[0-9.]*' "$tmp/out" | cut -d: -f2)
+    recs=$(grep -o '"records":[0-9]*' "$tmp/out" | cut -d: -f2)
+    if [ -z "$best" ] || awk -v a="$secs" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then best="$secs $mb $kb $recs"; fi
+  done
+  echo "$best"
+}
+
+read -r s1 mb kb1 recs <<<"$(run 0 1)"
+read -r s2 _ kb2 _ <<<"$(run 0,1 2)"
+r1=$(awk -v m="$mb" -v s="$s1" 'BEGIN{printf "%.1f", m/s}')
+r2=$(awk -v m="$mb" -v s="$s2" 'BEGIN{printf "%.1f", m/s}')
+ratio=$(awk -v a="$s1" -v b="$s2" 'BEGIN{printf "%.2f", a/b}')
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+if [ "$json" = 1 ]; then
+  printf '{"benchmark":"ingest_throughput","corpus":"%s","records":%s,"megabytes":%s,"one_core_seconds":%s,"one_core_mb_per_s":%s,"one_core_peak_rss_mb":%.1f,"two_cores_seconds":%s,"two_cores_mb_per_s":%s,"two_cores_peak_rss_mb":%.1f,"speedup_two_cores":%s,"cpu":"%s"}\n' \
+    "$(basename "$corpus")" "$recs" "$mb" "$s1" "$r1" "$(awk -v k="$kb1" 'BEGIN{print k/1024}')" "$s2" "$r2" \
+    "$(awk -v k="$kb2" 'BEGIN{print k/1024}')" "$ratio" "$cpu"
+else
+  echo "sitrep ingest (read + clean + store) on $corpus: $recs records, $mb MB of text; best of 3"
+  echo "machine: $cpu, $(nproc) cores"
+  printf '%-22s %10s %10s %14s\n' setting seconds MB/s "peak RSS MB"
+  printf '%-22s %10s %10s %14.1f\n' "1 core, --threads 1" "$s1" "$r1" "$(awk -v k="$kb1" 'BEGIN{print k/1024}')"
+  printf '%-22s %10s %10s %14.1f\n' "2 cores, --threads 2" "$s2" "$r2" "$(awk -v k="$kb2" 'BEGIN{print k/1024}')"
+  echo "speed-up with 2 cores: ${ratio}x"
+fi

@@ -1,0 +1,229 @@
+// Readers and bad input: every case yields records or a clear error naming the file and
+// line/record, and reading goes on.
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include "clean/clean.h"
+#include "read/decode.h"
+#include "read/reader.h"
+#include "test_support.h"
+
+using namespace sitrep;
+using sitrep::testing::TempDir;
+using sitrep::testing::write_file;
+
+namespace {
+
+struct ReadResult {
+  std::vector<RawRecord> records;
+  std::vector<Error> errors;
+};
+
+ReadResult read_all(const std::string& path) {
+  ReadResult r;
+  read_input(path, [&](RawRecord&& rec) { r.records.push_back(std::move(rec)); },
+             [&](Error&& e) { r.errors.push_back(std::move(e)); });
+  return r;
+}
+
+std::string warc_response(const std::string& url, const std::string& html) {
+  std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html;
+  return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + url +
+         "\r\nWARC-Date: 2021-05-01T10:00:00Z\r\nContent-Length: " + std::to_string(http.size()) + "\r\n\r\n" + http +
+         "\r\n\r\n";
+}
+
+void write_gzip(const std::filesystem::path& p, const std::string& data) {
+  gzFile gz = gzopen(p.c_str(), "wb");
+  gzwrite(gz, data.data(), static_cast<unsigned>(data.size()));
+  gzclose(gz);
+}
+
+const std::string kArticle =
+    "<html><body><p>The foreign ministers met in Vienna on Monday to discuss the nuclear deal, officials said.</p>"
+    "<p>Talks will resume next week, according to the European Union's envoy.</p></body></html>";
+
+}  // namespace
+
+TEST(ReadJsonl, RecordsHintsAndBadLinesByNumber) {
+  TempDir dir;
+  write_file(dir / "a.jsonl",
+             "{\"id\": \"x1\", \"title\": \"T\", \"date\": \"2020-02-28\", \"source\": \"TASS\", \"text\": \"Body one.\"}\n"
+             "{\"id\": \"x2\", \"text\": \"unterminated\n"
+             "\n"
+             "{\"id\": 7, \"url\": \"http://e.org/a\", \"html\": \"<p>Body two.</p>\"}\n"
+             "{\"id\": \"x4\", \"title\": \"no body\"}\n"
+             "[1, 2]\n");
+  auto r = read_all((dir / "a.jsonl").string());
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(r.records[0].hints.id, "x1");
+  EXPECT_EQ(r.records[0].hints.source, "TASS");
+  EXPECT_EQ(r.records[0].hints.date, "2020-02-28");
+  EXPECT_EQ(r.records[0].locator, "line 1");
+  EXPECT_EQ(r.records[1].markup, Markup::Html);
+  EXPECT_EQ(r.records[1].hints.id, "7");
+  EXPECT_EQ(r.records[1].locator, "line 4");
+  ASSERT_EQ(r.errors.size(), 3u);
+  EXPECT_EQ(r.errors[0].locator, "line 2");
+  EXPECT_NE(r.errors[0].message.find("malformed JSON"), std::string::npos);
+  EXPECT_EQ(r.errors[1].locator, "line 5");
+  EXPECT_EQ(r.errors[2].locator, "line 6");
+  EXPECT_NE(r.errors[2].where().find("a.jsonl:line 6"), std::string::npos);
+}
+
+TEST(ReadJsonl, OverlongLineIsSkippedAndNumberingHolds) {
+  TempDir dir;
+  std::string big = "{\"text\": \"" + std::string(50u << 20, 'a') + "\"}\n";
+  write_file(dir / "big.jsonl", big + "{\"text\": \"After the giant line.\"}\n");
+  auto r = read_all((dir / "big.jsonl").string());
+  ASSERT_EQ(r.records.size(), 1u);
+  EXPECT_EQ(r.records[0].locator, "line 2");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].locator, "line 1");
+  EXPECT_NE(r.errors[0].message.find("too large"), std::string::npos);
+}
+
+TEST(ReadText, FiftyMegabyteSingleLineIsRejectedClearly) {
+  TempDir dir;
+  write_file(dir / "huge.txt", std::string(50u << 20, 'x'));
+  auto r = read_all((dir / "huge.txt").string());
+  EXPECT_TRUE(r.records.empty());
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors[0].message.find("too large"), std::string::npos);
+  EXPECT_EQ(r.errors[0].file, (dir / "huge.txt").string());
+}
+
+TEST(ReadWarc, ResponsesWithUrlAndCrawlDate) {
+  TempDir dir;
+  std::string warc = "WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 5\r\n\r\nhello\r\n\r\n" +
+                     warc_response("http://e.org/1", kArticle) + warc_response("http://e.org/2", kArticle);
+  write_file(dir / "c.warc", warc);
+  auto r = read_all((dir / "c.warc").string());
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_TRUE(r.errors.empty());
+  EXPECT_EQ(r.records[0].hints.url, "http://e.org/1");
+  EXPECT_TRUE(r.records[0].hints.date_is_crawl_time);
+  EXPECT_EQ(r.records[0].markup, Markup::Html);
+  EXPECT_EQ(r.records[0].declared_charset, "utf-8");
+  EXPECT_EQ(r.records[1].locator, "record 3");
+}
+
+TEST(ReadWarc, GzipReadsTheSameRecords) {
+  TempDir dir;
+  write_gzip(dir / "c.warc.gz", warc_response("http://e.org/1", kArticle) + warc_response("http://e.org/2", kArticle));
+  auto r = read_all((dir / "c.warc.gz").string());
+  EXPECT_EQ(r.records.size(), 2u);
+  EXPECT_TRUE(r.errors.empty());
+}
+
+TEST(ReadWarc, TruncatedGzipKeepsEarlierRecordsAndReportsTheCut) {
+  TempDir dir;
+  std::string warc;
+  for (int i = 0; i < 40; ++i) warc += warc_response("http://e.org/" + std::to_string(i), kArticle + std::to_string(i));
+  write_gzip(dir / "full.warc.gz", warc);
+  std::string gz = sitrep::testing::read_file(dir / "full.warc.gz");
+  write_file(dir / "cut.warc.gz", gz.substr(0, gz.size() * 2 / 3));
+  auto r = read_all((dir / "cut.warc.gz").string());
+  EXPECT_GT(r.records.size(), 5u);
+  EXPECT_LT(r.records.size(), 40u);
+  ASSERT_FALSE(r.errors.empty());
+  EXPECT_EQ(r.errors.back().file, (dir / "cut.warc.gz").string());
+}
+
+TEST(ReadWarc, MalformedHeaderSkipsToNextRecord) {
+  TempDir dir;
+  std::string bad = "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: banana\r\n\r\ngarbage\r\n\r\n";
+  write_file(dir / "m.warc", "not a warc line\r\n" + bad + warc_response("http://e.org/ok", kArticle));
+  auto r = read_all((dir / "m.warc").string());
+  ASSERT_EQ(r.records.size(), 1u);
+  EXPECT_EQ(r.records[0].hints.url, "http://e.org/ok");
+  ASSERT_GE(r.errors.size(), 2u);
+  EXPECT_NE(r.errors[0].message.find("malformed WARC"), std::string::npos);
+  EXPECT_NE(r.errors[1].message.find("Content-Length"), std::string::npos);
+}
+
+TEST(ReadDirectories, RecursiveSortedAndUnsupportedFilesWarned) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "sub");
+  write_file(dir / "b.txt", "B");
+  write_file(dir / "sub" / "a.html", "<p>A</p>");
+  write_file(dir / "notes.docx", "x");
+  write_file(dir / ".hidden.txt", "x");
+  std::vector<Error> errors;
+  auto files = expand_inputs({dir.path().string(), (dir / "missing.txt").string()},
+                             [&](Error&& e) { errors.push_back(std::move(e)); });
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_NE(files[0].find("b.txt"), std::string::npos);
+  EXPECT_NE(files[1].find("a.html"), std::string::npos);
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].severity, Severity::Warning);  // notes.docx
+  EXPECT_EQ(errors[1].severity, Severity::Rejected);  // missing.txt
+}
+
+TEST(Decode, RejectsEmptyAndBinary) {
+  EXPECT_FALSE(decode_text("", "", false).ok());
+  EXPECT_FALSE(decode_text(" \n\t \n", "", false).ok());
+  EXPECT_NE(decode_text("  \n", "", false).error().message.find("empty"), std::string::npos);
+  std::string png = "\x89PNG\r\n\x1a\n" + std::string(100, '\0');
+  auto r = decode_text(png, "", false);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("binary"), std::string::npos);
+  std::string noise;
+  for (int i = 0; i < 4000; ++i) noise.push_back(static_cast<char>((i * 37) % 32));
+  EXPECT_FALSE(decode_text(noise, "", false).ok());
+}
+
+TEST(Decode, InvalidUtf8IsReplacedAndCounted) {
+  std::string text = "Erdo\xC4\x9F" "an met Putin in Moscow \xFF\xFE on Thursday, the Kremlin said. Caf\xC3\xA9.";
+  auto r = decode_text(text, "", false);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->invalid_bytes, 2u);
+  EXPECT_NE(r->text.find("Erdo\xC4\x9F" "an"), std::string::npos);
+  EXPECT_NE(r->text.find("\xEF\xBF\xBD"), std::string::npos);  // U+FFFD
+}
+
+TEST(Decode, NulBytesAreRemovedAndCounted) {
+  std::string text = "The ministers met in Ankara on Monday.";
+  text.insert(10, 1, '\0');
+  text.insert(20, 1, '\0');
+  auto r = decode_text(text, "", false);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->invalid_bytes, 2u);
+  EXPECT_EQ(r->text, "The ministers met in Ankara on Monday.");
+}
+
+TEST(Decode, Latin1HtmlByMetaCharsetAndNfc) {
+  std::string html = "<html><head><meta charset=\"iso-8859-1\"></head><body>Caf\xE9 in Bogot\xE1</body></html>";
+  auto r = decode_text(html, "", true);
+  ASSERT_TRUE(r.ok());
+  EXPECT_NE(r->text.find("Caf\xC3\xA9 in Bogot\xC3\xA1"), std::string::npos);
+  EXPECT_EQ(r->invalid_bytes, 0u);
+  // NFC: e + combining acute becomes one code point.
+  auto n = decode_text("Cafe\xCC\x81 society", "", false);
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(n->text, "Caf\xC3\xA9 society");
+}
+
+TEST(Decode, Windows1252DetectedWithoutDeclaration) {
+  std::string text = "\x93We will not allow it,\x94 the minister said on Tuesday in a long statement to reporters.";
+  auto r = decode_text(text, "", false);
+  ASSERT_TRUE(r.ok());
+  EXPECT_NE(r->text.find("\xE2\x80\x9CWe will"), std::string::npos) << r->text << " (" << r->charset << ")";
+}
+
+TEST(CleanRecord, DeeplyNestedHtmlDoesNotCrash) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "<p>The ceasefire held overnight, local officials told reporters on Sunday morning.</p>";
+  for (int i = 0; i < 100000; ++i) html += "</div>";
+  html += "</body></html>";
+  RawRecord rec;
+  rec.file = "deep.html";
+  rec.markup = Markup::Html;
+  rec.format = "html";
+  rec.bytes = html;
+  auto d = clean_record(rec);
+  // Either the text is found or the page is rejected with a reason; never a crash.
+  if (d.ok()) EXPECT_NE(d->body.find("ceasefire held overnight"), std::string::npos);
+  else EXPECT_FALSE(d.error().message.empty());
+}

@@ -1,0 +1,112 @@
+// The store: schema and migrations, idempotent ingest, duplicates of stored bodies, errors.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "store/store.h"
+#include "test_support.h"
+
+using namespace sitrep;
+using sitrep::testing::TempDir;
+
+namespace {
+
+Doc make_doc(const std::string& id, const std::string& body) {
+  Doc d;
+  d.id = id;
+  d.origin = "test/" + id;
+  d.format = "txt";
+  d.body = body;
+  d.paragraphs = {{0, static_cast<uint32_t>(body.size())}};
+  d.body_hash = std::hash<std::string>{}(body);
+  d.meta.title = "Title " + id;
+  d.meta.date.year = 2020;
+  d.meta.date.month = 2;
+  d.meta.date.precision = DatePrecision::Month;
+  d.removed.push_back({"0 $", "counter (donations, views or comments)"});
+  return d;
+}
+
+std::string scalar(Store& s, const std::string& sql) {
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(s.handle(), sql.c_str(), -1, &st, nullptr);
+  std::string out;
+  if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+    out = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  return out;
+}
+
+}  // namespace
+
+TEST(Store, CreatesSchemaAtLatestVersionInWalMode) {
+  TempDir dir;
+  auto s = Store::open((dir / "s.db").string());
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s.value()->schema_version(), Store::latest_schema_version());
+  EXPECT_EQ(scalar(*s.value(), "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(s.value()->integrity_check(), "ok");
+}
+
+TEST(Store, ReopeningDoesNotReapplyMigrations) {
+  TempDir dir;
+  { ASSERT_TRUE(Store::open((dir / "s.db").string()).ok()); }
+  auto s = Store::open((dir / "s.db").string());
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s.value()->count("schema_migrations"), static_cast<uint64_t>(Store::latest_schema_version()));
+}
+
+TEST(Store, RefusesANewerSchema) {
+  TempDir dir;
+  {
+    auto s = Store::open((dir / "s.db").string());
+    ASSERT_TRUE(s.ok());
+    sqlite3_exec(s.value()->handle(), "INSERT INTO schema_migrations VALUES (999, 'future')", nullptr, nullptr, nullptr);
+  }
+  auto s = Store::open((dir / "s.db").string());
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().message.find("newer"), std::string::npos);
+}
+
+TEST(Store, NotADatabaseIsAClearError) {
+  TempDir dir;
+  sitrep::testing::write_file(dir / "junk.db", std::string(4096, 'x'));
+  auto s = Store::open((dir / "junk.db").string());
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().file, (dir / "junk.db").string());
+}
+
+TEST(Store, SameIdTwiceIsStoredOnceAndEqualBodyIsADuplicate) {
+  TempDir dir;
+  auto s = Store::open((dir / "s.db").string());
+  ASSERT_TRUE(s.ok());
+  Store& st = *s.value();
+  int64_t run = st.begin_run("test");
+  st.begin();
+  EXPECT_EQ(st.put(make_doc("a", "Body A."), run), Store::PutResult::Stored);
+  EXPECT_EQ(st.put(make_doc("a", "Body A."), run), Store::PutResult::AlreadyStored);
+  EXPECT_EQ(st.put(make_doc("b", "Body A."), run), Store::PutResult::Duplicate);
+  EXPECT_EQ(st.put(make_doc("c", "Body C."), run), Store::PutResult::Stored);
+  st.commit();
+  EXPECT_EQ(st.count("documents"), 3u);
+  EXPECT_EQ(scalar(st, "SELECT duplicate_of FROM documents WHERE id='b'"), "a");
+  EXPECT_EQ(scalar(st, "SELECT pub_date || ' ' || date_precision FROM documents WHERE id='a'"), "2020-02 month");
+  EXPECT_EQ(scalar(st, "SELECT json_extract(removed, '$[0].reason') FROM documents WHERE id='a'"),
+            "counter (donations, views or comments)");
+  EXPECT_EQ(scalar(st, "SELECT json_extract(paragraphs, '$[0][1]') FROM documents WHERE id='c'"), "7");
+}
+
+TEST(Store, ErrorsAndRunsAreRecorded) {
+  TempDir dir;
+  auto s = Store::open((dir / "s.db").string());
+  ASSERT_TRUE(s.ok());
+  Store& st = *s.value();
+  int64_t run = st.begin_run("ingest x");
+  st.begin();
+  st.record_error(Error{"x.jsonl", "line 3", "malformed JSON"}, run);
+  st.commit();
+  RunCounts c;
+  c.rejected = 1;
+  st.finish_run(run, c, "finished with rejections");
+  EXPECT_EQ(scalar(st, "SELECT file || ':' || locator || ' ' || severity FROM errors"), "x.jsonl:line 3 rejected");
+  EXPECT_EQ(scalar(st, "SELECT rejected || ' ' || status FROM runs"), "1 finished with rejections");
+}
