@@ -1,44 +1,47 @@
-// Placeholder HTML extraction: visible text of block elements, no main-content selection yet.
+// HTML -> blocks: guard against pathological nesting, parse with gumbo, flatten the DOM
+// into blocks, pick the main content, read the page metadata.
 #include <gumbo.h>
 
-#include <vector>
+#include <memory>
 
 #include "clean/blocks.h"
+#include "clean/html_guard.h"
+#include "clean/html_meta.h"
+#include "clean/html_page.h"
+#include "clean/html_select.h"
 
 namespace sitrep {
+namespace {
+
+// Deeper markup is flattened before parsing (see html_guard.h); real pages stay far below.
+constexpr size_t kMaxNesting = 1000;
+
+struct GumboOutputDeleter {
+  void operator()(GumboOutput* out) const { gumbo_destroy_output(&kGumboDefaultOptions, out); }
+};
+
+}  // namespace
 
 HtmlPage extract_html(std::string_view html) {
   HtmlPage page;
-  GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
-  std::vector<GumboNode*> stack{out->root};
-  std::string cur;
-  auto flush = [&] {
-    if (!cur.empty()) { Block b; b.text = cur; page.blocks.push_back(std::move(b)); }
-    cur.clear();
-  };
-  while (!stack.empty()) {
-    GumboNode* n = stack.back();
-    stack.pop_back();
-    if (!n) { flush(); continue; }
-    if (n->type == GUMBO_NODE_TEXT) {
-      if (!cur.empty()) cur += ' ';
-      cur += n->v.text.text;
-      continue;
-    }
-    if (n->type != GUMBO_NODE_ELEMENT) continue;
-    GumboTag t = n->v.element.tag;
-    if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NOSCRIPT) continue;
-    if (t == GUMBO_TAG_TITLE && n->v.element.children.length > 0) {
-      auto* c = static_cast<GumboNode*>(n->v.element.children.data[0]);
-      if (c->type == GUMBO_NODE_TEXT) page.meta.title = c->v.text.text;
-      continue;
-    }
-    stack.push_back(nullptr);
-    for (unsigned i = n->v.element.children.length; i-- > 0;)
-      stack.push_back(static_cast<GumboNode*>(n->v.element.children.data[i]));
+  FlattenResult flat = flatten_deep_markup(html, kMaxNesting);
+  std::string_view input = flat.dropped_tags ? std::string_view(flat.html) : html;
+  std::unique_ptr<GumboOutput, GumboOutputDeleter> out(
+      gumbo_parse_with_options(&kGumboDefaultOptions, input.data(), input.size()));
+  if (!out) return page;
+  page.meta = extract_page_meta(out->document);
+  PageTree tree = build_page_tree(out->document);
+  select_main_content(tree);
+  if (flat.dropped_tags) {
+    Block note;
+    note.text = "[markup nested " + std::to_string(flat.max_depth) + " levels deep; " +
+                std::to_string(flat.dropped_tags) + " tags below level " + std::to_string(kMaxNesting) +
+                " were ignored]";
+    note.reason = "markup nested too deep (flattened)";
+    page.blocks.push_back(std::move(note));
   }
-  flush();
-  gumbo_destroy_output(&kGumboDefaultOptions, out);
+  page.blocks.reserve(page.blocks.size() + tree.blocks.size());
+  for (auto& b : tree.blocks) page.blocks.push_back(std::move(b.block));
   return page;
 }
 

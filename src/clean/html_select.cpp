@@ -1,0 +1,217 @@
+#include "clean/html_select.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace sitrep {
+namespace {
+
+// Hint words are matched as substrings of id/class/itemprop/role; they are markup
+// vocabulary, not page language, so they hold for German and English pages alike.
+struct HintWord {
+  std::string_view word;
+  std::string_view reason;  // empty for positive hints
+};
+
+constexpr std::array<HintWord, 39> kNegative = {{
+    {"comment", "reader comments"}, {"disqus", "reader comments"}, {"respond", "reader comments"},
+    {"kommentar", "reader comments"}, {"sidebar", "sidebar"}, {"footer", "footer"}, {"navigation", "navigation"},
+    {"navbar", "navigation"}, {"breadcrumb", "navigation"}, {"pagination", "navigation"}, {"pager", "navigation"},
+    {"menu", "navigation"}, {"newsletter", "newsletter prompt"}, {"subscribe", "subscription prompt"},
+    {"cookie", "cookie notice"}, {"consent", "cookie notice"}, {"gdpr", "cookie notice"}, {"social", "share buttons"},
+    {"share", "share buttons"}, {"sharing", "share buttons"}, {"related", "related content"},
+    {"recommend", "related content"}, {"popular", "related content"}, {"teaser-list", "related content"},
+    {"outbrain", "related content"}, {"taboola", "related content"}, {"more-articles", "related content"},
+    {"promo", "advertisement"}, {"sponsor", "advertisement"}, {"advert", "advertisement"}, {"banner", "advertisement"},
+    {"skip-link", "navigation"}, {"skiplink", "navigation"}, {"login", "login prompt"},
+    {"modal", "popup"}, {"popup", "popup"}, {"tagcloud", "tags"}, {"author-bio", "author box"},
+    {"authorbox", "author box"},
+}};
+
+// Short words that only count as whole hint tokens ("ad", not "header" or "download").
+constexpr std::array<HintWord, 12> kNegativeTokens = {{
+    {"ad", "advertisement"}, {"ads", "advertisement"}, {"nav", "navigation"}, {"tags", "tags"},
+    {"share", "share buttons"}, {"meta", "article metadata"}, {"byline", "byline"}, {"date", "date line"},
+    {"print", "share buttons"}, {"hidden", "hidden"}, {"toolbar", "share buttons"}, {"rss", "navigation"},
+}};
+
+constexpr std::array<std::string_view, 14> kPositive = {
+    "article", "content", "entry", "post", "story", "main", "text", "body", "artikel", "beitrag", "inhalt",
+    "news", "single", "blog"};
+
+bool is_token_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+bool has_token(std::string_view hint, std::string_view tok) {
+  for (size_t p = hint.find(tok); p != std::string_view::npos; p = hint.find(tok, p + 1)) {
+    bool left = p == 0 || !is_token_char(hint[p - 1]);
+    size_t e = p + tok.size();
+    bool right = e >= hint.size() || !is_token_char(hint[e]);
+    if (left && right) return true;
+  }
+  return false;
+}
+
+std::string_view negative_reason(const PageNode& n) {
+  switch (n.tag) {
+    case GUMBO_TAG_NAV: return "navigation";
+    case GUMBO_TAG_ASIDE: return "sidebar";
+    case GUMBO_TAG_FOOTER: return "footer";
+    case GUMBO_TAG_FORM: break;
+    default: break;
+  }
+  const std::string& h = n.hint;
+  if (h.empty()) return {};
+  if (h.find("articlebody") != std::string::npos) return {};
+  for (const auto& w : kNegative)
+    if (h.find(w.word) != std::string::npos) return w.reason;
+  for (const auto& w : kNegativeTokens)
+    if (has_token(h, w.word)) return w.reason;
+  return {};
+}
+
+int positive_hint(const PageNode& n) {
+  if (n.hint.find("articlebody") != std::string::npos) return 3;
+  int score = 0;
+  if (n.tag == GUMBO_TAG_ARTICLE || n.tag == GUMBO_TAG_MAIN) score += 1;
+  for (auto w : kPositive)
+    if (n.hint.find(w) != std::string::npos) { score += 1; break; }
+  return score;
+}
+
+bool has_sentence_punctuation(std::string_view s) {
+  for (char c : s)
+    if (c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':') return true;
+  // CJK full stop and comma
+  return s.find("\xE3\x80\x82") != std::string_view::npos || s.find("\xEF\xBC\x8C") != std::string_view::npos;
+}
+
+// Long, punctuated text with few links: what an article is made of, in any language.
+bool is_prose(const PageBlock& b) {
+  if (b.block.caption || b.link_chars * 100 >= b.chars * 35) return false;
+  return b.chars >= 100 || (b.chars >= 40 && has_sentence_punctuation(b.block.text));
+}
+
+// After the article's last paragraph come rating widgets, share prompts and "more on this"
+// lines: short kept blocks there are cut. Headings and list items may still be content.
+void trim_tail(PageTree& tree) {
+  size_t last_prose = tree.blocks.size();
+  for (size_t i = tree.blocks.size(); i-- > 0;) {
+    const PageBlock& b = tree.blocks[i];
+    if (b.block.reason.empty() && !b.block.caption && is_prose(b)) { last_prose = i; break; }
+  }
+  if (last_prose == tree.blocks.size()) return;
+  for (size_t i = last_prose + 1; i < tree.blocks.size(); ++i) {
+    PageBlock& b = tree.blocks[i];
+    if (!b.block.reason.empty() || b.block.caption) continue;
+    if (b.chars < 60) b.block.reason = "after the article";
+  }
+}
+
+// Before the first paragraph: kicker, category, date and author lines. Headings stay
+// (the metadata step decides whether one is the title).
+void trim_head(PageTree& tree) {
+  for (auto& b : tree.blocks) {
+    if (!b.block.reason.empty() || b.block.caption) continue;
+    if (is_prose(b)) return;
+    if (b.block.kind != BlockKind::Heading && b.chars < 60) b.block.reason = "before the article";
+  }
+}
+
+}  // namespace
+
+void select_main_content(PageTree& tree) {
+  const size_t n = tree.nodes.size();
+  if (n == 0) return;
+  // Negative containers, inherited downwards; a container that holds the article markup
+  // itself (a "main has-sidebar" wrapper) is not one.
+  std::vector<std::string_view> neg(n);
+  std::vector<char> holds_article(n, 0);
+  for (size_t i = n; i-- > 0;) {
+    const PageNode& node = tree.nodes[i];
+    if (node.tag == GUMBO_TAG_ARTICLE || node.tag == GUMBO_TAG_MAIN || node.hint.find("articlebody") != std::string::npos)
+      holds_article[i] = 1;
+    if (holds_article[i] && node.parent >= 0) holds_article[node.parent] = 1;
+  }
+  // Prose per element before any judgement: a wrapper whose class merely mentions a
+  // negative word ("navbar-is-static-top" on <body>, Blogger's "sidebar" columns) but holds
+  // most of the page's prose is layout, not boilerplate. Comment sections and cookie
+  // dialogs are the exception: they can outweigh a short article.
+  std::vector<double> raw(n, 0);
+  for (const auto& b : tree.blocks)
+    if (b.node >= 0 && is_prose(b)) raw[b.node] += static_cast<double>(b.chars - b.link_chars);
+  for (size_t i = n; i-- > 1;)
+    if (tree.nodes[i].parent >= 0) raw[tree.nodes[i].parent] += raw[i];
+  double page_prose = 0;
+  for (size_t i = 0; i < n; ++i)
+    if (tree.nodes[i].parent < 0) page_prose += raw[i];
+  for (size_t i = 0; i < n; ++i) {
+    const PageNode& node = tree.nodes[i];
+    if (node.parent >= 0 && !neg[node.parent].empty()) {
+      neg[i] = neg[node.parent];
+    } else if (!holds_article[i] && node.tag != GUMBO_TAG_BODY && node.tag != GUMBO_TAG_HTML) {
+      std::string_view r = negative_reason(node);
+      bool major = raw[i] > 0.5 * page_prose;
+      if (!r.empty() && (!major || r == "reader comments" || r == "cookie notice")) neg[i] = r;
+    }
+  }
+
+  // Prose mass (good) and the rest (bad) per element, summed bottom-up.
+  std::vector<double> good(n, 0), bad(n, 0);
+  for (const auto& b : tree.blocks) {
+    if (b.node < 0) continue;
+    double c = static_cast<double>(b.chars);
+    double link = static_cast<double>(b.link_chars);
+    bool prose = neg[b.node].empty() && is_prose(b);
+    if (prose) {
+      good[b.node] += c - link;
+      bad[b.node] += link;
+    } else {
+      bad[b.node] += neg[b.node].empty() ? c * 0.5 + link * 0.5 : c;
+    }
+  }
+  for (size_t i = n; i-- > 1;) {
+    int p = tree.nodes[i].parent;
+    if (p >= 0) {
+      good[p] += good[i];
+      bad[p] += bad[i];
+    }
+  }
+
+  int best = -1;
+  double best_score = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (!neg[i].empty() || good[i] <= 0) continue;
+    double score = good[i] * (1.0 + 0.1 * positive_hint(tree.nodes[i])) - 0.7 * bad[i];
+    if (score > best_score) {
+      best_score = score;
+      best = static_cast<int>(i);
+    }
+  }
+
+  // Membership of each element in the chosen subtree.
+  std::vector<char> inside(n, 0);
+  if (best >= 0) {
+    inside[best] = 1;
+    for (size_t i = best + 1; i < n; ++i) {
+      int p = tree.nodes[i].parent;
+      if (p >= 0 && inside[p]) inside[i] = 1;
+    }
+  } else {
+    std::fill(inside.begin(), inside.end(), 1);  // no prose anywhere: keep what is not boilerplate
+  }
+  for (auto& b : tree.blocks) {
+    if (!b.block.reason.empty()) continue;
+    if (b.node >= 0 && !neg[b.node].empty()) {
+      b.block.reason = std::string(neg[b.node]);
+    } else if (b.node < 0 || !inside[b.node]) {
+      b.block.reason = "outside main content";
+    } else if (b.block.link_heavy && b.link_chars * 10 > b.chars * 8 && b.chars < 200) {
+      b.block.reason = "link list";
+    }
+  }
+  trim_tail(tree);
+  trim_head(tree);
+}
+
+}  // namespace sitrep

@@ -1,0 +1,239 @@
+// HTML main-content extraction: hand-written pages for the selection rules, metadata from
+// markup, and hostile input (deep nesting, broken markup, empty pages).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+
+#include "clean/blocks.h"
+#include "clean/clean.h"
+#include "clean/html_guard.h"
+
+using namespace sitrep;
+
+namespace {
+
+// The text of the blocks the extractor kept (no reason, not a caption).
+std::string kept_text(const HtmlPage& p) {
+  std::string out;
+  for (const auto& b : p.blocks)
+    if (b.reason.empty() && !b.caption) out += b.text + "\n";
+  return out;
+}
+
+bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+const char* kArticlePage = R"(<!doctype html><html><head><title>Talks resume | Example Times</title></head>
+<body class="page">
+<header><nav class="main-menu"><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/politics">Politics</a></li></ul></nav></header>
+<div class="layout">
+<div id="content" class="article-content">
+<h1>Talks resume after a week of silence</h1>
+<p class="dateline">March 3, 2020</p>
+<p>Negotiators from both governments met in Geneva on Tuesday, resuming talks that had stalled
+for a week over the question of prisoner exchanges, officials said.</p>
+<figure><img src="a.jpg"><figcaption>The delegations arrive in Geneva. (Photo: Reuters)</figcaption></figure>
+<p>The foreign minister said the meeting was constructive, although no agreement was reached
+on the timetable, and further rounds are planned for next month.</p>
+<ul><li>Prisoner exchanges were the main topic, with both sides presenting lists.</li></ul>
+<div class="share-buttons"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
+</div>
+<aside class="sidebar"><h3>Most read</h3>
+<p>Another long story about something else entirely, which is popular and has many words in it, really.</p>
+</aside>
+</div>
+<div id="comments" class="comments-area"><h3>3 comments</h3>
+<div class="comment"><p>I think this is a terrible idea and the negotiators should all resign immediately, frankly.</p></div>
+<div class="comment"><p>Great reporting, thank you for writing this article, it was very informative indeed.</p></div>
+</div>
+<footer class="site-footer"><p>Copyright 2020 Example Times. All rights reserved.</p></footer>
+</body></html>)";
+
+}  // namespace
+
+TEST(HtmlExtract, ChoosesArticleOverNavSidebarAndComments) {
+  HtmlPage p = extract_html(kArticlePage);
+  std::string body = kept_text(p);
+  EXPECT_TRUE(has(body, "Negotiators from both governments met in Geneva")) << body;
+  EXPECT_TRUE(has(body, "the meeting was constructive")) << body;
+  EXPECT_TRUE(has(body, "Prisoner exchanges were the main topic")) << body;
+  EXPECT_FALSE(has(body, "Politics")) << body;
+  EXPECT_FALSE(has(body, "Another long story")) << body;
+  EXPECT_FALSE(has(body, "terrible idea")) << body;
+  EXPECT_FALSE(has(body, "Great reporting")) << body;
+  EXPECT_FALSE(has(body, "All rights reserved")) << body;
+  EXPECT_FALSE(has(body, "Facebook")) << body;
+  for (const auto& b : p.blocks) {
+    if (has(b.text, "terrible idea")) {
+      EXPECT_EQ(b.reason, "reader comments");
+    }
+  }
+}
+
+TEST(HtmlExtract, BlocksCarryKindsAndReadingOrder) {
+  HtmlPage p = extract_html(kArticlePage);
+  int heading = -1, first = -1, second = -1;
+  for (size_t i = 0; i < p.blocks.size(); ++i) {
+    const Block& b = p.blocks[i];
+    if (has(b.text, "Talks resume after")) {
+      heading = static_cast<int>(i);
+      EXPECT_EQ(b.kind, BlockKind::Heading);
+      EXPECT_EQ(b.heading_level, 1);
+    }
+    if (has(b.text, "Negotiators from")) first = static_cast<int>(i);
+    if (has(b.text, "constructive")) second = static_cast<int>(i);
+    if (has(b.text, "Prisoner exchanges")) {
+      EXPECT_EQ(b.kind, BlockKind::ListItem);
+    }
+    if (b.text == "Home") {
+      EXPECT_TRUE(b.link_heavy);
+    }
+  }
+  ASSERT_GE(heading, 0);
+  EXPECT_LT(heading, first);
+  EXPECT_LT(first, second);
+}
+
+TEST(HtmlExtract, FigcaptionIsCaption) {
+  HtmlPage p = extract_html(kArticlePage);
+  bool found = false;
+  for (const auto& b : p.blocks) {
+    if (has(b.text, "The delegations arrive in Geneva")) {
+      found = true;
+      EXPECT_TRUE(b.caption);
+      EXPECT_EQ(b.kind, BlockKind::Caption);
+    }
+  }
+  EXPECT_TRUE(found);
+  auto doc = clean_record(RawRecord{"page.html", "", "html", Markup::Html, kArticlePage, "", {}});
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  ASSERT_FALSE(doc->captions.empty());
+  EXPECT_TRUE(has(doc->captions[0], "The delegations arrive"));
+  EXPECT_FALSE(has(doc->body, "The delegations arrive"));
+}
+
+TEST(HtmlExtract, WhitespaceAndEntitiesAreNormalised) {
+  HtmlPage p = extract_html(
+      "<html><body><article><p>A&nbsp;line   with\n\t spaces &amp; an entity, long enough to be a paragraph "
+      "of prose in the article body.</p></article></body></html>");
+  std::string body = kept_text(p);
+  EXPECT_TRUE(has(body, "A line with spaces & an entity, long enough")) << body;
+}
+
+TEST(HtmlExtract, MetaTagsGiveTitleDateAuthorSiteAndUrl) {
+  HtmlPage p = extract_html(R"(<html><head><title>Ignored title | Site</title>
+<meta property="og:title" content="Ministers meet in Ankara">
+<meta property="og:site_name" content="Daily Example">
+<meta property="article:published_time" content="2020-02-28T10:15:00+03:00">
+<meta name="author" content="Jane Doe">
+<link rel="canonical" href="https://example.com/a/1">
+</head><body><p>Some text here.</p></body></html>)");
+  EXPECT_EQ(p.meta.title, "Ministers meet in Ankara");
+  EXPECT_EQ(p.meta.site_name, "Daily Example");
+  EXPECT_EQ(p.meta.published, "2020-02-28T10:15:00+03:00");
+  EXPECT_EQ(p.meta.published_evidence, "meta article:published_time");
+  EXPECT_EQ(p.meta.byline, "Jane Doe");
+  EXPECT_EQ(p.meta.url, "https://example.com/a/1");
+}
+
+TEST(HtmlExtract, JsonLdInGraphWins) {
+  HtmlPage p = extract_html(R"(<html><head><title>T - Site</title>
+<meta name="date" content="2019-01-01">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"Site"},
+ {"@type":["NewsArticle"],"headline":"Ceasefire agreed","datePublished":"2020-03-05T18:00:00Z",
+  "author":[{"@type":"Person","name":"A. Writer"}],"publisher":{"@type":"Organization","name":"Example Wire"}}]}
+</script></head><body><p>x</p></body></html>)");
+  EXPECT_EQ(p.meta.title, "Ceasefire agreed");
+  EXPECT_EQ(p.meta.published, "2020-03-05T18:00:00Z");
+  EXPECT_EQ(p.meta.published_evidence, "json-ld datePublished");
+  EXPECT_EQ(p.meta.byline, "A. Writer");
+  EXPECT_EQ(p.meta.site_name, "Example Wire");
+}
+
+TEST(HtmlExtract, BrokenJsonLdAndTimeElementFallback) {
+  HtmlPage p = extract_html(R"(<html><head><title>Headline - Site</title>
+<script type="application/ld+json">{"@type":"NewsArticle", "headline": </script></head>
+<body><time datetime="2021-06-01T08:00">June 1</time><p>x</p></body></html>)");
+  EXPECT_EQ(p.meta.published, "2021-06-01T08:00");
+  EXPECT_EQ(p.meta.published_evidence, "time datetime");
+  EXPECT_EQ(p.meta.title, "Headline");
+}
+
+TEST(HtmlExtract, DeepNestingIsFlattenedQuickly) {
+  const int depth = 100000;
+  std::string html = "<html><body>";
+  for (int i = 0; i < depth; ++i) html += "<div>";
+  html += "Deep text that is long enough to count as a paragraph of prose, with a comma, and a full stop.";
+  for (int i = 0; i < depth; ++i) html += "</div>";
+  html += "</body></html>";
+  auto t0 = std::chrono::steady_clock::now();
+  HtmlPage p = extract_html(html);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_LT(secs, 5.0);
+  EXPECT_TRUE(has(kept_text(p), "Deep text that is long enough"));
+  bool noted = false;
+  for (const auto& b : p.blocks) noted |= has(b.reason, "nested too deep");
+  EXPECT_TRUE(noted);
+}
+
+TEST(HtmlExtract, DeepUnclosedInlineTagsGiveAClearOutcome) {
+  std::string html = "<html><body><p>";
+  for (int i = 0; i < 100000; ++i) html += "<b>";
+  html += "bold";
+  auto t0 = std::chrono::steady_clock::now();
+  auto doc = clean_record(RawRecord{"deep.html", "", "html", Markup::Html, html, "", {}});
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_LT(secs, 5.0);
+  // Either a document or a rejection with a message; never a crash or a hang.
+  if (!doc.ok()) {
+    EXPECT_FALSE(doc.error().message.empty());
+  }
+}
+
+TEST(HtmlExtract, GuardLeavesOrdinaryMarkupAlone) {
+  auto r = flatten_deep_markup("<div><p>a<p>b<ul><li>c<li>d</ul><br><img src=x></div><script>if (a<b) {}</script>", 3);
+  EXPECT_EQ(r.dropped_tags, 0u);
+  EXPECT_LE(r.max_depth, 2u);
+  auto deep = flatten_deep_markup("<div><div><div><div>x</div></div></div></div>", 2);
+  EXPECT_EQ(deep.dropped_tags, 2u);
+  EXPECT_EQ(deep.html, "<div><div>x</div></div>");
+}
+
+TEST(HtmlExtract, MalformedAndUnclosedMarkup) {
+  HtmlPage p = extract_html(
+      "<html><body><div class='story'><p>First paragraph of the story, which is not closed properly at all"
+      "<p>Second paragraph, also unclosed, with <b>bold <i>and italic</b> text that overlaps, badly."
+      "<table><tr><td>cell one<td>cell two</table><div><span>stray</div></span></p></p></p>");
+  std::string body = kept_text(p);
+  EXPECT_TRUE(has(body, "First paragraph of the story")) << body;
+  EXPECT_TRUE(has(body, "bold and italic text that overlaps")) << body;
+  HtmlPage garbage = extract_html("<<<>>><!-- unterminated comment <p>");
+  (void)garbage;
+  HtmlPage binaryish = extract_html(std::string("<p>a\0b</p>", 10));
+  (void)binaryish;
+}
+
+TEST(HtmlExtract, EmptyBodyYieldsNoBlocksAndACleanRejection) {
+  EXPECT_TRUE(extract_html("").blocks.empty());
+  EXPECT_TRUE(extract_html("<html><head><title>Only a title</title></head><body></body></html>").blocks.empty());
+  auto doc = clean_record(RawRecord{"empty.html", "", "html", Markup::Html,
+                                    "<html><head><title>t</title></head><body> </body></html>", "", {}});
+  ASSERT_FALSE(doc.ok());
+  EXPECT_FALSE(doc.error().message.empty());
+}
+
+TEST(HtmlExtract, ScriptsStylesAndHiddenElementsAreInvisible) {
+  HtmlPage p = extract_html(
+      "<html><body><article><script>var x = 'script text';</script><style>.a{}</style>"
+      "<div style='display: none'>hidden text</div><span class='sr-only'>Share on Facebook</span>"
+      "<p>Visible paragraph of the article that is long enough to be the main content, surely.</p>"
+      "</article></body></html>");
+  std::string all;
+  for (const auto& b : p.blocks) all += b.text + "\n";
+  EXPECT_FALSE(has(all, "script text"));
+  EXPECT_FALSE(has(all, "hidden text"));
+  EXPECT_FALSE(has(all, "Share on Facebook"));
+  EXPECT_TRUE(has(kept_text(p), "Visible paragraph"));
+}
