@@ -26,8 +26,8 @@ run() {  # cores threads -> "seconds megabytes peak_kb records"
     /usr/bin/time -f "%e %M" -o "$tmp/time" taskset -c "$cores" "$bin" ingest --quiet --json \
       --threads "$threads" --db "$tmp/b.db" "$corpus" >"$tmp/out" 2>/dev/null || true
     local secs mb kb recs
-    secs=$(awk '{print $1}' "$tmp/time")
-    kb=$(awk '{print $2}' "$tmp/time")
+    secs=$(tail -1 "$tmp/time" | awk '{print $1}')
+    kb=$(tail -1 "$tmp/time" | awk '{print $2}')
     mb=$(grep -o '"megabytes":[0-9.]*' "$tmp/out" | cut -d: -f2)
     recs=$(grep -o '"records":[0-9]*' "$tmp/out" | cut -d: -f2)
     if [ -z "$best" ] || awk -v a="$secs" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then best="$secs $mb $kb $recs"; fi

@@ -16,8 +16,15 @@ std::string_view trim(std::string_view s) {
 // Appends s with runs of spaces and tabs collapsed to one space.
 void append_collapsed(std::string& out, std::string_view s) {
   // Most lines have single spaces only: copy them whole.
-  if (s.find("  ") == std::string_view::npos && s.find_first_of("\t\r\f\v") == std::string_view::npos &&
-      s.find("\xC2\xA0") == std::string_view::npos) {
+  bool plain = true;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    char c = s[i];
+    if ((c == ' ' && s[i + 1] == ' ') || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\xC2') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
     out.append(s);
     return;
   }
