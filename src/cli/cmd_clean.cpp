@@ -3,7 +3,7 @@
 
 #include <iostream>
 
-#include "clean/clean.h"
+#include "pipeline/pipeline.h"
 #include "cli/registry.h"
 #include "out/doc_json.h"
 
@@ -45,23 +45,19 @@ void add_clean(CLI::App& parent, int& exit_code) {
   cmd->callback([file, format, &exit_code] {
     bool json = *format == "json";
     uint64_t rejected = 0;
-    read_input(
-        *file,
-        [&](RawRecord&& r) {
-          auto d = clean_record(r);
-          if (!d) {
-            ++rejected;
-            std::cerr << "sitrep: rejected: " << d.error().where() << ": " << d.error().message << "\n";
-          } else if (json) {
-            std::cout << doc_to_json(d.value(), -1) << "\n";
-          } else {
-            print_text(d.value(), std::cout);
-          }
-        },
-        [&](Error&& e) {
-          if (e.severity != Severity::Warning) ++rejected;
-          std::cerr << "sitrep: " << e.where() << ": " << e.message << "\n";
-        });
+    PipelineOptions opts;
+    opts.ordered = true;
+    PipelineSinks sinks;
+    sinks.on_doc = [&](Doc&& d) {
+      if (json) std::cout << doc_to_json(d, -1) << "\n";
+      else print_text(d, std::cout);
+    };
+    sinks.on_error = [&](const Error& e) {
+      if (e.severity != Severity::Warning) ++rejected;
+      std::cerr << "sitrep: " << (e.severity == Severity::Warning ? "warning: " : "rejected: ") << e.where() << ": "
+                << e.message << "\n";
+    };
+    run_pipeline({*file}, opts, sinks);
     exit_code = rejected ? kSomeRejected : kOk;
   });
 }

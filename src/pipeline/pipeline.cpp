@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include <atomic>
+#include <map>
 #include <chrono>
 #include <thread>
 #include <variant>
@@ -15,8 +16,15 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
   using Clock = std::chrono::steady_clock;
   auto start = Clock::now();
   unsigned workers = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  BoundedQueue<RawRecord> records(256);
-  BoundedQueue<std::variant<Doc, Error>> results(256);
+  // Every record and reader error carries its input position, so results can be put back in
+  // order when asked.
+  struct Item {
+    uint64_t seq;
+    std::variant<Doc, Error> value;
+  };
+  BoundedQueue<std::pair<uint64_t, RawRecord>> records(256);
+  BoundedQueue<Item> results(256);
+  uint64_t next_seq = 0;
   std::atomic<uint64_t> bytes_read{0}, n_records{0};
   std::atomic<unsigned> workers_left{workers};
 
@@ -27,9 +35,9 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
           [&](RawRecord&& r) {
             bytes_read += r.bytes.size();
             ++n_records;
-            records.push(std::move(r));
+            records.push({next_seq++, std::move(r)});
           },
-          [&](Error&& e) { results.push(std::move(e)); }, options.read);
+          [&](Error&& e) { results.push(Item{next_seq++, std::move(e)}); }, options.read);
     }
     records.close();
   });
@@ -37,9 +45,9 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
   for (unsigned i = 0; i < workers; ++i) {
     pool.emplace_back([&] {
       while (auto r = records.pop()) {
-        auto doc = clean_record(*r);
-        if (doc) results.push(std::move(doc.value()));
-        else results.push(doc.error());
+        auto doc = clean_record(r->second);
+        if (doc) results.push(Item{r->first, std::move(doc.value())});
+        else results.push(Item{r->first, doc.error()});
       }
       if (--workers_left == 0) results.close();
     });
@@ -48,12 +56,23 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
   PipelineProgress p;
   p.bytes_total = input_bytes(inputs);
   auto last = Clock::now();
-  while (auto item = results.pop()) {
-    if (auto* d = std::get_if<Doc>(&*item)) {
+  std::map<uint64_t, std::variant<Doc, Error>> waiting;  // ordered mode: results ahead of their turn
+  uint64_t expected = 0;
+  auto deliver = [&](std::variant<Doc, Error>& v) {
+    if (auto* d = std::get_if<Doc>(&v)) {
       sinks.on_doc(std::move(*d));
     } else {
       ++p.errors;
-      sinks.on_error(std::get<Error>(*item));
+      sinks.on_error(std::get<Error>(v));
+    }
+  };
+  while (auto item = results.pop()) {
+    if (!options.ordered) {
+      deliver(item->value);
+    } else {
+      waiting.emplace(item->seq, std::move(item->value));
+      for (auto it = waiting.begin(); it != waiting.end() && it->first == expected; it = waiting.erase(it), ++expected)
+        deliver(it->second);
     }
     if (sinks.on_progress && Clock::now() - last > std::chrono::milliseconds(200)) {
       last = Clock::now();

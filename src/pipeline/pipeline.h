@@ -14,6 +14,7 @@ namespace sitrep {
 
 struct PipelineOptions {
   unsigned threads = 0;  // cleaning workers; 0 = all cores
+  bool ordered = false;  // deliver results in input order (costs a reorder buffer)
   ReadOptions read;
 };
 
