@@ -165,6 +165,20 @@ struct Frame {
   bool link;
 };
 
+bool word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+// Image captions and credits outside <figcaption>: WordPress "wp-caption-text", "credit",
+// German "bildunterschrift", "legende".
+bool caption_hint(std::string_view hint) {
+  for (std::string_view w : {"caption", "credit", "bildunterschrift", "bildtext", "legende", "legend"}) {
+    for (size_t p = hint.find(w); p != std::string_view::npos; p = hint.find(w, p + 1)) {
+      size_t e = p + w.size();
+      if (p == 0 || !word_char(hint[p - 1]) || e >= hint.size() || !word_char(hint[e])) return true;
+    }
+  }
+  return false;
+}
+
 void assign_kinds(PageTree& tree) {
   for (auto& pb : tree.blocks) {
     for (int n = pb.node; n >= 0; n = tree.nodes[n].parent) {
@@ -173,7 +187,7 @@ void assign_kinds(PageTree& tree) {
       if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6 && b.kind == BlockKind::Paragraph) {
         b.kind = BlockKind::Heading;
         b.heading_level = 1 + static_cast<int>(t - GUMBO_TAG_H1);
-      } else if (t == GUMBO_TAG_FIGCAPTION) {
+      } else if (t == GUMBO_TAG_FIGCAPTION || caption_hint(tree.nodes[n].hint)) {
         b.kind = BlockKind::Caption;
         b.caption = true;
         break;
@@ -247,7 +261,8 @@ PageTree build_page_tree(const GumboNode* root) {
         w.flush();
         w.owner = id;
       }
-      bool link = e.tag == GUMBO_TAG_A;
+      // Named anchors (<a name=x>, often left unclosed) are not links.
+      bool link = e.tag == GUMBO_TAG_A && attr(e, "href") != nullptr;
       if (link) ++w.link_depth;
       stack.push_back({child, 0, id, prev_owner, link});
       continue;

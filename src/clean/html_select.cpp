@@ -14,7 +14,7 @@ struct HintWord {
   std::string_view reason;  // empty for positive hints
 };
 
-constexpr std::array<HintWord, 39> kNegative = {{
+constexpr HintWord kNegative[] = {
     {"comment", "reader comments"}, {"disqus", "reader comments"}, {"respond", "reader comments"},
     {"kommentar", "reader comments"}, {"sidebar", "sidebar"}, {"footer", "footer"}, {"navigation", "navigation"},
     {"navbar", "navigation"}, {"breadcrumb", "navigation"}, {"pagination", "navigation"}, {"pager", "navigation"},
@@ -26,15 +26,17 @@ constexpr std::array<HintWord, 39> kNegative = {{
     {"promo", "advertisement"}, {"sponsor", "advertisement"}, {"advert", "advertisement"}, {"banner", "advertisement"},
     {"skip-link", "navigation"}, {"skiplink", "navigation"}, {"login", "login prompt"},
     {"modal", "popup"}, {"popup", "popup"}, {"tagcloud", "tags"}, {"author-bio", "author box"},
-    {"authorbox", "author box"},
-}};
+    {"authorbox", "author box"}, {"author", "author box"}, {"recirculation", "related content"},
+    {"disclaimer", "disclaimer"}, {"disclosure", "disclaimer"}, {"copyright", "footer"}, {"popmake", "popup"},
+    {"overlay", "popup"}, {"buybox", "subscription prompt"},
+};
 
 // Short words that only count as whole hint tokens ("ad", not "header" or "download").
-constexpr std::array<HintWord, 12> kNegativeTokens = {{
+constexpr HintWord kNegativeTokens[] = {
     {"ad", "advertisement"}, {"ads", "advertisement"}, {"nav", "navigation"}, {"tags", "tags"},
     {"share", "share buttons"}, {"meta", "article metadata"}, {"byline", "byline"}, {"date", "date line"},
-    {"print", "share buttons"}, {"hidden", "hidden"}, {"toolbar", "share buttons"}, {"rss", "navigation"},
-}};
+    {"print", "share buttons"}, {"toolbar", "share buttons"}, {"rss", "navigation"},
+};
 
 constexpr std::array<std::string_view, 14> kPositive = {
     "article", "content", "entry", "post", "story", "main", "text", "body", "artikel", "beitrag", "inhalt",
@@ -52,6 +54,16 @@ bool has_token(std::string_view hint, std::string_view tok) {
   return false;
 }
 
+// "sitefooter", "commentlist", "nav-menu" but not "apageroot" (pager) or "spreadsheet":
+// the word must start or end a token.
+bool touches_token_boundary(std::string_view hint, std::string_view word) {
+  for (size_t p = hint.find(word); p != std::string_view::npos; p = hint.find(word, p + 1)) {
+    size_t e = p + word.size();
+    if (p == 0 || !is_token_char(hint[p - 1]) || e >= hint.size() || !is_token_char(hint[e])) return true;
+  }
+  return false;
+}
+
 std::string_view negative_reason(const PageNode& n) {
   switch (n.tag) {
     case GUMBO_TAG_NAV: return "navigation";
@@ -64,7 +76,7 @@ std::string_view negative_reason(const PageNode& n) {
   if (h.empty()) return {};
   if (h.find("articlebody") != std::string::npos) return {};
   for (const auto& w : kNegative)
-    if (h.find(w.word) != std::string::npos) return w.reason;
+    if (touches_token_boundary(h, w.word)) return w.reason;
   for (const auto& w : kNegativeTokens)
     if (has_token(h, w.word)) return w.reason;
   return {};
@@ -90,6 +102,22 @@ bool has_sentence_punctuation(std::string_view s) {
 bool is_prose(const PageBlock& b) {
   if (b.block.caption || b.link_chars * 100 >= b.chars * 35) return false;
   return b.chars >= 100 || (b.chars >= 40 && has_sentence_punctuation(b.block.text));
+}
+
+// The standfirst ("p.intro", "lead", "teaser") often sits in the article header next to the
+// headline, outside the container holding the paragraphs: walk back from the first kept
+// block and take prose until a heading, a link-heavy block or a boilerplate container.
+void extend_to_lead(PageTree& tree, const std::vector<std::string_view>& neg) {
+  size_t first = tree.blocks.size();
+  for (size_t i = 0; i < tree.blocks.size(); ++i)
+    if (tree.blocks[i].block.reason.empty()) { first = i; break; }
+  int steps = 0;
+  for (size_t i = first; i-- > 0 && steps < 8; ++steps) {
+    PageBlock& b = tree.blocks[i];
+    if (b.block.reason != "outside main content" || b.block.link_heavy || (b.node >= 0 && !neg[b.node].empty())) break;
+    if (b.block.kind == BlockKind::Heading) break;
+    if (is_prose(b)) b.block.reason.clear();
+  }
 }
 
 // After the article's last paragraph come rating widgets, share prompts and "more on this"
@@ -210,6 +238,7 @@ void select_main_content(PageTree& tree) {
       b.block.reason = "link list";
     }
   }
+  extend_to_lead(tree, neg);
   trim_tail(tree);
   trim_head(tree);
 }
