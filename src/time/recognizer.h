@@ -1,0 +1,84 @@
+// time: the rule scanner behind tag_timexes(). One Recognizer per text; rules are members
+// that try to match at a token and return the extent and normalized value. The rules are split
+// by family: rules_absolute.cpp (calendar dates, years, clock times, quarters) and
+// rules_relative.cpp (last/next/ago, durations, sets, vague references, edges).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "time/resolve.h"
+#include "time/scan.h"
+#include "time/timex.h"
+
+namespace sitrep::timerec {
+
+using timelex::Entry;
+using timelex::Tense;
+using timescan::TokKind;
+
+struct Hit {
+  Hit(size_t b_, size_t e_, TimexType t, std::string v, std::string m = {}, TimexAnchor a = TimexAnchor::Absolute)
+      : b(b_), e(e_), type(t), value(std::move(v)), mod(std::move(m)), anchor(a) {}
+  size_t b = 0, e = 0;  // token range
+  TimexType type = TimexType::Date;
+  std::string value, mod;
+  TimexAnchor anchor = TimexAnchor::Absolute;
+};
+using Opt = std::optional<Hit>;
+
+class Recognizer {
+ public:
+  Recognizer(std::string_view text, const DocTime& dct);
+  std::vector<Timex> run();
+
+ private:
+  // Token predicates; all are false past the end.
+  size_t size() const { return t_.toks.size(); }
+  bool has(size_t i) const { return i < t_.toks.size(); }
+  bool is(size_t i, std::string_view w) const { return has(i) && t_.word(i) == w; }
+  bool punct(size_t i, char c) const { return has(i) && t_.toks[i].kind == TokKind::Punct && text_[t_.toks[i].b] == c; }
+  bool tight(size_t i) const { return has(i) && !t_.toks[i].space; }  // no space before token i
+  const Entry* lex(size_t i, uint32_t kind) const {
+    return has(i) && t_.toks[i].lex && (t_.toks[i].lex->kinds & kind) ? t_.toks[i].lex : nullptr;
+  }
+  int num(size_t i) const { return has(i) && t_.toks[i].kind == TokKind::Number ? t_.toks[i].num : -1; }
+  int digits(size_t i) const { return static_cast<int>(t_.toks[i].e - t_.toks[i].b); }
+  int year_at(size_t i) const;                // a plain 4-digit year, else 0
+  size_t skip_ordinal_suffix(size_t i) const;  // past "th" / "st" glued to a number
+  Tense tense(size_t b, size_t e) const { return timescan::tense_around(t_, b, e); }
+  bool context_mentions(size_t i, std::string_view w) const;
+  bool month_ok(size_t i) const;
+  // A count word or number at i: value (or -2 for "several"/"a few"), end token.
+  bool count_at(size_t i, int& value, size_t& end) const;
+
+  Hit dct_hit(size_t b, size_t e, TimexType type, std::string value, std::string mod = {}) const;
+  Opt match(size_t i);
+  Opt match_core(size_t i);
+
+  // rules_absolute.cpp
+  Opt month_first(size_t i);
+  Opt number_first(size_t i);
+  Opt weekday_first(size_t i);
+  Opt clock(size_t i);
+  size_t day_after(size_t e, std::string& day);  // "Tuesday" / "yesterday" after a clock time
+  Opt quarter(size_t i);
+  Opt holiday(size_t i);
+  // rules_relative.cpp
+  Opt the_first(size_t i);
+  Opt rel_first(size_t i);
+  Opt dayrel(size_t i);
+  Opt quantity(size_t i);
+  Opt edge(size_t i);
+  Opt vague_or_set(size_t i);
+  Opt year_earlier(size_t i);
+
+  std::string_view text_;
+  timescan::Tokens t_;
+  timeres::Anchor a_;
+};
+
+std::string duration_value(int n, const std::string& unit);  // P3Y, PT2H, PXW (n < 0)
+
+}  // namespace sitrep::timerec

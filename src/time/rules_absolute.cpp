@@ -1,0 +1,220 @@
+// Calendar dates, years, decades, clock times, quarters and holidays.
+#include "time/recognizer.h"
+
+namespace sitrep::timerec {
+
+using timecal::fmt_day;
+using timecal::fmt_month;
+using timecal::fmt_year;
+
+namespace {
+// A written-out date: year 0 = not stated (taken from the DCT and the tense).
+struct CalDate {
+  int y = 0, m = 0, d = 0;
+};
+}  // namespace
+
+bool Recognizer::month_ok(size_t i) const {
+  const timescan::Tok& k = t_.toks[i];
+  std::string_view w = t_.word(i);
+  bool full = w.size() >= 5 || w == "may" || w == "june" || w == "july";
+  bool upper = k.e - k.b > 1 && text_[k.b + 1] >= 'A' && text_[k.b + 1] <= 'Z';
+  if (!k.cap && !upper) return false;
+  bool next_num = num(i + 1) >= 0 || (punct(i + 1, '.') && num(i + 2) >= 0);
+  if (!full) return next_num || (punct(i + 1, '.') && tight(i + 1));
+  // "May" and "March" are also a modal and a verb: want a date context.
+  if (w == "may" || w == "march") {
+    if (next_num) return true;
+    if (i == 0) return false;
+    std::string_view p = t_.word(i - 1);
+    return p == "in" || p == "of" || p == "since" || p == "until" || p == "by" || p == "last" || p == "next" ||
+           p == "this" || p == "early" || p == "late" || p == "mid" || p == "-" || p == "from" || p == "through" ||
+           p == "during" || p == "and" || p == "or" || p == "," || p == "to" || p == "before" || p == "after";
+  }
+  return true;
+}
+
+Opt Recognizer::month_first(size_t i) {
+  if (!month_ok(i)) return std::nullopt;
+  int m = t_.toks[i].lex->month;
+  size_t k = i + 1;
+  std::string_view w = t_.word(i);
+  bool abbreviation = w.size() <= 4 && w != "may" && w != "june" && w != "july";
+  if (abbreviation && punct(k, '.') && tight(k)) ++k;
+  int d = num(k);
+  if (d >= 1 && d <= 31 && digits(k) <= 2) {
+    size_t e = skip_ordinal_suffix(k + 1);
+    size_t y = punct(e, ',') ? e + 1 : e;
+    if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_day(year, m, d)};
+    int year = a_.known() ? timeres::year_for(a_, m, d, tense(i, e)) : 0;
+    return dct_hit(i, e, TimexType::Date, fmt_day(year, m, d));
+  }
+  size_t y = is(k, "of") ? k + 1 : punct(k, ',') ? k + 1 : k;
+  if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_month(year, m)};
+  int year = a_.known() ? timeres::year_for(a_, m, 0, tense(i, k)) : 0;
+  return dct_hit(i, k, TimexType::Date, fmt_month(year, m));
+}
+
+Opt Recognizer::number_first(size_t i) {
+  // '90s
+  if (punct(i, '\'')) {
+    if (is(i + 2, "s") && tight(i + 2)) {
+      int dec = 1900 + num(i + 1);
+      return Hit{i, i + 3, TimexType::Date, std::to_string(dec / 10)};
+    }
+    return std::nullopt;
+  }
+  int v = num(i);
+  if (v < 0) return std::nullopt;
+  // ISO 2020-07-14 and US 7/14/2020
+  if (int y = year_at(i); y && punct(i + 1, '-') && tight(i + 1) && num(i + 2) >= 1 && num(i + 2) <= 12 &&
+                          tight(i + 2) && punct(i + 3, '-') && num(i + 4) >= 1 && num(i + 4) <= 31 && tight(i + 4))
+    return Hit{i, i + 5, TimexType::Date, fmt_day(y, num(i + 2), num(i + 4))};
+  if (v >= 1 && v <= 12 && punct(i + 1, '/') && tight(i + 1) && num(i + 2) >= 1 && num(i + 2) <= 31 &&
+      punct(i + 3, '/') && tight(i + 3) && year_at(i + 4) && tight(i + 4))
+    return Hit{i, i + 5, TimexType::Date, fmt_day(year_at(i + 4), v, num(i + 2))};
+  // 14 July, 2020 · 5th of March · 14 July
+  if (v >= 1 && v <= 31 && digits(i) <= 2) {
+    size_t k = skip_ordinal_suffix(i + 1);
+    if (is(k, "of")) ++k;
+    if (lex(k, timelex::kMonth) && month_ok(k)) {
+      int m = t_.toks[k].lex->month;
+      size_t e = k + 1;
+      if (punct(e, '.') && tight(e)) ++e;
+      size_t y = punct(e, ',') ? e + 1 : e;
+      if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_day(year, m, v)};
+      int year = a_.known() ? timeres::year_for(a_, m, v, tense(i, e)) : 0;
+      return dct_hit(i, e, TimexType::Date, fmt_day(year, m, v));
+    }
+  }
+  int y = year_at(i);
+  if (!y) return std::nullopt;
+  // 1990s
+  if (is(i + 1, "s") && tight(i + 1)) return Hit{i, i + 2, TimexType::Date, std::to_string(y / 10)};
+  // Not a year: $2020, 2020%, 1,500 (already not plain), 2020 people is left to chance.
+  if (i > 0 && (punct(i - 1, '$') || punct(i - 1, '#'))) return std::nullopt;
+  if (punct(i + 1, '%') || is(i + 1, "percent") || punct(i + 1, ':') || (punct(i + 1, '.') && num(i + 2) >= 0 && tight(i + 2)))
+    return std::nullopt;
+  if (y < 1900 && !(i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "of")))) return std::nullopt;
+  return Hit{i, i + 1, TimexType::Date, fmt_year(y)};
+}
+
+Opt Recognizer::weekday_first(size_t i) {
+  const timescan::Tok& k = t_.toks[i];
+  if (t_.word(i).size() <= 4 && !k.cap) return std::nullopt;  // "wed", "sat" as words
+  int wd = k.lex->weekday;
+  size_t j = i + 1;
+  if (punct(j, '.') && tight(j) && t_.word(i).size() <= 4) ++j;
+  // Tuesday, 14 July, 2020 · Monday, Oct. 16
+  size_t d = punct(j, ',') ? j + 1 : j;
+  if (Opt h = lex(d, timelex::kMonth) ? month_first(d) : number_first(d)) {
+    if (h->value.size() == 10) {
+      h->b = i;
+      return h;
+    }
+  }
+  Tense tn = tense(i, j);
+  std::string day = timeres::weekday(a_, wd, tn);
+  if (const Entry* p = lex(j, timelex::kDaypart)) return dct_hit(i, j + 1, TimexType::Time, day + "T" + p->daypart);
+  return dct_hit(i, j, TimexType::Date, day);
+}
+
+Opt Recognizer::clock(size_t i) {
+  int h = num(i), mi = 0;
+  if (h < 0 || h > 24 || digits(i) > 2) return std::nullopt;
+  size_t e = i + 1;
+  bool colon = false;
+  if (punct(e, ':') && tight(e) && num(e + 1) >= 0 && num(e + 1) < 60 && digits(e + 1) == 2 && tight(e + 1)) {
+    mi = num(e + 1), e += 2, colon = true;
+    if (punct(e, ':') && tight(e) && num(e + 1) >= 0 && digits(e + 1) == 2) e += 2;  // seconds, dropped
+  }
+  // a.m. / p.m. / am / pm
+  int ampm = 0;
+  if ((is(e, "a") || is(e, "p")) && punct(e + 1, '.') && tight(e + 1) && is(e + 2, "m") && tight(e + 2)) {
+    ampm = is(e, "a") ? 1 : 2;
+    e += 3;
+    if (punct(e, '.') && tight(e)) ++e;
+  } else if (is(e, "am") || is(e, "pm")) {
+    ampm = is(e, "am") ? 1 : 2;
+    ++e;
+  }
+  if (!colon && !ampm) return std::nullopt;
+  if (ampm && (h < 1 || h > 12)) return std::nullopt;
+  if (ampm == 2 && h != 12) h += 12;
+  if (ampm == 1 && h == 12) h = 0;
+  std::string hm = "T" + timecal::two(h) + ":" + timecal::two(mi);
+  std::string day;
+  size_t end = day_after(e, day);
+  return dct_hit(i, end, TimexType::Time, day + hm);
+}
+
+size_t Recognizer::day_after(size_t e, std::string& day) {
+  size_t d = punct(e, ',') ? e + 1 : e;
+  if (lex(d, timelex::kWeekday) && t_.toks[d].cap) {
+    day = timeres::weekday(a_, t_.toks[d].lex->weekday, tense(d, d + 1));
+    return d + 1;
+  }
+  if (const Entry* r = lex(d, timelex::kDayrel); r && !is(d, "tonight")) {
+    day = a_.known() ? timeres::shift(a_, "D", r->dayrel) : "XXXX-XX-XX";
+    return d + 1;
+  }
+  day = a_.known() ? fmt_day(a_.day()) : "XXXX-XX-XX";
+  return e;
+}
+
+Opt Recognizer::quarter(size_t i) {
+  // [fiscal] [YEAR] ordinal[-]quarter|half [of [fiscal] YEAR]
+  size_t k = i;
+  int year = 0;
+  if (is(k, "fiscal")) ++k;
+  if (int y = year_at(k); y && (lex(k + 1, timelex::kOrdinal) || num(k + 1) >= 0)) year = y, ++k;
+  int ord = 0;
+  if (const Entry* o = lex(k, timelex::kOrdinal)) ord = o->ordinal, ++k;
+  else if (int v = num(k); v >= 1 && v <= 4 && skip_ordinal_suffix(k + 1) > k + 1) ord = v, k = k + 2;
+  if (ord < 1) return std::nullopt;
+  if (punct(k, '-') && tight(k)) ++k;
+  bool half = is(k, "half");
+  if (!(is(k, "quarter") || half) || ord > (half ? 2 : 4)) return std::nullopt;
+  size_t e = k + 1;
+  if (is(e, "of")) {
+    size_t y = is(e + 1, "fiscal") ? e + 2 : e + 1;
+    if (int v = year_at(y)) year = v, e = y + 1;
+  }
+  bool absolute = year != 0;
+  if (!year && a_.known()) {
+    int cur = half ? (a_.dct.month - 1) / 6 + 1 : a_.quarter();
+    year = a_.dct.year;
+    if (ord > cur && tense(i, e) == Tense::Past) --year;
+  }
+  std::string v = fmt_year(year) + (half ? "-H" : "-Q") + std::to_string(ord);
+  if (absolute) return Hit{i, e, TimexType::Date, v};
+  return dct_hit(i, e, TimexType::Date, v);
+}
+
+Opt Recognizer::holiday(size_t i) {
+  // Lexicon value "MM-DD" (fixed day) or "MM/n/w" (n-th weekday w of the month).
+  const Entry* h = lex(i, timelex::kHoliday);
+  if (!h || !t_.toks[i].cap) return std::nullopt;
+  const std::string& code = h->holiday;
+  bool nth = code.size() == 6 && code[2] == '/';
+  if (!nth && code.size() != 5) return std::nullopt;
+  int m = std::stoi(code.substr(0, 2));
+  auto day_in = [&](int yr) {
+    return nth ? timecal::nth_weekday(yr, m, code[5] - '0', code[3] - '0').d : std::stoi(code.substr(3));
+  };
+  size_t e = i + 1;
+  if (is(e, "day")) ++e;
+  int eve = 0;
+  if (is(e, "eve")) eve = -1, ++e;
+  size_t y = punct(e, ',') ? e + 1 : e;
+  int year = year_at(y);
+  bool absolute = year != 0;
+  if (absolute) e = y + 1;
+  if (!year && a_.known()) year = timeres::year_for(a_, m, day_in(a_.dct.year), tense(i, e));
+  if (!year) return dct_hit(i, e, TimexType::Date, nth ? fmt_month(0, m) : "XXXX-" + code);
+  timecal::Ymd d = timecal::add_days({year, m, day_in(year)}, eve);
+  if (absolute) return Hit{i, e, TimexType::Date, fmt_day(d)};
+  return dct_hit(i, e, TimexType::Date, fmt_day(d));
+}
+
+}  // namespace sitrep::timerec

@@ -1,0 +1,280 @@
+// Expressions anchored on the DCT: last/next/this, N units ago, durations, sets, vague
+// references, "the ..." phrases and edges (early/mid/late, the end of).
+#include "time/recognizer.h"
+
+namespace sitrep::timerec {
+
+using timelex::Rel;
+
+namespace {
+bool plural(std::string_view w) { return !w.empty() && w.back() == 's'; }
+}  // namespace
+
+Opt Recognizer::dayrel(size_t i) {
+  const Entry* r = lex(i, timelex::kDayrel);
+  std::string day = a_.known() ? timeres::shift(a_, "D", r->dayrel) : "XXXX-XX-XX";
+  if (is(i, "tonight")) return dct_hit(i, i + 1, TimexType::Time, day + "TNI");
+  if (const Entry* p = lex(i + 1, timelex::kDaypart)) return dct_hit(i, i + 2, TimexType::Time, day + "T" + p->daypart);
+  return dct_hit(i, i + 1, TimexType::Date, day);
+}
+
+Opt Recognizer::rel_first(size_t i) {
+  const Entry* r = lex(i, timelex::kRel);
+  Rel rel = r->rel;
+  if (rel == Rel::Ago) return std::nullopt;
+  if (is(i, "current") && !lex(i + 1, timelex::kUnit) && !is(i + 1, "fiscal"))
+    return Hit{i, i + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
+  size_t k = i + 1;
+  if (is(k, "fiscal") && lex(k + 1, timelex::kUnit)) ++k;
+  int step = rel == Rel::Next ? 1 : rel == Rel::This ? 0 : -1;
+  if (const Entry* w = lex(k, timelex::kWeekday); w && t_.toks[k].cap)
+    return dct_hit(i, k + 1, TimexType::Date, timeres::weekday_rel(a_, w->weekday, rel == Rel::Past ? Rel::Last : rel));
+  if (lex(k, timelex::kMonth) && t_.toks[k].cap && rel != Rel::Past) {
+    int m = t_.toks[k].lex->month;
+    int y = a_.dct.year;
+    if (rel == Rel::Last && m >= a_.dct.month) --y;
+    if (rel == Rel::Next && m <= a_.dct.month) ++y;
+    return dct_hit(i, k + 1, TimexType::Date, timecal::fmt_month(a_.known() ? y : 0, m));
+  }
+  if (const Entry* s = lex(k, timelex::kSeason)) {
+    if (rel == Rel::Past) return std::nullopt;
+    return dct_hit(i, k + 1, TimexType::Date, timeres::season(a_, s->season, rel, Tense::Unknown));
+  }
+  if (const Entry* p = lex(k, timelex::kDaypart)) {
+    // last night = the evening before the DCT; this morning = the DCT's
+    int back = rel == Rel::Last || rel == Rel::Past ? -1 : rel == Rel::Next ? 1 : 0;
+    std::string day = a_.known() ? timeres::shift(a_, "D", back) : "XXXX-XX-XX";
+    return dct_hit(i, k + 1, TimexType::Time, day + "T" + p->daypart);
+  }
+  // the past two weeks, the next five years, last three years
+  int n = 0;
+  size_t e = 0;
+  if (count_at(k, n, e) && !is(k, "a") && !is(k, "an") && lex(e, timelex::kUnit))
+    return dct_hit(i, e + 1, TimexType::Duration, duration_value(n, t_.toks[e].lex->unit));
+  if (is(k, "few") || is(k, "several")) {
+    if (const Entry* u = lex(k + 1, timelex::kUnit)) return dct_hit(i, k + 2, TimexType::Duration, duration_value(-1, u->unit));
+  }
+  const Entry* u = lex(k, timelex::kUnit);
+  if (!u) return std::nullopt;
+  if (plural(t_.word(k)) && u->unit != "S") return dct_hit(i, k + 1, TimexType::Duration, duration_value(-1, u->unit));
+  if (rel == Rel::Past) return dct_hit(i, k + 1, TimexType::Duration, duration_value(1, u->unit));
+  if (u->unit == "H" || u->unit == "MIN" || u->unit == "S") return std::nullopt;
+  // this year's third quarter, last year's first half
+  if (u->unit == "Y" && punct(k + 1, '\'') && is(k + 2, "s")) {
+    if (Opt q = quarter(k + 3); q && q->value.size() > 4)
+      return dct_hit(i, q->e, TimexType::Date, timeres::shift(a_, "Y", step) + q->value.substr(q->value.size() - 3));
+  }
+  return dct_hit(i, k + 1, TimexType::Date, timeres::shift(a_, u->unit, step));
+}
+
+Opt Recognizer::quantity(size_t i) {
+  // SET: every week, each year, every Monday, per day
+  if (is(i, "every") || is(i, "each") || is(i, "per")) {
+    if (const Entry* w = lex(i + 1, timelex::kWeekday))
+      return Hit{i, i + 2, TimexType::Set, "XXXX-WXX-" + std::to_string(w->weekday)};
+    if (const Entry* m = lex(i + 1, timelex::kMonth); m && t_.toks[i + 1].cap)
+      return Hit{i, i + 2, TimexType::Set, timecal::fmt_month(0, m->month)};
+    int n = 1;
+    size_t e = i + 1;
+    if (!count_at(i + 1, n, e)) n = 1, e = i + 1;
+    if (const Entry* u = lex(e, timelex::kUnit)) return Hit{i, e + 1, TimexType::Set, duration_value(n, u->unit)};
+    return std::nullopt;
+  }
+  int n = 0;
+  size_t e = 0;
+  if (!count_at(i, n, e)) {
+    // for years, in weeks: a bare plural unit after a preposition of extent
+    const Entry* u = lex(i, timelex::kUnit);
+    if (u && plural(t_.word(i)) && i > 0 &&
+        (is(i - 1, "for") || is(i - 1, "in") || is(i - 1, "within") || is(i - 1, "after") || is(i - 1, "over")))
+      return Hit{i, i + 1, TimexType::Duration, duration_value(-1, u->unit)};
+    return std::nullopt;
+  }
+  bool article = is(i, "a") || is(i, "an");
+  size_t k = e;
+  if (punct(k, '-') && tight(k) && !article) ++k;  // two-year, 30-day
+  if (is(k, "more") || is(k, "full")) ++k;
+  const Entry* u = lex(k, timelex::kUnit);
+  if (!u || (article && u->unit == "S") || u->unit == "WE") return std::nullopt;
+  // three-quarters, a quarter of: fractions, not periods
+  if (u->unit == "Q" && (article || k > e)) return std::nullopt;
+  if (punct(k + 1, '-') && tight(k + 1) && (is(k + 2, "earlier") || is(k + 2, "ago"))) return std::nullopt;
+  if (n == -2 && !plural(t_.word(k))) return std::nullopt;
+  size_t end = k + 1;
+  std::string_view next = has(end) ? t_.word(end) : std::string_view{};
+  // $5 a year, twice a week: a rate
+  if (article && i > 0 && (t_.toks[i - 1].kind == TokKind::Number || is(i - 1, "twice") || is(i - 1, "once") ||
+                           is(i - 1, "times") || is(i - 1, "percent") || is(i - 1, "cents") || is(i - 1, "dollars")))
+    return Hit{i, end, TimexType::Set, duration_value(1, u->unit)};
+  int sign = next == "ago" || next == "earlier" ? -1 : next == "later" || next == "hence" ? 1 : 0;
+  if (next == "from" && is(end + 1, "now")) sign = 1, ++end;
+  if (sign) {
+    ++end;
+    if (n < 0) return Hit{i, end, TimexType::Date, sign < 0 ? "PAST_REF" : "FUTURE_REF", {}, TimexAnchor::Dct};
+    if (u->unit == "Y" && n == 1 && a_.known() && context_mentions(i, "quarter")) {
+      int y = 0, q = 0;
+      timeres::reported_quarter(a_, y, q);
+      return dct_hit(i, end, TimexType::Date, timecal::fmt_year(y - 1) + "-Q" + std::to_string(q));
+    }
+    if (u->unit == "H" || u->unit == "MIN" || u->unit == "S") return dct_hit(i, end, TimexType::Time, timeres::shift(a_, "D", 0));
+    return dct_hit(i, end, TimexType::Date, timeres::shift(a_, u->unit, sign * n));
+  }
+  return Hit{i, end, TimexType::Duration, duration_value(n, u->unit)};
+}
+
+Opt Recognizer::year_earlier(size_t i) {
+  // year-earlier, year-ago (adjectives of comparison in earnings reports)
+  if (!(is(i, "year") && punct(i + 1, '-') && tight(i + 1) && (is(i + 2, "earlier") || is(i + 2, "ago")) && tight(i + 2)))
+    return std::nullopt;
+  size_t e = i + 3;
+  if (lex(e, timelex::kOrdinal) && is(e + 1, "quarter")) {
+    int y = a_.known() ? a_.dct.year - 1 : 0;
+    return dct_hit(i, e + 2, TimexType::Date, timecal::fmt_year(y) + "-Q" + std::to_string(t_.toks[e].lex->ordinal));
+  }
+  bool q = is(e, "quarter") || is(e, "period");
+  if (q) ++e;
+  if (!a_.known()) return dct_hit(i, e, TimexType::Date, "XXXX");
+  if (q || context_mentions(i, "quarter")) {
+    int y = 0, qq = 0;
+    timeres::reported_quarter(a_, y, qq);
+    return dct_hit(i, e, TimexType::Date, timecal::fmt_year(y - 1) + "-Q" + std::to_string(qq));
+  }
+  return dct_hit(i, e, TimexType::Date, timecal::fmt_year(a_.dct.year - 1));
+}
+
+Opt Recognizer::vague_or_set(size_t i) {
+  if (const Entry* s = lex(i, timelex::kSet); s && !t_.toks[i].cap) return Hit{i, i + 1, TimexType::Set, s->set};
+  if (const Entry* v = lex(i, timelex::kVague)) {
+    if (is(i, "recent")) {
+      // "recent years" is a stretch of time; "recent talks" is too vague to annotate
+      const Entry* u = lex(i + 1, timelex::kUnit);
+      if (!u || !plural(t_.word(i + 1))) return std::nullopt;
+      return Hit{i, i + 2, TimexType::Duration, duration_value(-1, u->unit), {}, TimexAnchor::Dct};
+    }
+    return Hit{i, i + 1, TimexType::Date, v->vague, {}, TimexAnchor::Dct};
+  }
+  if (is(i, "these") && is(i + 1, "days")) return Hit{i, i + 2, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
+  if (is(i, "noon") || is(i, "midnight")) {
+    std::string day;
+    size_t e = day_after(i + 1, day);
+    return dct_hit(i, e, TimexType::Time, day + (is(i, "noon") ? "T12:00" : "T24:00"));
+  }
+  return std::nullopt;
+}
+
+Opt Recognizer::the_first(size_t i) {
+  size_t k = i + 1;
+  if (!has(k)) return std::nullopt;
+  auto from_the = [&](Opt h) -> Opt {
+    if (h) h->b = i;
+    return h;
+  };
+  std::string_view w = t_.word(k);
+  int count = 0;
+  size_t count_end = 0;
+  if (w == "past" && !lex(k + 1, timelex::kUnit) && !count_at(k + 1, count, count_end))
+    return Hit{i, k + 1, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
+  if (w == "future") return Hit{i, k + 1, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
+  if ((w == "near" || w == "immediate" || w == "foreseeable" || w == "distant") && is(k + 1, "future"))
+    return Hit{i, k + 2, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
+  if (w == "present" && !lex(k + 1, timelex::kUnit) && has(k + 1) && t_.toks[k + 1].kind != TokKind::Word)
+    return Hit{i, k + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
+  if (w == "day" && is(k + 1, "before") && is(k + 2, "yesterday"))
+    return dct_hit(i, k + 3, TimexType::Date, a_.known() ? timeres::shift(a_, "D", -2) : "XXXX-XX-XX");
+  if (w == "day" && is(k + 1, "after") && is(k + 2, "tomorrow"))
+    return dct_hit(i, k + 3, TimexType::Date, a_.known() ? timeres::shift(a_, "D", 2) : "XXXX-XX-XX");
+  if (w == "fiscal" || lex(k, timelex::kOrdinal) || year_at(k))
+    if (Opt h = quarter(k)) {
+      // "the third-quarter results": the article belongs to the noun, not to the timex
+      if (punct(h->e - 2, '-')) return h;
+      return from_the(h);
+    }
+  if (w == "quarter" && a_.known()) {
+    int y = 0, q = 0;
+    timeres::reported_quarter(a_, y, q);
+    return dct_hit(i, k + 1, TimexType::Date, timecal::fmt_year(y) + "-Q" + std::to_string(q));
+  }
+  if ((w == "full" || w == "fiscal") && is(k + 1, "year") && a_.known())
+    return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(a_.dct.year));
+  if (lex(k, timelex::kEdge) && !is(k, "end") && !is(k, "beginning") && !is(k, "start") && !is(k, "middle"))
+    if (Opt h = edge(k)) return from_the(h);
+  if (w == "latest" || w == "current" || w == "year") {
+    // the latest quarter, the year-earlier quarter
+    if (Opt h = year_earlier(k); h && h->e > k + 3) return from_the(h);
+    if (is(k + 1, "quarter") && a_.known()) {
+      int y = 0, q = 0;
+      if (w == "current") y = a_.dct.year, q = a_.quarter();
+      else timeres::reported_quarter(a_, y, q);
+      return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(y) + "-Q" + std::to_string(q));
+    }
+  }
+  // the 1990s, the '90s
+  if (Opt h = number_first(k); h && t_.word(h->e - 1) == "s") return from_the(h);
+  // the 19th century
+  if (int c = num(k); c > 0 && c < 30) {
+    size_t s = skip_ordinal_suffix(k + 1);
+    if (s > k + 1 && is(s, "century")) return Hit{i, s + 1, TimexType::Date, timecal::two(c - 1)};
+  }
+  if (const Entry* o = lex(k, timelex::kOrdinal); o && is(k + 1, "century"))
+    return Hit{i, k + 2, TimexType::Date, timecal::two(o->ordinal - 1)};
+  // the past two weeks, the last week, the coming days
+  if (lex(k, timelex::kRel) && !is(k, "this")) {
+    Opt h = rel_first(k);
+    if (h && h->value == "PRESENT_REF") return h;
+    return from_the(h);
+  }
+  // the first nine months, the nine months
+  size_t c = is(k, "first") || is(k, "last") || is(k, "initial") ? k + 1 : k;
+  int n = 0;
+  size_t e = 0;
+  if (count_at(c, n, e) && !is(c, "a") && !is(c, "an") && lex(e, timelex::kUnit) && plural(t_.word(e)))
+    return dct_hit(i, e + 1, TimexType::Duration, duration_value(n, t_.toks[e].lex->unit));
+  if (const Entry* s = lex(k, timelex::kSeason)) {
+    size_t y = is(k + 1, "of") ? k + 2 : k + 1;
+    if (int yr = year_at(y)) return Hit{i, y + 1, TimexType::Date, timecal::fmt_year(yr) + "-" + s->season};
+    return dct_hit(i, k + 1, TimexType::Date, timeres::season(a_, s->season, Rel::None, tense(i, k + 1)));
+  }
+  if (w == "weekend") {
+    if (!a_.known()) return dct_hit(i, k + 1, TimexType::Date, "XXXX-WXX-WE");
+    timecal::Ymd d = a_.day();
+    int wd = timecal::weekday(d);
+    Tense tn = tense(i, k + 1);
+    long off = tn == Tense::Future ? (wd <= 6 ? 6 - wd : 0) : (wd >= 6 ? 0 : -(wd + 1));
+    return dct_hit(i, k + 1, TimexType::Date, timecal::fmt_week(timecal::add_days(d, off)) + "-WE");
+  }
+  if ((w == "year" || w == "week" || w == "month") && !(punct(k + 1, '-') && tight(k + 1))) {
+    if (w == "year" && (is(k + 1, "before") || is(k + 1, "earlier") || is(k + 1, "after"))) return std::nullopt;
+    return dct_hit(i, k + 1, TimexType::Date, timeres::shift(a_, t_.toks[k].lex->unit, 0));
+  }
+  return std::nullopt;
+}
+
+Opt Recognizer::edge(size_t i) {
+  // the end of 2020, the beginning of the year, the middle of next week
+  size_t k = i;
+  std::string mod;
+  if (is(k, "the")) ++k;
+  if ((is(k, "end") || is(k, "beginning") || is(k, "start") || is(k, "middle")) && is(k + 1, "of") && (k > i || is(i, "end"))) {
+    mod = t_.toks[k].lex->edge;
+    k += 2;
+  } else if (const Entry* e = lex(i, timelex::kEdge); e && k == i && !is(i, "end") && !is(i, "start") &&
+                                                       !is(i, "beginning") && !is(i, "middle")) {
+    mod = e->edge;
+    k = i + 1;
+    if (punct(k, '-') && tight(k)) ++k;  // mid-March
+    // earlier/later only before this/next/last or a date phrase: "later this year"
+    if ((is(i, "earlier") || is(i, "later")) && !lex(k, timelex::kRel) && !is(k, "in")) return std::nullopt;
+    if (is(k, "in") && (is(i, "earlier") || is(i, "later") || is(i, "early") || is(i, "late"))) ++k;
+  } else {
+    return std::nullopt;
+  }
+  Opt h = match_core(k);
+  if (!h || h->b != k || (h->type != TimexType::Date && h->type != TimexType::Time) || h->value.empty() ||
+      h->value.find("_REF") != std::string::npos)
+    return std::nullopt;
+  h->b = i;
+  h->mod = mod;
+  return h;
+}
+
+}  // namespace sitrep::timerec

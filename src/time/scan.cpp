@@ -1,0 +1,134 @@
+#include "time/scan.h"
+
+namespace sitrep::timescan {
+namespace {
+
+inline bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Multi-byte UTF-8 sequences that are punctuation or space in news text (curly quotes, dashes,
+// ellipsis, no-break space): they separate words, so "“Today" still finds "today".
+size_t utf8_punct_len(std::string_view s, size_t i) {
+  unsigned char c = s[i];
+  if (c == 0xC2 && i + 1 < s.size() && (unsigned char)s[i + 1] == 0xA0) return 2;
+  if (c == 0xE2 && i + 2 < s.size() && (unsigned char)s[i + 1] == 0x80) return 3;
+  return 0;
+}
+
+}  // namespace
+
+Tokens tokenize(std::string_view text) {
+  Tokens out;
+  out.lower.assign(text);
+  for (char& c : out.lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  out.toks.reserve(text.size() / 5);
+  bool space = true, newline = false;
+  uint32_t sentence = 0;
+  size_t i = 0, n = text.size();
+  while (i < n) {
+    unsigned char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') {
+      if (c == '\n') {
+        // A blank line ends a sentence; so does a line break after a short line (headlines).
+        if (newline) ++sentence;
+        newline = true;
+      }
+      space = true;
+      ++i;
+      continue;
+    }
+    if (size_t u = utf8_punct_len(text, i)) {
+      if (u == 2) {
+        space = true;
+        i += u;
+        continue;
+      }
+    }
+    Tok t;
+    t.b = static_cast<uint32_t>(i);
+    t.space = space;
+    t.newline = newline;
+    if (is_digit(c)) {
+      size_t j = i;
+      bool plain = true;
+      while (j < n) {
+        if (is_digit(text[j])) ++j;
+        else if ((text[j] == ',' || text[j] == '.') && j + 1 < n && is_digit(text[j + 1]))
+          plain = false, ++j;  // 1,000 and 2.5 are quantities, never years or days
+        else break;
+      }
+      t.kind = TokKind::Number;
+      t.e = static_cast<uint32_t>(j);
+      if (plain && j - i <= 9) {
+        int v = 0;
+        for (size_t k = i; k < j; ++k) v = v * 10 + (text[k] - '0');
+        t.num = v;
+      }
+    } else if (is_alpha(c) || c >= 0x80) {
+      size_t j = i;
+      while (j < n && (is_alpha(text[j]) || ((unsigned char)text[j] >= 0x80 && !utf8_punct_len(text, j)))) ++j;
+      if (j == i) j = i + 1;
+      t.kind = TokKind::Word;
+      t.e = static_cast<uint32_t>(j);
+      t.cap = c >= 'A' && c <= 'Z';
+      if (j - i <= 16) t.lex = timelex::lookup({out.lower.data() + i, j - i});
+    } else {
+      size_t u = utf8_punct_len(text, i);
+      t.kind = TokKind::Punct;
+      t.e = static_cast<uint32_t>(i + (u ? u : 1));
+    }
+    // Sentence ends: . ! ? followed by a capitalized word after a space, or by a line break.
+    if (!out.toks.empty()) {
+      const Tok& p = out.toks.back();
+      char pc = text[p.b];
+      if (p.kind == TokKind::Punct && (pc == '.' || pc == '!' || pc == '?') && t.space &&
+          (t.cap || newline || t.kind == TokKind::Punct))
+        ++sentence;
+    }
+    t.sentence = sentence;
+    out.toks.push_back(t);
+    i = t.e;
+    space = false;
+    newline = false;
+  }
+  return out;
+}
+
+timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
+  using timelex::Tense;
+  if (b >= t.toks.size()) return Tense::Unknown;
+  const uint32_t s = t.toks[b].sentence;
+  auto cue = [&](size_t i) -> Tense {
+    const Tok& k = t.toks[i];
+    if (k.kind != TokKind::Word) return Tense::Unknown;
+    if (k.lex && (k.lex->kinds & timelex::kTense)) return k.lex->tense;
+    std::string_view w = t.word(i);
+    if (w.size() > 4 && w.ends_with("ed") && !k.cap) return Tense::Past;
+    return Tense::Unknown;
+  };
+  // A participle after a future auxiliary is future: "will be held", "is to be signed".
+  auto verb_group = [&](size_t i, Tense x) {
+    if (x != Tense::Past) return x;
+    for (size_t d = 1; d <= 3 && i >= d && t.toks[i - d].sentence == s; ++d) {
+      std::string_view w = t.word(i - d);
+      if (w == "will" || w == "shall" || w == "ll" || w == "to") return Tense::Future;
+      if (w != "be" && w != "have" && w != "been" && w != "not") break;
+    }
+    return x;
+  };
+  for (size_t d = 1; d <= 14; ++d) {
+    if (b >= d && t.toks[b - d].sentence == s) {
+      Tense x = cue(b - d);
+      if (x != Tense::Unknown) return verb_group(b - d, x);
+    }
+    size_t r = e - 1 + d;
+    if (r < t.toks.size() && t.toks[r].sentence == s) {
+      Tense x = cue(r);
+      if (x != Tense::Unknown) return verb_group(r, x);
+    }
+  }
+  return Tense::Unknown;
+}
+
+}  // namespace sitrep::timescan

@@ -1,0 +1,75 @@
+#include "time/timex_eval.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+namespace sitrep {
+
+TimexEvalReport evaluate_timeml_dir(const std::string& dir, const std::function<void(const Error&)>& on_error,
+                                    const TimexDocSink& on_document) {
+  namespace fs = std::filesystem;
+  TimexEvalReport report;
+  report.total.name = fs::path(dir).filename().string();
+  if (report.total.name.empty()) report.total.name = fs::path(dir).parent_path().filename().string();
+  std::vector<fs::path> files;
+  std::error_code ec;
+  if (fs::is_regular_file(dir, ec)) {
+    files.emplace_back(dir);
+  } else {
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      if (it->is_regular_file() && it->path().extension() == ".tml") files.push_back(it->path());
+    if (ec) on_error(Error{dir, "", ec.message()});
+  }
+  std::sort(files.begin(), files.end());
+  std::map<std::string, TimexEvalPart> parts;
+  for (const auto& f : files) {
+    auto doc = read_timeml(f.string());
+    if (!doc) {
+      ++report.rejected;
+      on_error(doc.error());
+      continue;
+    }
+    std::string part = fs::relative(f.parent_path(), dir, ec).string();
+    if (ec || part.empty()) part = ".";
+    std::vector<Timex> system = tag_timexes(doc->text, doc->dct);
+    TimexCounts c = count_matches(doc->timexes, system);
+    if (on_document) on_document(doc.value(), system);
+    TimexEvalPart& p = parts[part];
+    p.name = part;
+    ++p.documents;
+    p.counts.add(c);
+    ++report.total.documents;
+    report.total.counts.add(c);
+  }
+  for (auto& [name, p] : parts) report.parts.push_back(std::move(p));
+  return report;
+}
+
+std::string timex_differences(const TimemlDoc& doc, const std::vector<Timex>& system) {
+  std::string out;
+  auto text = [&](Span s) { return doc.text.substr(s.begin, s.end - s.begin); };
+  std::vector<bool> seen(system.size(), false);
+  for (const auto& g : doc.timexes) {
+    bool found = false;
+    for (size_t k = 0; k < system.size(); ++k) {
+      const Timex& s = system[k];
+      if (!(s.span.begin < g.span.end && g.span.begin < s.span.end)) continue;
+      found = seen[k] = true;
+      if (s.span.begin != g.span.begin || s.span.end != g.span.end || s.value != g.value || to_string(s.type) != g.type)
+        out += "~ [" + text(g.span) + "] " + g.type + " " + g.value + " -> [" + text(s.span) + "] " +
+               to_string(s.type) + " " + s.value + "\n";
+      break;
+    }
+    if (!found) out += "- [" + text(g.span) + "] " + g.type + " " + g.value + "\n";
+  }
+  for (size_t k = 0; k < system.size(); ++k)
+    if (!seen[k]) {
+      bool overlap = false;
+      for (const auto& g : doc.timexes) overlap |= system[k].span.begin < g.span.end && g.span.begin < system[k].span.end;
+      if (!overlap) out += "+ [" + text(system[k].span) + "] " + to_string(system[k].type) + " " + system[k].value + "\n";
+    }
+  return out;
+}
+
+}  // namespace sitrep

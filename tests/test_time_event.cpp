@@ -1,0 +1,105 @@
+// Event dating over hand-built sentences (with and without heads) and document-date inference.
+#include <gtest/gtest.h>
+
+#include "time/event_date.h"
+#include "time/timex.h"
+
+using namespace sitrep;
+
+namespace {
+
+// Whitespace tokens of a one-sentence text.
+std::vector<Span> split(std::string_view text) {
+  std::vector<Span> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t b = i;
+    while (i < text.size() && text[i] != ' ') ++i;
+    if (i > b) out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(i)});
+  }
+  return out;
+}
+
+const DocTime kDct{2020, 2, 28};  // Friday
+
+}  // namespace
+
+TEST(TimeEventDate, DependencyAttachmentWins) {
+  //                0         1    2  3      4    5       6   7      8      9
+  std::string s = "Erdogan said on Monday that Ankara was ready on Thursday";
+  auto toks = split(s);
+  auto xs = tag_timexes(s, kDct);
+  ASSERT_EQ(xs.size(), 2u);
+  // heads: said is the root; Monday -> said; ready -> said; Thursday -> ready
+  std::vector<int> heads = {1, -1, 3, 1, 7, 7, 7, 1, 9, 7};
+  SentenceTokens sent{toks, heads};
+  EventDate said = date_event(sent, 1, xs, kDct, s);
+  EXPECT_EQ(said.value, "2020-02-24");
+  EXPECT_EQ(said.via, "dependency");
+  EXPECT_EQ(said.basis, DateBasis::Relative);
+  EXPECT_EQ(said.precision, TimePrecision::Day);
+  EventDate ready = date_event(sent, 7, xs, kDct, s);
+  EXPECT_EQ(ready.value, "2020-02-27");
+  EXPECT_EQ(ready.via, "dependency");
+}
+
+TEST(TimeEventDate, ClauseThenSentenceWithoutParse) {
+  std::string s = "Erdogan said on February 19, 2020 that Ankara would strike";
+  auto toks = split(s);
+  auto xs = tag_timexes(s, kDct);
+  SentenceTokens sent{toks, {}};
+  EventDate said = date_event(sent, 1, xs, kDct, s);
+  EXPECT_EQ(said.value, "2020-02-19");
+  EXPECT_EQ(said.via, "clause");
+  EXPECT_EQ(said.basis, DateBasis::Explicit);
+  // "strike" is in the clause after "that": no timex there, so the sentence's.
+  EventDate strike = date_event(sent, 9, xs, kDct, s);
+  EXPECT_EQ(strike.value, "2020-02-19");
+  EXPECT_EQ(strike.via, "sentence");
+}
+
+TEST(TimeEventDate, FallsBackToDocumentDateThenUnknown) {
+  std::string s = "Ankara said talks were useful";
+  auto toks = split(s);
+  SentenceTokens sent{toks, {}};
+  EventDate d = date_event(sent, 1, tag_timexes(s, kDct), kDct, s);
+  EXPECT_EQ(d.value, "2020-02-28");
+  EXPECT_EQ(d.basis, DateBasis::Document);
+  EventDate u = date_event(sent, 1, tag_timexes(s, DocTime{}), DocTime{}, s);
+  EXPECT_EQ(u.basis, DateBasis::Unknown);
+  EXPECT_TRUE(u.value.empty());
+  // Durations and vague references do not date an event.
+  std::string v = "Ankara said recently that talks lasted three years";
+  auto vt = split(v);
+  EventDate w = date_event(SentenceTokens{vt, {}}, 1, tag_timexes(v, kDct), kDct, v);
+  EXPECT_EQ(w.basis, DateBasis::Document);
+}
+
+TEST(TimeEventDate, PrecisionOfValues) {
+  EXPECT_EQ(precision_of("2020"), TimePrecision::Year);
+  EXPECT_EQ(precision_of("2020-07"), TimePrecision::Month);
+  EXPECT_EQ(precision_of("2020-W28"), TimePrecision::Week);
+  EXPECT_EQ(precision_of("2020-Q3"), TimePrecision::Quarter);
+  EXPECT_EQ(precision_of("2020-07-13"), TimePrecision::Day);
+  EXPECT_EQ(precision_of("2020-07-13T08:45"), TimePrecision::Time);
+  EXPECT_EQ(precision_of("199"), TimePrecision::Decade);
+  EXPECT_EQ(precision_of("P3Y"), TimePrecision::Unknown);
+  EXPECT_EQ(precision_of("PAST_REF"), TimePrecision::Unknown);
+}
+
+TEST(TimeDocDate, InfersFromExplicitDatesOnly) {
+  auto a = infer_document_date("The summit held on July 1, 2020 agreed. The Berlin conference on January 19, 2020.");
+  EXPECT_TRUE(a.inferred);
+  EXPECT_EQ(a.date.precision, DatePrecision::Day);
+  EXPECT_EQ(a.date.iso(), "2020-07-01");
+  EXPECT_NE(a.date.evidence.find("July 1, 2020"), std::string::npos);
+  // A future date is no evidence of when the text was written.
+  auto b = infer_document_date("Talks took place in June 2020. The vote will be held on March 3, 2021.");
+  EXPECT_EQ(b.date.precision, DatePrecision::Month);
+  EXPECT_EQ(b.date.iso(), "2020-06");
+  // Relative dates and bare years are not enough: unknown, never today's date.
+  auto c = infer_document_date("On Monday the ministers met, as they did in 2017 and yesterday.");
+  EXPECT_EQ(c.date.precision, DatePrecision::Unknown);
+  EXPECT_EQ(c.date.iso(), "");
+}

@@ -1,0 +1,169 @@
+// The time stage's rule families, each with its anchor (DCT) and the expected TimeML value.
+#include <gtest/gtest.h>
+
+#include "time/timex.h"
+
+using namespace sitrep;
+
+namespace {
+
+struct Found {
+  std::string text, type, value, mod;
+};
+
+std::vector<Found> tag(std::string_view text, DocTime dct) {
+  std::vector<Found> out;
+  for (const Timex& x : tag_timexes(text, dct))
+    out.push_back({std::string(text.substr(x.span.begin, x.span.end - x.span.begin)), to_string(x.type), x.value, x.mod});
+  return out;
+}
+
+// Exactly one expression, with this extent, type and value.
+void expect_one(std::string_view text, DocTime dct, const std::string& extent, const std::string& type,
+                const std::string& value, const std::string& mod = "") {
+  auto f = tag(text, dct);
+  ASSERT_EQ(f.size(), 1u) << text;
+  EXPECT_EQ(f[0].text, extent) << text;
+  EXPECT_EQ(f[0].type, type) << text;
+  EXPECT_EQ(f[0].value, value) << text;
+  EXPECT_EQ(f[0].mod, mod) << text;
+}
+
+const DocTime kTue14Jul2020{2020, 7, 14};  // a Tuesday
+const DocTime kFri28Feb2020{2020, 2, 28};  // a Friday
+const DocTime kJan2021{2021, 1, 10};       // a Sunday
+
+}  // namespace
+
+TEST(TimeAbsolute, PressDateShapes) {
+  expect_one("the summit held on July 1, 2020.", kTue14Jul2020, "July 1, 2020", "DATE", "2020-07-01");
+  expect_one("Tuesday, 14 July, 2020 - a dateline", kTue14Jul2020, "Tuesday, 14 July, 2020", "DATE", "2020-07-14");
+  expect_one("in 14 July 2020 they met", kTue14Jul2020, "14 July 2020", "DATE", "2020-07-14");
+  expect_one("the minister on Feb. 24 also said", kFri28Feb2020, "Feb. 24", "DATE", "2020-02-24");
+  expect_one("On February 28th, the presidents spoke", kFri28Feb2020, "February 28th", "DATE", "2020-02-28");
+  expect_one("a zone was set up in 2017.", kFri28Feb2020, "2017", "DATE", "2017");
+  expect_one("Published 2020-07-14 by the desk", kFri28Feb2020, "2020-07-14", "DATE", "2020-07-14");
+  expect_one("filed 7/14/2020 in court", kFri28Feb2020, "7/14/2020", "DATE", "2020-07-14");
+  expect_one("prices fell in July 2019.", kFri28Feb2020, "July 2019", "DATE", "2019-07");
+  expect_one("on the 5th of March the talks start", kFri28Feb2020, "5th of March", "DATE", "2020-03-05");
+}
+
+TEST(TimeAbsolute, DecadesCenturiesMidMonth) {
+  expect_one("violence in the 1990s was worse", kTue14Jul2020, "the 1990s", "DATE", "199");
+  expect_one("music of the '80s", kTue14Jul2020, "the '80s", "DATE", "198");
+  expect_one("since the 19th century", kTue14Jul2020, "the 19th century", "DATE", "18");
+  expect_one("fighting resumed in mid-March.", kTue14Jul2020, "mid-March", "DATE", "2020-03", "MID");
+  expect_one("escalated in early February after", kFri28Feb2020, "early February", "DATE", "2020-02", "START");
+  expect_one("until late November of that", kTue14Jul2020, "late November", "DATE", "2020-11", "END");
+}
+
+TEST(TimeAbsolute, NotYears) {
+  EXPECT_TRUE(tag("it cost $2020 and 1,500 people", kTue14Jul2020).empty());
+  EXPECT_TRUE(tag("a 2020% rise", kTue14Jul2020).empty());
+  EXPECT_TRUE(tag("You may go. Troops march on.", kTue14Jul2020).empty());
+}
+
+TEST(TimeRelative, WeekdaysFollowTense) {
+  // Tuesday 14 July 2020: the past Monday is the 13th, a future Monday the 20th.
+  expect_one("The Kremlin announced on Monday that", kTue14Jul2020, "Monday", "DATE", "2020-07-13");
+  expect_one("The leaders will meet on Monday in Sochi", kTue14Jul2020, "Monday", "DATE", "2020-07-20");
+  expect_one("They are scheduled to hold a meeting on Monday", kTue14Jul2020, "Monday", "DATE", "2020-07-20");
+  // The TASS piece of Friday 28 February 2020: "on Friday" is the same day.
+  expect_one("the two leaders held a telephone conversation on Friday.", kFri28Feb2020, "Friday", "DATE", "2020-02-28");
+  expect_one("They met last Friday.", kFri28Feb2020, "last Friday", "DATE", "2020-02-21");
+  expect_one("They meet next Friday.", kFri28Feb2020, "next Friday", "DATE", "2020-03-06");
+}
+
+TEST(TimeRelative, DaysWeeksMonthsYears) {
+  expect_one("negotiators who worked in Ankara yesterday", kFri28Feb2020, "yesterday", "DATE", "2020-02-27");
+  expect_one("Today, a phone call was held", kFri28Feb2020, "Today", "DATE", "2020-02-28");
+  expect_one("talks continue tomorrow", kFri28Feb2020, "tomorrow", "DATE", "2020-02-29");
+  expect_one("He said so last week.", kTue14Jul2020, "last week", "DATE", "2020-W28");
+  expect_one("sales rose last month", kTue14Jul2020, "last month", "DATE", "2020-06");
+  expect_one("sales rose last year", kTue14Jul2020, "last year", "DATE", "2019");
+  expect_one("the vote is next year", kTue14Jul2020, "next year", "DATE", "2021");
+  expect_one("prices rose this year", kTue14Jul2020, "this year", "DATE", "2020");
+  expect_one("Lavrov said so earlier this month.", kTue14Jul2020, "earlier this month", "DATE", "2020-07", "START");
+  expect_one("it happened two weeks ago.", kTue14Jul2020, "two weeks ago", "DATE", "2020-W27");
+  expect_one("it happened three years ago.", kTue14Jul2020, "three years ago", "DATE", "2017");
+  expect_one("it happened 10 days ago.", kTue14Jul2020, "10 days ago", "DATE", "2020-07-04");
+  expect_one("profit a year earlier was lower", kTue14Jul2020, "a year earlier", "DATE", "2019");
+}
+
+TEST(TimeRelative, UnderspecifiedYearRollsOver) {
+  // A January article speaking of December in the past tense: the previous December.
+  expect_one("The ceasefire collapsed in December.", kJan2021, "December", "DATE", "2020-12");
+  expect_one("The truce was signed on December 12.", kJan2021, "December 12", "DATE", "2020-12-12");
+  // ... and of March in the future tense: this coming March.
+  expect_one("Elections will be held in March.", kJan2021, "March", "DATE", "2021-03");
+  // A July article about a February date in the future: next year.
+  expect_one("The summit will open on February 3.", kTue14Jul2020, "February 3", "DATE", "2021-02-03");
+  expect_one("The summit opened on February 3.", kTue14Jul2020, "February 3", "DATE", "2020-02-03");
+}
+
+TEST(TimeRelative, NoDctKeepsUnknownParts) {
+  expect_one("On February 28th, the presidents spoke", DocTime{}, "February 28th", "DATE", "XXXX-02-28");
+  expect_one("the talks on Monday", DocTime{}, "Monday", "DATE", "XXXX-WXX-1");
+  expect_one("they spoke yesterday", DocTime{}, "yesterday", "DATE", "XXXX-XX-XX");
+}
+
+TEST(TimeClock, TimesAndDayparts) {
+  expect_one("the attack came at 08:45 local", kTue14Jul2020, "08:45", "TIME", "2020-07-14T08:45");
+  expect_one("the vote at 10 a.m. Tuesday", kFri28Feb2020, "10 a.m. Tuesday", "TIME", "2020-02-25T10:00");
+  expect_one("It started at 9 p.m. and", kFri28Feb2020, "9 p.m.", "TIME", "2020-02-28T21:00");
+  expect_one("shelling on Tuesday night killed", kFri28Feb2020, "Tuesday night", "TIME", "2020-02-25TNI");
+  expect_one("the strike last night near Idlib", kFri28Feb2020, "last night", "TIME", "2020-02-27TNI");
+  expect_one("Tuesday, 14 July, 2020 - 08:45", kTue14Jul2020, "Tuesday, 14 July, 2020 - 08:45", "TIME", "2020-07-14T08:45");
+}
+
+TEST(TimeDuration, Durations) {
+  expect_one("the war lasted three years", kTue14Jul2020, "three years", "DURATION", "P3Y");
+  expect_one("a two-year term", kTue14Jul2020, "two-year", "DURATION", "P2Y");
+  expect_one("In the past two weeks, Turkey deployed troops", kTue14Jul2020, "the past two weeks", "DURATION", "P2W");
+  expect_one("over the next five years", kTue14Jul2020, "the next five years", "DURATION", "P5Y");
+  expect_one("the first nine months were weak", kTue14Jul2020, "the first nine months", "DURATION", "P9M");
+  expect_one("talks lasted 24 hours", kTue14Jul2020, "24 hours", "DURATION", "PT24H");
+  expect_one("talks lasted twenty-four hours", kTue14Jul2020, "twenty-four hours", "DURATION", "PT24H");
+  expect_one("it took several years", kTue14Jul2020, "several years", "DURATION", "PXY");
+  expect_one("it took about three months", kTue14Jul2020, "about three months", "DURATION", "P3M", "APPROX");
+  expect_one("in recent weeks the army", kTue14Jul2020, "recent weeks", "DURATION", "PXW");
+}
+
+TEST(TimeSet, Sets) {
+  expect_one("they meet every week", kTue14Jul2020, "every week", "SET", "P1W");
+  expect_one("inspections every Monday", kTue14Jul2020, "every Monday", "SET", "XXXX-WXX-1");
+  expect_one("a daily briefing", kTue14Jul2020, "daily", "SET", "P1D");
+  expect_one("it pays $5 a year", kTue14Jul2020, "a year", "SET", "P1Y");
+  expect_one("held annually in Davos", kTue14Jul2020, "annually", "SET", "P1Y");
+}
+
+TEST(TimeVague, VagueReferences) {
+  expect_one("the situation has recently worsened", kTue14Jul2020, "recently", "DATE", "PAST_REF");
+  expect_one("And now the situation is aggravated", kTue14Jul2020, "now", "DATE", "PRESENT_REF");
+  expect_one("peace in the future", kTue14Jul2020, "the future", "DATE", "FUTURE_REF");
+  expect_one("they could meet in the immediate future", kTue14Jul2020, "the immediate future", "DATE", "FUTURE_REF");
+  expect_one("Idlib currently hosts fighters", kTue14Jul2020, "currently", "DATE", "PRESENT_REF");
+}
+
+TEST(TimeQuarters, QuartersAndHalves) {
+  DocTime oct89{1989, 10, 26};
+  expect_one("profit fell in the third quarter", oct89, "the third quarter", "DATE", "1989-Q3");
+  expect_one("third-quarter profit fell", oct89, "third-quarter", "DATE", "1989-Q3");
+  expect_one("profit in the first half of 1990", oct89, "the first half of 1990", "DATE", "1990-H1");
+  expect_one("net income for fiscal 1989", oct89, "fiscal 1989", "DATE", "1989");
+  expect_one("earnings for the quarter fell", oct89, "the quarter", "DATE", "1989-Q3");
+}
+
+TEST(TimeSeasonsHolidays, SeasonsAndHolidays) {
+  expect_one("They met last summer.", kJan2021, "last summer", "DATE", "2020-SU");
+  expect_one("the offensive this spring", kTue14Jul2020, "this spring", "DATE", "2020-SP");
+  expect_one("troops home by Christmas", kTue14Jul2020, "Christmas", "DATE", "2020-12-25");
+  expect_one("a Thanksgiving Day truce", DocTime{2020, 10, 1}, "Thanksgiving Day", "DATE", "2020-11-26");
+}
+
+TEST(TimeTense, PastAndFutureCues) {
+  // The same words, dated by the verb around them.
+  EXPECT_EQ(tag("The ministers met on Thursday", kTue14Jul2020)[0].value, "2020-07-09");
+  EXPECT_EQ(tag("The ministers will meet on Thursday", kTue14Jul2020)[0].value, "2020-07-16");
+  EXPECT_EQ(tag("The ministers are expected to meet on Thursday", kTue14Jul2020)[0].value, "2020-07-16");
+}
