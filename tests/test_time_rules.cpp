@@ -22,7 +22,9 @@ std::vector<Found> tag(std::string_view text, DocTime dct) {
 void expect_one(std::string_view text, DocTime dct, const std::string& extent, const std::string& type,
                 const std::string& value, const std::string& mod = "") {
   auto f = tag(text, dct);
-  ASSERT_EQ(f.size(), 1u) << text;
+  std::string all;
+  for (const auto& x : f) all += " [" + x.text + "] " + x.value;
+  ASSERT_EQ(f.size(), 1u) << text << " ->" << all;
   EXPECT_EQ(f[0].text, extent) << text;
   EXPECT_EQ(f[0].type, type) << text;
   EXPECT_EQ(f[0].value, value) << text;
@@ -166,4 +168,22 @@ TEST(TimeTense, PastAndFutureCues) {
   EXPECT_EQ(tag("The ministers met on Thursday", kTue14Jul2020)[0].value, "2020-07-09");
   EXPECT_EQ(tag("The ministers will meet on Thursday", kTue14Jul2020)[0].value, "2020-07-16");
   EXPECT_EQ(tag("The ministers are expected to meet on Thursday", kTue14Jul2020)[0].value, "2020-07-16");
+}
+
+TEST(TimeAbsolute, SpokenYearsAndZones) {
+  DocTime feb98{1998, 2, 13};
+  expect_one("prices in nineteen ninety-six were", feb98, "nineteen ninety-six", "DATE", "1996");
+  expect_one("it began in January nineteen ninety-seven", feb98, "January nineteen ninety-seven", "DATE", "1997-01");
+  expect_one("the bug of the year two thousand", feb98, "the year two thousand", "DATE", "2000");
+  expect_one("bids are due at 5 p.m. EST Nov. 9, 1998", feb98, "5 p.m. EST Nov. 9, 1998", "TIME", "1998-11-09T17:00");
+  expect_one("songs of the nineties", feb98, "the nineties", "DATE", "199");
+}
+
+TEST(TimeDuration, AgesAndAccountingPeriods) {
+  EXPECT_TRUE(tag("a 6-year-old boy and a man 44 years old", DocTime{1998, 2, 13}).empty());
+  auto f = tag("net income for the year ended Sept. 30", DocTime{1989, 10, 26});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].text, "the year");
+  EXPECT_EQ(f[0].value, "P1Y");
+  EXPECT_EQ(f[1].value, "1989-09-30");
 }

@@ -41,6 +41,7 @@ void add(Table& t, std::string_view word, std::string_view kind, std::string_vie
   else if (kind == "set") e.kinds |= kSet, e.set = v;
   else if (kind == "holiday") e.kinds |= kHoliday, e.holiday = v;
   else if (kind == "quant") e.kinds |= kQuant;
+  else if (kind == "decade") e.kinds |= kDecade, e.decade = num();
   else if (kind == "rel") e.kinds |= kRel, e.rel = parse_rel(value);
   else if (kind == "tense") e.kinds |= kTense, e.tense = parse_tense(value);
   else throw std::logic_error("time/words.tsv line " + std::to_string(line) + ": unknown kind");

@@ -11,7 +11,7 @@ enum Kind : uint32_t {
   kMonth = 1u << 0, kWeekday = 1u << 1, kNumber = 1u << 2, kOrdinal = 1u << 3, kUnit = 1u << 4,
   kSeason = 1u << 5, kDaypart = 1u << 6, kDayrel = 1u << 7, kRel = 1u << 8, kEdge = 1u << 9,
   kApprox = 1u << 10, kVague = 1u << 11, kSet = 1u << 12, kTense = 1u << 13, kHoliday = 1u << 14,
-  kQuant = 1u << 15,
+  kQuant = 1u << 15, kDecade = 1u << 16,
 };
 
 enum class Rel : int8_t { None, Last, Next, This, Past, Ago };
@@ -19,7 +19,7 @@ enum class Tense : int8_t { Unknown, Past, Present, Future };
 
 struct Entry {
   uint32_t kinds = 0;
-  int month = 0, weekday = 0, number = 0, ordinal = 0, dayrel = 0;
+  int month = 0, weekday = 0, number = 0, ordinal = 0, dayrel = 0, decade = 0;
   std::string unit, season, daypart, edge, approx, vague, set, holiday;
   Rel rel = Rel::None;
   Tense tense = Tense::Unknown;

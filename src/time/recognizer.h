@@ -65,6 +65,7 @@ class Recognizer {
   size_t day_after(size_t e, std::string& day);  // "Tuesday" / "yesterday" after a clock time
   Opt quarter(size_t i);
   Opt holiday(size_t i);
+  Opt spoken_year(size_t i);  // broadcast transcripts: "nineteen ninety-six", "two thousand"
   // rules_relative.cpp
   Opt the_first(size_t i);
   Opt rel_first(size_t i);

@@ -51,6 +51,8 @@ Opt Recognizer::month_first(size_t i) {
   }
   size_t y = is(k, "of") ? k + 1 : punct(k, ',') ? k + 1 : k;
   if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_month(year, m)};
+  if (lex(y, timelex::kNumber))
+    if (Opt sy = spoken_year(y)) return Hit{i, sy->e, TimexType::Date, fmt_month(std::stoi(sy->value), m)};
   int year = a_.known() ? timeres::year_for(a_, m, 0, tense(i, k)) : 0;
   return dct_hit(i, k, TimexType::Date, fmt_month(year, m));
 }
@@ -140,6 +142,13 @@ Opt Recognizer::clock(size_t i) {
   }
   if (!colon && !ampm) return std::nullopt;
   if (ampm && (h < 1 || h > 12)) return std::nullopt;
+  // Zones are part of the extent; the value stays local time, as TimeML writes it.
+  if (has(e) && t_.toks[e].kind == TokKind::Word && t_.toks[e].cap) {
+    std::string_view z = t_.word(e);
+    if (z == "est" || z == "edt" || z == "gmt" || z == "utc" || z == "pst" || z == "pdt" || z == "cet" || z == "cst" ||
+        z == "msk")
+      ++e;
+  }
   if (ampm == 2 && h != 12) h += 12;
   if (ampm == 1 && h == 12) h = 0;
   std::string hm = "T" + timecal::two(h) + ":" + timecal::two(mi);
@@ -150,6 +159,11 @@ Opt Recognizer::clock(size_t i) {
 
 size_t Recognizer::day_after(size_t e, std::string& day) {
   size_t d = punct(e, ',') ? e + 1 : e;
+  if (lex(d, timelex::kMonth))
+    if (Opt h = month_first(d); h && h->value.size() == 10) {
+      day = h->value;
+      return h->e;
+    }
   if (lex(d, timelex::kWeekday) && t_.toks[d].cap) {
     day = timeres::weekday(a_, t_.toks[d].lex->weekday, tense(d, d + 1));
     return d + 1;
@@ -215,6 +229,31 @@ Opt Recognizer::holiday(size_t i) {
   timecal::Ymd d = timecal::add_days({year, m, day_in(year)}, eve);
   if (absolute) return Hit{i, e, TimexType::Date, fmt_day(d)};
   return dct_hit(i, e, TimexType::Date, fmt_day(d));
+}
+
+Opt Recognizer::spoken_year(size_t i) {
+  const Entry* first = lex(i, timelex::kNumber);
+  if (!first) return std::nullopt;
+  if ((first->number == 19 || first->number == 18) && lex(i + 1, timelex::kNumber)) {
+    int tens = t_.toks[i + 1].lex->number;
+    if (tens < 20 || tens % 10 != 0 || tens > 90) return std::nullopt;
+    size_t e = i + 2;
+    size_t k = punct(e, '-') && tight(e) ? e + 1 : e;
+    int ones = 0;
+    if (const Entry* o = lex(k, timelex::kNumber); o && o->number >= 1 && o->number <= 9 && !is(k, "a") && !is(k, "an"))
+      ones = o->number, e = k + 1;
+    return Hit{i, e, TimexType::Date, fmt_year(first->number * 100 + tens + ones)};
+  }
+  if (first->number == 2 && is(i + 1, "thousand") && !lex(i + 2, timelex::kUnit)) {
+    size_t e = i + 2;
+    int add = 0;
+    if (const Entry* o = lex(e, timelex::kNumber); o && o->number >= 1 && o->number <= 9 && !is(e, "a") && !is(e, "an"))
+      add = o->number, ++e;
+    if (!add && !(i > 0 && (is(i - 1, "year") || is(i - 1, "in") || is(i - 1, "by") || is(i - 1, "until"))))
+      return std::nullopt;
+    return Hit{i, e, TimexType::Date, fmt_year(2000 + add)};
+  }
+  return std::nullopt;
 }
 
 }  // namespace sitrep::timerec

@@ -101,6 +101,8 @@ Opt Recognizer::quantity(size_t i) {
   if (punct(k + 1, '-') && tight(k + 1) && (is(k + 2, "earlier") || is(k + 2, "ago"))) return std::nullopt;
   if (n == -2 && !plural(t_.word(k))) return std::nullopt;
   size_t end = k + 1;
+  // Ages ("a 6-year-old boy", "44 years old") are properties of people, not times.
+  if (u->unit == "Y" && ((punct(end, '-') && tight(end) && is(end + 1, "old")) || is(end, "old"))) return std::nullopt;
   std::string_view next = has(end) ? t_.word(end) : std::string_view{};
   // $5 a year, twice a week: a rate
   if (article && i > 0 && (t_.toks[i - 1].kind == TokKind::Number || is(i - 1, "twice") || is(i - 1, "once") ||
@@ -189,7 +191,7 @@ Opt Recognizer::the_first(size_t i) {
       if (punct(h->e - 2, '-')) return h;
       return from_the(h);
     }
-  if (w == "quarter" && a_.known()) {
+  if (w == "quarter" && a_.known() && !is(k + 1, "ended") && !is(k + 1, "ending")) {
     int y = 0, q = 0;
     timeres::reported_quarter(a_, y, q);
     return dct_hit(i, k + 1, TimexType::Date, timecal::fmt_year(y) + "-Q" + std::to_string(q));
@@ -232,6 +234,8 @@ Opt Recognizer::the_first(size_t i) {
   if (const Entry* s = lex(k, timelex::kSeason)) {
     size_t y = is(k + 1, "of") ? k + 2 : k + 1;
     if (int yr = year_at(y)) return Hit{i, y + 1, TimexType::Date, timecal::fmt_year(yr) + "-" + s->season};
+    if (Opt sy = lex(y, timelex::kNumber) ? spoken_year(y) : std::nullopt)
+      return Hit{i, sy->e, TimexType::Date, sy->value + "-" + s->season};
     return dct_hit(i, k + 1, TimexType::Date, timeres::season(a_, s->season, Rel::None, tense(i, k + 1)));
   }
   if (w == "weekend") {
@@ -241,6 +245,21 @@ Opt Recognizer::the_first(size_t i) {
     Tense tn = tense(i, k + 1);
     long off = tn == Tense::Future ? (wd <= 6 ? 6 - wd : 0) : (wd >= 6 ? 0 : -(wd + 1));
     return dct_hit(i, k + 1, TimexType::Date, timecal::fmt_week(timecal::add_days(d, off)) + "-WE");
+  }
+  // "the year ended Sept. 30", "the quarter ending in June": an accounting period, a duration
+  if (lex(k, timelex::kUnit) && (is(k + 1, "ended") || is(k + 1, "ending")))
+    return Hit{i, k + 1, TimexType::Duration, duration_value(1, t_.toks[k].lex->unit)};
+  // the weeks ahead, the months ahead
+  if (lex(k, timelex::kUnit) && plural(w) && is(k + 1, "ahead"))
+    return Hit{i, k + 2, TimexType::Duration, duration_value(-1, t_.toks[k].lex->unit)};
+  // the nineties
+  if (const Entry* d = lex(k, timelex::kDecade)) return Hit{i, k + 1, TimexType::Date, "19" + std::to_string(d->decade)};
+  // the near term, the short term, the long term
+  if ((w == "near" || w == "short" || w == "long") && is(k + 1, "term"))
+    return Hit{i, k + 2, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
+  if (w == "year") {  // the year 2000, the year two thousand
+    if (int y = year_at(k + 1)) return Hit{i, k + 2, TimexType::Date, timecal::fmt_year(y)};
+    if (Opt sy = lex(k + 1, timelex::kNumber) ? spoken_year(k + 1) : std::nullopt) return from_the(sy);
   }
   if ((w == "year" || w == "week" || w == "month") && !(punct(k + 1, '-') && tight(k + 1))) {
     if (w == "year" && (is(k + 1, "before") || is(k + 1, "earlier") || is(k + 1, "after"))) return std::nullopt;
