@@ -7,7 +7,7 @@
 
 #include "clean/blocks.h"
 #include "clean/clean.h"
-#include "clean/html_guard.h"
+#include "clean/html_prepare.h"
 
 using namespace sitrep;
 
@@ -192,13 +192,30 @@ TEST(HtmlExtract, DeepUnclosedInlineTagsGiveAClearOutcome) {
   }
 }
 
-TEST(HtmlExtract, GuardLeavesOrdinaryMarkupAlone) {
-  auto r = flatten_deep_markup("<div><p>a<p>b<ul><li>c<li>d</ul><br><img src=x></div><script>if (a<b) {}</script>", 3);
+TEST(HtmlExtract, PreparedMarkupKeepsStructureAndJsonLd) {
+  auto r = prepare_markup(
+      "<div><p>a<p>b<ul><li>c<li>d</ul><br><img src=x></div><script>if (a<b) {}</script>"
+      "<style>p{}</style><!-- note --><script type='application/ld+json'>{}</script><svg><text>x</text></svg>",
+      3);
   EXPECT_EQ(r.dropped_tags, 0u);
   EXPECT_LE(r.max_depth, 2u);
-  auto deep = flatten_deep_markup("<div><div><div><div>x</div></div></div></div>", 2);
+  EXPECT_EQ(r.html, "<div><p>a<p>b<ul><li>c<li>d</ul><br><img></div><script type=\"application/ld+json\">{}</script>");
+  // Only the attributes the extractor reads survive; an <a>'s href loses its value.
+  auto attrs = prepare_markup(
+      "<div  class=\"story main\" data-x='1' style=\"display: none\"\n id=top><a href=\"/x?a=1&b=2\" target=_blank>"
+      "link</a><meta property=og:title content='It\"s \"quoted\"'><p style=\"color:red\" hidden>t</p></div>",
+      10);
+  EXPECT_EQ(attrs.html,
+            "<div class=\"story main\" style=\"display: none\" id=\"top\"><a href>link</a>"
+            "<meta property=\"og:title\" content='It\"s \"quoted\"'><p hidden>t</p></div>");
+  auto deep = prepare_markup("<div><div><div><div>x</div></div></div></div>", 2);
   EXPECT_EQ(deep.dropped_tags, 2u);
   EXPECT_EQ(deep.html, "<div><div>x</div></div>");
+  // A quote that does not follow '=' is part of a name, as in browsers: the tag ends at '>'.
+  auto broken = prepare_markup("<div id=\"ad\" \"style=\"width:300px;\"><p>kept text</p></div>", 10);
+  EXPECT_NE(broken.html.find("<p>kept text</p>"), std::string::npos) << broken.html;
+  auto open_script = prepare_markup("<p>text</p><script>never closed", 10);
+  EXPECT_EQ(open_script.html, "<p>text</p>");
 }
 
 TEST(HtmlExtract, MalformedAndUnclosedMarkup) {

@@ -1,11 +1,13 @@
-// HTML -> blocks: guard against pathological nesting, parse with gumbo, flatten the DOM
+// HTML -> blocks: cut what holds no text and guard against pathological nesting, parse with gumbo, flatten the DOM
 // into blocks, pick the main content, read the page metadata.
 #include <gumbo.h>
 
+#include <cstddef>
 #include <memory>
+#include <vector>
 
 #include "clean/blocks.h"
-#include "clean/html_guard.h"
+#include "clean/html_prepare.h"
 #include "clean/html_meta.h"
 #include "clean/html_page.h"
 #include "clean/html_select.h"
@@ -16,18 +18,44 @@ namespace {
 // Deeper markup is flattened before parsing (see html_guard.h); real pages stay far below.
 constexpr size_t kMaxNesting = 1000;
 
-struct GumboOutputDeleter {
-  void operator()(GumboOutput* out) const { gumbo_destroy_output(&kGumboDefaultOptions, out); }
+// Gumbo allocates every node, attribute and string separately; a per-page bump arena
+// makes those allocations cheap and frees the whole tree at once (no gumbo_destroy_output
+// walk). Memory is held only while one page is being extracted.
+class ParseArena {
+ public:
+  static void* allocate(void* self, size_t size) { return static_cast<ParseArena*>(self)->take(size); }
+  static void release(void*, void*) {}  // everything goes when the arena does
+
+ private:
+  void* take(size_t size) {
+    size = (size + alignof(std::max_align_t) - 1) & ~(alignof(std::max_align_t) - 1);
+    if (size > kChunk / 4) return chunks_.emplace_back(std::make_unique<std::byte[]>(size)).get();
+    if (chunks_.empty() || used_ + size > kChunk) {
+      current_ = chunks_.emplace_back(std::make_unique<std::byte[]>(kChunk)).get();
+      used_ = 0;
+    }
+    void* p = current_ + used_;
+    used_ += size;
+    return p;
+  }
+  static constexpr size_t kChunk = 1 << 20;
+  std::vector<std::unique_ptr<std::byte[]>> chunks_;
+  std::byte* current_ = nullptr;
+  size_t used_ = 0;
 };
 
 }  // namespace
 
 HtmlPage extract_html(std::string_view html) {
   HtmlPage page;
-  FlattenResult flat = flatten_deep_markup(html, kMaxNesting);
-  std::string_view input = flat.dropped_tags ? std::string_view(flat.html) : html;
-  std::unique_ptr<GumboOutput, GumboOutputDeleter> out(
-      gumbo_parse_with_options(&kGumboDefaultOptions, input.data(), input.size()));
+  PreparedMarkup flat = prepare_markup(html, kMaxNesting);
+  ParseArena arena;
+  GumboOptions options = kGumboDefaultOptions;
+  options.allocator = &ParseArena::allocate;
+  options.deallocator = &ParseArena::release;
+  options.userdata = &arena;
+  options.max_errors = 0;  // parse errors are not used; recording them costs allocations
+  GumboOutput* out = gumbo_parse_with_options(&options, flat.html.data(), flat.html.size());
   if (!out) return page;
   page.meta = extract_page_meta(out->document);
   PageTree tree = build_page_tree(out->document);

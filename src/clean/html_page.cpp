@@ -168,12 +168,13 @@ struct Frame {
 bool word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 // Image captions and credits outside <figcaption>: WordPress "wp-caption-text", "credit",
-// German "bildunterschrift", "legende".
+// German "bildunterschrift", "legende". Whole tokens only: <body class="...-captions">
+// is a theme switch, not a caption.
 bool caption_hint(std::string_view hint) {
-  for (std::string_view w : {"caption", "credit", "bildunterschrift", "bildtext", "legende", "legend"}) {
+  for (std::string_view w : {"caption", "credit", "credits", "bildunterschrift", "bildtext", "legende", "legend"}) {
     for (size_t p = hint.find(w); p != std::string_view::npos; p = hint.find(w, p + 1)) {
       size_t e = p + w.size();
-      if (p == 0 || !word_char(hint[p - 1]) || e >= hint.size() || !word_char(hint[e])) return true;
+      if ((p == 0 || !word_char(hint[p - 1])) && (e >= hint.size() || !word_char(hint[e]))) return true;
     }
   }
   return false;
@@ -187,7 +188,7 @@ void assign_kinds(PageTree& tree) {
       if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6 && b.kind == BlockKind::Paragraph) {
         b.kind = BlockKind::Heading;
         b.heading_level = 1 + static_cast<int>(t - GUMBO_TAG_H1);
-      } else if (t == GUMBO_TAG_FIGCAPTION || caption_hint(tree.nodes[n].hint)) {
+      } else if (t == GUMBO_TAG_FIGCAPTION || (t != GUMBO_TAG_BODY && caption_hint(tree.nodes[n].hint))) {
         b.kind = BlockKind::Caption;
         b.caption = true;
         break;
