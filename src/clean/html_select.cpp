@@ -146,6 +146,77 @@ void trim_head(PageTree& tree) {
   }
 }
 
+// A heading whose section kept nothing ("Related articles" over a list of links that was
+// dropped) is a label of boilerplate.
+void drop_empty_headings(PageTree& tree) {
+  auto kept = [](const PageBlock& b) { return b.block.reason.empty() && !b.block.caption; };
+  for (size_t i = 0; i < tree.blocks.size(); ++i) {
+    PageBlock& h = tree.blocks[i];
+    if (!kept(h) || h.block.kind != BlockKind::Heading) continue;
+    bool content = false, dropped = false;
+    for (size_t j = i + 1; j < tree.blocks.size(); ++j) {
+      const PageBlock& b = tree.blocks[j];
+      if (kept(b)) {
+        content = b.block.kind != BlockKind::Heading || b.block.heading_level > h.block.heading_level;
+        break;
+      }
+      if (!b.block.caption) dropped = true;
+    }
+    if (!content && dropped) h.block.reason = "heading of dropped section";
+  }
+}
+
+constexpr double kMinProse = 300;  // characters
+
+// The element scoring best on good text against the rest; -1 if none has good text.
+// Good is prose (or, without prose_only, any text outside links); bad is link text and
+// short fragments. Everything in a boilerplate container is bad.
+int best_container(const PageTree& tree, const std::vector<std::string_view>& neg, bool prose_only) {
+  const size_t n = tree.nodes.size();
+  std::vector<double> good(n, 0), bad(n, 0);
+  for (const auto& b : tree.blocks) {
+    if (b.node < 0) continue;
+    double c = static_cast<double>(b.chars);
+    double link = static_cast<double>(b.link_chars);
+    bool usable = neg[b.node].empty() && (prose_only ? is_prose(b) : !b.block.caption);
+    if (usable) {
+      good[b.node] += c - link;
+      bad[b.node] += link;
+    } else {
+      bad[b.node] += neg[b.node].empty() ? c * 0.5 + link * 0.5 : c;
+    }
+  }
+  for (size_t i = n; i-- > 1;) {
+    int p = tree.nodes[i].parent;
+    if (p >= 0) {
+      good[p] += good[i];
+      bad[p] += bad[i];
+    }
+  }
+  int best = -1;
+  double best_score = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (!neg[i].empty() || good[i] <= 0) continue;
+    double score = good[i] * (1.0 + 0.1 * positive_hint(tree.nodes[i])) - 0.7 * bad[i];
+    if (score > best_score) {
+      best_score = score;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+double prose_under(const PageTree& tree, int node) {
+  double total = 0;
+  for (const auto& b : tree.blocks) {
+    bool inside = false;
+    for (int k = b.node; k >= 0 && k >= node; k = tree.nodes[k].parent)
+      if (k == node) { inside = true; break; }
+    if (inside && is_prose(b)) total += static_cast<double>(b.chars - b.link_chars);
+  }
+  return total;
+}
+
 }  // namespace
 
 void select_main_content(PageTree& tree) {
@@ -184,37 +255,12 @@ void select_main_content(PageTree& tree) {
     }
   }
 
-  // Prose mass (good) and the rest (bad) per element, summed bottom-up.
-  std::vector<double> good(n, 0), bad(n, 0);
-  for (const auto& b : tree.blocks) {
-    if (b.node < 0) continue;
-    double c = static_cast<double>(b.chars);
-    double link = static_cast<double>(b.link_chars);
-    bool prose = neg[b.node].empty() && is_prose(b);
-    if (prose) {
-      good[b.node] += c - link;
-      bad[b.node] += link;
-    } else {
-      bad[b.node] += neg[b.node].empty() ? c * 0.5 + link * 0.5 : c;
-    }
-  }
-  for (size_t i = n; i-- > 1;) {
-    int p = tree.nodes[i].parent;
-    if (p >= 0) {
-      good[p] += good[i];
-      bad[p] += bad[i];
-    }
-  }
-
-  int best = -1;
-  double best_score = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (!neg[i].empty() || good[i] <= 0) continue;
-    double score = good[i] * (1.0 + 0.1 * positive_hint(tree.nodes[i])) - 0.7 * bad[i];
-    if (score > best_score) {
-      best_score = score;
-      best = static_cast<int>(i);
-    }
+  int best = best_container(tree, neg, /*prose_only=*/true);
+  // Pages of lists, tables and fragments (results, recipes, product pages) have little
+  // prose: then any text counts, links still against it.
+  if (best < 0 || prose_under(tree, best) < kMinProse) {
+    int alt = best_container(tree, neg, /*prose_only=*/false);
+    if (alt >= 0) best = alt;
   }
 
   // Membership of each element in the chosen subtree.
@@ -234,13 +280,14 @@ void select_main_content(PageTree& tree) {
       b.block.reason = std::string(neg[b.node]);
     } else if (b.node < 0 || !inside[b.node]) {
       b.block.reason = "outside main content";
-    } else if (b.block.link_heavy && b.link_chars * 10 > b.chars * 8 && b.chars < 200) {
+    } else if (b.block.link_heavy && b.link_chars * 5 > b.chars * 3 && b.chars < 200) {
       b.block.reason = "link list";
     }
   }
   extend_to_lead(tree, neg);
   trim_tail(tree);
   trim_head(tree);
+  drop_empty_headings(tree);
 }
 
 }  // namespace sitrep
