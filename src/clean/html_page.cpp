@@ -171,7 +171,7 @@ bool word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
 // German "bildunterschrift", "legende". Whole tokens only: <body class="...-captions">
 // is a theme switch, not a caption.
 bool caption_hint(std::string_view hint) {
-  for (std::string_view w : {"caption", "credit", "credits", "bildunterschrift", "bildtext", "legende", "legend"}) {
+  for (std::string_view w : {"caption", "credit", "credits", "bildunterschrift", "bildunterzeile", "bilduntertitel", "bildtext", "legende", "legend"}) {
     for (size_t p = hint.find(w); p != std::string_view::npos; p = hint.find(w, p + 1)) {
       size_t e = p + w.size();
       if ((p == 0 || !word_char(hint[p - 1])) && (e >= hint.size() || !word_char(hint[e]))) return true;
@@ -185,13 +185,15 @@ void assign_kinds(PageTree& tree) {
     for (int n = pb.node; n >= 0; n = tree.nodes[n].parent) {
       GumboTag t = tree.nodes[n].tag;
       Block& b = pb.block;
+      if (t == GUMBO_TAG_FIGCAPTION || (t != GUMBO_TAG_BODY && caption_hint(tree.nodes[n].hint))) {
+        b.kind = BlockKind::Caption;
+        b.heading_level = 0;
+        b.caption = true;
+        break;
+      }
       if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6 && b.kind == BlockKind::Paragraph) {
         b.kind = BlockKind::Heading;
         b.heading_level = 1 + static_cast<int>(t - GUMBO_TAG_H1);
-      } else if (t == GUMBO_TAG_FIGCAPTION || (t != GUMBO_TAG_BODY && caption_hint(tree.nodes[n].hint))) {
-        b.kind = BlockKind::Caption;
-        b.caption = true;
-        break;
       } else if (t == GUMBO_TAG_PRE && b.kind == BlockKind::Paragraph) {
         b.kind = BlockKind::Preformatted;
       } else if (t == GUMBO_TAG_LI && b.kind == BlockKind::Paragraph) {
