@@ -1,0 +1,69 @@
+#!/bin/sh
+# Benchmark of the language-analysis stage, in one run:
+#   1. sitrep's full analysis (tokenize, split, tag, lemmatize, parse, NER) on a sample of
+#      ../shared/data/corpus (N documents per file), one thread: words/s, load time, peak RSS;
+#   2. sitrep on EWT test (UPOS, gold tokenization and raw text);
+#   3. NLTK's averaged-perceptron tagger trained on the same EWT train split, scored on EWT
+#      test and timed tagging the same corpus text (tagging only, pre-tokenized).
+# Usage: bench/bench_nlp.sh [--json] [--docs N]     (SITREP=path/to/sitrep, default build/sitrep)
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DATA=$ROOT/../shared/data
+SITREP=${SITREP:-$ROOT/build/sitrep}
+JSON=0
+DOCS=200
+while [ $# -gt 0 ]; do
+  case $1 in
+    --json) JSON=1 ;;
+    --docs) DOCS=$2; shift ;;
+    *) echo "usage: $0 [--json] [--docs N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+[ -d "$DATA" ] || { echo "bench_nlp: $DATA absent, skipping" >&2; exit 0; }
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import nltk' 2>/dev/null ||
+  { echo "bench_nlp: needs Debian python3-nltk (apt-get install -y python3-nltk)" >&2; exit 1; }
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+for f in "$DATA"/corpus/*.jsonl; do head -n "$DOCS" "$f"; done > "$TMP/sample.jsonl"
+# The same documents as plain text for NLTK (the text field, paragraphs on lines).
+/usr/bin/python3 -c '
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[2], "w", encoding="utf-8") as out:
+    for line in f:
+        out.write(json.loads(line).get("text", "") + "\n")
+' "$TMP/sample.jsonl" "$TMP/sample.txt"
+
+"$SITREP" analyze "$TMP/sample.txt" --format none --stats 2> "$TMP/ours.json" > /dev/null
+"$SITREP" eval ud "$DATA/ud/UD_English-EWT/en_ewt-ud-test.conllu" --json > "$TMP/ud.json"
+/usr/bin/python3 "$ROOT/bench/bench_nlp_nltk.py" "$DATA/ud/UD_English-EWT/en_ewt-ud-train.conllu" \
+  "$DATA/ud/UD_English-EWT/en_ewt-ud-test.conllu" "$TMP/sample.txt" > "$TMP/nltk.json"
+
+/usr/bin/python3 - "$TMP" "$JSON" <<'PY'
+import json, sys
+tmp, as_json = sys.argv[1], sys.argv[2] == "1"
+ours = json.loads(open(tmp + "/ours.json").read().strip().splitlines()[-1])
+ud = json.load(open(tmp + "/ud.json"))
+nltk = json.load(open(tmp + "/nltk.json"))
+result = {
+    "sitrep": {"task": "tokenize+split+tag+lemmatize+parse+ner", "words": ours["words"],
+               "words_per_s": ours["words_per_s"], "load_seconds": ours["load_seconds"],
+               "max_rss_mb": ours["max_rss_mb"],
+               "upos_gold_tokenization": ud["gold_tokenization"]["upos"], "upos_raw_text": ud["raw_text"]["upos"],
+               "las_gold_tokenization": ud["gold_tokenization"]["las"], "las_raw_text": ud["raw_text"]["las"]},
+    "nltk_perceptron": {"task": "tag (pre-tokenized)", "words": nltk["words"], "words_per_s": nltk["words_per_s"],
+                        "upos_gold_tokenization": nltk["upos"], "train_seconds": nltk["train_seconds"]},
+}
+result["speed_ratio"] = ours["words_per_s"] / nltk["words_per_s"] if nltk["words_per_s"] else 0
+if as_json:
+    print(json.dumps(result))
+else:
+    s, n = result["sitrep"], result["nltk_perceptron"]
+    print("| system | work | words | words/s | UPOS EWT test (gold tok) |")
+    print("|---|---|---|---|---|")
+    print(f"| sitrep | full analysis | {s['words']} | {s['words_per_s']:,.0f} | {s['upos_gold_tokenization']:.2f} |")
+    print(f"| NLTK perceptron | tagging only | {n['words']} | {n['words_per_s']:,.0f} | {n['upos_gold_tokenization']:.2f} |")
+    print(f"speed ratio sitrep/NLTK: {result['speed_ratio']:.1f}x; sitrep model load {s['load_seconds']:.3f} s, "
+          f"peak RSS {s['max_rss_mb']:.0f} MB; sitrep raw-text UPOS {s['upos_raw_text']:.2f}, "
+          f"LAS {s['las_raw_text']:.2f} (gold tok {s['las_gold_tokenization']:.2f})")
+PY

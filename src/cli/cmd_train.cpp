@@ -1,0 +1,44 @@
+// sitrep train: trains the language-analysis model (src/nlp/train.h) from ../shared/data.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/registry.h"
+#include "nlp/train.h"
+
+namespace sitrep::cli {
+namespace {
+
+void add_train(CLI::App& parent, int& exit_code) {
+  auto* cmd = parent.add_subcommand("train", "Train the language-analysis model (tagger, lemmatizer, parser, NER)");
+  auto opt = std::make_shared<nlp::TrainOptions>();
+  std::string shared = std::string(SITREP_SOURCE_DIR) + "/../shared/data";
+  opt->ud_files = {shared + "/ud/UD_English-EWT/en_ewt-ud-train.conllu", shared + "/ud/UD_English-GUM/en_gum-ud-train.conllu"};
+  opt->ner_file = shared + "/ner/UNER_English-EWT/en_ewt-ud-train.PRELIMINARY-0c7ce0d.iob2";
+  opt->output = "models/en.sitrep";
+  cmd->add_option("--ud", opt->ud_files, "CoNLL-U training files")->capture_default_str();
+  cmd->add_option("--ner", opt->ner_file, "IOB2 NER training file")->capture_default_str();
+  cmd->add_option("-o,--output", opt->output, "Model file to write")->capture_default_str();
+  cmd->add_option("--exclude-genres", opt->exclude_genres, "Skip documents whose id contains _GENRE_")
+      ->capture_default_str();
+  cmd->add_option("--tagger-epochs", opt->tagger_epochs)->capture_default_str();
+  cmd->add_option("--parser-epochs", opt->parser_epochs)->capture_default_str();
+  cmd->add_option("--ner-epochs", opt->ner_epochs)->capture_default_str();
+  cmd->add_option("--jackknife", opt->jackknife, "Folds for the parser's training tags (0 = none)")->capture_default_str();
+  cmd->add_option("--prune", opt->prune, "Drop weights below this fraction of the largest")->capture_default_str();
+  cmd->add_option("--seed", opt->seed)->capture_default_str();
+  cmd->callback([opt, &exit_code] {
+    auto r = nlp::train_model(*opt, std::cerr);
+    if (!r) {
+      std::cerr << "sitrep: " << r.error().where() << ": " << r.error().message << "\n";
+      exit_code = kFatal;
+      return;
+    }
+    exit_code = kOk;
+  });
+}
+
+const CommandRegistration reg("", "train", add_train);
+
+}  // namespace
+}  // namespace sitrep::cli

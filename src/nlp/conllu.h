@@ -1,0 +1,40 @@
+// Readers for the training and evaluation formats: CoNLL-U (UD treebanks) and the IOB2 files
+// of Universal NER. Malformed input is an Error naming the file and line.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace sitrep::nlp {
+
+struct UdWord {
+  std::string form, lemma, upos, xpos, deprel;
+  int head = 0;  // 0 = root, else 1-based word index
+  bool space_after = true;
+};
+
+struct UdToken {  // a multi-word token ("don't" over words do + n't)
+  int first = 0, last = 0;  // 1-based word range, inclusive
+  std::string form;
+  bool space_after = true;
+};
+
+struct UdSentence {
+  std::string sent_id, text, doc_id;
+  bool new_doc = false, new_par = false;
+  std::vector<UdWord> words;
+  std::vector<UdToken> multiword;
+};
+
+Expected<std::vector<UdSentence>> read_conllu(const std::string& path);
+
+struct NerSentence {
+  std::string text;
+  std::vector<std::string> words;
+  std::vector<std::string> tags;  // "O", "B-PER", "I-LOC"; types other than PER/ORG/LOC become O
+};
+
+Expected<std::vector<NerSentence>> read_iob2(const std::string& path);
+
+}  // namespace sitrep::nlp

@@ -1,0 +1,58 @@
+// The stage's evaluators: UD (CoNLL 2018 shared-task metrics, from gold tokenization and from
+// raw text), NER (exact-span precision/recall/F1) and sentence boundaries (Golden Rules).
+// Scores are percentages 0-100; to_json() gives one JSON object with lower-case keys.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "nlp/nlp.h"
+
+namespace sitrep::nlp {
+
+struct UdScores {
+  double tokens = 0, sentences = 0, words = 0, upos = 0, xpos = 0, lemma = 0, uas = 0, las = 0;  // F1
+  size_t gold_words = 0, system_words = 0;
+  double words_per_s = 0;
+};
+struct UdEvaluation {
+  UdScores gold_tokenization, raw_text;
+  size_t sentences = 0;
+};
+// Raw-text mode re-reads the `# text` lines (paragraph breaks at `# newpar` / `# newdoc`).
+Expected<UdEvaluation> evaluate_ud(const Model& model, const std::string& conllu_path);
+std::string to_json(const UdEvaluation& e);
+std::string to_text(const UdEvaluation& e);
+
+struct Prf {
+  double precision = 0, recall = 0, f1 = 0;
+  size_t gold = 0, predicted = 0, correct = 0;
+};
+struct NerEvaluation {
+  Prf overall;
+  std::map<std::string, Prf> by_type;
+  size_t sentences = 0;
+};
+Expected<NerEvaluation> evaluate_ner(const Model& model, const std::string& iob2_path);
+std::string to_json(const NerEvaluation& e);
+std::string to_text(const NerEvaluation& e);
+
+struct SbdEvaluation {
+  size_t passed = 0, total = 0;
+  double accuracy = 0;
+  struct Failure {
+    int id;
+    std::vector<std::string> expected, got;
+  };
+  std::vector<Failure> failures;
+};
+// The pySBD Golden Rules file: [{"id", "text", "expected": [...]}].
+Expected<SbdEvaluation> evaluate_sbd(const std::string& rules_json_path);
+std::string to_json(const SbdEvaluation& e);
+std::string to_text(const SbdEvaluation& e);
+
+// Shared arithmetic, exposed for tests.
+Prf prf(size_t gold, size_t predicted, size_t correct);
+
+}  // namespace sitrep::nlp

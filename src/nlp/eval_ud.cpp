@@ -1,0 +1,244 @@
+// UD evaluation in the sense of the CoNLL 2018 shared task: system and gold words are aligned
+// through their character spans in the raw text; inside multi-word tokens the words are
+// aligned by the longest common subsequence of their lower-cased forms. Every metric is an
+// F1 over aligned words (with gold tokenization it equals accuracy). LAS compares the
+// universal part of the relation only (the shared task's rule).
+#include <algorithm>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "nlp/conllu.h"
+#include "nlp/eval.h"
+#include "nlp/text_chars.h"
+
+namespace sitrep::nlp {
+namespace {
+
+struct GoldWord {
+  const UdWord* w;
+  int head;  // global gold word index, -1 root
+};
+struct TokenSpan {
+  Span span;
+  uint32_t first_word, last_word;  // inclusive
+};
+
+std::string universal(std::string_view rel) { return std::string(rel.substr(0, rel.find(':'))); }
+
+double f1(size_t correct, size_t gold, size_t sys) { return gold + sys ? 200.0 * double(correct) / double(gold + sys) : 0; }
+
+UdScores score(const std::vector<GoldWord>& gold, const Analysis& a, std::string_view text,
+               const std::vector<int>& align /* gold -> system or -1 */) {
+  UdScores s;
+  s.gold_words = gold.size();
+  s.system_words = a.words.size();
+  size_t words = 0, upos = 0, xpos = 0, lemma = 0, uas = 0, las = 0;
+  for (size_t g = 0; g < gold.size(); ++g) {
+    int k = align[g];
+    if (k < 0) continue;
+    ++words;
+    const UdWord& w = *gold[g].w;
+    bool u = upos_name(a.upos[size_t(k)]) == w.upos;
+    upos += u;
+    xpos += a.xpos_name(size_t(k)) == w.xpos;
+    lemma += a.lemma[size_t(k)] == w.lemma;
+    int gh = gold[g].head, sh = a.head[size_t(k)];
+    bool head_ok = gh < 0 ? sh < 0 : (sh >= 0 && align[size_t(gh)] == sh);
+    uas += head_ok;
+    las += head_ok && universal(a.deprel_name(size_t(k))) == universal(w.deprel);
+  }
+  s.words = f1(words, gold.size(), a.words.size());
+  s.upos = f1(upos, gold.size(), a.words.size());
+  s.xpos = f1(xpos, gold.size(), a.words.size());
+  s.lemma = f1(lemma, gold.size(), a.words.size());
+  s.uas = f1(uas, gold.size(), a.words.size());
+  s.las = f1(las, gold.size(), a.words.size());
+  return s;
+}
+
+std::vector<GoldWord> gold_words(const std::vector<UdSentence>& sents) {
+  std::vector<GoldWord> out;
+  for (const auto& s : sents) {
+    int base = int(out.size());
+    for (const auto& w : s.words) out.push_back({&w, w.head == 0 ? -1 : base + w.head - 1});
+  }
+  return out;
+}
+
+UdScores gold_tokenization(const Model& model, const std::vector<UdSentence>& sents) {
+  std::string text;
+  Analysis a;
+  for (const auto& s : sents) {
+    a.sentence_starts.push_back(uint32_t(a.words.size()));
+    for (const auto& w : s.words) {
+      a.tokens.push_back({uint32_t(text.size()), uint32_t(text.size() + w.form.size())});
+      a.words.push_back(a.tokens.back());
+      a.word_token.push_back(uint32_t(a.tokens.size() - 1));
+      text += w.form;
+      text += ' ';
+    }
+    text.back() = '\n';
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  model.annotate(text, a);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  auto gold = gold_words(sents);
+  std::vector<int> align(gold.size());
+  for (size_t i = 0; i < align.size(); ++i) align[i] = int(i);
+  UdScores s = score(gold, a, text, align);
+  s.tokens = s.sentences = 100;
+  s.words_per_s = secs > 0 ? double(gold.size()) / secs : 0;
+  return s;
+}
+
+// LCS alignment of word forms inside one token (or a run of overlapping tokens).
+void align_lcs(const std::vector<std::string>& g, const std::vector<std::string>& s, uint32_t g0, uint32_t s0,
+               std::vector<int>& align) {
+  size_t n = g.size(), m = s.size();
+  std::vector<std::vector<int>> L(n + 1, std::vector<int>(m + 1, 0));
+  for (size_t i = n; i-- > 0;)
+    for (size_t j = m; j-- > 0;) L[i][j] = g[i] == s[j] ? L[i + 1][j + 1] + 1 : std::max(L[i + 1][j], L[i][j + 1]);
+  for (size_t i = 0, j = 0; i < n && j < m;) {
+    if (g[i] == s[j]) align[g0 + i] = int(s0 + j), ++i, ++j;
+    else if (L[i + 1][j] >= L[i][j + 1]) ++i;
+    else ++j;
+  }
+}
+
+UdScores raw_text(const Model& model, const std::vector<UdSentence>& sents) {
+  std::string text;
+  std::vector<TokenSpan> gold_tokens;
+  std::vector<Span> gold_sentences;
+  uint32_t word_base = 0;
+  for (size_t si = 0; si < sents.size(); ++si) {
+    const auto& s = sents[si];
+    if (si > 0) text += (s.new_doc || s.new_par) ? "\n\n" : " ";
+    size_t start = text.size();
+    std::string sent_text = s.text;
+    if (sent_text.empty()) {  // rebuild from forms and SpaceAfter
+      for (const auto& w : s.words) sent_text += w.form + (w.space_after ? " " : "");
+    }
+    text += sent_text;
+    // Locate each gold token in the sentence text.
+    size_t cur = start;
+    size_t mw = 0;
+    uint32_t first_token = uint32_t(gold_tokens.size());
+    for (uint32_t w = 1; w <= s.words.size();) {
+      std::string form;
+      uint32_t last = w;
+      if (mw < s.multiword.size() && s.multiword[mw].first == int(w)) {
+        form = s.multiword[mw].form;
+        last = uint32_t(s.multiword[mw].last);
+        ++mw;
+      } else {
+        form = s.words[w - 1].form;
+      }
+      while (cur < text.size() && is_space(static_cast<unsigned char>(text[cur]))) ++cur;
+      size_t at = text.compare(cur, form.size(), form) == 0 ? cur : text.find(form, cur);
+      if (at == std::string::npos) at = cur;  // text and forms disagree: keep going, count as miss
+      gold_tokens.push_back({{uint32_t(at), uint32_t(std::min(at + form.size(), text.size()))}, word_base + w - 1,
+                             word_base + last - 1});
+      cur = std::min(at + form.size(), text.size());
+      w = last + 1;
+    }
+    if (gold_tokens.size() > first_token)
+      gold_sentences.push_back({gold_tokens[first_token].span.begin, gold_tokens.back().span.end});
+    word_base += uint32_t(s.words.size());
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  Analysis a = model.analyze(text);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  auto gold = gold_words(sents);
+  std::vector<int> align(gold.size(), -1);
+  // System tokens with their word ranges.
+  std::vector<TokenSpan> sys_tokens;
+  for (uint32_t w = 0; w < a.words.size(); ++w) {
+    if (w > 0 && a.word_token[w] == a.word_token[w - 1]) sys_tokens.back().last_word = w;
+    else sys_tokens.push_back({a.tokens[a.word_token[w]], w, w});
+  }
+  auto lower_form = [&](uint32_t sw) { return to_lower(text.substr(a.words[sw].begin, a.words[sw].end - a.words[sw].begin)); };
+  size_t tokens_ok = 0;
+  for (size_t i = 0, j = 0; i < gold_tokens.size() && j < sys_tokens.size();) {
+    const auto &g = gold_tokens[i], &s = sys_tokens[j];
+    if (g.span.begin == s.span.begin && g.span.end == s.span.end) {
+      ++tokens_ok;
+      if (g.first_word == g.last_word && s.first_word == s.last_word) {
+        align[g.first_word] = int(s.first_word);
+      } else {
+        std::vector<std::string> gf, sf;
+        for (uint32_t w = g.first_word; w <= g.last_word; ++w) gf.push_back(to_lower(gold[w].w->form));
+        for (uint32_t w = s.first_word; w <= s.last_word; ++w) sf.push_back(lower_form(w));
+        align_lcs(gf, sf, g.first_word, s.first_word, align);
+      }
+      ++i, ++j;
+    } else if (g.span.end < s.span.end) {
+      ++i;
+    } else if (s.span.end < g.span.end) {
+      ++j;
+    } else {
+      ++i, ++j;
+    }
+  }
+  UdScores sc = score(gold, a, text, align);
+  sc.tokens = f1(tokens_ok, gold_tokens.size(), a.tokens.size());
+  // Sentences match when their character extents do.
+  std::vector<std::pair<uint32_t, uint32_t>> sys_sent;
+  for (size_t s = 0; s < a.sentence_count(); ++s) {
+    uint32_t b = a.sentence_begin(s), e = a.sentence_end(s);
+    if (b < e) sys_sent.push_back({a.tokens[a.word_token[b]].begin, a.tokens[a.word_token[e - 1]].end});
+  }
+  size_t sent_ok = 0;
+  for (const auto& g : gold_sentences)
+    sent_ok += std::binary_search(sys_sent.begin(), sys_sent.end(), std::make_pair(g.begin, g.end));
+  sc.sentences = f1(sent_ok, gold_sentences.size(), sys_sent.size());
+  sc.words_per_s = secs > 0 ? double(a.words.size()) / secs : 0;
+  return sc;
+}
+
+nlohmann::json scores_json(const UdScores& s) {
+  return {{"tokens", s.tokens}, {"sentences", s.sentences}, {"words", s.words}, {"upos", s.upos},
+          {"xpos", s.xpos},     {"lemma", s.lemma},         {"uas", s.uas},     {"las", s.las},
+          {"gold_words", s.gold_words}, {"system_words", s.system_words}, {"words_per_s", s.words_per_s}};
+}
+
+}  // namespace
+
+Expected<UdEvaluation> evaluate_ud(const Model& model, const std::string& path) {
+  auto sents = read_conllu(path);
+  if (!sents) return sents.error();
+  UdEvaluation e;
+  e.sentences = sents.value().size();
+  e.gold_tokenization = gold_tokenization(model, sents.value());
+  e.raw_text = raw_text(model, sents.value());
+  return e;
+}
+
+std::string to_json(const UdEvaluation& e) {
+  nlohmann::json j = {{"sentences", e.sentences},
+                      {"gold_tokenization", scores_json(e.gold_tokenization)},
+                      {"raw_text", scores_json(e.raw_text)}};
+  return j.dump(2);
+}
+
+std::string to_text(const UdEvaluation& e) {
+  std::ostringstream o;
+  o.setf(std::ios::fixed);
+  o.precision(2);
+  o << "setting            tokens sentences  words   UPOS   XPOS  lemma    UAS    LAS   words/s\n";
+  for (auto [name, s] : {std::pair{"gold tokenization", &e.gold_tokenization}, std::pair{"raw text", &e.raw_text}}) {
+    o.width(18);
+    o << std::left << name << std::right;
+    for (double v : {s->tokens, s->sentences, s->words, s->upos, s->xpos, s->lemma, s->uas, s->las}) {
+      o.width(7);
+      o << v;
+    }
+    o.precision(0);
+    o.width(10);
+    o << s->words_per_s << "\n";
+    o.precision(2);
+  }
+  return o.str();
+}
+
+}  // namespace sitrep::nlp

@@ -1,0 +1,75 @@
+#include "nlp/lemmatizer.h"
+
+#include <xxhash.h>
+
+#include "nlp/text_chars.h"
+
+namespace sitrep::nlp {
+
+std::string lemma_rule(std::string_view form, std::string_view lemma) {
+  std::string low = to_lower(form);
+  // Lower-case first unless the lemma keeps capitals ("Obama"), so suffix rules generalize
+  // over sentence-initial capitals.
+  bool keep = to_lower(lemma) != lemma;
+  std::string_view f = keep ? form : std::string_view(low);
+  size_t common = 0;
+  while (common < f.size() && common < lemma.size() && f[common] == lemma[common]) ++common;
+  // Cut whole UTF-8 sequences only.
+  while (common > 0 && common < f.size() && (static_cast<unsigned char>(f[common]) & 0xC0) == 0x80) --common;
+  return std::string(1, keep ? 'K' : 'L') + std::to_string(f.size() - common) + "|" + std::string(lemma.substr(common));
+}
+
+std::string apply_lemma_rule(std::string_view form, std::string_view rule) {
+  if (rule.size() < 3) return std::string(form);
+  std::string base = rule[0] == 'L' ? to_lower(form) : std::string(form);
+  size_t bar = rule.find('|');
+  size_t cut = 0;
+  for (size_t i = 1; i < bar; ++i) cut = cut * 10 + size_t(rule[i] - '0');
+  if (cut > base.size()) return base;
+  base.resize(base.size() - cut);
+  base.append(rule.substr(bar + 1));
+  return base.empty() ? std::string(form) : base;
+}
+
+uint64_t lemma_form_key(std::string_view lower_form, uint16_t xpos) {
+  uint64_t k = XXH3_64bits_withSeed(lower_form.data(), lower_form.size(), 1000 + xpos);
+  return k ? k : 1;
+}
+uint64_t lemma_suffix_key(std::string_view lower_suffix, uint16_t xpos) {
+  uint64_t k = XXH3_64bits_withSeed(lower_suffix.data(), lower_suffix.size(), 50000 + xpos);
+  return k ? k : 1;
+}
+
+std::unique_ptr<const Lemmatizer> Lemmatizer::read(PartReader& in) {
+  auto l = std::make_unique<Lemmatizer>();
+  l->rules_ = in.strings();
+  l->slots_ = in.array<LemmaSlot>();
+  if (!in.ok() || l->slots_.empty() || (l->slots_.size() & (l->slots_.size() - 1))) return nullptr;
+  for (const auto& s : l->slots_)
+    if (s.key && s.rule >= l->rules_.size()) return nullptr;
+  return l;
+}
+
+const LemmaSlot* Lemmatizer::find(uint64_t key) const {
+  size_t mask = slots_.size() - 1;
+  for (size_t i = key & mask, probes = 0; probes <= mask; i = (i + 1) & mask, ++probes) {
+    if (slots_[i].key == key) return &slots_[i];
+    if (slots_[i].key == 0) return nullptr;
+  }
+  return nullptr;
+}
+
+std::string Lemmatizer::lemma(std::string_view form, uint16_t xpos) const {
+  std::string low = to_lower(form);
+  if (const LemmaSlot* s = find(lemma_form_key(low, xpos))) return apply_lemma_rule(form, rules_[s->rule]);
+  // Unknown word: the longest suffix seen often enough with this tag.
+  for (int n = kLemmaMaxSuffix; n >= 0; --n) {
+    if (size_t(n) > low.size()) continue;
+    std::string_view suf = std::string_view(low).substr(low.size() - size_t(n));
+    const LemmaSlot* s = find(lemma_suffix_key(suf, xpos));
+    if (s && (s->count >= min_suffix_count_ || n == 0)) return apply_lemma_rule(form, rules_[s->rule]);
+  }
+  return low;
+}
+
+}  // namespace sitrep::nlp

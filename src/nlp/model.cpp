@@ -1,0 +1,136 @@
+// The runtime model: the mapped file and the components read from it.
+#include <cstdlib>
+#include <filesystem>
+
+#include "nlp/lemmatizer.h"
+#include "nlp/model_file.h"
+#include "nlp/ner.h"
+#include "nlp/nlp.h"
+#include "nlp/parser.h"
+#include "nlp/sentences.h"
+#include "nlp/tagger.h"
+#include "nlp/tokenizer.h"
+
+namespace sitrep::nlp {
+namespace {
+
+class LoadedModel final : public Model {
+ public:
+  std::shared_ptr<const MappedModelFile> file;
+  std::shared_ptr<const LabelNames> names;
+  std::string info;
+  std::unique_ptr<const Tagger> tagger;
+  std::unique_ptr<const Lemmatizer> lemmatizer;
+  std::unique_ptr<const Parser> parser;
+  std::unique_ptr<const EntityRecognizer> ner;
+
+  Analysis analyze(std::string_view text) const override {
+    Analysis a;
+    tokenize(text, a);
+    split_sentences(text, a);
+    annotate(text, a);
+    return a;
+  }
+
+  void annotate(std::string_view text, Analysis& a) const override {
+    size_t n = a.words.size();
+    a.labels = names;
+    a.upos.assign(n, Upos::X);
+    a.xpos.assign(n, 0);
+    a.lemma.assign(n, {});
+    a.head.assign(n, -1);
+    a.deprel.assign(n, 0);
+    a.entities.clear();
+    std::vector<WordKeys> keys(n);
+    for (size_t i = 0; i < n; ++i) keys[i] = word_keys(text.substr(a.words[i].begin, a.words[i].end - a.words[i].begin));
+    std::vector<uint16_t> cls(n), ner_cls(n);
+    std::vector<int32_t> heads(n);
+    for (size_t s = 0; s < a.sentence_count(); ++s) {
+      uint32_t b = a.sentence_begin(s), e = a.sentence_end(s);
+      if (b >= e) continue;
+      std::span<const WordKeys> wk(keys.data() + b, e - b);
+      std::span<uint16_t> c(cls.data() + b, e - b);
+      tagger->tag(wk, c);
+      for (uint32_t i = b; i < e; ++i) {
+        const TagClass& tc = tagger->tag_class(cls[i]);
+        a.upos[i] = Upos(tc.upos);
+        a.xpos[i] = tc.xpos;
+        a.lemma[i] = lemmatizer->lemma(text.substr(a.words[i].begin, a.words[i].end - a.words[i].begin), tc.xpos);
+      }
+      parser->parse(wk, c, std::span<int32_t>(heads.data() + b, e - b), std::span<uint16_t>(a.deprel.data() + b, e - b));
+      for (uint32_t i = b; i < e; ++i) a.head[i] = heads[i] < 0 ? -1 : int32_t(b) + heads[i];
+      ner->tag(wk, std::span<const Upos>(a.upos.data() + b, e - b), std::span<uint16_t>(ner_cls.data() + b, e - b));
+      bio_to_spans(std::span<const uint16_t>(ner_cls.data() + b, e - b), b, a.entities);
+    }
+  }
+
+  std::shared_ptr<const LabelNames> labels() const override { return names; }
+  std::string description() const override { return info; }
+};
+
+}  // namespace
+
+Expected<std::shared_ptr<const Model>> Model::load(const std::string& path) {
+  auto file = MappedModelFile::open(path);
+  if (!file) return file.error();
+  auto m = std::make_shared<LoadedModel>();
+  m->file = file.value();
+  auto part = [&](Component id) -> const MappedModelFile::Part* { return m->file->find(id); };
+  auto bad = [&](const char* what) { return Error{path, "", std::string("model part '") + what + "' missing or damaged"}; };
+  auto names = std::make_shared<LabelNames>();
+  if (auto p = part(Component::Info); p && p->version == 1) {
+    PartReader in(p->data, p->size);
+    m->info = std::string(in.string());
+    names->xpos = in.strings();
+    names->deprel = in.strings();
+    if (!in.ok() || names->xpos.empty() || names->deprel.empty()) return bad("info");
+  } else {
+    return bad("info");
+  }
+  m->names = names;
+  if (auto p = part(Component::Tagger); p && p->version == 1) {
+    PartReader in(p->data, p->size);
+    auto classes = in.array<TagClass>();
+    auto scorer = read_scorer(in);
+    if (!in.ok() || !scorer || scorer->classes() != classes.size()) return bad("tagger");
+    for (const auto& c : classes)
+      if (c.upos >= kUposCount || c.xpos >= names->xpos.size()) return bad("tagger");
+    m->tagger = std::make_unique<Tagger>(std::move(scorer), std::vector<TagClass>(classes.begin(), classes.end()));
+  } else {
+    return bad("tagger");
+  }
+  if (auto p = part(Component::Lemmatizer); p && p->version == 1) {
+    PartReader in(p->data, p->size);
+    m->lemmatizer = Lemmatizer::read(in);
+    if (!m->lemmatizer) return bad("lemmatizer");
+  } else {
+    return bad("lemmatizer");
+  }
+  if (auto p = part(Component::Parser); p && p->version == 1) {
+    PartReader in(p->data, p->size);
+    uint64_t labels = in.u64();
+    auto scorer = read_scorer(in);
+    if (!in.ok() || !scorer || labels != names->deprel.size() || scorer->classes() != 1 + 2 * labels) return bad("parser");
+    m->parser = std::make_unique<Parser>(std::move(scorer), uint32_t(labels));
+  } else {
+    return bad("parser");
+  }
+  if (auto p = part(Component::Ner); p && p->version == 1) {
+    PartReader in(p->data, p->size);
+    auto scorer = read_scorer(in);
+    if (!in.ok() || !scorer || scorer->classes() != kNerClasses) return bad("ner");
+    m->ner = std::make_unique<EntityRecognizer>(std::move(scorer));
+  } else {
+    return bad("ner");
+  }
+  return std::shared_ptr<const Model>(std::move(m));
+}
+
+std::string Model::default_path() {
+  if (const char* env = std::getenv("SITREP_MODEL"); env && *env) return env;
+  std::string src = std::string(SITREP_SOURCE_DIR) + "/models/en.sitrep";
+  if (std::filesystem::exists(src)) return src;
+  return "models/en.sitrep";
+}
+
+}  // namespace sitrep::nlp

@@ -1,0 +1,49 @@
+// Transition-based dependency parser, arc-hybrid system (Kuhlmann et al. 2011) with labelled
+// arcs and a single root, greedy decoding. Trained with a dynamic oracle (train_parser.cpp).
+// Actions: 0 = SHIFT, 1 + 2*label = LEFT-label, 2 + 2*label = RIGHT-label.
+#pragma once
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "nlp/scorer.h"
+
+namespace sitrep::nlp {
+
+// Parser configuration over words 1..n (0 is the artificial root).
+struct ParseState {
+  explicit ParseState(size_t n);
+  size_t n;
+  std::vector<int> stack;
+  int b = 1;  // front of the buffer; > n when empty
+  std::vector<int> head, label, lc1, lc2, rc1, rc2, nleft, nright;
+
+  bool terminal() const { return b > int(n) && stack.size() == 1; }
+  bool can_shift() const { return b <= int(n); }
+  bool can_left() const { return stack.size() >= 2 && b <= int(n); }
+  bool can_right() const { return stack.size() >= 2 && (stack[stack.size() - 2] != 0 || b > int(n)); }
+  bool valid(uint32_t action) const;
+  void apply(uint32_t action);
+  int s(size_t i) const { return i < stack.size() ? stack[stack.size() - 1 - i] : -1; }
+
+ private:
+  void arc(int h, int d, int l);
+};
+
+// Words are indexed 0..n-1 here; tags are the tagger's class ids.
+void parser_features(const ParseState& st, std::span<const WordKeys> words, std::span<const uint16_t> tags,
+                     std::vector<FeatureKey>& out);
+
+class Parser {
+ public:
+  Parser(std::unique_ptr<const Scorer> scorer, uint32_t labels) : scorer_(std::move(scorer)), labels_(labels) {}
+  // heads: -1 for the root, else a word index within the sentence.
+  void parse(std::span<const WordKeys> words, std::span<const uint16_t> tags, std::span<int32_t> heads,
+             std::span<uint16_t> labels) const;
+
+ private:
+  std::unique_ptr<const Scorer> scorer_;
+  uint32_t labels_;
+};
+
+}  // namespace sitrep::nlp

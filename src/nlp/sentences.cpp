@@ -1,0 +1,201 @@
+#include "nlp/sentences.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "nlp/text_chars.h"
+#include "nlp/tokenizer.h"
+
+namespace sitrep::nlp {
+namespace {
+
+// Words that commonly open an English sentence: after an ambiguous abbreviation ("U.S."),
+// a capitalized word from this list signals a new sentence, any other one a name.
+constexpr std::array kStarters = {"a", "after", "all", "an", "and", "as", "at", "but", "by", "during",
+                                  "for", "he", "her", "his", "how", "however", "i", "if", "in", "it",
+                                  "its", "many", "meanwhile", "most", "my", "no", "on", "our", "she",
+                                  "since", "so", "some", "that", "the", "their", "there", "these",
+                                  "they", "this", "those", "to", "we", "what", "when", "where",
+                                  "which", "while", "who", "why", "with", "yet", "you"};
+
+bool is_starter(std::string_view w) {
+  std::string low = to_lower(w);
+  return std::binary_search(kStarters.begin(), kStarters.end(), low,
+                            [](auto a, auto b) { return std::string_view(a) < std::string_view(b); });
+}
+
+bool is_opening(int32_t c) {
+  return c == '"' || c == '\'' || c == 0x201C || c == 0x2018 || c == '(' || c == '[' || c == 0xAB || c == '`';
+}
+bool is_closing(int32_t c) {
+  return c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == ')' || c == ']' || c == 0xBB || c == '}';
+}
+bool is_bullet(int32_t c) { return c == 0x2022 || c == 0x2043 || c == 0x25AA || c == 0x25CF || c == '*' || c == 0x2013; }
+
+bool all_of_chars(std::string_view t, std::string_view set) {
+  return !t.empty() && t.find_first_not_of(set) == std::string_view::npos;
+}
+
+struct Splitter {
+  std::string_view text;
+  const std::vector<Span>& tok;
+  std::vector<char> split_after, no_end;
+
+  std::string_view t(size_t k) const { return text.substr(tok[k].begin, tok[k].end - tok[k].begin); }
+  bool space_between(size_t k) const { return tok[k].end != tok[k + 1].begin; }
+  bool blank_line_between(size_t k) const {
+    std::string_view gap = text.substr(tok[k].end, tok[k + 1].begin - tok[k].end);
+    return std::count(gap.begin(), gap.end(), '\n') >= 2;
+  }
+  bool newline_between(size_t k) const {
+    return text.substr(tok[k].end, tok[k + 1].begin - tok[k].end).find('\n') != std::string_view::npos;
+  }
+  // Does the text from token k on look like the start of a sentence?
+  bool starts_sentence(size_t k) const {
+    while (k < tok.size() && is_opening(first_code_point(t(k)))) ++k;
+    if (k >= tok.size()) return false;
+    int32_t c = first_code_point(t(k));
+    return is_upper(c) || is_digit(c);
+  }
+  bool next_is_upper(size_t k) const {
+    while (k < tok.size() && is_opening(first_code_point(t(k)))) ++k;
+    return k < tok.size() && is_upper(first_code_point(t(k)));
+  }
+
+  // Enumerations: "1.)", "2)", "a.", "• 9." with a consecutive sibling; split before each.
+  void mark_lists() {
+    struct Marker {
+      size_t first, last;  // first token (bullet or value), last token of the marker
+      int value, style;
+    };
+    std::vector<Marker> ms;
+    for (size_t k = 0; k + 1 < tok.size(); ++k) {
+      std::string_view v = t(k);
+      size_t b = k;
+      if (k > 0 && t(k - 1).size() <= 3 && is_bullet(first_code_point(t(k - 1))))
+        b = k - 1;
+      int value = -1, style = 0;
+      size_t e = k;
+      if (all_of_chars(v, "0123456789") && v.size() <= 2) {
+        value = std::stoi(std::string(v));
+        if (t(k + 1) == ".") {
+          e = k + 1, style = 1;
+          if (k + 2 < tok.size() && t(k + 2) == ")") e = k + 2, style = 2;
+        } else if (t(k + 1) == ")") {
+          e = k + 1, style = 3;
+        }
+      } else if (v.size() == 2 && v[1] == '.' && v[0] >= 'a' && v[0] <= 'z') {
+        value = v[0] - 'a' + 1, style = 4;
+      }
+      if (!style || e + 1 >= tok.size() || !next_is_upper(e + 1)) continue;
+      ms.push_back({b, e, value, style});
+    }
+    for (size_t i = 0; i < ms.size(); ++i) {
+      bool linked = false;
+      for (size_t j = 0; j < ms.size(); ++j)
+        if (j != i && ms[j].style == ms[i].style && std::abs(ms[j].value - ms[i].value) == 1) linked = true;
+      if (!linked) continue;
+      for (size_t k = ms[i].first; k <= ms[i].last; ++k) no_end[k] = 1;
+      if (ms[i].first > 0) split_after[ms[i].first - 1] = 1;
+    }
+  }
+
+  // Index of the last closing quote/bracket glued after terminal punctuation at k.
+  size_t absorb_closers(size_t k) const {
+    while (k + 1 < tok.size() && is_closing(first_code_point(t(k + 1))) && t(k + 1).size() <= 3 &&
+           (!space_between(k) || first_code_point(t(k + 1)) == ')' || first_code_point(t(k + 1)) == 0x201D))
+      ++k;
+    return k;
+  }
+
+  void run() {
+    size_t n = tok.size();
+    split_after.assign(n, 0);
+    no_end.assign(n, 0);
+    mark_lists();
+    size_t sentence_begin = 0;
+    for (size_t k = 0; k < n; ++k) {
+      if (k + 1 < n && blank_line_between(k)) {
+        split_after[k] = 1;
+      } else if (k + 1 < n && newline_between(k) && !split_after[k]) {
+        // A line without final punctuation followed by a capitalized line: headline, list item.
+        // Short lines are headlines or list items; long ones may be hard-wrapped prose.
+        int32_t last = last_code_point(t(k));
+        size_t line_start = text.rfind('\n', tok[k].begin);
+        size_t line_len = tok[k].end - (line_start == std::string_view::npos ? 0 : line_start);
+        bool open_end = last == ',' || last == '-' || last == ';' || last == ':';
+        if (!open_end && (line_len <= 60 || !is_lower(last)) && starts_sentence(k + 1)) split_after[k] = 1;
+      }
+      if (split_after[k] || no_end[k]) {
+        if (split_after[k]) sentence_begin = k + 1;
+        continue;
+      }
+      std::string_view w = t(k);
+      bool ends = false;
+      size_t end = k;
+      if (w == "." && k + 2 < n && t(k + 1) == "." && space_between(k)) {
+        // Spaced ellipsis ". . ." (three dots: a pause) or ". . . ." (ellipsis plus period).
+        size_t j = k;
+        while (j + 1 < n && t(j + 1) == "." && space_between(j)) ++j;
+        size_t dots = j - k + 1;
+        bool attached = k > 0 && !space_between(k - 1) && !all_of_chars(t(k - 1), ".");
+        end = absorb_closers(j);
+        if (dots >= 4 && attached && end + 1 < n && starts_sentence(end + 1)) {
+          end = k;  // "compounds. . . . The": the period ends it, the ellipsis opens the next
+          ends = true;
+        } else {
+          ends = dots >= 4 && end + 1 < n && starts_sentence(end + 1);
+        }
+        if (!ends) k = j;
+      } else if (all_of_chars(w, ".") || w == "\xE2\x80\xA6") {
+        end = absorb_closers(k);
+        bool ellipsis = w.size() == 3 || w == "\xE2\x80\xA6";
+        // "[...]" marks an elision inside a quotation, never a sentence end
+        if (k > 0 && t(k - 1) == "[") continue;
+        ends = end + 1 < n && (ellipsis ? next_is_upper(end + 1) && t(end + 1) != "I" : starts_sentence(end + 1));
+        if (!ellipsis && end + 1 < n && std::isdigit(static_cast<unsigned char>(t(end + 1)[0]))) ends = false;
+      } else if (all_of_chars(w, "!?")) {
+        end = absorb_closers(k);
+        ends = end + 1 < n && starts_sentence(end + 1);
+      } else if (w.size() > 1 && w.back() == '.' && is_letter(first_code_point(w))) {
+        // An abbreviation that kept its period: ends a sentence only if what follows says so.
+        std::string_view stem = w.substr(0, w.size() - 1);
+        end = absorb_closers(k);
+        bool upper_next = end + 1 < n && next_is_upper(end + 1);
+        if (!upper_next || is_title_abbreviation(stem)) {
+          ends = false;
+        } else if (stem.size() == 1) {
+          // An initial: "Jonas E. Smith" continues, "you and I. Did" ends.
+          ends = k > sentence_begin && is_lower(first_code_point(t(k - 1)));
+        } else if (to_lower(stem) == "a.m" || to_lower(stem) == "p.m") {
+          ends = k >= sentence_begin + 4;
+        } else {
+          ends = is_starter(t(end + 1)) || is_opening(first_code_point(t(end + 1)));
+        }
+      }
+      if (ends) {
+        split_after[end] = 1;
+        sentence_begin = end + 1;
+        k = end;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+void split_sentences(std::string_view text, Analysis& a) {
+  a.sentence_starts.clear();
+  if (a.words.empty()) return;
+  Splitter s{text, a.tokens, {}, {}};
+  s.run();
+  // Token boundaries -> word boundaries.
+  std::vector<uint32_t> first_word(a.tokens.size(), 0);
+  for (size_t w = a.words.size(); w-- > 0;) first_word[a.word_token[w]] = uint32_t(w);
+  a.sentence_starts.push_back(0);
+  for (size_t k = 0; k + 1 < a.tokens.size(); ++k)
+    if (s.split_after[k]) a.sentence_starts.push_back(first_word[k + 1]);
+}
+
+}  // namespace sitrep::nlp

@@ -1,0 +1,34 @@
+// `sitrep train`: builds the whole model file from UD CoNLL-U and UNER IOB2 training data.
+// Deterministic for a given seed and input (one thread, seeded shuffles).
+#pragma once
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace sitrep::nlp {
+
+struct TrainOptions {
+  std::vector<std::string> ud_files;  // CoNLL-U training files
+  std::string ner_file;               // IOB2 training file
+  std::string output;                 // model path
+  // Documents whose id contains "_<genre>_" are skipped (GUM's non-commercial genres).
+  std::vector<std::string> exclude_genres = {"fiction", "whow", "essay", "letter", "podcast"};
+  int tagger_epochs = 10, parser_epochs = 15, ner_epochs = 12;
+  int jackknife = 4;  // folds for the parser's training tags; 0 = tag the training set itself
+  double prune = 0.0; // drop weights below this fraction of the largest
+  uint64_t seed = 1;
+  std::string record;  // extra free text stored in the model after describe()
+};
+
+struct TrainSummary {
+  size_t sentences = 0, words = 0, ner_sentences = 0, model_bytes = 0;
+};
+
+// The equivalent command line, stored in the model as its training record.
+std::string describe(const TrainOptions& opt);
+Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log);
+
+}  // namespace sitrep::nlp

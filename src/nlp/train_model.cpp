@@ -1,0 +1,183 @@
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <ostream>
+#include <sstream>
+
+#include "nlp/conllu.h"
+#include "nlp/model_file.h"
+#include "nlp/nlp.h"
+#include "nlp/scorer.h"
+#include "nlp/tagger.h"
+#include "nlp/train.h"
+#include "nlp/train_parts.h"
+
+namespace sitrep::nlp {
+namespace {
+
+// Builds a tagger from a trained payload, for tagging held-out folds and the NER data.
+std::unique_ptr<Tagger> tagger_from(const std::string& scorer_bytes, const std::vector<TagClass>& classes) {
+  PartReader in(scorer_bytes.data(), scorer_bytes.size());
+  auto scorer = read_scorer(in);
+  return scorer ? std::make_unique<Tagger>(std::move(scorer), classes) : nullptr;
+}
+
+bool excluded(const std::string& doc, const std::vector<std::string>& genres) {
+  for (const auto& g : genres)
+    if (doc.find("_" + g + "_") != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string describe(const TrainOptions& opt) {
+  std::ostringstream rec;
+  rec << "sitrep train --ud";
+  for (const auto& f : opt.ud_files) rec << " " << f;
+  rec << " --ner " << opt.ner_file << " --exclude-genres";
+  for (const auto& g : opt.exclude_genres) rec << " " << g;
+  rec << " --tagger-epochs " << opt.tagger_epochs << " --parser-epochs " << opt.parser_epochs << " --ner-epochs "
+      << opt.ner_epochs << " --jackknife " << opt.jackknife << " --prune " << opt.prune << " --seed " << opt.seed;
+  return rec.str();
+}
+
+Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
+  auto t0 = std::chrono::steady_clock::now();
+  TrainSummary sum;
+  std::vector<TrainSentence> data;
+  std::map<std::string, uint16_t> xpos_id, deprel_id, class_id;
+  std::vector<std::string> xpos_names, deprel_names;
+  std::vector<TagClass> classes;
+  // Label ids follow sorted order so the file does not depend on the order of the input.
+  std::vector<std::vector<UdSentence>> files;
+  for (const auto& path : opt.ud_files) {
+    auto sents = read_conllu(path);
+    if (!sents) return sents.error();
+    size_t kept = 0;
+    for (auto& s : sents.value()) {
+      if (excluded(s.doc_id, opt.exclude_genres) || excluded(s.sent_id, opt.exclude_genres)) continue;
+      for (const auto& w : s.words) {
+        xpos_id.emplace(w.xpos, 0);
+        std::string rel = w.deprel;
+        deprel_id.emplace(rel, 0);
+        class_id.emplace(w.upos + "\t" + w.xpos, 0);
+      }
+      ++kept;
+    }
+    log << path << ": " << kept << " of " << sents.value().size() << " sentences used\n";
+    files.push_back(std::move(sents.value()));
+  }
+  for (auto& [k, v] : xpos_id) v = uint16_t(xpos_names.size()), xpos_names.push_back(k);
+  for (auto& [k, v] : deprel_id) v = uint16_t(deprel_names.size()), deprel_names.push_back(k);
+  for (auto& [k, v] : class_id) {
+    v = uint16_t(classes.size());
+    Upos u;
+    std::string up = k.substr(0, k.find('\t'));
+    if (!parse_upos(up, u)) return Error{opt.ud_files.front(), "", "unknown UPOS '" + up + "'"};
+    classes.push_back({uint16_t(u), xpos_id[k.substr(k.find('\t') + 1)]});
+  }
+  for (const auto& sents : files)
+    for (const auto& s : sents) {
+      if (excluded(s.doc_id, opt.exclude_genres) || excluded(s.sent_id, opt.exclude_genres)) continue;
+      TrainSentence t;
+      for (const auto& w : s.words) {
+        t.forms.push_back(w.form);
+        t.lemmas.push_back(w.lemma);
+        t.keys.push_back(word_keys(w.form));
+        t.tag_class.push_back(class_id[w.upos + "\t" + w.xpos]);
+        t.xpos.push_back(xpos_id[w.xpos]);
+        t.deprel.push_back(deprel_id[w.deprel]);
+        t.head.push_back(w.head - 1);
+      }
+      sum.words += t.forms.size();
+      data.push_back(std::move(t));
+    }
+  sum.sentences = data.size();
+  log << "training on " << sum.sentences << " sentences, " << sum.words << " words; " << classes.size()
+      << " tag classes, " << deprel_names.size() << " relations\n";
+  Rng rng(opt.seed);
+
+  // Tagger on everything; parser input tags from jackknifed taggers, so the parser learns on
+  // tags as noisy as it will see at run time.
+  std::vector<const TrainSentence*> all;
+  for (const auto& s : data) all.push_back(&s);
+  log << "tagger\n";
+  std::string tagger_bytes = train_tagger(all, uint32_t(classes.size()), opt.tagger_epochs, rng, opt.prune, log);
+  auto tagger = tagger_from(tagger_bytes, classes);
+  if (opt.jackknife > 1) {
+    for (int fold = 0; fold < opt.jackknife; ++fold) {
+      std::vector<const TrainSentence*> train;
+      for (size_t i = 0; i < data.size(); ++i)
+        if (int(i % size_t(opt.jackknife)) != fold) train.push_back(&data[i]);
+      log << "jackknife fold " << fold + 1 << "/" << opt.jackknife << "\n";
+      Rng fold_rng(opt.seed + 1000 + uint64_t(fold));
+      std::ostringstream quiet;
+      auto t = tagger_from(train_tagger(train, uint32_t(classes.size()), opt.tagger_epochs, fold_rng, opt.prune, quiet),
+                           classes);
+      for (size_t i = size_t(fold); i < data.size(); i += size_t(opt.jackknife)) {
+        data[i].predicted_class.resize(data[i].keys.size());
+        t->tag(data[i].keys, data[i].predicted_class);
+      }
+    }
+  } else {
+    for (auto& s : data) {
+      s.predicted_class.resize(s.keys.size());
+      tagger->tag(s.keys, s.predicted_class);
+    }
+  }
+  log << "lemmatizer\n";
+  std::string lemma_bytes = train_lemmatizer(data);
+  log << "parser\n";
+  std::string parser_bytes = train_parser(data, uint32_t(deprel_names.size()), opt.parser_epochs, rng, opt.prune, log);
+
+  std::string ner_bytes;
+  {
+    auto ner = read_iob2(opt.ner_file);
+    if (!ner) return ner.error();
+    std::vector<NerTrainSentence> nd;
+    for (const auto& s : ner.value()) {
+      NerTrainSentence t;
+      for (size_t i = 0; i < s.words.size(); ++i) {
+        t.keys.push_back(word_keys(s.words[i]));
+        const std::string& tag = s.tags[i];
+        uint16_t c = 0;
+        if (tag != "O") {
+          EntityType et;
+          parse_entity_type(tag.substr(2), et);
+          c = uint16_t((tag[0] == 'B' ? 1 : 2) + 2 * int(et));
+        }
+        t.gold.push_back(c);
+      }
+      std::vector<uint16_t> cls(t.keys.size());
+      tagger->tag(t.keys, cls);
+      for (uint16_t c : cls) t.upos.push_back(Upos(classes[c].upos));
+      nd.push_back(std::move(t));
+    }
+    sum.ner_sentences = nd.size();
+    log << "ner on " << nd.size() << " sentences\n";
+    ner_bytes = train_ner(nd, opt.ner_epochs, rng, opt.prune, log);
+  }
+
+  PartWriter info;
+  info.string(describe(opt) + (opt.record.empty() ? "" : "\n" + opt.record));
+  info.strings(xpos_names);
+  info.strings(deprel_names);
+  PartWriter tag_part;
+  tag_part.array(classes);
+  std::string tagger_part = tag_part.bytes() + tagger_bytes;
+  std::vector<ModelPart> parts = {{Component::Info, 1, info.bytes()},
+                                  {Component::Tagger, 1, tagger_part},
+                                  {Component::Lemmatizer, 1, lemma_bytes},
+                                  {Component::Parser, 1, parser_bytes},
+                                  {Component::Ner, 1, ner_bytes}};
+  auto w = write_model_file(opt.output, parts);
+  if (!w) return w.error();
+  std::ifstream f(opt.output, std::ios::binary | std::ios::ate);
+  sum.model_bytes = size_t(f.tellg());
+  log << "wrote " << opt.output << " (" << sum.model_bytes << " bytes) in "
+      << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() << " s\n";
+  return sum;
+}
+
+}  // namespace sitrep::nlp

@@ -1,0 +1,40 @@
+// Internal to the trainer: one training routine per component, over shared sentence records.
+#pragma once
+#include <cstdint>
+#include <iosfwd>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "nlp/analysis.h"
+#include "nlp/features.h"
+#include "nlp/model_file.h"
+
+namespace sitrep::nlp {
+
+struct TrainSentence {
+  std::vector<std::string> forms, lemmas;
+  std::vector<WordKeys> keys;
+  std::vector<uint16_t> tag_class, xpos, deprel;  // gold
+  std::vector<int> head;                          // gold, 0-based, -1 = root
+  std::vector<uint16_t> predicted_class;          // tagger output used as parser input
+};
+
+struct NerTrainSentence {
+  std::vector<WordKeys> keys;
+  std::vector<Upos> upos;  // predicted
+  std::vector<uint16_t> gold;
+};
+
+using Rng = std::mt19937_64;
+std::vector<size_t> shuffled(size_t n, Rng& rng);
+
+// Each returns the component's part payload.
+std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t classes, int epochs, Rng& rng,
+                         double prune, std::ostream& log);
+std::string train_parser(const std::vector<TrainSentence>& data, uint32_t labels, int epochs, Rng& rng, double prune,
+                         std::ostream& log);
+std::string train_ner(const std::vector<NerTrainSentence>& data, int epochs, Rng& rng, double prune, std::ostream& log);
+std::string train_lemmatizer(const std::vector<TrainSentence>& data);
+
+}  // namespace sitrep::nlp

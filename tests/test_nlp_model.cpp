@@ -1,0 +1,174 @@
+// Model training, file format and loading: a tiny training run must overfit its data, the
+// same seed must give the same bytes, and damaged files must be rejected with an Error.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "nlp/conllu.h"
+#include "nlp/nlp.h"
+#include "nlp/output.h"
+#include "nlp/train.h"
+
+using namespace sitrep::nlp;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Three hand-written sentences in CoNLL-U, and the same words with entity tags in IOB2.
+const char* kConllu =
+    "# text = Turkey warned Greece on Monday.\n"
+    "1\tTurkey\tTurkey\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+    "2\twarned\twarn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tGreece\tGreece\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+    "4\ton\ton\tADP\tIN\t_\t5\tcase\t_\t_\n"
+    "5\tMonday\tMonday\tPROPN\tNNP\t_\t2\tobl\t_\tSpaceAfter=No\n"
+    "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "# text = The ministers met in Ankara.\n"
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tministers\tminister\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+    "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
+    "5\tAnkara\tAnkara\tPROPN\tNNP\t_\t3\tobl\t_\tSpaceAfter=No\n"
+    "6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+    "\n"
+    "# text = Erdogan called Putin.\n"
+    "1\tErdogan\tErdogan\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+    "2\tcalled\tcall\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tPutin\tPutin\tPROPN\tNNP\t_\t2\tobj\t_\tSpaceAfter=No\n"
+    "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n";
+const char* kIob2 =
+    "1\tTurkey\tB-LOC\t-\t-\n2\twarned\tO\t-\t-\n3\tGreece\tB-LOC\t-\t-\n4\ton\tO\t-\t-\n5\tMonday\tO\t-\t-\n6\t.\tO\t-\t-\n\n"
+    "1\tThe\tO\t-\t-\n2\tministers\tO\t-\t-\n3\tmet\tO\t-\t-\n4\tin\tO\t-\t-\n5\tAnkara\tB-LOC\t-\t-\n6\t.\tO\t-\t-\n\n"
+    "1\tErdogan\tB-PER\t-\t-\n2\tcalled\tO\t-\t-\n3\tPutin\tB-PER\t-\t-\n4\t.\tO\t-\t-\n\n";
+
+class TinyModel : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::temp_directory_path() / ("sitrep_nlp_test_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    std::ofstream(dir_ / "tiny.conllu") << kConllu;
+    std::ofstream(dir_ / "tiny.iob2") << kIob2;
+    model_path_ = (dir_ / "tiny.sitrep").string();
+    ASSERT_TRUE(train(model_path_));
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir_); }
+  static bool train(const std::string& out) {
+    TrainOptions o;
+    o.ud_files = {(dir_ / "tiny.conllu").string()};
+    o.ner_file = (dir_ / "tiny.iob2").string();
+    o.output = out;
+    o.tagger_epochs = o.parser_epochs = o.ner_epochs = 15;
+    o.jackknife = 0;
+    std::ostringstream log;
+    auto r = train_model(o, log);
+    if (!r) ADD_FAILURE() << r.error().message;
+    return r.ok();
+  }
+  static std::string slurp(const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+  }
+  static inline fs::path dir_;
+  static inline std::string model_path_;
+};
+
+const char* kText = "Turkey warned Greece on Monday. The ministers met in Ankara. Erdogan called Putin.";
+
+}  // namespace
+
+TEST_F(TinyModel, OverfitsItsTrainingSentences) {
+  auto m = Model::load(model_path_);
+  ASSERT_TRUE(m) << m.error().message;
+  Analysis a = m.value()->analyze(kText);
+  ASSERT_EQ(a.sentence_count(), 3u);
+  ASSERT_EQ(a.words.size(), 16u);
+  std::vector<std::string> upos, lemma, rel;
+  for (size_t i = 0; i < a.words.size(); ++i) {
+    upos.emplace_back(upos_name(a.upos[i]));
+    lemma.push_back(a.lemma[i]);
+    rel.emplace_back(a.head[i] < 0 ? "root" : std::string(a.deprel_name(i)));
+  }
+  EXPECT_EQ(upos, (std::vector<std::string>{"PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "VERB",
+                                            "ADP", "PROPN", "PUNCT", "PROPN", "VERB", "PROPN", "PUNCT"}));
+  EXPECT_EQ(lemma[1], "warn");
+  EXPECT_EQ(lemma[7], "minister");
+  EXPECT_EQ(lemma[8], "meet");
+  EXPECT_EQ(rel, (std::vector<std::string>{"nsubj", "root", "obj", "case", "obl", "punct", "det", "nsubj", "root",
+                                           "case", "obl", "punct", "nsubj", "root", "obj", "punct"}));
+  EXPECT_EQ(a.head[0], 1);
+  EXPECT_EQ(a.head[1], -1);
+  ASSERT_EQ(a.entities.size(), 5u);
+  EXPECT_EQ(a.entities[3].type, EntityType::PER);
+  EXPECT_EQ(a.entities[3].word_begin, 12u);
+}
+
+TEST_F(TinyModel, SameSeedSameBytesAndRoundTrip) {
+  std::string again = (dir_ / "again.sitrep").string();
+  ASSERT_TRUE(train(again));
+  EXPECT_EQ(slurp(again), slurp(model_path_));
+  auto m1 = Model::load(model_path_), m2 = Model::load(again);
+  ASSERT_TRUE(m1 && m2);
+  std::ostringstream o1, o2;
+  write_conllu(kText, m1.value()->analyze(kText), o1);
+  write_conllu(kText, m2.value()->analyze(kText), o2);
+  EXPECT_EQ(o1.str(), o2.str());
+  EXPECT_NE(m1.value()->description().find("sitrep train"), std::string::npos);
+}
+
+TEST_F(TinyModel, TruncatedOrCorruptedFileIsRejected) {
+  std::string bytes = slurp(model_path_);
+  std::string bad = (dir_ / "bad.sitrep").string();
+  for (size_t cut : {size_t(0), size_t(10), size_t(40), bytes.size() / 2, bytes.size() - 1}) {
+    std::ofstream(bad, std::ios::binary | std::ios::trunc).write(bytes.data(), std::streamsize(cut));
+    auto m = Model::load(bad);
+    EXPECT_FALSE(m) << "cut at " << cut;
+  }
+  std::string flipped = bytes;
+  flipped[flipped.size() / 2] ^= 0x5A;
+  std::ofstream(bad, std::ios::binary | std::ios::trunc) << flipped;
+  auto m = Model::load(bad);
+  ASSERT_FALSE(m);
+  EXPECT_NE(m.error().message.find("checksum"), std::string::npos);
+  std::string foreign = "NOTAMODELFILE AT ALL, JUST TEXT THAT IS LONG ENOUGH";
+  std::ofstream(bad, std::ios::binary | std::ios::trunc) << foreign;
+  EXPECT_FALSE(Model::load(bad));
+  EXPECT_FALSE(Model::load((dir_ / "missing.sitrep").string()));
+}
+
+TEST(NlpReaders, MalformedConlluNamesTheLine) {
+  fs::path p = fs::temp_directory_path() / ("sitrep_bad_" + std::to_string(::getpid()) + ".conllu");
+  auto expect_error = [&](const std::string& content, const std::string& line, const std::string& what) {
+    std::ofstream(p, std::ios::trunc) << content;
+    auto r = read_conllu(p.string());
+    ASSERT_FALSE(r) << content;
+    EXPECT_EQ(r.error().locator, line);
+    EXPECT_NE(r.error().message.find(what), std::string::npos) << r.error().message;
+  };
+  expect_error("# text = a b\n1\ta\ta\tX\tX\t_\t0\troot\t_\t_\n2\tb\tb\tX\tX\t_\t1\n", "line 3", "10 tab-separated");
+  expect_error("1\ta\ta\tX\tX\t_\t0\troot\t_\t_\n3\tb\tb\tX\tX\t_\t1\tdep\t_\t_\n", "line 2", "out of sequence");
+  expect_error("1\ta\ta\tX\tX\t_\tzero\troot\t_\t_\n", "line 1", "not a number");
+  expect_error("\n\n1\ta\ta\tX\tX\t_\t0\troot\t_\t_\n2\tb\tb\tX\tX\t_\t7\tdep\t_\t_\n\n", "line 3", "outside the sentence");
+  fs::remove(p);
+}
+
+TEST(NlpReaders, MalformedIob2NamesTheLine) {
+  fs::path p = fs::temp_directory_path() / ("sitrep_bad_" + std::to_string(::getpid()) + ".iob2");
+  std::ofstream(p, std::ios::trunc) << "# text = x\n1\tTurkey\tB-LOC\n2\twarned\tX-PER\n";
+  auto r = read_iob2(p.string());
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().locator, "line 3");
+  std::ofstream(p, std::ios::trunc) << "1\tTurkey\tB-LOC\n\n1 Turkey B-LOC\n";
+  r = read_iob2(p.string());
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().locator, "line 3");
+  std::ofstream(p, std::ios::trunc) << "1\tAl\tB-OTH\n2\tJazeera\tI-OTH\n3\tsaid\tB-O\n";
+  r = read_iob2(p.string());
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r.value()[0].tags, (std::vector<std::string>{"O", "O", "O"}));
+  fs::remove(p);
+}

@@ -1,0 +1,137 @@
+// Tokenizer and sentence splitter: news-style sentences written for these tests, plus
+// invariants checked on the seed articles in ../shared/seeds (skipped when absent).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "nlp/nlp.h"
+
+using namespace sitrep::nlp;
+
+namespace {
+
+std::vector<std::string> words_of(const std::string& text) {
+  Analysis a = segment(text);
+  std::vector<std::string> out;
+  for (auto w : a.words) out.push_back(text.substr(w.begin, w.end - w.begin));
+  return out;
+}
+
+std::vector<std::string> tokens_of(const std::string& text) {
+  Analysis a = segment(text);
+  std::vector<std::string> out;
+  for (auto t : a.tokens) out.push_back(text.substr(t.begin, t.end - t.begin));
+  return out;
+}
+
+std::vector<std::string> sentences_of(const std::string& text) {
+  Analysis a = segment(text);
+  std::vector<std::string> out;
+  for (size_t s = 0; s < a.sentence_count(); ++s) {
+    uint32_t b = a.sentence_begin(s), e = a.sentence_end(s);
+    uint32_t cb = a.tokens[a.word_token[b]].begin, ce = a.tokens[a.word_token[e - 1]].end;
+    out.push_back(text.substr(cb, ce - cb));
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST(NlpTokenizer, AbbreviationsNumbersCurrencies) {
+  EXPECT_EQ(words_of("The U.S. Navy paid $2,500 on Feb. 3, up 1.5%."),
+            (V{"The", "U.S.", "Navy", "paid", "$", "2,500", "on", "Feb.", "3", ",", "up", "1.5", "%", "."}));
+  EXPECT_EQ(words_of("Gen. Mark Lee met Mr. Ortiz at 10:30 a.m. Tuesday."),
+            (V{"Gen.", "Mark", "Lee", "met", "Mr.", "Ortiz", "at", "10:30", "a.m.", "Tuesday", "."}));
+}
+
+TEST(NlpTokenizer, CliticsAreWordsInsideOneToken) {
+  std::string text = "Officials don't think Ankara's offer can't wait.";
+  EXPECT_EQ(words_of(text), (V{"Officials", "do", "n't", "think", "Ankara", "'s", "offer", "ca", "n't", "wait", "."}));
+  EXPECT_EQ(tokens_of(text), (V{"Officials", "don't", "think", "Ankara's", "offer", "can't", "wait", "."}));
+  EXPECT_EQ(words_of("Russia\u2019s envoy cannot say."), (V{"Russia", "\u2019s", "envoy", "can", "not", "say", "."}));
+}
+
+TEST(NlpTokenizer, QuotesDashesHyphensEllipses) {
+  EXPECT_EQ(words_of("\u201CWe will respond,\u201D she said \u2014 then left..."),
+            (V{"\u201C", "We", "will", "respond", ",", "\u201D", "she", "said", "\u2014", "then", "left", "..."}));
+  EXPECT_EQ(words_of("a well-known anti-war e-mail campaign -- again"),
+            (V{"a", "well", "-", "known", "anti-war", "e-mail", "campaign", "--", "again"}));
+  EXPECT_EQ(words_of("\"Never,\" he said."), (V{"\"", "Never", ",", "\"", "he", "said", "."}));
+}
+
+TEST(NlpTokenizer, UrlsAndEmails) {
+  EXPECT_EQ(words_of("See https://example.org/a-b_c.html, or write to press@example.org."),
+            (V{"See", "https://example.org/a-b_c.html", ",", "or", "write", "to", "press@example.org", "."}));
+}
+
+TEST(NlpTokenizer, OffsetsPointIntoTextUnicode) {
+  std::string text = "Erdo\u011Fan and \u0130stanbul\u2019s mayor \u2013 Ekrem \u0130mamo\u011Flu.";
+  Analysis a = segment(text);
+  ASSERT_FALSE(a.words.empty());
+  EXPECT_EQ(text.substr(a.words[0].begin, a.words[0].end - a.words[0].begin), "Erdo\u011Fan");
+  for (size_t i = 1; i < a.tokens.size(); ++i) EXPECT_LE(a.tokens[i - 1].end, a.tokens[i].begin);
+  EXPECT_EQ(words_of(text).back(), ".");
+  EXPECT_EQ(words_of(text)[5], "\u2013");
+}
+
+TEST(NlpSentences, NewsCases) {
+  EXPECT_EQ(sentences_of("Mr. Blinken arrived in Kyiv on Monday. He met Gen. Zaluzhny."),
+            (V{"Mr. Blinken arrived in Kyiv on Monday.", "He met Gen. Zaluzhny."}));
+  EXPECT_EQ(sentences_of("\u201CWe are ready,\u201D the minister said. Talks resume today."),
+            (V{"\u201CWe are ready,\u201D the minister said.", "Talks resume today."}));
+  EXPECT_EQ(sentences_of("\u201CWe are ready.\u201D Talks resume today."),
+            (V{"\u201CWe are ready.\u201D", "Talks resume today."}));
+  EXPECT_EQ(sentences_of("Troops left the U.S. base in Qatar. It closed in 2021."),
+            (V{"Troops left the U.S. base in Qatar.", "It closed in 2021."}));
+  EXPECT_EQ(sentences_of("Aid reached the U.S. The rest went to Chad."),
+            (V{"Aid reached the U.S.", "The rest went to Chad."}));
+  EXPECT_EQ(sentences_of("Ceasefire Holds in Gaza\n\nThe truce held overnight, officials said."),
+            (V{"Ceasefire Holds in Gaza", "The truce held overnight, officials said."}));
+  EXPECT_EQ(sentences_of("Storm hits coast\nThousands were evacuated."),
+            (V{"Storm hits coast", "Thousands were evacuated."}));
+  EXPECT_EQ(sentences_of("Demands: 1. End the siege. 2. Free the prisoners."),
+            (V{"Demands:", "1. End the siege.", "2. Free the prisoners."}));
+  EXPECT_EQ(sentences_of("Was it a deal? No! Not yet."), (V{"Was it a deal?", "No!", "Not yet."}));
+}
+
+TEST(NlpSentences, SeedArticlesInvariants) {
+  std::filesystem::path dir = std::filesystem::path(SITREP_SHARED_DIR) / "seeds";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "../shared/seeds absent";
+  size_t files = 0;
+  for (const auto& f : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(f.path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    Analysis a = segment(text);
+    ++files;
+    ASSERT_FALSE(a.words.empty()) << f.path();
+    for (size_t i = 0; i < a.tokens.size(); ++i) {
+      ASSERT_LT(a.tokens[i].begin, a.tokens[i].end);
+      if (i) {
+        ASSERT_LE(a.tokens[i - 1].end, a.tokens[i].begin);
+      }
+    }
+    for (size_t w = 0; w < a.words.size(); ++w) {
+      sitrep::Span t = a.tokens[a.word_token[w]];
+      ASSERT_TRUE(a.words[w].begin >= t.begin && a.words[w].end <= t.end);
+    }
+    for (size_t s = 0; s < a.sentence_count(); ++s) {
+      uint32_t b = a.sentence_begin(s), e = a.sentence_end(s);
+      ASSERT_LT(b, e);
+      EXPECT_LT(e - b, 200u) << "run-on sentence in " << f.path();
+      std::string last = text.substr(a.words[e - 1].begin, a.words[e - 1].end - a.words[e - 1].begin);
+      // A title never ends a sentence; a possessive clitic never starts one.
+      EXPECT_NE(last, "Mr.");
+      EXPECT_NE(last, "Dr.");
+      std::string first = text.substr(a.words[b].begin, a.words[b].end - a.words[b].begin);
+      EXPECT_NE(first, "\u2019s");
+      EXPECT_NE(first, "'s");
+    }
+  }
+  EXPECT_GT(files, 0u);
+}
