@@ -28,7 +28,7 @@ constexpr HintWord kNegative[] = {
     {"modal", "popup"}, {"popup", "popup"}, {"tagcloud", "tags"}, {"author-bio", "author box"},
     {"authorbox", "author box"}, {"author", "author box"}, {"recirculation", "related content"},
     {"disclaimer", "disclaimer"}, {"disclosure", "disclaimer"}, {"copyright", "footer"}, {"popmake", "popup"},
-    {"overlay", "popup"}, {"buybox", "subscription prompt"},
+    {"buybox", "subscription prompt"},
 };
 
 // Short words that only count as whole hint tokens ("ad", not "header" or "download").
@@ -167,54 +167,53 @@ void drop_empty_headings(PageTree& tree) {
 }
 
 constexpr double kMinProse = 300;  // characters
+constexpr double kSiblingProse = 200;
+constexpr double kSiblingRatio = 3;
 
-// The element scoring best on good text against the rest; -1 if none has good text.
+struct Mass {
+  std::vector<double> good, bad;  // per element, including its descendants
+};
+
 // Good is prose (or, without prose_only, any text outside links); bad is link text and
 // short fragments. Everything in a boilerplate container is bad.
-int best_container(const PageTree& tree, const std::vector<std::string_view>& neg, bool prose_only) {
+Mass text_mass(const PageTree& tree, const std::vector<std::string_view>& neg, bool prose_only) {
   const size_t n = tree.nodes.size();
-  std::vector<double> good(n, 0), bad(n, 0);
+  Mass m{std::vector<double>(n, 0), std::vector<double>(n, 0)};
   for (const auto& b : tree.blocks) {
     if (b.node < 0) continue;
     double c = static_cast<double>(b.chars);
     double link = static_cast<double>(b.link_chars);
     bool usable = neg[b.node].empty() && (prose_only ? is_prose(b) : !b.block.caption);
     if (usable) {
-      good[b.node] += c - link;
-      bad[b.node] += link;
+      m.good[b.node] += c - link;
+      m.bad[b.node] += link;
     } else {
-      bad[b.node] += neg[b.node].empty() ? c * 0.5 + link * 0.5 : c;
+      m.bad[b.node] += neg[b.node].empty() ? c * 0.5 + link * 0.5 : c;
     }
   }
   for (size_t i = n; i-- > 1;) {
     int p = tree.nodes[i].parent;
     if (p >= 0) {
-      good[p] += good[i];
-      bad[p] += bad[i];
+      m.good[p] += m.good[i];
+      m.bad[p] += m.bad[i];
     }
   }
+  return m;
+}
+
+// The element scoring best on good text against the rest; -1 if none has good text.
+int best_container(const PageTree& tree, const std::vector<std::string_view>& neg, const Mass& m) {
   int best = -1;
   double best_score = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (!neg[i].empty() || good[i] <= 0) continue;
-    double score = good[i] * (1.0 + 0.1 * positive_hint(tree.nodes[i])) - 0.7 * bad[i];
+  for (size_t i = 0; i < tree.nodes.size(); ++i) {
+    if (!neg[i].empty() || m.good[i] <= 0) continue;
+    double score = m.good[i] * (1.0 + 0.1 * positive_hint(tree.nodes[i])) - 0.7 * m.bad[i];
     if (score > best_score) {
       best_score = score;
       best = static_cast<int>(i);
     }
   }
   return best;
-}
-
-double prose_under(const PageTree& tree, int node) {
-  double total = 0;
-  for (const auto& b : tree.blocks) {
-    bool inside = false;
-    for (int k = b.node; k >= 0 && k >= node; k = tree.nodes[k].parent)
-      if (k == node) { inside = true; break; }
-    if (inside && is_prose(b)) total += static_cast<double>(b.chars - b.link_chars);
-  }
-  return total;
 }
 
 }  // namespace
@@ -255,19 +254,27 @@ void select_main_content(PageTree& tree) {
     }
   }
 
-  int best = best_container(tree, neg, /*prose_only=*/true);
+  Mass prose = text_mass(tree, neg, /*prose_only=*/true);
+  int best = best_container(tree, neg, prose);
   // Pages of lists, tables and fragments (results, recipes, product pages) have little
   // prose: then any text counts, links still against it.
-  if (best < 0 || prose_under(tree, best) < kMinProse) {
-    int alt = best_container(tree, neg, /*prose_only=*/false);
+  if (best < 0 || prose.good[best] < kMinProse) {
+    int alt = best_container(tree, neg, text_mass(tree, neg, /*prose_only=*/false));
     if (alt >= 0) best = alt;
   }
 
-  // Membership of each element in the chosen subtree.
+  // Membership of each element in the chosen subtree, plus siblings of it that are
+  // themselves mostly prose: articles split across sibling containers (a lead box, the
+  // body, a closing box) without a common parent that would win on its own.
   std::vector<char> inside(n, 0);
   if (best >= 0) {
     inside[best] = 1;
-    for (size_t i = best + 1; i < n; ++i) {
+    int parent = tree.nodes[best].parent;
+    for (size_t i = 0; i < n && parent >= 0; ++i)
+      if (tree.nodes[i].parent == parent && neg[i].empty() && prose.good[i] >= kSiblingProse &&
+          prose.good[i] >= kSiblingRatio * prose.bad[i])
+        inside[i] = 1;
+    for (size_t i = 0; i < n; ++i) {
       int p = tree.nodes[i].parent;
       if (p >= 0 && inside[p]) inside[i] = 1;
     }
