@@ -50,7 +50,8 @@ TEST(Cli, IngestExamplesIsIdempotent) {
   auto j1 = last_json_line(first.out);
   EXPECT_GE(j1["stored"].get<int>(), 6);
   EXPECT_EQ(j1["rejected"].get<int>(), 0);
-  EXPECT_EQ(j1["duplicates"].get<int>(), 1);  // the syndicated wire copy in wire.jsonl
+  EXPECT_EQ(j1["duplicates"].get<int>(), 1);       // the verbatim repost in wire.jsonl
+  EXPECT_EQ(j1["near_duplicates"].get<int>(), 1);  // the lightly edited syndication
   auto second = run_sitrep("ingest --json --db " + db + " " + kExamples);
   ASSERT_EQ(second.exit_code, 0);
   auto j2 = last_json_line(second.out);

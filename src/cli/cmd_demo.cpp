@@ -30,6 +30,7 @@ void add_demo(CLI::App& parent, int& exit_code) {
       std::cout << "  " << (d.pub_date.empty() ? "date unknown" : d.pub_date) << " (" << d.date_precision << ")  "
                 << (d.outlet.empty() ? "outlet unknown" : d.outlet) << "\n    " << d.title << "\n    " << d.origin
                 << ": " << d.paragraphs << " paragraphs" << (d.duplicate_of.empty() ? "" : ", duplicate of " + d.duplicate_of.substr(0, 10))
+                << (d.near_duplicate_of.empty() ? "" : ", near duplicate of " + d.near_duplicate_of.substr(0, 10))
                 << "\n";
     }
     std::cout << "\nNext: `sitrep clean FILE` shows what was kept and dropped; `sitrep docs --db " << args->db

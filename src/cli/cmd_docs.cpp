@@ -40,11 +40,13 @@ void add_docs(CLI::App& parent, int& exit_code) {
         nlohmann::json j = {{"id", d.id},       {"origin", d.origin},     {"title", d.title},
                             {"pub_date", d.pub_date}, {"date_precision", d.date_precision},
                             {"outlet", d.outlet}, {"duplicate_of", d.duplicate_of.empty() ? nlohmann::json() : nlohmann::json(d.duplicate_of)},
+                            {"near_duplicate_of", d.near_duplicate_of.empty() ? nlohmann::json() : nlohmann::json(d.near_duplicate_of)},
                             {"body_chars", d.body_chars}, {"paragraphs", d.paragraphs}};
         std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       } else {
         std::cout << d.id.substr(0, 10) << "  " << (d.pub_date.empty() ? "----------" : d.pub_date) << "  "
                   << (d.outlet.empty() ? "-" : d.outlet) << "  " << d.title << (d.duplicate_of.empty() ? "" : "  [duplicate]")
+                  << (d.near_duplicate_of.empty() ? "" : "  [near duplicate]")
                   << "\n      " << d.origin << "  (" << d.paragraphs << " paragraphs, " << d.body_chars << " chars)\n";
       }
     }

@@ -60,6 +60,7 @@ int run_ingest(const IngestArgs& args, const std::string& command, std::ostream&
       case Store::PutResult::Stored: ++counts.stored; break;
       case Store::PutResult::AlreadyStored: ++counts.already_stored; break;
       case Store::PutResult::Duplicate: ++counts.stored; ++counts.duplicates; break;
+      case Store::PutResult::NearDuplicate: ++counts.stored; ++counts.near_duplicates; break;
     }
     maybe_commit();
   };
@@ -79,14 +80,16 @@ int run_ingest(const IngestArgs& args, const std::string& command, std::ostream&
     nlohmann::json j = {{"command", command},   {"db", args.db},
                         {"inputs", inputs.size()}, {"records", counts.records},
                         {"stored", counts.stored}, {"already_stored", counts.already_stored},
-                        {"duplicates", counts.duplicates}, {"rejected", counts.rejected},
+                        {"duplicates", counts.duplicates}, {"near_duplicates", counts.near_duplicates},
+                        {"rejected", counts.rejected},
                         {"warnings", counts.warnings}, {"megabytes", mb},
                         {"seconds", p.seconds},   {"mb_per_s", p.seconds > 0 ? mb / p.seconds : 0.0},
                         {"exit_code", counts.rejected ? kSomeRejected : kOk}};
     out << j.dump() << "\n";
   } else if (!args.quiet) {
     out << "ingested " << counts.records << " records from " << inputs.size() << " inputs into " << args.db << ": "
-        << counts.stored << " stored (" << counts.duplicates << " duplicates of stored bodies), "
+        << counts.stored << " stored (" << counts.duplicates << " exact and " << counts.near_duplicates
+        << " near duplicates of stored articles), "
         << counts.already_stored << " already stored, " << counts.rejected << " rejected, " << counts.warnings
         << " warnings; " << mb << " MB in " << p.seconds << " s\n";
   }

@@ -44,6 +44,7 @@ struct Doc {
   std::vector<std::string> captions;
   std::vector<RemovedBlock> removed;
   uint64_t body_hash = 0;
+  std::vector<uint32_t> minhash;  // fuse: near-duplicate signature of the body (fuse/near_dup.h)
   uint64_t invalid_bytes = 0;  // bytes that were not valid text in the source encoding
   std::string charset;         // source encoding as detected or declared
 };

@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "clean/clean.h"
+#include "fuse/near_dup.h"
 #include "pipeline/queue.h"
 
 namespace sitrep {
@@ -46,7 +47,11 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
     pool.emplace_back([&] {
       while (auto r = records.pop()) {
         auto doc = clean_record(r->second);
-        if (doc) results.push(Item{r->first, std::move(doc.value())});
+        if (doc) {
+          MinHash sig = minhash(doc->body);  // for near-duplicate detection in the store
+          doc->minhash.assign(sig.begin(), sig.end());
+          results.push(Item{r->first, std::move(doc.value())});
+        }
         else results.push(Item{r->first, doc.error()});
       }
       if (--workers_left == 0) results.close();

@@ -44,6 +44,13 @@ CREATE TABLE errors(
   message TEXT NOT NULL,
   at TEXT NOT NULL);
 )sql"},
+      // Near-duplicate documents (syndicated, lightly edited copies): the MinHash signature
+      // of the body (fuse/near_dup.h) and the first stored document it copies.
+      {2, R"sql(
+ALTER TABLE documents ADD COLUMN minhash BLOB;
+ALTER TABLE documents ADD COLUMN near_duplicate_of TEXT REFERENCES documents(id);
+ALTER TABLE runs ADD COLUMN near_duplicates INTEGER DEFAULT 0;
+)sql"},
   };
   return all;
 }

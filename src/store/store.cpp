@@ -4,9 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstring>
 #include <ctime>
+#include <unordered_map>
 #include <stdexcept>
 
+#include "fuse/near_dup.h"
 #include "store/schema.h"
 
 namespace sitrep {
@@ -46,6 +49,15 @@ class Stmt {
     else bind(i, v);
     return *this;
   }
+  Stmt& bind_blob(int i, const void* p, size_t n) {
+    if (n == 0) sqlite3_bind_null(s_, i);
+    else sqlite3_bind_blob(s_, i, p, static_cast<int>(n), SQLITE_STATIC);
+    return *this;
+  }
+  const void* blob(int c, size_t& n) {
+    n = static_cast<size_t>(sqlite3_column_bytes(s_, c));
+    return sqlite3_column_blob(s_, c);
+  }
   Stmt& bind(int i, int64_t v) {
     sqlite3_bind_int64(s_, i, v);
     return *this;
@@ -84,10 +96,15 @@ struct Store::Statements {
         insert_doc(db,
                    "INSERT INTO documents(id, origin, format, url, source_id, title, pub_date, date_precision, "
                    "date_evidence, date_is_crawl, outlet, byline, dateline, charset, invalid_bytes, body, body_hash, "
-                   "duplicate_of, run_id, ingested_at, paragraphs, captions, removed) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                   "duplicate_of, run_id, ingested_at, paragraphs, captions, removed, minhash, near_duplicate_of) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
         insert_err(db, "INSERT INTO errors(run_id, file, locator, severity, message, at) VALUES (?,?,?,?,?,?)") {}
   Stmt exists, same_body, insert_doc, insert_err;
+};
+
+struct Store::NearDupState {
+  NearDupIndex index;
+  std::unordered_map<int64_t, std::string> ids;  // rowid -> document id
 };
 
 int Store::latest_schema_version() { return migrations().back().version; }
@@ -129,6 +146,14 @@ Expected<std::unique_ptr<Store>> Store::open(const std::string& path) {
 
 Store::Store(sqlite3* db) : db_(db) {}
 
+namespace {
+bool to_minhash(const void* p, size_t n, MinHash& out) {
+  if (!p || n != sizeof(MinHash)) return false;
+  std::memcpy(out.data(), p, n);
+  return true;
+}
+}  // namespace
+
 Store::~Store() {
   st_.reset();
   sqlite3_close(db_);
@@ -149,11 +174,12 @@ int64_t Store::begin_run(const std::string& command) {
 void Store::finish_run(int64_t run, const RunCounts& c, const std::string& status) {
   Stmt s(db_,
          "UPDATE runs SET finished_at=?, status=?, records=?, stored=?, already_stored=?, duplicates=?, rejected=?, "
-         "warnings=? WHERE id=?");
+         "warnings=?, near_duplicates=? WHERE id=?");
   s.bind(1, now_utc()).bind(2, status);
   s.bind(3, static_cast<int64_t>(c.records)).bind(4, static_cast<int64_t>(c.stored));
   s.bind(5, static_cast<int64_t>(c.already_stored)).bind(6, static_cast<int64_t>(c.duplicates));
-  s.bind(7, static_cast<int64_t>(c.rejected)).bind(8, static_cast<int64_t>(c.warnings)).bind(9, run);
+  s.bind(7, static_cast<int64_t>(c.rejected)).bind(8, static_cast<int64_t>(c.warnings));
+  s.bind(9, static_cast<int64_t>(c.near_duplicates)).bind(10, run);
   s.done();
 }
 
@@ -172,6 +198,27 @@ Store::PutResult Store::put(const Doc& d, int64_t run) {
   if (st.same_body.step()) dup = st.same_body.text(0);
   st.same_body.reset();
 
+  std::string near;
+  MinHash sig{};
+  bool have_sig = to_minhash(d.minhash.data(), d.minhash.size() * sizeof(uint32_t), sig);
+  if (have_sig) {
+    if (!near_) {  // first use in this session: index what is stored
+      near_ = std::make_unique<NearDupState>();
+      Stmt all(db_,
+               "SELECT rowid, id, minhash FROM documents WHERE minhash IS NOT NULL AND duplicate_of IS NULL "
+               "AND near_duplicate_of IS NULL");
+      while (all.step()) {
+        size_t n = 0;
+        const void* p = all.blob(2, n);
+        MinHash m;
+        if (!to_minhash(p, n, m)) continue;
+        near_->index.add(all.integer(0), m);
+        near_->ids[all.integer(0)] = all.text(1);
+      }
+    }
+    if (dup.empty())
+      if (auto m = near_->index.best_match(sig)) near = near_->ids[m->first];
+  }
   std::string pub = d.meta.date.iso();
   auto& ins = st.insert_doc;
   ins.bind(1, d.id).bind(2, d.origin).bind(3, d.format).bind_or_null(4, d.meta.url).bind_or_null(5, d.meta.source_id);
@@ -188,8 +235,15 @@ Store::PutResult Store::put(const Doc& d, int64_t run) {
   for (const auto& r : d.removed) removed.push_back({{"reason", r.reason}, {"text", r.text}});
   auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
   std::string pars_s = dump(pars), caps_s = dump(nlohmann::json(d.captions)), removed_s = dump(removed);
-  ins.bind(21, pars_s).bind(22, caps_s).bind(23, removed_s).done();
-  return dup.empty() ? PutResult::Stored : PutResult::Duplicate;
+  ins.bind(21, pars_s).bind(22, caps_s).bind(23, removed_s);
+  ins.bind_blob(24, have_sig ? sig.data() : nullptr, have_sig ? sizeof sig : 0).bind_or_null(25, near).done();
+  if (have_sig && dup.empty() && near.empty()) {  // only cluster heads are indexed
+    int64_t rowid = sqlite3_last_insert_rowid(db_);
+    near_->index.add(rowid, sig);
+    near_->ids[rowid] = d.id;
+  }
+  if (!dup.empty()) return PutResult::Duplicate;
+  return near.empty() ? PutResult::Stored : PutResult::NearDuplicate;
 }
 
 void Store::record_error(const Error& e, int64_t run) {
@@ -204,12 +258,13 @@ std::vector<StoredDocSummary> Store::list_documents(int64_t limit, int64_t offse
   Stmt s(db_,
          "SELECT d.id, d.origin, COALESCE(d.title,''), COALESCE(d.pub_date,''), d.date_precision, "
          "COALESCE(d.outlet,''), COALESCE(d.duplicate_of,''), length(d.body), "
-         "json_array_length(d.paragraphs) FROM documents d ORDER BY d.rowid LIMIT ? OFFSET ?");
+         "json_array_length(d.paragraphs), COALESCE(d.near_duplicate_of,'') FROM documents d ORDER BY d.rowid "
+         "LIMIT ? OFFSET ?");
   s.bind(1, limit).bind(2, offset);
   std::vector<StoredDocSummary> out;
   while (s.step()) {
     out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
-                   static_cast<uint64_t>(s.integer(7)), static_cast<uint64_t>(s.integer(8))});
+                   s.text(9), static_cast<uint64_t>(s.integer(7)), static_cast<uint64_t>(s.integer(8))});
   }
   return out;
 }

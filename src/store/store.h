@@ -15,11 +15,12 @@ struct sqlite3;
 namespace sitrep {
 
 struct RunCounts {
-  uint64_t records = 0, stored = 0, already_stored = 0, duplicates = 0, rejected = 0, warnings = 0;
+  uint64_t records = 0, stored = 0, already_stored = 0, duplicates = 0, near_duplicates = 0, rejected = 0,
+           warnings = 0;
 };
 
 struct StoredDocSummary {
-  std::string id, origin, title, pub_date, date_precision, outlet, duplicate_of;
+  std::string id, origin, title, pub_date, date_precision, outlet, duplicate_of, near_duplicate_of;
   uint64_t body_chars = 0, paragraphs = 0;
 };
 
@@ -40,9 +41,10 @@ class Store {
   void begin();
   void commit();
 
-  enum class PutResult { Stored, AlreadyStored, Duplicate };
+  enum class PutResult { Stored, AlreadyStored, Duplicate, NearDuplicate };
   // Stores the document unless its id is already there; a body equal to a stored one is
-  // stored with duplicate_of set to the first.
+  // stored with duplicate_of set to the first; a near copy (doc.minhash, fuse/near_dup.h)
+  // with near_duplicate_of. The near-duplicate index is loaded from the store on first use.
   PutResult put(const Doc& doc, int64_t run);
   void record_error(const Error& error, int64_t run);
 
@@ -55,8 +57,10 @@ class Store {
  private:
   explicit Store(sqlite3* db);
   struct Statements;
+  struct NearDupState;
   sqlite3* db_;
   std::unique_ptr<Statements> st_;
+  std::unique_ptr<NearDupState> near_;
 };
 
 }  // namespace sitrep

@@ -1,0 +1,108 @@
+#include "fuse/near_dup.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <string>
+
+namespace sitrep {
+namespace {
+
+// Multiply-shift permutations of one 64-bit shingle hash: cheap and independent enough.
+struct Permutations {
+  std::array<uint64_t, kMinHashSize> a, b;
+  Permutations() {
+    uint64_t x = 0x9E3779B97F4A7C15ULL;
+    for (int i = 0; i < kMinHashSize; ++i) {
+      x = XXH3_64bits(&x, sizeof x);
+      a[i] = x | 1;
+      x = XXH3_64bits(&x, sizeof x);
+      b[i] = x;
+    }
+  }
+};
+
+const Permutations& perms() {
+  static const Permutations p;
+  return p;
+}
+
+bool word_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+
+}  // namespace
+
+MinHash minhash(std::string_view body) {
+  // Word hashes first (lower-cased ASCII, UTF-8 bytes as they are).
+  std::vector<uint64_t> words;
+  std::string w;
+  for (size_t i = 0; i <= body.size(); ++i) {
+    unsigned char c = i < body.size() ? static_cast<unsigned char>(body[i]) : ' ';
+    if (word_byte(c)) {
+      w.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    } else if (!w.empty()) {
+      words.push_back(XXH3_64bits(w.data(), w.size()));
+      w.clear();
+    }
+  }
+  MinHash sig;
+  sig.fill(UINT32_MAX);
+  const auto& p = perms();
+  auto add = [&](uint64_t h) {
+    for (int k = 0; k < kMinHashSize; ++k) {
+      uint32_t v = static_cast<uint32_t>((p.a[k] * h + p.b[k]) >> 32);
+      sig[k] = std::min(sig[k], v);
+    }
+  };
+  if (words.size() < 5) {
+    uint64_t h = 0;
+    for (uint64_t x : words) h = h * 0x100000001B3ULL ^ x;
+    add(h);
+    return sig;
+  }
+  for (size_t i = 0; i + 5 <= words.size(); ++i) {
+    uint64_t h = words[i];
+    for (size_t j = 1; j < 5; ++j) h = (h * 0x9E3779B97F4A7C15ULL) ^ words[i + j];
+    add(h);
+  }
+  return sig;
+}
+
+double estimated_jaccard(const MinHash& a, const MinHash& b) {
+  int same = 0;
+  for (int k = 0; k < kMinHashSize; ++k) same += a[k] == b[k];
+  return double(same) / kMinHashSize;
+}
+
+std::array<uint64_t, kLshBands> lsh_bands(const MinHash& sig) {
+  std::array<uint64_t, kLshBands> out;
+  for (int b = 0; b < kLshBands; ++b) {
+    uint64_t h = XXH3_64bits(sig.data() + b * kLshRows, sizeof(uint32_t) * kLshRows);
+    out[b] = (h & ~0xFULL) | static_cast<uint64_t>(b);  // keep bands apart
+  }
+  return out;
+}
+
+void NearDupIndex::add(int64_t id, const MinHash& sig) {
+  sigs_[id] = sig;
+  auto keys = lsh_bands(sig);
+  for (int b = 0; b < kLshBands; ++b) bands_[b].emplace(keys[b], id);
+}
+
+std::optional<std::pair<int64_t, double>> NearDupIndex::best_match(const MinHash& sig, double threshold) const {
+  auto keys = lsh_bands(sig);
+  std::vector<int64_t> candidates;
+  for (int b = 0; b < kLshBands; ++b) {
+    auto [lo, hi] = bands_[b].equal_range(keys[b]);
+    for (auto it = lo; it != hi && candidates.size() < kMaxCandidates; ++it) candidates.push_back(it->second);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::optional<std::pair<int64_t, double>> best;
+  for (int64_t id : candidates) {
+    double j = estimated_jaccard(sig, sigs_.at(id));
+    if (j >= threshold && (!best || j > best->second)) best = {{id, j}};
+  }
+  return best;
+}
+
+}  // namespace sitrep

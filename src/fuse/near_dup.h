@@ -1,0 +1,45 @@
+// fuse: near-duplicate documents. Syndicated and lightly edited copies (other boilerplate,
+// another headline, a changed paragraph) share most of their word 5-shingles; a MinHash
+// signature estimates that overlap (Jaccard) and LSH banding finds candidates in O(1).
+// Parameters and their measured precision/recall: `sitrep eval neardup` and the README.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace sitrep {
+
+constexpr int kMinHashSize = 64;      // permutations
+constexpr int kLshBands = 32;         // 32 bands x 2 rows: P(candidate) = 1-(1-J^2)^32, 99.99 % at J = 0.5
+constexpr int kLshRows = kMinHashSize / kLshBands;
+constexpr double kNearDupJaccard = 0.5;   // estimated Jaccard at or above this = near-duplicate
+
+using MinHash = std::array<uint32_t, kMinHashSize>;
+
+// Signature of a body over lower-cased alphanumeric word 5-shingles. Bodies under 5 words
+// get a signature of their whole text (every slot the same value).
+MinHash minhash(std::string_view body);
+double estimated_jaccard(const MinHash& a, const MinHash& b);
+// The band keys used for LSH lookup, one per band.
+std::array<uint64_t, kLshBands> lsh_bands(const MinHash& sig);
+
+// An in-memory LSH index over signatures with caller-chosen integer ids. Index only the
+// first document of each near-duplicate cluster (callers add a document only when it matched
+// nothing): a thousand copies of one template then cost one entry, not a quadratic search.
+class NearDupIndex {
+ public:
+  void add(int64_t id, const MinHash& sig);
+  // The most similar indexed document at or above the threshold, if any.
+  std::optional<std::pair<int64_t, double>> best_match(const MinHash& sig, double threshold = kNearDupJaccard) const;
+  size_t size() const { return sigs_.size(); }
+
+ private:
+  static constexpr size_t kMaxCandidates = 4096;  // bound on work per lookup
+  std::unordered_map<int64_t, MinHash> sigs_;
+  std::array<std::unordered_multimap<uint64_t, int64_t>, kLshBands> bands_;
+};
+
+}  // namespace sitrep
