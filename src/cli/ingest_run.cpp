@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <iostream>
 
@@ -76,6 +78,13 @@ int run_ingest(const IngestArgs& args, const std::string& command, std::ostream&
   store.finish_run(run, counts, status);
 
   double mb = double(p.bytes_done) / 1e6;
+  // CPU time, total and of this (the single writer) thread: throughput per core even on a busy machine.
+  auto cpu_of = [](int who) {
+    rusage u{};
+    getrusage(who, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+  };
+  double cpu_total = cpu_of(RUSAGE_SELF), cpu_writer = cpu_of(RUSAGE_THREAD);
   if (args.json) {
     nlohmann::json j = {{"command", command},   {"db", args.db},
                         {"inputs", inputs.size()}, {"records", counts.records},
@@ -84,6 +93,8 @@ int run_ingest(const IngestArgs& args, const std::string& command, std::ostream&
                         {"rejected", counts.rejected},
                         {"warnings", counts.warnings}, {"megabytes", mb},
                         {"seconds", p.seconds},   {"mb_per_s", p.seconds > 0 ? mb / p.seconds : 0.0},
+                        {"cpu_seconds", cpu_total}, {"writer_cpu_seconds", cpu_writer},
+                        {"mb_per_cpu_s", cpu_total > 0 ? mb / cpu_total : 0.0},
                         {"exit_code", counts.rejected ? kSomeRejected : kOk}};
     out << j.dump() << "\n";
   } else if (!args.quiet) {

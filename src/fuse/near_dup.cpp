@@ -44,25 +44,38 @@ MinHash minhash(std::string_view body) {
       w.clear();
     }
   }
+  // One-permutation hashing: each shingle hash goes to one of the 64 bins and only the bin's
+  // minimum is kept (64x less work than 64 permutations); empty bins borrow from the next
+  // non-empty one (rotation densification) so short texts still compare well.
   MinHash sig;
   sig.fill(UINT32_MAX);
   const auto& p = perms();
   auto add = [&](uint64_t h) {
-    for (int k = 0; k < kMinHashSize; ++k) {
-      uint32_t v = static_cast<uint32_t>((p.a[k] * h + p.b[k]) >> 32);
-      sig[k] = std::min(sig[k], v);
-    }
+    h = p.a[0] * h + p.b[0];  // mix: shingle hashes are products, not uniform
+    uint32_t bin = static_cast<uint32_t>(h >> 58);  // top 6 bits: 64 bins
+    uint32_t v = static_cast<uint32_t>(h);
+    if (v < sig[bin]) sig[bin] = v;
   };
   if (words.size() < 5) {
     uint64_t h = 0;
     for (uint64_t x : words) h = h * 0x100000001B3ULL ^ x;
     add(h);
-    return sig;
+  } else {
+    for (size_t i = 0; i + 5 <= words.size(); ++i) {
+      uint64_t h = words[i];
+      for (size_t j = 1; j < 5; ++j) h = (h * 0x9E3779B97F4A7C15ULL) ^ words[i + j];
+      add(h);
+    }
   }
-  for (size_t i = 0; i + 5 <= words.size(); ++i) {
-    uint64_t h = words[i];
-    for (size_t j = 1; j < 5; ++j) h = (h * 0x9E3779B97F4A7C15ULL) ^ words[i + j];
-    add(h);
+  std::array<bool, kMinHashSize> empty;
+  bool any = false;
+  for (int k = 0; k < kMinHashSize; ++k) any |= !(empty[k] = sig[k] == UINT32_MAX);
+  if (!any) return sig;
+  for (int k = 0; k < kMinHashSize; ++k) {
+    if (!empty[k]) continue;
+    int j = (k + 1) % kMinHashSize, step = 1;
+    while (empty[j]) j = (j + 1) % kMinHashSize, ++step;
+    sig[k] = sig[j] + static_cast<uint32_t>(step) * 0x9E3779B9u;  // distinct per distance
   }
   return sig;
 }
