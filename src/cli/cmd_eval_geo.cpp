@@ -1,0 +1,71 @@
+// sitrep eval geo [--json]: geocoding accuracy within 161 km on ../shared/data/geo.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/registry.h"
+#include "kb/eval_geo.h"
+
+namespace sitrep::cli {
+namespace {
+
+void add_eval_geo(CLI::App& parent, int& exit_code) {
+  auto* cmd = parent.add_subcommand("geo", "Geocoding accuracy within 161 km on GeoVirus and TR-News");
+  auto dir = std::make_shared<std::string>(std::string(SITREP_SOURCE_DIR) + "/../shared/data/geo");
+  auto kb_path = std::make_shared<std::string>(kb::Kb::default_path());
+  auto json = std::make_shared<bool>(false);
+  auto errors = std::make_shared<bool>(false);
+  cmd->add_flag("--errors", *errors, "Also list every toponym placed more than 161 km off (stderr)");
+  cmd->add_option("--data", *dir, "Folder with GeoVirus.xml and TR-News.xml")->capture_default_str();
+  cmd->add_option("--kb", *kb_path, "kb.bin (default: $SITREP_KB, else next to the executable)")->capture_default_str();
+  cmd->add_flag("--json", *json, "One JSON object instead of a table");
+  cmd->callback([=, &exit_code] {
+    auto loaded = kb::Kb::open(*kb_path);
+    if (!loaded) {
+      std::cerr << "sitrep: " << loaded.error().where() << ": " << loaded.error().message << "\n";
+      exit_code = kFatal;
+      return;
+    }
+    kb::Linker linker(loaded.value());
+    nlohmann::json j;
+    j["threshold_km"] = 161;
+    j["datasets"] = nlohmann::json::object();
+    auto t0 = std::chrono::steady_clock::now();
+    for (const char* name : {"GeoVirus.xml", "TR-News.xml"}) {
+      std::string path = *dir + "/" + name;
+      if (!std::filesystem::exists(path)) {
+        std::cerr << "sitrep: " << path << ": not found (is ../shared/data present?)\n";
+        exit_code = kFatal;
+        return;
+      }
+      auto r = kb::eval_geo_file(linker, path);
+      if (!r) {
+        std::cerr << "sitrep: " << r.error().where() << ": " << r.error().message << "\n";
+        exit_code = kFatal;
+        return;
+      }
+      const auto& v = r.value();
+      if (*errors)
+        for (const auto& m : v.misses) std::cerr << name << "\t" << m << "\n";
+      std::string key = std::string(name) == "GeoVirus.xml" ? "geovirus" : "tr-news";
+      j["datasets"][key] = {{"articles", v.articles},   {"toponyms", v.toponyms},
+                            {"resolved", v.resolved},   {"correct", v.correct},
+                            {"accuracy", v.accuracy()}, {"mean_error_km", v.mean_error_km}};
+      if (!*json)
+        std::printf("%-10s %4zu articles %5zu toponyms %5zu resolved  accuracy@161km %5.1f %%  mean error %.0f km\n",
+                    key.c_str(), v.articles, v.toponyms, v.resolved, v.accuracy(), v.mean_error_km);
+    }
+    j["seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (*json) std::cout << j.dump() << "\n";
+    exit_code = kOk;
+  });
+}
+
+const CommandRegistration reg("eval", "geo", add_eval_geo);
+
+}  // namespace
+}  // namespace sitrep::cli

@@ -1,0 +1,103 @@
+#include "kb/eval_geo.h"
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "kb/describe.h"
+#include "kb/geocode.h"
+
+namespace sitrep::kb {
+namespace {
+
+// The gold files are machine-written XML with a fixed shape; a few finds over known tags read
+// them without a general XML parser.
+std::string_view between(std::string_view s, std::string_view open, std::string_view close, size_t& pos) {
+  size_t b = s.find(open, pos);
+  if (b == std::string_view::npos) return {};
+  b += open.size();
+  size_t e = s.find(close, b);
+  if (e == std::string_view::npos) return {};
+  pos = e + close.size();
+  return s.substr(b, e - b);
+}
+
+std::string tag(std::string_view s, std::string_view name) {
+  size_t pos = 0;
+  std::string open = "<" + std::string(name), close = "</" + std::string(name) + ">";
+  size_t b = s.find(open);
+  if (b == std::string_view::npos) return {};
+  b = s.find('>', b);
+  if (b == std::string_view::npos) return {};
+  pos = b + 1;
+  size_t e = s.find(close, pos);
+  if (e == std::string_view::npos) return {};
+  std::string v(s.substr(pos, e - pos));
+  if (v.rfind("<![CDATA[", 0) == 0 && v.size() >= 12) v = v.substr(9, v.size() - 12);
+  static const std::pair<const char*, const char*> ents[] = {
+      {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}};
+  for (const auto& [from, to] : ents)
+    for (size_t at = v.find(from); at != std::string::npos; at = v.find(from, at + 1)) v.replace(at, std::strlen(from), to);
+  size_t a = v.find_first_not_of(" \t\r\n"), z = v.find_last_not_of(" \t\r\n");
+  return a == std::string::npos ? std::string() : v.substr(a, z - a + 1);
+}
+
+}  // namespace
+
+Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{path, "", "cannot open the gold file"};
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string xml = ss.str();
+  GeoEvalResult r;
+  r.dataset = path.substr(path.find_last_of('/') + 1);
+  const Kb& kb = linker.kb();
+  double err_sum = 0;
+  size_t pos = 0;
+  for (;;) {
+    std::string_view art = between(xml, "<article", "</article>", pos);
+    if (art.rfind("s>", 0) == 0) {  // "<articles>": the container, not an article
+      pos = xml.find("<article", xml.find("<articles>") + 10);
+      if (pos == std::string::npos) break;
+      continue;
+    }
+    if (art.empty()) break;
+    ++r.articles;
+    std::string text = tag(art, "text");
+    GeoContext ctx;
+    for (const auto& m : linker.link_text(text, kNoDate)) {
+      uint32_t country = kNone;
+      if (m.kind == MentionKind::Country) country = m.entry;
+      else if (m.kind == MentionKind::Place && m.place != kNone) country = kb.places()[m.place].country;
+      else if (m.entry != kNone) country = kb.entries()[m.entry].country;
+      if (country != kNone) ctx.countries.push_back(country);
+    }
+    bool trnews = art.find("<toponym>") != std::string_view::npos;
+    size_t tp = 0;
+    for (;;) {
+      std::string_view t = between(art, trnews ? "<toponym>" : "<location>", trnews ? "</toponym>" : "</location>", tp);
+      if (t.empty()) break;
+      std::string name = tag(t, trnews ? "phrase" : "name");
+      std::string lat_s = tag(t, "lat"), lon_s = tag(t, "lon");
+      if (name.empty() || lat_s.empty() || lon_s.empty()) continue;
+      ++r.toponyms;
+      uint32_t pi = geocode(kb, name, ctx);
+      if (pi == kNone) {
+        r.misses.push_back(name + ": " + lat_s + "," + lon_s + " -> unknown");
+        continue;
+      }
+      ++r.resolved;
+      const auto& p = kb.places()[pi];
+      double d = distance_km(p.lat, p.lon, std::atof(lat_s.c_str()), std::atof(lon_s.c_str()));
+      err_sum += d;
+      if (d <= 161.0) ++r.correct;
+      else r.misses.push_back(name + ": " + lat_s + "," + lon_s + " -> " + describe_place(kb, pi) + " (" + std::to_string(static_cast<int>(d)) + " km)");
+      ctx.places.push_back(pi);
+    }
+  }
+  r.mean_error_km = r.resolved ? err_sum / r.resolved : 0;
+  return r;
+}
+
+}  // namespace sitrep::kb

@@ -1,0 +1,24 @@
+// Geocoding evaluation on the geoparsing gold sets (GeoVirus.xml, TR-News.xml): each gold
+// toponym is geocoded with its article as context; correct when within 161 km (100 miles) of the
+// gold coordinates, the field's standard threshold.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "kb/linker.h"
+
+namespace sitrep::kb {
+
+struct GeoEvalResult {
+  std::string dataset;
+  size_t articles = 0, toponyms = 0, resolved = 0, correct = 0;
+  double mean_error_km = 0;  // over resolved toponyms
+  std::vector<std::string> misses;  // "name: gold lat,lon -> chosen place (km)", for --errors
+  double accuracy() const { return toponyms ? 100.0 * correct / toponyms : 0; }
+};
+
+// Reads either format (GeoVirus <location>, TR-News <toponym>) and scores the geocoder.
+Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& path);
+
+}  // namespace sitrep::kb

@@ -1,0 +1,78 @@
+#include "kb/geocode.h"
+
+#include <cmath>
+
+#include "kb/fold.h"
+
+namespace sitrep::kb {
+using namespace format;
+
+double distance_km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180.0;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
+}
+
+namespace {
+
+// Why these weights: a name that is a country almost always means the country; among same-named
+// cities the press means the big one unless the document is about another country. Authored
+// places (bases, regions, crossings) exist because conflict news names them.
+double feature_bonus(Feature f) {
+  switch (f) {
+    case Feature::Country: return 12.0;
+    case Feature::Admin1: return 6.0;
+    case Feature::CapitalCity: return 2.5;
+    case Feature::AdminSeat: return 1.0;
+    case Feature::Region: case Feature::Base: case Feature::Crossing: case Feature::Sea: return 7.0;
+    default: return 0.0;
+  }
+}
+
+double score(const Kb& kb, uint32_t pi, const GeoContext& ctx) {
+  const PlaceRec& p = kb.places()[pi];
+  double s = std::log10(static_cast<double>(p.population) + 10.0) + feature_bonus(static_cast<Feature>(p.feature));
+  int in_doc = 0;
+  for (uint32_t c : ctx.countries)
+    if (c == p.country) ++in_doc;
+  if (in_doc) s += 3.0 + std::min(in_doc, 5) * 0.3;
+  for (uint32_t q : ctx.places) {
+    if (q == pi) continue;
+    const PlaceRec& o = kb.places()[q];
+    if (o.feature == static_cast<uint8_t>(Feature::Country)) continue;
+    if (distance_km(p.lat, p.lon, o.lat, o.lon) < 200.0) {
+      s += 1.5;
+      break;
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+uint32_t best_place(const Kb& kb, std::span<const KeyRec> hits, const GeoContext& ctx) {
+  uint32_t best = kNone;
+  double best_score = -1e9;
+  auto consider = [&](uint32_t pi) {
+    if (pi == kNone) return;
+    double s = score(kb, pi, ctx);
+    if (s > best_score) best_score = s, best = pi;
+  };
+  for (const KeyRec& k : hits) {
+    switch (static_cast<HitKind>(k.kind)) {
+      case HitKind::Place: consider(k.target); break;
+      case HitKind::CountryName:
+      case HitKind::CountryAdj: consider(kb.entries()[k.target].place); break;
+      default: break;
+    }
+  }
+  return best;
+}
+
+uint32_t geocode(const Kb& kb, std::string_view name, const GeoContext& ctx) {
+  return best_place(kb, kb.find_key(fold_key(name)), ctx);
+}
+
+}  // namespace sitrep::kb

@@ -1,0 +1,26 @@
+// The geocoder: a place name and what the document says about where it is (its countries, the
+// places already resolved) to one place: GeoNames id, coordinates, country, first-level region.
+#pragma once
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "kb/kb.h"
+
+namespace sitrep::kb {
+
+struct GeoContext {
+  std::vector<uint32_t> countries;  // country entries the document mentions, repeats = weight
+  std::vector<uint32_t> places;     // places already resolved in the document
+};
+
+// The best place among a key's meanings (place, country and capital hits); kNone if none.
+uint32_t best_place(const Kb& kb, std::span<const KeyRec> hits, const GeoContext& ctx);
+
+// Folds `name` and resolves it; kNone when the KB has no place of that name.
+uint32_t geocode(const Kb& kb, std::string_view name, const GeoContext& ctx);
+
+// Great-circle distance in kilometres.
+double distance_km(double lat1, double lon1, double lat2, double lon2);
+
+}  // namespace sitrep::kb

@@ -1,0 +1,397 @@
+#include "kb/linker.h"
+
+#include <algorithm>
+
+#include "kb/fold.h"
+#include "kb/geocode.h"
+
+namespace sitrep::kb {
+using namespace format;
+
+const char* to_string(MentionKind k) {
+  static const char* const names[] = {"person", "organization", "country", "agent", "place"};
+  return names[static_cast<int>(k)];
+}
+
+const char* to_string(LinkRule r) {
+  static const char* const names[] = {"name", "surname", "surname-in-document", "title-at-date", "counterpart",
+                                      "leader-in-document", "metonym", "demonym+agent", "agent", "country", "place"};
+  return names[static_cast<int>(r)];
+}
+
+namespace {
+
+constexpr int kMaxTokens = 8;           // longest alias, in tokens
+constexpr uint32_t kBigCity = 100000;   // a bare single-word city name is a place only if this big
+
+// One dictionary match: tokens [tb, te) and every meaning of their folded key.
+struct Match {
+  uint32_t tb, te;
+  std::span<const KeyRec> hits;
+};
+
+class Scan {
+ public:
+  Scan(const Kb& kb, std::string_view text, int day) : kb_(kb), text_(text), day_(day) {}
+
+  std::vector<LinkedMention> run(const std::vector<uint32_t>& people_in_doc) {
+    people_ = people_in_doc;
+    fold_text(text_, ft_);
+    match_all();
+    for (size_t k = 0; k < ms_.size();) k = interpret(k);
+    resolve_places();
+    std::sort(out_.begin(), out_.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+    return std::move(out_);
+  }
+
+ private:
+  const Kb& kb_;
+  std::string_view text_;
+  int day_;
+  FoldedText ft_;
+  std::vector<Match> ms_;
+  std::vector<LinkedMention> out_;
+  std::vector<uint32_t> people_;     // people named so far, in order
+  std::vector<uint32_t> countries_;  // countries named or implied so far
+  std::vector<size_t> pending_places_;
+
+  bool valid(const KeyRec& k, uint32_t tb, uint32_t te) const {
+    if (k.kind == static_cast<uint8_t>(HitKind::Prefix)) return false;
+    if (k.flags & kExactCase) {
+      auto b = ft_.tokens[tb].begin, e = ft_.tokens[te - 1].end;
+      return text_.substr(b, e - b) == kb_.str(k.exact);
+    }
+    if (k.flags & kNeedsCap) return ft_.tokens[tb].capitalized;
+    return true;
+  }
+
+  // Longest-leftmost matching: extend an n-gram while some key starts with it.
+  void match_all() {
+    const auto& toks = ft_.tokens;
+    for (uint32_t i = 0; i < toks.size();) {
+      uint32_t best_n = 0;
+      std::span<const KeyRec> best_hits;
+      for (uint32_t n = 1; n <= kMaxTokens && i + n <= toks.size(); ++n) {
+        std::string_view key(ft_.folded.data() + toks[i].fbegin, toks[i + n - 1].fend - toks[i].fbegin);
+        auto hits = kb_.find(key_hash(key));
+        if (hits.empty()) break;
+        bool any = false, longer = false;
+        for (const auto& h : hits) {
+          if (h.kind == static_cast<uint8_t>(HitKind::Prefix)) longer = true;
+          else if (valid(h, i, i + n)) any = true;
+        }
+        if (any) best_n = n, best_hits = hits;
+        if (!longer) break;
+      }
+      if (best_n) {
+        ms_.push_back({i, i + best_n, best_hits});
+        i += best_n;
+      } else {
+        ++i;
+      }
+    }
+  }
+
+  const KeyRec* hit(size_t k, HitKind kind) const {
+    if (k >= ms_.size()) return nullptr;
+    for (const auto& h : ms_[k].hits)
+      if (h.kind == static_cast<uint8_t>(kind) && valid(h, ms_[k].tb, ms_[k].te)) return &h;
+    return nullptr;
+  }
+  bool word(size_t k, WordClass c) const {
+    if (k >= ms_.size()) return false;
+    for (const auto& h : ms_[k].hits)
+      if (h.kind == static_cast<uint8_t>(HitKind::Word) && h.target == static_cast<uint32_t>(c)) return true;
+    return false;
+  }
+  std::string_view folded_token(uint32_t t) const {
+    return std::string_view(ft_.folded).substr(ft_.tokens[t].fbegin, ft_.tokens[t].fend - ft_.tokens[t].fbegin);
+  }
+  // Is match b right after match a, allowing a possessive "'s" between ("Russia's Aerospace Forces")?
+  bool adjacent(size_t a, size_t b) const {
+    if (b >= ms_.size()) return false;
+    if (ms_[b].tb == ms_[a].te) return true;
+    return ms_[b].tb == ms_[a].te + 1 && folded_token(ms_[a].te) == "s" && text_[ft_.tokens[ms_[a].te].begin - 1] != ' ';
+  }
+  uint32_t country_of_hit(size_t k) const {
+    if (auto* h = hit(k, HitKind::CountryAdj)) return h->target;
+    if (auto* h = hit(k, HitKind::CountryName)) return h->target;
+    return kNone;
+  }
+
+  LinkedMention& emit(size_t kb_first, size_t k_last, MentionKind kind, LinkRule rule, uint32_t entry, std::string code) {
+    LinkedMention m;
+    m.begin = ft_.tokens[ms_[kb_first].tb].begin;
+    m.end = ft_.tokens[ms_[k_last].te - 1].end;
+    m.kind = kind;
+    m.rule = rule;
+    m.entry = entry;
+    m.code = std::move(code);
+    if (entry != kNone && kind == MentionKind::Country) m.place = kb_.entries()[entry].place;
+    out_.push_back(std::move(m));
+    return out_.back();
+  }
+
+  void note_person(uint32_t e) {
+    people_.push_back(e);
+    const RoleRec* r = kb_.active_role(e, day_);
+    uint32_t c = r ? r->of : kb_.entries()[e].country;
+    if (c != kNone && kb_.entries()[c].kind == static_cast<uint8_t>(EntryKind::Country)) countries_.push_back(c);
+  }
+
+  size_t emit_person(size_t k, LinkRule rule, uint32_t e) {
+    emit(k, k, MentionKind::Person, rule, e, kb_.actor_code(e, day_));
+    note_person(e);
+    return k + 1;
+  }
+
+  // Among people sharing a name: one already named here, else one in office on the day.
+  uint32_t choose_person(size_t k, HitKind kind, bool require_evidence, LinkRule& rule) const {
+    std::vector<uint32_t> cands;
+    for (const auto& h : ms_[k].hits)
+      if (h.kind == static_cast<uint8_t>(kind) && valid(h, ms_[k].tb, ms_[k].te)) cands.push_back(h.target);
+    for (auto it = people_.rbegin(); it != people_.rend(); ++it)
+      if (std::find(cands.begin(), cands.end(), *it) != cands.end()) {
+        rule = kind == HitKind::Surname ? LinkRule::SurnameInDoc : LinkRule::Name;
+        return *it;
+      }
+    uint32_t active = kNone;
+    int n_active = 0;
+    for (uint32_t c : cands)
+      if (kb_.active_role(c, day_)) active = c, ++n_active;
+    rule = kind == HitKind::Surname ? LinkRule::Surname : LinkRule::Name;
+    if (n_active == 1) return active;
+    if (!require_evidence && !cands.empty()) return cands.front();
+    if (cands.size() == 1 && kb_.entries()[cands[0]].role_count) return cands[0];
+    return kNone;
+  }
+
+  // After a title: the person named right there, if any; returns the next match index or 0.
+  size_t named_after(size_t k) {
+    if (!adjacent(k, k + 1) || !hit(k + 1, HitKind::Person)) return 0;
+    LinkRule rule;
+    uint32_t p = choose_person(k + 1, HitKind::Person, false, rule);
+    return p == kNone ? 0 : emit_person(k + 1, LinkRule::Name, p);
+  }
+
+  // "Russian President", "the Turkish leader", "Kremlin spokesman": who held it on the day.
+  size_t title_of(size_t first, size_t k_title, uint32_t of) {
+    if (size_t next = named_after(k_title)) return next;
+    uint32_t title = hit(k_title, HitKind::Title)->target;
+    const TitleRec& t = kb_.titles()[title];
+    const RoleRec* r = nullptr;
+    LinkRule rule = LinkRule::TitleAtDate;
+    if (kb_.str(t.key) == "leader") {
+      // A generic "leader": prefer a head of state or government this document already named.
+      for (auto it = people_.rbegin(); it != people_.rend() && !r; ++it) {
+        const RoleRec* a = kb_.active_role(*it, day_);
+        if (a && a->of == of && kb_.titles()[a->title].rank >= 1 && kb_.titles()[a->title].rank <= 2) r = a, rule = LinkRule::LeaderInDoc;
+      }
+      for (uint32_t ti = 0; ti < kb_.titles().size() && !r; ++ti)
+        if (kb_.titles()[ti].rank == 1) r = kb_.holder(ti, of, day_);
+      for (uint32_t ti = 0; ti < kb_.titles().size() && !r; ++ti)
+        if (kb_.titles()[ti].rank == 2) r = kb_.holder(ti, of, day_);
+    } else {
+      r = kb_.holder(title, of, day_);
+    }
+    if (r) {
+      emit(first, k_title, MentionKind::Person, rule, r->person, std::string(kb_.str(r->code)));
+      note_person(r->person);
+    } else if (kb_.entries()[of].kind == static_cast<uint8_t>(EntryKind::Country)) {
+      // Nobody in the KB holds it: still an actor of known country and sector.
+      emit(first, k_title, MentionKind::Agent, LinkRule::DemonymAgent, of,
+           std::string(kb_.str(kb_.entries()[of].code)) + std::string(kb_.str(t.sector)));
+    }
+    return k_title + 1;
+  }
+
+  // "his Turkish counterpart": the office of the person last named, in the other country.
+  size_t counterpart(size_t first, size_t k_word, uint32_t country) {
+    size_t next = k_word + 1;
+    if (adjacent(k_word, next) && hit(next, HitKind::Title)) ++next;  // "his Turkish counterpart President ..."
+    if (adjacent(next - 1, next) && hit(next, HitKind::Person)) {
+      LinkRule rule;
+      uint32_t p = choose_person(next, HitKind::Person, false, rule);
+      if (p != kNone) return emit_person(next, LinkRule::Name, p);
+    }
+    for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
+      const RoleRec* a = kb_.active_role(*it, day_);
+      if (!a) continue;
+      if (const RoleRec* r = kb_.holder(a->title, country, day_)) {
+        emit(first, k_word, MentionKind::Person, LinkRule::Counterpart, r->person, std::string(kb_.str(r->code)));
+        note_person(r->person);
+      }
+      break;
+    }
+    return k_word + 1;
+  }
+
+  std::string sector_code(uint32_t country, const KeyRec& agent) const {
+    return std::string(kb_.str(kb_.entries()[country].code)) + std::string(kb_.str(kb_.agents()[agent.target].sector));
+  }
+
+  size_t interpret(size_t k) {
+    // his/her/their + Turkish + counterpart
+    if (word(k, WordClass::Possessive) && adjacent(k, k + 1) && country_of_hit(k + 1) != kNone && adjacent(k + 1, k + 2) &&
+        word(k + 2, WordClass::Counterpart))
+      return counterpart(k + 1, k + 2, country_of_hit(k + 1));
+    if (uint32_t c = country_of_hit(k); c != kNone && !hit(k, HitKind::Person)) {
+      countries_.push_back(c);
+      if (adjacent(k, k + 1)) {
+        if (hit(k + 1, HitKind::Title)) return title_of(k, k + 1, c);
+        if (const KeyRec* a = hit(k + 1, HitKind::Agent)) {
+          emit(k, k + 1, MentionKind::Agent, LinkRule::DemonymAgent, c, sector_code(c, *a));
+          return k + 2;
+        }
+        if (word(k + 1, WordClass::Counterpart)) return counterpart(k, k + 1, c);
+        // "the Russian and Turkish defense ministries": the agent applies to both.
+        if (word(k + 1, WordClass::Coordinator) && adjacent(k + 1, k + 2) && adjacent(k + 2, k + 3)) {
+          uint32_t c2 = country_of_hit(k + 2);
+          const KeyRec* a = hit(k + 3, HitKind::Agent);
+          if (c2 != kNone && !a && hit(k + 3, HitKind::Title)) {
+            // "the Russian and Turkish leaders": the title applies to both.
+            countries_.push_back(c2);
+            size_t before = out_.size();
+            title_of(k, k + 3, c);
+            if (out_.size() > before) out_[before].end = ft_.tokens[ms_[k].te - 1].end;
+            return title_of(k + 2, k + 3, c2);
+          }
+          if (c2 != kNone && a) {
+            countries_.push_back(c2);
+            emit(k, k, MentionKind::Agent, LinkRule::DemonymAgent, c, sector_code(c, *a));
+            emit(k + 2, k + 3, MentionKind::Agent, LinkRule::DemonymAgent, c2, sector_code(c2, *a));
+            return k + 4;
+          }
+        }
+      }
+      if (hit(k, HitKind::CountryName)) {
+        emit(k, k, MentionKind::Country, LinkRule::Country, c, std::string(kb_.str(kb_.entries()[c].code)));
+        return k + 1;
+      }
+      if (!hit(k, HitKind::Place) && !hit(k, HitKind::Org)) return k + 1;
+    }
+    if (hit(k, HitKind::Person)) {
+      LinkRule rule;
+      uint32_t p = choose_person(k, HitKind::Person, false, rule);
+      if (p != kNone) return emit_person(k, rule, p);
+    }
+    if (const KeyRec* o = hit(k, HitKind::Org)) {
+      const EntryRec& e = kb_.entries()[o->target];
+      if (adjacent(k, k + 1) && hit(k + 1, HitKind::Title)) {
+        // "Kremlin spokesman": a government body's officer belongs to its country.
+        uint32_t of = kb_.str(e.extra) == "metonym" || kb_.str(e.extra) == "gov" ? e.country : o->target;
+        if (of != kNone) {
+          size_t next = title_of(k + 1, k + 1, of);
+          emit(k, k, MentionKind::Organization, kb_.str(e.extra) == "metonym" ? LinkRule::Metonym : LinkRule::Name,
+               o->target, std::string(kb_.str(e.code)));
+          return next;
+        }
+      }
+      emit(k, k, MentionKind::Organization, kb_.str(e.extra) == "metonym" ? LinkRule::Metonym : LinkRule::Name, o->target,
+           std::string(kb_.str(e.code)));
+      if (e.country != kNone) countries_.push_back(e.country);
+      return k + 1;
+    }
+    if (const KeyRec* cap = hit(k, HitKind::Capital)) {
+      // "Ankara said" is the government; "in Ankara" is the city.
+      // "the Berlin conference", "the Astana format": the capital names an event, not an actor.
+      bool locative = (k > 0 && ms_[k - 1].te == ms_[k].tb && word(k - 1, WordClass::Locative)) ||
+                      (adjacent(k, k + 1) && word(k + 1, WordClass::EventNoun));
+      countries_.push_back(cap->target);
+      if (!locative) {
+        // GOV: CAMEO's primary role code for the executive, which a capital's name stands for.
+        emit(k, k, MentionKind::Organization, LinkRule::Metonym, cap->target,
+             std::string(kb_.str(kb_.entries()[cap->target].code)) + "GOV");
+        return k + 1;
+      }
+    }
+    if (hit(k, HitKind::Title)) {
+      if (size_t next = named_after(k)) return next;
+      // "President of the Russian Federation", "the president of Turkey"
+      uint32_t te = ms_[k].te;
+      if (te < ft_.tokens.size() && folded_token(te) == "of") {
+        size_t j = k + 1;
+        uint32_t at = te + 1;
+        if (at < ft_.tokens.size() && folded_token(at) == "the") ++at;
+        if (j < ms_.size() && ms_[j].tb == at) {
+          if (uint32_t c = country_of_hit(j); c != kNone) {
+            size_t next = title_of(k, k, c);
+            out_.back().end = ft_.tokens[ms_[j].te - 1].end;
+            return std::max(next, j + 1);
+          }
+        }
+      }
+      return k + 1;
+    }
+    if (hit(k, HitKind::Surname)) {
+      LinkRule rule;
+      uint32_t p = choose_person(k, HitKind::Surname, true, rule);
+      if (p != kNone) return emit_person(k, rule, p);
+    }
+    if (const KeyRec* a = hit(k, HitKind::Agent)) {
+      emit(k, k, MentionKind::Agent, LinkRule::Agent, kNone, std::string(kb_.str(kb_.agents()[a->target].sector)));
+      return k + 1;
+    }
+    if (hit(k, HitKind::Place) || hit(k, HitKind::Capital)) pending_places_.push_back(k);
+    return k + 1;
+  }
+
+  // Places wait for the whole document: its countries decide which Tripoli it means.
+  void resolve_places() {
+    GeoContext ctx;
+    ctx.countries = countries_;
+    for (size_t k : pending_places_) {
+      const Match& m = ms_[k];
+      if (word(k, WordClass::Article) || word(k, WordClass::Locative)) continue;
+      std::vector<KeyRec> hits;
+      bool notable = m.te - m.tb > 1 || (k > 0 && ms_[k - 1].te == m.tb && word(k - 1, WordClass::Locative));
+      for (const auto& h : m.hits) {
+        if (!valid(h, m.tb, m.te)) continue;
+        if (h.kind == static_cast<uint8_t>(HitKind::Capital)) {
+          hits.push_back(h);
+          notable = true;
+        }
+        if (h.kind != static_cast<uint8_t>(HitKind::Place)) continue;
+        const PlaceRec& p = kb_.places()[h.target];
+        // A one-word alternate name of a small place is more often an ordinary word ("North").
+        if ((h.flags & kAltName) && m.te - m.tb == 1 && p.population < kBigCity) continue;
+        hits.push_back(h);
+        if (p.geonameid == 0 || p.population >= kBigCity) notable = true;
+      }
+      if (!notable) continue;
+      uint32_t pi = best_place(kb_, hits, ctx);
+      if (pi == kNone) {
+        for (const auto& h : hits)
+          if (h.kind == static_cast<uint8_t>(HitKind::Capital)) pi = kb_.entries()[h.target].place;
+        if (pi == kNone) continue;
+      }
+      LinkedMention lm;
+      lm.begin = ft_.tokens[m.tb].begin;
+      lm.end = ft_.tokens[m.te - 1].end;
+      lm.kind = MentionKind::Place;
+      lm.rule = LinkRule::Place;
+      lm.place = pi;
+      out_.push_back(lm);
+      ctx.places.push_back(pi);
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<LinkedMention> Linker::link_text(std::string_view text, int day) const {
+  return Scan(*kb_, text, day).run({});
+}
+
+std::optional<LinkedMention> Linker::link_span(std::string_view surface, int day,
+                                               const std::vector<uint32_t>& people_in_doc) const {
+  auto all = Scan(*kb_, surface, day).run(people_in_doc);
+  const LinkedMention* best = nullptr;
+  for (const auto& m : all)
+    if (m.kind != MentionKind::Place && (!best || m.end - m.begin > best->end - best->begin)) best = &m;
+  if (!best && !all.empty()) best = &all.front();
+  if (!best) return std::nullopt;
+  return *best;
+}
+
+}  // namespace sitrep::kb

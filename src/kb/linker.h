@@ -1,0 +1,59 @@
+// The linker: from the text of one document and its date to the actors and places it mentions,
+// each with the KB entry it resolved to, the CAMEO actor code for that date, and the rule that
+// decided (so `sitrep link` can say why). Works from dictionary matching alone: a multi-pattern
+// scan over folded tokens finds names, aliases, titles, demonyms, agents and places.
+//
+// Rules, in the order they are tried at a position:
+//   name / alias          "Recep Tayyip Erdoğan", "Erdogan"         -> the person, code for the date
+//   title at date         "Russian President" (2009 Medvedev, 2020 Putin)
+//   counterpart           "his Turkish counterpart" -> the holder of the previous speaker's office
+//   leader in document    "the Turkish leader" -> a Turkish leader already named in the document
+//   surname in document   "Putin" after "Vladimir Putin"
+//   metonym               "the Kremlin", "Ankara said" -> the government (not after "in", "to", ...)
+//   demonym + agent       "Turkish soldiers" -> TURMIL, "Syrian government forces" -> SYRMIL
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/kb.h"
+
+namespace sitrep::kb {
+
+enum class MentionKind : uint8_t { Person, Organization, Country, Agent, Place };
+enum class LinkRule : uint8_t {
+  Name, Surname, SurnameInDoc, TitleAtDate, Counterpart, LeaderInDoc, Metonym, DemonymAgent, Agent, Country, Place
+};
+const char* to_string(MentionKind k);
+const char* to_string(LinkRule r);
+
+struct LinkedMention {
+  uint32_t begin = 0, end = 0;  // bytes in the linked text
+  MentionKind kind = MentionKind::Person;
+  LinkRule rule = LinkRule::Name;
+  uint32_t entry = kNone;  // person, organization or country entry in the KB
+  uint32_t place = kNone;  // place in the KB (places, capitals used as places, countries)
+  std::string code;        // CAMEO actor code on the document's date; empty for places
+};
+
+class Linker {
+ public:
+  explicit Linker(std::shared_ptr<const Kb> kb) : kb_(std::move(kb)) {}
+  const Kb& kb() const { return *kb_; }
+
+  // Every mention the KB knows in `text`, in text order. `day`: the document's date (days since
+  // 1970-01-01) or kNoDate.
+  std::vector<LinkedMention> link_text(std::string_view text, int day) const;
+
+  // One mention found by another component (an NER span), with the people already named in the
+  // document for within-document references. nullopt when the KB does not know it.
+  std::optional<LinkedMention> link_span(std::string_view surface, int day,
+                                         const std::vector<uint32_t>& people_in_doc = {}) const;
+
+ private:
+  std::shared_ptr<const Kb> kb_;
+};
+
+}  // namespace sitrep::kb

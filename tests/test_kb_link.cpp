@@ -1,0 +1,187 @@
+// Linking rules on news sentences we wrote, against the shipped kb.bin.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "kb/linker.h"
+#include "kb/source.h"
+
+namespace sitrep::kb {
+namespace {
+
+std::shared_ptr<const Kb> shipped_kb() {
+  static std::shared_ptr<const Kb> kb = [] {
+    auto r = Kb::open(SITREP_KB_FILE);
+    return r ? r.value() : nullptr;
+  }();
+  return kb;
+}
+
+int day(const char* iso) {
+  int d = 0;
+  EXPECT_TRUE(parse_day(iso, d)) << iso;
+  return d;
+}
+
+class LinkTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!shipped_kb()) GTEST_SKIP() << "kb.bin not built at " << SITREP_KB_FILE;
+  }
+  std::vector<LinkedMention> link(const std::string& text, const char* date) {
+    text_ = text;
+    return Linker(shipped_kb()).link_text(text_, day(date));
+  }
+  // The mention covering `surface`, or nullptr.
+  const LinkedMention* find(const std::vector<LinkedMention>& ms, const std::string& surface) {
+    for (const auto& m : ms)
+      if (text_.substr(m.begin, m.end - m.begin) == surface) return &m;
+    return nullptr;
+  }
+  std::string code(const std::vector<LinkedMention>& ms, const std::string& surface) {
+    const auto* m = find(ms, surface);
+    return m ? m->code : "<not linked>";
+  }
+  std::string entry_id(const LinkedMention* m) {
+    return m && m->entry != kNone ? std::string(shipped_kb()->str(shipped_kb()->entries()[m->entry].id)) : "";
+  }
+  std::string text_;
+};
+
+TEST_F(LinkTest, NameAndAliasWithDiacriticsFolding) {
+  auto ms = link("Turkish President Recep Tayyip Erdoğan met ERDOGAN's rivals.", "2020-03-05");
+  const auto* m = find(ms, "Recep Tayyip Erdoğan");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(entry_id(m), "erdogan");
+  EXPECT_EQ(m->code, "TURGOV");
+  EXPECT_EQ(m->rule, LinkRule::Name);
+}
+
+TEST_F(LinkTest, TitleResolvedByDate) {
+  auto a = link("The Russian President said the talks went well.", "2009-06-01");
+  EXPECT_EQ(entry_id(find(a, "Russian President")), "medvedev");
+  auto b = link("The Russian President said the talks went well.", "2020-06-01");
+  const auto* m = find(b, "Russian President");
+  EXPECT_EQ(entry_id(m), "putin");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->rule, LinkRule::TitleAtDate);
+  auto c = link("Russian Prime Minister said the talks went well.", "2010-06-01");
+  EXPECT_EQ(entry_id(find(c, "Russian Prime Minister")), "putin");
+}
+
+TEST_F(LinkTest, ErdoganCodedByRoleOfTheDay) {
+  auto ms = link("Erdogan spoke in Ankara.", "2010-01-10");
+  ASSERT_TRUE(find(ms, "Erdogan"));
+  EXPECT_EQ(code(ms, "Erdogan"), "TURGOV");
+  EXPECT_EQ(shipped_kb()->str(shipped_kb()->titles()[shipped_kb()->active_role(find(ms, "Erdogan")->entry, day("2010-01-10"))->title].key),
+            "prime_minister");
+}
+
+TEST_F(LinkTest, Counterpart) {
+  auto ms = link("Vladimir Putin called his Turkish counterpart on Monday.", "2019-05-01");
+  const auto* m = find(ms, "Turkish counterpart");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(entry_id(m), "erdogan");
+  EXPECT_EQ(m->rule, LinkRule::Counterpart);
+  auto fm = link("Sergey Lavrov met his Iranian counterpart in Moscow.", "2016-04-01");
+  EXPECT_EQ(entry_id(find(fm, "Iranian counterpart")), "zarif");
+}
+
+TEST_F(LinkTest, LeaderInDocument) {
+  auto ms = link("Turkish President Recep Tayyip Erdogan arrived. The Turkish leader said he was hopeful.", "2020-03-05");
+  const auto* m = find(ms, "Turkish leader");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(entry_id(m), "erdogan");
+  EXPECT_EQ(m->rule, LinkRule::LeaderInDoc);
+}
+
+TEST_F(LinkTest, SurnameAfterFullName) {
+  auto ms = link("George W. Bush spoke first. Later Bush left for Texas.", "2003-05-01");
+  const auto* m = find(ms, "Bush");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(entry_id(m), "bush_gw");
+  EXPECT_EQ(m->rule, LinkRule::SurnameInDoc);
+  // Alone, the surname goes to the one Bush in office that day.
+  auto alone = link("Bush vetoed the bill.", "1991-03-01");
+  EXPECT_EQ(entry_id(find(alone, "Bush")), "bush_hw");
+}
+
+TEST_F(LinkTest, Metonymy) {
+  auto ms = link("The Kremlin said on Monday that Ankara and Moscow agreed. Talks in Ankara resume.", "2020-03-01");
+  EXPECT_EQ(code(ms, "The Kremlin"), "RUSGOV");
+  ASSERT_TRUE(find(ms, "Moscow"));
+  EXPECT_EQ(code(ms, "Moscow"), "RUSGOV");
+  EXPECT_EQ(find(ms, "Moscow")->rule, LinkRule::Metonym);
+  int ankara_gov = 0, ankara_place = 0;
+  for (const auto& m : ms)
+    if (text_.substr(m.begin, m.end - m.begin) == "Ankara") (m.kind == MentionKind::Place ? ankara_place : ankara_gov)++;
+  EXPECT_EQ(ankara_gov, 1);
+  EXPECT_EQ(ankara_place, 1);  // "in Ankara" is the city
+  auto w = link("The White House and the Pentagon disagreed.", "2019-01-01");
+  EXPECT_EQ(code(w, "The White House"), "USAGOV");
+}
+
+TEST_F(LinkTest, DemonymAndAgent) {
+  auto ms = link("Turkish soldiers and Syrian government forces clashed; Turkish troops and the Turkish military "
+                 "responded while Russian police watched and Syrian rebels fled.",
+                 "2020-02-28");
+  EXPECT_EQ(code(ms, "Turkish soldiers"), "TURMIL");
+  EXPECT_EQ(code(ms, "Syrian government forces"), "SYRMIL");
+  EXPECT_EQ(code(ms, "Turkish troops"), "TURMIL");
+  EXPECT_EQ(code(ms, "Turkish military"), "TURMIL");
+  EXPECT_EQ(code(ms, "Russian police"), "RUSCOP");
+  EXPECT_EQ(code(ms, "Syrian rebels"), "SYRREB");
+  auto pos = link("Russia's Aerospace Forces struck.", "2020-02-28");
+  ASSERT_TRUE(find(pos, "Russia's Aerospace Forces"));
+  EXPECT_EQ(code(pos, "Russia's Aerospace Forces"), "RUSMIL");
+}
+
+TEST_F(LinkTest, CoordinatedDemonyms) {
+  auto ms = link("talks between the Russian and Turkish defense ministries", "2020-02-28");
+  EXPECT_EQ(code(ms, "Russian"), "RUSGOVMIL");
+  EXPECT_EQ(code(ms, "Turkish defense ministries"), "TURGOVMIL");
+}
+
+TEST_F(LinkTest, OrganizationsAndGroups) {
+  auto ms = link("NATO, the UN Security Council, Jabhat al-Nusra, Al-Qaeda and HTS were named; militants and "
+                 "terrorists attacked.",
+                 "2020-02-28");
+  EXPECT_EQ(code(ms, "NATO"), "IGONAT");
+  EXPECT_EQ(code(ms, "UN Security Council"), "IGOUNO");
+  EXPECT_EQ(entry_id(find(ms, "Jabhat al-Nusra")), "o:nusra");
+  EXPECT_EQ(code(ms, "Al-Qaeda"), "IMGMOSALQ");
+  EXPECT_EQ(entry_id(find(ms, "HTS")), "o:hts");
+  EXPECT_EQ(code(ms, "militants"), "REB");
+  EXPECT_EQ(code(ms, "terrorists"), "REB");
+}
+
+TEST_F(LinkTest, ExactCaseAliasesDoNotMatchWords) {
+  auto ms = link("Let us go, said the US envoy.", "2020-01-01");
+  int lower = 0;
+  for (const auto& m : ms)
+    if (text_.substr(m.begin, 2) == "us") ++lower;
+  EXPECT_EQ(lower, 0);
+  EXPECT_EQ(code(ms, "US envoy"), "USAGOV");
+}
+
+TEST_F(LinkTest, PlacesAndConflictPlaces) {
+  auto ms = link("A drone attack on the Hmeimim airbase near Latakia was repelled, and fighting went on in "
+                 "Eastern Ghouta.",
+                 "2020-07-14");
+  const auto* h = find(ms, "Hmeimim airbase");
+  ASSERT_TRUE(h);
+  ASSERT_NE(h->place, kNone);
+  EXPECT_NEAR(shipped_kb()->places()[h->place].lat, 35.40, 0.1);
+  ASSERT_TRUE(find(ms, "Eastern Ghouta"));
+}
+
+TEST_F(LinkTest, LinkSpanForNerMentions) {
+  Linker linker(shipped_kb());
+  auto m = linker.link_span("Lavrov", day("2020-02-28"));
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->code, "RUSGOV");
+  EXPECT_FALSE(linker.link_span("Zzyzx Qwerty", day("2020-02-28")));
+}
+
+}  // namespace
+}  // namespace sitrep::kb
