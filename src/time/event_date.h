@@ -1,7 +1,8 @@
 // time: the date of an event, from the time expression that governs its predicate.
-// Works with and without a dependency parse: with heads, the timex attached to the predicate
-// (or to a word the predicate governs... up the chain) wins; without, the nearest timex in the
-// predicate's clause, then in its sentence; else the document date; else unknown.
+// Works with and without a dependency parse: with heads, the timex whose head chain reaches the
+// predicate in the fewest steps wins ("announced on Monday": Monday -> announced); without (or
+// when none attaches), the nearest timex in the predicate's clause, then in its sentence; else
+// the document date; else unknown. Durations, sets and vague references never date an event.
 //   EventDate d = date_event(sentence, predicate_index, tag_timexes(text, dct), dct);
 #pragma once
 #include <cstdint>

@@ -55,6 +55,9 @@ std::string shift(const Anchor& a, const std::string& unit, int n) {
     if (unit == "Y") return "XXXX";
     if (unit == "M") return "XXXX-XX";
     if (unit == "W") return "XXXX-WXX";
+    if (unit == "Q") return "XXXX-QX";
+    if (unit == "WE") return "XXXX-WXX-WE";
+    if (unit == "DE" || unit == "CE") return "XXXX";
     return "XXXX-XX-XX";
   }
   Ymd d = a.day();
