@@ -27,9 +27,9 @@ std::string weekday_rel(const Anchor& a, int wd, timelex::Rel r) {
 
 int year_for(const Anchor& a, int m, int d, Tense t) {
   if (!a.known()) return 0;
-  // The occurrence nearest the DCT, with the tense as a bias of five months: news speaks of the
-  // recent past and the near future, and a reporting verb ("said") often carries the past tense
-  // of a future date.
+  // The occurrence nearest the DCT, pulled five months toward the side the tense points to;
+  // within a month of the DCT the tense is ignored, because a reporting verb ("said") often
+  // carries the past tense of a date a few days ahead.
   long dct = days_from_civil(a.dct.year, a.dct.month, a.dct.day);
   int best = a.dct.year;
   long best_cost = 1L << 40;
@@ -37,8 +37,8 @@ int year_for(const Anchor& a, int m, int d, Tense t) {
     long dist = days_from_civil(y, m, d ? d : 15) - dct;
     if (!d && y == a.dct.year && m == a.dct.month) dist = 0;
     long cost = dist < 0 ? -dist : dist;
-    if (t == Tense::Past && dist > 0) cost += 150;
-    if (t == Tense::Future && dist < 0) cost += 150;
+    if (t == Tense::Past && dist > 31) cost += 150;
+    if (t == Tense::Future && dist < -31) cost += 150;
     if (cost < best_cost) best_cost = cost, best = y;
   }
   return best;
