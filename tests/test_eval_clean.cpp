@@ -1,6 +1,7 @@
 // The main-content evaluator: exact scoring on a tiny synthetic dataset, and a smoke run on
 // the first pages of the trafilatura benchmark when ../shared is present.
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <filesystem>
