@@ -1,0 +1,156 @@
+// The coder: lexicon matches over a sentence's words become events; actors come from the
+// linker's mentions placed by the sentence's structure. Without a parse (the default until a
+// model is present) structure is read from windows: the clause around the predicate, bounded
+// by punctuation, subordinators and reporting verbs.
+#include "code/code.h"
+#include "code/coder.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "kb/linker.h"
+#include "kb/source.h"
+#include "nlp/nlp.h"
+#include "time/event_date.h"
+#include "time/timex.h"
+
+namespace sitrep::code {
+
+const char* to_string(Modality m) {
+  switch (m) {
+    case Modality::Asserted: return "asserted";
+    case Modality::Planned: return "planned";
+    case Modality::Negated: return "negated";
+    case Modality::Hypothetical: return "hypothetical";
+  }
+  return "asserted";
+}
+
+Expected<std::shared_ptr<const Coder>> Coder::create(CoderOptions options) {
+  auto onto = Ontology::load_embedded();
+  if (!onto) return onto.error();
+  auto lex = Lexicon::load_embedded(*onto.value());
+  if (!lex) return lex.error();
+  std::shared_ptr<Coder> c(new Coder());
+  c->options_ = std::move(options);
+  c->ontology_ = onto.value();
+  c->lexicon_ = lex.value();
+  return std::shared_ptr<const Coder>(std::move(c));
+}
+
+namespace {
+
+int doc_day(const Doc& d) {
+  const auto& pd = d.meta.date;
+  if (pd.precision == DatePrecision::Unknown || pd.year == 0) return kb::kNoDate;
+  int day = kb::kNoDate;
+  std::string iso = pd.iso();
+  if (pd.precision == DatePrecision::Month) iso += "-15";
+  if (pd.precision == DatePrecision::Year) iso += "-07-01";
+  kb::parse_day(iso, day);
+  return day;
+}
+
+PlaceRef place_of(const kb::Kb& kb, uint32_t place) {
+  const auto& p = kb.places()[place];
+  PlaceRef r;
+  r.name = std::string(kb.str(p.name));
+  r.admin1 = std::string(kb.str(p.admin1));
+  r.geonames_id = p.geonameid;
+  r.lat = p.lat;
+  r.lon = p.lon;
+  if (p.country != kb::kNone) r.country = std::string(kb.str(kb.entries()[p.country].code));
+  return r;
+}
+
+std::string date_value(const EventDate& d) {
+  // TimeML values may carry weeks or times; the record wants YYYY[-MM[-DD]].
+  const std::string& v = d.value;
+  if (v.size() >= 10 && v[4] == '-' && v[7] == '-' && std::isdigit(uint8_t(v[8]))) return v.substr(0, 10);
+  if (v.size() >= 7 && v[4] == '-' && std::isdigit(uint8_t(v[5])) && std::isdigit(uint8_t(v[6]))) return v.substr(0, 7);
+  if (v.size() >= 4 && std::isdigit(uint8_t(v[0])) && std::isdigit(uint8_t(v[3]))) return v.substr(0, 4);
+  return "";
+}
+
+}  // namespace
+
+ActorRef actor_of(const kb::Kb& kb, const kb::LinkedMention& m, std::string_view text) {
+  ActorRef a;
+  a.span = {m.begin, m.end};
+  a.code = m.code;
+  a.name = std::string(text.substr(m.begin, m.end - m.begin));
+  if (m.entry != kb::kNone) {
+    const auto& e = kb.entries()[m.entry];
+    a.name = std::string(kb.str(e.name));
+    a.kb_id = std::string(kb.str(e.id));
+    if (e.kind == uint8_t(kb::format::EntryKind::Country)) a.country = std::string(kb.str(e.code));
+    else if (e.country != kb::kNone) a.country = std::string(kb.str(kb.entries()[e.country].code));
+  }
+  if (a.country.empty() && a.code.size() >= 3) a.country = a.code.substr(0, 3);
+  if (a.code.size() > 3) a.agent = a.code.substr(3);
+  return a;
+}
+
+CodedDoc Coder::code(const Doc& doc) const {
+  CodedDoc out;
+  const std::string& body = doc.body;
+  nlp::Analysis an = options_.model ? options_.model->analyze(body) : nlp::segment(body);
+  out.parsed = !an.head.empty();
+  int day = doc_day(doc);
+  std::vector<kb::LinkedMention> mentions;
+  if (options_.linker) mentions = options_.linker->link_text(body, day);
+  DocTime dct = anchor_from(doc.meta.date);
+  std::vector<Timex> timexes = tag_timexes(body, dct);
+
+  // The dateline's place, the fallback location.
+  std::optional<PlaceRef> dateline_place;
+  if (options_.linker && !doc.meta.dateline.empty()) {
+    for (const auto& m : options_.linker->link_text(doc.meta.dateline, day))
+      if (m.place != kb::kNone) {
+        dateline_place = place_of(options_.linker->kb(), m.place);
+        break;
+      }
+  }
+
+  DocContext ctx{body, an, mentions, *lexicon_, *ontology_, options_.linker ? &options_.linker->kb() : nullptr};
+  std::optional<ActorRef> last_speaker;
+  for (size_t s = 0; s < an.sentence_count(); ++s) {
+    SentenceView sv = build_sentence(ctx, s);
+    std::vector<Predicate> preds = find_events(ctx, sv);
+    for (auto& p : preds) {
+      if (p.modality != Modality::Asserted && !options_.keep_unasserted) continue;
+      EventMention e;
+      e.sentence = uint32_t(s);
+      e.span = {sv.begin, sv.end};
+      e.text = body.substr(sv.begin, sv.end - sv.begin);
+      e.cameo = ontology_->find(p.code);
+      if (!e.cameo) continue;
+      e.predicate = {sv.words[p.begin].span.begin, sv.words[p.end - 1].span.end};
+      e.modality = p.modality;
+      e.pattern = lexicon_->pattern(p.pattern).origin;
+      if (ctx.kb) {
+        if (p.source >= 0) e.source = actor_of(*ctx.kb, mentions[p.source], body);
+        if (p.target >= 0) e.target = actor_of(*ctx.kb, mentions[p.target], body);
+        if (p.speaker >= 0) e.attributed_to = actor_of(*ctx.kb, mentions[p.speaker], body);
+        if (p.place >= 0 && mentions[p.place].place != kb::kNone) e.location = place_of(*ctx.kb, mentions[p.place].place);
+      }
+      if (!e.location) e.location = dateline_place;
+      // Date: the predicate's governing timex; stated intents and statements by the report verb.
+      std::vector<Span> spans;
+      std::vector<int> heads;
+      for (const auto& w : sv.words) spans.push_back(w.span);
+      if (out.parsed)
+        for (const auto& w : sv.words) heads.push_back(w.head);
+      size_t anchor = p.date_word >= 0 ? size_t(p.date_word) : p.anchor;
+      EventDate d = date_event(SentenceTokens{spans, heads}, anchor, timexes, dct, body);
+      e.date = date_value(d);
+      e.date_basis = to_string(d.basis);
+      e.confidence = p.confidence;
+      out.events.push_back(std::move(e));
+    }
+    find_quotes(ctx, sv, out.quotes, last_speaker);
+  }
+  return out;
+}
+
+}  // namespace sitrep::code

@@ -1,0 +1,60 @@
+// code: the sentence-level rules behind Coder::code (code.h). A SentenceView is the coder's own
+// small picture of one sentence, filled from whatever the nlp stage provides: words with their
+// lower-cased forms, lemma ids, heads (when parsed) and the linker's actor mentions over them.
+// find_events reads predicates, actors, modality and attribution from it.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "code/code.h"
+#include "kb/kb.h"
+#include "kb/linker.h"
+#include "nlp/analysis.h"
+
+namespace sitrep::code {
+
+struct DocContext {
+  std::string_view body;
+  const nlp::Analysis& an;
+  const std::vector<kb::LinkedMention>& mentions;
+  const Lexicon& lexicon;
+  const Ontology& ontology;
+  const kb::Kb* kb;  // null without a linker
+};
+
+struct WordView {
+  Span span;
+  std::string lower;
+  std::vector<uint32_t> lemmas;  // lexicon lemma ids
+  int head = -1;                 // within the sentence; -1 root or no parse
+  int mention = -1;              // index into DocContext::mentions covering this word
+};
+
+struct SentenceView {
+  uint32_t index = 0, begin = 0, end = 0;  // bytes in the body
+  std::vector<WordView> words;
+  std::vector<int> mentions;  // mention indices inside the sentence, in order
+  bool question = false;
+};
+
+// One coded predicate before it becomes an EventMention; indices are mention indices or -1.
+struct Predicate {
+  std::string code;
+  uint32_t pattern = 0, begin = 0, end = 0, anchor = 0;  // words within the sentence
+  int source = -1, target = -1, speaker = -1, place = -1;
+  int date_word = -1;  // word to date by when not the anchor (report verb of a stated intent)
+  Modality modality = Modality::Asserted;
+  double confidence = 0;
+};
+
+ActorRef actor_of(const kb::Kb& kb, const kb::LinkedMention& m, std::string_view text);
+SentenceView build_sentence(const DocContext& ctx, size_t sentence);
+std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv);
+// Direct quotations in the sentence with their speaker; `last_speaker` carries "he said"
+// back to the person last named as speaking.
+void find_quotes(const DocContext& ctx, const SentenceView& sv, std::vector<Quote>& quotes,
+                 std::optional<ActorRef>& last_speaker);
+
+}  // namespace sitrep::code

@@ -1,0 +1,255 @@
+#include "code/lexicon.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "code/tsv.h"
+#include "core/embedded.h"
+
+namespace sitrep::code {
+namespace {
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// Regular English inflections of a lemma, as verb and as noun. Over-generation is harmless: the
+// forms are only looked up, and a form that is no English word never occurs in text.
+void regular_forms(const std::string& w, std::set<std::string>& out) {
+  out.insert(w);
+  if (w.size() < 2) return;
+  char last = w.back(), prev = w[w.size() - 2];
+  // plural / third person
+  if (last == 's' || last == 'x' || last == 'z' || w.ends_with("ch") || w.ends_with("sh")) out.insert(w + "es");
+  else if (last == 'y' && !is_vowel(prev)) out.insert(w.substr(0, w.size() - 1) + "ies");
+  else out.insert(w + "s");
+  // past, participles
+  if (last == 'e') {
+    out.insert(w + "d");
+    out.insert(w.substr(0, w.size() - 1) + "ing");
+  } else if (last == 'y' && !is_vowel(prev)) {
+    out.insert(w.substr(0, w.size() - 1) + "ied");
+    out.insert(w + "ing");
+  } else {
+    out.insert(w + "ed");
+    out.insert(w + "ing");
+    // consonant doubling ("stop" -> "stopped", "ban" -> "banned"); harmless when wrong
+    if (w.size() >= 3 && !is_vowel(last) && is_vowel(prev) && !is_vowel(w[w.size() - 3]) && last != 'w' &&
+        last != 'x' && last != 'y') {
+      out.insert(w + last + "ed");
+      out.insert(w + last + "ing");
+    }
+  }
+}
+
+Error bad(const std::string& file, int line, const std::string& msg) {
+  return Error{"data/" + file, "line " + std::to_string(line), msg};
+}
+
+bool parse_kind(std::string_view s, PatternKind& k) {
+  static const std::pair<const char*, PatternKind> kKinds[] = {
+      {"negation", PatternKind::Negation}, {"planned", PatternKind::Planned}, {"intent", PatternKind::Intent},
+      {"report", PatternKind::Report},     {"hypothetical", PatternKind::Hypothetical}};
+  for (const auto& [n, kind] : kKinds)
+    if (s == n) {
+      k = kind;
+      return true;
+    }
+  return false;
+}
+
+}  // namespace
+
+const char* to_string(PatternKind k) {
+  switch (k) {
+    case PatternKind::Event: return "event";
+    case PatternKind::Negation: return "negation";
+    case PatternKind::Planned: return "planned";
+    case PatternKind::Intent: return "intent";
+    case PatternKind::Report: return "report";
+    case PatternKind::Hypothetical: return "hypothetical";
+  }
+  return "?";
+}
+
+uint32_t Lexicon::intern(const std::string& lemma) {
+  auto [it, fresh] = lemma_index_.emplace(lemma, uint32_t(lemma_index_.size()));
+  return it->second;
+}
+
+Expected<std::shared_ptr<const Lexicon>> Lexicon::load_embedded(const Ontology& ontology) {
+  std::vector<LexiconSource> sources;
+  for (const char* f : {"lexicon/verbs.tsv", "lexicon/nouns.tsv", "lexicon/modality.tsv"}) {
+    auto text = embedded_data(f);
+    if (text.empty()) return Error{std::string("data/") + f, "", "lexicon file missing from the build"};
+    sources.push_back({f, text});
+  }
+  return compile(sources, embedded_data("lexicon/forms.tsv"), embedded_data("lexicon/intent.tsv"), ontology);
+}
+
+Expected<std::shared_ptr<const Lexicon>> Lexicon::compile(const std::vector<LexiconSource>& sources,
+                                                          std::string_view forms, std::string_view intent,
+                                                          const Ontology& ontology) {
+  auto lex = std::make_shared<Lexicon>();
+  // Irregular forms: lemma -> forms, added to the regular ones.
+  std::map<std::string, std::set<std::string>> irregular;
+  for (const auto& r : read_tsv(forms)) {
+    if (r.cells.size() != 2 || r.cells[0].empty() || r.cells[1].empty())
+      return bad("lexicon/forms.tsv", r.line, "expected lemma<TAB>form,form,...");
+    auto& set = irregular[std::string(r.cells[0])];
+    std::string_view fs = r.cells[1];
+    size_t b = 0;
+    while (b <= fs.size()) {
+      size_t c = fs.find(',', b);
+      auto f = trim(fs.substr(b, c == std::string_view::npos ? std::string_view::npos : c - b));
+      if (!f.empty()) set.insert(std::string(f));
+      if (c == std::string_view::npos) break;
+      b = c + 1;
+    }
+  }
+  for (const auto& r : read_tsv(intent)) {
+    if (r.cells.size() < 2 || !ontology.find(r.cells[0]) || !ontology.find(r.cells[1]))
+      return bad("lexicon/intent.tsv", r.line, "expected two known CAMEO codes: realized, intent");
+    lex->intent_.emplace_back(std::string(r.cells[0]), std::string(r.cells[1]));
+  }
+  std::sort(lex->intent_.begin(), lex->intent_.end(),
+            [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+
+  std::set<std::string> seen;  // kind/code-free duplicate check: one meaning per phrase
+  std::set<std::string> exact_lemmas;
+  for (const auto& src : sources) {
+    bool modality = src.name.ends_with("modality.tsv");
+    for (const auto& r : read_tsv(src.text)) {
+      if (r.cells.size() < 2 || r.cells[1].empty())
+        return bad(src.name, r.line, modality ? "expected kind<TAB>pattern" : "expected code<TAB>pattern[<TAB>flags]");
+      Pattern p;
+      p.origin = src.name + ":" + std::to_string(r.line);
+      p.text = r.cells[1];
+      if (modality) {
+        if (!parse_kind(r.cells[0], p.kind)) return bad(src.name, r.line, "unknown cue kind '" + std::string(r.cells[0]) + "'");
+      } else {
+        if (!ontology.find(r.cells[0])) return bad(src.name, r.line, "unknown CAMEO code '" + std::string(r.cells[0]) + "'");
+        p.code = r.cells[0];
+        p.nominal = src.name.ends_with("nouns.tsv");
+        if (r.cells.size() > 2) {
+          std::string_view flags = r.cells[2];
+          size_t b = 0;
+          while (b < flags.size()) {
+            size_t c = flags.find(',', b);
+            auto f = trim(flags.substr(b, c == std::string_view::npos ? std::string_view::npos : c - b));
+            if (f == "sym") p.symmetric = true;
+            else if (f == "noun") p.nominal = true;
+            else if (f == "verb") p.nominal = false;
+            else if (!f.empty()) return bad(src.name, r.line, "unknown flag '" + std::string(f) + "'");
+            if (c == std::string_view::npos) break;
+            b = c + 1;
+          }
+        }
+      }
+      // Tokens
+      std::string_view t = p.text;
+      bool gap = false;
+      size_t b = 0;
+      while (b < t.size()) {
+        size_t e = t.find(' ', b);
+        if (e == std::string_view::npos) e = t.size();
+        std::string_view tok = t.substr(b, e - b);
+        b = e + 1;
+        if (tok.empty()) continue;
+        if (tok == "..") {
+          if (p.lemmas.empty() || gap) return bad(src.name, r.line, "'..' must stand between two words");
+          gap = true;
+          continue;
+        }
+        bool exact = tok.front() == '=';
+        if (exact) tok.remove_prefix(1);
+        for (char c : tok)
+          if (!((c >= 'a' && c <= 'z') || c == '\'' || c == '-' || (c >= '0' && c <= '9')))
+            return bad(src.name, r.line, "bad word '" + std::string(tok) + "' (lower-case letters only)");
+        if (tok.empty()) return bad(src.name, r.line, "empty word");
+        std::string key = exact ? "=" + std::string(tok) : std::string(tok);
+        p.lemmas.push_back(lex->intern(key));
+        p.gap_before.push_back(gap);
+        gap = false;
+        if (exact) exact_lemmas.insert(key);
+      }
+      if (gap) return bad(src.name, r.line, "'..' at the end of a pattern");
+      if (p.lemmas.empty()) return bad(src.name, r.line, "empty pattern");
+      std::string dup_key = std::string(modality ? "cue:" : "event:") + p.text;
+      if (!seen.insert(dup_key).second) return bad(src.name, r.line, "duplicate pattern '" + p.text + "'");
+      lex->patterns_.push_back(std::move(p));
+    }
+  }
+  // Every interned lemma gets its forms.
+  for (const auto& [key, id] : lex->lemma_index_) {
+    std::set<std::string> fs;
+    if (key.front() == '=') fs.insert(key.substr(1));
+    else {
+      regular_forms(key, fs);
+      auto it = irregular.find(key);
+      if (it != irregular.end()) fs.insert(it->second.begin(), it->second.end());
+    }
+    for (const auto& f : fs) lex->form_index_[f].push_back(id);
+  }
+  for (uint32_t i = 0; i < lex->patterns_.size(); ++i) lex->by_first_[lex->patterns_[i].lemmas[0]].push_back(i);
+  return std::shared_ptr<const Lexicon>(std::move(lex));
+}
+
+void Lexicon::lemma_ids(std::string_view lower, std::vector<uint32_t>& out) const {
+  auto it = form_index_.find(std::string(lower));
+  if (it == form_index_.end()) return;
+  for (uint32_t id : it->second)
+    if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+}
+
+std::vector<PatternMatch> Lexicon::match(const std::vector<std::vector<uint32_t>>& word_lemmas,
+                                         const std::vector<std::string_view>& lower) const {
+  std::vector<PatternMatch> out;
+  const uint32_t n = uint32_t(word_lemmas.size());
+  auto has = [&](uint32_t w, uint32_t lemma) {
+    const auto& ls = word_lemmas[w];
+    return std::find(ls.begin(), ls.end(), lemma) != ls.end();
+  };
+  for (uint32_t i = 0; i < n; ++i) {
+    for (uint32_t first : word_lemmas[i]) {
+      auto it = by_first_.find(first);
+      if (it == by_first_.end()) continue;
+      for (uint32_t pi : it->second) {
+        const Pattern& p = patterns_[pi];
+        uint32_t pos = i;
+        bool ok = true;
+        for (size_t k = 1; k < p.lemmas.size() && ok; ++k) {
+          // hyphens between the parts of a compound ("air-strike") are skipped
+          uint32_t limit = pos + 1 + (p.gap_before[k] ? 4 : 0);
+          uint32_t found = n;
+          for (uint32_t w = pos + 1; w < n && w <= limit; ++w) {
+            if (has(w, p.lemmas[k])) {
+              found = w;
+              break;
+            }
+            if (lower[w] == "-") ++limit;
+            else if (lower[w] == "." || lower[w] == ";" || lower[w] == "\"") break;
+          }
+          if (found == n) ok = false;
+          else pos = found;
+        }
+        if (ok) out.push_back({pi, i, pos + 1, i});
+      }
+    }
+  }
+  return out;
+}
+
+std::string Lexicon::intent_code(std::string_view code) const {
+  for (const auto& [prefix, intent] : intent_)
+    if (code.starts_with(prefix)) return intent;
+  return "";
+}
+
+std::vector<std::pair<std::string, size_t>> Lexicon::counts_per_root() const {
+  std::map<std::string, size_t> m;
+  for (const auto& p : patterns_)
+    if (p.kind == PatternKind::Event) ++m[p.code.substr(0, 2)];
+  return {m.begin(), m.end()};
+}
+
+}  // namespace sitrep::code

@@ -1,0 +1,80 @@
+// code: the event lexicon. Patterns over lemmas from data/lexicon/*.tsv, compiled once into an
+// immutable matcher: verb and noun-phrase patterns that name an event (each with a CAMEO code),
+// and the cue phrases the coder reads modality and reported speech from.
+//
+// Pattern syntax (one per line, tab-separated `code  pattern  flags`):
+//   hold .. talk        lemmas, each matching any inflection ("held", "talks"); ".." lets up
+//                       to four words stand between its neighbours ("held lengthy phone talks")
+//   =us                 a form matched exactly, never inflected
+//   flags: sym (symmetric: compound actors code both directions), noun (nominal event: source
+//          from "by"/possessive/adjective, target from "on"/"against"), say (reporting verb)
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "code/ontology.h"
+#include "core/error.h"
+
+namespace sitrep::code {
+
+enum class PatternKind : uint8_t { Event, Negation, Planned, Intent, Report, Hypothetical };
+const char* to_string(PatternKind k);
+
+struct Pattern {
+  PatternKind kind = PatternKind::Event;
+  std::string code;  // CAMEO code for events
+  std::string text;  // as written, for explanations
+  std::vector<uint32_t> lemmas;  // lemma ids
+  std::vector<bool> gap_before;  // gap_before[i]: ".." before token i
+  bool symmetric = false, nominal = false;
+  std::string origin;  // "lexicon/verbs.tsv:12"
+};
+
+// One pattern found in a sentence: words [begin, end) relative to the sentence.
+struct PatternMatch {
+  uint32_t pattern = 0;
+  uint32_t begin = 0, end = 0;
+  uint32_t anchor = 0;  // the word the pattern is about (its first token)
+};
+
+struct LexiconSource {
+  std::string name;  // "lexicon/verbs.tsv"
+  std::string_view text;
+};
+
+class Lexicon {
+ public:
+  // Compiles the embedded data/lexicon files against the ontology. Any unknown code, duplicate
+  // pattern or bad syntax is an Error naming file:line.
+  static Expected<std::shared_ptr<const Lexicon>> load_embedded(const Ontology& ontology);
+  static Expected<std::shared_ptr<const Lexicon>> compile(const std::vector<LexiconSource>& sources,
+                                                          std::string_view forms, std::string_view intent,
+                                                          const Ontology& ontology);
+
+  // Lemma ids a word can stand for (by its lower-cased form, or the parser's lemma).
+  void lemma_ids(std::string_view lower, std::vector<uint32_t>& out) const;
+  // All matches in a sentence given each word's lemma ids; longest-first, overlapping allowed.
+  std::vector<PatternMatch> match(const std::vector<std::vector<uint32_t>>& word_lemmas,
+                                  const std::vector<std::string_view>& lower) const;
+
+  const Pattern& pattern(uint32_t i) const { return patterns_[i]; }
+  size_t size() const { return patterns_.size(); }
+  // The intent code for a realized event code ("046" -> "036"), "" when none.
+  std::string intent_code(std::string_view code) const;
+  // Patterns per CAMEO root ("04" -> 312), for reports.
+  std::vector<std::pair<std::string, size_t>> counts_per_root() const;
+
+ private:
+  uint32_t intern(const std::string& lemma);
+  std::vector<Pattern> patterns_;
+  std::unordered_map<std::string, uint32_t> lemma_index_;
+  std::unordered_map<std::string, std::vector<uint32_t>> form_index_;  // surface form -> lemma ids
+  std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_;  // first lemma -> patterns
+  std::vector<std::pair<std::string, std::string>> intent_;       // (prefix, intent code)
+};
+
+}  // namespace sitrep::code

@@ -1,0 +1,527 @@
+// Windowed rules for source, target, modality and attribution. They need only words, lemma
+// ids and actor mentions, so they work before the parser lands; with heads they prefer the
+// subject/object the parse gives.
+#include <algorithm>
+#include <array>
+
+#include "code/coder.h"
+
+namespace sitrep::code {
+namespace {
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+bool is_preposition(std::string_view w) {
+  return one_of(w, {"in", "of", "at", "from", "to", "with", "for", "near", "on", "by", "against", "between", "into",
+                    "over", "about", "toward", "towards", "across", "inside", "outside", "around", "through", "under",
+                    "within", "after", "before", "during", "amid", "among", "along", "via", "like", "than", "since"});
+}
+bool is_locative(std::string_view w) {
+  return one_of(w, {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "within", "from"});
+}
+bool is_be(std::string_view w) {
+  return one_of(w, {"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got", "gets"});
+}
+// Words that close the clause a predicate's arguments are searched in.
+bool is_boundary(std::string_view w) {
+  return one_of(w, {";", ":", "but", "while", "whereas", "although", "though", "because", "which", "who", "whom",
+                    "where", "when", "as", "since", "after", "before", "until", "unless", "if", "that", "“", "”", "\"",
+                    "(", ")", "–", "—"});
+}
+
+}  // namespace
+
+SentenceView build_sentence(const DocContext& ctx, size_t s) {
+  SentenceView sv;
+  sv.index = uint32_t(s);
+  const auto& an = ctx.an;
+  uint32_t wb = an.sentence_begin(s), we = an.sentence_end(s);
+  if (wb >= we) return sv;
+  sv.begin = an.words[wb].begin;
+  sv.end = an.words[we - 1].end;
+  bool have_lemmas = an.lemma.size() == an.words.size();
+  bool have_heads = an.head.size() == an.words.size();
+  size_t m = std::lower_bound(ctx.mentions.begin(), ctx.mentions.end(), sv.begin,
+                              [](const kb::LinkedMention& x, uint32_t b) { return x.end <= b; }) -
+             ctx.mentions.begin();
+  for (uint32_t w = wb; w < we; ++w) {
+    WordView v;
+    v.span = an.words[w];
+    std::string_view surface = ctx.body.substr(v.span.begin, v.span.end - v.span.begin);
+    v.lower.reserve(surface.size());
+    for (char c : surface) v.lower.push_back(char(std::tolower(uint8_t(c))));
+    // Typographic apostrophes as ASCII, so "n’t" and "’s" match the lexicon.
+    for (size_t p = v.lower.find("\xE2\x80\x99"); p != std::string::npos; p = v.lower.find("\xE2\x80\x99", p))
+      v.lower.replace(p, 3, "'");
+    ctx.lexicon.lemma_ids(v.lower, v.lemmas);
+    if (have_lemmas && !an.lemma[w].empty()) {
+      std::string l = an.lemma[w];
+      for (auto& c : l) c = char(std::tolower(uint8_t(c)));
+      ctx.lexicon.lemma_ids(l, v.lemmas);
+    }
+    if (have_heads && an.head[w] >= 0) v.head = an.head[w] - int(wb);
+    while (m < ctx.mentions.size() && ctx.mentions[m].end <= v.span.begin) ++m;
+    if (m < ctx.mentions.size() && ctx.mentions[m].begin < v.span.end && ctx.mentions[m].end > v.span.begin) {
+      v.mention = int(m);
+      if (sv.mentions.empty() || sv.mentions.back() != int(m)) sv.mentions.push_back(int(m));
+    }
+    sv.words.push_back(std::move(v));
+  }
+  sv.question = !sv.words.empty() && sv.words.back().lower == "?";
+  return sv;
+}
+
+namespace {
+
+struct Cue {
+  PatternKind kind;
+  uint32_t begin, end;
+};
+
+class Rules {
+ public:
+  Rules(const DocContext& ctx, const SentenceView& sv) : ctx_(ctx), sv_(sv) {}
+
+  bool is_actor(int mention) const {
+    const auto& m = ctx_.mentions[mention];
+    return m.kind != kb::MentionKind::Place && !m.code.empty();
+  }
+  int first_word(int mention) const {
+    for (size_t i = 0; i < sv_.words.size(); ++i)
+      if (sv_.words[i].mention == mention) return int(i);
+    return -1;
+  }
+  int last_word(int mention) const {
+    for (size_t i = sv_.words.size(); i-- > 0;)
+      if (sv_.words[i].mention == mention) return int(i);
+    return -1;
+  }
+  std::string_view word(int i) const { return i >= 0 && i < int(sv_.words.size()) ? std::string_view(sv_.words[i].lower) : ""; }
+  // The word before a mention, skipping determiners and possessives ("the", "his").
+  std::string_view before(int mention) const {
+    int w = first_word(mention) - 1;
+    while (w >= 0 && one_of(word(w), {"the", "a", "an", "his", "her", "its", "their"})) --w;
+    return word(w);
+  }
+
+  // Leftmost clause start for a predicate starting at word p.
+  int clause_start(int p, const std::vector<bool>& boundary) const {
+    int w = p - 1;
+    while (w >= 0 && !boundary[w]) --w;
+    return w + 1;
+  }
+  int clause_end(int p, const std::vector<bool>& boundary) const {
+    int w = p;
+    while (w < int(sv_.words.size()) && !boundary[w]) ++w;
+    return w;
+  }
+
+  // Subject: nearest actor mention left of `p` within [from, p), not inside a prepositional phrase.
+  int subject_left(int from, int p) const {
+    for (int w = p - 1; w >= from; --w) {
+      int m = sv_.words[w].mention;
+      if (m < 0 || !is_actor(m)) continue;
+      std::string_view b = before(m);
+      if (is_preposition(b) && b != "by") {
+        w = first_word(m);
+        continue;
+      }
+      // "Turkey's offensive", "Russia's Kremlin": a possessive actor owns what follows
+      return m;
+    }
+    return -1;
+  }
+  // Actors joined to `m` by "and" / "," on its left ("Putin and Erdogan").
+  std::vector<int> compound_left(int m) const {
+    std::vector<int> out{m};
+    int cur = m;
+    while (true) {
+      int fw = first_word(cur);
+      int prev = -1;
+      bool joined = false;
+      for (int w = fw - 1; w >= 0 && w >= fw - 6; --w) {
+        std::string_view x = word(w);
+        if (x == "and" || x == "," || x == "&") joined = true;
+        int pm = sv_.words[w].mention;
+        if (pm >= 0 && pm != cur) {
+          prev = pm;
+          break;
+        }
+        if (!one_of(x, {"and", ",", "&", "the", "his", "her", "their", "its", "counterpart", "president", "prime",
+                        "minister", "leader", "foreign", "defense", "defence", "turkish", "russian"}))
+          break;
+      }
+      if (prev < 0 || !joined || !is_actor(prev)) break;
+      if (ctx_.mentions[prev].code != ctx_.mentions[cur].code) out.push_back(prev);
+      cur = prev;
+    }
+    return out;
+  }
+  // Object: first actor right of `p` within (p, to), directly or after with/against/to/on/...;
+  // places after locatives are locations, not targets.
+  int object_right(int p, int to, int* place) const {
+    for (int w = p; w < to; ++w) {
+      int m = sv_.words[w].mention;
+      if (m < 0) continue;
+      std::string_view b = before(m);
+      const auto& lm = ctx_.mentions[m];
+      bool loc = is_locative(b) || lm.kind == kb::MentionKind::Place;
+      if (loc) {
+        if (place && *place < 0 && lm.place != kb::kNone) *place = m;
+        w = last_word(m);
+        continue;
+      }
+      if (!is_actor(m)) continue;
+      if (b == "by" || b == "of" || b == "for" || b == "about" || b == "over" || b == "than") {
+        w = last_word(m);
+        continue;
+      }
+      return m;
+    }
+    return -1;
+  }
+  int after_word(int p, int to, std::string_view prep) const {
+    for (int w = p; w + 1 < to; ++w)
+      if (word(w) == prep) {
+        int x = w + 1;
+        while (x < to && one_of(word(x), {"the", "a", "an", "his", "her", "their", "its"})) ++x;
+        if (x < to && sv_.words[x].mention >= 0 && is_actor(sv_.words[x].mention)) return sv_.words[x].mention;
+      }
+    return -1;
+  }
+  int place_in(int from, int to) const {
+    for (int w = from; w < to; ++w) {
+      int m = sv_.words[w].mention;
+      if (m < 0) continue;
+      const auto& lm = ctx_.mentions[m];
+      if (lm.place != kb::kNone && (lm.kind == kb::MentionKind::Place || is_locative(before(m)))) return m;
+    }
+    return -1;
+  }
+
+ private:
+  const DocContext& ctx_;
+  const SentenceView& sv_;
+};
+
+bool symmetric_code(std::string_view code) {
+  return code.starts_with("04") && code != "042" && code != "043" && code != "045";
+}
+
+}  // namespace
+
+std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv) {
+  std::vector<Predicate> out;
+  const int n = int(sv.words.size());
+  if (n == 0 || sv.mentions.empty()) return out;
+  std::vector<std::vector<uint32_t>> lemmas;
+  std::vector<std::string_view> lower;
+  lemmas.reserve(n);
+  for (const auto& w : sv.words) {
+    lemmas.push_back(w.lemmas);
+    lower.push_back(w.lower);
+  }
+  std::vector<PatternMatch> matches = ctx.lexicon.match(lemmas, lower);
+  Rules r(ctx, sv);
+
+  // Cues and events; events resolved longest-first, no overlaps, never inside an actor's name.
+  std::vector<Cue> cues;
+  std::vector<PatternMatch> events;
+  for (const auto& m : matches) {
+    const Pattern& p = ctx.lexicon.pattern(m.pattern);
+    if (p.kind == PatternKind::Event) {
+      if (sv.words[m.anchor].mention >= 0) continue;
+      events.push_back(m);
+    } else {
+      cues.push_back({p.kind, m.begin, m.end});
+    }
+  }
+  std::sort(events.begin(), events.end(), [&](const PatternMatch& a, const PatternMatch& b) {
+    const Pattern& pa = ctx.lexicon.pattern(a.pattern);
+    const Pattern& pb = ctx.lexicon.pattern(b.pattern);
+    if (pa.lemmas.size() != pb.lemmas.size()) return pa.lemmas.size() > pb.lemmas.size();
+    if (pa.code.size() != pb.code.size()) return pa.code.size() > pb.code.size();
+    return a.begin < b.begin;
+  });
+  std::vector<bool> taken(n, false);
+  std::vector<PatternMatch> chosen;
+  for (const auto& m : events) {
+    // the words the pattern actually names (not the gap) must be free
+    const Pattern& p = ctx.lexicon.pattern(m.pattern);
+    bool free = !taken[m.begin] && !taken[m.end - 1];
+    if (!free) continue;
+    chosen.push_back(m);
+    if (p.lemmas.size() == 1) taken[m.begin] = true;
+    else
+      for (uint32_t w = m.begin; w < m.end; ++w) taken[w] = true;
+  }
+  std::sort(chosen.begin(), chosen.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+
+  // Reporting verbs: boundaries and speakers.
+  std::vector<bool> boundary(n, false);
+  for (int w = 0; w < n; ++w) boundary[w] = is_boundary(sv.words[w].lower) && sv.words[w].mention < 0;
+  struct Report {
+    int word;
+    int speaker;
+  };
+  std::vector<Report> reports;
+  for (const auto& c : cues) {
+    if (c.kind != PatternKind::Report) continue;
+    bool in_event = false;
+    for (const auto& e : chosen)
+      if (c.begin >= e.begin && c.begin < e.end) in_event = true;
+    if (in_event) continue;
+    int from = r.clause_start(int(c.begin), boundary);
+    int speaker = r.subject_left(from, int(c.begin));
+    if (speaker < 0) {
+      // "..., the Kremlin said" / "said Peskov"
+      int o = r.object_right(int(c.end), std::min(n, int(c.end) + 4), nullptr);
+      if (o >= 0) speaker = o;
+      if (speaker < 0 && c.begin > 0) speaker = r.subject_left(std::max(0, int(c.begin) - 5), int(c.begin));
+    }
+    reports.push_back({int(c.begin), speaker});
+    boundary[c.begin] = true;
+  }
+  bool reported_future = !reports.empty();
+
+  for (size_t i = 0; i < chosen.size(); ++i) {
+    const PatternMatch& m = chosen[i];
+    const Pattern& pat = ctx.lexicon.pattern(m.pattern);
+    Predicate p;
+    p.code = pat.code;
+    p.pattern = m.pattern;
+    p.begin = m.begin;
+    p.end = m.end;
+    p.anchor = m.anchor;
+    int a = int(m.begin);
+    int cs = r.clause_start(a, boundary);
+    int ce = r.clause_end(int(m.end), boundary);
+    int next_pred = i + 1 < chosen.size() ? int(chosen[i + 1].begin) : n;
+    int obj_to = std::min(ce, next_pred);
+    std::vector<int> sources;
+    bool passive = a > 0 && (is_be(r.word(a - 1)) || (a > 1 && is_be(r.word(a - 2)) && r.word(a - 1).ends_with("ly"))) &&
+                   (sv.words[a].lower.ends_with("ed") || sv.words[a].lower.ends_with("en") ||
+                    one_of(sv.words[a].lower, {"held", "hit", "shot", "struck", "met", "led", "sent", "told", "made"}));
+    if (pat.nominal) {
+      // "Russian airstrikes", "Turkey's offensive", "airstrike by X on Y", "talks between X and Y"
+      if (a > 0 && sv.words[a - 1].mention >= 0 && r.is_actor(sv.words[a - 1].mention)) sources.push_back(sv.words[a - 1].mention);
+      else if (a > 1 && r.word(a - 1) == "'s" && sv.words[a - 2].mention >= 0) sources.push_back(sv.words[a - 2].mention);
+      int lim = std::min(n, int(m.end) + 6);
+      int by = r.after_word(int(m.end) - 1, lim, "by");
+      if (by >= 0 && sources.empty()) {
+        auto comp = r.compound_left(by);
+        // compounds after "by" read rightwards: "held by Erdogan and Putin"
+        sources.push_back(by);
+        int lw = r.last_word(by);
+        if (lw + 2 < n && (r.word(lw + 1) == "and") && sv.words[lw + 2].mention >= 0) sources.push_back(sv.words[lw + 2].mention);
+      }
+      int btw = r.after_word(int(m.end) - 1, lim, "between");
+      if (btw >= 0 && sources.empty()) {
+        sources.push_back(btw);
+        int lw = r.last_word(btw);
+        for (int w = lw + 1; w < std::min(n, lw + 8); ++w)
+          if (sv.words[w].mention >= 0 && r.is_actor(sv.words[w].mention) && sv.words[w].mention != btw) {
+            sources.push_back(sv.words[w].mention);
+            break;
+          }
+      }
+      if (sources.empty()) continue;  // a bare noun names no event we can attribute
+      for (std::string_view prep : {"on", "against", "with", "to", "targeting"}) {
+        int t = r.after_word(int(m.end) - 1, std::min(ce, lim + 4), prep);
+        if (t >= 0 && p.target < 0 && std::find(sources.begin(), sources.end(), t) == sources.end()) p.target = t;
+      }
+    } else if (passive) {
+      int by = r.after_word(int(m.end), ce, "by");
+      if (by >= 0) sources.push_back(by);
+      int subj = r.subject_left(cs, a);
+      if (subj >= 0) {
+        if (sources.empty()) sources = {};  // agentless passive: the subject is the target
+        p.target = subj;
+      }
+    } else {
+      int subj = r.subject_left(cs, a);
+      if (subj >= 0) sources = r.compound_left(subj);
+      else {
+        // nominal attack as subject: "an airstrike by Syrian forces killed 33 soldiers" (merged below)
+      }
+      p.target = r.object_right(int(m.end), obj_to, &p.place);
+      if (p.target < 0 && (pat.lemmas.size() > 1)) p.target = r.object_right(int(m.begin) + 1, obj_to, &p.place);
+    }
+    if (p.place < 0) p.place = r.place_in(cs, ce);
+    if (p.place < 0) p.place = r.place_in(0, n);
+
+    // Modality from the cues in the clause before the predicate (and not part of the pattern).
+    bool neg = false, plan = false, intent = false, hypo = sv.question;
+    std::vector<bool> consumed(n, false);
+    for (const auto& c : cues) {
+      if (c.kind == PatternKind::Report) continue;
+      if (int(c.end) > a || int(c.begin) < std::max(cs, a - 8)) continue;
+      if (int(c.begin) >= a && int(c.begin) < int(m.end)) continue;
+      if (c.kind == PatternKind::Planned || c.kind == PatternKind::Intent)
+        for (uint32_t w = c.begin; w < c.end; ++w) consumed[w] = true;
+    }
+    for (const auto& c : cues) {
+      if (c.kind == PatternKind::Report) continue;
+      if (int(c.end) > a || int(c.begin) < std::max(cs, a - 8)) continue;
+      switch (c.kind) {
+        case PatternKind::Negation:
+          if (!consumed[c.begin]) neg = true;
+          break;
+        case PatternKind::Planned: plan = true; break;
+        case PatternKind::Intent: intent = true; break;
+        case PatternKind::Hypothetical:
+          if (!(reported_future && (r.word(c.begin) == "would" || r.word(c.begin) == "could"))) hypo = true;
+          else plan = true;
+          break;
+        default: break;
+      }
+    }
+    // A purpose infinitive inherits the modality of the plan it serves ("scheduled to hold a
+    // meeting ... to discuss"): nothing in it has happened yet either.
+    if (!neg && !hypo && !intent && !plan && a > 0 && r.word(a - 1) == "to" && !out.empty() &&
+        out.back().modality != Modality::Asserted && r.clause_start(int(out.back().begin), boundary) == cs) {
+      if (out.back().modality == Modality::Planned) plan = true;
+      else if (out.back().modality == Modality::Negated) neg = true;
+      else hypo = true;
+    }
+    bool intent_code = p.code.starts_with("03") || p.code.starts_with("13") || p.code.starts_with("02") ||
+                       p.code.starts_with("10") || p.code.starts_with("12");
+    if (neg) p.modality = Modality::Negated;
+    else if (hypo) p.modality = Modality::Hypothetical;
+    else if (intent || plan) {
+      if (!intent_code) {
+        std::string ic = ctx.lexicon.intent_code(p.code);
+        if (!ic.empty()) p.code = ic;
+      }
+      p.modality = intent ? Modality::Asserted : Modality::Planned;
+    }
+
+    // Reported speech: the nearest reporting verb before the predicate, or after it at the end.
+    for (const auto& rep : reports) {
+      if (rep.word < a) {
+        if (p.speaker < 0 || rep.word > 0) p.speaker = rep.speaker;
+      } else if (p.speaker < 0 && rep.word > int(m.end)) {
+        p.speaker = rep.speaker;
+      }
+    }
+    if (p.speaker >= 0 && (intent || p.code.starts_with("13"))) {
+      for (const auto& rep : reports)
+        if (rep.speaker == p.speaker) p.date_word = rep.word;
+    }
+    if (sources.empty() && p.speaker >= 0 && (intent || plan) ) sources.push_back(p.speaker);
+    if (sources.empty()) continue;
+    if (p.speaker >= 0 && std::find(sources.begin(), sources.end(), p.speaker) != sources.end() && !(intent || plan))
+      p.speaker = p.speaker;  // a speaker reporting their own act: still attributed
+
+    p.confidence = 0.45 + (p.target >= 0 ? 0.15 : 0) + (pat.lemmas.size() > 1 ? 0.1 : 0) + (sources.size() == 1 ? 0.1 : 0.05);
+    if (p.modality != Modality::Asserted) p.confidence -= 0.1;
+
+    // Merge: a nominal attack followed by a harm verb in its clause is one event.
+    if (!pat.nominal && (p.code.starts_with("18") || p.code.starts_with("19") || p.code.starts_with("20")) && !out.empty()) {
+      Predicate& prev = out.back();
+      const Pattern& pp = ctx.lexicon.pattern(prev.pattern);
+      if (pp.nominal && int(prev.end) <= a && r.clause_start(int(prev.begin), boundary) == cs &&
+          (prev.code.starts_with("18") || prev.code.starts_with("19") || prev.code.starts_with("20"))) {
+        if (prev.target < 0) prev.target = p.target;
+        if (prev.place < 0) prev.place = p.place;
+        continue;
+      }
+    }
+
+    bool sym = pat.symmetric || symmetric_code(p.code);
+    if (sources.size() > 1 && p.target < 0 && sym) {
+      for (size_t x = 0; x < sources.size(); ++x)
+        for (size_t y = 0; y < sources.size(); ++y)
+          if (x != y) {
+            Predicate q = p;
+            q.source = sources[x];
+            q.target = sources[y];
+            out.push_back(q);
+          }
+      continue;
+    }
+    for (int s : sources) {
+      Predicate q = p;
+      q.source = s;
+      if (q.target >= 0 && ctx.mentions[q.target].code == ctx.mentions[s].code) q.target = -1;
+      out.push_back(q);
+      if (sym && q.target >= 0 && sources.size() == 1 && pat.symmetric) {
+        Predicate rq = q;
+        std::swap(rq.source, rq.target);
+        out.push_back(rq);
+      }
+    }
+  }
+  // A statement with nothing else coded: CAMEO codes the statement itself (010).
+  if (out.empty()) {
+    for (const auto& rep : reports) {
+      if (rep.speaker < 0) continue;
+      Predicate p;
+      p.code = "010";
+      p.begin = p.anchor = uint32_t(rep.word);
+      p.end = p.begin + 1;
+      p.source = rep.speaker;
+      p.confidence = 0.35;
+      for (const auto& m : matches)
+        if (m.begin == p.begin && ctx.lexicon.pattern(m.pattern).kind == PatternKind::Report) p.pattern = m.pattern;
+      p.target = r.object_right(int(p.end), std::min(n, int(p.end) + 3), nullptr);
+      if (p.target >= 0 && ctx.mentions[p.target].code == ctx.mentions[p.source].code) p.target = -1;
+      if (sv.question) p.modality = Modality::Hypothetical;
+      out.push_back(p);
+      break;
+    }
+  }
+  return out;
+}
+
+void find_quotes(const DocContext& ctx, const SentenceView& sv, std::vector<Quote>& quotes,
+                 std::optional<ActorRef>& last_speaker) {
+  std::string_view text = ctx.body.substr(sv.begin, sv.end - sv.begin);
+  // Speaker: an actor named with a reporting verb in this sentence, else "he/she said" -> last speaker.
+  std::optional<ActorRef> speaker;
+  bool pronoun_said = false;
+  for (size_t i = 0; i < sv.words.size(); ++i) {
+    const std::string& w = sv.words[i].lower;
+    if (w == "said" || w == "says" || w == "told" || w == "added" || w == "stressed" || w == "noted") {
+      for (int d : {-1, -2, -3, 1, 2, 3}) {
+        int j = int(i) + d;
+        if (j < 0 || j >= int(sv.words.size())) continue;
+        int m = sv.words[j].mention;
+        if (m >= 0 && ctx.kb && ctx.mentions[m].kind != kb::MentionKind::Place) {
+          speaker = actor_of(*ctx.kb, ctx.mentions[m], ctx.body);
+          break;
+        }
+        if (sv.words[j].lower == "he" || sv.words[j].lower == "she") pronoun_said = true;
+      }
+    }
+  }
+  if (speaker && speaker->code.size() > 0) last_speaker = speaker;
+  else if (pronoun_said) speaker = last_speaker;
+  static constexpr std::string_view kOpen = "\xE2\x80\x9C", kClose = "\xE2\x80\x9D";
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t o = text.find(kOpen, pos);
+    size_t olen = kOpen.size();
+    size_t q = text.find('"', pos);
+    if (q != std::string_view::npos && (o == std::string_view::npos || q < o)) {
+      o = q;
+      olen = 1;
+    }
+    if (o == std::string_view::npos) break;
+    size_t c = olen == 1 ? text.find('"', o + 1) : text.find(kClose, o + olen);
+    if (c == std::string_view::npos) c = text.size();  // quotation running on past the sentence
+    std::string_view inner = text.substr(o + olen, c - o - olen);
+    if (inner.size() >= 20) {
+      Quote qt;
+      qt.span = {uint32_t(sv.begin + o + olen), uint32_t(sv.begin + c)};
+      qt.text = std::string(inner);
+      qt.speaker = speaker;
+      quotes.push_back(std::move(qt));
+    }
+    pos = c + (olen == 1 ? 1 : kClose.size());
+  }
+}
+
+}  // namespace sitrep::code

@@ -1,0 +1,114 @@
+// Coder rules on sentences written for these tests in news style: source/target placement,
+// passives, nominal events, compound actors, reported speech and modality.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "code/code.h"
+#include "kb/linker.h"
+#include "test_support.h"
+
+namespace sitrep::code {
+namespace {
+
+std::shared_ptr<const Coder> coder() {
+  static std::shared_ptr<const Coder> c = [] () -> std::shared_ptr<const Coder> {
+    std::string path = SITREP_KB_FILE;
+    if (const char* env = std::getenv("SITREP_KB")) path = env;
+    auto kb = kb::Kb::open(path);
+    if (!kb) return nullptr;
+    CoderOptions o;
+    o.linker = std::make_shared<const kb::Linker>(kb.value());
+    auto made = Coder::create(o);
+    return made.ok() ? made.value() : nullptr;
+  }();
+  return c;
+}
+
+CodedDoc run(const std::string& text, const std::string& date = "2020-03-02") {
+  Doc d;
+  d.id = "t";
+  d.body = text;
+  d.meta.date.year = std::stoi(date.substr(0, 4));
+  d.meta.date.month = std::stoi(date.substr(5, 2));
+  d.meta.date.day = std::stoi(date.substr(8, 2));
+  d.meta.date.precision = DatePrecision::Day;
+  return coder()->code(d);
+}
+
+const EventMention* find(const CodedDoc& c, const std::string& cameo_prefix, const std::string& src = "",
+                         const std::string& tgt = "") {
+  for (const auto& e : c.events)
+    if (e.cameo->code.starts_with(cameo_prefix) && (src.empty() || (e.source && e.source->code == src)) &&
+        (tgt.empty() || (e.target && e.target->code == tgt)))
+      return &e;
+  return nullptr;
+}
+
+#define NEED_CODER() \
+  if (!coder()) GTEST_SKIP() << "kb.bin not built (SITREP_KB_FILE / $SITREP_KB)"
+
+TEST(CodeRules, CompoundActorsPhoneCallBothDirections) {
+  NEED_CODER();
+  auto c = run("Russian President Vladimir Putin and Turkish President Recep Tayyip Erdogan held a telephone conversation on Friday.");
+  const EventMention* a = find(c, "041", "RUSGOV", "TURGOV");
+  const EventMention* b = find(c, "041", "TURGOV", "RUSGOV");
+  ASSERT_TRUE(a);
+  ASSERT_TRUE(b);
+  EXPECT_EQ(a->cameo->plover_type, "CONSULT");
+  EXPECT_EQ(a->modality, Modality::Asserted);
+  EXPECT_EQ(a->date, "2020-02-28");
+}
+
+TEST(CodeRules, NominalAttackWithByPhraseAndHarmVerb) {
+  NEED_CODER();
+  auto c = run("An airstrike by Syrian government forces killed 33 Turkish soldiers in Idlib.");
+  const EventMention* e = find(c, "195", "SYRMIL", "TURMIL");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->cameo->plover_type, "ASSAULT");
+  ASSERT_TRUE(e->location);
+}
+
+TEST(CodeRules, ScheduledMeetingIsPlannedNotRealized) {
+  NEED_CODER();
+  auto c = run("Vladimir Putin and Recep Tayyip Erdogan are scheduled to hold a meeting in Moscow on Thursday.");
+  for (const auto& e : c.events)
+    if (e.cameo->code.starts_with("04")) EXPECT_NE(e.modality, Modality::Asserted) << e.cameo->code;
+  const EventMention* e = find(c, "036");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->modality, Modality::Planned);
+}
+
+TEST(CodeRules, NegatedConversationIsNotCoded) {
+  NEED_CODER();
+  auto c = run("Kremlin spokesman Dmitry Peskov said there were no plans to arrange a new conversation with Erdogan.");
+  for (const auto& e : c.events)
+    if (e.cameo->code.starts_with("04")) EXPECT_NE(e.modality, Modality::Asserted);
+  for (const auto& e : c.events)
+    if (e.cameo->code.starts_with("03")) EXPECT_EQ(e.modality, Modality::Negated);
+}
+
+TEST(CodeRules, ReportedThreatAttributedAndDatedByTheStatement) {
+  NEED_CODER();
+  auto c = run("Erdogan said on February 19 that Ankara was ready to use all of its military strength.");
+  const EventMention* e = find(c, "138", "TURGOV");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->date, "2020-02-19");
+  ASSERT_TRUE(e->attributed_to);
+  EXPECT_EQ(e->attributed_to->code, "TURGOV");
+}
+
+TEST(CodeRules, QuestionsAreNotAssertedEvents) {
+  NEED_CODER();
+  auto c = run("Will Turkey attack Syrian government forces?");
+  for (const auto& e : c.events) EXPECT_NE(e.modality, Modality::Asserted);
+}
+
+TEST(CodeRules, NothingWithoutActors) {
+  NEED_CODER();
+  auto c = run("The weather was nice and the two friends held talks about football.");
+  EXPECT_TRUE(c.events.empty());
+}
+
+}  // namespace
+}  // namespace sitrep::code
