@@ -267,7 +267,7 @@ struct Builder {
       auto it = city_by_name.find(std::to_string(c) + "|" + fold_key(s.name));
       const PlaceRec& at = it != city_by_name.end() ? places[it->second] : places[entries[c].place];
       p.lat = at.lat, p.lon = at.lon;
-      uint32_t idx = add_place(p, Feature::Admin1, c);
+      uint32_t idx = add_place(p, Feature::IsoSubdivision, c);
       key(s.name, HitKind::Place, idx, kNeedsCap);
       ++stats.subdivisions;
     }

@@ -22,7 +22,10 @@ std::string describe_place(const Kb& kb, uint32_t place) {
   std::snprintf(buf, sizeof buf, "%.4f,%.4f", p.lat, p.lon);
   std::string s = std::string(kb.str(p.name)) + " [";
   if (p.country != kNone) s += std::string(kb.str(kb.entries()[p.country].extra));
-  if (p.admin1.len) s += "-" + std::string(kb.str(p.admin1));
+  if (p.admin1.len) {
+    std::string a(kb.str(p.admin1));
+    s += a.find('-') == std::string::npos ? "-" + a : a.substr(a.find('-'));
+  }
   s += " " + std::string(buf);
   if (p.geonameid) s += " geonames:" + std::to_string(p.geonameid);
   if (p.population) s += " pop " + std::to_string(p.population);

@@ -7,7 +7,7 @@
 namespace sitrep::kb::format {
 
 inline constexpr char kMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'K', 'B'};
-inline constexpr uint32_t kVersion = 1;
+inline constexpr uint32_t kVersion = 2;
 inline constexpr uint32_t kNone = 0xffffffffu;
 inline constexpr int kDirBits = 16;  // key directory: first index per top-16-bit hash prefix
 
@@ -59,7 +59,8 @@ struct AgentRec {
   Str phrase, sector;
 };
 
-enum class Feature : uint8_t { Other = 0, Country, Admin1, CapitalCity, AdminSeat, City, Region, Base, Crossing, Sea };
+// Admin1: an authored first-level region; IsoSubdivision: one known only from ISO 3166-2.
+enum class Feature : uint8_t { Other = 0, Country, Admin1, CapitalCity, AdminSeat, City, Region, Base, Crossing, Sea, IsoSubdivision };
 
 struct PlaceRec {
   Str name, admin1;

@@ -23,7 +23,8 @@ namespace {
 double feature_bonus(Feature f) {
   switch (f) {
     case Feature::Country: return 12.0;
-    case Feature::Admin1: return 6.0;
+    case Feature::Admin1: return 8.0;
+    case Feature::IsoSubdivision: return 3.0;  // no population, coordinates borrowed
     case Feature::CapitalCity: return 2.5;
     case Feature::AdminSeat: return 1.0;
     case Feature::Region: case Feature::Base: case Feature::Crossing: case Feature::Sea: return 7.0;
@@ -37,7 +38,7 @@ double score(const Kb& kb, uint32_t pi, const GeoContext& ctx) {
   int in_doc = 0;
   for (uint32_t c : ctx.countries)
     if (c == p.country) ++in_doc;
-  if (in_doc) s += 3.0 + std::min(in_doc, 5) * 0.3;
+  if (in_doc) s += 5.0 + std::min(in_doc, 5) * 0.3;
   for (uint32_t q : ctx.places) {
     if (q == pi) continue;
     const PlaceRec& o = kb.places()[q];
