@@ -27,7 +27,15 @@ void add_train(CLI::App& parent, int& exit_code) {
   cmd->add_option("--jackknife", opt->jackknife, "Folds for the parser's training tags (0 = none)")->capture_default_str();
   cmd->add_option("--prune", opt->prune, "Drop weights below this fraction of the largest")->capture_default_str();
   cmd->add_option("--seed", opt->seed)->capture_default_str();
-  cmd->callback([opt, &exit_code] {
+  auto prune_from = std::make_shared<std::string>();
+  cmd->add_option("--prune-from", *prune_from, "Do not train: copy this model to --output, dropping weights below --prune");
+  cmd->callback([opt, prune_from, &exit_code] {
+    if (!prune_from->empty()) {
+      auto r = nlp::prune_model(*prune_from, opt->output, opt->prune, std::cerr);
+      if (!r) std::cerr << "sitrep: " << r.error().where() << ": " << r.error().message << "\n";
+      exit_code = r ? kOk : kFatal;
+      return;
+    }
     auto r = nlp::train_model(*opt, std::cerr);
     if (!r) {
       std::cerr << "sitrep: " << r.error().where() << ": " << r.error().message << "\n";

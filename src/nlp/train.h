@@ -31,4 +31,7 @@ struct TrainSummary {
 std::string describe(const TrainOptions& opt);
 Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log);
 
+// Copies a model, dropping tagger and parser weights below `fraction` of each table's largest.
+Expected<bool> prune_model(const std::string& input, const std::string& output, double fraction, std::ostream& log);
+
 }  // namespace sitrep::nlp
