@@ -66,6 +66,9 @@ PlaceRef place_of(const kb::Kb& kb, uint32_t place) {
 std::string date_value(const EventDate& d) {
   // TimeML values may carry weeks or times; the record wants YYYY[-MM[-DD]].
   const std::string& v = d.value;
+  // "XXXX-02-28": no year known (no document date) is no date the record can carry.
+  if (v.size() < 4 || !std::isdigit(uint8_t(v[0])) || !std::isdigit(uint8_t(v[1])) || !std::isdigit(uint8_t(v[2])))
+    return "";
   if (v.size() >= 10 && v[4] == '-' && v[7] == '-' && std::isdigit(uint8_t(v[8]))) return v.substr(0, 10);
   if (v.size() >= 7 && v[4] == '-' && std::isdigit(uint8_t(v[5])) && std::isdigit(uint8_t(v[6]))) return v.substr(0, 7);
   if (v.size() >= 4 && std::isdigit(uint8_t(v[0])) && std::isdigit(uint8_t(v[3]))) return v.substr(0, 4);
