@@ -187,6 +187,7 @@ class Scan {
         const RoleRec* a = kb_.active_role(*it, day_);
         if (a && a->of == of && kb_.titles()[a->title].rank >= 1 && kb_.titles()[a->title].rank <= 2) r = a, rule = LinkRule::LeaderInDoc;
       }
+      if (!r) r = kb_.holder(title, of, day_);  // someone recorded as the country's "leader"
       for (uint32_t ti = 0; ti < kb_.titles().size() && !r; ++ti)
         if (kb_.titles()[ti].rank == 1) r = kb_.holder(ti, of, day_);
       for (uint32_t ti = 0; ti < kb_.titles().size() && !r; ++ti)
@@ -344,7 +345,9 @@ class Scan {
       const Match& m = ms_[k];
       if (word(k, WordClass::Article) || word(k, WordClass::Locative)) continue;
       std::vector<KeyRec> hits;
-      bool notable = m.te - m.tb > 1 || (k > 0 && ms_[k - 1].te == m.tb && word(k - 1, WordClass::Locative));
+      // Without NER, a bare GeoNames name is read as a place only after "in", "near", ... or when
+      // the place is big: the gazetteer is full of towns named like words ("High Level").
+      bool notable = k > 0 && ms_[k - 1].te == m.tb && word(k - 1, WordClass::Locative);
       for (const auto& h : m.hits) {
         if (!valid(h, m.tb, m.te)) continue;
         if (h.kind == static_cast<uint8_t>(HitKind::Capital)) {
@@ -356,7 +359,8 @@ class Scan {
         // A one-word alternate name of a small place is more often an ordinary word ("North").
         if ((h.flags & kAltName) && m.te - m.tb == 1 && p.population < kBigCity) continue;
         hits.push_back(h);
-        if (p.geonameid == 0 || p.population >= kBigCity) notable = true;
+        auto f = static_cast<Feature>(p.feature);
+        if ((p.geonameid == 0 && f != Feature::IsoSubdivision) || p.population >= kBigCity) notable = true;
       }
       if (!notable) continue;
       uint32_t pi = best_place(kb_, hits, ctx);
