@@ -18,7 +18,7 @@ void BM_KbLoad(benchmark::State& state) {
   for (auto _ : state) {
     auto kb = load();
     if (!kb) {
-      state.SkipWithError("kb.bin missing");
+      state.SkipWithError("kb.bin missing or stale (rebuild: cmake --build BUILD --target sitrep_kb)");
       return;
     }
     benchmark::DoNotOptimize(kb.get());
@@ -30,7 +30,7 @@ BENCHMARK(BM_KbLoad)->Unit(benchmark::kMillisecond);
 void BM_LinkText(benchmark::State& state) {
   auto kb = load();
   if (!kb) {
-    state.SkipWithError("kb.bin missing");
+    state.SkipWithError("kb.bin missing or stale (rebuild: cmake --build BUILD --target sitrep_kb)");
     return;
   }
   Linker linker(kb);
@@ -57,7 +57,7 @@ BENCHMARK(BM_LinkText);
 void BM_LinkSpan(benchmark::State& state) {
   auto kb = load();
   if (!kb) {
-    state.SkipWithError("kb.bin missing");
+    state.SkipWithError("kb.bin missing or stale (rebuild: cmake --build BUILD --target sitrep_kb)");
     return;
   }
   Linker linker(kb);
