@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "kb/fold.h"
 #include "kb/format.h"
@@ -255,12 +256,15 @@ struct Builder {
       auto [it, fresh] = city_by_name.emplace(k, i);
       if (!fresh && places[it->second].population < p.population) it->second = i;
     }
+    std::unordered_set<std::string> suffixes;
+    for (const auto& w : src.words)
+      if (w.word_class == "suffix") suffixes.insert(fold_key(w.word));
     std::unordered_map<std::string, bool> authored;  // an authored region replaces the ISO one
     for (size_t i = 0; i < src.authored_places; ++i)
       authored[src.places[i].country + "|" + fold_key(src.places[i].name)] = true;
     for (const auto& s : src.subdivisions) {
       uint32_t c = country_of(s.code.substr(0, 2));
-      if (c == kNone || !s.parent.empty() || authored.count(s.code.substr(0, 2) + "|" + fold_key(s.name))) continue;
+      if (c == kNone || authored.count(s.code.substr(0, 2) + "|" + fold_key(s.name))) continue;
       SourcePlace p;
       p.name = s.name;
       p.admin1 = s.code;
@@ -269,6 +273,11 @@ struct Builder {
       p.lat = at.lat, p.lon = at.lon;
       uint32_t idx = add_place(p, Feature::IsoSubdivision, c);
       key(s.name, HitKind::Place, idx, kNeedsCap);
+      std::string bare = fold_key(s.name);
+      for (size_t sp = bare.rfind(' '); sp != std::string::npos && suffixes.count(bare.substr(sp + 1)); sp = bare.rfind(' ')) {
+        bare.resize(sp);
+        key(bare, HitKind::Place, idx, kNeedsCap);
+      }
       ++stats.subdivisions;
     }
     stats.places = places.size();

@@ -298,8 +298,8 @@ class Scan {
       // "the Berlin conference", "the Astana format": the capital names an event, not an actor.
       bool locative = (k > 0 && ms_[k - 1].te == ms_[k].tb && word(k - 1, WordClass::Locative)) ||
                       (adjacent(k, k + 1) && word(k + 1, WordClass::EventNoun));
-      countries_.push_back(cap->target);
       if (!locative) {
+        countries_.push_back(cap->target);
         // GOV: CAMEO's primary role code for the executive, which a capital's name stands for.
         emit(k, k, MentionKind::Organization, LinkRule::Metonym, cap->target,
              std::string(kb_.str(kb_.entries()[cap->target].code)) + "GOV");
