@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "kb/fold.h"
 #include "kb/linker.h"
@@ -56,7 +57,14 @@ bool print_lookup(const Kb& kb, std::string_view name, int day, std::ostream& ou
         << (m.code.empty() ? "-" : m.code) << "  (" << to_string(m.rule) << ", " << day_to_iso(day) << ")\n";
   }
   size_t places = 0;
+  std::vector<uint32_t> shown;  // a person found by full name and by surname is shown once
   for (const KeyRec& k : kb.find_key(fold_key(name))) {
+    bool entry_hit = k.kind == static_cast<uint8_t>(HitKind::Person) || k.kind == static_cast<uint8_t>(HitKind::Surname) ||
+                     k.kind == static_cast<uint8_t>(HitKind::Org);
+    if (entry_hit) {
+      if (std::find(shown.begin(), shown.end(), k.target) != shown.end()) continue;
+      shown.push_back(k.target);
+    }
     switch (static_cast<HitKind>(k.kind)) {
       case HitKind::Person:
       case HitKind::Surname:

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <regex>
 #include <set>
+#include <tuple>
 
 namespace sitrep::kb {
 namespace {
@@ -159,6 +160,8 @@ void read_agent(const std::string& line, const std::vector<std::pair<std::string
 
 }  // namespace
 
+void normalize_roles(std::vector<SourceRole>& roles);
+
 Expected<bool> read_petrarch_file(const std::string& path, PetrarchImport& imp) {
   std::ifstream in(path);
   if (!in) return Error{path, "", "cannot open the dictionary"};
@@ -217,7 +220,29 @@ Expected<bool> read_petrarch_file(const std::string& path, PetrarchImport& imp) 
     }
   }
   flush(cur, path, imp, ids);
+  normalize_roles(imp.roles);
   return true;
+}
+
+// PETRARCH date ranges of one actor often overlap (a code restated with new dates); sitrep's
+// checker rejects overlaps, so same-code ranges merge and a new code ends the previous one.
+void normalize_roles(std::vector<SourceRole>& roles) {
+  std::stable_sort(roles.begin(), roles.end(), [](const SourceRole& a, const SourceRole& b) {
+    return std::tie(a.person, a.of, a.start) < std::tie(b.person, b.of, b.start);
+  });
+  std::vector<SourceRole> out;
+  for (auto& r : roles) {
+    if (!out.empty() && out.back().person == r.person && out.back().of == r.of && r.start < out.back().end) {
+      if (out.back().code == r.code) {
+        out.back().end = std::max(out.back().end, r.end);
+        continue;
+      }
+      out.back().end = r.start;
+      if (out.back().end <= out.back().start) out.pop_back();
+    }
+    out.push_back(r);
+  }
+  roles = std::move(out);
 }
 
 Expected<bool> write_petrarch_tables(const PetrarchImport& imp, const std::string& dir, const std::string& prefix) {

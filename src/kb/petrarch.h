@@ -18,7 +18,8 @@ struct PetrarchImport {
   size_t skipped = 0;  // entries without a usable code
 };
 
-// Reads one dictionary file; agents files are recognised by their [~CODE] entries.
+// Reads one dictionary file; agents files are recognised by their [~CODE] entries. Overlapping
+// date ranges of one actor are merged (same code) or cut at the newer code.
 Expected<bool> read_petrarch_file(const std::string& path, PetrarchImport& into);
 
 // Writes people-<prefix>.tsv, roles-<prefix>.tsv, orgs-<prefix>.tsv, agents-<prefix>.tsv.
