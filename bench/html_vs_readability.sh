@@ -43,7 +43,7 @@ if as_json:
             out[f"{name}_{k}"] = d[k]
     print(json.dumps(out))
 else:
-    print(f"{s['dataset']} split={s['split']}  (scores in %, time = extraction only)")
+    print(f"{s['dataset']} split={s['split']}  (scores in %, time = CPU seconds of extraction only)")
     print(f"{'tool':<18}{'pages':>7}{'seconds':>10}{'pages/s':>10}{'precision':>11}{'recall':>8}{'F1':>8}")
     for name, d in (("sitrep", s), ("readability-lxml", r)):
         print(f"{name:<18}{d['pages']:>7}{d['seconds']:>10.2f}{d['pages_per_s']:>10.1f}"

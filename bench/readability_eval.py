@@ -4,7 +4,8 @@
 Run with Debian's /usr/bin/python3 (python3-readability). Prints one JSON object.
 Output text = Document.short_title() + the text of Document.summary(), block elements
 separated by newlines; matching is substring matching after collapsing whitespace.
-Timing covers Document(...) + summary() + title + text conversion only, not reading/gunzip.
+Timing is CPU time of Document(...) + summary() + title + text conversion only, not
+reading/gunzip (CPU time, as in sitrep, so other load on a shared machine does not count).
 """
 import argparse
 import gzip
@@ -55,14 +56,14 @@ def main():
         with gzip.open(path, "rb") as f:
             raw = f.read()
         pages += 1
-        t0 = time.perf_counter()
+        t0 = time.thread_time()
         try:
             out = norm(summary_text(raw))
         except Exception as exc:  # a crash is an empty output, as in trafilatura's scoring
             print(f"readability failed on {item['file']}: {exc}", file=sys.stderr)
             out = None
             failed += 1
-        seconds += time.perf_counter() - t0
+        seconds += time.thread_time() - t0
         for s in item["with"]:
             if out is not None and norm(s) in out:
                 tp += 1

@@ -33,7 +33,7 @@ struct EvalCleanResult {
   std::string dataset, split;
   size_t pages = 0, failed = 0;
   uint64_t tp = 0, fp = 0, fn = 0, tn = 0;
-  double clean_seconds = 0;  // time inside clean_record only, not reading or gunzip
+  double clean_seconds = 0;  // CPU time inside clean_record only, not reading or gunzip
   std::vector<PageMisses> misses;
   double precision() const;
   double recall() const;

@@ -21,7 +21,7 @@ void print_table(const EvalCleanResult& r, std::ostream& out) {
                 r.pages_per_second());
   out << line;
   out << "tp " << r.tp << "  fp " << r.fp << "  fn " << r.fn << "  tn " << r.tn << "  (scores in %; pages/s counts "
-      << "cleaning time only)\n";
+      << "CPU time in the clean stage only)\n";
 }
 
 void print_misses(const EvalCleanResult& r, std::ostream& out) {
