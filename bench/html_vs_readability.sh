@@ -40,7 +40,7 @@ if as_json:
     out = {"dataset": s["dataset"], "split": s["split"], "pages": s["pages"], "speed_ratio": round(ratio, 1)}
     for name, d in (("sitrep", s), ("readability", r)):
         for k in ("precision", "recall", "f1", "accuracy", "seconds", "pages_per_s", "failed"):
-            out[f"{name}_{k}"] = d[k]
+            out[f"{name}_{k}"] = round(d[k], 3) if isinstance(d[k], float) else d[k]
     print(json.dumps(out))
 else:
     print(f"{s['dataset']} split={s['split']}  (scores in %, time = CPU seconds of extraction only)")
