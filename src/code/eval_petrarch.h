@@ -1,0 +1,72 @@
+// code: scoring the coder against PETRARCH validation records (UD-PETRARCH's XML suites). Each
+// record is a sentence with the (source, target, CAMEO code) triples it should yield. The
+// suites' actors are fictional (Arnor, Gondor, ...), so the coder runs with a knowledge base
+// built in memory from the suite's own actor and agent dictionaries (kb/petrarch.h importer);
+// the verbs are sitrep's lexicon, never the suite's verb dictionary.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace sitrep::kb {
+class Linker;
+}
+namespace sitrep::nlp {
+class Model;
+}
+
+namespace sitrep::code {
+
+struct PetrarchTriple {
+  std::string source, target, code;
+  bool operator==(const PetrarchTriple&) const = default;
+};
+
+struct PetrarchRecord {
+  std::string id, category, date;  // date as written: YYYYMMDD
+  std::string text;
+  std::vector<PetrarchTriple> expected;  // empty with noevents / error
+  bool evaluate = true;
+};
+
+struct PetrarchSuite {
+  std::string actor_file, agent_file;  // as named by <Environment>
+  std::vector<PetrarchRecord> records;
+};
+
+// Reads a validation XML file. The suites are not well-formed XML (comments with "--", bare
+// attributes), so the reader is HTML5's lenient parser (gumbo), which PETRARCH's files survive.
+Expected<PetrarchSuite> read_petrarch_suite(const std::string& path);
+
+// A linker over a KB compiled in memory from PETRARCH actor and agent dictionaries. Actors with
+// a bare three-letter code (ARN) become countries, so "Arnor government" links as ARNGOV.
+Expected<std::shared_ptr<const kb::Linker>> petrarch_linker(const std::vector<std::string>& dictionary_files);
+
+struct PrfCounts {
+  size_t tp = 0, fp = 0, fn = 0;
+  double precision() const;
+  double recall() const;
+  double f1() const;
+};
+
+struct PetrarchRecordResult {
+  std::string id;
+  std::vector<PetrarchTriple> expected, coded;
+  bool fully_right = false;
+};
+
+struct PetrarchScores {
+  size_t records = 0, skipped = 0, fully_right = 0;  // skipped: evaluate="false"
+  size_t coded_events = 0, false_positives = 0;      // false: coded triples not expected (exact)
+  PrfCounts exact, root;
+  std::vector<PetrarchRecordResult> details;
+};
+
+// Codes every evaluated record (asserted and planned mentions with both actors count, as
+// PETRARCH's require_dyad does) and scores triples as sets per record.
+PetrarchScores score_petrarch(const PetrarchSuite& suite, std::shared_ptr<const kb::Linker> linker,
+                              std::shared_ptr<const nlp::Model> model);
+
+}  // namespace sitrep::code
