@@ -10,6 +10,7 @@
 #include "cli/registry.h"
 #include "code/code.h"
 #include "kb/linker.h"
+#include "nlp/nlp.h"
 
 namespace sitrep::cli {
 namespace {
@@ -28,6 +29,12 @@ void add_eval_plover(CLI::App& parent, int& exit_code) {
   auto kb_path = std::make_shared<std::string>(kb::Kb::default_path());
   cmd->add_option("file", *file, "PLOVER_GSR_CAMEO.dev.json")->required();
   cmd->add_option("--kb", *kb_path, "kb.bin")->capture_default_str();
+  auto model_path = std::make_shared<std::string>(nlp::Model::default_path());
+  auto no_model = std::make_shared<bool>(false);
+  cmd->add_option("--model", *model_path, "nlp model (dependency parse)")->capture_default_str();
+  cmd->add_flag("--no-model", *no_model, "Code without the parse (window rules only)");
+  auto details = std::make_shared<bool>(false);
+  cmd->add_flag("--details", *details, "Print gold and coded type per record (stderr)");
   cmd->add_flag("--json", *json_out, "One JSON object");
   cmd->callback([=, &exit_code] {
     std::ifstream in(*file);
@@ -42,6 +49,11 @@ void add_eval_plover(CLI::App& parent, int& exit_code) {
     code::CoderOptions opts;
     auto kb = kb::Kb::open(*kb_path);
     if (kb) opts.linker = std::make_shared<const kb::Linker>(kb.value());
+    if (!*no_model) {
+      auto model = nlp::Model::load(*model_path);
+      if (model) opts.model = model.value();
+      else std::cerr << "sitrep: warning: no model (" << model.error().message << "): window rules only\n";
+    }
     auto coder = code::Coder::create(opts);
     if (!coder) {
       std::cerr << "sitrep: " << coder.error().message << "\n";
@@ -62,6 +74,10 @@ void add_eval_plover(CLI::App& parent, int& exit_code) {
         if (!best || (e.modality == code::Modality::Asserted && best->modality != code::Modality::Asserted) ||
             (e.modality == best->modality && e.confidence > best->confidence))
           best = &e;
+      if (*details)
+        std::cerr << (best && best->cameo->plover_type == plover_2021(r.value("event", "")) ? "ok   " : "miss ")
+                  << plover_2021(r.value("event", "")) << "\t" << (best ? best->cameo->plover_type + " " + best->cameo->code : "-")
+                  << "\t" << r["text"].get<std::string>() << "\n";
       if (!best) continue;
       ++coded;
       if (best->cameo->plover_type == plover_2021(r.value("event", ""))) ++type_right;
@@ -81,6 +97,7 @@ void add_eval_plover(CLI::App& parent, int& exit_code) {
     }
     auto pct = [](size_t a, size_t b) { return b ? 100.0 * double(a) / double(b) : 0.0; };
     nlohmann::json j{{"records", records},
+                     {"parsed", opts.model != nullptr},
                      {"coded", coded},
                      {"type_accuracy", pct(type_right, records)},
                      {"type_accuracy_coded", pct(type_right, coded)},

@@ -29,6 +29,7 @@ struct WordView {
   std::string lower;
   std::vector<uint32_t> lemmas;  // lexicon lemma ids
   int head = -1;                 // within the sentence; -1 root or no parse
+  std::string_view deprel;       // UD relation to the head ("nsubj", "obl"); empty without a parse
   int mention = -1;              // index into DocContext::mentions covering this word
 };
 
@@ -37,6 +38,7 @@ struct SentenceView {
   std::vector<WordView> words;
   std::vector<int> mentions;  // mention indices inside the sentence, in order
   bool question = false;
+  bool parsed = false;  // heads and deprels are set
 };
 
 // One coded predicate before it becomes an EventMention; indices are mention indices or -1.
@@ -50,6 +52,17 @@ struct Predicate {
 };
 
 ActorRef actor_of(const kb::Kb& kb, const kb::LinkedMention& m, std::string_view text);
+// Arguments of a verbal predicate read from the dependency tree: subject (or the passive's
+// agent) and its conjuncts as sources; objects and with/against/to/on phrases as targets.
+// found is false when the tree names no actor subject, and the window rules take over.
+struct TreeArgs {
+  std::vector<int> sources, targets;  // mention indices
+  int place = -1;
+  int subject = -1;  // the subject word, even when it names no actor ("it", "he")
+  bool passive = false, found = false;
+};
+TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t begin, uint32_t end, uint32_t anchor);
+
 SentenceView build_sentence(const DocContext& ctx, size_t sentence);
 std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv);
 // Direct quotations in the sentence with their speaker; `last_speaker` carries "he said"

@@ -18,6 +18,7 @@ bool is_preposition(std::string_view w) {
                     "over", "about", "toward", "towards", "across", "inside", "outside", "around", "through", "under",
                     "within", "after", "before", "during", "amid", "among", "along", "via", "like", "than", "since"});
 }
+bool is_pronoun(std::string_view w) { return one_of(w, {"it", "he", "she", "they", "we"}); }
 bool is_locative(std::string_view w) {
   return one_of(w, {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "within", "from"});
 }
@@ -62,6 +63,7 @@ SentenceView build_sentence(const DocContext& ctx, size_t s) {
       ctx.lexicon.lemma_ids(l, v.lemmas);
     }
     if (have_heads && an.head[w] >= 0) v.head = an.head[w] - int(wb);
+    if (have_heads && an.labels && an.deprel.size() == an.words.size()) v.deprel = an.deprel_name(w);
     while (m < ctx.mentions.size() && ctx.mentions[m].end <= v.span.begin) ++m;
     if (m < ctx.mentions.size() && ctx.mentions[m].begin < v.span.end && ctx.mentions[m].end > v.span.begin) {
       v.mention = int(m);
@@ -70,6 +72,7 @@ SentenceView build_sentence(const DocContext& ctx, size_t s) {
     sv.words.push_back(std::move(v));
   }
   sv.question = !sv.words.empty() && sv.words.back().lower == "?";
+  sv.parsed = have_heads && an.labels != nullptr;
   return sv;
 }
 
@@ -304,7 +307,14 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     bool passive = a > 0 && (is_be(r.word(a - 1)) || (a > 1 && is_be(r.word(a - 2)) && r.word(a - 1).ends_with("ly"))) &&
                    (sv.words[a].lower.ends_with("ed") || sv.words[a].lower.ends_with("en") ||
                     one_of(sv.words[a].lower, {"held", "hit", "shot", "struck", "met", "led", "sent", "told", "made"}));
-    if (pat.nominal) {
+    TreeArgs tree;
+    if (!pat.nominal && sv.parsed) tree = tree_arguments(ctx, sv, m.begin, m.end, m.anchor);
+    std::vector<int> targets;
+    if (tree.found) {
+      sources = tree.sources;
+      targets = tree.targets;
+      p.place = tree.place;
+    } else if (pat.nominal) {
       // "Russian airstrikes", "Turkey's offensive", "airstrike by X on Y", "talks between X and Y"
       if (a > 0 && sv.words[a - 1].mention >= 0 && r.is_actor(sv.words[a - 1].mention)) sources.push_back(sv.words[a - 1].mention);
       else if (a > 1 && r.word(a - 1) == "'s" && sv.words[a - 2].mention >= 0) sources.push_back(sv.words[a - 2].mention);
@@ -349,6 +359,8 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       p.target = r.object_right(int(m.end), obj_to, &p.place);
       if (p.target < 0 && (pat.lemmas.size() > 1)) p.target = r.object_right(int(m.begin) + 1, obj_to, &p.place);
     }
+    if (!tree.found && p.target >= 0) targets = {p.target};
+    p.target = targets.empty() ? -1 : targets[0];
     if (p.place < 0) p.place = r.place_in(cs, ce);
     if (p.place < 0) p.place = r.place_in(0, n);
 
@@ -410,7 +422,18 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       for (const auto& rep : reports)
         if (rep.speaker == p.speaker) p.date_word = rep.word;
     }
-    if (sources.empty() && p.speaker >= 0 && (intent || plan) ) sources.push_back(p.speaker);
+    // "Japan said it had halted aid": a pronoun subject of reported speech is the speaker.
+    bool pronoun_subject = false;
+    if (sv.parsed) {
+      pronoun_subject = tree.subject >= 0 && is_pronoun(r.word(tree.subject));
+    } else {
+      for (int w = a - 1; w >= std::max(cs, a - 4); --w) {
+        if (is_pronoun(r.word(w))) pronoun_subject = true;
+        if (pronoun_subject || !one_of(r.word(w), {"had", "has", "have", "would", "will", "could", "was", "is", "also", "not", "already", "then"}))
+          break;
+      }
+    }
+    if (sources.empty() && p.speaker >= 0 && (intent || plan || pronoun_subject)) sources.push_back(p.speaker);
     if (sources.empty()) continue;
     if (p.speaker >= 0 && std::find(sources.begin(), sources.end(), p.speaker) != sources.end() && !(intent || plan))
       p.speaker = p.speaker;  // a speaker reporting their own act: still attributed
@@ -431,7 +454,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     }
 
     bool sym = pat.symmetric || symmetric_code(p.code);
-    if (sources.size() > 1 && p.target < 0 && sym) {
+    if (sources.size() > 1 && targets.empty() && sym) {
       for (size_t x = 0; x < sources.size(); ++x)
         for (size_t y = 0; y < sources.size(); ++y)
           if (x != y) {
@@ -442,17 +465,20 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           }
       continue;
     }
-    for (int s : sources) {
-      Predicate q = p;
-      q.source = s;
-      if (q.target >= 0 && ctx.mentions[q.target].code == ctx.mentions[s].code) q.target = -1;
-      out.push_back(q);
-      if (sym && q.target >= 0 && sources.size() == 1 && pat.symmetric) {
-        Predicate rq = q;
-        std::swap(rq.source, rq.target);
-        out.push_back(rq);
+    if (targets.empty()) targets.push_back(-1);
+    for (int s : sources)
+      for (int t : targets) {
+        Predicate q = p;
+        q.source = s;
+        q.target = t;
+        if (q.target >= 0 && ctx.mentions[q.target].code == ctx.mentions[s].code) q.target = -1;
+        out.push_back(q);
+        if (sym && q.target >= 0 && sources.size() == 1 && targets.size() == 1 && pat.symmetric) {
+          Predicate rq = q;
+          std::swap(rq.source, rq.target);
+          out.push_back(rq);
+        }
       }
-    }
   }
   // A statement with nothing else coded: CAMEO codes the statement itself (010).
   if (out.empty()) {
@@ -468,6 +494,9 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         if (m.begin == p.begin && ctx.lexicon.pattern(m.pattern).kind == PatternKind::Report) p.pattern = m.pattern;
       p.target = r.object_right(int(p.end), std::min(n, int(p.end) + 3), nullptr);
       if (p.target >= 0 && ctx.mentions[p.target].code == ctx.mentions[p.source].code) p.target = -1;
+      // "X said" alone is how news reports everything else: only a statement addressed to
+      // someone ("told Ankara") is coded as one.
+      if (p.target < 0) continue;
       if (sv.question) p.modality = Modality::Hypothetical;
       out.push_back(p);
       break;

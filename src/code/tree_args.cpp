@@ -1,0 +1,144 @@
+// Predicate arguments from the dependency parse (UD relations). The window rules guess the
+// clause from punctuation and subordinators; the tree says it: the subject of "agreed to
+// restore ties" is the subject of "agreed" (xcomp), "Arnor and Gondor" are one subject (conj),
+// "ties with Osgiliath" names the target on the object's own modifier.
+#include <algorithm>
+
+#include "code/coder.h"
+
+namespace sitrep::code {
+namespace {
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+bool is_obl(std::string_view rel) { return rel == "obl" || rel == "nmod" || rel.starts_with("obl:") || rel.starts_with("nmod:"); }
+bool is_target_case(std::string_view w) {
+  return one_of(w, {"with", "against", "to", "on", "toward", "towards", "into", "upon", "at", "from"});
+}
+bool is_place_case(std::string_view w) { return one_of(w, {"in", "near", "at", "inside", "outside", "across", "throughout"}); }
+
+class Tree {
+ public:
+  Tree(const DocContext& ctx, const SentenceView& sv) : ctx_(ctx), sv_(sv), children_(sv.words.size()) {
+    for (size_t w = 0; w < sv.words.size(); ++w)
+      if (sv.words[w].head >= 0 && sv.words[w].head < int(sv.words.size())) children_[sv.words[w].head].push_back(int(w));
+  }
+  const std::vector<int>& children(int w) const { return children_[w]; }
+  std::string_view rel(int w) const { return sv_.words[w].deprel; }
+  int head(int w) const { return sv_.words[w].head; }
+  // The preposition marking a nominal ("with" in "with Gondor").
+  std::string_view case_of(int w) const {
+    for (int c : children_[w])
+      if (rel(c) == "case") return sv_.words[c].lower;
+    return "";
+  }
+  bool is_actor(int m) const {
+    const auto& lm = ctx_.mentions[m];
+    return lm.kind != kb::MentionKind::Place && !lm.code.empty();
+  }
+  // The actor a nominal names: its own mention, else one in its modifiers ("the government of
+  // Arnor", "Arnor's troops"), never in clauses or phrases that name other participants.
+  int actor_in(int w, int depth = 0) const {
+    int m = sv_.words[w].mention;
+    if (m >= 0) return is_actor(m) ? m : -1;
+    if (depth >= 3) return -1;
+    for (int c : children_[w]) {
+      std::string_view r = rel(c);
+      if (!(r == "compound" || r == "nmod:poss" || r == "amod" || r == "flat" || r == "appos" || r == "nmod")) continue;
+      if (r == "nmod" && !one_of(case_of(c), {"of", ""})) continue;
+      if (int a = actor_in(c, depth + 1); a >= 0) return a;
+    }
+    return -1;
+  }
+  // An actor and those joined to it by "and" ("Arnor and Gondor", "Arnor, Gondor and Rohan").
+  void with_conjuncts(int w, std::vector<int>& out) const {
+    int m = actor_in(w);
+    if (m >= 0 && std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+    for (int c : children_[w])
+      if (rel(c) == "conj") with_conjuncts(c, out);
+  }
+  int subject_word(int v) const {
+    for (int c : children_[v])
+      if (rel(c) == "nsubj" || rel(c) == "nsubj:pass" || rel(c) == "csubj") return c;
+    return -1;
+  }
+
+ private:
+  const DocContext& ctx_;
+  const SentenceView& sv_;
+  std::vector<std::vector<int>> children_;
+};
+
+}  // namespace
+
+TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t begin, uint32_t end, uint32_t anchor) {
+  TreeArgs a;
+  if (!sv.parsed || anchor >= sv.words.size()) return a;
+  Tree t(ctx, sv);
+  int v = int(anchor);
+  for (int c : t.children(v))
+    if (t.rel(c) == "nsubj:pass" || t.rel(c) == "aux:pass") a.passive = true;
+
+  // Subject: the verb's own, else the controlling or coordinated verb's ("agreed to restore",
+  // "met and signed"), climbing a few levels at most.
+  int subj = -1, at = v;
+  for (int hops = 0; hops < 4 && at >= 0; ++hops) {
+    subj = t.subject_word(at);
+    if (subj >= 0) break;
+    std::string_view r = t.rel(at);
+    if (r != "xcomp" && r != "conj" && !(r == "advcl" && hops == 0)) break;
+    at = t.head(at);
+  }
+  a.subject = subj;
+  bool pattern_word[64] = {};
+  for (uint32_t w = begin; w < end && w - begin < 64; ++w) pattern_word[w - begin] = true;
+  auto in_pattern = [&](int w) { return w >= int(begin) && w < int(end) && w - int(begin) < 64 && pattern_word[w - begin]; };
+
+  std::vector<int> targets;
+  auto add_targets = [&](int w) {
+    std::vector<int> ms;
+    t.with_conjuncts(w, ms);
+    for (int m : ms)
+      if (std::find(targets.begin(), targets.end(), m) == targets.end()) targets.push_back(m);
+  };
+  if (a.passive) {
+    for (int c : t.children(v))
+      if (t.rel(c) == "obl:agent" || (is_obl(t.rel(c)) && t.case_of(c) == "by")) t.with_conjuncts(c, a.sources);
+    if (subj >= 0 && at == v) add_targets(subj);
+    else if (subj >= 0 && a.sources.empty()) t.with_conjuncts(subj, a.sources);
+  } else if (subj >= 0) {
+    t.with_conjuncts(subj, a.sources);
+  }
+
+  // Targets: objects first, then with/against/to/on phrases, on every word of the pattern and
+  // on an object the pattern names ("restore ties with Gondor", "held talks with Gondor").
+  std::vector<int> heads;
+  for (uint32_t w = begin; w < end; ++w)
+    if (in_pattern(int(w))) heads.push_back(int(w));
+  for (size_t i = 0; i < heads.size(); ++i)
+    for (int c : t.children(heads[i]))
+      if ((t.rel(c) == "obj" || t.rel(c) == "iobj") && !in_pattern(c) && t.actor_in(c) >= 0) add_targets(c);
+  for (size_t i = 0; i < heads.size(); ++i) {
+    for (int c : t.children(heads[i])) {
+      std::string_view r = t.rel(c);
+      if ((r == "obj" || r == "iobj") && t.actor_in(c) < 0 && heads.size() < 8) heads.push_back(c);
+      if (!is_obl(r)) continue;
+      std::string_view cs = t.case_of(c);
+      int m = t.actor_in(c);
+      if (is_place_case(cs) && sv.words[c].mention >= 0 && ctx.mentions[sv.words[c].mention].place != kb::kNone) {
+        if (a.place < 0) a.place = sv.words[c].mention;
+        continue;
+      }
+      if (m < 0) continue;
+      if (is_target_case(cs) && !(cs == "at" && ctx.mentions[m].place != kb::kNone) && cs != "from") add_targets(c);
+    }
+  }
+  for (int m : targets)
+    if (std::find(a.sources.begin(), a.sources.end(), m) == a.sources.end()) a.targets.push_back(m);
+  a.found = !a.sources.empty();
+  return a;
+}
+
+}  // namespace sitrep::code
