@@ -480,6 +480,16 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         }
       }
   }
+  // "held a phone call discussing ...", "a meeting in which they discussed ...": the generic
+  // 040 restates the specific consultation (041-046) the same actor is coded with.
+  auto restated = [&](const Predicate& g) {
+    if (g.code != "040") return false;
+    return std::any_of(out.begin(), out.end(), [&](const Predicate& o) {
+      return o.code.size() == 3 && o.code.starts_with("04") && o.code != "040" && o.source == g.source &&
+             o.modality == g.modality;
+    });
+  };
+  out.erase(std::remove_if(out.begin(), out.end(), restated), out.end());
   // A statement with nothing else coded: CAMEO codes the statement itself (010).
   if (out.empty()) {
     for (const auto& rep : reports) {

@@ -109,7 +109,10 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
     if (subj >= 0 && at == v) add_targets(subj);
     else if (subj >= 0 && a.sources.empty()) t.with_conjuncts(subj, a.sources);
   } else if (subj >= 0) {
-    t.with_conjuncts(subj, a.sources);
+    // Every subject of the verb: a misparsed coordination may leave two ("Putin and his
+    // counterpart Erdogan held").
+    for (int c : t.children(at))
+      if (t.rel(c) == "nsubj") t.with_conjuncts(c, a.sources);
   }
 
   // Targets: objects first, then with/against/to/on phrases, on every word of the pattern and
