@@ -51,6 +51,59 @@ ALTER TABLE documents ADD COLUMN minhash BLOB;
 ALTER TABLE documents ADD COLUMN near_duplicate_of TEXT REFERENCES documents(id);
 ALTER TABLE runs ADD COLUMN near_duplicates INTEGER DEFAULT 0;
 )sql"},
+      // Coded events: every mention as the coder found it, the real-world events fusion made
+      // of them, stories, quotes, and full-text search over mention sentences.
+      {3, R"sql(
+ALTER TABLE documents ADD COLUMN coded_at TEXT;
+CREATE TABLE mentions(
+  id INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL REFERENCES documents(id),
+  sentence INTEGER NOT NULL,
+  begin INTEGER NOT NULL, end INTEGER NOT NULL,   -- the sentence, UTF-8 byte offsets into the body
+  text TEXT NOT NULL,
+  date TEXT, date_basis TEXT,
+  source_name TEXT, source_kb_id TEXT, source_code TEXT, source_country TEXT, source_agent TEXT,
+  target_name TEXT, target_kb_id TEXT, target_code TEXT, target_country TEXT, target_agent TEXT,
+  cameo TEXT NOT NULL, cameo_root TEXT NOT NULL, plover TEXT, plover_mode TEXT,
+  goldstein REAL, quad_class INTEGER,
+  location_name TEXT, geonames_id INTEGER, location_country TEXT, location_admin1 TEXT, lat REAL, lon REAL,
+  modality TEXT NOT NULL,
+  attributed_to_name TEXT, attributed_to_code TEXT,
+  confidence REAL,
+  event_id TEXT);
+CREATE INDEX mentions_doc ON mentions(doc_id);
+CREATE INDEX mentions_event ON mentions(event_id);
+CREATE VIRTUAL TABLE mentions_fts USING fts5(text, content='mentions', content_rowid='id');
+CREATE TABLE events(
+  id TEXT PRIMARY KEY,
+  date TEXT, date_precision TEXT,
+  source_code TEXT, source_name TEXT, source_country TEXT,
+  target_code TEXT, target_name TEXT, target_country TEXT,
+  cameo TEXT NOT NULL, cameo_root TEXT NOT NULL, plover TEXT, plover_mode TEXT,
+  goldstein REAL, quad_class INTEGER,
+  location_name TEXT, geonames_id INTEGER, country TEXT, admin1 TEXT, lat REAL, lon REAL,
+  num_mentions INTEGER NOT NULL, num_sources INTEGER NOT NULL, num_articles INTEGER NOT NULL,
+  first_report TEXT, last_report TEXT,
+  best_mention INTEGER REFERENCES mentions(id),
+  story_id TEXT);
+CREATE INDEX events_actors_date ON events(source_code, target_code, date);
+CREATE INDEX events_target_date ON events(target_code, date);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_story ON events(story_id);
+CREATE TABLE stories(
+  id TEXT PRIMARY KEY,
+  label TEXT NOT NULL,
+  first_date TEXT, last_date TEXT,
+  num_events INTEGER NOT NULL,
+  countries TEXT, place TEXT);
+CREATE TABLE quotes(
+  id INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL REFERENCES documents(id),
+  begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  speaker_name TEXT, speaker_kb_id TEXT, speaker_code TEXT);
+CREATE INDEX quotes_doc ON quotes(doc_id);
+)sql"},
   };
   return all;
 }
