@@ -28,7 +28,7 @@ void add_timeline(CLI::App& parent, int& exit_code) {
     if (!f->story.empty())
       for (const auto& s : query_stories(st->handle()))
         if (s.id == f->story) std::printf("%s\n\n", s.label.c_str());
-    auto rows = query_events(st->handle(), *f);
+    auto rows = timeline_events(st->handle(), *f);
     for (const auto& e : rows) {
       std::set<std::string> outlets;
       for (const auto& m : mentions_of(st->handle(), e.id)) outlets.insert(m.outlet.empty() ? m.doc_id : m.outlet);

@@ -66,7 +66,13 @@ PlaceRef place_of(const kb::Kb& kb, uint32_t place) {
 std::string date_value(const EventDate& d) {
   // TimeML values may carry weeks or times; the record wants YYYY[-MM[-DD]].
   const std::string& v = d.value;
-  // "XXXX-02-28": no year known (no document date) is no date the record can carry.
+  // "XXXX-02-28": no year known (no document date). The record carries it as ISO 8601's
+  // "--02-28" so that fusion can join it with a dated report of the same event.
+  if (v.size() >= 7 && v.compare(0, 5, "XXXX-") == 0 && std::isdigit(uint8_t(v[5])) && std::isdigit(uint8_t(v[6]))) {
+    if (v.size() >= 10 && v[7] == '-' && std::isdigit(uint8_t(v[8])) && std::isdigit(uint8_t(v[9])))
+      return "--" + v.substr(5, 5);
+    return "--" + v.substr(5, 2);
+  }
   if (v.size() < 4 || !std::isdigit(uint8_t(v[0])) || !std::isdigit(uint8_t(v[1])) || !std::isdigit(uint8_t(v[2])))
     return "";
   if (v.size() >= 10 && v[4] == '-' && v[7] == '-' && std::isdigit(uint8_t(v[8]))) return v.substr(0, 10);
@@ -75,7 +81,98 @@ std::string date_value(const EventDate& d) {
   return "";
 }
 
+struct WordAt {
+  uint32_t begin, end;
+  std::string lower;
+};
+
+std::vector<WordAt> ascii_words(std::string_view body) {
+  std::vector<WordAt> out;
+  for (size_t i = 0; i < body.size();) {
+    if (!std::isalpha(uint8_t(body[i]))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    std::string w;
+    while (j < body.size() && std::isalpha(uint8_t(body[j]))) w.push_back(char(std::tolower(uint8_t(body[j++]))));
+    out.push_back({uint32_t(i), uint32_t(j), std::move(w)});
+    i = j;
+  }
+  return out;
+}
+
 }  // namespace
+
+std::vector<int> resolve_pairs(std::string_view body, std::vector<kb::LinkedMention>& mentions) {
+  // How far back the two antecedents may be: a few sentences.
+  constexpr uint32_t kWindow = 1200;
+  struct Pair {
+    kb::LinkedMention a, b;  // a over the number word, b over the noun
+  };
+  std::vector<Pair> pairs;
+  std::vector<WordAt> words = ascii_words(body);
+  for (size_t i = 1; i < words.size(); ++i) {
+    const std::string& noun = words[i].lower;
+    bool people = noun == "leaders" || noun == "presidents" || noun == "ministers";
+    bool states = noun == "countries" || noun == "nations" || noun == "sides" || noun == "governments";
+    if (!people && !states) continue;
+    const std::string& det = words[i - 1].lower;
+    bool two = det == "two" || det == "both";
+    // "the presidents" alone refers to a pair only for heads of state.
+    bool the = det == "the" && (noun == "leaders" || noun == "presidents");
+    if (!two && !the) continue;
+    uint32_t from = words[i - 1].begin, to = words[i].end;
+    // Words between them ("the two leaders", not "two ... leaders").
+    if (to - from > det.size() + noun.size() + 2) continue;
+    bool taken = std::any_of(mentions.begin(), mentions.end(),
+                             [&](const kb::LinkedMention& m) { return m.begin < to && m.end > from; });
+    if (taken) continue;
+    std::vector<const kb::LinkedMention*> found;
+    for (auto it = mentions.rbegin(); it != mentions.rend() && found.size() < 2; ++it) {
+      if (it->end > from) continue;
+      if (from - it->end > kWindow) break;
+      if (it->code.empty() || it->kind == kb::MentionKind::Place) continue;
+      if (people && it->kind != kb::MentionKind::Person) continue;
+      if (states && it->kind != kb::MentionKind::Country && it->kind != kb::MentionKind::Person) continue;
+      bool seen = std::any_of(found.begin(), found.end(), [&](const kb::LinkedMention* f) {
+        return f->code.compare(0, 3, it->code, 0, 3) == 0 || (f->entry == it->entry && f->entry != kb::kNone);
+      });
+      if (!seen) found.push_back(&*it);
+    }
+    if (found.size() < 2) continue;
+    Pair p{*found[1], *found[0]};
+    p.a.begin = words[i - 1].begin;
+    p.a.end = words[i - 1].end;
+    p.b.begin = words[i].begin;
+    p.b.end = words[i].end;
+    pairs.push_back(std::move(p));
+  }
+  std::vector<int> partner(mentions.size(), -1);
+  if (pairs.empty()) return partner;
+  // Merge in text order, remembering where each half went.
+  std::vector<kb::LinkedMention> merged;
+  std::vector<int> out_partner;
+  merged.reserve(mentions.size() + 2 * pairs.size());
+  size_t m = 0;
+  for (auto& p : pairs) {
+    while (m < mentions.size() && mentions[m].begin < p.a.begin) {
+      merged.push_back(std::move(mentions[m++]));
+      out_partner.push_back(-1);
+    }
+    int ia = int(merged.size());
+    merged.push_back(std::move(p.a));
+    merged.push_back(std::move(p.b));
+    out_partner.push_back(ia + 1);
+    out_partner.push_back(ia);
+  }
+  while (m < mentions.size()) {
+    merged.push_back(std::move(mentions[m++]));
+    out_partner.push_back(-1);
+  }
+  mentions = std::move(merged);
+  return out_partner;
+}
 
 ActorRef actor_of(const kb::Kb& kb, const kb::LinkedMention& m, std::string_view text) {
   ActorRef a;
@@ -102,6 +199,7 @@ CodedDoc Coder::code(const Doc& doc) const {
   int day = doc_day(doc);
   std::vector<kb::LinkedMention> mentions;
   if (options_.linker) mentions = options_.linker->link_text(body, day);
+  std::vector<int> partner = resolve_pairs(body, mentions);
   DocTime dct = anchor_from(doc.meta.date);
   std::vector<Timex> timexes = tag_timexes(body, dct);
 
@@ -115,7 +213,7 @@ CodedDoc Coder::code(const Doc& doc) const {
       }
   }
 
-  DocContext ctx{body, an, mentions, *lexicon_, *ontology_, options_.linker ? &options_.linker->kb() : nullptr};
+  DocContext ctx{body, an, mentions, *lexicon_, *ontology_, options_.linker ? &options_.linker->kb() : nullptr, &partner};
   std::optional<ActorRef> last_speaker;
   for (size_t s = 0; s < an.sentence_count(); ++s) {
     SentenceView sv = build_sentence(ctx, s);

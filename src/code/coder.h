@@ -22,7 +22,15 @@ struct DocContext {
   const Lexicon& lexicon;
   const Ontology& ontology;
   const kb::Kb* kb;  // null without a linker
+  // For a plural reference ("the two leaders", "both sides") split into two mentions, the other
+  // half of each; -1 elsewhere. Null when none were resolved.
+  const std::vector<int>* partner = nullptr;
 };
+
+// Resolves plural references to the two actors last named before them: "the two leaders",
+// "both presidents", "the two countries". Each becomes two mentions over its words (the number
+// word and the noun) inserted into `mentions` in text order; returns the partner of every mention.
+std::vector<int> resolve_pairs(std::string_view body, std::vector<kb::LinkedMention>& mentions);
 
 struct WordView {
   Span span;

@@ -139,6 +139,11 @@ class Rules {
   // Actors joined to `m` by "and" / "," on its left ("Putin and Erdogan").
   std::vector<int> compound_left(int m) const {
     std::vector<int> out{m};
+    // "the two leaders": both halves of a resolved plural reference.
+    if (ctx_.partner && m < int(ctx_.partner->size()) && (*ctx_.partner)[m] >= 0) {
+      out.push_back((*ctx_.partner)[m]);
+      return out;
+    }
     int cur = m;
     while (true) {
       int fw = first_word(cur);
@@ -236,6 +241,9 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     const Pattern& p = ctx.lexicon.pattern(m.pattern);
     if (p.kind == PatternKind::Event) {
       if (sv.words[m.anchor].mention >= 0) continue;
+      // "the fight against terrorism": a verb pattern's word after an article is a noun, and
+      // nominal events are the noun lexicon's to name.
+      if (!p.nominal && m.begin > 0 && one_of(sv.words[m.begin - 1].lower, {"the", "a", "an"})) continue;
       events.push_back(m);
     } else {
       cues.push_back({p.kind, m.begin, m.end});

@@ -56,6 +56,10 @@ class Tree {
   void with_conjuncts(int w, std::vector<int>& out) const {
     int m = actor_in(w);
     if (m >= 0 && std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+    // "the two leaders": the other half of a resolved plural reference.
+    if (m >= 0 && ctx_.partner && m < int(ctx_.partner->size()) && (*ctx_.partner)[m] >= 0 &&
+        std::find(out.begin(), out.end(), (*ctx_.partner)[m]) == out.end())
+      out.push_back((*ctx_.partner)[m]);
     for (int c : children_[w])
       if (rel(c) == "conj") with_conjuncts(c, out);
   }

@@ -9,7 +9,7 @@ ReportData collect_report(sqlite3* db, const EventFilter& filter) {
   ReportData data;
   data.scope = describe_filter(filter);
   std::set<std::string> documents;
-  for (auto& e : query_events(db, filter)) {
+  for (auto& e : timeline_events(db, filter)) {
     ReportEvent re{std::move(e), {}};
     re.mentions = mentions_of(db, re.event.id);
     for (const auto& m : re.mentions) documents.insert(m.doc_id);

@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <set>
+
 #include "store/sql.h"
 
 namespace sitrep {
@@ -99,6 +102,32 @@ std::vector<EventRow> query_events(sqlite3* db, const EventFilter& f) {
     out.push_back(std::move(r));
   }
   return out;
+}
+
+std::vector<EventRow> timeline_events(sqlite3* db, const EventFilter& f) {
+  std::vector<EventRow> rows = query_events(db, f);
+  if (f.actors.size() >= 2 && f.story.empty()) {
+    std::set<std::string> seen, stories;
+    for (const auto& r : rows) {
+      seen.insert(r.id);
+      if (!r.story_id.empty()) stories.insert(r.story_id);
+    }
+    for (const auto& story : stories)
+      for (const auto& actor : f.actors) {
+        EventFilter g = f;
+        g.story = story;
+        g.actors = {actor};
+        for (auto& r : query_events(db, g))
+          if (seen.insert(r.id).second) rows.push_back(std::move(r));
+      }
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const EventRow& a, const EventRow& b) {
+    bool ua = a.date.empty() || a.date[0] == '-', ub = b.date.empty() || b.date[0] == '-';
+    if (ua != ub) return ub;
+    return a.date != b.date ? a.date < b.date : a.id < b.id;
+  });
+  if (rows.size() > size_t(f.limit)) rows.resize(size_t(f.limit));
+  return rows;
 }
 
 std::vector<MentionRow> mentions_of(sqlite3* db, const std::string& event_id) {

@@ -60,6 +60,10 @@ struct QuoteRow {
 
 // Events matching the filter, ordered by date then id. Throws std::runtime_error on SQL errors.
 std::vector<EventRow> query_events(sqlite3* db, const EventFilter& filter);
+// A timeline: the events matching the filter in date order, undated ones last. For an actor pair
+// (two or more actors, no story) it also brings in what either actor did in the stories the
+// pair's events belong to: the strike that preceded the call, the threat that followed it.
+std::vector<EventRow> timeline_events(sqlite3* db, const EventFilter& filter);
 std::vector<MentionRow> mentions_of(sqlite3* db, const std::string& event_id);
 std::vector<StoryRow> query_stories(sqlite3* db);
 std::vector<QuoteRow> query_quotes(sqlite3* db, int64_t limit);

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "fuse/fusion.h"
+#include "fuse/stories.h"
 #include "store/sql.h"
 
 namespace sitrep {
@@ -29,41 +30,8 @@ const char* precision_of(const PartialDate& d) {
   return d.day ? "day" : d.month ? "month" : "year";
 }
 
-std::string hex_id(const std::string& seed) {
-  uint64_t h = 1469598103934665603ULL;  // FNV-1a: ids only need to be stable, not strong
-  for (unsigned char c : seed) h = (h ^ c) * 1099511628211ULL;
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
-const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-// "Feb–Mar 2020", "Dec 2019–Jan 2020", "Mar 2020".
-std::string month_range(const std::string& a, const std::string& b) {
-  auto ym = [](const std::string& d, int& y, int& m) {
-    y = std::atoi(d.substr(0, 4).c_str());
-    m = d.size() >= 7 ? std::atoi(d.substr(5, 2).c_str()) : 0;
-  };
-  int y1, m1, y2, m2;
-  ym(a, y1, m1);
-  ym(b, y2, m2);
-  auto mon = [](int m) { return m >= 1 && m <= 12 ? std::string(kMonths[m - 1]) : std::string("?"); };
-  if (y1 == y2 && m1 == m2) return mon(m1) + " " + std::to_string(y1);
-  if (y1 == y2) return mon(m1) + "\xE2\x80\x93" + mon(m2) + " " + std::to_string(y1);
-  return mon(m1) + " " + std::to_string(y1) + "\xE2\x80\x93" + mon(m2) + " " + std::to_string(y2);
-}
-
-int64_t days_of(const std::string& d) {  // days since 1970 for "YYYY-MM-DD" (month/year: first day)
-  std::tm tm{};
-  tm.tm_year = std::atoi(d.substr(0, 4).c_str()) - 1900;
-  tm.tm_mon = d.size() >= 7 ? std::atoi(d.substr(5, 2).c_str()) - 1 : 0;
-  tm.tm_mday = d.size() >= 10 ? std::atoi(d.substr(8, 2).c_str()) : 1;
-  return static_cast<int64_t>(timegm(&tm) / 86400);
-}
-
 struct MentionInfo {
-  std::string source_name, source_country, target_name, target_country, plover, plover_mode, location_name, admin1;
+  std::string doc_id, source_name, source_country, target_name, target_country, plover, plover_mode, location_name, admin1;
   double goldstein = 0, lat = 0, lon = 0;
   int quad = 0;
   bool has_coords = false;
@@ -179,7 +147,7 @@ FusionSummary fuse_stored_mentions(sqlite3* db) {
       fm.country = s.col_text(9);
       fm.geonames_id = s.col_int(10);
       fm.confidence = s.col_real(11);
-      MentionInfo mi{s.col_text(12), s.col_text(13), s.col_text(14), s.col_text(15), s.col_text(16), s.col_text(17),
+      MentionInfo mi{fm.doc_id, s.col_text(12), s.col_text(13), s.col_text(14), s.col_text(15), s.col_text(16), s.col_text(17),
                      s.col_text(20), s.col_text(21), s.col_real(18), s.col_real(22), s.col_real(23),
                      static_cast<int>(s.col_int(19)), !s.col_null(22)};
       info.emplace(fm.id, std::move(mi));
@@ -188,48 +156,31 @@ FusionSummary fuse_stored_mentions(sqlite3* db) {
     }
     sql_exec(db, "DELETE FROM events; DELETE FROM stories; UPDATE mentions SET event_id = NULL;");
 
-    // Stories: events between the same countries, split where the news went quiet for 45 days.
+    // Stories: events reported by the same article or between the same countries, in time.
     const auto& events = fuser.events();
-    std::map<std::string, std::vector<size_t>> by_pair;
+    std::vector<StoryEvent> story_in(events.size());
     for (size_t i = 0; i < events.size(); ++i) {
       const auto& e = events[i];
-      if (!e.date.year) continue;
       const auto& mi = info[e.best_mention];
-      std::string a = mi.source_country, b = mi.target_country;
-      if (a.empty()) a = e.source.substr(0, 3);
-      if (b.empty()) b = e.target.substr(0, 3);
-      if (b < a) std::swap(a, b);
-      if (a.empty() && b.empty()) continue;
-      by_pair[a.empty() ? b : b.empty() ? a : a + "\xE2\x80\x93" + b].push_back(i);
+      StoryEvent& se = story_in[i];
+      se.id = e.id;
+      se.date = e.date;
+      se.source_country = mi.source_country.empty() ? e.source.substr(0, std::min<size_t>(3, e.source.size())) : mi.source_country;
+      se.target_country = mi.target_country.empty() ? e.target.substr(0, std::min<size_t>(3, e.target.size())) : mi.target_country;
+      se.place = mi.location_name;
+      for (int64_t mid : e.mentions) {
+        const std::string& d = info[mid].doc_id;
+        if (std::find(se.docs.begin(), se.docs.end(), d) == se.docs.end()) se.docs.push_back(d);
+      }
     }
     std::vector<std::string> story_of(events.size());
     SqlStatement st(db,
                     "INSERT INTO stories(id, label, first_date, last_date, num_events, countries, place) VALUES (?,?,?,?,?,?,?)");
-    for (auto& [pair, idx] : by_pair) {
-      std::sort(idx.begin(), idx.end(), [&](size_t x, size_t y) { return events[x].date.str() < events[y].date.str(); });
-      size_t begin = 0;
-      for (size_t k = 1; k <= idx.size(); ++k) {
-        bool split = k == idx.size() ||
-                     days_of(events[idx[k]].date.str()) - days_of(events[idx[k - 1]].date.str()) > 45;
-        if (!split) continue;
-        std::map<std::string, int> places;
-        for (size_t j = begin; j < k; ++j) {
-          const auto& mi = info[events[idx[j]].best_mention];
-          if (!mi.location_name.empty()) ++places[mi.location_name];
-        }
-        std::string place;
-        int best = 0;
-        for (const auto& [p, n] : places)
-          if (n > best) best = n, place = p;
-        std::string first = events[idx[begin]].date.str(), last = events[idx[k - 1]].date.str();
-        std::string label = (place.empty() ? "" : place + ", ") + month_range(first, last) + ": " + pair;
-        std::string id = hex_id(pair + '\x1f' + events[idx[begin]].id);
-        st.text(1, id).text(2, label).text(3, first).text(4, last).integer(5, static_cast<int64_t>(k - begin));
-        st.text(6, pair).text(7, place).run();
-        for (size_t j = begin; j < k; ++j) story_of[idx[j]] = id;
-        ++sum.stories;
-        begin = k;
-      }
+    for (const auto& story : group_stories(story_in)) {
+      st.text(1, story.id).text(2, story.label).text(3, story.first_date).text(4, story.last_date);
+      st.integer(5, static_cast<int64_t>(story.events.size())).text(6, story.countries).text(7, story.place).run();
+      for (size_t i : story.events) story_of[i] = story.id;
+      ++sum.stories;
     }
 
     SqlStatement ins(db,

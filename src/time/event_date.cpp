@@ -1,5 +1,6 @@
 #include "time/event_date.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "time/calendar.h"
@@ -94,8 +95,12 @@ EventDate date_event(const SentenceTokens& s, size_t predicate, const std::vecto
     };
     if (s.heads.size() == n && !cands.empty()) {
       // Dependency: the fewest steps from the timex's attachment up to the predicate.
+      // A timex three or more steps below the predicate modifies one of its arguments ("discussed
+      // the agreements made in 2018"): it dates that, not this event, and nothing else here.
+      constexpr size_t kMaxSteps = 2;
       int best = -1;
       size_t best_steps = n + 1;
+      std::vector<int> nested;
       for (const Cand& c : cands) {
         if (predicate >= c.b && predicate < c.e) continue;
         size_t top = c.b;
@@ -106,12 +111,14 @@ EventDate date_event(const SentenceTokens& s, size_t predicate, const std::vecto
         int h = s.heads[top];
         for (size_t steps = 0; h >= 0 && static_cast<size_t>(h) < n && steps <= n; ++steps, h = s.heads[h]) {
           if (static_cast<size_t>(h) == predicate) {
-            if (steps < best_steps) best_steps = steps, best = c.index;
+            if (steps > kMaxSteps) nested.push_back(c.index);
+            else if (steps < best_steps) best_steps = steps, best = c.index;
             break;
           }
         }
       }
       if (best >= 0) return from_timex(timexes[best], best, "dependency");
+      std::erase_if(cands, [&](const Cand& c) { return std::find(nested.begin(), nested.end(), c.index) != nested.end(); });
     }
     if (!cands.empty()) {
       // Clause: the span between the nearest clause breaks around the predicate.
