@@ -122,7 +122,8 @@ size_t EventFuser::add(const FusionMention& m) {
   if (chosen == events_.size()) {
     FusedEvent e;
     char buf[17];
-    std::string seed = m.doc_id + '\x1f' + std::to_string(m.id) + '\x1f' + m.cameo;
+    std::string seed = m.doc_id + '\x1f' + (m.anchor.empty() ? std::to_string(m.id) : m.anchor) + '\x1f' + m.cameo +
+                       '\x1f' + m.source + '\x1f' + m.target;
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(XXH3_64bits(seed.data(), seed.size())));
     e.id = buf;
     events_.push_back(std::move(e));

@@ -25,6 +25,8 @@ bool dates_compatible(const PartialDate& a, const PartialDate& b);
 struct FusionMention {
   int64_t id = 0;                // the mention's id in the store (unique)
   std::string doc_id;            // the article
+  std::string anchor;            // where in the article ("sentence:offset"); with doc_id and the
+                                 // codes, the seed of a founded event's id (independent of store ids)
   std::string article_group;     // the near-duplicate cluster head (doc_id when none)
   std::string outlet;            // the source that published it
   std::string report_date;       // the article's publication date (first/last report)

@@ -131,12 +131,16 @@ FusionSummary fuse_stored_mentions(sqlite3* db) {
                    "COALESCE(m.date,''), COALESCE(m.location_country,''), COALESCE(m.geonames_id,0), m.confidence, "
                    "COALESCE(m.source_name,''), COALESCE(m.source_country,''), COALESCE(m.target_name,''), "
                    "COALESCE(m.target_country,''), COALESCE(m.plover,''), COALESCE(m.plover_mode,''), m.goldstein, "
-                   "m.quad_class, COALESCE(m.location_name,''), COALESCE(m.location_admin1,''), m.lat, m.lon "
-                   "FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.modality = 'asserted' ORDER BY m.id");
+                   "m.quad_class, COALESCE(m.location_name,''), COALESCE(m.location_admin1,''), m.lat, m.lon, m.sentence, m.begin "
+                   "FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.modality = 'asserted' "
+                   // A canonical order (not the order of arrival): the same articles give the same events
+                   // and ids however and whenever they were ingested.
+                   "ORDER BY COALESCE(d.pub_date, ''), m.doc_id, m.sentence, m.begin, m.cameo, m.source_code, m.target_code");
     while (s.step()) {
       FusionMention fm;
       fm.id = s.col_int(0);
       fm.doc_id = s.col_text(1);
+      fm.anchor = std::to_string(s.col_int(24)) + ':' + std::to_string(s.col_int(25));
       fm.article_group = s.col_text(2);
       fm.outlet = s.col_text(3);
       fm.report_date = s.col_text(4);
