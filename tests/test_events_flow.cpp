@@ -335,3 +335,24 @@ TEST(Export, GlobalEventIdIsStableAndFitsADouble) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// The demo shows the furthest stage: documents, events, stories with timelines, the report.
+TEST(Demo, RunsEveryStageOnTheBundledExamples) {
+  TempDir tmp;
+  std::string db = (tmp / "demo.db").string();
+  auto r = run_sitrep("demo --db " + db);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* stage : {"== 1. ingest", "== 2. documents", "== 3. events", "== 4. stories", "== 5. report"})
+    EXPECT_NE(r.out.find(stage), std::string::npos) << stage << "\n" << r.out;
+  // The wire story and its edited copy report the same events: two sources, one event.
+  EXPECT_NE(r.out.find("2 source(s): Example Repost, Example Wire"), std::string::npos) << r.out;
+  std::string html = read_file(tmp / "report.html");
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_NE(html.find("Idlib"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sitrep

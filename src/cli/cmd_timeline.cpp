@@ -9,6 +9,7 @@
 #include "cli/event_filter_flags.h"
 #include "cli/open_store.h"
 #include "cli/registry.h"
+#include "cli/timeline_view.h"
 
 namespace sitrep::cli {
 namespace {
@@ -27,23 +28,9 @@ void add_timeline(CLI::App& parent, int& exit_code) {
     }
     if (!f->story.empty())
       for (const auto& s : query_stories(st->handle()))
-        if (s.id == f->story) std::printf("%s\n\n", s.label.c_str());
+        if (s.id == f->story) std::cout << s.label << "\n\n";
     auto rows = timeline_events(st->handle(), *f);
-    for (const auto& e : rows) {
-      std::set<std::string> outlets;
-      for (const auto& m : mentions_of(st->handle(), e.id)) outlets.insert(m.outlet.empty() ? m.doc_id : m.outlet);
-      std::string who = e.source_name.empty() ? e.source_code : e.source_name;
-      std::string whom = e.target_name.empty() ? e.target_code : e.target_name;
-      std::printf("%-10s  %s %s -> %s  [%s %s%s%s]\n", e.date.empty() ? "?" : e.date.c_str(),
-                  e.plover.c_str(), who.c_str(), whom.c_str(), e.cameo.c_str(), e.plover_mode.c_str(),
-                  e.location_name.empty() ? "" : ", ", e.location_name.c_str());
-      std::string srcs;
-      for (const auto& o : outlets) srcs += (srcs.empty() ? "" : ", ") + o;
-      std::printf("            %lld mention(s), %lld source(s): %s\n            \"%s\"\n",
-                  static_cast<long long>(e.num_mentions), static_cast<long long>(e.num_sources), srcs.c_str(),
-                  e.evidence.c_str());
-    }
-    if (rows.empty()) std::printf("no events match\n");
+    print_timeline(st->handle(), rows, std::cout);
     exit_code = kOk;
   });
 }

@@ -169,8 +169,9 @@ FusionSummary fuse_stored_mentions(sqlite3* db) {
       StoryEvent& se = story_in[i];
       se.id = e.id;
       se.date = e.date;
-      se.source_country = mi.source_country.empty() ? e.source.substr(0, std::min<size_t>(3, e.source.size())) : mi.source_country;
-      se.target_country = mi.target_country.empty() ? e.target.substr(0, std::min<size_t>(3, e.target.size())) : mi.target_country;
+      // Countries as the knowledge base gave them: "GOV" or "MIL" alone name no side of a story.
+      se.source_country = mi.source_country;
+      se.target_country = mi.target_country;
       se.place = mi.location_name;
       for (int64_t mid : e.mentions) {
         const std::string& d = info[mid].doc_id;
