@@ -12,6 +12,7 @@
 #include <iterator>
 
 #include "clean/clean.h"
+#include "cli/clean_docs.h"
 #include "cli/registry.h"
 #include "nlp/nlp.h"
 #include "nlp/output.h"
@@ -89,22 +90,7 @@ void add_analyze(CLI::App& parent, int& exit_code) {
       exit_code = kOk;
       return;
     }
-    uint64_t rejected = 0;
-    read_input(
-        *file,
-        [&](RawRecord&& r) {
-          auto d = clean_record(r);
-          if (!d) {
-            ++rejected;
-            std::cerr << "sitrep: rejected: " << d.error().where() << ": " << d.error().message << "\n";
-            return;
-          }
-          emit(d.value().body, d.value().origin);
-        },
-        [&](Error&& e) {
-          if (e.severity != Severity::Warning) ++rejected;
-          std::cerr << "sitrep: " << e.where() << ": " << e.message << "\n";
-        });
+    uint64_t rejected = for_each_clean_doc(*file, [&](const Doc& doc) { emit(doc.body, doc.origin); });
     exit_code = rejected ? kSomeRejected : kOk;
   });
 }

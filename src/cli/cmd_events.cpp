@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "clean/clean.h"
+#include "cli/clean_docs.h"
 #include "cli/registry.h"
 #include "code/code.h"
 #include "code/event_record.h"
@@ -51,22 +52,13 @@ void add_events(CLI::App& parent, int& exit_code) {
       std::cerr << "sitrep: " << e.where() << ": " << e.message << "\n";
     };
     for (const auto& path : expand_inputs(*paths, on_error)) {
-      read_input(
-          path,
-          [&](RawRecord&& r) {
-            auto d = clean_record(r);
-            if (!d) {
-              ++rejected;
-              std::cerr << "sitrep: rejected: " << d.error().where() << ": " << d.error().message << "\n";
-              return;
-            }
-            code::CodedDoc coded = coder.value()->code(d.value());
-            for (const auto& e : coded.events)
-              std::cout << (tsv ? code::event_to_tsv(d.value(), e) : code::event_to_json(d.value(), e)) << "\n";
-            if (*quotes && !tsv)
-              for (const auto& q : coded.quotes) std::cout << code::quote_to_json(d.value(), q) << "\n";
-          },
-          on_error);
+      rejected += for_each_clean_doc(path, [&](const Doc& doc) {
+        code::CodedDoc coded = coder.value()->code(doc);
+        for (const auto& e : coded.events)
+          std::cout << (tsv ? code::event_to_tsv(doc, e) : code::event_to_json(doc, e)) << "\n";
+        if (*quotes && !tsv)
+          for (const auto& q : coded.quotes) std::cout << code::quote_to_json(doc, q) << "\n";
+      });
     }
     exit_code = rejected ? kSomeRejected : kOk;
   });

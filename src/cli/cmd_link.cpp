@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "clean/clean.h"
+#include "cli/clean_docs.h"
 #include "cli/registry.h"
 #include "kb/describe.h"
 #include "kb/linker.h"
@@ -80,22 +81,9 @@ void add_link(CLI::App& parent, int& exit_code) {
       return;
     }
     kb::Linker linker(loaded.value());
-    uint64_t rejected = 0;
-    read_input(
-        *file,
-        [&](RawRecord&& r) {
-          auto d = clean_record(r);
-          if (!d) {
-            ++rejected;
-            std::cerr << "sitrep: rejected: " << d.error().where() << ": " << d.error().message << "\n";
-            return;
-          }
-          print_doc(linker, d.value(), forced != kb::kNoDate ? forced : doc_day(d.value()), *format == "json");
-        },
-        [&](Error&& e) {
-          if (e.severity != Severity::Warning) ++rejected;
-          std::cerr << "sitrep: " << e.where() << ": " << e.message << "\n";
-        });
+    uint64_t rejected = for_each_clean_doc(*file, [&](const Doc& doc) {
+      print_doc(linker, doc, forced != kb::kNoDate ? forced : doc_day(doc), *format == "json");
+    });
     exit_code = rejected ? kSomeRejected : kOk;
   });
 }

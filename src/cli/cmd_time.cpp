@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "clean/clean.h"
+#include "cli/clean_docs.h"
 #include "cli/registry.h"
 #include "time/timex.h"
 
@@ -43,57 +44,43 @@ void add_time(CLI::App& parent, int& exit_code) {
       exit_code = kUsage;
       return;
     }
-    uint64_t rejected = 0;
-    read_input(
-        *file,
-        [&](RawRecord&& r) {
-          auto d = clean_record(r);
-          if (!d) {
-            ++rejected;
-            std::cerr << "sitrep: rejected: " << d.error().where() << ": " << d.error().message << "\n";
-            return;
-          }
-          const Doc& doc = d.value();
-          DocTime dct = forced;
-          std::string source = "--dct";
-          if (!dct.known()) {
-            dct = anchor_from(doc.meta.date);
-            source = "metadata: " + doc.meta.date.evidence;
-          }
-          if (!dct.known()) {
-            // Metadata has no day: an inferred date anchors only if the text pins a day.
-            InferredDate g = infer_document_date(doc.body);
-            dct = anchor_from(g.date);
-            source = dct.known() ? g.date.evidence : "unknown (relative expressions keep X's)";
-          }
-          std::vector<Timex> xs = tag_timexes(doc.body, dct);
-          if (*json) {
-            nlohmann::json j = {{"origin", doc.origin}, {"dct", dct.known() ? iso(dct) : ""}, {"dct_source", source}};
-            j["timexes"] = nlohmann::json::array();
-            for (const Timex& x : xs)
-              j["timexes"].push_back({{"begin", x.span.begin},
-                                      {"end", x.span.end},
-                                      {"text", doc.body.substr(x.span.begin, x.span.end - x.span.begin)},
-                                      {"type", to_string(x.type)},
-                                      {"value", x.value},
-                                      {"mod", x.mod},
-                                      {"anchor", to_string(x.anchor)}});
-            std::cout << j.dump() << "\n";
-            return;
-          }
-          std::cout << "== " << doc.origin << "\n";
-          std::cout << "dct: " << (dct.known() ? iso(dct) : "unknown") << " (" << source << ")\n";
-          for (const Timex& x : xs) {
-            std::printf("%6u-%-6u %-8s %-14s %-6s %-8s %s\n", x.span.begin, x.span.end, to_string(x.type),
-                        x.value.c_str(), x.mod.c_str(), to_string(x.anchor),
-                        doc.body.substr(x.span.begin, x.span.end - x.span.begin).c_str());
-          }
-          std::cout << "\n";
-        },
-        [&](Error&& e) {
-          if (e.severity != Severity::Warning) ++rejected;
-          std::cerr << "sitrep: " << e.where() << ": " << e.message << "\n";
-        });
+    uint64_t rejected = for_each_clean_doc(*file, [&](const Doc& doc) {
+      DocTime dct = forced;
+      std::string source = "--dct";
+      if (!dct.known()) {
+        dct = anchor_from(doc.meta.date);
+        source = "metadata: " + doc.meta.date.evidence;
+      }
+      if (!dct.known()) {
+        // Metadata has no day: an inferred date anchors only if the text pins a day.
+        InferredDate g = infer_document_date(doc.body);
+        dct = anchor_from(g.date);
+        source = dct.known() ? g.date.evidence : "unknown (relative expressions keep X's)";
+      }
+      std::vector<Timex> xs = tag_timexes(doc.body, dct);
+      if (*json) {
+        nlohmann::json j = {{"origin", doc.origin}, {"dct", dct.known() ? iso(dct) : ""}, {"dct_source", source}};
+        j["timexes"] = nlohmann::json::array();
+        for (const Timex& x : xs)
+          j["timexes"].push_back({{"begin", x.span.begin},
+                                  {"end", x.span.end},
+                                  {"text", doc.body.substr(x.span.begin, x.span.end - x.span.begin)},
+                                  {"type", to_string(x.type)},
+                                  {"value", x.value},
+                                  {"mod", x.mod},
+                                  {"anchor", to_string(x.anchor)}});
+        std::cout << j.dump() << "\n";
+        return;
+      }
+      std::cout << "== " << doc.origin << "\n";
+      std::cout << "dct: " << (dct.known() ? iso(dct) : "unknown") << " (" << source << ")\n";
+      for (const Timex& x : xs) {
+        std::printf("%6u-%-6u %-8s %-14s %-6s %-8s %s\n", x.span.begin, x.span.end, to_string(x.type),
+                    x.value.c_str(), x.mod.c_str(), to_string(x.anchor),
+                    doc.body.substr(x.span.begin, x.span.end - x.span.begin).c_str());
+      }
+      std::cout << "\n";
+    });
     exit_code = rejected ? kSomeRejected : kOk;
   });
 }

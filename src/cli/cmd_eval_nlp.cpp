@@ -1,0 +1,53 @@
+// sitrep eval ud / eval ner: the language model scored on a CoNLL-U or IOB2 file. Both load the
+// model, run one evaluation and print a table or one JSON object.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/registry.h"
+#include "nlp/eval.h"
+
+namespace sitrep::cli {
+namespace {
+
+template <typename Evaluate>
+void add_model_eval(CLI::App& parent, int& exit_code, const char* name, const char* description, const char* file_help,
+                    Evaluate evaluate) {
+  auto* cmd = parent.add_subcommand(name, description);
+  auto file = std::make_shared<std::string>();
+  auto json = std::make_shared<bool>(false);
+  auto model_path = std::make_shared<std::string>(nlp::Model::default_path());
+  cmd->add_option("file", *file, file_help)->required();
+  cmd->add_flag("--json", *json, "Print one JSON object");
+  cmd->add_option("--model", *model_path, "Model file")->capture_default_str();
+  cmd->callback([file, json, model_path, evaluate, &exit_code] {
+    auto fail = [&](const Error& e) {
+      std::cerr << "sitrep: " << e.where() << ": " << e.message << "\n";
+      exit_code = kFatal;
+    };
+    auto model = nlp::Model::load(*model_path);
+    if (!model) return fail(model.error());
+    auto r = evaluate(*model.value(), *file);
+    if (!r) return fail(r.error());
+    std::cout << (*json ? nlp::to_json(r.value()) + "\n" : nlp::to_text(r.value()));
+    exit_code = kOk;
+  });
+}
+
+void add_eval_ud(CLI::App& parent, int& exit_code) {
+  add_model_eval(parent, exit_code, "ud", "UPOS, XPOS, lemma, UAS, LAS from gold tokenization and from raw text (CoNLL 2018)",
+                 "CoNLL-U file (e.g. ../shared/data/ud/UD_English-EWT/en_ewt-ud-test.conllu)",
+                 [](const nlp::Model& m, const std::string& f) { return nlp::evaluate_ud(m, f); });
+}
+
+void add_eval_ner(CLI::App& parent, int& exit_code) {
+  add_model_eval(parent, exit_code, "ner", "Exact-span precision, recall, F1 per entity type and overall",
+                 "IOB2 file (e.g. ../shared/data/ner/UNER_English-EWT/en_ewt-ud-test.iob2)",
+                 [](const nlp::Model& m, const std::string& f) { return nlp::evaluate_ner(m, f); });
+}
+
+const CommandRegistration reg_ud("eval", "ud", add_eval_ud);
+const CommandRegistration reg_ner("eval", "ner", add_eval_ner);
+
+}  // namespace
+}  // namespace sitrep::cli
