@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <set>
 #include <string>
 
 #include "clean/blocks.h"
@@ -254,3 +255,31 @@ TEST(HtmlExtract, ScriptsStylesAndHiddenElementsAreInvisible) {
   EXPECT_FALSE(has(all, "Share on Facebook"));
   EXPECT_TRUE(has(kept_text(p), "Visible paragraph"));
 }
+
+namespace sitrep {
+namespace {
+
+// Promotions of apps, channels and social accounts after an article are not article text.
+TEST(CleanPrompts, AppsChannelsAndFeedbackPromptsAreDropped) {
+  std::string text =
+      "KINGSTON - The finance ministry said on Monday that revenue rose by four percent in the first quarter, "
+      "beating the forecast it published in January.\n\n"
+      "Officials said the increase came mostly from customs duties.\n\n"
+      "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner.\n\n"
+      "For the latest stories download the Daily apps for iOS and Android.\n\n"
+      "War der Artikel nützlich?\n";
+  auto doc = clean_record(RawRecord{"prompts.txt", "", "txt", Markup::Text, text, "", {}});
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_NE(doc->body.find("customs duties"), std::string::npos);
+  EXPECT_EQ(doc->body.find("Instagram"), std::string::npos) << doc->body;
+  EXPECT_EQ(doc->body.find("iOS"), std::string::npos) << doc->body;
+  EXPECT_EQ(doc->body.find("nützlich"), std::string::npos) << doc->body;
+  std::set<std::string> reasons;
+  for (const auto& r : doc->removed) reasons.insert(r.reason);
+  EXPECT_TRUE(reasons.count("social prompt"));
+  EXPECT_TRUE(reasons.count("app prompt"));
+  EXPECT_TRUE(reasons.count("feedback prompt"));
+}
+
+}  // namespace
+}  // namespace sitrep
