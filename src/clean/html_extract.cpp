@@ -29,9 +29,9 @@ class ParseArena {
  private:
   void* take(size_t size) {
     size = (size + alignof(std::max_align_t) - 1) & ~(alignof(std::max_align_t) - 1);
-    if (size > kChunk / 4) return chunks_.emplace_back(std::make_unique<std::byte[]>(size)).get();
+    if (size > kChunk / 4) return chunks_.emplace_back(std::make_unique_for_overwrite<std::byte[]>(size)).get();
     if (chunks_.empty() || used_ + size > kChunk) {
-      current_ = chunks_.emplace_back(std::make_unique<std::byte[]>(kChunk)).get();
+      current_ = chunks_.emplace_back(std::make_unique_for_overwrite<std::byte[]>(kChunk)).get();
       used_ = 0;
     }
     void* p = current_ + used_;
