@@ -304,6 +304,46 @@ TEST(Stories, ArticlesAndPairsJoinWithinTheGap) {
   EXPECT_EQ(group_stories(in)[0].id, stories[0].id);
 }
 
+// Regression: on a real corpus, a pair in the news every few weeks chained 65,000 events over
+// eight years into one story, and "GOV" (an actor with no country) counted as a country.
+TEST(Stories, APairAlwaysInTheNewsIsASeriesOfStories) {
+  std::vector<StoryEvent> in;
+  for (int k = 0; k < 24; ++k) {  // USA-SYR every month for two years
+    StoryEvent e;
+    e.id = "m" + std::to_string(k);
+    e.date = PartialDate{2012 + k / 12, k % 12 + 1, 15};
+    e.source_country = "USA";
+    e.target_country = "SYR";
+    e.docs = {"d" + std::to_string(k)};
+    in.push_back(e);
+  }
+  StoryEvent g;  // a government somewhere, no country known, the same month as m0
+  g.id = "gov";
+  g.date = PartialDate{2012, 1, 20};
+  g.source_country = "GOV";
+  g.docs = {"other"};
+  in.push_back(g);
+  StoryEvent y;  // a year alone places nothing in a story
+  y.id = "year";
+  y.date = PartialDate{2012, 0, 0};
+  y.source_country = "USA";
+  y.target_country = "SYR";
+  y.docs = {"d0"};
+  in.push_back(y);
+  auto stories = group_stories(in);
+  ASSERT_GE(stories.size(), 6u);
+  for (const auto& s : stories) {
+    EXPECT_LE(s.events.size(), 5u) << s.label;
+    for (size_t i : s.events) {
+      EXPECT_NE(in[i].id, "year");
+      if (in[i].id == "gov") EXPECT_EQ(s.events.size(), 1u) << s.label;
+    }
+    EXPECT_EQ(s.label.find("GOV"), std::string::npos) << s.label;
+  }
+  EXPECT_TRUE(is_role_code("MIL"));
+  EXPECT_FALSE(is_role_code("RUS"));
+}
+
 TEST(PluralReferences, TheTwoLeadersAreThePairLastNamed) {
   std::string body = "Vladimir Putin met Recep Tayyip Erdogan. Later the two leaders held a phone call.";
   std::vector<kb::LinkedMention> ms(2);

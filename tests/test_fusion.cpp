@@ -113,3 +113,23 @@ TEST(Fusion, AddingTheSameMentionTwiceChangesNothing) {
   again.add(m);
   EXPECT_EQ(again.events()[0].id, id);
 }
+
+// Regression: two events founded in one sentence with the same codes and actors (a strike on
+// Monday and another on Wednesday, told in one sentence) got the same id, and storing the
+// second failed on events.id's UNIQUE constraint.
+TEST(Fusion, EventsFoundedInOneSentenceGetDistinctIds) {
+  EventFuser f;
+  FusionMention a = mention(1, "d1", "Wire", "SYRMIL", "TURMIL", "195", "2020-02-24");
+  FusionMention b = mention(2, "d1", "Wire", "SYRMIL", "TURMIL", "195", "2020-02-26");
+  a.anchor = b.anchor = "3:410";
+  size_t ea = f.add(a), eb = f.add(b);
+  ASSERT_NE(ea, eb);
+  EXPECT_NE(f.events()[ea].id, f.events()[eb].id);
+  // And the ids do not depend on store ids: the same mentions with other ids give the same events.
+  EventFuser g;
+  a.id = 70, b.id = 71;
+  g.add(a);
+  g.add(b);
+  EXPECT_EQ(g.events()[0].id, f.events()[ea].id);
+  EXPECT_EQ(g.events()[1].id, f.events()[eb].id);
+}

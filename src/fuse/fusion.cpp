@@ -124,7 +124,14 @@ size_t EventFuser::add(const FusionMention& m) {
     char buf[17];
     std::string seed = m.doc_id + '\x1f' + (m.anchor.empty() ? std::to_string(m.id) : m.anchor) + '\x1f' + m.cameo +
                        '\x1f' + m.source + '\x1f' + m.target;
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(XXH3_64bits(seed.data(), seed.size())));
+    // Two events may be founded in one sentence with the same codes (two strikes on different
+    // days): the second seed gets a counter, so ids stay unique and still do not depend on
+    // store ids.
+    for (int n = 0;; ++n) {
+      std::string s = n ? seed + '\x1f' + std::to_string(n) : seed;
+      std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(XXH3_64bits(s.data(), s.size())));
+      if (ids_.insert(buf).second) break;
+    }
     e.id = buf;
     events_.push_back(std::move(e));
     tallies_.emplace_back();

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace sitrep {
@@ -72,6 +73,7 @@ class EventFuser {
   std::vector<Tally> tallies_;
   std::unordered_map<std::string, std::vector<size_t>> blocks_;  // actors + root -> events
   std::unordered_map<int64_t, size_t> fused_;                    // mention id -> event
+  std::unordered_set<std::string> ids_;                          // event ids given so far
 };
 
 }  // namespace sitrep

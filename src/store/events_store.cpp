@@ -173,6 +173,7 @@ FusionSummary fuse_stored_mentions(sqlite3* db) {
       se.source_country = mi.source_country;
       se.target_country = mi.target_country;
       se.place = mi.location_name;
+      se.country = e.country;
       for (int64_t mid : e.mentions) {
         const std::string& d = info[mid].doc_id;
         if (std::find(se.docs.begin(), se.docs.end(), d) == se.docs.end()) se.docs.push_back(d);
