@@ -281,5 +281,23 @@ TEST(CleanPrompts, AppsChannelsAndFeedbackPromptsAreDropped) {
   EXPECT_TRUE(reasons.count("feedback prompt"));
 }
 
+// A site's name alone on a line is not article text; "X, photo:" is a caption's credit.
+TEST(CleanPrompts, BareDomainsAndPhotoLabelsLeaveTheBody) {
+  std::string text =
+      "ROAD TOWN - The territory's premier said on Tuesday that the new port would open in May, two months "
+      "later than planned, because of delays in shipping the cranes.\n\n"
+      "BVINEWS.COM\n\n"
+      "Roman Prymula, photo:\n\n"
+      "Work on the terminal building is finished, he said.\n";
+  auto doc = clean_record(RawRecord{"site.txt", "", "txt", Markup::Text, text, "", {}});
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  EXPECT_NE(doc->body.find("terminal building"), std::string::npos);
+  EXPECT_EQ(doc->body.find("BVINEWS"), std::string::npos) << doc->body;
+  EXPECT_EQ(doc->body.find("photo:"), std::string::npos) << doc->body;
+  bool site = false;
+  for (const auto& r : doc->removed) site = site || r.reason == "site name";
+  EXPECT_TRUE(site);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -129,6 +129,23 @@ bool is_credit_line(std::string_view norm, size_t words) {
   return false;
 }
 
+// "BVINEWS.COM", "www.example.org": a site's name alone on a line, not article text.
+bool is_bare_domain(std::string_view norm) {
+  size_t dot = norm.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || norm.size() - dot < 3 || norm.size() - dot > 7) return false;
+  for (size_t i = dot + 1; i < norm.size(); ++i)
+    if (norm[i] < 'a' || norm[i] > 'z') return false;
+  for (char c : norm)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) return false;
+  return true;
+}
+
+// "Roman Prymula, photo:", "Foto:": the caption's credit, its name in the next element.
+bool ends_with_photo_label(std::string_view norm, size_t words) {
+  return words <= 8 && (norm.ends_with(" photo:") || norm.ends_with(", photo:") || norm.ends_with(" foto:") ||
+                        norm == "photo:" || norm == "foto:");
+}
+
 }  // namespace
 
 std::string normalize_for_match(std::string_view s) {
@@ -224,7 +241,7 @@ void mark_boilerplate(std::vector<Block>& blocks, BoilerplateFindings& found) {
       b.reason = "donation banner";
       continue;
     }
-    if (ends_with_credit(norm) || is_credit_line(norm, words)) {
+    if (ends_with_credit(norm) || is_credit_line(norm, words) || ends_with_photo_label(norm, words)) {
       b.caption = true;
       continue;
     }
@@ -266,6 +283,10 @@ void mark_boilerplate(std::vector<Block>& blocks, BoilerplateFindings& found) {
           norm.find(':') <= 8) {
         b.reason = "source line (kept as metadata)";
         found.source_line = b.text;
+        continue;
+      }
+      if (words == 1 && is_bare_domain(norm)) {
+        b.reason = "site name";
         continue;
       }
       if (words <= 4 && !found.outlet.empty() && normalize_for_match(found.outlet) == norm) {
