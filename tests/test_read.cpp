@@ -202,6 +202,15 @@ TEST(Decode, Latin1HtmlByMetaCharsetAndNfc) {
   auto n = decode_text("Cafe\xCC\x81 society", "", false);
   ASSERT_TRUE(n.ok());
   EXPECT_EQ(n->text, "Caf\xC3\xA9 society");
+  // Typographic quotes and dashes (inert) around a decomposed letter: still normalized.
+  auto q = decode_text("\xE2\x80\x9C" "Cafe\xCC\x81\xE2\x80\x9D \xE2\x80\x93 ok", "", false);
+  ASSERT_TRUE(q.ok());
+  EXPECT_EQ(q->text, "\xE2\x80\x9C" "Caf\xC3\xA9\xE2\x80\x9D \xE2\x80\x93 ok");
+  // Already NFC text with inert characters only is left as it is.
+  std::string nfc = "\xE2\x80\x9C" "Erdo\xC4\x9F" "an\xE2\x80\x9D \xE2\x80\x94 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0";
+  auto k = decode_text(nfc, "", false);
+  ASSERT_TRUE(k.ok());
+  EXPECT_EQ(k->text, nfc);
 }
 
 TEST(Decode, Windows1252DetectedWithoutDeclaration) {

@@ -133,11 +133,38 @@ uint64_t strip_controls(std::string& s) {
   return removed;
 }
 
-void normalize_nfc(std::string& s, bool ascii) {
-  if (ascii) return;
+// True when every character at or above U+0300 is inert for NFC (typographic quotes, dashes,
+// most scripts' letters): nothing can compose, reorder or decompose, so the text is NFC.
+// Skips ASCII eight bytes at a time; much cheaper than ICU's check on mostly-ASCII markup.
+bool inert_for_nfc(std::string_view s, const icu::Normalizer2& nfc) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t x;
+      std::memcpy(&x, p + i, 8);
+      if ((x & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c >= 0x300 && !nfc.isInert(c)) return false;
+  }
+  return true;
+}
+
+void normalize_nfc(std::string& s, bool already_nfc) {
+  if (already_nfc) return;
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return;
+  if (inert_for_nfc(s, *nfc)) return;
   if (nfc->isNormalizedUTF8(s, err) && U_SUCCESS(err)) return;
   err = U_ZERO_ERROR;
   std::string out;
