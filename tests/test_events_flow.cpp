@@ -13,6 +13,7 @@
 #include "kb/linker.h"
 #include "out/export.h"
 #include "store/event_query.h"
+#include "store/schema.h"
 #include "store/store.h"
 #include "test_support.h"
 
@@ -211,8 +212,12 @@ void check_gdelt_export(const std::string& db, const std::string& format, const 
     for (size_t i = 0; i < columns; ++i) {
       if (f[i].empty()) continue;  // every GDELT column is NULLABLE
       ++filled[cols[i].first];
-      if (cols[i].second == "INTEGER") EXPECT_TRUE(is_integer(f[i])) << cols[i].first << " = " << f[i];
-      if (cols[i].second == "FLOAT") EXPECT_TRUE(is_float(f[i])) << cols[i].first << " = " << f[i];
+      if (cols[i].second == "INTEGER") {
+        EXPECT_TRUE(is_integer(f[i])) << cols[i].first << " = " << f[i];
+      }
+      if (cols[i].second == "FLOAT") {
+        EXPECT_TRUE(is_float(f[i])) << cols[i].first << " = " << f[i];
+      }
     }
     ++rows;
   }
@@ -336,7 +341,9 @@ TEST(Stories, APairAlwaysInTheNewsIsASeriesOfStories) {
     EXPECT_LE(s.events.size(), 5u) << s.label;
     for (size_t i : s.events) {
       EXPECT_NE(in[i].id, "year");
-      if (in[i].id == "gov") EXPECT_EQ(s.events.size(), 1u) << s.label;
+      if (in[i].id == "gov") {
+        EXPECT_EQ(s.events.size(), 1u) << s.label;
+      }
     }
     EXPECT_EQ(s.label.find("GOV"), std::string::npos) << s.label;
   }
@@ -392,6 +399,55 @@ TEST(Demo, RunsEveryStageOnTheBundledExamples) {
   std::string html = read_file(tmp / "report.html");
   EXPECT_NE(html.find("<svg"), std::string::npos);
   EXPECT_NE(html.find("Idlib"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// Regression: --actor RUS also matched names containing "rus" (Belarus, Cyprus) through the
+// name fragment; codes now go through the indexed actor lookup and names by fragment only.
+TEST(QueryActors, CodesByLookupNamesByFragment) {
+  EXPECT_TRUE(is_actor_code("RUS"));
+  EXPECT_TRUE(is_actor_code("RUSGOV"));
+  EXPECT_TRUE(is_actor_code("IGOUNO"));
+  EXPECT_FALSE(is_actor_code("Erdogan"));
+  EXPECT_FALSE(is_actor_code("NATO"));
+  EXPECT_FALSE(is_actor_code("rus"));
+  TempDir tmp;
+  auto st = Store::open((tmp / "q.db").string());
+  ASSERT_TRUE(st);
+  sqlite3* db = st.value()->handle();
+  const char* sql = R"sql(
+INSERT INTO events(id, date, source_code, source_name, source_country, target_code, target_name, target_country,
+  cameo, cameo_root, num_mentions, num_sources, num_articles) VALUES
+  ('e1', '2020-02-28', 'RUSGOV', 'Vladimir Putin', 'RUS', 'TURGOV', 'Recep Tayyip Erdogan', 'TUR', '041', '04', 1, 1, 1),
+  ('e2', '2020-03-02', 'BLRGOV', 'Belarus', 'BLR', NULL, NULL, NULL, '010', '01', 1, 1, 1),
+  ('e3', '2020-04-10', 'RUSMIL', 'Russian forces', 'RUS', 'SYRREB', 'rebels', 'SYR', '190', '19', 1, 1, 1),
+  ('e4', '2020-03-05', 'TURGOV', 'Turkey', 'TUR', 'RUSGOVMIL', 'Russian Defense Ministry', 'RUS', '040', '04', 1, 1, 1);
+)sql";
+  char* err = nullptr;
+  ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+  ASSERT_EQ(sqlite3_exec(db, fill_event_actors_sql(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+  auto ids = [&](std::vector<std::string> actors, std::string from = "", std::string to = "") {
+    EventFilter f;
+    f.actors = std::move(actors);
+    f.date_from = std::move(from);
+    f.date_to = std::move(to);
+    std::vector<std::string> out;
+    for (const auto& e : query_events(db, f)) out.push_back(e.id);
+    return out;
+  };
+  EXPECT_EQ(ids({"RUS"}), (std::vector<std::string>{"e1", "e4", "e3"}));  // not Belarus
+  EXPECT_EQ(ids({"RUSGOV"}), (std::vector<std::string>{"e1", "e4"}));    // RUSGOV and RUSGOVMIL
+  EXPECT_EQ(ids({"RUS", "TUR"}), (std::vector<std::string>{"e1", "e4"}));
+  EXPECT_EQ(ids({"RUS", "TUR"}, "2020-03"), (std::vector<std::string>{"e4"}));
+  EXPECT_EQ(ids({"RUS"}, "2020-03", "2020-03"), (std::vector<std::string>{"e4"}));
+  EXPECT_EQ(ids({"SYR"}), (std::vector<std::string>{"e3"}));
+  EXPECT_EQ(ids({"Belarus"}), (std::vector<std::string>{"e2"}));
+  EXPECT_EQ(ids({"erdogan"}), (std::vector<std::string>{"e1"}));
 }
 
 }  // namespace

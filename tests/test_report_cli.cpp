@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "store/schema.h"
 #include "store/store.h"
 #include "test_support.h"
 
@@ -42,6 +43,9 @@ INSERT INTO quotes(doc_id, begin, end, text, speaker_name, speaker_code) VALUES
 )sql";
   char* err = nullptr;
   ASSERT_EQ(sqlite3_exec(st.value()->handle(), sql, nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+  // As fusion does after writing events: the actor lookup.
+  ASSERT_EQ(sqlite3_exec(st.value()->handle(), fill_event_actors_sql(), nullptr, nullptr, &err), SQLITE_OK)
+      << (err ? err : "");
 }
 
 TEST(ReportCli, WritesTheFilteredReport) {

@@ -21,6 +21,13 @@ std::string like_escape(const std::string& s) {
 
 }  // namespace
 
+bool is_actor_code(const std::string& a) {
+  if (a.size() < 3 || a.size() % 3 != 0) return false;
+  for (char c : a)
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+  return true;
+}
+
 std::vector<EventRow> query_events(sqlite3* db, const EventFilter& f) {
   std::string sql =
       "SELECT e.id, COALESCE(e.date,''), e.date_precision, COALESCE(e.source_code,''), COALESCE(e.source_name,''), "
@@ -37,11 +44,20 @@ std::vector<EventRow> query_events(sqlite3* db, const EventFilter& f) {
     params.insert(params.end(), values);
   };
   for (const auto& a : f.actors) {
-    // A code matches exactly or as a prefix (country codes); a name by fragment.
-    std::string prefix = like_escape(a) + "%", name = "%" + like_escape(a) + "%";
-    add("(e.source_code LIKE ? ESCAPE '\\' OR e.target_code LIKE ? ESCAPE '\\' OR e.source_name LIKE ? ESCAPE '\\' "
-        "OR e.target_name LIKE ? ESCAPE '\\')",
-        {prefix, prefix, name, name});
+    if (is_actor_code(a)) {
+      // A CAMEO code or country: the indexed lookup (the code and its longer forms, RUS ->
+      // RUSGOV, RUSMIL), within the date range when there is one.
+      std::string clause = "e.id IN (SELECT event_id FROM event_actors WHERE key = ?";
+      std::vector<std::string> values{a};
+      if (!f.date_from.empty()) clause += " AND date >= ?", values.push_back(f.date_from);
+      if (!f.date_to.empty()) clause += " AND date <= ?", values.push_back(f.date_to + "\xF4");
+      sql += " AND " + clause + ")";
+      params.insert(params.end(), values.begin(), values.end());
+    } else {
+      // A name by fragment.
+      std::string name = "%" + like_escape(a) + "%";
+      add("(e.source_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\')", {name, name});
+    }
   }
   if (!f.cameo.empty()) add("e.cameo LIKE ? ESCAPE '\\'", {like_escape(f.cameo) + "%"});
   if (!f.plover.empty()) add("e.plover = ?", {f.plover});

@@ -10,8 +10,9 @@ struct sqlite3;
 namespace sitrep {
 
 struct EventFilter {
-  std::vector<std::string> actors;  // each: a CAMEO actor code ("RUSGOV"), a country code ("RUS",
-                                    // matches RUS*), or a name fragment; all given must take part
+  std::vector<std::string> actors;  // each: a CAMEO actor code ("RUSGOV", also RUSGOVMIL), a
+                                    // country ("RUS": RUS, RUSGOV, ... and actors of that
+                                    // country), or a name fragment; all given must take part
   std::string cameo;                // code or prefix: "04" (root), "041"
   std::string plover;               // "CONSULT"
   int quad_class = 0;               // 1-4, 0 = any
@@ -57,6 +58,10 @@ struct StoryRow {
 struct QuoteRow {
   std::string doc_id, text, speaker_name, speaker_code, outlet, pub_date;
 };
+
+// "RUS", "RUSGOV", "IGOUNO": upper-case letters and digits in 3-letter groups, looked up as
+// actor codes (themselves and longer codes they begin); anything else is a name fragment.
+bool is_actor_code(const std::string& actor);
 
 // Events matching the filter, ordered by date then id. Throws std::runtime_error on SQL errors.
 std::vector<EventRow> query_events(sqlite3* db, const EventFilter& filter);

@@ -11,6 +11,7 @@
 
 #include "fuse/fusion.h"
 #include "fuse/stories.h"
+#include "store/schema.h"
 #include "store/sql.h"
 
 namespace sitrep {
@@ -158,7 +159,7 @@ FusionSummary fuse_stored_mentions(sqlite3* db) {
       fuser.add(fm);
       ++sum.mentions;
     }
-    sql_exec(db, "DELETE FROM events; DELETE FROM stories; UPDATE mentions SET event_id = NULL;");
+    sql_exec(db, "DELETE FROM events; DELETE FROM event_actors; DELETE FROM stories; UPDATE mentions SET event_id = NULL;");
 
     // Stories: events reported by the same article or between the same countries, in time.
     const auto& events = fuser.events();
@@ -215,6 +216,7 @@ FusionSummary fuse_stored_mentions(sqlite3* db) {
       ins.run();
       for (int64_t mid : e.mentions) link.text(1, e.id).integer(2, mid).run();
     }
+    sql_exec(db, fill_event_actors_sql());
     sum.events = events.size();
     sql_exec(db, "COMMIT");
   } catch (...) {

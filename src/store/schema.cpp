@@ -1,8 +1,34 @@
 #include "store/schema.h"
 
+#include <string>
+
 namespace sitrep {
 
+const char* fill_event_actors_sql() {
+  return R"sql(
+INSERT INTO event_actors(key, date, event_id)
+  SELECT substr(source_code, 1, 3), date, id FROM events WHERE length(source_code) >= 3
+  UNION SELECT substr(source_code, 1, 6), date, id FROM events WHERE length(source_code) >= 6
+  UNION SELECT substr(source_code, 1, 9), date, id FROM events WHERE length(source_code) >= 9
+  UNION SELECT source_code, date, id FROM events WHERE length(source_code) > 9
+  UNION SELECT substr(target_code, 1, 3), date, id FROM events WHERE length(target_code) >= 3
+  UNION SELECT substr(target_code, 1, 6), date, id FROM events WHERE length(target_code) >= 6
+  UNION SELECT substr(target_code, 1, 9), date, id FROM events WHERE length(target_code) >= 9
+  UNION SELECT target_code, date, id FROM events WHERE length(target_code) > 9
+  UNION SELECT source_country, date, id FROM events WHERE length(source_country) = 3
+  UNION SELECT target_country, date, id FROM events WHERE length(target_country) = 3;
+)sql";
+}
+
 const std::vector<Migration>& migrations() {
+  // Migration 4 also indexes the events a store already has.
+  static const std::string m4 = std::string(R"sql(
+CREATE TABLE event_actors(
+  key TEXT NOT NULL,
+  date TEXT,
+  event_id TEXT NOT NULL);
+CREATE INDEX event_actors_key_date ON event_actors(key, date);
+)sql") + fill_event_actors_sql();
   static const std::vector<Migration> all = {
       {1, R"sql(
 CREATE TABLE runs(
@@ -104,8 +130,13 @@ CREATE TABLE quotes(
   speaker_name TEXT, speaker_kb_id TEXT, speaker_code TEXT);
 CREATE INDEX quotes_doc ON quotes(doc_id);
 )sql"},
+      // Actor lookup for queries: every event under each of its actors' codes, their 3-letter
+      // prefixes (RUS, RUSGOV, RUSGOVMIL) and countries, with its date, so an actor pair over a
+      // date range is two index ranges.
+      {4, m4},
   };
   return all;
 }
+
 
 }  // namespace sitrep

@@ -13,4 +13,8 @@ struct Migration {
 
 const std::vector<Migration>& migrations();
 
+// Fills event_actors from the events table (run after events are written; the table must be
+// empty first).
+const char* fill_event_actors_sql();
+
 }  // namespace sitrep
