@@ -183,8 +183,8 @@ size_t count_words(std::string_view s, size_t stop_at) {
   // Branch-free over chunks so long paragraphs cost little; stop_at is checked per chunk.
   size_t n = 0;
   bool prev_space = true;
-  for (size_t pos = 0; pos < s.size(); pos += 256) {
-    size_t end = std::min(s.size(), pos + 256);
+  for (size_t pos = 0; pos < s.size(); pos += 64) {
+    size_t end = std::min(s.size(), pos + 64);
     for (size_t i = pos; i < end; ++i) {
       char c = s[i];
       bool sp = (c == ' ') | (c == '\t') | (c == '\n');

@@ -32,16 +32,24 @@ bool word_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && 
 }  // namespace
 
 MinHash minhash(std::string_view body) {
-  // Word hashes first (lower-cased ASCII, UTF-8 bytes as they are).
+  // Word hashes first (lower-cased ASCII, UTF-8 bytes as they are), computed on the fly:
+  // FNV-1a over the word's bytes, finished with a multiply-xorshift so short words spread.
   std::vector<uint64_t> words;
-  std::string w;
+  words.reserve(body.size() / 5);
+  uint64_t wh = 0xcbf29ce484222325ULL;
+  bool in_word = false;
   for (size_t i = 0; i <= body.size(); ++i) {
     unsigned char c = i < body.size() ? static_cast<unsigned char>(body[i]) : ' ';
     if (word_byte(c)) {
-      w.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-    } else if (!w.empty()) {
-      words.push_back(XXH3_64bits(w.data(), w.size()));
-      w.clear();
+      wh = (wh ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 0x100000001b3ULL;
+      in_word = true;
+    } else if (in_word) {
+      wh ^= wh >> 29;
+      wh *= 0xbf58476d1ce4e5b9ULL;
+      wh ^= wh >> 32;
+      words.push_back(wh);
+      wh = 0xcbf29ce484222325ULL;
+      in_word = false;
     }
   }
   // One-permutation hashing: each shingle hash goes to one of the 64 bins and only the bin's

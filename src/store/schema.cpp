@@ -134,6 +134,10 @@ CREATE INDEX quotes_doc ON quotes(doc_id);
       // prefixes (RUS, RUSGOV, RUSGOVMIL) and countries, with its date, so an actor pair over a
       // date range is two index ranges.
       {4, m4},
+      // MinHash word hashing changed (FNV-1a on the fly instead of XXH3 over a copy): stored
+      // signatures no longer compare with new ones. The store recomputes them from the bodies
+      // while applying this migration (see Store::open).
+      {5, "UPDATE documents SET minhash = NULL;"},
   };
   return all;
 }

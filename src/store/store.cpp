@@ -13,6 +13,9 @@
 #include "store/schema.h"
 
 namespace sitrep {
+
+// The migration after which stored MinHash signatures are recomputed from document bodies.
+constexpr int kResignMigration = 5;
 namespace {
 
 std::string now_utc() {
@@ -132,6 +135,14 @@ Expected<std::unique_ptr<Store>> Store::open(const std::string& path) {
       if (m.version <= have) continue;
       exec(db, "BEGIN IMMEDIATE");
       exec(db, std::string(m.sql).c_str());
+      if (m.version == kResignMigration) {
+        Stmt read(db, "SELECT rowid, body FROM documents WHERE duplicate_of IS NULL");
+        Stmt write(db, "UPDATE documents SET minhash = ? WHERE rowid = ?");
+        while (read.step()) {
+          MinHash sig = minhash(read.text(1));
+          write.bind_blob(1, sig.data(), sizeof sig).bind(2, read.integer(0)).done();
+        }
+      }
       Stmt rec(db, "INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)");
       rec.bind(1, static_cast<int64_t>(m.version)).bind(2, now_utc()).done();
       exec(db, "COMMIT");
