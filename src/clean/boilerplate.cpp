@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <unordered_map>
 
 #include "core/embedded.h"
 
@@ -58,6 +60,63 @@ const std::vector<Rule>& rules() {
     return t;
   }();
   return table;
+}
+
+// The rules indexed for matching: exact patterns by value, prefix patterns by their first two
+// bytes, contains patterns in file order. The first rule in file order that matches wins.
+class RuleIndex {
+ public:
+  RuleIndex() {
+    const auto& all = rules();
+    for (size_t i = 0; i < all.size(); ++i) {
+      const Rule& r = all[i];
+      if (r.match == Match::Exact) exact_.emplace(r.pattern, i);  // keeps the first of equals
+      else if (r.match == Match::Prefix && r.pattern.size() >= 2) prefix_[key(r.pattern)].push_back(i);
+      else if (r.match == Match::Prefix) short_prefix_.push_back(i);
+      else contains_.push_back(i);
+    }
+  }
+  const Rule* first_match(std::string_view norm) const {
+    const auto& all = rules();
+    size_t best = all.size();
+    if (auto it = exact_.find(std::string(norm)); it != exact_.end()) best = it->second;
+    if (auto it = prefix_.find(key(norm)); it != prefix_.end())
+      for (size_t i : it->second) {
+        if (i >= best) break;
+        if (norm.starts_with(all[i].pattern)) {
+          best = i;
+          break;
+        }
+      }
+    for (size_t i : short_prefix_) {
+      if (i >= best) break;
+      if (norm.starts_with(all[i].pattern)) {
+        best = i;
+        break;
+      }
+    }
+    for (size_t i : contains_) {
+      if (i >= best) break;
+      if (all[i].pattern.size() <= norm.size() && norm.find(all[i].pattern) != std::string_view::npos) {
+        best = i;
+        break;
+      }
+    }
+    return best < all.size() ? &all[best] : nullptr;
+  }
+
+ private:
+  static uint16_t key(std::string_view s) {
+    return static_cast<uint16_t>((s.empty() ? 0 : uint8_t(s[0])) << 8 | (s.size() < 2 ? 0 : uint8_t(s[1])));
+  }
+  std::unordered_map<std::string, size_t> exact_;
+  std::unordered_map<uint16_t, std::vector<size_t>> prefix_;
+  std::vector<size_t> short_prefix_, contains_;
+};
+
+const RuleIndex& rule_index() {
+  static const RuleIndex index;
+  return index;
 }
 
 const std::vector<Outlet>& outlets() {
@@ -246,13 +305,7 @@ void mark_boilerplate(std::vector<Block>& blocks, BoilerplateFindings& found) {
       continue;
     }
     if (words <= 25) {
-      const Rule* hit = nullptr;
-      for (const auto& r : rules()) {
-        bool m = r.match == Match::Exact    ? norm == r.pattern
-                 : r.match == Match::Prefix ? starts_with(norm, r.pattern)
-                                            : norm.find(r.pattern) != std::string::npos;
-        if (m) { hit = &r; break; }
-      }
+      const Rule* hit = rule_index().first_match(norm);
       // "8 Comments", "23 comments": the head of a comment section.
       if (!hit && words == 2 && std::isdigit(static_cast<unsigned char>(norm[0])) &&
           (norm.ends_with(" comments") || norm.ends_with(" comment") || norm.ends_with(" responses"))) {
