@@ -112,3 +112,24 @@ TEST(CodeRules, NothingWithoutActors) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Regression: "negotiators from Russia and Ukraine met in Istanbul" was placed in Russia (the
+// place after "from", where someone came from), so the wire story and its edited copy never fused.
+TEST(CodeRules, PlaceAfterFromIsAnOriginNotTheLocation) {
+  NEED_CODER();
+  auto c = run("Negotiators from Russia and Ukraine met in Istanbul on Tuesday for talks, with Turkish President "
+               "Recep Tayyip Erdogan urging both sides to agree on a ceasefire.");
+  bool placed = false;
+  for (const auto& e : c.events) {
+    if (!e.location) continue;
+    placed = true;
+    EXPECT_EQ(e.location->name, "Istanbul") << e.cameo->code;
+  }
+  EXPECT_TRUE(placed);
+}
+
+}  // namespace
+}  // namespace sitrep::code

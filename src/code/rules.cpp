@@ -199,14 +199,23 @@ class Rules {
       }
     return -1;
   }
+  // "met in Istanbul" before "negotiators from Russia": a place after "from" is where someone
+  // came from, the event's place only when nothing else in the span is.
   int place_in(int from, int to) const {
+    int origin = -1;
     for (int w = from; w < to; ++w) {
       int m = sv_.words[w].mention;
       if (m < 0) continue;
       const auto& lm = ctx_.mentions[m];
-      if (lm.place != kb::kNone && (lm.kind == kb::MentionKind::Place || is_locative(before(m)))) return m;
+      if (lm.place == kb::kNone) continue;
+      std::string_view b = before(m);
+      if (b == "from") {
+        if (origin < 0) origin = m;
+        continue;
+      }
+      if (lm.kind == kb::MentionKind::Place || is_locative(b)) return m;
     }
-    return -1;
+    return origin;
   }
 
  private:
