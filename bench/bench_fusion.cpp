@@ -2,6 +2,7 @@
 // over two years, CAMEO codes weighted towards statements and consultations, several outlets
 // reporting each event. Run: build/sitrep_bench --benchmark_filter=Fusion
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
 
 #include <cmath>
 #include <cstdio>
@@ -28,7 +29,7 @@ std::vector<sitrep::FusionMention> generate(size_t n) {
     std::string src = actors[zipf(actors.size())], tgt = actors[zipf(actors.size())];
     std::string code = codes[zipf(std::size(codes))];
     int day = static_cast<int>(u(rng) * 730);
-    char date[16];
+    char date[32];
     std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2020 + day / 365, 1 + (day % 365) / 31 % 12, 1 + day % 28);
     int reports = 1 + static_cast<int>(u(rng) * 8);
     for (int r = 0; r < reports && out.size() < n; ++r) {
@@ -59,6 +60,9 @@ void BM_FusionMentions(benchmark::State& state) {
     benchmark::DoNotOptimize(events);
   }
   state.counters["events"] = static_cast<double>(events);
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  state.counters["peak_rss_mb"] = static_cast<double>(ru.ru_maxrss) / 1024.0;
   state.counters["mentions_per_s"] =
       benchmark::Counter(static_cast<double>(mentions.size()) * state.iterations(), benchmark::Counter::kIsRate);
 }

@@ -73,7 +73,9 @@ TEST(CodeRules, ScheduledMeetingIsPlannedNotRealized) {
   NEED_CODER();
   auto c = run("Vladimir Putin and Recep Tayyip Erdogan are scheduled to hold a meeting in Moscow on Thursday.");
   for (const auto& e : c.events)
-    if (e.cameo->code.starts_with("04")) EXPECT_NE(e.modality, Modality::Asserted) << e.cameo->code;
+    if (e.cameo->code.starts_with("04")) {
+      EXPECT_NE(e.modality, Modality::Asserted) << e.cameo->code;
+    }
   const EventMention* e = find(c, "036");
   ASSERT_TRUE(e);
   EXPECT_EQ(e->modality, Modality::Planned);
@@ -83,9 +85,13 @@ TEST(CodeRules, NegatedConversationIsNotCoded) {
   NEED_CODER();
   auto c = run("Kremlin spokesman Dmitry Peskov said there were no plans to arrange a new conversation with Erdogan.");
   for (const auto& e : c.events)
-    if (e.cameo->code.starts_with("04")) EXPECT_NE(e.modality, Modality::Asserted);
+    if (e.cameo->code.starts_with("04")) {
+      EXPECT_NE(e.modality, Modality::Asserted);
+    }
   for (const auto& e : c.events)
-    if (e.cameo->code.starts_with("03")) EXPECT_EQ(e.modality, Modality::Negated);
+    if (e.cameo->code.starts_with("03")) {
+      EXPECT_EQ(e.modality, Modality::Negated);
+    }
 }
 
 TEST(CodeRules, ReportedThreatAttributedAndDatedByTheStatement) {

@@ -65,8 +65,9 @@ TEST(CodeSeeds, ScheduledMeetingAndNoPlannedCallAreNotRealized) {
   SEED("001_");
   for (const auto& e : seed->coded.events) {
     if (e.text.find("scheduled to hold a meeting") != std::string::npos ||
-        e.text.find("no plans to arrange a new conversation") != std::string::npos)
+        e.text.find("no plans to arrange a new conversation") != std::string::npos) {
       EXPECT_FALSE(e.cameo->code.starts_with("04") && e.modality == Modality::Asserted) << e.text;
+    }
   }
 }
 
@@ -81,7 +82,9 @@ TEST(CodeSeeds, ThreatAndAirstrike) {
   EXPECT_TRUE(has(*seed, "138", "TURGOV", "", Modality::Asserted, "2020-02-19"));
   EXPECT_TRUE(has(*seed, "195", "SYRMIL", "TURMIL"));
   for (const auto& e : seed->coded.events)
-    if (e.cameo->code == "195") EXPECT_EQ(e.cameo->plover_type, "ASSAULT");
+    if (e.cameo->code == "195") {
+      EXPECT_EQ(e.cameo->plover_type, "ASSAULT");
+    }
 }
 
 TEST(CodeSeeds, NothingFromRemovedBlocks) {

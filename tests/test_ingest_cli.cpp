@@ -143,7 +143,9 @@ TEST(Cli, KilledIngestLeavesAConsistentStoreAndASecondRunCompletes) {
     ASSERT_TRUE(s.ok());
     EXPECT_EQ(s.value()->integrity_check(), "ok");
     uint64_t partial = s.value()->count("documents");
-    if (killed_mid_run) EXPECT_LT(partial, 60000u);
+    if (killed_mid_run) {
+      EXPECT_LT(partial, 60000u);
+    }
   }
   auto r = run_sitrep("ingest --json --quiet --db " + db + " " + (dir / "many.jsonl").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
