@@ -272,6 +272,10 @@ TEST_F(SeedEvents, QueryFilters) {
   auto r = run_sitrep("query --db " + db_ + " --actor RUS --actor TUR --cameo 041 --format jsonl");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2);
+  // Regression: a malformed full-text query was reported as a fatal store error (exit 1).
+  auto bad = run_sitrep("query --db " + db_ + " --text 'AND AND'");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--text"), std::string::npos) << bad.err;
 }
 
 TEST(Stories, ArticlesAndPairsJoinWithinTheGap) {

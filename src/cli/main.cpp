@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <stdexcept>
 
 #include "cli/registry.h"
 
@@ -43,6 +44,9 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int r = app.exit(e);
     return r == 0 ? kOk : kUsage;
+  } catch (const std::invalid_argument& e) {  // a malformed argument found only when it was used
+    std::cerr << "sitrep: " << e.what() << "\n";
+    return kUsage;
   } catch (const std::exception& e) {
     std::cerr << "sitrep: fatal: " << e.what() << "\n";
     return kFatal;

@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <stdexcept>
+#include <string_view>
 #include <set>
 
 #include "store/sql.h"
@@ -82,7 +84,17 @@ std::vector<EventRow> query_events(sqlite3* db, const EventFilter& f) {
   for (const auto& p : params) s.text(i++, p);
   s.integer(i, f.limit);
   std::vector<EventRow> out;
-  while (s.step()) {
+  for (;;) {
+    bool row;
+    try {
+      row = s.step();
+    } catch (const std::runtime_error& e) {
+      // A malformed --text is the user's query, not a broken store.
+      if (!f.text.empty() && std::string_view(e.what()).find("fts5") != std::string_view::npos)
+        throw std::invalid_argument("--text '" + f.text + "': " + e.what());
+      throw;
+    }
+    if (!row) break;
     EventRow r;
     r.id = s.col_text(0);
     r.date = s.col_text(1);
