@@ -57,6 +57,18 @@ TEST_F(LinkTest, NameAndAliasWithDiacriticsFolding) {
   EXPECT_EQ(m->rule, LinkRule::Name);
 }
 
+// Regression: "U.N." (an exact-case alias) never matched, because the tokenizer leaves the
+// final period out of the last token.
+TEST_F(LinkTest, AbbreviationWithFinalPeriod) {
+  auto ms = link("U.N. helicopters evacuated the wounded, and the U.N. said talks would resume.", "2020-03-02");
+  size_t un = 0;
+  for (const auto& m : ms) un += m.code == "IGOUNO";
+  EXPECT_EQ(un, 2u);
+  // Without the period it is not the abbreviation.
+  auto plain = link("He spoke to U.N officials.", "2020-03-02");
+  EXPECT_EQ(find(plain, "U.N"), nullptr);
+}
+
 TEST_F(LinkTest, TitleResolvedByDate) {
   auto a = link("The Russian President said the talks went well.", "2009-06-01");
   EXPECT_EQ(entry_id(find(a, "Russian President")), "medvedev");

@@ -59,7 +59,11 @@ class Scan {
     if (k.kind == static_cast<uint8_t>(HitKind::Prefix)) return false;
     if (k.flags & kExactCase) {
       auto b = ft_.tokens[tb].begin, e = ft_.tokens[te - 1].end;
-      return text_.substr(b, e - b) == kb_.str(k.exact);
+      std::string_view t = text_.substr(b, e - b), ex = kb_.str(k.exact);
+      if (t == ex) return true;
+      // An abbreviation's final period is not part of its last token: "U.N." is "U.N" + ".".
+      return ex.size() == t.size() + 1 && ex.back() == '.' && ex.substr(0, t.size()) == t && e < text_.size() &&
+             text_[e] == '.';
     }
     if (k.flags & kNeedsCap) return ft_.tokens[tb].capitalized;
     return true;
