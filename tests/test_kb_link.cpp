@@ -64,6 +64,11 @@ TEST_F(LinkTest, AbbreviationWithFinalPeriod) {
   size_t un = 0;
   for (const auto& m : ms) un += m.code == "IGOUNO";
   EXPECT_EQ(un, 2u);
+  // The EU's earlier names are the EU's code.
+  auto ec = link("European Community foreign ministers agreed in principle to provide aid.", "1990-02-03");
+  const LinkedMention* m = find(ec, "European Community");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->code, "IGOEUR");
   // Without the period it is not the abbreviation.
   auto plain = link("He spoke to U.N officials.", "2020-03-02");
   EXPECT_EQ(find(plain, "U.N"), nullptr);
