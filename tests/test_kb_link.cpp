@@ -74,6 +74,26 @@ TEST_F(LinkTest, AbbreviationWithFinalPeriod) {
   EXPECT_EQ(find(plain, "U.N"), nullptr);
 }
 
+// A plural demonym alone is the country's people ("Palestinians" -> PSE), the adjective is not;
+// aircraft and gunships are military agents ("Russian aircraft" -> RUSMIL).
+TEST_F(LinkTest, PluralDemonymsAndAircraft) {
+  auto ms = link("Thousands of Nigerians rallied in Lagos while Palestinians shunned work. Russian aircraft "
+                 "and British helicopter gunships struck the town. Turkish officials said nothing.", "2020-03-02");
+  const LinkedMention* ng = find(ms, "Nigerians");
+  const LinkedMention* ps = find(ms, "Palestinians");
+  const LinkedMention* ru = find(ms, "Russian aircraft");
+  const LinkedMention* gb = find(ms, "British helicopter gunships");
+  ASSERT_NE(ng, nullptr);
+  ASSERT_NE(ps, nullptr);
+  ASSERT_NE(ru, nullptr);
+  ASSERT_NE(gb, nullptr);
+  EXPECT_EQ(ng->code, "NGA");
+  EXPECT_EQ(ps->code, "PSE");
+  EXPECT_EQ(ru->code, "RUSMIL");
+  EXPECT_EQ(gb->code, "GBRMIL");
+  EXPECT_EQ(find(ms, "Turkish"), nullptr);  // the adjective stays part of "Turkish officials"
+}
+
 TEST_F(LinkTest, TitleResolvedByDate) {
   auto a = link("The Russian President said the talks went well.", "2009-06-01");
   EXPECT_EQ(entry_id(find(a, "Russian President")), "medvedev");

@@ -112,6 +112,14 @@ class Scan {
     return std::string_view(ft_.folded).substr(ft_.tokens[t].fbegin, ft_.tokens[t].fend - ft_.tokens[t].fbegin);
   }
   // Is match b right after match a, allowing a possessive "'s" between ("Russia's Aerospace Forces")?
+  // "Palestinians", "Nigerians", "Turks": a capitalized one-word demonym in the plural names the
+  // country's people, an actor on its own (the adjective "Turkish" does not).
+  bool plural_demonym(size_t k) const {
+    if (k >= ms_.size() || ms_[k].te != ms_[k].tb + 1) return false;
+    const auto& t = ft_.tokens[ms_[k].tb];
+    std::string_view w = folded_token(ms_[k].tb);
+    return t.capitalized && w.size() > 4 && w.back() == 's' && !w.ends_with("ss");
+  }
   bool adjacent(size_t a, size_t b) const {
     if (b >= ms_.size()) return false;
     if (ms_[b].tb == ms_[a].te) return true;
@@ -269,7 +277,7 @@ class Scan {
           }
         }
       }
-      if (hit(k, HitKind::CountryName)) {
+      if (hit(k, HitKind::CountryName) || plural_demonym(k)) {
         emit(k, k, MentionKind::Country, LinkRule::Country, c, std::string(kb_.str(kb_.entries()[c].code)));
         return k + 1;
       }
