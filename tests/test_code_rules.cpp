@@ -139,3 +139,25 @@ TEST(CodeRules, PlaceAfterFromIsAnOriginNotTheLocation) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Violence with a named victim and no named perpetrator used to be dropped; it is an event with
+// a blank source. Statements and plans without a source still are not.
+TEST(CodeRules, VictimWithoutPerpetratorIsAnEventWithBlankSource) {
+  NEED_CODER();
+  auto c = run("Three US servicemen were killed by an improvised explosive device outside the Iraqi city of Basra.");
+  const EventMention* e = nullptr;
+  for (const auto& m : c.events)
+    if (m.cameo->code.starts_with("18") || m.cameo->code.starts_with("19") || m.cameo->code.starts_with("20")) e = &m;
+  ASSERT_NE(e, nullptr);
+  EXPECT_FALSE(e->source.has_value());
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->target->code.substr(0, 3), "USA");
+  auto quiet = run("Talks were held on Monday.");
+  EXPECT_TRUE(quiet.events.empty());
+}
+
+}  // namespace
+}  // namespace sitrep::code

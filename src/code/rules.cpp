@@ -451,7 +451,11 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       }
     }
     if (sources.empty() && p.speaker >= 0 && (intent || plan || pronoun_subject)) sources.push_back(p.speaker);
-    if (sources.empty()) continue;
+    // "Three US servicemen were killed by a roadside bomb": violence with a named victim and no
+    // named perpetrator is still an event, with the source left blank (as GDELT leaves Actor1).
+    bool violence = p.code.starts_with("18") || p.code.starts_with("19") || p.code.starts_with("20");
+    bool unattributed = sources.empty() && violence && p.target >= 0 && p.modality == Modality::Asserted;
+    if (sources.empty() && !unattributed) continue;
     if (p.speaker >= 0 && std::find(sources.begin(), sources.end(), p.speaker) != sources.end() && !(intent || plan))
       p.speaker = p.speaker;  // a speaker reporting their own act: still attributed
 
@@ -483,6 +487,14 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       continue;
     }
     if (targets.empty()) targets.push_back(-1);
+    if (unattributed) {
+      Predicate q = p;
+      q.source = -1;
+      q.target = targets[0];
+      q.confidence -= 0.1;
+      out.push_back(q);
+      continue;
+    }
     for (int s : sources)
       for (int t : targets) {
         Predicate q = p;
