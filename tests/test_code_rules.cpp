@@ -161,3 +161,32 @@ TEST(CodeRules, VictimWithoutPerpetratorIsAnEventWithBlankSource) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// "X organized a general strike": the light verb's subject is the nominal event's source.
+TEST(CodeRules, LightVerbSubjectIsTheSourceOfANominalEvent) {
+  NEED_CODER();
+  auto c = run("Seven opposition parties in Nepal have organized a general strike that shut down Kathmandu.");
+  const EventMention* e = find(c, "143");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  EXPECT_EQ(e->source->code.substr(e->source->code.size() - 3), "OPP");
+}
+
+// Regression: "strike" was flagged symmetric, so "Turkish forces carried out strikes against
+// Syrian troops" also coded Syria striking Turkey, which fused with Syria's own airstrike.
+TEST(CodeRules, AttacksAreNotReversed) {
+  NEED_CODER();
+  auto c = run("The Turkish armed forces carried out strikes against Syrian troops on Friday.");
+  EXPECT_NE(find(c, "19", "TURMIL", "SYRMIL"), nullptr);
+  EXPECT_EQ(find(c, "19", "SYRMIL", "TURMIL"), nullptr);
+  // Clashes are reciprocal and stay so.
+  auto k = run("Turkish troops and Syrian troops clashed near Saraqeb on Friday.");
+  EXPECT_NE(find(k, "19", "TURMIL", "SYRMIL"), nullptr);
+  EXPECT_NE(find(k, "19", "SYRMIL", "TURMIL"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code

@@ -354,6 +354,19 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
             break;
           }
       }
+      // "opposition parties have organized a general strike": the subject of a light verb
+      // whose object is the nominal event.
+      if (sources.empty()) {
+        for (int w = a - 1; w >= std::max(cs, a - 4); --w) {
+          if (!one_of(r.word(w), {"organized", "organised", "organize", "organise", "organizes", "staged", "stage",
+                                  "stages", "held", "hold", "holds", "launched", "launch", "launches", "began", "begin",
+                                  "begins", "started", "start", "called", "call", "conducted", "conduct", "carried"}))
+            continue;
+          int subj = r.subject_left(cs, w);
+          if (subj >= 0) sources = r.compound_left(subj);
+          break;
+        }
+      }
       if (sources.empty()) continue;  // a bare noun names no event we can attribute
       for (std::string_view prep : {"on", "against", "with", "to", "targeting"}) {
         int t = r.after_word(int(m.end) - 1, std::min(ce, lim + 4), prep);
