@@ -1,10 +1,13 @@
 #include "kb/eval_geo.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 
 #include "kb/describe.h"
+#include "kb/fold.h"
 #include "kb/geocode.h"
 
 namespace sitrep::kb {
@@ -42,9 +45,22 @@ std::string tag(std::string_view s, std::string_view name) {
   return a == std::string::npos ? std::string() : v.substr(a, z - a + 1);
 }
 
+// A place name that names places in one country only says which country the text is about;
+// "London" or "Edmonton" does not.
+bool one_country(const Kb& kb, std::string_view surface) {
+  uint32_t country = kNone;
+  for (const auto& h : kb.find_key(fold_key(surface))) {
+    if (h.kind != static_cast<uint8_t>(format::HitKind::Place)) continue;
+    uint32_t c = kb.places()[h.target].country;
+    if (country != kNone && c != country) return false;
+    country = c;
+  }
+  return true;
+}
+
 }  // namespace
 
-Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& path) {
+Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& path, GeoSplit split) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{path, "", "cannot open the gold file"};
   std::stringstream ss;
@@ -54,7 +70,7 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
   r.dataset = path.substr(path.find_last_of('/') + 1);
   const Kb& kb = linker.kb();
   double err_sum = 0;
-  size_t pos = 0;
+  size_t pos = 0, index = 0;
   for (;;) {
     std::string_view art = between(xml, "<article", "</article>", pos);
     if (art.rfind("s>", 0) == 0) {  // "<articles>": the container, not an article
@@ -63,17 +79,25 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
       continue;
     }
     if (art.empty()) break;
+    bool odd = index++ % 2 == 1;
+    if ((split == GeoSplit::Dev && odd) || (split == GeoSplit::Test && !odd)) continue;
     ++r.articles;
     std::string text = tag(art, "text");
     GeoContext ctx;
     for (const auto& m : linker.link_text(text, kNoDate)) {
       uint32_t country = kNone;
       if (m.kind == MentionKind::Country) country = m.entry;
-      else if (m.kind == MentionKind::Place && m.place != kNone) country = kb.places()[m.place].country;
-      else if (m.entry != kNone) country = kb.entries()[m.entry].country;
+      else if (m.kind == MentionKind::Place && m.place != kNone) {
+        if (one_country(kb, std::string_view(text).substr(m.begin, m.end - m.begin))) country = kb.places()[m.place].country;
+      } else if (m.entry != kNone) country = kb.entries()[m.entry].country;
       if (country != kNone) ctx.countries.push_back(country);
     }
     bool trnews = art.find("<toponym>") != std::string_view::npos;
+    struct Gold {
+      std::string name;
+      double lat, lon;
+    };
+    std::vector<Gold> golds;
     size_t tp = 0;
     for (;;) {
       std::string_view t = between(art, trnews ? "<toponym>" : "<location>", trnews ? "</toponym>" : "</location>", tp);
@@ -81,19 +105,28 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
       std::string name = tag(t, trnews ? "phrase" : "name");
       std::string lat_s = tag(t, "lat"), lon_s = tag(t, "lon");
       if (name.empty() || lat_s.empty() || lon_s.empty()) continue;
+      golds.push_back({name, std::atof(lat_s.c_str()), std::atof(lon_s.c_str())});
+    }
+    std::vector<std::string> names;
+    for (const auto& g : golds) names.push_back(g.name);
+    std::vector<uint32_t> placed = geocode_document(kb, names, ctx);
+    for (size_t gi = 0; gi < golds.size(); ++gi) {
+      const auto& g = golds[gi];
       ++r.toponyms;
-      uint32_t pi = geocode(kb, name, ctx);
+      uint32_t pi = placed[gi];
+      char gold[64];
+      std::snprintf(gold, sizeof gold, "%g,%g", g.lat, g.lon);
+      std::string tagged = "#" + std::to_string(index - 1) + " " + g.name + ": " + gold;
       if (pi == kNone) {
-        r.misses.push_back(name + ": " + lat_s + "," + lon_s + " -> unknown");
+        r.misses.push_back(tagged + " -> unknown");
         continue;
       }
       ++r.resolved;
       const auto& p = kb.places()[pi];
-      double d = distance_km(p.lat, p.lon, std::atof(lat_s.c_str()), std::atof(lon_s.c_str()));
+      double d = distance_km(p.lat, p.lon, g.lat, g.lon);
       err_sum += d;
       if (d <= 161.0) ++r.correct;
-      else r.misses.push_back(name + ": " + lat_s + "," + lon_s + " -> " + describe_place(kb, pi) + " (" + std::to_string(static_cast<int>(d)) + " km)");
-      ctx.places.push_back(pi);
+      else r.misses.push_back(tagged + " -> " + describe_place(kb, pi) + " (" + std::to_string(static_cast<int>(d)) + " km)");
     }
   }
   r.mean_error_km = r.resolved ? err_sum / r.resolved : 0;

@@ -14,11 +14,15 @@ struct GeoEvalResult {
   std::string dataset;
   size_t articles = 0, toponyms = 0, resolved = 0, correct = 0;
   double mean_error_km = 0;  // over resolved toponyms
-  std::vector<std::string> misses;  // "name: gold lat,lon -> chosen place (km)", for --errors
+  std::vector<std::string> misses;  // "#article name: gold lat,lon -> chosen place (km)", for --errors
   double accuracy() const { return toponyms ? 100.0 * correct / toponyms : 0; }
 };
 
+// Which articles to score: dev = the even-numbered ones in file order (0, 2, 4, ...), test = the
+// odd-numbered ones, all = every article. Rules are developed on dev; test is the held-out check.
+enum class GeoSplit { All, Dev, Test };
+
 // Reads either format (GeoVirus <location>, TR-News <toponym>) and scores the geocoder.
-Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& path);
+Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& path, GeoSplit split = GeoSplit::All);
 
 }  // namespace sitrep::kb

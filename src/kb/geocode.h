@@ -2,6 +2,7 @@
 // places already resolved) to one place: GeoNames id, coordinates, country, first-level region.
 #pragma once
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +20,11 @@ uint32_t best_place(const Kb& kb, std::span<const KeyRec> hits, const GeoContext
 
 // Folds `name` and resolves it; kNone when the KB has no place of that name.
 uint32_t geocode(const Kb& kb, std::string_view name, const GeoContext& ctx);
+
+// A document's place names resolved together: a first reading of each in text order, then each
+// again with the first readings of all the other names as context, so that a place named late
+// ("Enfield") still decides an earlier one ("Edmonton").
+std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::string>& names, const GeoContext& ctx);
 
 // Great-circle distance in kilometres.
 double distance_km(double lat1, double lon1, double lat2, double lon2);

@@ -1,0 +1,74 @@
+// The geocoder's document context and the geo evaluation's dev/test split, against the shipped kb.bin.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "kb/eval_geo.h"
+#include "kb/geocode.h"
+
+namespace sitrep::kb {
+namespace {
+
+std::shared_ptr<const Kb> shipped_kb() {
+  static std::shared_ptr<const Kb> kb = [] {
+    auto r = Kb::open(SITREP_KB_FILE);
+    return r ? r.value() : nullptr;
+  }();
+  return kb;
+}
+
+class GeoTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!shipped_kb()) GTEST_SKIP() << "kb.bin not built at " << SITREP_KB_FILE;
+  }
+  const PlaceRec& place(uint32_t pi) { return shipped_kb()->places()[pi]; }
+};
+
+// A place named after an ambiguous one still decides it: Edmonton beside Cairns is in Queensland.
+TEST_F(GeoTest, LaterPlaceDecidesEarlierOne) {
+  auto placed = geocode_document(*shipped_kb(), {"Edmonton", "Cairns"}, {});
+  ASSERT_EQ(placed.size(), 2u);
+  ASSERT_NE(placed[0], kNone);
+  EXPECT_LT(place(placed[0]).lat, -10.0);  // Edmonton, Queensland, not Alberta
+  auto alone = geocode_document(*shipped_kb(), {"Edmonton"}, {});
+  ASSERT_NE(alone[0], kNone);
+  EXPECT_GT(place(alone[0]).lat, 50.0);  // the big Edmonton without context
+}
+
+// A repeated name does not vote for its own first reading.
+TEST_F(GeoTest, RepeatedNameIsNotItsOwnContext) {
+  auto placed = geocode_document(*shipped_kb(), {"Edmonton", "Edmonton", "Cairns"}, {});
+  ASSERT_NE(placed[1], kNone);
+  EXPECT_LT(place(placed[0]).lat, -10.0);
+  EXPECT_LT(place(placed[1]).lat, -10.0);
+}
+
+TEST_F(GeoTest, SplitTakesEvenArticlesForDevOddForTest) {
+  auto dir = std::filesystem::temp_directory_path() / "sitrep_geo_split";
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "GeoVirus.xml").string();
+  {
+    std::ofstream out(path);
+    out << "<articles>\n";
+    for (const char* city : {"Cairo", "Paris", "Nairobi"})
+      out << "<article><text>News from " << city << ".</text><locations><location><name>" << city
+          << "</name><lat>0</lat><lon>0</lon></location></locations></article>\n";
+    out << "</articles>\n";
+  }
+  Linker linker(shipped_kb());
+  auto all = eval_geo_file(linker, path, GeoSplit::All);
+  auto dev = eval_geo_file(linker, path, GeoSplit::Dev);
+  auto test = eval_geo_file(linker, path, GeoSplit::Test);
+  ASSERT_TRUE(all && dev && test);
+  EXPECT_EQ(all.value().articles, 3u);
+  EXPECT_EQ(dev.value().articles, 2u);  // articles 0 and 2
+  EXPECT_EQ(test.value().articles, 1u);
+  ASSERT_EQ(test.value().misses.size(), 1u);
+  EXPECT_NE(test.value().misses[0].find("#1 Paris"), std::string::npos) << test.value().misses[0];
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace sitrep::kb
