@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 #include "kb/eval_geo.h"
 #include "kb/geocode.h"
@@ -67,6 +68,33 @@ TEST_F(GeoTest, SplitTakesEvenArticlesForDevOddForTest) {
   EXPECT_EQ(test.value().articles, 1u);
   ASSERT_EQ(test.value().misses.size(), 1u);
   EXPECT_NE(test.value().misses[0].find("#1 Paris"), std::string::npos) << test.value().misses[0];
+  std::filesystem::remove_all(dir);
+}
+
+// Subdivisions the press names carry their own coordinates, not the country's centroid.
+TEST_F(GeoTest, AuthoredSubdivisionsHaveTheirOwnPoint) {
+  for (auto [name, lat, lon] : {std::tuple{"KwaZulu-Natal", -29.0, 31.0}, {"Sindh", 26.1, 68.8}, {"Pangasinan", 15.9, 120.3}}) {
+    uint32_t pi = geocode(*shipped_kb(), name, {});
+    ASSERT_NE(pi, kNone) << name;
+    EXPECT_LT(distance_km(place(pi).lat, place(pi).lon, lat, lon), 161.0) << name;
+  }
+}
+
+// "Georgia" among US states: the country name does not make the text about the Caucasus.
+TEST_F(GeoTest, AmbiguousCountryNameIsNotCountryContext) {
+  auto dir = std::filesystem::temp_directory_path() / "sitrep_geo_georgia";
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "GeoVirus.xml").string();
+  {
+    std::ofstream out(path);
+    out << "<articles><article><text>Flu cases rose in Georgia, Alabama, Florida and Tennessee, the United States "
+           "health agency said.</text><locations><location><name>Georgia</name><lat>33</lat><lon>-83.5</lon>"
+           "</location></locations></article></articles>\n";
+  }
+  Linker linker(shipped_kb());
+  auto r = eval_geo_file(linker, path, GeoSplit::All);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r.value().correct, 1u) << (r.value().misses.empty() ? "" : r.value().misses[0]);
   std::filesystem::remove_all(dir);
 }
 

@@ -45,13 +45,19 @@ std::string tag(std::string_view s, std::string_view name) {
   return a == std::string::npos ? std::string() : v.substr(a, z - a + 1);
 }
 
-// A place name that names places in one country only says which country the text is about;
-// "London" or "Edmonton" does not.
-bool one_country(const Kb& kb, std::string_view surface) {
+// A name whose places (and country) are all in one country says which country the text is
+// about; "London", "Edmonton" or "Georgia" (the country, the US state) does not. For a country
+// name only regions count against it: every country has a village named like another.
+bool one_country(const Kb& kb, std::string_view surface, bool regions_only) {
   uint32_t country = kNone;
   for (const auto& h : kb.find_key(fold_key(surface))) {
-    if (h.kind != static_cast<uint8_t>(format::HitKind::Place)) continue;
-    uint32_t c = kb.places()[h.target].country;
+    uint32_t c;
+    if (h.kind == static_cast<uint8_t>(format::HitKind::Place)) {
+      auto f = static_cast<format::Feature>(kb.places()[h.target].feature);
+      if (regions_only && f != format::Feature::Admin1 && f != format::Feature::IsoSubdivision) continue;
+      c = kb.places()[h.target].country;
+    } else if (h.kind == static_cast<uint8_t>(format::HitKind::CountryName)) c = h.target;
+    else continue;
     if (country != kNone && c != country) return false;
     country = c;
   }
@@ -86,9 +92,11 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
     GeoContext ctx;
     for (const auto& m : linker.link_text(text, kNoDate)) {
       uint32_t country = kNone;
-      if (m.kind == MentionKind::Country) country = m.entry;
-      else if (m.kind == MentionKind::Place && m.place != kNone) {
-        if (one_country(kb, std::string_view(text).substr(m.begin, m.end - m.begin))) country = kb.places()[m.place].country;
+      bool plain = one_country(kb, std::string_view(text).substr(m.begin, m.end - m.begin), m.kind == MentionKind::Country);
+      if (m.kind == MentionKind::Country) {
+        if (plain) country = m.entry;
+      } else if (m.kind == MentionKind::Place && m.place != kNone) {
+        if (plain) country = kb.places()[m.place].country;
       } else if (m.entry != kNone) country = kb.entries()[m.entry].country;
       if (country != kNone) ctx.countries.push_back(country);
     }
