@@ -103,25 +103,58 @@ std::array<uint64_t, kLshBands> lsh_bands(const MinHash& sig) {
   return out;
 }
 
+size_t NearDupIndex::slot_of(uint64_t key) const {
+  size_t mask = keys_.size() - 1;
+  size_t i = static_cast<size_t>(key * 0x9E3779B97F4A7C15ULL >> 20) & mask;
+  while (heads_[i] != kNil && keys_[i] != key) i = (i + 1) & mask;
+  return i;
+}
+
+void NearDupIndex::grow() {
+  std::vector<uint64_t> old_keys = std::move(keys_);
+  std::vector<uint32_t> old_heads = std::move(heads_);
+  size_t cap = old_keys.empty() ? 1024 : old_keys.size() * 2;
+  keys_.assign(cap, 0);
+  heads_.assign(cap, kNil);
+  for (size_t i = 0; i < old_keys.size(); ++i)
+    if (old_heads[i] != kNil) {
+      size_t s = slot_of(old_keys[i]);
+      keys_[s] = old_keys[i];
+      heads_[s] = old_heads[i];
+    }
+}
+
 void NearDupIndex::add(int64_t id, const MinHash& sig) {
-  sigs_[id] = sig;
-  auto keys = lsh_bands(sig);
-  for (int b = 0; b < kLshBands; ++b) bands_[b].emplace(keys[b], id);
+  uint32_t doc = static_cast<uint32_t>(ids_.size());
+  ids_.push_back(id);
+  sigs_.push_back(sig);
+  for (uint64_t key : lsh_bands(sig)) {
+    if ((used_ + 1) * 2 > keys_.size()) grow();
+    size_t s = slot_of(key);
+    if (heads_[s] == kNil) {
+      keys_[s] = key;
+      ++used_;
+    }
+    entry_doc_.push_back(doc);
+    entry_next_.push_back(heads_[s]);
+    heads_[s] = static_cast<uint32_t>(entry_doc_.size() - 1);
+  }
 }
 
 std::optional<std::pair<int64_t, double>> NearDupIndex::best_match(const MinHash& sig, double threshold) const {
-  auto keys = lsh_bands(sig);
-  std::vector<int64_t> candidates;
-  for (int b = 0; b < kLshBands; ++b) {
-    auto [lo, hi] = bands_[b].equal_range(keys[b]);
-    for (auto it = lo; it != hi && candidates.size() < kMaxCandidates; ++it) candidates.push_back(it->second);
+  if (ids_.empty()) return std::nullopt;
+  std::vector<uint32_t> candidates;
+  for (uint64_t key : lsh_bands(sig)) {
+    size_t s = slot_of(key);
+    for (uint32_t e = heads_[s]; e != kNil && candidates.size() < kMaxCandidates; e = entry_next_[e])
+      candidates.push_back(entry_doc_[e]);
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::optional<std::pair<int64_t, double>> best;
-  for (int64_t id : candidates) {
-    double j = estimated_jaccard(sig, sigs_.at(id));
-    if (j >= threshold && (!best || j > best->second)) best = {{id, j}};
+  for (uint32_t doc : candidates) {
+    double j = estimated_jaccard(sig, sigs_[doc]);
+    if (j >= threshold && (!best || j > best->second)) best = {{ids_[doc], j}};
   }
   return best;
 }

@@ -34,12 +34,22 @@ class NearDupIndex {
   void add(int64_t id, const MinHash& sig);
   // The most similar indexed document at or above the threshold, if any.
   std::optional<std::pair<int64_t, double>> best_match(const MinHash& sig, double threshold = kNearDupJaccard) const;
-  size_t size() const { return sigs_.size(); }
+  size_t size() const { return ids_.size(); }
 
  private:
   static constexpr size_t kMaxCandidates = 4096;  // bound on work per lookup
-  std::unordered_map<int64_t, MinHash> sigs_;
-  std::array<std::unordered_multimap<uint64_t, int64_t>, kLshBands> bands_;
+  static constexpr uint32_t kNil = UINT32_MAX;
+  size_t slot_of(uint64_t key) const;  // the key's slot, or the empty slot where it would go
+  void grow();
+  // Documents in the order they were added: their ids and signatures.
+  std::vector<int64_t> ids_;
+  std::vector<MinHash> sigs_;
+  // Band buckets in one open-addressing table: band key -> newest entry; entries chain to the
+  // older ones with the same key. One flat table instead of 32 node-based multimaps.
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> heads_;
+  std::vector<uint32_t> entry_doc_, entry_next_;
+  size_t used_ = 0;
 };
 
 }  // namespace sitrep
