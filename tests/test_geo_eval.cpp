@@ -98,5 +98,25 @@ TEST_F(GeoTest, AmbiguousCountryNameIsNotCountryContext) {
   std::filesystem::remove_all(dir);
 }
 
+// "London Police" links to the UK government (the capital as metonym), but "London" names towns
+// in several countries: it must not make the text about the UK.
+TEST_F(GeoTest, CapitalMetonymOfAmbiguousNameIsNotCountryContext) {
+  auto dir = std::filesystem::temp_directory_path() / "sitrep_geo_london";
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "TR-News.xml").string();
+  {
+    std::ofstream out(path);
+    out << "<articles><article><text>LONDON, Ky. (WKYT) - London Police have arrested two people on theft charges. "
+           "London Police say the suspect had four warrants.</text><toponyms><toponym><phrase>London</phrase>"
+           "<gaztag><lat>37.129</lat><lon>-84.0833</lon></gaztag></toponym></toponyms></article></articles>\n";
+  }
+  Linker linker(shipped_kb());
+  auto r = eval_geo_file(linker, path, GeoSplit::All);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r.value().toponyms, 1u);
+  EXPECT_LT(r.value().mean_error_km, 1000.0) << (r.value().misses.empty() ? "" : r.value().misses[0]);  // a US London
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace sitrep::kb

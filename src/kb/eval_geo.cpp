@@ -97,7 +97,9 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
         if (plain) country = m.entry;
       } else if (m.kind == MentionKind::Place && m.place != kNone) {
         if (plain) country = kb.places()[m.place].country;
-      } else if (m.entry != kNone) country = kb.entries()[m.entry].country;
+      } else if (m.entry != kNone && plain) {  // "London police" (the capital as metonym) is not always the UK
+        country = kb.entries()[m.entry].country;
+      }
       if (country != kNone) ctx.countries.push_back(country);
     }
     bool trnews = art.find("<toponym>") != std::string_view::npos;
