@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <cstring>
 #include <ctime>
 #include <unordered_map>
@@ -19,12 +20,38 @@ constexpr int kResignMigration = 5;
 namespace {
 
 std::string now_utc() {
+  // Formatted once per second: the writer stamps thousands of documents a second.
+  thread_local std::time_t last = 0;
+  thread_local std::string text;
   std::time_t t = std::time(nullptr);
+  if (t == last && !text.empty()) return text;
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  last = t;
+  text = buf;
+  return text;
+}
+
+// [[begin,end],...]: integers only, so written directly rather than through a JSON tree.
+std::string paragraphs_json(const std::vector<Span>& paragraphs) {
+  std::string out;
+  out.reserve(paragraphs.size() * 14 + 2);
+  out.push_back('[');
+  char buf[24];
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    if (i) out.push_back(',');
+    out.push_back('[');
+    auto r = std::to_chars(buf, buf + sizeof buf, paragraphs[i].begin);
+    out.append(buf, r.ptr);
+    out.push_back(',');
+    r = std::to_chars(buf, buf + sizeof buf, paragraphs[i].end);
+    out.append(buf, r.ptr);
+    out.push_back(']');
+  }
+  out.push_back(']');
+  return out;
 }
 
 void exec(sqlite3* db, const char* sql) {
@@ -241,11 +268,10 @@ Store::PutResult Store::put(const Doc& d, int64_t run) {
   ins.bind(17, static_cast<int64_t>(d.body_hash)).bind_or_null(18, dup).bind(19, run);
   std::string now = now_utc();
   ins.bind(20, now);
-  nlohmann::json pars = nlohmann::json::array(), removed = nlohmann::json::array();
-  for (const auto& p : d.paragraphs) pars.push_back({p.begin, p.end});
+  nlohmann::json removed = nlohmann::json::array();
   for (const auto& r : d.removed) removed.push_back({{"reason", r.reason}, {"text", r.text}});
   auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
-  std::string pars_s = dump(pars), caps_s = dump(nlohmann::json(d.captions)), removed_s = dump(removed);
+  std::string pars_s = paragraphs_json(d.paragraphs), caps_s = dump(nlohmann::json(d.captions)), removed_s = dump(removed);
   ins.bind(21, pars_s).bind(22, caps_s).bind(23, removed_s);
   ins.bind_blob(24, have_sig ? sig.data() : nullptr, have_sig ? sizeof sig : 0).bind_or_null(25, near).done();
   if (have_sig && dup.empty() && near.empty()) {  // only cluster heads are indexed
