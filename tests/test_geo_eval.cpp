@@ -38,6 +38,23 @@ TEST_F(GeoTest, LaterPlaceDecidesEarlierOne) {
   EXPECT_GT(place(alone[0]).lat, 50.0);  // the big Edmonton without context
 }
 
+// Authored London districts: Edmonton beside Enfield is the London one.
+TEST_F(GeoTest, LondonEdmontonBesideEnfield) {
+  auto placed = geocode_document(*shipped_kb(), {"Edmonton", "Enfield", "Tottenham", "Heathrow"}, {});
+  for (uint32_t pi : placed) {
+    ASSERT_NE(pi, kNone);
+    EXPECT_LT(distance_km(place(pi).lat, place(pi).lon, 51.5, -0.12), 50.0) << shipped_kb()->str(place(pi).name);
+  }
+}
+
+// A US county seat (PPLA2) is no more notable than its population: Torrington, Connecticut
+// (35,000) over Torrington, Wyoming (7,000, a county seat).
+TEST_F(GeoTest, CountySeatDoesNotOutweighPopulation) {
+  uint32_t pi = geocode(*shipped_kb(), "Torrington", {});
+  ASSERT_NE(pi, kNone);
+  EXPECT_GT(place(pi).lon, -80.0);
+}
+
 // A repeated name does not vote for its own first reading.
 TEST_F(GeoTest, RepeatedNameIsNotItsOwnContext) {
   auto placed = geocode_document(*shipped_kb(), {"Edmonton", "Edmonton", "Cairns"}, {});
@@ -106,7 +123,7 @@ TEST_F(GeoTest, CapitalMetonymOfAmbiguousNameIsNotCountryContext) {
   auto path = (dir / "TR-News.xml").string();
   {
     std::ofstream out(path);
-    out << "<articles><article><text>LONDON, Ky. (WKYT) - London Police have arrested two people on theft charges. "
+    out << "<articles><article><text>LONDON, Ky. (WKYT) - London Police have arrested two people on theft charges at the Wal-Mart on Kentucky 192. "
            "London Police say the suspect had four warrants.</text><toponyms><toponym><phrase>London</phrase>"
            "<gaztag><lat>37.129</lat><lon>-84.0833</lon></gaztag></toponym></toponyms></article></articles>\n";
   }

@@ -33,7 +33,7 @@ class StringPool {
 
 Feature feature_of(const std::string& f) {
   if (f == "PPLC") return Feature::CapitalCity;
-  if (f == "PPLA" || f == "PPLA2") return Feature::AdminSeat;
+  if (f == "PPLA") return Feature::AdminSeat;  // PPLA2, a US county seat, is no more notable than its population
   if (f.rfind("PPL", 0) == 0) return Feature::City;
   if (f == "admin1") return Feature::Admin1;
   if (f == "region") return Feature::Region;
