@@ -88,9 +88,11 @@ TEST_F(GeoTest, SplitTakesEvenArticlesForDevOddForTest) {
   std::filesystem::remove_all(dir);
 }
 
-// Subdivisions the press names carry their own coordinates, not the country's centroid.
+// Subdivisions and regions the press names carry their own coordinates, not the country's
+// centroid or a same-named village.
 TEST_F(GeoTest, AuthoredSubdivisionsHaveTheirOwnPoint) {
-  for (auto [name, lat, lon] : {std::tuple{"KwaZulu-Natal", -29.0, 31.0}, {"Sindh", 26.1, 68.8}, {"Pangasinan", 15.9, 120.3}}) {
+  for (auto [name, lat, lon] : {std::tuple{"KwaZulu-Natal", -29.0, 31.0}, {"Sindh", 26.1, 68.8}, {"Pangasinan", 15.9, 120.3},
+                                 {"Luzon", 16.0, 121.0}, {"Fort Detrick", 39.43, -77.42}, {"Kibera", -1.31, 36.78}}) {
     uint32_t pi = geocode(*shipped_kb(), name, {});
     ASSERT_NE(pi, kNone) << name;
     EXPECT_LT(distance_km(place(pi).lat, place(pi).lon, lat, lon), 161.0) << name;
