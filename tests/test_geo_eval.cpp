@@ -55,6 +55,24 @@ TEST_F(GeoTest, CountySeatDoesNotOutweighPopulation) {
   EXPECT_GT(place(pi).lon, -80.0);
 }
 
+// An authored site outranks a GeoNames town of the same name (White House, Tennessee).
+TEST_F(GeoTest, AuthoredSiteOverNamesakeTown) {
+  uint32_t pi = geocode_document(*shipped_kb(), {"White House", "Washington"}, {})[0];
+  ASSERT_NE(pi, kNone);
+  EXPECT_LT(distance_km(place(pi).lat, place(pi).lon, 38.90, -77.04), 20.0);
+}
+
+// "Fars Province", "Los Angeles County": unknown as such, resolved without the administrative word.
+TEST_F(GeoTest, AdministrativeSuffixFallsBack) {
+  uint32_t fars = geocode(*shipped_kb(), "Fars Province", {});
+  ASSERT_NE(fars, kNone);
+  EXPECT_EQ(shipped_kb()->str(place(fars).admin1).substr(0, 2), "IR");
+  uint32_t la = geocode(*shipped_kb(), "Los Angeles County", {});
+  ASSERT_NE(la, kNone);
+  EXPECT_LT(distance_km(place(la).lat, place(la).lon, 34.05, -118.24), 100.0);
+  EXPECT_EQ(geocode(*shipped_kb(), "Zzyzxq County", {}), kNone);
+}
+
 // A repeated name does not vote for its own first reading.
 TEST_F(GeoTest, RepeatedNameIsNotItsOwnContext) {
   auto placed = geocode_document(*shipped_kb(), {"Edmonton", "Edmonton", "Cairns"}, {});

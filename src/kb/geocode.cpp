@@ -35,6 +35,9 @@ double feature_bonus(Feature f) {
 double score(const Kb& kb, uint32_t pi, const GeoContext& ctx) {
   const PlaceRec& p = kb.places()[pi];
   double s = std::log10(static_cast<double>(p.population) + 10.0) + feature_bonus(static_cast<Feature>(p.feature));
+  // An authored site of no population (the White House, Heathrow Airport) is in the KB because
+  // the press names it: worth a town of 100,000 over a GeoNames namesake.
+  if (p.geonameid == 0 && p.population == 0 && p.feature == static_cast<uint8_t>(Feature::City)) s += 5.0;
   int in_doc = 0;
   for (uint32_t c : ctx.countries)
     if (c == p.country) ++in_doc;
@@ -74,8 +77,25 @@ uint32_t best_place(const Kb& kb, std::span<const KeyRec> hits, const GeoContext
   return best;
 }
 
+namespace {
+
+// The meanings of a folded name; "Laurel County", "Fars Province", "PLYMOUTH CO." unknown as such
+// fall back to the name without its administrative word (the county's town, the province).
+std::span<const KeyRec> place_hits(const Kb& kb, std::string_view key) {
+  auto hits = kb.find_key(key);
+  for (const auto& h : hits)
+    if (h.kind != static_cast<uint8_t>(HitKind::Prefix)) return hits;
+  static constexpr std::string_view kSuffixes[] = {" county", " co", " province", " district", " governorate",
+                                                   " region", " prefecture", " parish"};
+  for (std::string_view suf : kSuffixes)
+    if (key.size() > suf.size() + 2 && key.ends_with(suf)) return kb.find_key(key.substr(0, key.size() - suf.size()));
+  return hits;
+}
+
+}  // namespace
+
 uint32_t geocode(const Kb& kb, std::string_view name, const GeoContext& ctx) {
-  return best_place(kb, kb.find_key(fold_key(name)), ctx);
+  return best_place(kb, place_hits(kb, fold_key(name)), ctx);
 }
 
 std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::string>& names, const GeoContext& ctx) {
@@ -84,7 +104,7 @@ std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::stri
   GeoContext running = ctx;
   for (size_t i = 0; i < names.size(); ++i) {
     keys[i] = fold_key(names[i]);
-    first[i] = best_place(kb, kb.find_key(keys[i]), running);
+    first[i] = best_place(kb, place_hits(kb, keys[i]), running);
     if (first[i] != kNone) running.places.push_back(first[i]);
   }
   for (size_t i = 0; i < names.size(); ++i) {
@@ -92,7 +112,7 @@ std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::stri
     // Other names only: a name's own first reading would vote for itself.
     for (size_t o = 0; o < names.size(); ++o)
       if (first[o] != kNone && keys[o] != keys[i]) c.places.push_back(first[o]);
-    out[i] = best_place(kb, kb.find_key(keys[i]), c);
+    out[i] = best_place(kb, place_hits(kb, keys[i]), c);
   }
   return out;
 }
