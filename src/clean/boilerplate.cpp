@@ -347,7 +347,8 @@ void mark_boilerplate(std::vector<Block>& blocks, BoilerplateFindings& found) {
         continue;
       }
     }
-    if (is_prose(b)) seen_prose = true;
+    // is_prose(b), with the words already counted (at most 26 here, is_prose stops at 20).
+    if ((words >= 8 && ends_with_terminal(b.text)) || words >= 20) seen_prose = true;
   }
 }
 
