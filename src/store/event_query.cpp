@@ -49,8 +49,12 @@ std::vector<EventRow> query_events(sqlite3* db, const EventFilter& f) {
     if (is_actor_code(a)) {
       // A CAMEO code or country: the indexed lookup (the code and its longer forms, RUS ->
       // RUSGOV, RUSMIL), within the date range when there is one.
-      std::string clause = "e.id IN (SELECT event_id FROM event_actors WHERE key = ?";
+      // Keys are the 3-, 6- and 9-letter prefixes of a code and the whole of a longer one, so a
+      // longer code asks for the keys it begins (SYRREBIMGMOS: also SYRREBIMGMOSALQ).
+      std::string clause = "e.id IN (SELECT event_id FROM event_actors WHERE ";
       std::vector<std::string> values{a};
+      if (a.size() <= 9) clause += "key = ?";
+      else clause += "key >= ? AND key < ?", values.push_back(a + "~");  // '~' sorts after A-Z, 0-9
       if (!f.date_from.empty()) clause += " AND date >= ?", values.push_back(f.date_from);
       if (!f.date_to.empty()) clause += " AND date <= ?", values.push_back(f.date_to + "\xF4");
       sql += " AND " + clause + ")";

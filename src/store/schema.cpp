@@ -4,8 +4,44 @@
 
 namespace sitrep {
 
+// Every event under each key it answers to: its source's and target's codes cut at 3, 6 and 9
+// letters (RUS, RUSGOV, RUSGOVMIL), the whole code when longer (SYRREBIMGMOSALQ), and the two
+// countries; each key once per event. UNION ALL with the repeats excluded row by row, then one
+// sort: the index is written in order (a third of the time UNION's deduplicating b-tree took).
 const char* fill_event_actors_sql() {
   return R"sql(
+INSERT INTO event_actors(key, date, event_id)
+  SELECT key, date, id FROM (
+    SELECT substr(source_code, 1, 3) AS key, date, id FROM events WHERE length(source_code) >= 3
+    UNION ALL SELECT substr(target_code, 1, 3), date, id FROM events
+      WHERE length(target_code) >= 3 AND substr(target_code, 1, 3) IS NOT substr(source_code, 1, 3)
+    UNION ALL SELECT source_country, date, id FROM events WHERE length(source_country) = 3
+      AND source_country IS NOT substr(source_code, 1, 3) AND source_country IS NOT substr(target_code, 1, 3)
+    UNION ALL SELECT target_country, date, id FROM events WHERE length(target_country) = 3
+      AND target_country IS NOT substr(source_code, 1, 3) AND target_country IS NOT substr(target_code, 1, 3)
+      AND target_country IS NOT source_country
+    UNION ALL SELECT substr(source_code, 1, 6), date, id FROM events WHERE length(source_code) >= 6
+    UNION ALL SELECT substr(target_code, 1, 6), date, id FROM events
+      WHERE length(target_code) >= 6 AND substr(target_code, 1, 6) IS NOT substr(source_code, 1, 6)
+    UNION ALL SELECT substr(source_code, 1, 9), date, id FROM events WHERE length(source_code) >= 9
+    UNION ALL SELECT substr(target_code, 1, 9), date, id FROM events
+      WHERE length(target_code) >= 9 AND substr(target_code, 1, 9) IS NOT substr(source_code, 1, 9)
+    UNION ALL SELECT source_code, date, id FROM events WHERE length(source_code) > 9
+    UNION ALL SELECT target_code, date, id FROM events WHERE length(target_code) > 9 AND target_code IS NOT source_code)
+  ORDER BY key, date, id;
+)sql";
+}
+
+const std::vector<Migration>& migrations() {
+  // Migration 4 also indexes the events a store already has (as released; fuse_stored_mentions
+  // refills the table with fill_event_actors_sql(), which gives the same rows faster).
+  static const std::string m4 = std::string(R"sql(
+CREATE TABLE event_actors(
+  key TEXT NOT NULL,
+  date TEXT,
+  event_id TEXT NOT NULL);
+CREATE INDEX event_actors_key_date ON event_actors(key, date);
+
 INSERT INTO event_actors(key, date, event_id)
   SELECT substr(source_code, 1, 3), date, id FROM events WHERE length(source_code) >= 3
   UNION SELECT substr(source_code, 1, 6), date, id FROM events WHERE length(source_code) >= 6
@@ -17,18 +53,7 @@ INSERT INTO event_actors(key, date, event_id)
   UNION SELECT target_code, date, id FROM events WHERE length(target_code) > 9
   UNION SELECT source_country, date, id FROM events WHERE length(source_country) = 3
   UNION SELECT target_country, date, id FROM events WHERE length(target_country) = 3;
-)sql";
-}
-
-const std::vector<Migration>& migrations() {
-  // Migration 4 also indexes the events a store already has.
-  static const std::string m4 = std::string(R"sql(
-CREATE TABLE event_actors(
-  key TEXT NOT NULL,
-  date TEXT,
-  event_id TEXT NOT NULL);
-CREATE INDEX event_actors_key_date ON event_actors(key, date);
-)sql") + fill_event_actors_sql();
+)sql");
   static const std::vector<Migration> all = {
       {1, R"sql(
 CREATE TABLE runs(
