@@ -126,3 +126,32 @@ TEST(TimexEval, ScoresAFewTbaqFilesAndSkipsBadOnes) {
   EXPECT_EQ(r.parts[0].name, "part");
   EXPECT_GT(score(r.total.counts).relaxed_f1, 70.0);
 }
+
+TEST(TimexEval, DevAndTestSplitsPartitionEachFolder) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("sitrep_timex_split_" + std::to_string(::getpid()));
+  // Two folders of 3 and 2 files: dev takes files 0 and 2 of the first and 0 of the second.
+  for (const char* f : {"a/1.tml", "a/2.tml", "a/3.tml", "b/1.tml", "b/2.tml"}) {
+    fs::create_directories((dir / f).parent_path());
+    std::FILE* out = std::fopen((dir / f).c_str(), "w");
+    std::fputs(kGold, out);
+    std::fclose(out);
+  }
+  std::vector<std::string> dev_names, test_names;
+  auto names = [](std::vector<std::string>& into) {
+    return [&into](const TimemlDoc& d, const std::vector<Timex>&) { into.push_back(d.name); };
+  };
+  auto ignore = [](const Error&) {};
+  TimexEvalReport dev = evaluate_timeml_dir(dir.string(), ignore, names(dev_names), TimexSplit::Dev);
+  TimexEvalReport test = evaluate_timeml_dir(dir.string(), ignore, names(test_names), TimexSplit::Test);
+  TimexEvalReport all = evaluate_timeml_dir(dir.string(), ignore, {}, TimexSplit::All);
+  fs::remove_all(dir);
+  EXPECT_EQ(dev.total.documents, 3);
+  EXPECT_EQ(test.total.documents, 2);
+  EXPECT_EQ(all.total.documents, 5);
+  for (const auto& d : dev_names)
+    for (const auto& t : test_names) EXPECT_NE(d, t);
+  ASSERT_EQ(dev.parts.size(), 2u);
+  EXPECT_EQ(dev.parts[0].documents, 2);  // a/1, a/3
+  EXPECT_EQ(dev.parts[1].documents, 1);  // b/1
+}

@@ -1,4 +1,4 @@
-// sitrep eval timex DIR [--json]: TempEval-3 scores of the time stage over TimeML files.
+// sitrep eval timex DIR [--json] [--split dev|test|all]: TempEval-3 scores of the time stage over TimeML files.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -40,10 +40,14 @@ void add_eval_timex(CLI::App& parent, int& exit_code) {
   auto dir = std::make_shared<std::string>();
   auto json = std::make_shared<bool>(false);
   auto errors = std::make_shared<bool>(false);
+  auto split = std::make_shared<std::string>("all");
+  cmd->add_option("--split", *split, "Files to score: dev (even-numbered in each folder, path order), test (odd) or all")
+      ->check(CLI::IsMember({"dev", "test", "all"}))
+      ->capture_default_str();
   cmd->add_option("dir", *dir, "A directory of .tml files (searched recursively) or one .tml file")->required();
   cmd->add_flag("--json", *json, "Print one JSON object");
   cmd->add_flag("--errors", *errors, "List each document's disagreements on stderr (- missed, + spurious, ~ differs)");
-  cmd->callback([dir, json, errors, &exit_code] {
+  cmd->callback([dir, json, errors, split, &exit_code] {
     TimexDocSink sink;
     if (*errors)
       sink = [](const TimemlDoc& d, const std::vector<Timex>& sys) {
@@ -51,9 +55,11 @@ void add_eval_timex(CLI::App& parent, int& exit_code) {
         if (!diff.empty()) std::cerr << "== " << d.name << "\n" << diff;
       };
     TimexEvalReport rep = evaluate_timeml_dir(
-        *dir, [](const Error& e) { std::cerr << "sitrep: " << e.where() << ": " << e.message << "\n"; }, sink);
+        *dir, [](const Error& e) { std::cerr << "sitrep: " << e.where() << ": " << e.message << "\n"; }, sink,
+        *split == "dev" ? TimexSplit::Dev : *split == "test" ? TimexSplit::Test : TimexSplit::All);
     if (*json) {
       nlohmann::json j = part_json(rep.total);
+      j["split"] = *split;
       j["rejected"] = rep.rejected;
       j["parts"] = nlohmann::json::array();
       for (const auto& p : rep.parts) j["parts"].push_back(part_json(p));

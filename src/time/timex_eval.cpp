@@ -7,7 +7,7 @@
 namespace sitrep {
 
 TimexEvalReport evaluate_timeml_dir(const std::string& dir, const std::function<void(const Error&)>& on_error,
-                                    const TimexDocSink& on_document) {
+                                    const TimexDocSink& on_document, TimexSplit split) {
   namespace fs = std::filesystem;
   TimexEvalReport report;
   report.total.name = fs::path(dir).filename().string();
@@ -23,7 +23,11 @@ TimexEvalReport evaluate_timeml_dir(const std::string& dir, const std::function<
   }
   std::sort(files.begin(), files.end());
   std::map<std::string, TimexEvalPart> parts;
+  std::map<std::string, long> seen_in_folder;
   for (const auto& f : files) {
+    long index = seen_in_folder[f.parent_path().string()]++;
+    if (split == TimexSplit::Dev && index % 2 != 0) continue;
+    if (split == TimexSplit::Test && index % 2 == 0) continue;
     auto doc = read_timeml(f.string());
     if (!doc) {
       ++report.rejected;

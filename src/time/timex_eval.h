@@ -25,8 +25,11 @@ struct TimexEvalReport {
 // Unreadable or malformed files are passed to on_error and skipped; the rest are scored.
 // on_document, if set, sees every scored document with the system's output (for error listings).
 using TimexDocSink = std::function<void(const TimemlDoc&, const std::vector<Timex>&)>;
+// TBAQ has no held-out part of its own: Dev takes the even-numbered files of each folder in
+// path order (0, 2, 4, ...), Test the odd-numbered ones. Rules are developed on Dev only.
+enum class TimexSplit { All, Dev, Test };
 TimexEvalReport evaluate_timeml_dir(const std::string& dir, const std::function<void(const Error&)>& on_error,
-                                    const TimexDocSink& on_document = {});
+                                    const TimexDocSink& on_document = {}, TimexSplit split = TimexSplit::All);
 
 // The disagreements of one document, one per line: "- gold", "+ system", "~ gold -> system".
 std::string timex_differences(const TimemlDoc& doc, const std::vector<Timex>& system);
