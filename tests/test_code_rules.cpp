@@ -6,6 +6,7 @@
 
 #include "code/code.h"
 #include "kb/linker.h"
+#include "nlp/nlp.h"
 #include "test_support.h"
 
 namespace sitrep::code {
@@ -19,6 +20,21 @@ std::shared_ptr<const Coder> coder() {
     if (!kb) return nullptr;
     CoderOptions o;
     o.linker = std::make_shared<const kb::Linker>(kb.value());
+    auto made = Coder::create(o);
+    return made.ok() ? made.value() : nullptr;
+  }();
+  return c;
+}
+
+// The same coder with the committed model's dependency parse (the tree rules).
+std::shared_ptr<const Coder> parsing_coder() {
+  static std::shared_ptr<const Coder> c = []() -> std::shared_ptr<const Coder> {
+    auto kb = kb::Kb::open(std::getenv("SITREP_KB") ? std::getenv("SITREP_KB") : SITREP_KB_FILE);
+    auto model = nlp::Model::load(std::string(SITREP_SOURCE_DIR) + "/models/en.sitrep");
+    if (!kb || !model) return nullptr;
+    CoderOptions o;
+    o.linker = std::make_shared<const kb::Linker>(kb.value());
+    o.model = model.value();
     auto made = Coder::create(o);
     return made.ok() ? made.value() : nullptr;
   }();
@@ -186,6 +202,34 @@ TEST(CodeRules, AttacksAreNotReversed) {
   auto k = run("Turkish troops and Syrian troops clashed near Saraqeb on Friday.");
   EXPECT_NE(find(k, "19", "TURMIL", "SYRMIL"), nullptr);
   EXPECT_NE(find(k, "19", "SYRMIL", "TURMIL"), nullptr);
+}
+
+TEST(CodeRules, ReportedObligationIsTheSpeakersDemand) {
+  NEED_CODER();
+  // What Libya "must" do has not happened: a demand by the speaker on Libya, not a handover.
+  auto c = run("A senior British minister reiterated on Monday that Libya must hand over the two suspects.");
+  EXPECT_NE(find(c, "100", "GBRGOV", "LBY"), nullptr);
+  EXPECT_EQ(find(c, "06", "LBY"), nullptr);
+  auto after = run("China must drop its barriers to American exports, the White House said on Tuesday.");
+  EXPECT_NE(find(after, "100", "USAGOV", "CHN"), nullptr);
+}
+
+TEST(CodeRules, MainPredicateOutranksTheActItGoverns) {
+  NEED_CODER();
+  ASSERT_TRUE(parsing_coder());
+  // "agreed to provide aid": the agreement is what happened; the aid is its content.
+  Doc d;
+  d.id = "t";
+  d.body = "European Union foreign ministers agreed on Saturday to provide 70 million dollars of aid to Romania.";
+  auto c = parsing_coder()->code(d);
+  const EventMention* agree = find(c, "03");
+  const EventMention* aid = find(c, "07");
+  ASSERT_NE(agree, nullptr);
+  // "on Saturday" is when they agreed, not what they agreed on (057, a signed agreement).
+  EXPECT_EQ(find(c, "057"), nullptr);
+  if (aid) {
+    EXPECT_GT(agree->confidence, aid->confidence);
+  }
 }
 
 }  // namespace

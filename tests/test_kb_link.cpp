@@ -168,6 +168,11 @@ TEST_F(LinkTest, DemonymAndAgent) {
   EXPECT_EQ(code(ms, "Turkish military"), "TURMIL");
   EXPECT_EQ(code(ms, "Russian police"), "RUSCOP");
   EXPECT_EQ(code(ms, "Syrian rebels"), "SYRREB");
+  // Ministers, spokespeople and guerrillas are agents too ("a senior British minister").
+  auto more = link("A senior British minister met Colombian guerrillas and Pakistani lawmakers.", "2020-02-28");
+  EXPECT_EQ(code(more, "British minister"), "GBRGOV");
+  EXPECT_EQ(code(more, "Colombian guerrillas"), "COLREB");
+  EXPECT_EQ(code(more, "Pakistani lawmakers"), "PAKLEG");
   auto pos = link("Russia's Aerospace Forces struck.", "2020-02-28");
   ASSERT_TRUE(find(pos, "Russia's Aerospace Forces"));
   EXPECT_EQ(code(pos, "Russia's Aerospace Forces"), "RUSMIL");

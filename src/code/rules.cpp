@@ -19,6 +19,28 @@ bool is_preposition(std::string_view w) {
                     "within", "after", "before", "during", "amid", "among", "along", "via", "like", "than", "since"});
 }
 bool is_pronoun(std::string_view w) { return one_of(w, {"it", "he", "she", "they", "we"}); }
+bool is_time_word(std::string_view w) {
+  return one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
+                    "yesterday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                    "oct", "nov", "dec", "time", "principle"});
+}
+
+// Hops from a predicate up to the sentence root, not counting coordination ("met and agreed")
+// or a reporting verb above it ("X said Y attacked Z" reports the attack).
+int predicate_depth(const SentenceView& sv, int w) {
+  int depth = 0;
+  for (int guard = 0; guard < 32 && w >= 0 && w < int(sv.words.size()); ++guard) {
+    int h = sv.words[w].head;
+    if (h < 0 || h >= int(sv.words.size())) break;
+    std::string_view rel = sv.words[w].deprel;
+    bool report = one_of(sv.words[h].lower, {"said", "says", "say", "told", "tells", "announced", "stated", "added",
+                                             "reported", "confirmed", "declared", "claimed", "quoted"});
+    if (rel != "conj" && rel != "parataxis" && !report) ++depth;
+    w = h;
+  }
+  return depth;
+}
 bool is_locative(std::string_view w) {
   return one_of(w, {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "within", "from"});
 }
@@ -253,6 +275,11 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       // "the fight against terrorism": a verb pattern's word after an article is a noun, and
       // nominal events are the noun lexicon's to name.
       if (!p.nominal && m.begin > 0 && one_of(sv.words[m.begin - 1].lower, {"the", "a", "an"})) continue;
+      // "agreed on Saturday to ...": a pattern's closing preposition that heads a time phrase
+      // is not the one the pattern means ("agree on" a text).
+      if (int(m.end) < n && one_of(sv.words[m.end - 1].lower, {"on", "in", "at", "for", "by", "until"}) &&
+          is_time_word(sv.words[m.end].lower))
+        continue;
       events.push_back(m);
     } else {
       cues.push_back({p.kind, m.begin, m.end});
@@ -474,6 +501,9 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
 
     p.confidence = 0.45 + (p.target >= 0 ? 0.15 : 0) + (pat.lemmas.size() > 1 ? 0.1 : 0) + (sources.size() == 1 ? 0.1 : 0.05);
     if (p.modality != Modality::Asserted) p.confidence -= 0.1;
+    // The sentence's main predicate is what it reports; one embedded under it ("agreed to provide
+    // aid", "demanded a meeting") is part of that act: a little less sure as an event of its own.
+    if (sv.parsed) p.confidence -= 0.15 * std::min(3, predicate_depth(sv, int(p.anchor)));
 
     // Merge: a nominal attack followed by a harm verb in its clause is one event.
     if (!pat.nominal && (p.code.starts_with("18") || p.code.starts_with("19") || p.code.starts_with("20")) && !out.empty()) {
@@ -532,6 +562,44 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     });
   };
   out.erase(std::remove_if(out.begin(), out.end(), restated), out.end());
+  // "The administration declared that China must drop barriers", "Libya must hand over the
+  // suspects, the minister reiterated": a reported obligation is the speaker's demand (100) on
+  // the one who must act; what they must do has not happened and is not coded as an event.
+  for (const auto& rep : reports) {
+    if (rep.speaker < 0) continue;
+    int must = -1;
+    for (int w = 0; w < n; ++w)
+      if (w != rep.word && (sv.words[w].lower == "must" || (sv.words[w].lower == "should" && w > rep.word))) {
+        must = w;
+        break;
+      }
+    if (must < 0) continue;
+    int lo = must > rep.word ? rep.word + 1 : r.clause_start(must, boundary);
+    int obliged = -1;
+    for (int w = must - 1; w >= lo && w >= must - 6; --w)
+      if (int m = sv.words[w].mention; m >= 0 && ctx.mentions[m].kind != kb::MentionKind::Place && !ctx.mentions[m].code.empty()) {
+        obliged = m;
+        break;
+      }
+    if (obliged < 0 && must > rep.word)  // "a reminder to Iraq that it must": the addressee
+      obliged = r.object_right(rep.word + 1, must, nullptr);
+    if (obliged < 0 || ctx.mentions[obliged].code == ctx.mentions[rep.speaker].code) continue;
+    int hi = must > rep.word ? n : rep.word;
+    out.erase(std::remove_if(out.begin(), out.end(), [&](const Predicate& q) { return int(q.anchor) > must && int(q.anchor) < hi; }),
+              out.end());
+    Predicate p;
+    p.code = "100";
+    p.begin = p.anchor = uint32_t(must);
+    p.end = p.begin + 1;
+    p.source = rep.speaker;
+    p.target = obliged;
+    p.speaker = rep.speaker;
+    p.date_word = rep.word;
+    p.confidence = 0.6;
+    if (sv.question) p.modality = Modality::Hypothetical;
+    out.push_back(p);
+    break;
+  }
   // A statement with nothing else coded: CAMEO codes the statement itself (010).
   if (out.empty()) {
     for (const auto& rep : reports) {
