@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "kb/eval_geo.h"
+#include "kb/fold.h"
 #include "kb/geocode.h"
 
 namespace sitrep::kb {
@@ -156,4 +157,17 @@ TEST_F(GeoTest, CapitalMetonymOfAmbiguousNameIsNotCountryContext) {
 }
 
 }  // namespace
+// "England" in an American story is England, not England, Arkansas: a first-level region
+// outweighs a small namesake town of the document's country.
+TEST_F(GeoTest, ConstituentCountryOverSmallTownOfTheStorysCountry) {
+  const Kb& kb = *shipped_kb();
+  GeoContext ctx;
+  for (const auto& h : kb.find_key(fold_key("United States")))
+    if (h.kind == static_cast<uint8_t>(format::HitKind::CountryName)) ctx.countries.assign(3, h.target);
+  ASSERT_FALSE(ctx.countries.empty());
+  auto placed = geocode_document(kb, {"Texas", "England"}, ctx);
+  ASSERT_NE(placed[1], kNone);
+  EXPECT_LT(distance_km(place(placed[1]).lat, place(placed[1]).lon, 52.16, -0.7), 161.0);
+}
+
 }  // namespace sitrep::kb

@@ -1,3 +1,9 @@
+
+
+
+
+
+
 #include "kb/geocode.h"
 
 #include <cmath>
@@ -32,9 +38,18 @@ double feature_bonus(Feature f) {
   }
 }
 
+// An authored first-level region (a state, a province, England) carries no population in the KB
+// but stands for a great many people: counted as a million, so that "England" in an American
+// story is still England, not England, Arkansas (pop. 2,765). ISO subdivisions (often small
+// districts) keep none.
+double population_of(const PlaceRec& p) {
+  if (p.population) return p.population;
+  return static_cast<Feature>(p.feature) == Feature::Admin1 ? 1'000'000.0 : 0.0;
+}
+
 double score(const Kb& kb, uint32_t pi, const GeoContext& ctx) {
   const PlaceRec& p = kb.places()[pi];
-  double s = std::log10(static_cast<double>(p.population) + 10.0) + feature_bonus(static_cast<Feature>(p.feature));
+  double s = std::log10(population_of(p) + 10.0) + feature_bonus(static_cast<Feature>(p.feature));
   // An authored site of no population (the White House, Heathrow Airport) is in the KB because
   // the press names it: worth a town of 100,000 over a GeoNames namesake.
   if (p.geonameid == 0 && p.population == 0 && p.feature == static_cast<uint8_t>(Feature::City)) s += 5.0;
