@@ -301,3 +301,18 @@ TEST(CleanPrompts, BareDomainsAndPhotoLabelsLeaveTheBody) {
 
 }  // namespace
 }  // namespace sitrep
+
+// Plain-text lines: runs of spaces, tabs and no-break spaces collapse wherever they fall in
+// the line (the whole-line fast path looks at sixteen bytes at a time).
+TEST(TextBlocks, WhitespaceRunsCollapseAtEveryPosition) {
+  const std::string base = "Officials in Ankara and Moscow confirmed the call between the two leaders";
+  for (const std::string run : {std::string("  "), std::string("\t"), std::string(" \t "), std::string("\xC2\xA0")}) {
+    for (size_t at = 1; at + 1 < base.size(); ++at) {
+      if (base[at] != ' ') continue;
+      std::string line = base.substr(0, at) + run + base.substr(at + 1);
+      auto blocks = split_text_blocks(line + "\n");
+      ASSERT_EQ(blocks.size(), 1u);
+      EXPECT_EQ(blocks[0].text, base) << "run at " << at;
+    }
+  }
+}

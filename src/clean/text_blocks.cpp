@@ -1,4 +1,7 @@
 #include <string_view>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "clean/blocks.h"
 
@@ -13,18 +16,35 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// True when s has no run of two spaces, no tab, CR, form feed or vertical tab and no byte that
+// could start a no-break space: it can be copied as it is. Sixteen bytes at a time with SSE2.
+bool plain_line(std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size(), i = 0;
+#ifdef __SSE2__
+  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), cr = _mm_set1_epi8('\r'),
+                ff = _mm_set1_epi8('\f'), vt = _mm_set1_epi8('\v'), nb = _mm_set1_epi8('\xC2');
+  for (; i + 17 <= n; i += 16) {
+    __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    __m128i bad = _mm_and_si128(_mm_cmpeq_epi8(a, sp), _mm_cmpeq_epi8(b, sp));
+    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(a, tab), _mm_cmpeq_epi8(a, cr)));
+    bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(a, ff), _mm_cmpeq_epi8(a, vt)));
+    bad = _mm_or_si128(bad, _mm_cmpeq_epi8(a, nb));
+    if (_mm_movemask_epi8(bad)) return false;
+  }
+#endif
+  for (; i + 1 < n; ++i) {
+    char c = p[i];
+    if ((c == ' ' && p[i + 1] == ' ') || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\xC2') return false;
+  }
+  return true;
+}
+
 // Appends s with runs of spaces and tabs collapsed to one space.
 void append_collapsed(std::string& out, std::string_view s) {
   // Most lines have single spaces only: copy them whole.
-  bool plain = true;
-  for (size_t i = 0; i + 1 < s.size(); ++i) {
-    char c = s[i];
-    if ((c == ' ' && s[i + 1] == ' ') || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\xC2') {
-      plain = false;
-      break;
-    }
-  }
-  if (plain) {
+  if (plain_line(s)) {
     out.append(s);
     return;
   }

@@ -27,7 +27,18 @@ const Permutations& perms() {
   return p;
 }
 
-bool word_byte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
+// Word bytes (ASCII letters and digits, every UTF-8 byte) to their lower-case value; 0 for the
+// rest. One table load per byte instead of three range tests and their branches.
+struct WordBytes {
+  std::array<uint8_t, 256> fold{};
+  constexpr WordBytes() {
+    for (int c = 0; c < 256; ++c) {
+      bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+      fold[c] = word ? static_cast<uint8_t>(c >= 'A' && c <= 'Z' ? c + 32 : c) : 0;
+    }
+  }
+};
+constexpr WordBytes kWordBytes;
 
 }  // namespace
 
@@ -39,9 +50,9 @@ MinHash minhash(std::string_view body) {
   uint64_t wh = 0xcbf29ce484222325ULL;
   bool in_word = false;
   for (size_t i = 0; i <= body.size(); ++i) {
-    unsigned char c = i < body.size() ? static_cast<unsigned char>(body[i]) : ' ';
-    if (word_byte(c)) {
-      wh = (wh ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 0x100000001b3ULL;
+    uint8_t c = i < body.size() ? kWordBytes.fold[static_cast<unsigned char>(body[i])] : 0;
+    if (c) {
+      wh = (wh ^ c) * 0x100000001b3ULL;
       in_word = true;
     } else if (in_word) {
       wh ^= wh >> 29;

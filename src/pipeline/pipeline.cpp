@@ -45,14 +45,18 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
   std::vector<std::thread> pool;
   for (unsigned i = 0; i < workers; ++i) {
     pool.emplace_back([&] {
-      while (auto r = records.pop()) {
-        auto doc = clean_record(r->second);
-        if (doc) {
-          MinHash sig = minhash(doc->body);  // for near-duplicate detection in the store
-          doc->minhash.assign(sig.begin(), sig.end());
-          results.push(Item{r->first, std::move(doc.value())});
+      std::vector<std::pair<uint64_t, RawRecord>> batch;
+      while (records.pop_batch(batch, 8)) {
+        for (auto& r : batch) {
+          auto doc = clean_record(r.second);
+          if (doc) {
+            MinHash sig = minhash(doc->body);  // for near-duplicate detection in the store
+            doc->minhash.assign(sig.begin(), sig.end());
+            results.push(Item{r.first, std::move(doc.value())});
+          } else {
+            results.push(Item{r.first, doc.error()});
+          }
         }
-        else results.push(Item{r->first, doc.error()});
       }
       if (--workers_left == 0) results.close();
     });
@@ -71,13 +75,16 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
       sinks.on_error(std::get<Error>(v));
     }
   };
-  while (auto item = results.pop()) {
-    if (!options.ordered) {
-      deliver(item->value);
-    } else {
-      waiting.emplace(item->seq, std::move(item->value));
-      for (auto it = waiting.begin(); it != waiting.end() && it->first == expected; it = waiting.erase(it), ++expected)
-        deliver(it->second);
+  std::vector<Item> batch;
+  while (results.pop_batch(batch, 64)) {
+    for (auto& item : batch) {
+      if (!options.ordered) {
+        deliver(item.value);
+      } else {
+        waiting.emplace(item.seq, std::move(item.value));
+        for (auto it = waiting.begin(); it != waiting.end() && it->first == expected; it = waiting.erase(it), ++expected)
+          deliver(it->second);
+      }
     }
     if (sinks.on_progress && Clock::now() - last > std::chrono::milliseconds(200)) {
       last = Clock::now();
