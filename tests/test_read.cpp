@@ -173,6 +173,25 @@ TEST(Decode, RejectsEmptyAndBinary) {
   EXPECT_FALSE(decode_text(noise, "", false).ok());
 }
 
+// The binary test counts control bytes wherever they fall (the count runs sixteen bytes at a
+// time): above 5 % of the first 8 KB is binary, below is text with a few stray controls.
+TEST(Decode, ControlByteShareDecidesBinaryAtAnyOffset) {
+  for (int offset = 0; offset < 16; ++offset) {
+    for (char control : {'\x01', '\x1b', '\x7f', '\0'}) {
+      std::string text(2000, 'a');
+      for (size_t i = 50; i < text.size(); i += 80) text[i] = '\n';  // line breaks do not count
+      std::string many = text, few = text;
+      for (size_t i = offset; i < text.size(); i += 16) many[i] = control;  // 6.25 %
+      for (size_t i = offset; i < text.size(); i += 40) few[i] = control;   // 2.5 %
+      auto m = decode_text(many, "", false);
+      EXPECT_FALSE(m.ok()) << "offset " << offset << " control " << int(control);
+      auto f = decode_text(few, "", false);
+      ASSERT_TRUE(f.ok()) << "offset " << offset << " control " << int(control);
+      EXPECT_EQ(f->text.find(control), std::string::npos) << "offset " << offset << " control " << int(control);
+    }
+  }
+}
+
 TEST(Decode, InvalidUtf8IsReplacedAndCounted) {
   std::string text = "Erdo\xC4\x9F" "an met Putin in Moscow \xFF\xFE on Thursday, the Kremlin said. Caf\xC3\xA9.";
   auto r = decode_text(text, "", false);

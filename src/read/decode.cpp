@@ -13,6 +13,9 @@
 #include <cstring>
 #include <memory>
 #include <vector>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace sitrep {
 namespace {
@@ -25,14 +28,33 @@ bool has_magic(std::string_view b) {
   return false;
 }
 
+bool is_control(unsigned char c) { return (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || c == 0x7f; }
+
+// C0 controls other than line breaks, tabs and form feeds, and DEL; sixteen bytes at a time.
+size_t count_controls(std::string_view s) {
+  size_t control = 0, i = 0;
+#ifdef __SSE2__
+  const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80)), limit = _mm_set1_epi8(static_cast<char>(0x20 ^ 0x80));
+  const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), tab = _mm_set1_epi8('\t'), ff = _mm_set1_epi8('\f'),
+                del = _mm_set1_epi8(0x7f);
+  for (; i + 16 <= s.size(); i += 16) {
+    __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    __m128i below = _mm_cmplt_epi8(_mm_xor_si128(a, flip), limit);  // unsigned a < 0x20
+    __m128i ok = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(a, nl), _mm_cmpeq_epi8(a, cr)),
+                              _mm_or_si128(_mm_cmpeq_epi8(a, tab), _mm_cmpeq_epi8(a, ff)));
+    __m128i bad = _mm_or_si128(_mm_andnot_si128(ok, below), _mm_cmpeq_epi8(a, del));
+    control += static_cast<size_t>(__builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(bad))));
+  }
+#endif
+  for (; i < s.size(); ++i) control += is_control(static_cast<unsigned char>(s[i]));
+  return control;
+}
+
 // Binary: a known file signature, or many control bytes in the first 8 KB.
 bool looks_binary(std::string_view b) {
   if (has_magic(b)) return true;
   std::string_view head = b.substr(0, 8192);
-  size_t control = 0;
-  for (unsigned char c : head)
-    if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || c == 0x7f) ++control;
-  return control * 20 > head.size();  // > 5 %
+  return count_controls(head) * 20 > head.size();  // > 5 %
 }
 
 struct Utf8Scan {
@@ -52,7 +74,9 @@ Utf8Scan scan_utf8(std::string_view b) {
       uint64_t x;
       std::memcpy(&x, p + i, 8);
       bool below_space = ((x - kOnes * 0x20) & ~x & kHigh) != 0;
-      if ((x & kHigh) == 0 && !below_space) {
+      uint64_t y = x ^ (kOnes * 0x7f);  // a zero byte where x holds DEL, a control too
+      bool del = ((y - kOnes) & ~y & kHigh) != 0;
+      if ((x & kHigh) == 0 && !below_space && !del) {
         i += 8;
         continue;
       }
