@@ -55,7 +55,10 @@ Setup setup() {
   auto model = nlp::Model::load(nlp::Model::default_path());
   if (!model) return s.error = "model missing: " + model.error().message, s;
   s.model = model.value();
-  auto coder = code::Coder::create({s.linker, s.model, true});
+  code::CoderOptions opts;
+  opts.linker = s.linker;
+  opts.model = s.model;
+  auto coder = code::Coder::create(opts);
   if (!coder) return s.error = coder.error().message, s;
   s.coder = coder.value();
   s.docs = corpus();

@@ -1,9 +1,15 @@
 // The PETRARCH validation reader and the dictionary-built linker, on the suite in ../shared.
 #include <gtest/gtest.h>
 
+#include "code/code.h"
 #include "code/eval_petrarch.h"
+#include "code/lexicon.h"
+#include "code/petrarch_verbs.h"
 #include "kb/linker.h"
+#include "kb/source.h"
 #include "test_support.h"
+
+using sitrep::testing::TempDir;
 
 namespace sitrep::code {
 namespace {
@@ -46,6 +52,109 @@ TEST(CodeEvalPetrarch, ScoresSetsPerRecord) {
   EXPECT_DOUBLE_EQ(c.precision(), 75.0);
   EXPECT_DOUBLE_EQ(c.recall(), 60.0);
   EXPECT_NEAR(c.f1(), 66.6667, 1e-3);
+}
+
+// A verb dictionary in PETRARCH's format, written for this test.
+constexpr const char* kVerbs = R"(# test verbs
+&PACT
++TREATY
++WRITTEN_AGREEMENT
+
+--- MEND  [050]  ---
+MEND {MENDED MENDING}
+PATCH_UP {PATCHED_UP}
+REPAIR [051]   # its own code
+- * TIES  [0871]
+- * {FULL TIES} [---]
+- * (TO &PACT) [037:037]
+- WARMLY * [020]
+- % * FENCES [043]
+- * (WITH ALLIES) [9xx]
+)";
+
+std::shared_ptr<const Ontology> ontology() {
+  auto o = Ontology::load_embedded();
+  EXPECT_TRUE(o.ok());
+  return o ? o.value() : nullptr;
+}
+
+TEST(PetrarchVerbs, BlocksSetsAndPhrasesBecomeLexiconRows) {
+  auto onto = ontology();
+  ASSERT_TRUE(onto);
+  auto imp = import_petrarch_verbs(kVerbs, "test_verbs.txt", *onto);
+  ASSERT_TRUE(imp.ok()) << imp.error().message;
+  const auto& v = imp.value();
+  EXPECT_EQ(v.verbs, 3u);
+  const std::string& t = v.patterns_tsv;
+  EXPECT_NE(t.find("050\tmend\t\ttest_verbs.txt:7\n"), std::string::npos) << t;  // bare verb, block code
+  EXPECT_NE(t.find("051\trepair\t"), std::string::npos);                        // its own code
+  EXPECT_NE(t.find("0871\tmend .. ties\t"), std::string::npos);
+  EXPECT_NE(t.find("0871\tpatch up .. ties\t"), std::string::npos);            // phrasal verb
+  EXPECT_NE(t.find("037\tmend .. to .. treaty\t"), std::string::npos);        // set member, first code
+  EXPECT_NE(t.find("037\trepair .. to .. written agreement\t"), std::string::npos);
+  EXPECT_NE(t.find("043\tmend .. fences\tsym\t"), std::string::npos);        // % = compound actors
+  EXPECT_EQ(t.find("full ties"), std::string::npos);                           // [---]: no event
+  EXPECT_EQ(t.find("warmly"), std::string::npos);                              // word before the verb
+  EXPECT_EQ(t.find("allies"), std::string::npos);                              // not a CAMEO code
+  EXPECT_EQ(v.skipped_null, 3u);  // one per verb
+  EXPECT_EQ(v.skipped_pre_verb, 1u);
+  EXPECT_EQ(v.skipped_code, 3u);
+  EXPECT_NE(v.forms_tsv.find("mend\tmended,mending"), std::string::npos) << v.forms_tsv;
+  EXPECT_NE(v.forms_tsv.find("patch\tpatched"), std::string::npos) << v.forms_tsv;
+  EXPECT_FALSE(import_petrarch_verbs("ARNOR [ARN]\n", "actors.txt", *onto).ok());
+}
+
+TEST(PetrarchVerbs, CoderCodesWithTheImportedDictionary) {
+  auto onto = ontology();
+  ASSERT_TRUE(onto);
+  auto imp = import_petrarch_verbs(kVerbs, "test_verbs.txt", *onto);
+  ASSERT_TRUE(imp.ok());
+  auto lex = Lexicon::load_with_events(*onto, {{"test_verbs.txt", imp.value().patterns_tsv}}, imp.value().forms_tsv);
+  ASSERT_TRUE(lex.ok()) << lex.error().message;
+  TempDir dir;
+  testing::write_file(dir.path() / "actors.txt", "ARNOR [ARN]\nGONDOR [GON]\n");
+  auto linker = petrarch_linker({(dir.path() / "actors.txt").string()});
+  ASSERT_TRUE(linker.ok()) << linker.error().message;
+  auto code_with = [&](std::shared_ptr<const Lexicon> l, const std::string& text) {
+    CoderOptions o;
+    o.linker = linker.value();
+    o.lexicon = std::move(l);
+    auto coder = Coder::create(o);
+    EXPECT_TRUE(coder.ok());
+    Doc d;
+    d.id = "t";
+    d.body = text;
+    std::vector<std::string> codes;
+    for (const auto& e : coder.value()->code(d).events)
+      if (e.source && e.target) codes.push_back(e.source->code + ">" + e.target->code + ":" + e.cameo->code);
+    return codes;
+  };
+  EXPECT_EQ(code_with(lex.value(), "Arnor mended ties with Gondor."), std::vector<std::string>{"ARN>GON:0871"});
+  EXPECT_EQ(code_with(lex.value(), "Arnor patched up its quarrel with Gondor."), std::vector<std::string>{"ARN>GON:050"});
+  // sitrep's own lexicon reads it as what it is in the news, not as the dictionary says
+  EXPECT_NE(code_with(nullptr, "Arnor mended ties with Gondor."), std::vector<std::string>{"ARN>GON:0871"});
+}
+
+TEST(PetrarchActors, DatedCodesWithFourDigitYearsOverrideTheDefault) {
+  TempDir dir;
+  testing::write_file(dir.path() / "actors.txt",
+                      "FARAMIR_OF_ITHILIEN  # test\n+CAPTAIN_FARAMIR\n\t[ITH]\n\t[ITHMIL 19950601 - 19990815]\n"
+                      "\t[GONGOV 19970101-19970301] # overrides the range it falls in\n\t[ITHGOV < 940101]\n");
+  auto linker = petrarch_linker({(dir.path() / "actors.txt").string()});
+  ASSERT_TRUE(linker.ok()) << linker.error().message;
+  auto code_on = [&](const char* iso) {
+    int d = 0;
+    EXPECT_TRUE(kb::parse_day(iso, d));
+    std::string text = "Captain Faramir spoke.";
+    auto ms = linker.value()->link_text(text, d);
+    return ms.empty() ? std::string() : ms[0].code;
+  };
+  EXPECT_EQ(code_on("1993-05-01"), "ITHGOV");
+  EXPECT_EQ(code_on("1994-06-01"), "ITH");  // the default between ranges
+  EXPECT_EQ(code_on("1996-06-01"), "ITHMIL");
+  EXPECT_EQ(code_on("1997-02-01"), "GONGOV");
+  EXPECT_EQ(code_on("1998-02-01"), "ITHMIL");  // resumes after the override
+  EXPECT_EQ(code_on("2005-01-01"), "ITH");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
-// sitrep eval petrarch FILE.xml [--dictionaries DIR] [--json] [--details]: the coder against a
-// PETRARCH validation suite, with a KB built from the suite's own actor and agent dictionaries
-// (named by its <Environment>, looked up in DIR, default the XML's folder).
+// sitrep eval petrarch FILE.xml [--dictionaries DIR] [--own-lexicon] [--json] [--details]: the
+// coder against a PETRARCH validation suite, with a KB built from the suite's own actor and
+// agent dictionaries and the suite's verb dictionary as its lexicon (all named by its
+// <Environment>, looked up in DIR, default the XML's folder); --own-lexicon keeps sitrep's.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -9,6 +10,8 @@
 
 #include "cli/registry.h"
 #include "code/eval_petrarch.h"
+#include "code/lexicon.h"
+#include "code/petrarch_verbs.h"
 #include "kb/linker.h"
 #include "nlp/nlp.h"
 
@@ -29,10 +32,12 @@ void add_eval_petrarch(CLI::App& parent, int& exit_code) {
   auto json_out = std::make_shared<bool>(false);
   auto details = std::make_shared<bool>(false);
   auto no_model = std::make_shared<bool>(false);
+  auto own_lexicon = std::make_shared<bool>(false);
   cmd->add_option("file", *file, "PETR_Validate_records_2_02.xml or PETR.UnitTest.records.xml")
       ->required()
       ->check(CLI::ExistingFile);
-  cmd->add_option("--dictionaries", *dicts, "Folder with the actor and agent files the XML names (default: its folder)");
+  cmd->add_option("--dictionaries", *dicts, "Folder with the verb, actor and agent files the XML names (default: its folder)");
+  cmd->add_flag("--own-lexicon", *own_lexicon, "Code with sitrep's lexicon instead of the suite's verb dictionary");
   cmd->add_option("--model", *model_path, "nlp model (dependency parse)")->capture_default_str();
   cmd->add_flag("--no-model", *no_model, "Code without the parse (window rules only)");
   cmd->add_flag("--json", *json_out, "One JSON object");
@@ -59,13 +64,32 @@ void add_eval_petrarch(CLI::App& parent, int& exit_code) {
       exit_code = kFatal;
       return;
     }
+    std::shared_ptr<const code::Lexicon> lexicon;
+    nlohmann::json verbs_json = nullptr;
+    if (!*own_lexicon && !suite.value().verb_file.empty()) {
+      auto fail = [&](const Error& e) {
+        std::cerr << "sitrep: " << e.where() << ": " << e.message << "\n";
+        exit_code = kFatal;
+      };
+      auto onto = code::Ontology::load_embedded();
+      if (!onto) return fail(onto.error());
+      auto verbs = code::import_petrarch_verbs_file((dir / suite.value().verb_file).string(), *onto.value());
+      if (!verbs) return fail(verbs.error());
+      const auto& v = verbs.value();
+      auto lex = code::Lexicon::load_with_events(*onto.value(), {{suite.value().verb_file, v.patterns_tsv}}, v.forms_tsv);
+      if (!lex) return fail(lex.error());
+      lexicon = lex.value();
+      verbs_json = {{"file", suite.value().verb_file}, {"verbs", v.verbs}, {"patterns", v.patterns},
+                    {"skipped_pre_verb", v.skipped_pre_verb}, {"skipped_null", v.skipped_null},
+                    {"skipped_code", v.skipped_code}, {"skipped_syntax", v.skipped_syntax}};
+    }
     std::shared_ptr<const nlp::Model> model;
     if (!*no_model) {
       auto m = nlp::Model::load(*model_path);
       if (m) model = m.value();
       else std::cerr << "sitrep: warning: no model (" << m.error().message << "): window rules only\n";
     }
-    code::PetrarchScores s = code::score_petrarch(suite.value(), linker.value(), model);
+    code::PetrarchScores s = code::score_petrarch(suite.value(), linker.value(), model, lexicon);
     auto pct = [](size_t a, size_t b) { return b ? 100.0 * double(a) / double(b) : 0.0; };
     auto prf = [](const code::PrfCounts& c) {
       return nlohmann::json{{"precision", c.precision()}, {"recall", c.recall()}, {"f1", c.f1()},
@@ -74,6 +98,8 @@ void add_eval_petrarch(CLI::App& parent, int& exit_code) {
     nlohmann::json j{{"records", s.records},
                      {"skipped", s.skipped},
                      {"parsed", model != nullptr},
+                     {"lexicon", lexicon ? "suite_verbs" : "sitrep"},
+                     {"verb_dictionary", verbs_json},
                      {"fully_right", s.fully_right},
                      {"fully_right_pct", pct(s.fully_right, s.records)},
                      {"coded_events", s.coded_events},

@@ -69,6 +69,7 @@ struct CoderOptions {
   std::shared_ptr<const kb::Linker> linker;  // null: no actors, so no events (reported once)
   std::shared_ptr<const nlp::Model> model;   // null: tokens and sentences only (nlp::segment)
   bool keep_unasserted = true;               // also emit planned/negated/hypothetical mentions
+  std::shared_ptr<const Lexicon> lexicon;    // null: sitrep's own (data/lexicon)
 };
 
 class Coder {

@@ -29,7 +29,8 @@ const char* to_string(Modality m) {
 Expected<std::shared_ptr<const Coder>> Coder::create(CoderOptions options) {
   auto onto = Ontology::load_embedded();
   if (!onto) return onto.error();
-  auto lex = Lexicon::load_embedded(*onto.value());
+  auto lex = options.lexicon ? Expected<std::shared_ptr<const Lexicon>>(options.lexicon)
+                             : Lexicon::load_embedded(*onto.value());
   if (!lex) return lex.error();
   std::shared_ptr<Coder> c(new Coder());
   c->options_ = std::move(options);

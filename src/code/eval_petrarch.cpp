@@ -83,10 +83,10 @@ void walk(const GumboNode* n, PetrarchSuite& suite) {
       if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE) t += c->v.text.text;
     }
     suite.records.back().text = collapse_space(t);
-  } else if (tag == "actorfile" || tag == "agentfile") {
+  } else if (tag == "actorfile" || tag == "agentfile" || tag == "verbfile") {
     std::string t;
     text_of(n, t);
-    (tag == "actorfile" ? suite.actor_file : suite.agent_file) = collapse_space(t);
+    (tag == "actorfile" ? suite.actor_file : tag == "agentfile" ? suite.agent_file : suite.verb_file) = collapse_space(t);
   }
   const GumboVector& ch = n->v.element.children;
   for (unsigned i = 0; i < ch.length; ++i) walk(static_cast<const GumboNode*>(ch.data[i]), suite);
@@ -192,9 +192,10 @@ void count(const std::vector<PetrarchTriple>& expected, const std::vector<Petrar
 }  // namespace
 
 PetrarchScores score_petrarch(const PetrarchSuite& suite, std::shared_ptr<const kb::Linker> linker,
-                              std::shared_ptr<const nlp::Model> model) {
+                              std::shared_ptr<const nlp::Model> model, std::shared_ptr<const Lexicon> lexicon) {
   PetrarchScores s;
   CoderOptions opts;
+  opts.lexicon = std::move(lexicon);
   opts.linker = std::move(linker);
   opts.model = std::move(model);
   auto coder = Coder::create(opts);

@@ -1,8 +1,9 @@
 // code: scoring the coder against PETRARCH validation records (UD-PETRARCH's XML suites). Each
 // record is a sentence with the (source, target, CAMEO code) triples it should yield. The
 // suites' actors are fictional (Arnor, Gondor, ...), so the coder runs with a knowledge base
-// built in memory from the suite's own actor and agent dictionaries (kb/petrarch.h importer);
-// the verbs are sitrep's lexicon, never the suite's verb dictionary.
+// built in memory from the suite's own actor and agent dictionaries (kb/petrarch.h importer),
+// and with the suite's verb dictionary (code/petrarch_verbs.h) in place of sitrep's lexicon
+// when the caller passes one: the suites' expected codes follow their own verb file.
 #pragma once
 #include <memory>
 #include <string>
@@ -19,6 +20,8 @@ class Model;
 
 namespace sitrep::code {
 
+class Lexicon;
+
 struct PetrarchTriple {
   std::string source, target, code;
   bool operator==(const PetrarchTriple&) const = default;
@@ -32,7 +35,7 @@ struct PetrarchRecord {
 };
 
 struct PetrarchSuite {
-  std::string actor_file, agent_file;  // as named by <Environment>
+  std::string actor_file, agent_file, verb_file;  // as named by <Environment>
   std::vector<PetrarchRecord> records;
 };
 
@@ -66,7 +69,8 @@ struct PetrarchScores {
 
 // Codes every evaluated record (asserted and planned mentions with both actors count, as
 // PETRARCH's require_dyad does) and scores triples as sets per record.
+// `lexicon` null: sitrep's own.
 PetrarchScores score_petrarch(const PetrarchSuite& suite, std::shared_ptr<const kb::Linker> linker,
-                              std::shared_ptr<const nlp::Model> model);
+                              std::shared_ptr<const nlp::Model> model, std::shared_ptr<const Lexicon> lexicon = nullptr);
 
 }  // namespace sitrep::code

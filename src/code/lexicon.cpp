@@ -86,6 +86,19 @@ Expected<std::shared_ptr<const Lexicon>> Lexicon::load_embedded(const Ontology& 
   return compile(sources, embedded_data("lexicon/forms.tsv"), embedded_data("lexicon/intent.tsv"), ontology);
 }
 
+Expected<std::shared_ptr<const Lexicon>> Lexicon::load_with_events(const Ontology& ontology,
+                                                                   const std::vector<LexiconSource>& events,
+                                                                   std::string_view extra_forms) {
+  std::vector<LexiconSource> sources = events;
+  auto cues = embedded_data("lexicon/modality.tsv");
+  if (cues.empty()) return Error{"data/lexicon/modality.tsv", "", "lexicon file missing from the build"};
+  sources.push_back({"lexicon/modality.tsv", cues});
+  std::string forms(embedded_data("lexicon/forms.tsv"));
+  if (!forms.empty() && forms.back() != '\n') forms += '\n';
+  forms += extra_forms;
+  return compile(sources, forms, embedded_data("lexicon/intent.tsv"), ontology);
+}
+
 Expected<std::shared_ptr<const Lexicon>> Lexicon::compile(const std::vector<LexiconSource>& sources,
                                                           std::string_view forms, std::string_view intent,
                                                           const Ontology& ontology) {
@@ -122,7 +135,7 @@ Expected<std::shared_ptr<const Lexicon>> Lexicon::compile(const std::vector<Lexi
       if (r.cells.size() < 2 || r.cells[1].empty())
         return bad(src.name, r.line, modality ? "expected kind<TAB>pattern" : "expected code<TAB>pattern[<TAB>flags]");
       Pattern p;
-      p.origin = src.name + ":" + std::to_string(r.line);
+      p.origin = r.cells.size() > 3 && !r.cells[3].empty() ? std::string(r.cells[3]) : src.name + ":" + std::to_string(r.line);
       p.text = r.cells[1];
       if (modality) {
         if (!parse_kind(r.cells[0], p.kind)) return bad(src.name, r.line, "unknown cue kind '" + std::string(r.cells[0]) + "'");

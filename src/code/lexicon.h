@@ -8,6 +8,7 @@
 //   =us                 a form matched exactly, never inflected
 //   flags: sym (symmetric: compound actors code both directions), noun (nominal event: source
 //          from "by"/possessive/adjective, target from "on"/"against"), say (reporting verb)
+//   an optional fourth column names where an imported pattern came from (its origin)
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -51,6 +52,12 @@ class Lexicon {
   // Compiles the embedded data/lexicon files against the ontology. Any unknown code, duplicate
   // pattern or bad syntax is an Error naming file:line.
   static Expected<std::shared_ptr<const Lexicon>> load_embedded(const Ontology& ontology);
+  // The embedded cue phrases (modality, reporting verbs) and forms, with the given event
+  // patterns instead of data/lexicon's verbs and nouns (e.g. an imported PETRARCH verb
+  // dictionary, code/petrarch_verbs.h); `extra_forms` are forms.tsv rows without a header.
+  static Expected<std::shared_ptr<const Lexicon>> load_with_events(const Ontology& ontology,
+                                                                   const std::vector<LexiconSource>& events,
+                                                                   std::string_view extra_forms);
   static Expected<std::shared_ptr<const Lexicon>> compile(const std::vector<LexiconSource>& sources,
                                                           std::string_view forms, std::string_view intent,
                                                           const Ontology& ontology);

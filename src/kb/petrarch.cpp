@@ -35,8 +35,9 @@ std::string slug(const std::string& name) {
   return s;
 }
 
-// PETRARCH dates are YYMMDD; two-digit years below 50 are this century.
+// PETRARCH dates are YYMMDD (two-digit years below 50 are this century) or YYYYMMDD.
 bool petrarch_day(const std::string& s, int& day) {
+  if (s.size() == 8) return parse_day(s.substr(0, 4) + "-" + s.substr(4, 2) + "-" + s.substr(6, 2), day);
   if (s.size() != 6) return false;
   int yy = std::stoi(s.substr(0, 2));
   std::string iso = std::to_string(yy < 50 ? 2000 + yy : 1900 + yy) + "-" + s.substr(2, 2) + "-" + s.substr(4, 2);
@@ -54,9 +55,10 @@ struct Code {
   bool dated = false;
 };
 
-// "[RUSGOV 991231-080507]", "[RUSGOV >080508]", "[RUSELI <990809]", "[AFG]"
+// "[RUSGOV 991231-080507]", "[RUSGOV >080508]", "[RUSELI <990809]", "[AFG]", and with
+// four-digit years and spaces: "[HOB < 950601]", "[HOBGOV 19950601 - 19990815]"
 std::vector<Code> parse_codes(const std::string& text) {
-  static const std::regex re(R"(\[([A-Z~]+)(?:\s+([<>]?)(\d{6})(?:-(\d{6}))?)?\s*\])");
+  static const std::regex re(R"(\[([A-Z~]+)(?:\s+([<>]?)\s*(\d{8}|\d{6})(?:\s*-\s*(\d{8}|\d{6}))?)?\s*\])");
   std::vector<Code> out;
   for (std::sregex_iterator it(text.begin(), text.end(), re), end; it != end; ++it) {
     Code c;
@@ -88,6 +90,37 @@ struct Entry {
 
 const std::set<std::string> kNonCountry = {"IGO", "NGO", "IMG", "MNC", "NGM", "UIS"};
 
+// An actor's codes over time: a dated code holds over its range, and where ranges overlap the
+// one that starts later holds ("this should override the next restriction"); an undated code
+// is the default wherever no dated one does. The result does not overlap.
+std::vector<Code> paint_codes(const std::vector<Code>& codes) {
+  std::vector<Code> dated;
+  const Code* fallback = nullptr;
+  for (const auto& c : codes) {
+    if (c.dated) dated.push_back(c);
+    else if (!fallback) fallback = &c;
+  }
+  std::stable_sort(dated.begin(), dated.end(), [](const Code& a, const Code& b) { return a.start < b.start; });
+  std::set<int> cuts = {0, INT32_MAX};
+  for (const auto& c : dated) cuts.insert(c.start), cuts.insert(c.end);
+  std::vector<Code> out;
+  for (auto it = cuts.begin(); std::next(it) != cuts.end(); ++it) {
+    int a = *it, b = *std::next(it);
+    const Code* holder = fallback;
+    for (const auto& c : dated)
+      if (c.start <= a && c.end >= b) holder = &c;  // later starts come later: they win
+    if (!holder) continue;
+    if (!out.empty() && out.back().code == holder->code && out.back().end == a) {
+      out.back().end = b;
+      continue;
+    }
+    Code piece = *holder;
+    piece.start = a, piece.end = b, piece.dated = true;
+    out.push_back(piece);
+  }
+  return out;
+}
+
 void flush(Entry& e, const std::string& path, PetrarchImport& imp, std::set<std::string>& ids) {
   if (e.name.empty()) return;
   std::string name = phrase_text(e.name, true);
@@ -102,7 +135,7 @@ void flush(Entry& e, const std::string& path, PetrarchImport& imp, std::set<std:
     p.file = path, p.line = e.line, p.id = id, p.name = name;
     for (const auto& a : e.aliases) p.aliases.push_back(phrase_text(a, true));
     imp.people.push_back(p);
-    for (const auto& c : e.codes) {
+    for (const auto& c : paint_codes(e.codes)) {
       std::string country = c.code.substr(0, 3);
       if (c.code.size() < 3 || kNonCountry.count(country)) continue;
       SourceRole r;

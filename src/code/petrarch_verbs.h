@@ -1,0 +1,36 @@
+// code: importer for PETRARCH / TABARI verb dictionaries, so users who maintain those (and the
+// PETRARCH validation suites, whose expected codes follow their own verb file) can code with
+// them instead of sitrep's lexicon. The dictionary becomes lexicon rows in data/lexicon's
+// format (code, pattern, flags, origin) plus irregular verb forms.
+//
+// What is read: synonym sets (&NAME followed by +MEMBER lines), verb blocks ("--- NAME [code]
+// ---" then the verbs, each optionally with {irregular forms} and its own [code], phrasal verbs
+// as +VERB_PARTICLE), and patterns "- words * words [code]". In patterns, {A B} is a fixed
+// phrase, (PREP NOUN) a prepositional phrase, &SET any member of a set, WORD_ an exact form;
+// the actor markers $ + ^ are left to sitrep's own argument finding and % (compound actor)
+// marks the pattern symmetric. Not carried over, each counted: patterns with words before the
+// verb (sitrep's patterns start at their predicate), null codes [---], and codes outside CAMEO.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "code/ontology.h"
+#include "core/error.h"
+
+namespace sitrep::code {
+
+struct PetrarchVerbImport {
+  std::string patterns_tsv;  // "code<TAB>pattern<TAB>flags<TAB>origin" rows, with a header
+  std::string forms_tsv;     // "lemma<TAB>form,form" rows, with a header
+  size_t verbs = 0, patterns = 0;
+  size_t skipped_pre_verb = 0, skipped_null = 0, skipped_code = 0, skipped_syntax = 0, duplicates = 0;
+};
+
+// `name` is used in origins ("PETR_Validate_verbs_2_02.txt:585"). Returns an Error naming the
+// line only when the text is not a verb dictionary at all (no verb block); single bad lines
+// are counted and skipped, as PETRARCH does.
+Expected<PetrarchVerbImport> import_petrarch_verbs(std::string_view text, const std::string& name,
+                                                   const Ontology& ontology);
+Expected<PetrarchVerbImport> import_petrarch_verbs_file(const std::string& path, const Ontology& ontology);
+
+}  // namespace sitrep::code
