@@ -70,6 +70,7 @@ REPAIR [051]   # its own code
 - WARMLY * [020]
 - % * FENCES [043]
 - * (WITH ALLIES) [9xx]
+- % * (TO &PACT) [037]
 )";
 
 std::shared_ptr<const Ontology> ontology() {
@@ -93,6 +94,7 @@ TEST(PetrarchVerbs, BlocksSetsAndPhrasesBecomeLexiconRows) {
   EXPECT_NE(t.find("037\tmend .. to .. treaty\t"), std::string::npos);        // set member, first code
   EXPECT_NE(t.find("037\trepair .. to .. written agreement\t"), std::string::npos);
   EXPECT_NE(t.find("043\tmend .. fences\tsym\t"), std::string::npos);        // % = compound actors
+  EXPECT_NE(t.find("037\tmend .. to .. treaty\tsym\ttest_verbs.txt:12"), std::string::npos);  // restated with %
   EXPECT_EQ(t.find("full ties"), std::string::npos);                           // [---]: no event
   EXPECT_EQ(t.find("warmly"), std::string::npos);                              // word before the verb
   EXPECT_EQ(t.find("allies"), std::string::npos);                              // not a CAMEO code
@@ -155,6 +157,23 @@ TEST(PetrarchActors, DatedCodesWithFourDigitYearsOverrideTheDefault) {
   EXPECT_EQ(code_on("1997-02-01"), "GONGOV");
   EXPECT_EQ(code_on("1998-02-01"), "ITHMIL");  // resumes after the override
   EXPECT_EQ(code_on("2005-01-01"), "ITH");
+}
+
+TEST(PetrarchActors, AgentsTakeRegularPluralsAndSpacedCodes) {
+  TempDir dir;
+  testing::write_file(dir.path() / "actors.txt", "ARNOR [ARN]\n+ARNORIAN\n");
+  testing::write_file(dir.path() / "agents.txt",
+                      "POLICE {} [ ~COP] # no plural, a space in the code\nSTUDENT  [~EDU]\nEMBASSY [~GOV]\n"
+                      "GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]\n");
+  auto linker = petrarch_linker({(dir.path() / "actors.txt").string(), (dir.path() / "agents.txt").string()});
+  ASSERT_TRUE(linker.ok()) << linker.error().message;
+  auto codes = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& m : linker.value()->link_text(text, kb::kNoDate)) out.push_back(m.code);
+    return out;
+  };
+  EXPECT_EQ(codes("Arnorian police arrested Arnorian students."), (std::vector<std::string>{"ARNCOP", "ARNEDU"}));
+  EXPECT_EQ(codes("Arnorian embassies and Arnorian golden geese."), (std::vector<std::string>{"ARNGOV", "ARNGGS"}));
 }
 
 }  // namespace

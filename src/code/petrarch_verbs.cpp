@@ -138,7 +138,9 @@ class Importer {
   }
 
   PetrarchVerbImport finish() {
-    out_.patterns_tsv = "code\tpattern\tflags\torigin\n" + rows_;
+    out_.patterns_tsv = "code\tpattern\tflags\torigin\n";
+    for (const auto& r : rows_)
+      out_.patterns_tsv += r.code + "\t" + r.text + "\t" + (r.symmetric ? "sym" : "") + "\t" + r.origin + "\n";
     for (const auto& [lemma, forms] : forms_) {
       out_.forms_tsv += lemma + "\t";
       bool first = true;
@@ -278,12 +280,16 @@ class Importer {
       ++out_.skipped_code;
       return;
     }
-    if (!seen_.insert(text).second) {
+    auto [it, fresh] = seen_.emplace(text, rows_.size());
+    if (!fresh) {
+      // The first meaning stands; a restatement for compound actors ("- % * ...") still says
+      // the phrase is symmetric.
       ++out_.duplicates;
+      rows_[it->second].symmetric |= symmetric;
       return;
     }
     ++out_.patterns;
-    rows_ += code + "\t" + text + "\t" + (symmetric ? "sym" : "") + "\t" + name_ + ":" + std::to_string(number) + "\n";
+    rows_.push_back({code, text, name_ + ":" + std::to_string(number), symmetric});
   }
 
   static std::string join(const Words& ws) {
@@ -300,8 +306,13 @@ class Importer {
   PetrarchVerbImport out_;
   std::map<std::string, std::vector<Words>> sets_;
   std::map<std::string, std::set<std::string>> forms_;
-  std::set<std::string> seen_;
-  std::string rows_, set_, block_code_;
+  struct Row {
+    std::string code, text, origin;
+    bool symmetric = false;
+  };
+  std::map<std::string, size_t> seen_;  // pattern text -> row
+  std::vector<Row> rows_;
+  std::string set_, block_code_;
   std::vector<Verb> verbs_;
   bool in_block_ = false;
   size_t blocks_ = 0;

@@ -58,7 +58,7 @@ struct Code {
 // "[RUSGOV 991231-080507]", "[RUSGOV >080508]", "[RUSELI <990809]", "[AFG]", and with
 // four-digit years and spaces: "[HOB < 950601]", "[HOBGOV 19950601 - 19990815]"
 std::vector<Code> parse_codes(const std::string& text) {
-  static const std::regex re(R"(\[([A-Z~]+)(?:\s+([<>]?)\s*(\d{8}|\d{6})(?:\s*-\s*(\d{8}|\d{6}))?)?\s*\])");
+  static const std::regex re(R"(\[\s*([A-Z~]+)(?:\s+([<>]?)\s*(\d{8}|\d{6})(?:\s*-\s*(\d{8}|\d{6}))?)?\s*\])");
   std::vector<Code> out;
   for (std::sregex_iterator it(text.begin(), text.end(), re), end; it != end; ++it) {
     Code c;
@@ -166,7 +166,21 @@ void read_agent(const std::string& line, const std::vector<std::pair<std::string
   std::string head = line.substr(0, line.find_first_of("[{"));
   std::vector<std::string> phrases = {head};
   size_t b = line.find('{'), e = line.find('}');
-  if (b != std::string::npos && e != std::string::npos && e > b + 1) phrases.push_back(line.substr(b + 1, e - b - 1));
+  if (b != std::string::npos && e != std::string::npos && e > b + 1) {
+    phrases.push_back(line.substr(b + 1, e - b - 1));
+  } else if (b == std::string::npos) {
+    // No {plural}: the regular one ("STUDENT" -> "STUDENTS"); "{}" says there is none.
+    std::string w = head;
+    while (!w.empty() && (w.back() == ' ' || w.back() == '\t' || w.back() == '_')) w.pop_back();
+    if (!w.empty() && w.back() != '!') {
+      char last = w.back(), prev = w.size() > 1 ? w[w.size() - 2] : ' ';
+      bool vowel = prev == 'A' || prev == 'E' || prev == 'I' || prev == 'O' || prev == 'U';
+      if (last == 'S' || last == 'X' || last == 'Z' || w.ends_with("CH") || w.ends_with("SH")) w += "ES";
+      else if (last == 'Y' && !vowel) w = w.substr(0, w.size() - 1) + "IES";
+      else w += "S";
+      phrases.push_back(w);
+    }
+  }
   for (auto& p : phrases) {
     std::vector<std::string> forms = {p};
     for (const auto& [macro, alts] : macros) {
