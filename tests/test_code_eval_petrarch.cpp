@@ -133,6 +133,12 @@ TEST(PetrarchVerbs, CoderCodesWithTheImportedDictionary) {
   };
   EXPECT_EQ(code_with(lex.value(), "Arnor mended ties with Gondor."), std::vector<std::string>{"ARN>GON:0871"});
   EXPECT_EQ(code_with(lex.value(), "Arnor patched up its quarrel with Gondor."), std::vector<std::string>{"ARN>GON:050"});
+  // Scored as PETRARCH codes: a planned act counts with the code of the act, not of the intent.
+  PetrarchSuite suite;
+  suite.records.push_back({"T-1", "", "19950101", "Arnor will mend ties with Gondor.", {{"ARN", "GON", "0871"}}, true});
+  auto scores = score_petrarch(suite, linker.value(), nullptr, lex.value());
+  EXPECT_EQ(scores.fully_right, 1u);
+  EXPECT_EQ(scores.exact.tp, 1u);
   // sitrep's own lexicon reads it as what it is in the news, not as the dictionary says
   EXPECT_NE(code_with(nullptr, "Arnor mended ties with Gondor."), std::vector<std::string>{"ARN>GON:0871"});
 }

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "code/code.h"
 #include "kb/compile.h"
@@ -200,6 +201,10 @@ PetrarchScores score_petrarch(const PetrarchSuite& suite, std::shared_ptr<const 
   opts.model = std::move(model);
   auto coder = Coder::create(opts);
   if (!coder) return s;
+  std::unordered_map<std::string, std::string> realized;  // pattern origin -> its code
+  const Lexicon& lex = coder.value()->lexicon();
+  for (size_t i = 0; i < lex.size(); ++i)
+    if (lex.pattern(uint32_t(i)).kind == PatternKind::Event) realized.emplace(lex.pattern(uint32_t(i)).origin, lex.pattern(uint32_t(i)).code);
   for (const auto& rec : suite.records) {
     if (!rec.evaluate) {
       ++s.skipped;
@@ -222,7 +227,14 @@ PetrarchScores score_petrarch(const PetrarchSuite& suite, std::shared_ptr<const 
     for (const auto& e : out.events) {
       if (e.modality != Modality::Asserted && e.modality != Modality::Planned) continue;
       if (!e.source || !e.target || e.source->code.empty() || e.target->code.empty()) continue;
-      PetrarchTriple t{upper(e.source->code), upper(e.target->code), e.cameo->code};
+      // PETRARCH does not code futurity: "Arnor will abandon ties" is the abandoning, where
+      // sitrep codes the intent to. A planned mention is scored with its pattern's own code.
+      std::string code = e.cameo->code;
+      if (e.modality == Modality::Planned) {
+        auto it = realized.find(e.pattern);
+        if (it != realized.end()) code = it->second;
+      }
+      PetrarchTriple t{upper(e.source->code), upper(e.target->code), code};
       if (std::find(r.coded.begin(), r.coded.end(), t) == r.coded.end()) r.coded.push_back(std::move(t));
     }
     count(r.expected, r.coded, s.exact, [](const auto& a, const auto& b) { return a == b; });
