@@ -57,6 +57,20 @@ TEST_F(LinkTest, NameAndAliasWithDiacriticsFolding) {
   EXPECT_EQ(m->rule, LinkRule::Name);
 }
 
+// A state body's people are that body: the agent's sector joins its code once.
+TEST_F(LinkTest, StateBodyWithAgent) {
+  auto ms = link("White House officials and Pentagon officials met Kremlin troops.", "2020-03-02");
+  const LinkedMention* wh = find(ms, "White House officials");
+  ASSERT_NE(wh, nullptr);
+  EXPECT_EQ(wh->code, "USAGOV");
+  const LinkedMention* pg = find(ms, "Pentagon officials");
+  ASSERT_NE(pg, nullptr);
+  EXPECT_EQ(pg->code, "USAGOVMIL");
+  const LinkedMention* kr = find(ms, "Kremlin troops");
+  ASSERT_NE(kr, nullptr);
+  EXPECT_EQ(kr->code, "RUSGOVMIL");
+}
+
 // Regression: "U.N." (an exact-case alias) never matched, because the tokenizer leaves the
 // final period out of the last token.
 TEST_F(LinkTest, AbbreviationWithFinalPeriod) {

@@ -139,10 +139,19 @@ Expected<std::shared_ptr<const kb::Linker>> petrarch_linker(const std::vector<st
       std::vector<std::string> names{o.name};
       names.insert(names.end(), o.aliases.begin(), o.aliases.end());
       add_country(code, std::move(names));
-    } else {
-      o.code = code;
-      src.orgs.push_back(o);
     }
+  }
+  for (auto& o : imp.orgs) {
+    std::string code = upper(o.code);
+    if (is_country_code(code)) continue;
+    o.code = code;
+    // "WASHINGTON [USAGOV]", "CIRITH_UNGOL [MORMIL]": a body of a country's state, whose
+    // people ("Washington security officials") are that body.
+    if (code.size() > 3 && countries.count(code.substr(0, 3))) {
+      o.kind = code.substr(3, 3) == "MIL" ? "mil" : "gov";
+      o.country = code.substr(0, 3);
+    }
+    src.orgs.push_back(o);
   }
   for (auto& r : imp.roles)
     if (!countries.count(r.of)) add_country(r.of, {});

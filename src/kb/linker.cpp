@@ -300,9 +300,24 @@ class Scan {
           return next;
         }
       }
-      emit(k, k, MentionKind::Organization, kb_.str(e.extra) == "metonym" ? LinkRule::Metonym : LinkRule::Name, o->target,
-           std::string(kb_.str(e.code)));
+      LinkRule rule = kb_.str(e.extra) == "metonym" ? LinkRule::Metonym : LinkRule::Name;
       if (e.country != kNone) countries_.push_back(e.country);
+      std::string_view kind = kb_.str(e.extra);
+      if (adjacent(k, k + 1) && (kind == "gov" || kind == "metonym" || kind == "mil")) {
+        if (const KeyRec* a = hit(k + 1, HitKind::Agent)) {
+          // "White House security officials", "Pentagon officials": a state body's people. The
+          // sector joins the body's code unless the code says it already (USAGOV + GOV, USAGOVMIL +
+          // GOV).
+          // (An IGO's or armed group's people keep its code: "U.N. helicopters" are the UN.)
+          std::string code(kb_.str(e.code)), sector(kb_.str(kb_.agents()[a->target].sector));
+          bool said = false;
+          for (size_t i = 3; i + sector.size() <= code.size(); i += 3) said |= code.compare(i, sector.size(), sector) == 0;
+          if (!said) code += sector;
+          emit(k, k + 1, MentionKind::Organization, rule, o->target, code);
+          return k + 2;
+        }
+      }
+      emit(k, k, MentionKind::Organization, rule, o->target, std::string(kb_.str(e.code)));
       return k + 1;
     }
     if (const KeyRec* cap = hit(k, HitKind::Capital)) {
