@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/registry.h"
+#include "time/calendar.h"
 #include "time/timex_eval.h"
 
 namespace sitrep::cli {
@@ -52,7 +53,10 @@ void add_eval_timex(CLI::App& parent, int& exit_code) {
     if (*errors)
       sink = [](const TimemlDoc& d, const std::vector<Timex>& sys) {
         std::string diff = timex_differences(d, sys);
-        if (!diff.empty()) std::cerr << "== " << d.name << "\n" << diff;
+        if (!diff.empty())
+          std::cerr << "== " << d.name << " (DCT " << d.dct.year << "-" << d.dct.month << "-" << d.dct.day << ", "
+                    << timecal::weekday({d.dct.year, d.dct.month, d.dct.day}) << ")\n"
+                    << diff;
       };
     TimexEvalReport rep = evaluate_timeml_dir(
         *dir, [](const Error& e) { std::cerr << "sitrep: " << e.where() << ": " << e.message << "\n"; }, sink,

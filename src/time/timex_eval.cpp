@@ -50,9 +50,31 @@ TimexEvalReport evaluate_timeml_dir(const std::string& dir, const std::function<
   return report;
 }
 
+namespace {
+
+// The sentence around a span, on one line, the span in [[ ]]: "... rose [[last year]] by ...".
+std::string sentence_around(const std::string& text, Span s) {
+  auto boundary = [&](size_t i) {
+    char c = text[i];
+    return c == '\n' || ((c == '.' || c == '!' || c == '?') && i + 1 < text.size() && text[i + 1] == ' ');
+  };
+  size_t b = s.begin, e = s.end;
+  while (b > 0 && s.begin - b < 200 && !boundary(b - 1)) --b;
+  while (e < text.size() && e - s.end < 200 && !boundary(e)) ++e;
+  if (e < text.size() && text[e] != '\n') ++e;
+  std::string out = text.substr(b, s.begin - b) + "[[" + text.substr(s.begin, s.end - s.begin) + "]]" +
+                    text.substr(s.end, e - s.end);
+  for (char& c : out)
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+  return out;
+}
+
+}  // namespace
+
 std::string timex_differences(const TimemlDoc& doc, const std::vector<Timex>& system) {
   std::string out;
   auto text = [&](Span s) { return doc.text.substr(s.begin, s.end - s.begin); };
+  auto ctx = [&](Span s) { return "\t| " + sentence_around(doc.text, s) + "\n"; };
   std::vector<bool> seen(system.size(), false);
   for (const auto& g : doc.timexes) {
     bool found = false;
@@ -62,16 +84,16 @@ std::string timex_differences(const TimemlDoc& doc, const std::vector<Timex>& sy
       found = seen[k] = true;
       if (s.span.begin != g.span.begin || s.span.end != g.span.end || s.value != g.value || to_string(s.type) != g.type)
         out += "~ [" + text(g.span) + "] " + g.type + " " + g.value + " -> [" + text(s.span) + "] " +
-               to_string(s.type) + " " + s.value + "\n";
+               to_string(s.type) + " " + s.value + ctx(g.span);
       break;
     }
-    if (!found) out += "- [" + text(g.span) + "] " + g.type + " " + g.value + "\n";
+    if (!found) out += "- [" + text(g.span) + "] " + g.type + " " + g.value + ctx(g.span);
   }
   for (size_t k = 0; k < system.size(); ++k)
     if (!seen[k]) {
       bool overlap = false;
       for (const auto& g : doc.timexes) overlap |= system[k].span.begin < g.span.end && g.span.begin < system[k].span.end;
-      if (!overlap) out += "+ [" + text(system[k].span) + "] " + to_string(system[k].type) + " " + system[k].value + "\n";
+      if (!overlap) out += "+ [" + text(system[k].span) + "] " + to_string(system[k].type) + " " + system[k].value + ctx(system[k].span);
     }
   return out;
 }
