@@ -135,10 +135,36 @@ TEST(PetrarchVerbs, CoderCodesWithTheImportedDictionary) {
   EXPECT_EQ(code_with(lex.value(), "Arnor patched up its quarrel with Gondor."), std::vector<std::string>{"ARN>GON:050"});
   // Scored as PETRARCH codes: a planned act counts with the code of the act, not of the intent.
   PetrarchSuite suite;
-  suite.records.push_back({"T-1", "", "19950101", "Arnor will mend ties with Gondor.", {{"ARN", "GON", "0871"}}, true});
-  auto scores = score_petrarch(suite, linker.value(), nullptr, lex.value());
+  suite.records.push_back({"T-1", "", "19950101", "Arnor will mend ties with Gondor.", {{"ARN", "GON", "0871"}}, "", true});
+  CoderOptions opts;
+  opts.linker = linker.value();
+  opts.lexicon = lex.value();
+  auto scores = score_petrarch(suite, opts);
   EXPECT_EQ(scores.fully_right, 1u);
   EXPECT_EQ(scores.exact.tp, 1u);
+  // Discards: a story-level phrase takes the document out, a sentence-level one its sentence.
+  auto discards = import_petrarch_discards("# sports\n+TYPHOON   # weather\nWORLD_GOLF  CHAMPIONSHIPS\n\n");
+  ASSERT_EQ(discards.size(), 2u);
+  EXPECT_TRUE(discards[0].story);
+  EXPECT_EQ(discards[0].phrase, "typhoon");
+  EXPECT_FALSE(discards[1].story);
+  EXPECT_EQ(discards[1].phrase, "world golf championships");
+  CoderOptions with_discards;
+  with_discards.linker = linker.value();
+  with_discards.lexicon = lex.value();
+  with_discards.discards = discards;
+  auto discarding = Coder::create(with_discards);
+  ASSERT_TRUE(discarding.ok());
+  auto count = [&](const std::string& text) {
+    Doc d;
+    d.id = "t";
+    d.body = text;
+    return discarding.value()->code(d).events.size();
+  };
+  EXPECT_EQ(count("Arnor mended ties with Gondor after a Typhoon hit."), 0u);
+  EXPECT_EQ(count("Arnor mended ties with Gondor. Later a typhoons report came."), 1u);  // whole words only
+  EXPECT_EQ(count("Arnor mended ties with Gondor at the Golf Open. Arnor mended ties with Gondor."), 2u);
+  EXPECT_EQ(count("Arnor mended ties with Gondor at the World Golf Championships. Arnor mended ties with Gondor."), 1u);
   // sitrep's own lexicon reads it as what it is in the news, not as the dictionary says
   EXPECT_NE(code_with(nullptr, "Arnor mended ties with Gondor."), std::vector<std::string>{"ARN>GON:0871"});
 }

@@ -89,7 +89,20 @@ void add_eval_petrarch(CLI::App& parent, int& exit_code) {
       if (m) model = m.value();
       else std::cerr << "sitrep: warning: no model (" << m.error().message << "): window rules only\n";
     }
-    code::PetrarchScores s = code::score_petrarch(suite.value(), linker.value(), model, lexicon);
+    code::CoderOptions opts;
+    opts.linker = linker.value();
+    opts.model = model;
+    opts.lexicon = lexicon;
+    if (!*own_lexicon && !suite.value().discard_file.empty()) {
+      auto d = code::import_petrarch_discards_file((dir / suite.value().discard_file).string());
+      if (!d) {
+        std::cerr << "sitrep: " << d.error().where() << ": " << d.error().message << "\n";
+        exit_code = kFatal;
+        return;
+      }
+      opts.discards = d.value();
+    }
+    code::PetrarchScores s = code::score_petrarch(suite.value(), opts);
     auto pct = [](size_t a, size_t b) { return b ? 100.0 * double(a) / double(b) : 0.0; };
     auto prf = [](const code::PrfCounts& c) {
       return nlohmann::json{{"precision", c.precision()}, {"recall", c.recall()}, {"f1", c.f1()},
@@ -97,6 +110,8 @@ void add_eval_petrarch(CLI::App& parent, int& exit_code) {
     };
     nlohmann::json j{{"records", s.records},
                      {"skipped", s.skipped},
+                     {"not_applicable", s.not_applicable},
+                     {"discards", opts.discards.size()},
                      {"parsed", model != nullptr},
                      {"lexicon", lexicon ? "suite_verbs" : "sitrep"},
                      {"verb_dictionary", verbs_json},
@@ -120,7 +135,8 @@ void add_eval_petrarch(CLI::App& parent, int& exit_code) {
         for (const auto& r : s.details)
           std::cout << (r.fully_right ? "ok   " : "miss ") << r.id << "  expected " << triples(r.expected).dump()
                     << "  coded " << triples(r.coded).dump() << "\n";
-      std::cout << "records " << s.records << " (skipped " << s.skipped << "), fully right " << s.fully_right << " ("
+      std::cout << "records " << s.records << " (skipped " << s.skipped << ", not applicable " << s.not_applicable
+                << "), fully right " << s.fully_right << " ("
                 << j["fully_right_pct"].get<double>() << " %)\n"
                 << "exact code: P " << s.exact.precision() << " R " << s.exact.recall() << " F1 " << s.exact.f1() << "\n"
                 << "root code:  P " << s.root.precision() << " R " << s.root.recall() << " F1 " << s.root.f1() << "\n"

@@ -65,11 +65,20 @@ struct CodedDoc {
   bool parsed = false;  // true when a dependency parse was available (else windowed heuristics)
 };
 
+// A phrase whose mention takes a sentence (or, for a story-level one, the whole document) out
+// of coding: sports, weather and other stories that read like politics ("Manchester United
+// attacked"). Lower-case words, matched whole and case-insensitively.
+struct DiscardPhrase {
+  std::string phrase;
+  bool story = false;
+};
+
 struct CoderOptions {
   std::shared_ptr<const kb::Linker> linker;  // null: no actors, so no events (reported once)
   std::shared_ptr<const nlp::Model> model;   // null: tokens and sentences only (nlp::segment)
   bool keep_unasserted = true;               // also emit planned/negated/hypothetical mentions
   std::shared_ptr<const Lexicon> lexicon;    // null: sitrep's own (data/lexicon)
+  std::vector<DiscardPhrase> discards;
 };
 
 class Coder {

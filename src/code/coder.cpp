@@ -192,9 +192,28 @@ ActorRef actor_of(const kb::Kb& kb, const kb::LinkedMention& m, std::string_view
   return a;
 }
 
+namespace {
+
+// Whether `text` names `phrase` (lower case) as whole words, ignoring case.
+bool names_phrase(std::string_view text, std::string_view phrase) {
+  if (phrase.empty() || text.size() < phrase.size()) return false;
+  auto alnum = [](char c) { return std::isalnum(uint8_t(c)) != 0; };
+  for (size_t i = 0; i + phrase.size() <= text.size(); ++i) {
+    size_t k = 0;
+    while (k < phrase.size() && std::tolower(uint8_t(text[i + k])) == phrase[k]) ++k;
+    if (k < phrase.size()) continue;
+    if ((i == 0 || !alnum(text[i - 1])) && (i + k == text.size() || !alnum(text[i + k]))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 CodedDoc Coder::code(const Doc& doc) const {
   CodedDoc out;
   const std::string& body = doc.body;
+  for (const auto& d : options_.discards)
+    if (d.story && names_phrase(body, d.phrase)) return out;
   nlp::Analysis an = options_.model ? options_.model->analyze(body) : nlp::segment(body);
   out.parsed = !an.head.empty();
   int day = doc_day(doc);
@@ -218,7 +237,10 @@ CodedDoc Coder::code(const Doc& doc) const {
   std::optional<ActorRef> last_speaker;
   for (size_t s = 0; s < an.sentence_count(); ++s) {
     SentenceView sv = build_sentence(ctx, s);
-    std::vector<Predicate> preds = find_events(ctx, sv);
+    std::string_view sentence(body.data() + sv.begin, sv.end - sv.begin);
+    bool discarded = std::any_of(options_.discards.begin(), options_.discards.end(),
+                                 [&](const DiscardPhrase& d) { return !d.story && names_phrase(sentence, d.phrase); });
+    std::vector<Predicate> preds = discarded ? std::vector<Predicate>{} : find_events(ctx, sv);
     for (auto& p : preds) {
       if (p.modality != Modality::Asserted && !options_.keep_unasserted) continue;
       EventMention e;

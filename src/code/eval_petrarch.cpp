@@ -76,6 +76,8 @@ void walk(const GumboNode* n, PetrarchSuite& suite) {
   } else if (!suite.records.empty() && tag == "eventcoding" && !attr(n, "eventcode").empty()) {
     suite.records.back().expected.push_back(
         {upper(attr(n, "sourcecode")), upper(attr(n, "targetcode")), attr(n, "eventcode")});
+  } else if (!suite.records.empty() && tag == "eventcoding" && !attr(n, "error").empty()) {
+    suite.records.back().error = attr(n, "error");
   } else if (!suite.records.empty() && tag == "text") {
     std::string t;
     const GumboVector& ch = n->v.element.children;
@@ -84,10 +86,13 @@ void walk(const GumboNode* n, PetrarchSuite& suite) {
       if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE) t += c->v.text.text;
     }
     suite.records.back().text = collapse_space(t);
-  } else if (tag == "actorfile" || tag == "agentfile" || tag == "verbfile") {
+  } else if (tag == "actorfile" || tag == "agentfile" || tag == "verbfile" || tag == "discardfile") {
     std::string t;
     text_of(n, t);
-    (tag == "actorfile" ? suite.actor_file : tag == "agentfile" ? suite.agent_file : suite.verb_file) = collapse_space(t);
+    (tag == "actorfile"   ? suite.actor_file
+     : tag == "agentfile" ? suite.agent_file
+     : tag == "verbfile"  ? suite.verb_file
+                          : suite.discard_file) = collapse_space(t);
   }
   const GumboVector& ch = n->v.element.children;
   for (unsigned i = 0; i < ch.length; ++i) walk(static_cast<const GumboNode*>(ch.data[i]), suite);
@@ -201,14 +206,9 @@ void count(const std::vector<PetrarchTriple>& expected, const std::vector<Petrar
 
 }  // namespace
 
-PetrarchScores score_petrarch(const PetrarchSuite& suite, std::shared_ptr<const kb::Linker> linker,
-                              std::shared_ptr<const nlp::Model> model, std::shared_ptr<const Lexicon> lexicon) {
+PetrarchScores score_petrarch(const PetrarchSuite& suite, CoderOptions options) {
   PetrarchScores s;
-  CoderOptions opts;
-  opts.lexicon = std::move(lexicon);
-  opts.linker = std::move(linker);
-  opts.model = std::move(model);
-  auto coder = Coder::create(opts);
+  auto coder = Coder::create(std::move(options));
   if (!coder) return s;
   std::unordered_map<std::string, std::string> realized;  // pattern origin -> its code
   const Lexicon& lex = coder.value()->lexicon();
@@ -217,6 +217,10 @@ PetrarchScores score_petrarch(const PetrarchSuite& suite, std::shared_ptr<const 
   for (const auto& rec : suite.records) {
     if (!rec.evaluate) {
       ++s.skipped;
+      continue;
+    }
+    if (rec.error == "bad_input_parse") {
+      ++s.not_applicable;
       continue;
     }
     ++s.records;

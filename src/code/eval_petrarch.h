@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "code/code.h"
 #include "core/error.h"
 
 namespace sitrep::kb {
@@ -31,11 +32,12 @@ struct PetrarchRecord {
   std::string id, category, date;  // date as written: YYYYMMDD
   std::string text;
   std::vector<PetrarchTriple> expected;  // empty with noevents / error
+  std::string error;                     // <EventCoding error="...">: what PETRARCH must refuse
   bool evaluate = true;
 };
 
 struct PetrarchSuite {
-  std::string actor_file, agent_file, verb_file;  // as named by <Environment>
+  std::string actor_file, agent_file, verb_file, discard_file;  // as named by <Environment>
   std::vector<PetrarchRecord> records;
 };
 
@@ -62,6 +64,7 @@ struct PetrarchRecordResult {
 
 struct PetrarchScores {
   size_t records = 0, skipped = 0, fully_right = 0;  // skipped: evaluate="false"
+  size_t not_applicable = 0;  // error="bad_input_parse": a malformed parse given as input
   size_t coded_events = 0, false_positives = 0;      // false: coded triples not expected (exact)
   PrfCounts exact, root;
   std::vector<PetrarchRecordResult> details;
@@ -69,8 +72,9 @@ struct PetrarchScores {
 
 // Codes every evaluated record (asserted and planned mentions with both actors count, as
 // PETRARCH's require_dyad does) and scores triples as sets per record.
-// `lexicon` null: sitrep's own.
-PetrarchScores score_petrarch(const PetrarchSuite& suite, std::shared_ptr<const kb::Linker> linker,
-                              std::shared_ptr<const nlp::Model> model, std::shared_ptr<const Lexicon> lexicon = nullptr);
+// `options` carries the linker (petrarch_linker), the model, and the suite's lexicon and
+// discards when coding with its dictionaries. Records that test PETRARCH's handling of a
+// malformed input parse do not apply to sitrep, which parses the text itself.
+PetrarchScores score_petrarch(const PetrarchSuite& suite, CoderOptions options);
 
 }  // namespace sitrep::code

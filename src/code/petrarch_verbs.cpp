@@ -346,4 +346,33 @@ Expected<PetrarchVerbImport> import_petrarch_verbs_file(const std::string& path,
   return import_petrarch_verbs(ss.str(), name, ontology);
 }
 
+std::vector<DiscardPhrase> import_petrarch_discards(std::string_view text) {
+  std::vector<DiscardPhrase> out;
+  size_t b = 0;
+  while (b < text.size()) {
+    size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view l = trim_view(strip_comment(text.substr(b, e - b)));
+    b = e + 1;
+    DiscardPhrase d;
+    if (!l.empty() && l.front() == '+') d.story = true, l = trim_view(l.substr(1));
+    for (char c : l) {
+      char x = c == '_' ? ' ' : char(std::tolower(uint8_t(c)));
+      if (x == ' ' && (d.phrase.empty() || d.phrase.back() == ' ')) continue;
+      d.phrase.push_back(x);
+    }
+    while (!d.phrase.empty() && d.phrase.back() == ' ') d.phrase.pop_back();
+    if (!d.phrase.empty()) out.push_back(std::move(d));
+  }
+  return out;
+}
+
+Expected<std::vector<DiscardPhrase>> import_petrarch_discards_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{path, "", "cannot open the discards dictionary"};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return import_petrarch_discards(ss.str());
+}
+
 }  // namespace sitrep::code

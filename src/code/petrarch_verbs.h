@@ -1,4 +1,4 @@
-// code: importer for PETRARCH / TABARI verb dictionaries, so users who maintain those (and the
+// code: importer for PETRARCH / TABARI verb (and discard) dictionaries, so users who maintain those (and the
 // PETRARCH validation suites, whose expected codes follow their own verb file) can code with
 // them instead of sitrep's lexicon. The dictionary becomes lexicon rows in data/lexicon's
 // format (code, pattern, flags, origin) plus irregular verb forms.
@@ -14,6 +14,9 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
+#include "code/code.h"
 #include "code/ontology.h"
 #include "core/error.h"
 
@@ -32,5 +35,10 @@ struct PetrarchVerbImport {
 Expected<PetrarchVerbImport> import_petrarch_verbs(std::string_view text, const std::string& name,
                                                    const Ontology& ontology);
 Expected<PetrarchVerbImport> import_petrarch_verbs_file(const std::string& path, const Ontology& ontology);
+
+// A discards dictionary: one phrase a line, '+' in front for a story-level discard, '#'
+// comments; upper case and '_' as in the other dictionaries.
+std::vector<DiscardPhrase> import_petrarch_discards(std::string_view text);
+Expected<std::vector<DiscardPhrase>> import_petrarch_discards_file(const std::string& path);
 
 }  // namespace sitrep::code
