@@ -1,6 +1,6 @@
-// sitrep eval plover FILE.json [--json]: PLOVER event-type accuracy and actor-country match on
-// PLOVER gold-standard records. Older GSR type names are read as their PLOVER 2021 successors
-// (DEMAND -> REQUEST, DISAPPROVE/INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT).
+// sitrep eval plover FILE.json [--split dev|test|all] [--json]: PLOVER event-type accuracy and
+// actor-country match on PLOVER gold-standard records (code/eval_plover.h). Even-indexed records
+// are the dev split, odd-indexed the test split.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -9,18 +9,12 @@
 
 #include "cli/registry.h"
 #include "code/code.h"
+#include "code/eval_plover.h"
 #include "kb/linker.h"
 #include "nlp/nlp.h"
 
 namespace sitrep::cli {
 namespace {
-
-std::string plover_2021(const std::string& t) {
-  if (t == "DEMAND") return "REQUEST";
-  if (t == "DISAPPROVE" || t == "INVESTIGATE") return "ACCUSE";
-  if (t == "FIGHT") return "ASSAULT";
-  return t;
-}
 
 void add_eval_plover(CLI::App& parent, int& exit_code) {
   auto* cmd = parent.add_subcommand("plover", "Score event coding against PLOVER gold-standard records");
@@ -33,6 +27,10 @@ void add_eval_plover(CLI::App& parent, int& exit_code) {
   auto no_model = std::make_shared<bool>(false);
   cmd->add_option("--model", *model_path, "nlp model (dependency parse)")->capture_default_str();
   cmd->add_flag("--no-model", *no_model, "Code without the parse (window rules only)");
+  auto split_name = std::make_shared<std::string>("all");
+  cmd->add_option("--split", *split_name, "Records to score: dev (even-indexed), test (odd-indexed) or all")
+      ->check(CLI::IsMember({"dev", "test", "all"}))
+      ->capture_default_str();
   auto details = std::make_shared<bool>(false);
   cmd->add_flag("--details", *details, "Print gold and coded type per record (stderr)");
   cmd->add_flag("--json", *json_out, "One JSON object");
@@ -46,6 +44,7 @@ void add_eval_plover(CLI::App& parent, int& exit_code) {
       exit_code = kFatal;
       return;
     }
+    code::PloverSplit split = code::parse_plover_split(*split_name).value_or(code::PloverSplit::All);
     code::CoderOptions opts;
     auto kb = kb::Kb::open(*kb_path);
     if (kb) opts.linker = std::make_shared<const kb::Linker>(kb.value());
@@ -60,54 +59,22 @@ void add_eval_plover(CLI::App& parent, int& exit_code) {
       exit_code = kFatal;
       return;
     }
-    size_t records = 0, coded = 0, type_right = 0, src_checked = 0, src_right = 0, tgt_checked = 0, tgt_right = 0;
-    for (const auto& r : gold) {
-      if (!r.contains("text") || r.value("event", "") == "DOCUMENT") continue;
-      ++records;
-      Doc d;
-      d.id = r.value("id", "");
-      d.body = r["text"].get<std::string>();
-      auto out = coder.value()->code(d);
-      // The record's event: the first asserted (else any) event, most confident first.
-      const code::EventMention* best = nullptr;
-      for (const auto& e : out.events)
-        if (!best || (e.modality == code::Modality::Asserted && best->modality != code::Modality::Asserted) ||
-            (e.modality == best->modality && e.confidence > best->confidence))
-          best = &e;
-      if (*details)
-        std::cerr << (best && best->cameo->plover_type == plover_2021(r.value("event", "")) ? "ok   " : "miss ")
-                  << plover_2021(r.value("event", "")) << "\t" << (best ? best->cameo->plover_type + " " + best->cameo->code : "-")
-                  << "\t" << r["text"].get<std::string>() << "\n";
-      if (!best) continue;
-      ++coded;
-      if (best->cameo->plover_type == plover_2021(r.value("event", ""))) ++type_right;
-      auto country_match = [](const nlohmann::json& actors, const std::optional<code::ActorRef>& a, size_t& checked,
-                              size_t& right) {
-        if (!actors.is_array() || actors.empty()) return;
-        ++checked;
-        if (!a) return;
-        for (const auto& g : actors)
-          if (g.value("code", "").substr(0, 3) == a->country || g.value("code", "").substr(0, 3) == a->code.substr(0, 3)) {
-            ++right;
-            return;
-          }
-      };
-      country_match(r.value("source", nlohmann::json()), best->source, src_checked, src_right);
-      country_match(r.value("target", nlohmann::json()), best->target, tgt_checked, tgt_right);
-    }
+    code::PloverScores s = code::score_plover(*coder.value(), gold, split, *details ? &std::cerr : nullptr);
     auto pct = [](size_t a, size_t b) { return b ? 100.0 * double(a) / double(b) : 0.0; };
-    nlohmann::json j{{"records", records},
+    nlohmann::json j{{"split", code::to_string(split)},
+                     {"records", s.records},
                      {"parsed", opts.model != nullptr},
-                     {"coded", coded},
-                     {"type_accuracy", pct(type_right, records)},
-                     {"type_accuracy_coded", pct(type_right, coded)},
-                     {"source_country_match", pct(src_right, src_checked)},
-                     {"target_country_match", pct(tgt_right, tgt_checked)}};
+                     {"coded", s.coded},
+                     {"type_accuracy", pct(s.type_right, s.records)},
+                     {"type_accuracy_coded", pct(s.type_right, s.coded)},
+                     {"source_country_match", pct(s.src_right, s.src_checked)},
+                     {"target_country_match", pct(s.tgt_right, s.tgt_checked)}};
     if (*json_out) std::cout << j.dump() << "\n";
     else
-      std::cout << "records " << records << ", coded " << coded << "\nPLOVER type accuracy " << j["type_accuracy"]
-                << " % (of coded: " << j["type_accuracy_coded"] << " %)\nsource country match "
-                << j["source_country_match"] << " %, target country match " << j["target_country_match"] << " %\n";
+      std::cout << "split " << j["split"].get<std::string>() << ": records " << s.records << ", coded " << s.coded
+                << "\nPLOVER type accuracy " << j["type_accuracy"] << " % (of coded: " << j["type_accuracy_coded"]
+                << " %)\nsource country match " << j["source_country_match"] << " %, target country match "
+                << j["target_country_match"] << " %\n";
     exit_code = kOk;
   });
 }
