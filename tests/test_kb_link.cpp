@@ -71,6 +71,23 @@ TEST_F(LinkTest, StateBodyWithAgent) {
   EXPECT_EQ(kr->code, "RUSGOVMIL");
 }
 
+// An agent with its country after "from", "of" or "in" (a city after "in" is only where).
+TEST_F(LinkTest, AgentWithCountryAfterPreposition) {
+  auto ms = link("Troops from Turkey and protesters in Hong Kong met the government of Syria; refugees in Ankara "
+                 "waited with lawmakers in Greece and Cyprus.",
+                 "2020-03-02");
+  auto code_of = [&](const char* surface) {
+    const LinkedMention* m = find(ms, surface);
+    return m ? m->code : std::string("(none)");
+  };
+  EXPECT_EQ(code_of("Troops from Turkey"), "TURMIL");
+  EXPECT_EQ(code_of("protesters in Hong Kong"), "HKGOPP");
+  EXPECT_EQ(code_of("government of Syria"), "SYRGOV");
+  EXPECT_EQ(code_of("refugees"), "REF");
+  EXPECT_EQ(code_of("lawmakers in Greece"), "GRCLEG");
+  EXPECT_EQ(code_of("Cyprus"), "CYPLEG");
+}
+
 // Regression: "U.N." (an exact-case alias) never matched, because the tokenizer leaves the
 // final period out of the last token.
 TEST_F(LinkTest, AbbreviationWithFinalPeriod) {

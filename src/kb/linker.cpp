@@ -243,6 +243,50 @@ class Scan {
     return std::string(kb_.str(kb_.entries()[country].code)) + std::string(kb_.str(kb_.agents()[agent.target].sector));
   }
 
+  // The match that starts at token `t`, or ms_.size().
+  size_t match_at(size_t from, uint32_t t) const {
+    size_t j = from;
+    while (j < ms_.size() && ms_[j].tb < t) ++j;
+    return j < ms_.size() && ms_[j].tb == t ? j : ms_.size();
+  }
+
+  // "soldiers from Gondor", "the government of Syria", "lawmakers in Arnor and Gondor": an
+  // agent with the country it belongs to after it. After "in" only a country's name counts (a
+  // city there is where they are); after "from" and "of" its capital too. Returns the next
+  // match to read, 0 when the agent stands alone.
+  size_t agent_of_country(size_t k, const KeyRec& a) {
+    uint32_t t = ms_[k].te;
+    if (t >= ft_.tokens.size()) return 0;
+    std::string_view prep = folded_token(t);
+    bool in = prep == "in";
+    if (!in && prep != "from" && prep != "of") return 0;
+    auto country_at = [&](uint32_t at, size_t& j) -> uint32_t {
+      if (at < ft_.tokens.size() && folded_token(at) == "the") ++at;
+      j = match_at(k + 1, at);
+      if (j >= ms_.size() || hit(j, HitKind::Person)) return kNone;
+      if (hit(j, HitKind::CountryName)) return country_of_hit(j);
+      if (const KeyRec* cap = in ? nullptr : hit(j, HitKind::Capital)) return cap->target;
+      return kNone;
+    };
+    size_t j = 0;
+    uint32_t c = country_at(t + 1, j);
+    if (c == kNone) return 0;
+    countries_.push_back(c);
+    emit(k, j, MentionKind::Agent, LinkRule::DemonymAgent, c, sector_code(c, a));
+    // "... in Arnor and Gondor": the agent belongs to both.
+    uint32_t after = ms_[j].te;
+    if (after < ft_.tokens.size() && folded_token(after) == "and") {
+      size_t j2 = 0;
+      uint32_t c2 = country_at(after + 1, j2);
+      if (c2 != kNone) {
+        countries_.push_back(c2);
+        emit(j2, j2, MentionKind::Agent, LinkRule::DemonymAgent, c2, sector_code(c2, a));
+        return j2 + 1;
+      }
+    }
+    return j + 1;
+  }
+
   size_t interpret(size_t k) {
     // his/her/their + Turkish + counterpart
     if (word(k, WordClass::Possessive) && adjacent(k, k + 1) && country_of_hit(k + 1) != kNone && adjacent(k + 1, k + 2) &&
@@ -357,6 +401,7 @@ class Scan {
       if (p != kNone) return emit_person(k, rule, p);
     }
     if (const KeyRec* a = hit(k, HitKind::Agent)) {
+      if (size_t next = agent_of_country(k, *a)) return next;
       emit(k, k, MentionKind::Agent, LinkRule::Agent, kNone, std::string(kb_.str(kb_.agents()[a->target].sector)));
       return k + 1;
     }
