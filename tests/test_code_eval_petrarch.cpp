@@ -7,6 +7,7 @@
 #include "code/petrarch_verbs.h"
 #include "kb/linker.h"
 #include "kb/source.h"
+#include "nlp/nlp.h"
 #include "test_support.h"
 
 using sitrep::testing::TempDir;
@@ -189,6 +190,36 @@ TEST(PetrarchActors, DatedCodesWithFourDigitYearsOverrideTheDefault) {
   EXPECT_EQ(code_on("1997-02-01"), "GONGOV");
   EXPECT_EQ(code_on("1998-02-01"), "ITHMIL");  // resumes after the override
   EXPECT_EQ(code_on("2005-01-01"), "ITH");
+}
+
+// The target of a predicate whose own words name none is the first actor inside what it acts
+// on, not one in a clause of its own. Fictional actors, sitrep's own lexicon, the parse.
+TEST(CoderTargets, FirstActorInsideTheObject) {
+  auto model = nlp::Model::load(std::string(SITREP_SOURCE_DIR) + "/models/en.sitrep");
+  if (!model) GTEST_SKIP() << "no model";
+  TempDir dir;
+  testing::write_file(dir.path() / "actors.txt", "TURKEY [TUR]\nRUSSIA [RUS]\nSYRIA [SYR]\n");
+  auto linker = petrarch_linker({(dir.path() / "actors.txt").string()});
+  ASSERT_TRUE(linker.ok());
+  CoderOptions o;
+  o.linker = linker.value();
+  o.model = model.value();
+  auto coder = Coder::create(o);
+  ASSERT_TRUE(coder.ok());
+  auto targets = [&](const std::string& text) {
+    Doc d;
+    d.id = "t";
+    d.body = text;
+    std::vector<std::string> out;
+    for (const auto& e : coder.value()->code(d).events)
+      if (e.source && e.source->code == "TUR") out.push_back(e.target ? e.target->code : "-");
+    return out;
+  };
+  EXPECT_EQ(targets("Turkey welcomed the resumption of diplomatic ties with Russia."), std::vector<std::string>{"RUS"});
+  EXPECT_EQ(targets("Turkey criticized the decision of Russia."), std::vector<std::string>{"RUS"});
+  auto clause = targets("Turkey criticized the report that Russia had invaded Syria.");
+  ASSERT_FALSE(clause.empty());
+  EXPECT_EQ(clause[0], "-");
 }
 
 TEST(PetrarchActors, AgentsTakeRegularPluralsAndSpacedCodes) {

@@ -144,6 +144,41 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
   }
   for (int m : targets)
     if (std::find(a.sources.begin(), a.sources.end(), m) == a.sources.end()) a.targets.push_back(m);
+  // No target on the pattern's own words: the first actor named inside what the predicate acts
+  // on ("welcomed a resumption of ties with Osgiliath", "clashed over the efforts of Eriador",
+  // "left for Minas Tirith"), never inside a clause of its own, whose actors are its own.
+  if (a.targets.empty()) {
+    int best = -1, best_word = int(sv.words.size());
+    std::vector<std::pair<int, int>> stack;  // (word, depth)
+    for (uint32_t w = begin; w < end; ++w)
+      if (in_pattern(int(w)))
+        for (int c : t.children(int(w)))
+          if (c > int(anchor) && !in_pattern(c) && (t.rel(c) == "obj" || t.rel(c) == "iobj" || is_obl(t.rel(c))))
+            stack.push_back({c, 0});
+    while (!stack.empty()) {
+      auto [w, depth] = stack.back();
+      stack.pop_back();
+      int m = sv.words[w].mention;
+      if (m >= 0 && t.is_actor(m) && std::find(a.sources.begin(), a.sources.end(), m) == a.sources.end() &&
+          w < best_word) {
+        best = w, best_word = w;
+        continue;
+      }
+      if (depth >= 4) continue;
+      for (int c : t.children(w)) {
+        std::string_view r = t.rel(c);
+        if (r == "obj" || r == "iobj" || is_obl(r) || r == "compound" || r == "amod" || r == "nmod:poss" || r == "flat" ||
+            r == "appos")
+          stack.push_back({c, depth + 1});
+      }
+    }
+    if (best >= 0) {
+      std::vector<int> ms;
+      t.with_conjuncts(best, ms);
+      for (int m : ms)
+        if (std::find(a.sources.begin(), a.sources.end(), m) == a.sources.end()) a.targets.push_back(m);
+    }
+  }
   a.found = !a.sources.empty();
   return a;
 }
