@@ -90,12 +90,12 @@ TEST(PetrarchVerbs, BlocksSetsAndPhrasesBecomeLexiconRows) {
   const std::string& t = v.patterns_tsv;
   EXPECT_NE(t.find("050\tmend\t\ttest_verbs.txt:7\n"), std::string::npos) << t;  // bare verb, block code
   EXPECT_NE(t.find("051\trepair\t"), std::string::npos);                        // its own code
-  EXPECT_NE(t.find("0871\tmend .. ties\t"), std::string::npos);
-  EXPECT_NE(t.find("0871\tpatch up .. ties\t"), std::string::npos);            // phrasal verb
-  EXPECT_NE(t.find("037\tmend .. to .. treaty\t"), std::string::npos);        // set member, first code
-  EXPECT_NE(t.find("037\trepair .. to .. written agreement\t"), std::string::npos);
-  EXPECT_NE(t.find("043\tmend .. fences\tsym\t"), std::string::npos);        // % = compound actors
-  EXPECT_NE(t.find("037\tmend .. to .. treaty\tsym\ttest_verbs.txt:12"), std::string::npos);  // restated with %
+  EXPECT_NE(t.find("0871\tmend .. =ties\t"), std::string::npos);  // words other than the verb as written
+  EXPECT_NE(t.find("0871\tpatch up .. =ties\t"), std::string::npos);            // phrasal verb
+  EXPECT_NE(t.find("037\tmend .. =to .. =treaty\t"), std::string::npos);        // set member, first code
+  EXPECT_NE(t.find("037\trepair .. =to .. =written =agreement\t"), std::string::npos);
+  EXPECT_NE(t.find("043\tmend .. =fences\tsym\t"), std::string::npos);        // % = compound actors
+  EXPECT_NE(t.find("037\tmend .. =to .. =treaty\tsym\ttest_verbs.txt:12"), std::string::npos);  // restated with %
   EXPECT_EQ(t.find("full ties"), std::string::npos);                           // [---]: no event
   EXPECT_EQ(t.find("warmly"), std::string::npos);                              // word before the verb
   EXPECT_EQ(t.find("allies"), std::string::npos);                              // not a CAMEO code

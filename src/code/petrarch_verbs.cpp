@@ -79,6 +79,13 @@ std::string bracket_code(std::string_view s) {
   return std::string(c);
 }
 
+// The words around the verb match as written, as in PETRARCH ("MEET" is not "meeting"; plurals
+// are spelled out: "TIES", "RELATIONS"); only the verb itself is inflected.
+void exact_forms(Words& ws) {
+  for (auto& w : ws)
+    if (!w.empty() && w.front() != '=') w = "=" + w;
+}
+
 struct Verb {
   Words words;       // "cordon off"
   std::string code;  // its own code, "" for the block's
@@ -236,12 +243,14 @@ class Importer {
           return;
         }
         e.alternatives = it->second;
+        for (auto& alt : e.alternatives) exact_forms(alt);
       } else {
         Words ws = to_words(t);
         if (ws.empty()) {
           ++out_.skipped_syntax;
           return;
         }
+        exact_forms(ws);
         e.alternatives.push_back(std::move(ws));
       }
       if (!star) {
