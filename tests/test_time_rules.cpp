@@ -187,3 +187,69 @@ TEST(TimeDuration, AgesAndAccountingPeriods) {
   EXPECT_EQ(f[0].value, "P1Y");
   EXPECT_EQ(f[1].value, "1989-09-30");
 }
+
+TEST(TimeTense, DeadlineCuesAndIntentions) {
+  DocTime mon3apr00{2000, 4, 3};  // a Monday
+  // "until" / "as early as" point forward even in a past-tense sentence
+  expect_one("INS extended its deadline until 9 a.m. Tuesday", mon3apr00, "9 a.m. Tuesday", "TIME", "2000-04-04T09:00");
+  expect_one("the boy could leave Cuba as early as Tuesday.", mon3apr00, "Tuesday", "DATE", "2000-04-04");
+  // ... but a fronted "Until Thursday," looks back
+  expect_one("Until Thursday, they had not called Kopp a suspect.", DocTime{1999, 5, 7}, "Thursday", "DATE", "1999-05-06");
+  // an auxiliary before a word of intention is future
+  expect_one("Protesters were planning to drive to the airport on Monday.", DocTime{2000, 1, 7}, "Monday", "DATE", "2000-01-10");
+  // "since" looks back, whatever the verb
+  expect_one("on patrol since March and was scheduled to return", DocTime{1990, 8, 13}, "March", "DATE", "1990-03");
+}
+
+TEST(TimeRelative, LastWithDayAndLater) {
+  // "last Oct. 23" is the day; "last" only says it is past
+  expect_one("he was shot to death last Oct. 23 at his home", DocTime{1999, 4, 19}, "Oct. 23", "DATE", "1998-10-23");
+  // "three days later" counts from the story's time: a duration without "later"
+  expect_one("Three days later, the index was down", DocTime{1989, 10, 30}, "Three days", "DURATION", "P3D");
+  expect_one("A few days later, the firm announced", DocTime{1989, 10, 30}, "A few days", "DURATION", "PXD");
+  expect_one("Islam will one day be the second largest religion", kTue14Jul2020, "one day", "DATE", "FUTURE_REF");
+  expect_one("at 50% of the then current market price", DocTime{1989, 10, 30}, "then current", "DATE", "PAST_REF");
+  expect_one("compared with C$307.2 a year earlier.", DocTime{1989, 10, 30}, "a year earlier", "DATE", "1988");
+  expect_one("Eight trading days after the crash", DocTime{1989, 10, 30}, "Eight trading days", "DURATION", "P8D");
+}
+
+TEST(TimeQuarters, ReportedPeriods) {
+  DocTime oct89{1989, 10, 26};  // reports on the third quarter
+  expect_one("Sales in the latest period rose", oct89, "the latest period", "DATE", "1989-Q3");
+  expect_one("sales for last year's quarter were $3 million", oct89, "last year's quarter", "DATE", "1988-Q3");
+  expect_one("compared with $1.8 million for the corresponding period last year.", oct89,
+             "the corresponding period last year", "DATE", "1988");
+  auto q = tag("Quarter net was $2 million, against $1.8 million for the corresponding period last year.", oct89);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].value, "1988-Q3");
+  expect_one("For the quarter a year ago, it earned $16 million", oct89, "the quarter a year ago", "DATE", "1988-Q3");
+  expect_one("it earned $376,000 in the 1988 quarter.", oct89, "the 1988 quarter", "DATE", "1988-Q3");
+  // the quarter ended July 31 holds May, June and July: mostly the second calendar quarter
+  auto f = tag("In the quarter ended July 31, shares fell", oct89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].text, "the quarter");
+  EXPECT_EQ(f[0].value, "1989-Q2");
+  f = tag("In the fiscal year ended Jan. 31, sales rose", oct89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].text, "the fiscal year");
+  EXPECT_EQ(f[0].type, "DURATION");
+  EXPECT_EQ(f[0].value, "P1Y");
+}
+
+TEST(TimeAbsolute, CenturiesYearEndAnaphora) {
+  DocTime nov89{1989, 11, 2};
+  expect_one("she is a 20th century democrat", nov89, "20th century", "DATE", "19");
+  expect_one("a charge to be taken by year end", nov89, "year end", "DATE", "1989", "END");
+  expect_one("capital requirements at year's end", nov89, "year's end", "DATE", "1989", "END");
+  expect_one("In London at mid-afternoon yesterday, shares rose", nov89, "mid-afternoon yesterday", "TIME",
+             "1989-11-01TAF", "MID");
+  expect_one("the magistrate judge at midday, according to", DocTime{1999, 10, 8}, "midday", "TIME", "1999-10-08T12:00");
+  expect_one("from the low levels of the early summer", nov89, "the early summer", "DATE", "1989-SU", "START");
+  expect_one("a major theme from the convention to Election Day.", DocTime{1998, 10, 26}, "Election Day", "DATE",
+             "1998-11-03");
+  auto f = tag("He fled to Florida in June 1998 and returned to Cuba later that year.", DocTime{2000, 1, 28});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "later that year");
+  EXPECT_EQ(f[1].value, "1998");
+  EXPECT_EQ(f[1].mod, "END");
+}

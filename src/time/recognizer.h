@@ -62,10 +62,19 @@ class Recognizer {
   Opt number_first(size_t i);
   Opt weekday_first(size_t i);
   Opt clock(size_t i);
-  size_t day_after(size_t e, std::string& day);  // "Tuesday" / "yesterday" after a clock time
+  // "Tuesday" / "yesterday" after a clock time that began at token b
+  size_t day_after(size_t b, size_t e, std::string& day);
+  // Future when a deadline cue comes right before token b ("until Tuesday", "as early as
+  // Tuesday", "no later than"), past after "since", else Unknown.
+  Tense deadline_cue(size_t b) const;
+  Tense cue_or_tense(size_t b, size_t e) const {
+    Tense c = deadline_cue(b);
+    return c != Tense::Unknown ? c : tense(b, e);
+  }
   Opt quarter(size_t i);
   Opt holiday(size_t i);
   Opt spoken_year(size_t i);  // broadcast transcripts: "nineteen ninety-six", "two thousand"
+  Opt century(size_t i);      // "20th century", "twentieth century": "19"
   // rules_relative.cpp
   Opt the_first(size_t i);
   Opt rel_first(size_t i);
@@ -74,10 +83,15 @@ class Recognizer {
   Opt edge(size_t i);
   Opt vague_or_set(size_t i);
   Opt year_earlier(size_t i);
+  Opt year_end(size_t i);      // "year end", "year's end", "year-end": the DCT's year, mod END
+  Opt that_unit(size_t i);     // "that year", "that day": the period of the last date mentioned
+  // The quarter being reported on (the one before the DCT's), shifted by years_back years.
+  Opt reported_period(size_t b, size_t e, int years_back) const;
 
   std::string_view text_;
   timescan::Tokens t_;
   timeres::Anchor a_;
+  std::vector<Hit> hits_;  // found so far, in text order (antecedents of "that year")
 };
 
 std::string duration_value(int n, const std::string& unit);  // P3Y, PT2H, PXW (n < 0)

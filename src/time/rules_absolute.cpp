@@ -46,14 +46,14 @@ Opt Recognizer::month_first(size_t i) {
     size_t e = skip_ordinal_suffix(k + 1);
     size_t y = punct(e, ',') ? e + 1 : e;
     if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_day(year, m, d)};
-    int year = a_.known() ? timeres::year_for(a_, m, d, tense(i, e)) : 0;
+    int year = a_.known() ? timeres::year_for(a_, m, d, cue_or_tense(i, e)) : 0;
     return dct_hit(i, e, TimexType::Date, fmt_day(year, m, d));
   }
   size_t y = is(k, "of") ? k + 1 : punct(k, ',') ? k + 1 : k;
   if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_month(year, m)};
   if (lex(y, timelex::kNumber))
     if (Opt sy = spoken_year(y)) return Hit{i, sy->e, TimexType::Date, fmt_month(std::stoi(sy->value), m)};
-  int year = a_.known() ? timeres::year_for(a_, m, 0, tense(i, k)) : 0;
+  int year = a_.known() ? timeres::year_for(a_, m, 0, cue_or_tense(i, k)) : 0;
   return dct_hit(i, k, TimexType::Date, fmt_month(year, m));
 }
 
@@ -85,7 +85,7 @@ Opt Recognizer::number_first(size_t i) {
       if (punct(e, '.') && tight(e)) ++e;
       size_t y = punct(e, ',') ? e + 1 : e;
       if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_day(year, m, v)};
-      int year = a_.known() ? timeres::year_for(a_, m, v, tense(i, e)) : 0;
+      int year = a_.known() ? timeres::year_for(a_, m, v, cue_or_tense(i, e)) : 0;
       return dct_hit(i, e, TimexType::Date, fmt_day(year, m, v));
     }
   }
@@ -115,8 +115,7 @@ Opt Recognizer::weekday_first(size_t i) {
       return h;
     }
   }
-  Tense tn = tense(i, j);
-  std::string day = timeres::weekday(a_, wd, tn);
+  std::string day = timeres::weekday(a_, wd, cue_or_tense(i, j));
   if (const Entry* p = lex(j, timelex::kDaypart)) return dct_hit(i, j + 1, TimexType::Time, day + "T" + p->daypart);
   return dct_hit(i, j, TimexType::Date, day);
 }
@@ -153,11 +152,24 @@ Opt Recognizer::clock(size_t i) {
   if (ampm == 1 && h == 12) h = 0;
   std::string hm = "T" + timecal::two(h) + ":" + timecal::two(mi);
   std::string day;
-  size_t end = day_after(e, day);
+  size_t end = day_after(i, e, day);
   return dct_hit(i, end, TimexType::Time, day + hm);
 }
 
-size_t Recognizer::day_after(size_t e, std::string& day) {
+Tense Recognizer::deadline_cue(size_t b) const {
+  if (b == 0) return Tense::Unknown;
+  if (is(b - 1, "since")) return Tense::Past;
+  // "until Tuesday" sets a deadline, but a fronted "Until Tuesday, they had not ..." looks back
+  bool fronted = b == 1 || t_.toks[b - 2].sentence != t_.toks[b - 1].sentence;
+  if ((is(b - 1, "until") || is(b - 1, "till") || is(b - 1, "til")) && !fronted) return Tense::Future;
+  // as early as / as soon as / as late as Tuesday; no later than Tuesday
+  if (b >= 3 && is(b - 1, "as") && is(b - 3, "as") && (is(b - 2, "early") || is(b - 2, "soon") || is(b - 2, "late")))
+    return Tense::Future;
+  if (b >= 3 && is(b - 1, "than") && is(b - 2, "later") && is(b - 3, "no")) return Tense::Future;
+  return Tense::Unknown;
+}
+
+size_t Recognizer::day_after(size_t b, size_t e, std::string& day) {
   size_t d = punct(e, ',') ? e + 1 : e;
   if (lex(d, timelex::kMonth))
     if (Opt h = month_first(d); h && h->value.size() == 10) {
@@ -165,7 +177,9 @@ size_t Recognizer::day_after(size_t e, std::string& day) {
       return h->e;
     }
   if (lex(d, timelex::kWeekday) && t_.toks[d].cap) {
-    day = timeres::weekday(a_, t_.toks[d].lex->weekday, tense(d, d + 1));
+    Tense tn = deadline_cue(b);
+    if (tn == Tense::Unknown) tn = tense(d, d + 1);
+    day = timeres::weekday(a_, t_.toks[d].lex->weekday, tn);
     return d + 1;
   }
   if (const Entry* r = lex(d, timelex::kDayrel); r && !is(d, "tonight")) {
@@ -208,8 +222,11 @@ Opt Recognizer::quarter(size_t i) {
 Opt Recognizer::holiday(size_t i) {
   // Lexicon value "MM-DD" (fixed day) or "MM/n/w" (n-th weekday w of the month).
   const Entry* h = lex(i, timelex::kHoliday);
-  if (!h || !t_.toks[i].cap) return std::nullopt;
-  const std::string& code = h->holiday;
+  // US Election Day: the Tuesday after the first Monday of November
+  static const std::string kElection = "11/1/1";
+  bool election = is(i, "election") && t_.toks[i].cap && is(i + 1, "day") && has(i + 1) && t_.toks[i + 1].cap;
+  if (!election && (!h || !t_.toks[i].cap)) return std::nullopt;
+  const std::string& code = election ? kElection : h->holiday;
   bool nth = code.size() == 6 && code[2] == '/';
   if (!nth && code.size() != 5) return std::nullopt;
   int m = std::stoi(code.substr(0, 2));
@@ -218,8 +235,8 @@ Opt Recognizer::holiday(size_t i) {
   };
   size_t e = i + 1;
   if (is(e, "day")) ++e;
-  int eve = 0;
-  if (is(e, "eve")) eve = -1, ++e;
+  int eve = election ? 1 : 0;
+  if (is(e, "eve")) eve -= 1, ++e;
   size_t y = punct(e, ',') ? e + 1 : e;
   int year = year_at(y);
   bool absolute = year != 0;
@@ -229,6 +246,20 @@ Opt Recognizer::holiday(size_t i) {
   timecal::Ymd d = timecal::add_days({year, m, day_in(year)}, eve);
   if (absolute) return Hit{i, e, TimexType::Date, fmt_day(d)};
   return dct_hit(i, e, TimexType::Date, fmt_day(d));
+}
+
+Opt Recognizer::century(size_t i) {
+  int c = 0;
+  size_t e = i;
+  if (int v = num(i); v > 0 && v < 30) {
+    e = skip_ordinal_suffix(i + 1);
+    if (e == i + 1) return std::nullopt;
+    c = v;
+  } else if (const Entry* o = lex(i, timelex::kOrdinal)) {
+    c = o->ordinal, e = i + 1;
+  }
+  if (!c || !is(e, "century")) return std::nullopt;
+  return Hit{i, e + 1, TimexType::Date, timecal::two(c - 1)};
 }
 
 Opt Recognizer::spoken_year(size_t i) {

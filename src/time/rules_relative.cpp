@@ -22,14 +22,20 @@ Opt Recognizer::rel_first(size_t i) {
   const Entry* r = lex(i, timelex::kRel);
   Rel rel = r->rel;
   if (rel == Rel::Ago) return std::nullopt;
-  if (is(i, "current") && !lex(i + 1, timelex::kUnit) && !is(i + 1, "fiscal"))
+  if (is(i, "current") && !lex(i + 1, timelex::kUnit) && !is(i + 1, "fiscal")) {
+    // "the then current price": current as of a past time
+    if (i > 0 && is(i - 1, "then") && !punct(i - 1, ',')) return Hit{i - 1, i + 1, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
     return Hit{i, i + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
+  }
   size_t k = i + 1;
   if (is(k, "fiscal") && lex(k + 1, timelex::kUnit)) ++k;
   int step = rel == Rel::Next ? 1 : rel == Rel::This ? 0 : -1;
   if (const Entry* w = lex(k, timelex::kWeekday); w && t_.toks[k].cap)
     return dct_hit(i, k + 1, TimexType::Date, timeres::weekday_rel(a_, w->weekday, rel == Rel::Past ? Rel::Last : rel));
   if (lex(k, timelex::kMonth) && t_.toks[k].cap && rel != Rel::Past) {
+    // "last Oct. 23": the day itself, resolved by the date rules; "last" only says it is past
+    size_t d = punct(k + 1, '.') && tight(k + 1) ? k + 2 : k + 1;
+    if (num(d) >= 1 && num(d) <= 31 && digits(d) <= 2) return std::nullopt;
     int m = t_.toks[k].lex->month;
     int y = a_.dct.year;
     if (rel == Rel::Last && m >= a_.dct.month) --y;
@@ -63,6 +69,9 @@ Opt Recognizer::rel_first(size_t i) {
   if (u->unit == "Y" && punct(k + 1, '\'') && is(k + 2, "s")) {
     if (Opt q = quarter(k + 3); q && q->value.size() > 4)
       return dct_hit(i, q->e, TimexType::Date, timeres::shift(a_, "Y", step) + q->value.substr(q->value.size() - 3));
+    // last year's quarter, last year's period: the quarter being reported, a year before
+    if ((is(k + 3, "quarter") || (is(k + 3, "period") && context_mentions(i, "quarter"))) && a_.known())
+      return reported_period(i, k + 4, -step);
   }
   return dct_hit(i, k + 1, TimexType::Date, timeres::shift(a_, u->unit, step));
 }
@@ -94,6 +103,8 @@ Opt Recognizer::quantity(size_t i) {
   size_t k = e;
   if (punct(k, '-') && tight(k) && !article) ++k;  // two-year, 30-day
   if (is(k, "more") || is(k, "full")) ++k;
+  // eight trading days, ten business days
+  if ((is(k, "trading") || is(k, "business") || is(k, "working")) && (is(k + 1, "days") || is(k + 1, "day"))) ++k;
   const Entry* u = lex(k, timelex::kUnit);
   if (!u || (article && u->unit == "S") || u->unit == "WE") return std::nullopt;
   // three-quarters, a quarter of: fractions, not periods
@@ -105,10 +116,19 @@ Opt Recognizer::quantity(size_t i) {
   if (u->unit == "Y" && ((punct(end, '-') && tight(end) && is(end + 1, "old")) || is(end, "old"))) return std::nullopt;
   std::string_view next = has(end) ? t_.word(end) : std::string_view{};
   // $5 a year, twice a week: a rate
-  if (article && i > 0 && (t_.toks[i - 1].kind == TokKind::Number || is(i - 1, "twice") || is(i - 1, "once") ||
-                           is(i - 1, "times") || is(i - 1, "percent") || is(i - 1, "cents") || is(i - 1, "dollars")))
+  bool shifted = next == "ago" || next == "earlier" || next == "later" || next == "hence";
+  if (article && i > 0 && !shifted &&
+      (t_.toks[i - 1].kind == TokKind::Number || is(i - 1, "twice") || is(i - 1, "once") || is(i - 1, "times") ||
+       is(i - 1, "percent") || is(i - 1, "cents") || is(i - 1, "dollars")))
     return Hit{i, end, TimexType::Set, duration_value(1, u->unit)};
-  int sign = next == "ago" || next == "earlier" ? -1 : next == "later" || next == "hence" ? 1 : 0;
+  // "Islam will one day be ...": some day in the future
+  if (is(i, "one") && u->unit == "D" && !plural(t_.word(k)) && i > 0 &&
+      (is(i - 1, "will") || is(i - 1, "would") || is(i - 1, "could") || is(i - 1, "may") || is(i - 1, "might") ||
+       is(i - 1, "can") || is(i - 1, "should")))
+    return Hit{i, end, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
+  // "three days later" counts from the story's own time, not the DCT: the duration, "later" outside
+  if (next == "later") return Hit{i, end, TimexType::Duration, duration_value(n, u->unit)};
+  int sign = next == "ago" || next == "earlier" ? -1 : next == "hence" ? 1 : 0;
   if (next == "from" && is(end + 1, "now")) sign = 1, ++end;
   if (sign) {
     ++end;
@@ -144,6 +164,41 @@ Opt Recognizer::year_earlier(size_t i) {
   return dct_hit(i, e, TimexType::Date, timecal::fmt_year(a_.dct.year - 1));
 }
 
+Opt Recognizer::reported_period(size_t b, size_t e, int years_back) const {
+  int y = 0, q = 0;
+  timeres::reported_quarter(a_, y, q);
+  return dct_hit(b, e, TimexType::Date, timecal::fmt_year(y - years_back) + "-Q" + std::to_string(q));
+}
+
+Opt Recognizer::year_end(size_t i) {
+  if (!is(i, "year")) return std::nullopt;
+  size_t e = 0;
+  if (is(i + 1, "end")) e = i + 2;
+  else if (punct(i + 1, '\'') && tight(i + 1) && is(i + 2, "s") && is(i + 3, "end")) e = i + 4;
+  else if (punct(i + 1, '-') && tight(i + 1) && is(i + 2, "end") && tight(i + 2)) e = i + 3;
+  if (!e) return std::nullopt;
+  return dct_hit(i, e, TimexType::Date, a_.known() ? timecal::fmt_year(a_.dct.year) : "XXXX", "END");
+}
+
+Opt Recognizer::that_unit(size_t i) {
+  // "that year", "later that day": the same period as the last date the text named
+  const Entry* u = lex(i + 1, timelex::kUnit);
+  if (!u || plural(t_.word(i + 1))) return std::nullopt;
+  size_t len = u->unit == "Y" ? 4 : u->unit == "M" ? 7 : u->unit == "D" ? 10 : 0;
+  if (!len) return std::nullopt;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t k = hits_.size(); k-- > 0;) {
+    const Hit& h = hits_[k];
+    if (h.type != TimexType::Date && h.type != TimexType::Time) continue;
+    const std::string& v = h.value;
+    if (v.size() < len || !digit(v[0]) || !digit(v[3])) continue;
+    if (len >= 7 && (v[4] != '-' || !digit(v[5]) || !digit(v[6]))) continue;
+    if (len == 10 && (v.size() < 10 || v[7] != '-' || !digit(v[8]) || !digit(v[9]))) continue;
+    return Hit{i, i + 2, TimexType::Date, v.substr(0, len), {}, h.anchor};
+  }
+  return std::nullopt;
+}
+
 Opt Recognizer::vague_or_set(size_t i) {
   if (const Entry* s = lex(i, timelex::kSet); s && !t_.toks[i].cap) return Hit{i, i + 1, TimexType::Set, s->set};
   if (const Entry* v = lex(i, timelex::kVague)) {
@@ -156,10 +211,10 @@ Opt Recognizer::vague_or_set(size_t i) {
     return Hit{i, i + 1, TimexType::Date, v->vague, {}, TimexAnchor::Dct};
   }
   if (is(i, "these") && is(i + 1, "days")) return Hit{i, i + 2, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
-  if (is(i, "noon") || is(i, "midnight")) {
+  if (is(i, "noon") || is(i, "midnight") || is(i, "midday")) {
     std::string day;
-    size_t e = day_after(i + 1, day);
-    return dct_hit(i, e, TimexType::Time, day + (is(i, "noon") ? "T12:00" : "T24:00"));
+    size_t e = day_after(i, i + 1, day);
+    return dct_hit(i, e, TimexType::Time, day + (is(i, "midnight") ? "T24:00" : "T12:00"));
   }
   return std::nullopt;
 }
@@ -191,19 +246,53 @@ Opt Recognizer::the_first(size_t i) {
       if (punct(h->e - 2, '-')) return h;
       return from_the(h);
     }
+  if (w == "quarter" && a_.known()) {
+    size_t q = k + 1;
+    // the quarter a year ago, the quarter last year
+    if (is(q, "a") && is(q + 1, "year") && (is(q + 2, "ago") || is(q + 2, "earlier"))) return reported_period(i, q + 3, 1);
+    if (is(q, "last") && is(q + 1, "year")) return reported_period(i, q + 2, 1);
+    // the quarter ended Sept. 30: the calendar quarter holding most of its three months
+    if (is(q, "ended") || is(q, "ending")) {
+      size_t m = is(q + 1, "in") ? q + 2 : q + 1;
+      if (lex(m, timelex::kMonth))
+        if (Opt end = month_first(m); end && end->value.size() >= 7 && end->value[0] != 'X') {
+          int year = std::stoi(end->value.substr(0, 4)), mid = t_.toks[m].lex->month - 1;
+          if (mid == 0) mid = 12, --year;
+          return dct_hit(i, k + 1, TimexType::Date, timecal::fmt_year(year) + "-Q" + std::to_string((mid - 1) / 3 + 1));
+        }
+    }
+  }
+  // the corresponding period last year, the same quarter a year earlier
+  if ((w == "corresponding" || w == "same" || w == "comparable") &&
+      (is(k + 1, "period") || is(k + 1, "quarter")) && a_.known()) {
+    size_t q = k + 2, e = 0;
+    if (is(q, "last") && is(q + 1, "year")) e = q + 2;
+    else if (is(q, "a") && is(q + 1, "year") && (is(q + 2, "ago") || is(q + 2, "earlier"))) e = q + 3;
+    if (e && (is(k + 1, "quarter") || context_mentions(i, "quarter"))) return reported_period(i, e, 1);
+    if (e) return dct_hit(i, e, TimexType::Date, timecal::fmt_year(a_.dct.year - 1));
+  }
+  // the 1988 quarter: the quarter being reported on, in that year
+  if (int y = year_at(k); y && is(k + 1, "quarter") && a_.known()) {
+    int ry = 0, q = 0;
+    timeres::reported_quarter(a_, ry, q);
+    return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(y) + "-Q" + std::to_string(q));
+  }
   if (w == "quarter" && a_.known() && !is(k + 1, "ended") && !is(k + 1, "ending")) {
     int y = 0, q = 0;
     timeres::reported_quarter(a_, y, q);
     return dct_hit(i, k + 1, TimexType::Date, timecal::fmt_year(y) + "-Q" + std::to_string(q));
   }
-  if ((w == "full" || w == "fiscal") && is(k + 1, "year") && a_.known())
-    return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(a_.dct.year));
+  if ((w == "full" || w == "fiscal") && is(k + 1, "year")) {
+    // "the fiscal year ended Jan. 31": an accounting period, like "the year ended"
+    if (is(k + 2, "ended") || is(k + 2, "ending")) return Hit{i, k + 2, TimexType::Duration, "P1Y"};
+    if (a_.known()) return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(a_.dct.year));
+  }
   if (lex(k, timelex::kEdge) && !is(k, "end") && !is(k, "beginning") && !is(k, "start") && !is(k, "middle"))
     if (Opt h = edge(k)) return from_the(h);
   if (w == "latest" || w == "current" || w == "year") {
     // the latest quarter, the year-earlier quarter
     if (Opt h = year_earlier(k); h && h->e > k + 3) return from_the(h);
-    if (is(k + 1, "quarter") && a_.known()) {
+    if ((is(k + 1, "quarter") || (w == "latest" && is(k + 1, "period"))) && a_.known()) {
       int y = 0, q = 0;
       if (w == "current") y = a_.dct.year, q = a_.quarter();
       else timeres::reported_quarter(a_, y, q);
@@ -213,12 +302,7 @@ Opt Recognizer::the_first(size_t i) {
   // the 1990s, the '90s
   if (Opt h = number_first(k); h && t_.word(h->e - 1) == "s") return from_the(h);
   // the 19th century
-  if (int c = num(k); c > 0 && c < 30) {
-    size_t s = skip_ordinal_suffix(k + 1);
-    if (s > k + 1 && is(s, "century")) return Hit{i, s + 1, TimexType::Date, timecal::two(c - 1)};
-  }
-  if (const Entry* o = lex(k, timelex::kOrdinal); o && is(k + 1, "century"))
-    return Hit{i, k + 2, TimexType::Date, timecal::two(o->ordinal - 1)};
+  if (Opt h = century(k)) return from_the(h);
   // the past two weeks, the last week, the coming days
   if (lex(k, timelex::kRel) && !is(k, "this")) {
     Opt h = rel_first(k);
@@ -257,6 +341,8 @@ Opt Recognizer::the_first(size_t i) {
   // the near term, the short term, the long term
   if ((w == "near" || w == "short" || w == "long") && is(k + 1, "term"))
     return Hit{i, k + 2, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
+  if (w == "year")
+    if (Opt h = year_end(k)) return from_the(h);
   if (w == "year") {  // the year 2000, the year two thousand
     if (int y = year_at(k + 1)) return Hit{i, k + 2, TimexType::Date, timecal::fmt_year(y)};
     if (Opt sy = lex(k + 1, timelex::kNumber) ? spoken_year(k + 1) : std::nullopt) return from_the(sy);
@@ -281,11 +367,26 @@ Opt Recognizer::edge(size_t i) {
     mod = e->edge;
     k = i + 1;
     if (punct(k, '-') && tight(k)) ++k;  // mid-March
-    // earlier/later only before this/next/last or a date phrase: "later this year"
-    if ((is(i, "earlier") || is(i, "later")) && !lex(k, timelex::kRel) && !is(k, "in")) return std::nullopt;
+    // earlier/later only before this/next/last or a date phrase: "later this year", "earlier that day"
+    if ((is(i, "earlier") || is(i, "later")) && !lex(k, timelex::kRel) && !is(k, "in") && !is(k, "that"))
+      return std::nullopt;
     if (is(k, "in") && (is(i, "earlier") || is(i, "later") || is(i, "early") || is(i, "late"))) ++k;
   } else {
     return std::nullopt;
+  }
+  // mid-afternoon yesterday, late Friday evening: a part of an explicit day
+  if (const Entry* p = lex(k, timelex::kDaypart)) {
+    std::string day;
+    size_t e = day_after(k + 1, k + 1, day);
+    if (e == k + 1) return std::nullopt;
+    return dct_hit(i, e, TimexType::Time, day + "T" + p->daypart, mod);
+  }
+  // the early summer, late fall
+  bool season_ok = !is(k, "fall") || t_.toks[k].cap || year_at(k + 1) ||
+                   (i > 0 && (is(i - 1, "the") || is(i - 1, "in") || is(i - 1, "by") || is(i - 1, "until")));
+  if (const Entry* s = lex(k, timelex::kSeason); s && season_ok) {
+    if (int yr = year_at(k + 1)) return Hit{i, k + 2, TimexType::Date, timecal::fmt_year(yr) + "-" + s->season, mod};
+    return dct_hit(i, k + 1, TimexType::Date, timeres::season(a_, s->season, Rel::None, tense(i, k + 1)), mod);
   }
   Opt h = match_core(k);
   if (!h || h->b != k || (h->type != TimexType::Date && h->type != TimexType::Time) || h->value.empty() ||

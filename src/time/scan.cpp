@@ -109,6 +109,19 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
   };
   // A participle after a future auxiliary is future: "will be held", "is to be signed".
   auto verb_group = [&](size_t i, Tense x) {
+    // An auxiliary before a word of intention is future: "were planning", "is expected", "was due".
+    if (x == Tense::Past || x == Tense::Present) {
+      std::string_view w = t.word(i);
+      bool aux = w == "was" || w == "were" || w == "is" || w == "are" || w == "am" || w == "had" || w == "has" ||
+                 w == "have";
+      if (aux && i + 1 < t.toks.size() && t.toks[i + 1].sentence == s) {
+        const Tok& n = t.toks[i + 1];
+        std::string_view nw = t.word(i + 1);
+        if ((n.lex && (n.lex->kinds & timelex::kTense) && n.lex->tense == Tense::Future) || nw == "planning" ||
+            nw == "preparing" || nw == "poised" || nw == "slated")
+          return Tense::Future;
+      }
+    }
     if (x != Tense::Past) return x;
     for (size_t d = 1; d <= 3 && i >= d && t.toks[i - d].sentence == s; ++d) {
       std::string_view w = t.word(i - d);

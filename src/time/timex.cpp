@@ -126,14 +126,19 @@ Opt Recognizer::match_core(size_t i) {
   }
   if (k.kind == TokKind::Number) {
     if (Opt h = clock(i)) return h;
+    if (Opt h = century(i)) return h;
     if (Opt h = quarter(i)) return h;
     if (Opt h = number_first(i)) return h;
     return quantity(i);
   }
   if (!k.lex && !is(i, "fiscal") && !is(i, "every") && !is(i, "each") && !is(i, "per") && !is(i, "the") &&
-      !is(i, "noon") && !is(i, "midnight") && !is(i, "year") && !is(i, "future") && !is(i, "these"))
+      !is(i, "noon") && !is(i, "midnight") && !is(i, "midday") && !is(i, "year") && !is(i, "future") &&
+      !is(i, "these") && !is(i, "that") && !is(i, "election"))
     return std::nullopt;
   if (is(i, "the")) return the_first(i);
+  if (is(i, "that")) return that_unit(i);
+  if (lex(i, timelex::kOrdinal))
+    if (Opt h = century(i)) return h;
   if (lex(i, timelex::kMonth)) {
     if (Opt h = month_first(i)) return h;
   }
@@ -147,6 +152,7 @@ Opt Recognizer::match_core(size_t i) {
   if (Opt h = quarter(i)) return h;
   if (Opt h = holiday(i)) return h;
   if (Opt h = year_earlier(i)) return h;
+  if (Opt h = year_end(i)) return h;
   if (lex(i, timelex::kNumber))
     if (Opt h = spoken_year(i)) return h;
   if (Opt h = vague_or_set(i)) return h;
@@ -155,15 +161,16 @@ Opt Recognizer::match_core(size_t i) {
 }
 
 std::vector<Timex> Recognizer::run() {
-  std::vector<Hit> hits;
+  hits_.clear();
   for (size_t i = 0; i < size();) {
     if (Opt h = match(i); h && h->e > i) {
       i = h->e;
-      hits.push_back(std::move(*h));
+      hits_.push_back(std::move(*h));
     } else {
       ++i;
     }
   }
+  std::vector<Hit>& hits = hits_;
   // A date followed by its clock time ("14 July, 2020 - 08:45") is one TIME.
   std::vector<Timex> out;
   out.reserve(hits.size());
