@@ -232,5 +232,38 @@ TEST(CodeRules, MainPredicateOutranksTheActItGoverns) {
   }
 }
 
+// The event a record reports: the asserted mention the coder is most confident of.
+const EventMention* best_event(const CodedDoc& c) {
+  const EventMention* best = nullptr;
+  for (const auto& e : c.events)
+    if (!best || (e.modality == Modality::Asserted && best->modality != Modality::Asserted) ||
+        (e.modality == best->modality && e.confidence > best->confidence))
+      best = &e;
+  return best;
+}
+
+CodedDoc run_parsed(const std::string& text) {
+  Doc d;
+  d.id = "t";
+  d.body = text;
+  return parsing_coder()->code(d);
+}
+
+#define NEED_PARSER() \
+  NEED_CODER();       \
+  if (!parsing_coder()) GTEST_SKIP() << "model not available"
+
+// "demanded the parties allow workers access": the access is what was demanded, not granted,
+// even though it names a target and the demand does not.
+TEST(CodeRules, DemandOutranksTheConcessionItAsksFor) {
+  NEED_PARSER();
+  auto c = run_parsed(
+      "Jan Egeland, the United Nations humanitarian chief, demanded parties to the conflict in Sudan to allow "
+      "humanitarian workers access to the camps.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "REQUEST");
+}
+
 }  // namespace
 }  // namespace sitrep::code

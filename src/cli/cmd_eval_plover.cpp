@@ -32,7 +32,7 @@ void add_eval_plover(CLI::App& parent, int& exit_code) {
       ->check(CLI::IsMember({"dev", "test", "all"}))
       ->capture_default_str();
   auto details = std::make_shared<bool>(false);
-  cmd->add_flag("--details", *details, "Print gold and coded type per record (stderr)");
+  cmd->add_flag("--details", *details, "Print gold and coded type per record, then each coded event (stderr)");
   cmd->add_flag("--json", *json_out, "One JSON object");
   cmd->callback([=, &exit_code] {
     std::ifstream in(*file);

@@ -92,6 +92,10 @@ PloverScores score_plover(const Coder& coder, const nlohmann::json& gold, Plover
         *details << (best->source ? best->source->code : "-") << ">" << (best->target ? best->target->code : "-")
                  << " " << to_string(best->modality) << " " << best->pattern;
       *details << "\t" << d.body << "\n";
+      for (const auto& e : out.events)
+        *details << "      " << (&e == best ? "* " : "  ") << e.cameo->code << " " << e.cameo->plover_type << " "
+                 << (e.source ? e.source->code : "-") << ">" << (e.target ? e.target->code : "-") << " "
+                 << to_string(e.modality) << " " << e.confidence << " " << e.pattern << "\n";
     }
     if (!best) continue;
     ++s.coded;

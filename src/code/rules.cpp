@@ -562,6 +562,28 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     });
   };
   out.erase(std::remove_if(out.begin(), out.end(), restated), out.end());
+  // "demanded the parties allow humanitarian access", "insisted on demands that the government
+  // grant rights", "accused Y of killing": a predicate inside another's complement is what that
+  // act is about, not the sentence's event; it ranks below the act that governs it.
+  if (sv.parsed && out.size() > 1) {
+    auto governs = [&](int g, int q) {
+      int w = q;
+      for (int hops = 0; hops < 4; ++hops) {
+        int h = sv.words[w].head;
+        if (h < 0 || h >= n) return false;
+        // coordinated and loosely attached clauses are events of their own
+        if (sv.words[w].deprel == "conj" || sv.words[w].deprel == "parataxis") return false;
+        if (h == g) return true;
+        w = h;
+      }
+      return false;
+    };
+    for (int round = 0; round < 3; ++round)
+      for (auto& q : out)
+        for (const auto& g : out)
+          if (g.anchor != q.anchor && governs(int(g.anchor), int(q.anchor)) && q.confidence >= g.confidence)
+            q.confidence = g.confidence - 0.05;
+  }
   // "The administration declared that China must drop barriers", "Libya must hand over the
   // suspects, the minister reiterated": a reported obligation is the speaker's demand (100) on
   // the one who must act; what they must do has not happened and is not coded as an event.
