@@ -172,6 +172,20 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
           stack.push_back({c, depth + 1});
       }
     }
+    // Last, the subject of a complement clause: "allowed that Mordor is no pleasant place",
+    // "warned that Russia would pay" (never for a reporting verb: those are cues, not events).
+    if (best < 0)
+      for (uint32_t w = begin; w < end && best < 0; ++w)
+        if (in_pattern(int(w)))
+          for (int c : t.children(int(w)))
+            if (t.rel(c) == "ccomp" && c > int(anchor)) {
+              int s = t.subject_word(c);
+              int m = s >= 0 ? t.actor_in(s) : -1;
+              if (m >= 0 && std::find(a.sources.begin(), a.sources.end(), m) == a.sources.end()) {
+                best = s;
+                break;
+              }
+            }
     if (best >= 0) {
       std::vector<int> ms;
       t.with_conjuncts(best, ms);
