@@ -253,3 +253,16 @@ TEST(TimeAbsolute, CenturiesYearEndAnaphora) {
   EXPECT_EQ(f[1].value, "1998");
   EXPECT_EQ(f[1].mod, "END");
 }
+
+TEST(TimeTense, MonthYearFromTheVerb) {
+  // a past verb outweighs a nearer date three months ahead
+  expect_one("In January, American Medical brought in a new chief.", DocTime{1989, 10, 27}, "January", "DATE", "1989-01");
+  // adverbs inside the verb group, modal "would", negated adjectives, "payable", "decided to"
+  expect_one("a ceremony would still be held at the summit on April 24", DocTime{1999, 2, 10}, "April 24", "DATE",
+             "1999-04-24");
+  expect_one("would be paid on a still unspecified date in January", DocTime{1989, 10, 27}, "January", "DATE", "1990-01");
+  expect_one("The bank declared a dividend, payable Dec. 7 to holders", DocTime{1989, 10, 1}, "Dec. 7", "DATE",
+             "1989-12-07");
+  expect_one("NATO has decided to admit them in May", DocTime{1999, 2, 10}, "May", "DATE", "1999-05");
+  expect_one("Saddam on Friday tried to scare other leaders", DocTime{1990, 8, 13}, "Friday", "DATE", "1990-08-10");
+}

@@ -37,8 +37,8 @@ int year_for(const Anchor& a, int m, int d, Tense t) {
     long dist = days_from_civil(y, m, d ? d : 15) - dct;
     if (!d && y == a.dct.year && m == a.dct.month) dist = 0;
     long cost = dist < 0 ? -dist : dist;
-    if (t == Tense::Past && dist > 31) cost += 150;
-    if (t == Tense::Future && dist < -31) cost += 150;
+    if (t == Tense::Past && dist > 31) cost += 250;
+    if (t == Tense::Future && dist < -31) cost += 250;
     if (cost < best_cost) best_cost = cost, best = y;
   }
   return best;

@@ -104,7 +104,8 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
     if (k.kind != TokKind::Word) return Tense::Unknown;
     if (k.lex && (k.lex->kinds & timelex::kTense)) return k.lex->tense;
     std::string_view w = t.word(i);
-    if (w.size() > 4 && w.ends_with("ed") && !k.cap) return Tense::Past;
+    // -ed words are past participles, except the negated adjectives: "an unspecified date"
+    if (w.size() > 4 && w.ends_with("ed") && !k.cap && !w.starts_with("un")) return Tense::Past;
     return Tense::Unknown;
   };
   // A participle after a future auxiliary is future: "will be held", "is to be signed".
@@ -123,10 +124,24 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
       }
     }
     if (x != Tense::Past) return x;
+    // a decision or obligation toward a later act: "has decided to admit", "are supposed to conclude"
+    // (not the attempts and phases of a past act: "tried to", "continued to")
+    if (i + 2 < t.toks.size() && t.toks[i + 1].sentence == s && t.word(i + 1) == "to" && t.word(i).ends_with("ed") &&
+        t.toks[i + 2].kind == TokKind::Word && !t.word(i + 2).ends_with("ed")) {
+      static constexpr std::string_view kDone[] = {"tried",   "attempted", "failed",  "refused",   "declined", "used",
+                                                   "seemed",  "appeared",  "started", "continued", "managed",  "happened",
+                                                   "wanted", "helped", "moved", "rushed"};
+      std::string_view w = t.word(i);
+      bool done = false;
+      for (std::string_view d : kDone) done |= w == d;
+      if (!done) return Tense::Future;
+    }
     for (size_t d = 1; d <= 3 && i >= d && t.toks[i - d].sentence == s; ++d) {
       std::string_view w = t.word(i - d);
-      if (w == "will" || w == "shall" || w == "ll" || w == "to") return Tense::Future;
-      if (w != "be" && w != "have" && w != "been" && w != "not") break;
+      if (w == "will" || w == "shall" || w == "ll" || w == "to" || w == "would") return Tense::Future;
+      if (w != "be" && w != "have" && w != "been" && w != "not" && w != "still" && w != "also" && w != "now" &&
+          w != "never" && !(w.size() > 4 && w.ends_with("ly")))
+        break;
     }
     return x;
   };
