@@ -72,6 +72,7 @@ REPAIR [051]   # its own code
 - % * FENCES [043]
 - * (WITH ALLIES) [9xx]
 - % * (TO &PACT) [037]
+- * {OLD WOUNDS} [1951]
 )";
 
 std::shared_ptr<const Ontology> ontology() {
@@ -102,6 +103,14 @@ TEST(PetrarchVerbs, BlocksSetsAndPhrasesBecomeLexiconRows) {
   EXPECT_EQ(v.skipped_null, 3u);  // one per verb
   EXPECT_EQ(v.skipped_pre_verb, 1u);
   EXPECT_EQ(v.skipped_code, 3u);
+  // An all-digit code beyond CAMEO is the dictionary's own: kept, and listed for the ontology.
+  EXPECT_NE(t.find("1951\tmend .. =old =wounds\t"), std::string::npos);
+  EXPECT_EQ(v.extra_codes, std::vector<std::string>{"1951"});
+  auto ext = onto->extended(v.extra_codes);
+  ASSERT_NE(ext->find("1951"), nullptr);
+  EXPECT_EQ(ext->find("1951")->quad_class, onto->find("195")->quad_class);
+  EXPECT_EQ(ext->find("1951")->plover_type, onto->find("195")->plover_type);
+  EXPECT_EQ(onto->find("1951"), nullptr);  // the shared ontology is untouched
   EXPECT_NE(v.forms_tsv.find("mend\tmended,mending"), std::string::npos) << v.forms_tsv;
   EXPECT_NE(v.forms_tsv.find("patch\tpatched"), std::string::npos) << v.forms_tsv;
   EXPECT_FALSE(import_petrarch_verbs("ARNOR [ARN]\n", "actors.txt", *onto).ok());
@@ -112,7 +121,8 @@ TEST(PetrarchVerbs, CoderCodesWithTheImportedDictionary) {
   ASSERT_TRUE(onto);
   auto imp = import_petrarch_verbs(kVerbs, "test_verbs.txt", *onto);
   ASSERT_TRUE(imp.ok());
-  auto lex = Lexicon::load_with_events(*onto, {{"test_verbs.txt", imp.value().patterns_tsv}}, imp.value().forms_tsv);
+  auto ext = onto->extended(imp.value().extra_codes);
+  auto lex = Lexicon::load_with_events(*ext, {{"test_verbs.txt", imp.value().patterns_tsv}}, imp.value().forms_tsv);
   ASSERT_TRUE(lex.ok()) << lex.error().message;
   TempDir dir;
   testing::write_file(dir.path() / "actors.txt", "ARNOR [ARN]\nGONDOR [GON]\n");
@@ -121,6 +131,7 @@ TEST(PetrarchVerbs, CoderCodesWithTheImportedDictionary) {
   auto code_with = [&](std::shared_ptr<const Lexicon> l, const std::string& text) {
     CoderOptions o;
     o.linker = linker.value();
+    if (l) o.ontology = ext;
     o.lexicon = std::move(l);
     auto coder = Coder::create(o);
     EXPECT_TRUE(coder.ok());
@@ -134,12 +145,14 @@ TEST(PetrarchVerbs, CoderCodesWithTheImportedDictionary) {
   };
   EXPECT_EQ(code_with(lex.value(), "Arnor mended ties with Gondor."), std::vector<std::string>{"ARN>GON:0871"});
   EXPECT_EQ(code_with(lex.value(), "Arnor patched up its quarrel with Gondor."), std::vector<std::string>{"ARN>GON:050"});
+  EXPECT_EQ(code_with(lex.value(), "Arnor mended old wounds with Gondor."), std::vector<std::string>{"ARN>GON:1951"});
   // Scored as PETRARCH codes: a planned act counts with the code of the act, not of the intent.
   PetrarchSuite suite;
   suite.records.push_back({"T-1", "", "19950101", "Arnor will mend ties with Gondor.", {{"ARN", "GON", "0871"}}, "", true});
   CoderOptions opts;
   opts.linker = linker.value();
   opts.lexicon = lex.value();
+  opts.ontology = ext;
   auto scores = score_petrarch(suite, opts);
   EXPECT_EQ(scores.fully_right, 1u);
   EXPECT_EQ(scores.exact.tp, 1u);
@@ -153,6 +166,7 @@ TEST(PetrarchVerbs, CoderCodesWithTheImportedDictionary) {
   CoderOptions with_discards;
   with_discards.linker = linker.value();
   with_discards.lexicon = lex.value();
+  with_discards.ontology = ext;
   with_discards.discards = discards;
   auto discarding = Coder::create(with_discards);
   ASSERT_TRUE(discarding.ok());

@@ -65,6 +65,7 @@ void add_eval_petrarch(CLI::App& parent, int& exit_code) {
       return;
     }
     std::shared_ptr<const code::Lexicon> lexicon;
+    std::shared_ptr<const code::Ontology> ontology;
     nlohmann::json verbs_json = nullptr;
     if (!*own_lexicon && !suite.value().verb_file.empty()) {
       auto fail = [&](const Error& e) {
@@ -76,12 +77,13 @@ void add_eval_petrarch(CLI::App& parent, int& exit_code) {
       auto verbs = code::import_petrarch_verbs_file((dir / suite.value().verb_file).string(), *onto.value());
       if (!verbs) return fail(verbs.error());
       const auto& v = verbs.value();
-      auto lex = code::Lexicon::load_with_events(*onto.value(), {{suite.value().verb_file, v.patterns_tsv}}, v.forms_tsv);
+      ontology = onto.value()->extended(v.extra_codes);
+      auto lex = code::Lexicon::load_with_events(*ontology, {{suite.value().verb_file, v.patterns_tsv}}, v.forms_tsv);
       if (!lex) return fail(lex.error());
       lexicon = lex.value();
       verbs_json = {{"file", suite.value().verb_file}, {"verbs", v.verbs}, {"patterns", v.patterns},
                     {"skipped_pre_verb", v.skipped_pre_verb}, {"skipped_null", v.skipped_null},
-                    {"skipped_code", v.skipped_code}, {"skipped_syntax", v.skipped_syntax}};
+                    {"skipped_code", v.skipped_code}, {"extra_codes", v.extra_codes.size()}, {"skipped_syntax", v.skipped_syntax}};
     }
     std::shared_ptr<const nlp::Model> model;
     if (!*no_model) {
@@ -93,6 +95,7 @@ void add_eval_petrarch(CLI::App& parent, int& exit_code) {
     opts.linker = linker.value();
     opts.model = model;
     opts.lexicon = lexicon;
+    opts.ontology = ontology;
     if (!*own_lexicon && !suite.value().discard_file.empty()) {
       auto d = code::import_petrarch_discards_file((dir / suite.value().discard_file).string());
       if (!d) {

@@ -78,6 +78,8 @@ struct CoderOptions {
   std::shared_ptr<const nlp::Model> model;   // null: tokens and sentences only (nlp::segment)
   bool keep_unasserted = true;               // also emit planned/negated/hypothetical mentions
   std::shared_ptr<const Lexicon> lexicon;    // null: sitrep's own (data/lexicon)
+  std::shared_ptr<const Ontology> ontology;  // null: CAMEO (data/ontology); else one extended
+                                             // with a dictionary's own codes
   std::vector<DiscardPhrase> discards;
 };
 

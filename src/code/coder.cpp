@@ -27,7 +27,7 @@ const char* to_string(Modality m) {
 }
 
 Expected<std::shared_ptr<const Coder>> Coder::create(CoderOptions options) {
-  auto onto = Ontology::load_embedded();
+  auto onto = options.ontology ? Expected<std::shared_ptr<const Ontology>>(options.ontology) : Ontology::load_embedded();
   if (!onto) return onto.error();
   auto lex = options.lexicon ? Expected<std::shared_ptr<const Lexicon>>(options.lexicon)
                              : Lexicon::load_embedded(*onto.value());

@@ -66,6 +66,27 @@ Expected<std::shared_ptr<const Ontology>> Ontology::parse(std::string_view cameo
   return std::shared_ptr<const Ontology>(std::move(o));
 }
 
+std::shared_ptr<const Ontology> Ontology::extended(const std::vector<std::string>& extra) const {
+  auto o = std::make_shared<Ontology>(*this);
+  for (const auto& code : extra) {
+    if (code.empty() || o->index_.count(code)) continue;
+    CameoCode c;
+    c.code = code;
+    c.name = "dictionary code " + code;
+    for (size_t n = code.size() - 1; n >= 2; --n)
+      if (const CameoCode* parent = find(std::string_view(code).substr(0, n))) {
+        c.goldstein = parent->goldstein;
+        c.quad_class = parent->quad_class;
+        c.plover_type = parent->plover_type;
+        c.plover_mode = parent->plover_mode;
+        break;
+      }
+    o->index_[c.code] = o->codes_.size();
+    o->codes_.push_back(std::move(c));
+  }
+  return o;
+}
+
 const CameoCode* Ontology::find(std::string_view code) const {
   auto it = index_.find(std::string(code));
   return it == index_.end() ? nullptr : &codes_[it->second];

@@ -31,6 +31,9 @@ class Ontology {
                                                          std::string_view map);
 
   const CameoCode* find(std::string_view code) const;  // nullptr when not a CAMEO code
+  // A copy that also knows codes a user's dictionary defines beyond CAMEO ("1951", "345"); each
+  // takes Goldstein value, QuadClass and PLOVER type from its longest CAMEO prefix, if any.
+  std::shared_ptr<const Ontology> extended(const std::vector<std::string>& extra) const;
   const std::vector<CameoCode>& codes() const { return codes_; }
   bool has_plover(std::string_view type, std::string_view mode) const;
   // Consistency problems ("ontology/cameo.tsv: 0211: ..."); empty when the tables are sound.

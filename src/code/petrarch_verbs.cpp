@@ -286,8 +286,14 @@ class Importer {
       return;
     }
     if (!onto_.find(code)) {
-      ++out_.skipped_code;
-      return;
+      bool digits = code.size() >= 3 && code.size() <= 4 &&
+                    std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!digits) {
+        ++out_.skipped_code;
+        return;
+      }
+      if (std::find(out_.extra_codes.begin(), out_.extra_codes.end(), code) == out_.extra_codes.end())
+        out_.extra_codes.push_back(code);
     }
     auto [it, fresh] = seen_.emplace(text, rows_.size());
     if (!fresh) {

@@ -9,7 +9,8 @@
 // phrase, (PREP NOUN) a prepositional phrase, &SET any member of a set, WORD_ an exact form;
 // the actor markers $ + ^ are left to sitrep's own argument finding and % (compound actor)
 // marks the pattern symmetric. Not carried over, each counted: patterns with words before the
-// verb (sitrep's patterns start at their predicate), null codes [---], and codes outside CAMEO.
+// verb (sitrep's patterns start at their predicate), null codes [---], and codes that are not
+// digits ("075A", "xxy"); all-digit codes outside CAMEO are the dictionary's own (extra_codes).
 #pragma once
 #include <string>
 #include <string_view>
@@ -26,6 +27,9 @@ struct PetrarchVerbImport {
   std::string patterns_tsv;  // "code<TAB>pattern<TAB>flags<TAB>origin" rows, with a header
   std::string forms_tsv;     // "lemma<TAB>form,form" rows, with a header
   size_t verbs = 0, patterns = 0;
+  // Codes the dictionary uses beyond the ontology (all digits, as "1951" or "345"): their rows
+  // are kept, so the caller must compile them with Ontology::extended(extra_codes).
+  std::vector<std::string> extra_codes;
   size_t skipped_pre_verb = 0, skipped_null = 0, skipped_code = 0, skipped_syntax = 0, duplicates = 0;
 };
 
