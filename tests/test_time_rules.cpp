@@ -266,3 +266,33 @@ TEST(TimeTense, MonthYearFromTheVerb) {
   expect_one("NATO has decided to admit them in May", DocTime{1999, 2, 10}, "May", "DATE", "1999-05");
   expect_one("Saddam on Friday tried to scare other leaders", DocTime{1990, 8, 13}, "Friday", "DATE", "1990-08-10");
 }
+
+TEST(TimeRelative, AnaphoraAndComparisons) {
+  DocTime oct89{1989, 10, 27};
+  auto f = tag("In March, the firm received an offer. The following month, it put itself up for sale.", oct89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "The following month");
+  EXPECT_EQ(f[1].value, "1989-04");
+  f = tag("The summit opened on Feb. 3, 1998. The next day, talks failed.", oct89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1998-02-04");
+  // an amount compared with "last year" in a quarterly report is last year's quarter
+  f = tag("Third-quarter earnings were $24 million, compared with a loss of $3 million last year.", oct89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1988-Q3");
+  expect_one("sales rose 5% last year", oct89, "last year", "DATE", "1988");
+  f = tag("the NATO summit on April 24 and 25.", DocTime{1999, 2, 10});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "25");
+  EXPECT_EQ(f[1].value, "1999-04-25");
+  expect_one("The March accession will enable them", DocTime{1999, 2, 10}, "March", "DATE", "1999-03");
+  // a plan in the past perfect is over
+  expect_one("the offer previously had been scheduled to expire at midnight Friday.", DocTime{1989, 11, 1},
+             "midnight Friday", "TIME", "1989-10-27T24:00");
+}
+
+TEST(TimeSet, NewspapersAndAveragesAreNotSets) {
+  EXPECT_TRUE(tag("published in the Communist Party daily Granma.", kTue14Jul2020).empty());
+  EXPECT_TRUE(tag("5% of Nasdaq's average daily volume", kTue14Jul2020).empty());
+  expect_one("they met daily in Geneva", kTue14Jul2020, "daily", "SET", "P1D");
+}

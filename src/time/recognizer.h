@@ -49,6 +49,8 @@ class Recognizer {
   size_t skip_ordinal_suffix(size_t i) const;  // past "th" / "st" glued to a number
   Tense tense(size_t b, size_t e) const { return timescan::tense_around(t_, b, e); }
   bool context_mentions(size_t i, std::string_view w) const;
+  // An amount compared with the expression at i: "compared with $3 million [last year]".
+  bool compares_amount(size_t i) const;
   bool month_ok(size_t i) const;
   // A count word or number at i: value (or -2 for "several"/"a few"), end token.
   bool count_at(size_t i, int& value, size_t& end) const;
@@ -75,6 +77,7 @@ class Recognizer {
   Opt holiday(size_t i);
   Opt spoken_year(size_t i);  // broadcast transcripts: "nineteen ninety-six", "two thousand"
   Opt century(size_t i);      // "20th century", "twentieth century": "19"
+  Opt second_day(size_t i);   // "25" in "April 24 and 25"
   // rules_relative.cpp
   Opt the_first(size_t i);
   Opt rel_first(size_t i);
@@ -85,6 +88,8 @@ class Recognizer {
   Opt year_earlier(size_t i);
   Opt year_end(size_t i);      // "year end", "year's end", "year-end": the DCT's year, mod END
   Opt that_unit(size_t i);     // "that year", "that day": the period of the last date mentioned
+  // The last date named at the granularity of unit (Y, M, D), moved by shift units; none: nullopt.
+  Opt anaphor(size_t b, size_t e, const std::string& unit, int shift) const;
   // The quarter being reported on (the one before the DCT's), shifted by years_back years.
   Opt reported_period(size_t b, size_t e, int years_back) const;
 

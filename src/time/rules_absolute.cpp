@@ -29,7 +29,8 @@ bool Recognizer::month_ok(size_t i) const {
     std::string_view p = t_.word(i - 1);
     return p == "in" || p == "of" || p == "since" || p == "until" || p == "by" || p == "last" || p == "next" ||
            p == "this" || p == "early" || p == "late" || p == "mid" || p == "-" || p == "from" || p == "through" ||
-           p == "during" || p == "and" || p == "or" || p == "," || p == "to" || p == "before" || p == "after";
+           p == "during" || p == "and" || p == "or" || p == "," || p == "to" || p == "before" || p == "after" ||
+           p == "the";
   }
   return true;
 }
@@ -246,6 +247,19 @@ Opt Recognizer::holiday(size_t i) {
   timecal::Ymd d = timecal::add_days({year, m, day_in(year)}, eve);
   if (absolute) return Hit{i, e, TimexType::Date, fmt_day(d)};
   return dct_hit(i, e, TimexType::Date, fmt_day(d));
+}
+
+Opt Recognizer::second_day(size_t i) {
+  // "April 24 and 25": the bare day after a dated day, in the same month
+  int v = num(i);
+  if (v < 1 || v > 31 || digits(i) > 2 || i < 2 || hits_.empty()) return std::nullopt;
+  if (!(is(i - 1, "and") || is(i - 1, "or") || is(i - 1, "through"))) return std::nullopt;
+  const Hit& p = hits_.back();
+  if (p.e != i - 1 || p.type != TimexType::Date || p.value.size() != 10 || num(p.e - 1) < 0) return std::nullopt;
+  if (lex(i + 1, timelex::kMonth) || lex(i + 1, timelex::kUnit) || punct(i + 1, '%') || is(i + 1, "percent"))
+    return std::nullopt;
+  size_t e = skip_ordinal_suffix(i + 1);
+  return Hit{i, e, TimexType::Date, p.value.substr(0, 8) + timecal::two(v), {}, p.anchor};
 }
 
 Opt Recognizer::century(size_t i) {

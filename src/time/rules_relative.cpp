@@ -73,7 +73,23 @@ Opt Recognizer::rel_first(size_t i) {
     if ((is(k + 3, "quarter") || (is(k + 3, "period") && context_mentions(i, "quarter"))) && a_.known())
       return reported_period(i, k + 4, -step);
   }
+  // "compared with $33 million last year" in a quarterly report: the same quarter a year before
+  if (u->unit == "Y" && step == -1 && a_.known() && !(punct(k + 1, '\'') && is(k + 2, "s")) && compares_amount(i) &&
+      context_mentions(i, "quarter"))
+    return reported_period(i, k + 1, 1);
   return dct_hit(i, k + 1, TimexType::Date, timeres::shift(a_, u->unit, step));
+}
+
+bool Recognizer::compares_amount(size_t i) const {
+  bool amount = false;
+  const uint32_t s = has(i) ? t_.toks[i].sentence : 0;
+  for (size_t d = 1; d <= 10 && i >= d && t_.toks[i - d].sentence == s; ++d) {
+    size_t k = i - d;
+    if (t_.toks[k].kind == TokKind::Number || is(k, "million") || is(k, "billion") || is(k, "cents")) amount = true;
+    else if (is(k, "compared") || is(k, "from") || is(k, "versus") || is(k, "vs") || is(k, "against"))
+      return amount;
+  }
+  return false;
 }
 
 Opt Recognizer::quantity(size_t i) {
@@ -184,7 +200,11 @@ Opt Recognizer::that_unit(size_t i) {
   // "that year", "later that day": the same period as the last date the text named
   const Entry* u = lex(i + 1, timelex::kUnit);
   if (!u || plural(t_.word(i + 1))) return std::nullopt;
-  size_t len = u->unit == "Y" ? 4 : u->unit == "M" ? 7 : u->unit == "D" ? 10 : 0;
+  return anaphor(i, i + 2, u->unit, 0);
+}
+
+Opt Recognizer::anaphor(size_t b, size_t e, const std::string& unit, int shift) const {
+  size_t len = unit == "Y" ? 4 : unit == "M" ? 7 : unit == "D" ? 10 : 0;
   if (!len) return std::nullopt;
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   for (size_t k = hits_.size(); k-- > 0;) {
@@ -194,13 +214,28 @@ Opt Recognizer::that_unit(size_t i) {
     if (v.size() < len || !digit(v[0]) || !digit(v[3])) continue;
     if (len >= 7 && (v[4] != '-' || !digit(v[5]) || !digit(v[6]))) continue;
     if (len == 10 && (v.size() < 10 || v[7] != '-' || !digit(v[8]) || !digit(v[9]))) continue;
-    return Hit{i, i + 2, TimexType::Date, v.substr(0, len), {}, h.anchor};
+    int y = std::stoi(v.substr(0, 4)), m = len >= 7 ? std::stoi(v.substr(5, 2)) : 0, d = len == 10 ? std::stoi(v.substr(8, 2)) : 0;
+    std::string out;
+    if (len == 4) out = timecal::fmt_year(y + shift);
+    else if (len == 7) {
+      timecal::Ymd x = timecal::add_months({y, m, 1}, shift);
+      out = timecal::fmt_month(x.y, x.m);
+    } else {
+      out = timecal::fmt_day(timecal::add_days({y, m, d}, shift));
+    }
+    return Hit{b, e, TimexType::Date, out, {}, h.anchor};
   }
   return std::nullopt;
 }
 
 Opt Recognizer::vague_or_set(size_t i) {
-  if (const Entry* s = lex(i, timelex::kSet); s && !t_.toks[i].cap) return Hit{i, i + 1, TimexType::Set, s->set};
+  if (const Entry* s = lex(i, timelex::kSet); s && !t_.toks[i].cap) {
+    // a newspaper ("the Communist Party daily Granma") or an average ("average daily volume"): no recurrence
+    bool named_next = has(i + 1) && t_.toks[i + 1].cap && t_.toks[i + 1].kind == TokKind::Word && !t_.toks[i + 1].newline;
+    if (named_next && i > 0 && (t_.toks[i - 1].cap || is(i - 1, "the") || is(i - 1, "a"))) return std::nullopt;
+    if (i > 0 && is(i - 1, "average")) return std::nullopt;
+    return Hit{i, i + 1, TimexType::Set, s->set};
+  }
   if (const Entry* v = lex(i, timelex::kVague)) {
     if (is(i, "recent")) {
       // "recent years" is a stretch of time; "recent talks" is too vague to annotate
@@ -303,6 +338,12 @@ Opt Recognizer::the_first(size_t i) {
   if (Opt h = number_first(k); h && t_.word(h->e - 1) == "s") return from_the(h);
   // the 19th century
   if (Opt h = century(k)) return from_the(h);
+  // the following month, the next day, the previous year: a step from the last date named
+  if ((w == "following" || w == "previous" || w == "preceding" || w == "prior" || (w == "next" && is(k + 1, "day"))) &&
+      lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1))) {
+    int step = w == "following" || w == "next" ? 1 : -1;
+    if (Opt h = anaphor(i, k + 2, t_.toks[k + 1].lex->unit, step)) return h;
+  }
   // the past two weeks, the last week, the coming days
   if (lex(k, timelex::kRel) && !is(k, "this")) {
     Opt h = rel_first(k);

@@ -123,6 +123,14 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
           return Tense::Future;
       }
     }
+    // a plan in the past perfect is over: "had been scheduled to expire at midnight Friday"
+    if (x == Tense::Future && t.word(i).ends_with("ed")) {
+      for (size_t d = 1; d <= 2 && i >= d && t.toks[i - d].sentence == s; ++d) {
+        std::string_view w = t.word(i - d);
+        if (w == "had") return Tense::Past;
+        if (w != "been" && w != "previously" && w != "originally") break;
+      }
+    }
     if (x != Tense::Past) return x;
     // a decision or obligation toward a later act: "has decided to admit", "are supposed to conclude"
     // (not the attempts and phases of a past act: "tried to", "continued to")

@@ -129,6 +129,7 @@ Opt Recognizer::match_core(size_t i) {
     if (Opt h = century(i)) return h;
     if (Opt h = quarter(i)) return h;
     if (Opt h = number_first(i)) return h;
+    if (Opt h = second_day(i)) return h;
     return quantity(i);
   }
   if (!k.lex && !is(i, "fiscal") && !is(i, "every") && !is(i, "each") && !is(i, "per") && !is(i, "the") &&
