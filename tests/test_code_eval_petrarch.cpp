@@ -156,6 +156,11 @@ TEST(PetrarchVerbs, CoderCodesWithTheImportedDictionary) {
   auto scores = score_petrarch(suite, opts);
   EXPECT_EQ(scores.fully_right, 1u);
   EXPECT_EQ(scores.exact.tp, 1u);
+  // A negated act counts only where the PICO file gives its negation.
+  PetrarchSuite negated;
+  negated.records.push_back({"T-2", "", "19950101", "Arnor did not mend ties with Gondor.", {{"ARN", "GON", "050"}}, "", true});
+  EXPECT_EQ(score_petrarch(negated, opts).exact.tp, 0u);
+  EXPECT_EQ(score_petrarch(negated, opts, {{"0871", "050"}}).fully_right, 1u);
   // Discards: a story-level phrase takes the document out, a sentence-level one its sentence.
   auto discards = import_petrarch_discards("# sports\n+TYPHOON   # weather\nWORLD_GOLF  CHAMPIONSHIPS\n\n");
   ASSERT_EQ(discards.size(), 2u);
@@ -236,6 +241,18 @@ TEST(CoderTargets, FirstActorInsideTheObject) {
   auto clause = targets("Turkey criticized the report that Russia had invaded Syria.");
   ASSERT_FALSE(clause.empty());
   EXPECT_EQ(clause[0], "-");
+}
+
+TEST(PetrarchPico, NegationsMapToTheCodeOfTheirValue) {
+  TempDir dir;
+  testing::write_file(dir.path() / "pico.txt",
+                      "# PICO written for this test\n050:0x0080#DiplomaticCoop\n057:0x0087\n"
+                      "110:0x1007f#0xFFFF+0x0080#0x7000#Disapprove\n170:0x10086#0x0087+0xFFFF#0x9000#Coerce\n"
+                      "122:-0xFFFF+0x2040+0x300# a comment with # in it\n");
+  auto n = read_pico_negations((dir.path() / "pico.txt").string());
+  ASSERT_TRUE(n.ok()) << n.error().message;
+  EXPECT_EQ(n.value(), (std::map<std::string, std::string>{{"110", "050"}, {"170", "057"}}));
+  EXPECT_FALSE(read_pico_negations((dir.path() / "missing.txt").string()).ok());
 }
 
 TEST(PetrarchActors, AgentsTakeRegularPluralsAndSpacedCodes) {

@@ -105,7 +105,17 @@ void add_eval_petrarch(CLI::App& parent, int& exit_code) {
       }
       opts.discards = d.value();
     }
-    code::PetrarchScores s = code::score_petrarch(suite.value(), opts);
+    std::map<std::string, std::string> negations;
+    if (!*own_lexicon && !suite.value().pico_file.empty()) {
+      auto n = code::read_pico_negations((dir / suite.value().pico_file).string());
+      if (!n) {
+        std::cerr << "sitrep: " << n.error().where() << ": " << n.error().message << "\n";
+        exit_code = kFatal;
+        return;
+      }
+      negations = n.value();
+    }
+    code::PetrarchScores s = code::score_petrarch(suite.value(), opts, negations);
     auto pct = [](size_t a, size_t b) { return b ? 100.0 * double(a) / double(b) : 0.0; };
     auto prf = [](const code::PrfCounts& c) {
       return nlohmann::json{{"precision", c.precision()}, {"recall", c.recall()}, {"f1", c.f1()},
@@ -115,6 +125,7 @@ void add_eval_petrarch(CLI::App& parent, int& exit_code) {
                      {"skipped", s.skipped},
                      {"not_applicable", s.not_applicable},
                      {"discards", opts.discards.size()},
+                     {"negations", negations.size()},
                      {"parsed", model != nullptr},
                      {"lexicon", lexicon ? "suite_verbs" : "sitrep"},
                      {"verb_dictionary", verbs_json},

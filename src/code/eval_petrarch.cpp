@@ -86,13 +86,15 @@ void walk(const GumboNode* n, PetrarchSuite& suite) {
       if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE) t += c->v.text.text;
     }
     suite.records.back().text = collapse_space(t);
-  } else if (tag == "actorfile" || tag == "agentfile" || tag == "verbfile" || tag == "discardfile") {
+  } else if (tag == "actorfile" || tag == "agentfile" || tag == "verbfile" || tag == "discardfile" ||
+             tag == "picofile") {
     std::string t;
     text_of(n, t);
-    (tag == "actorfile"   ? suite.actor_file
-     : tag == "agentfile" ? suite.agent_file
-     : tag == "verbfile"  ? suite.verb_file
-                          : suite.discard_file) = collapse_space(t);
+    (tag == "actorfile"     ? suite.actor_file
+     : tag == "agentfile"   ? suite.agent_file
+     : tag == "verbfile"    ? suite.verb_file
+     : tag == "discardfile" ? suite.discard_file
+                            : suite.pico_file) = collapse_space(t);
   }
   const GumboVector& ch = n->v.element.children;
   for (unsigned i = 0; i < ch.length; ++i) walk(static_cast<const GumboNode*>(ch.data[i]), suite);
@@ -181,6 +183,46 @@ Expected<std::shared_ptr<const kb::Linker>> petrarch_linker(const std::vector<st
   return std::make_shared<const kb::Linker>(kb.value());
 }
 
+Expected<std::map<std::string, std::string>> read_pico_negations(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{path, "", "cannot open the PICO file"};
+  std::map<std::string, std::string> by_value, negation_value;  // value -> code, code -> value
+  auto lower = [](std::string v) {
+    for (auto& c : v) c = char(std::tolower(uint8_t(c)));
+    return v;
+  };
+  auto is_hex = [](const std::string& v) {
+    return v.size() > 2 && v.starts_with("0x") &&
+           std::all_of(v.begin() + 2, v.end(), [](char c) { return std::isxdigit(uint8_t(c)) != 0; });
+  };
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || !std::isdigit(uint8_t(line[0]))) continue;
+    size_t colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    std::string code = line.substr(0, colon);
+    std::vector<std::string> fields;
+    std::stringstream ss(line.substr(colon + 1));
+    for (std::string f; std::getline(ss, f, '#');) fields.push_back(collapse_space(f));
+    if (fields.empty()) continue;
+    std::string value = lower(fields[0]);
+    if (is_hex(value) && !by_value.count(value)) by_value[value] = code;
+    // "0xFFFF+0x0080" or "0x0087+0xFFFF": the value of the negation
+    if (fields.size() > 1) {
+      std::string f = lower(fields[1]);
+      size_t plus = f.find('+');
+      if (plus != std::string::npos) {
+        std::string a = f.substr(0, plus), b = f.substr(plus + 1);
+        if (a == "0xffff" && is_hex(b)) negation_value[code] = b;
+        else if (b == "0xffff" && is_hex(a)) negation_value[code] = a;
+      }
+    }
+  }
+  std::map<std::string, std::string> out;
+  for (const auto& [code, v] : negation_value)
+    if (auto it = by_value.find(v); it != by_value.end()) out[code] = it->second;
+  return out;
+}
+
 double PrfCounts::precision() const { return tp + fp ? 100.0 * double(tp) / double(tp + fp) : 0.0; }
 double PrfCounts::recall() const { return tp + fn ? 100.0 * double(tp) / double(tp + fn) : 0.0; }
 double PrfCounts::f1() const {
@@ -206,7 +248,8 @@ void count(const std::vector<PetrarchTriple>& expected, const std::vector<Petrar
 
 }  // namespace
 
-PetrarchScores score_petrarch(const PetrarchSuite& suite, CoderOptions options) {
+PetrarchScores score_petrarch(const PetrarchSuite& suite, CoderOptions options,
+                              const std::map<std::string, std::string>& negations) {
   PetrarchScores s;
   auto coder = Coder::create(std::move(options));
   if (!coder) return s;
@@ -238,14 +281,20 @@ PetrarchScores score_petrarch(const PetrarchSuite& suite, CoderOptions options) 
     r.id = rec.id;
     r.expected = rec.expected;
     for (const auto& e : out.events) {
-      if (e.modality != Modality::Asserted && e.modality != Modality::Planned) continue;
       if (!e.source || !e.target || e.source->code.empty() || e.target->code.empty()) continue;
       // PETRARCH does not code futurity: "Arnor will abandon ties" is the abandoning, where
       // sitrep codes the intent to. A planned mention is scored with its pattern's own code.
       std::string code = e.cameo->code;
-      if (e.modality == Modality::Planned) {
+      if (e.modality == Modality::Planned || e.modality == Modality::Negated) {
         auto it = realized.find(e.pattern);
         if (it != realized.end()) code = it->second;
+      }
+      if (e.modality == Modality::Negated) {
+        auto neg = negations.find(code);
+        if (neg == negations.end()) continue;
+        code = neg->second;
+      } else if (e.modality != Modality::Asserted && e.modality != Modality::Planned) {
+        continue;
       }
       PetrarchTriple t{upper(e.source->code), upper(e.target->code), code};
       if (std::find(r.coded.begin(), r.coded.end(), t) == r.coded.end()) r.coded.push_back(std::move(t));

@@ -5,6 +5,7 @@
 // and with the suite's verb dictionary (code/petrarch_verbs.h) in place of sitrep's lexicon
 // when the caller passes one: the suites' expected codes follow their own verb file.
 #pragma once
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,7 +38,7 @@ struct PetrarchRecord {
 };
 
 struct PetrarchSuite {
-  std::string actor_file, agent_file, verb_file, discard_file;  // as named by <Environment>
+  std::string actor_file, agent_file, verb_file, discard_file, pico_file;  // as named by <Environment>
   std::vector<PetrarchRecord> records;
 };
 
@@ -72,9 +73,16 @@ struct PetrarchScores {
 
 // Codes every evaluated record (asserted and planned mentions with both actors count, as
 // PETRARCH's require_dyad does) and scores triples as sets per record.
+// The negations a PETRARCH internal coding ontology (PICO) file defines: "110:0x1007f#0xFFFF+0x0080"
+// says a negated 110 (disapprove) is the code whose value is 0x0080 (050). Code -> code.
+Expected<std::map<std::string, std::string>> read_pico_negations(const std::string& path);
+
 // `options` carries the linker (petrarch_linker), the model, and the suite's lexicon and
 // discards when coding with its dictionaries. Records that test PETRARCH's handling of a
 // malformed input parse do not apply to sitrep, which parses the text itself.
-PetrarchScores score_petrarch(const PetrarchSuite& suite, CoderOptions options);
+// A negated mention whose code `negations` maps counts with the mapped code, as PETRARCH codes
+// "did not criticize" as cooperation; other negated mentions are not events.
+PetrarchScores score_petrarch(const PetrarchSuite& suite, CoderOptions options,
+                              const std::map<std::string, std::string>& negations = {});
 
 }  // namespace sitrep::code
