@@ -296,3 +296,18 @@ TEST(TimeSet, NewspapersAndAveragesAreNotSets) {
   EXPECT_TRUE(tag("5% of Nasdaq's average daily volume", kTue14Jul2020).empty());
   expect_one("they met daily in Geneva", kTue14Jul2020, "daily", "SET", "P1D");
 }
+
+TEST(TimeQuarters, YearEarlierInQuarterlyReports) {
+  DocTime nov89{1989, 11, 2};
+  // the quarter named once at the top of a report still governs "a year earlier" further down
+  std::string filler;
+  for (int k = 0; k < 12; ++k) filler += "The concern said it will record a reserve for its group. ";
+  auto f = tag("Hadson expects a third-quarter loss. " + filler + "A year earlier, net income was $2.1 million.", nov89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1988-Q3");
+  // ... but a nine-month figure compares with the year before
+  f = tag("Third-quarter net rose. For the nine months, it lost $608,413, compared with year-earlier net income.", nov89);
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[2].text, "year-earlier");
+  EXPECT_EQ(f[2].value, "1988");
+}

@@ -49,6 +49,8 @@ class Recognizer {
   size_t skip_ordinal_suffix(size_t i) const;  // past "th" / "st" glued to a number
   Tense tense(size_t b, size_t e) const { return timescan::tense_around(t_, b, e); }
   bool context_mentions(size_t i, std::string_view w) const;
+  // A quarterly report's comparison at i: "quarter" in the context, no "nine months" in the sentence.
+  bool quarterly(size_t i) const;
   // An amount compared with the expression at i: "compared with $3 million [last year]".
   bool compares_amount(size_t i) const;
   bool month_ok(size_t i) const;

@@ -75,7 +75,7 @@ Opt Recognizer::rel_first(size_t i) {
   }
   // "compared with $33 million last year" in a quarterly report: the same quarter a year before
   if (u->unit == "Y" && step == -1 && a_.known() && !(punct(k + 1, '\'') && is(k + 2, "s")) && compares_amount(i) &&
-      context_mentions(i, "quarter"))
+      quarterly(i))
     return reported_period(i, k + 1, 1);
   return dct_hit(i, k + 1, TimexType::Date, timeres::shift(a_, u->unit, step));
 }
@@ -149,7 +149,7 @@ Opt Recognizer::quantity(size_t i) {
   if (sign) {
     ++end;
     if (n < 0) return Hit{i, end, TimexType::Date, sign < 0 ? "PAST_REF" : "FUTURE_REF", {}, TimexAnchor::Dct};
-    if (u->unit == "Y" && n == 1 && a_.known() && context_mentions(i, "quarter")) {
+    if (u->unit == "Y" && n == 1 && a_.known() && quarterly(i)) {
       int y = 0, q = 0;
       timeres::reported_quarter(a_, y, q);
       return dct_hit(i, end, TimexType::Date, timecal::fmt_year(y - 1) + "-Q" + std::to_string(q));
@@ -172,7 +172,7 @@ Opt Recognizer::year_earlier(size_t i) {
   bool q = is(e, "quarter") || is(e, "period");
   if (q) ++e;
   if (!a_.known()) return dct_hit(i, e, TimexType::Date, "XXXX");
-  if (q || context_mentions(i, "quarter")) {
+  if (q || quarterly(i)) {
     int y = 0, qq = 0;
     timeres::reported_quarter(a_, y, qq);
     return dct_hit(i, e, TimexType::Date, timecal::fmt_year(y - 1) + "-Q" + std::to_string(qq));

@@ -62,9 +62,17 @@ size_t Recognizer::skip_ordinal_suffix(size_t i) const {
   return i;
 }
 
+bool Recognizer::quarterly(size_t i) const {
+  // "For the nine months, net was ... a year earlier": a year-to-date figure, not a quarter's
+  const uint32_t s = t_.toks[i].sentence;
+  for (size_t k = i; k-- > 0 && t_.toks[k].sentence == s;)
+    if (is(k, "months") || (is(k, "half") && k > 0 && lex(k - 1, timelex::kOrdinal))) return false;
+  return context_mentions(i, "quarter");
+}
+
 bool Recognizer::context_mentions(size_t i, std::string_view w) const {
-  // The sentence and the one before it, roughly: earnings reports name the quarter once.
-  size_t b = i > 60 ? i - 60 : 0, e = std::min(size(), i + 20);
+  // The last few sentences: earnings reports name the quarter once, near the top.
+  size_t b = i > 150 ? i - 150 : 0, e = std::min(size(), i + 20);
   for (size_t k = b; k < e; ++k)
     if (t_.word(k) == w) return true;
   return false;
