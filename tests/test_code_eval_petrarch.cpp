@@ -236,6 +236,8 @@ TEST(CoderTargets, FirstActorInsideTheObject) {
   };
   EXPECT_EQ(targets("Turkey welcomed the resumption of diplomatic ties with Russia."), std::vector<std::string>{"RUS"});
   EXPECT_EQ(targets("Turkey criticized the decision of Russia."), std::vector<std::string>{"RUS"});
+  // A participle's phrase on what is acted on belongs to it.
+  EXPECT_EQ(targets("Turkey blocked the roads leading into Syria."), std::vector<std::string>{"SYR"});
   // A complement clause's subject, when nothing else is acted on.
   EXPECT_EQ(targets("Turkey warned that Russia would pay a heavy price."), std::vector<std::string>{"RUS"});
   auto clause = targets("Turkey criticized the report that Russia had invaded Syria.");

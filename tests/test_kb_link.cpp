@@ -86,6 +86,10 @@ TEST_F(LinkTest, AgentWithCountryAfterPreposition) {
   EXPECT_EQ(code_of("refugees"), "REF");
   EXPECT_EQ(code_of("lawmakers in Greece"), "GRCLEG");
   EXPECT_EQ(code_of("Cyprus"), "CYPLEG");
+  ms = link("The diplomats of France, Germany and Italy left.", "2020-03-02");
+  EXPECT_EQ(code_of("diplomats of France"), "FRAGOV");
+  EXPECT_EQ(code_of("Germany"), "DEUGOV");
+  EXPECT_EQ(code_of("Italy"), "ITAGOV");
 }
 
 // Regression: "U.N." (an exact-case alias) never matched, because the tokenizer leaves the

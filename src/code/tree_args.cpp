@@ -60,8 +60,14 @@ class Tree {
     if (m >= 0 && ctx_.partner && m < int(ctx_.partner->size()) && (*ctx_.partner)[m] >= 0 &&
         std::find(out.begin(), out.end(), (*ctx_.partner)[m]) == out.end())
       out.push_back((*ctx_.partner)[m]);
-    for (int c : children_[w])
+    for (int c : children_[w]) {
       if (rel(c) == "conj") with_conjuncts(c, out);
+      // "the ambassadors of Arnor, Osgiliath and Gondor": the list hangs on a word of the
+      // mention ("Arnor"), not on its head.
+      if (m >= 0 && sv_.words[c].mention == m)
+        for (int cc : children_[c])
+          if (rel(cc) == "conj") with_conjuncts(cc, out);
+    }
   }
   int subject_word(int v) const {
     for (int c : children_[v])
@@ -153,7 +159,8 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
     for (uint32_t w = begin; w < end; ++w)
       if (in_pattern(int(w)))
         for (int c : t.children(int(w)))
-          if (c > int(anchor) && !in_pattern(c) && (t.rel(c) == "obj" || t.rel(c) == "iobj" || is_obl(t.rel(c))))
+          if (c > int(anchor) && !in_pattern(c) &&
+              (t.rel(c) == "obj" || t.rel(c) == "iobj" || is_obl(t.rel(c)) || t.rel(c) == "acl"))
             stack.push_back({c, 0});
     while (!stack.empty()) {
       auto [w, depth] = stack.back();
@@ -167,8 +174,10 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
       if (depth >= 4) continue;
       for (int c : t.children(w)) {
         std::string_view r = t.rel(c);
+        // "acl": a participle's phrase on a noun ("the roads leading into Mordor", "memos sent by
+        // Bree") describes the thing acted on; a relative clause ("acl:relcl") has its own actors.
         if (r == "obj" || r == "iobj" || is_obl(r) || r == "compound" || r == "amod" || r == "nmod:poss" || r == "flat" ||
-            r == "appos")
+            r == "appos" || r == "acl")
           stack.push_back({c, depth + 1});
       }
     }

@@ -273,16 +273,22 @@ class Scan {
     if (c == kNone) return 0;
     countries_.push_back(c);
     emit(k, j, MentionKind::Agent, LinkRule::DemonymAgent, c, sector_code(c, a));
-    // "... in Arnor and Gondor": the agent belongs to both.
-    uint32_t after = ms_[j].te;
-    if (after < ft_.tokens.size() && folded_token(after) == "and") {
+    // "... in Arnor and Gondor", "of Arnor, Osgiliath and Gondor": the agent belongs to each.
+    for (int more = 0; more < 8; ++more) {
+      uint32_t after = ms_[j].te;
+      if (after >= ft_.tokens.size()) break;
+      // a comma between the names (punctuation is not a token), then perhaps "and"
+      uint32_t prev_end = ft_.tokens[after - 1].end, next_begin = ft_.tokens[after].begin;
+      bool comma = text_.substr(prev_end, next_begin - prev_end).find(',') != std::string_view::npos;
+      bool conj = folded_token(after) == "and";
+      if (conj) ++after;
+      if (!comma && !conj) break;
       size_t j2 = 0;
-      uint32_t c2 = country_at(after + 1, j2);
-      if (c2 != kNone) {
-        countries_.push_back(c2);
-        emit(j2, j2, MentionKind::Agent, LinkRule::DemonymAgent, c2, sector_code(c2, a));
-        return j2 + 1;
-      }
+      uint32_t c2 = country_at(after, j2);
+      if (c2 == kNone) break;
+      countries_.push_back(c2);
+      emit(j2, j2, MentionKind::Agent, LinkRule::DemonymAgent, c2, sector_code(c2, a));
+      j = j2;
     }
     return j + 1;
   }
