@@ -311,3 +311,15 @@ TEST(TimeQuarters, YearEarlierInQuarterlyReports) {
   EXPECT_EQ(f[2].text, "year-earlier");
   EXPECT_EQ(f[2].value, "1988");
 }
+
+TEST(TimeSeasonsHolidays, ComputedHolidays) {
+  DocTime apr00{2000, 4, 17};
+  expect_one("protesters prayed as Easter week began", apr00, "Easter week", "DATE", "2000-W16");
+  expect_one("the rally on Easter Sunday", apr00, "Easter Sunday", "DATE", "2000-04-23");
+  expect_one("they met on Good Friday", apr00, "Good Friday", "DATE", "2000-04-21");
+  expect_one("fireworks on Independence Day", apr00, "Independence Day", "DATE", "2000-07-04");
+  expect_one("a strike after Labor Day", apr00, "Labor Day", "DATE", "2000-09-04");
+  expect_one("closed on Memorial Day", apr00, "Memorial Day", "DATE", "2000-05-29");
+  expect_one("a toast on New Year's Eve", DocTime{1999, 12, 20}, "New Year's Eve", "DATE", "1999-12-31");
+  EXPECT_TRUE(tag("the Labor Party and New Year's resolutions", apr00).empty());
+}

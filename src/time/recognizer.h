@@ -77,6 +77,7 @@ class Recognizer {
   }
   Opt quarter(size_t i);
   Opt holiday(size_t i);
+  Opt named_day(size_t i);    // Easter, Good Friday, Independence Day, Labor Day, New Year's Day ...
   Opt spoken_year(size_t i);  // broadcast transcripts: "nineteen ninety-six", "two thousand"
   Opt century(size_t i);      // "20th century", "twentieth century": "19"
   Opt second_day(size_t i);   // "25" in "April 24 and 25"

@@ -220,6 +220,71 @@ Opt Recognizer::quarter(size_t i) {
   return dct_hit(i, e, TimexType::Date, v);
 }
 
+namespace {
+// Easter Sunday of a Gregorian year (the anonymous Gregorian computus).
+timecal::Ymd easter(int y) {
+  int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+  int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int m = (a + 11 * h + 22 * l) / 451, month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return {y, month, day};
+}
+}  // namespace
+
+Opt Recognizer::named_day(size_t i) {
+  // Holidays named by two words or computed: Easter, Good Friday, Independence Day, New Year's Day ...
+  if (!has(i) || !t_.toks[i].cap) return std::nullopt;
+  size_t e = 0;
+  int m = 0, d = 0, offset = 0;                 // fixed day m-d, or ...
+  int nth = 0, wd = 0;                          // ... the nth (-1: last) weekday wd of month m, or ...
+  bool is_easter = false;                       // ... Easter + offset
+  bool week = false;
+  auto cap = [&](size_t k) { return has(k) && t_.toks[k].cap; };
+  if (is(i, "easter")) {
+    is_easter = true, e = i + 1;
+    if (is(e, "sunday") || is(e, "day")) ++e;
+    else if (is(e, "monday")) offset = 1, ++e;
+    else if (is(e, "week")) week = true, ++e;
+  } else if (is(i, "good") && is(i + 1, "friday") && cap(i + 1)) {
+    is_easter = true, offset = -2, e = i + 2;
+  } else if (is(i + 1, "day") && cap(i + 1)) {
+    e = i + 2;
+    if (is(i, "independence")) m = 7, d = 4;
+    else if (is(i, "veterans")) m = 11, d = 11;
+    else if (is(i, "labor")) m = 9, nth = 1, wd = 1;
+    else if (is(i, "memorial")) m = 5, nth = -1, wd = 1;
+    else return std::nullopt;
+  } else if (is(i, "new") && is(i + 1, "year") && cap(i + 1) && punct(i + 2, '\'') && is(i + 3, "s")) {
+    e = i + 4, m = 1, d = 1;
+    if (is(e, "day") && cap(e)) ++e;
+    else if (is(e, "eve") && cap(e)) m = 12, d = 31, ++e;
+    else return std::nullopt;  // "New Year's resolutions"
+  } else {
+    return std::nullopt;
+  }
+  auto day_in = [&](int yr) -> timecal::Ymd {
+    if (is_easter) return timecal::add_days(easter(yr), offset);
+    if (nth > 0) return timecal::nth_weekday(yr, m, wd, nth);
+    if (nth < 0) {  // the last such weekday: a week before the first of the next month's
+      timecal::Ymd first = timecal::nth_weekday(m == 12 ? yr + 1 : yr, m == 12 ? 1 : m + 1, wd, 1);
+      return timecal::add_days(first, -7);
+    }
+    return {yr, m, d};
+  };
+  size_t y = punct(e, ',') ? e + 1 : e;
+  int year = year_at(y);
+  bool absolute = year != 0;
+  if (absolute) e = y + 1;
+  if (!year && a_.known()) {
+    timecal::Ymd guess = day_in(a_.dct.year);
+    year = timeres::year_for(a_, guess.m, guess.d, cue_or_tense(i, e));
+  }
+  if (!year) return dct_hit(i, e, TimexType::Date, week ? "XXXX-WXX" : "XXXX-XX-XX");
+  timecal::Ymd day = day_in(year);
+  std::string v = week ? timecal::fmt_week(day) : fmt_day(day);
+  if (absolute) return Hit{i, e, TimexType::Date, v};
+  return dct_hit(i, e, TimexType::Date, v);
+}
+
 Opt Recognizer::holiday(size_t i) {
   // Lexicon value "MM-DD" (fixed day) or "MM/n/w" (n-th weekday w of the month).
   const Entry* h = lex(i, timelex::kHoliday);
