@@ -265,5 +265,42 @@ TEST(CodeRules, DemandOutranksTheConcessionItAsksFor) {
   EXPECT_EQ(best->cameo->plover_type, "REQUEST");
 }
 
+// "rejected the rebels' demands": a verb pattern on a word the parse makes a noun argument
+// ("demands", the object of "rejected") is no demand of its own.
+TEST(CodeRules, VerbPatternOnANounArgumentIsNoEvent) {
+  NEED_PARSER();
+  auto c = run_parsed("The Sudanese government rejected the rebels' demands to release prisoners.");
+  EXPECT_EQ(find(c, "10"), nullptr);
+  EXPECT_NE(find(c, "12", "SDNGOV"), nullptr);
+}
+
+// "opened fire to disperse": the fixed phrase "open fire" beats the gapped "open .. to".
+TEST(CodeRules, FixedPhraseBeatsGappedPatternFromTheSameWord) {
+  NEED_PARSER();
+  auto c = run_parsed("Egyptian police opened fire to disperse the crowd on Monday night.");
+  EXPECT_EQ(find(c, "086"), nullptr);
+  EXPECT_NE(find(c, "190", "EGYCOP"), nullptr);
+}
+
+// "said it would not meet their demands": the refusal is made when said (asserted, not
+// planned), and its subject is the verb's, so the pronoun takes the speaker.
+TEST(CodeRules, RefusalWithWouldIsAssertedAndAttributed) {
+  NEED_PARSER();
+  auto c = run_parsed("The U.S. said it would not meet the kidnappers' demands.");
+  const EventMention* e = find(c, "12", "USA");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, Modality::Asserted);
+}
+
+// "The Forces for Defence of Democracy (FDD), insisted on": an acronym in parentheses does not
+// cut the subject off from its verb.
+TEST(CodeRules, ParenthesizedAcronymKeepsTheSubject) {
+  NEED_CODER();
+  auto c = run("Rebel forces (FDD), on Tuesday demanded the release of political prisoners.");
+  const EventMention* e = find(c, "10");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+}
+
 }  // namespace
 }  // namespace sitrep::code

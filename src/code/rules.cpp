@@ -264,6 +264,14 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
   }
   std::vector<PatternMatch> matches = ctx.lexicon.match(lemmas, lower);
   Rules r(ctx, sv);
+  const uint32_t first = ctx.an.sentence_begin(sv.index);
+  auto noun_argument = [&](uint32_t w) {
+    if (!sv.parsed || ctx.an.upos.size() != ctx.an.words.size()) return false;
+    if (ctx.an.upos[first + w] != nlp::Upos::NOUN) return false;
+    std::string_view rel = sv.words[w].deprel;
+    return rel == "obj" || rel == "iobj" || rel == "nsubj" || rel == "nsubj:pass" || rel == "compound" ||
+           rel.starts_with("obl") || rel.starts_with("nmod");
+  };
 
   // Cues and events; events resolved longest-first, no overlaps, never inside an actor's name.
   std::vector<Cue> cues;
@@ -275,6 +283,9 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       // "the fight against terrorism": a verb pattern's word after an article is a noun, and
       // nominal events are the noun lexicon's to name.
       if (!p.nominal && m.begin > 0 && one_of(sv.words[m.begin - 1].lower, {"the", "a", "an"})) continue;
+      // "would not meet the hostage-takers' demands to release prisoners": with a parse, a verb
+      // pattern whose first word is a noun argument of another word names no act of its own.
+      if (!p.nominal && noun_argument(m.anchor)) continue;
       // "agreed on Saturday to ...": a pattern's closing preposition that heads a time phrase
       // is not the one the pattern means ("agree on" a text).
       if (int(m.end) < n && one_of(sv.words[m.end - 1].lower, {"on", "in", "at", "for", "by", "until"}) &&
@@ -289,6 +300,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     const Pattern& pa = ctx.lexicon.pattern(a.pattern);
     const Pattern& pb = ctx.lexicon.pattern(b.pattern);
     if (pa.lemmas.size() != pb.lemmas.size()) return pa.lemmas.size() > pb.lemmas.size();
+    // "opened fire to disperse": from the same word, a fixed phrase ("open fire") says more than
+    // as many words with a gap between them ("open .. to").
+    auto gaps = [](const Pattern& p) { return std::count(p.gap_before.begin(), p.gap_before.end(), true); };
+    if (a.begin == b.begin && gaps(pa) != gaps(pb)) return gaps(pa) < gaps(pb);
     if (pa.code.size() != pb.code.size()) return pa.code.size() > pb.code.size();
     return a.begin < b.begin;
   });
@@ -309,6 +324,14 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
   // Reporting verbs: boundaries and speakers.
   std::vector<bool> boundary(n, false);
   for (int w = 0; w < n; ++w) boundary[w] = is_boundary(sv.words[w].lower) && sv.words[w].mention < 0;
+  // "Forces for Defence of Democracy (FDD), insisted": a name's short form in parentheses
+  // belongs to the name and closes no clause.
+  for (int w = 0; w + 2 < n; ++w) {
+    if (sv.words[w].lower != "(") continue;
+    int c = w + 1;
+    while (c < n && c <= w + 3 && sv.words[c].lower != ")" && sv.words[c].lower != "(") ++c;
+    if (c < n && c > w + 1 && c <= w + 3 && sv.words[c].lower == ")") boundary[w] = boundary[c] = false;
+  }
   struct Report {
     int word;
     int speaker;
@@ -342,6 +365,11 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     p.begin = m.begin;
     p.end = m.end;
     p.anchor = m.anchor;
+    // A refusal pattern ("not accept", "not meet .. demand") is about its verb, not its "not".
+    bool refusal = std::any_of(cues.begin(), cues.end(), [&](const Cue& c) {
+      return c.kind == PatternKind::Negation && c.begin == m.begin && c.end < m.end;
+    });
+    if (refusal) p.anchor = m.begin + 1;
     int a = int(m.begin);
     int cs = r.clause_start(a, boundary);
     int ce = r.clause_end(int(m.end), boundary);
@@ -352,7 +380,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
                    (sv.words[a].lower.ends_with("ed") || sv.words[a].lower.ends_with("en") ||
                     one_of(sv.words[a].lower, {"held", "hit", "shot", "struck", "met", "led", "sent", "told", "made"}));
     TreeArgs tree;
-    if (!pat.nominal && sv.parsed) tree = tree_arguments(ctx, sv, m.begin, m.end, m.anchor);
+    if (!pat.nominal && sv.parsed) tree = tree_arguments(ctx, sv, m.begin, m.end, p.anchor);
     std::vector<int> targets;
     if (tree.found) {
       sources = tree.sources;
@@ -431,9 +459,12 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       if (c.kind == PatternKind::Planned || c.kind == PatternKind::Intent)
         for (uint32_t w = c.begin; w < c.end; ++w) consumed[w] = true;
     }
+    // "said it would not meet their demands", "will not accept": a refusal is made when said;
+    // "will"/"would" mark the statement, not a later act.
     for (const auto& c : cues) {
       if (c.kind == PatternKind::Report) continue;
       if (int(c.end) > a || int(c.begin) < std::max(cs, a - 8)) continue;
+      if (refusal && c.end == c.begin + 1 && one_of(r.word(c.begin), {"will", "would", "shall", "'ll", "wo"})) continue;
       switch (c.kind) {
         case PatternKind::Negation:
           if (!consumed[c.begin]) neg = true;
