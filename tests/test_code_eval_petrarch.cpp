@@ -257,6 +257,30 @@ TEST(PetrarchPico, NegationsMapToTheCodeOfTheirValue) {
   EXPECT_FALSE(read_pico_negations((dir.path() / "missing.txt").string()).ok());
 }
 
+// Regression: a bare agent ("Police") had its sector reported as its country ("COP").
+TEST(CoderActors, BareAgentHasASectorAndNoCountry) {
+  TempDir dir;
+  testing::write_file(dir.path() / "actors.txt", "TURKEY [TUR]\n");
+  testing::write_file(dir.path() / "agents.txt", "POLICE {} [~COP]\n");
+  auto linker = petrarch_linker({(dir.path() / "actors.txt").string(), (dir.path() / "agents.txt").string()});
+  ASSERT_TRUE(linker.ok());
+  CoderOptions o;
+  o.linker = linker.value();
+  auto coder = Coder::create(o);
+  ASSERT_TRUE(coder.ok());
+  Doc d;
+  d.id = "t";
+  d.body = "Police attacked Turkey.";
+  auto c = coder.value()->code(d);
+  ASSERT_FALSE(c.events.empty());
+  ASSERT_TRUE(c.events[0].source);
+  EXPECT_EQ(c.events[0].source->code, "COP");
+  EXPECT_EQ(c.events[0].source->agent, "COP");
+  EXPECT_EQ(c.events[0].source->country, "");
+  ASSERT_TRUE(c.events[0].target);
+  EXPECT_EQ(c.events[0].target->country, "TUR");
+}
+
 TEST(PetrarchActors, AgentsTakeRegularPluralsAndSpacedCodes) {
   TempDir dir;
   testing::write_file(dir.path() / "actors.txt", "ARNOR [ARN]\n+ARNORIAN\n");

@@ -180,6 +180,10 @@ ActorRef actor_of(const kb::Kb& kb, const kb::LinkedMention& m, std::string_view
   a.span = {m.begin, m.end};
   a.code = m.code;
   a.name = std::string(text.substr(m.begin, m.end - m.begin));
+  if (m.kind == kb::MentionKind::Agent && m.entry == kb::kNone) {
+    a.agent = a.code;  // "police": a sector of no known country
+    return a;
+  }
   if (m.entry != kb::kNone) {
     const auto& e = kb.entries()[m.entry];
     a.name = std::string(kb.str(e.name));

@@ -282,6 +282,9 @@ PetrarchScores score_petrarch(const PetrarchSuite& suite, CoderOptions options,
     r.expected = rec.expected;
     for (const auto& e : out.events) {
       if (!e.source || !e.target || e.source->code.empty() || e.target->code.empty()) continue;
+      // An agent of no known actor ("the government", "officials") is not an actor to PETRARCH.
+      auto bare = [](const ActorRef& a) { return a.country.empty() && a.code == a.agent; };
+      if (bare(*e.source) || bare(*e.target)) continue;
       // PETRARCH does not code futurity: "Arnor will abandon ties" is the abandoning, where
       // sitrep codes the intent to. A planned mention is scored with its pattern's own code.
       std::string code = e.cameo->code;
