@@ -302,5 +302,14 @@ TEST(CodeRules, ParenthesizedAcronymKeepsTheSubject) {
   ASSERT_TRUE(e->source.has_value());
 }
 
+// "rejected a U.S. request": the pattern's own noun ("request") belongs to the target.
+TEST(CodeRules, OwnerOfThePatternsNounIsTheTarget) {
+  NEED_PARSER();
+  auto c = run_parsed("Syria has rejected a U.S. request to extradite the suspects.");
+  EXPECT_NE(find(c, "12", "SYR", "USA"), nullptr);
+  auto from = run_parsed("Pakistan today rejected a fresh offer from Afghanistan for direct talks.");
+  EXPECT_NE(find(from, "12", "PAK", "AFG"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code

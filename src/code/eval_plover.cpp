@@ -91,7 +91,14 @@ PloverScores score_plover(const Coder& coder, const nlohmann::json& gold, Plover
       if (best)
         *details << (best->source ? best->source->code : "-") << ">" << (best->target ? best->target->code : "-")
                  << " " << to_string(best->modality) << " " << best->pattern;
-      *details << "\t" << d.body << "\n";
+      auto codes = [](const nlohmann::json& actors) {
+        std::string out;
+        if (actors.is_array())
+          for (const auto& g : actors) out += (out.empty() ? "" : ",") + g.value("code", "");
+        return out.empty() ? std::string("-") : out;
+      };
+      *details << "\tgold " << codes(r.value("source", nlohmann::json())) << ">" << codes(r.value("target", nlohmann::json()))
+               << "\t" << d.body << "\n";
       for (const auto& e : out.events)
         *details << "      " << (&e == best ? "* " : "  ") << e.cameo->code << " " << e.cameo->plover_type << " "
                  << (e.source ? e.source->code : "-") << ">" << (e.target ? e.target->code : "-") << " "

@@ -212,6 +212,24 @@ class Rules {
     }
     return -1;
   }
+  // The actor a noun belongs to, from its dependents: "a U.S. request", "Iraq's proposal", "an
+  // offer from Kabul", "a demand by the president". -1 when none (or no parse).
+  int owner_of(int w) const {
+    if (!sv_.parsed) return -1;
+    for (int c = 0; c < int(sv_.words.size()); ++c) {
+      if (sv_.words[c].head != w || c == w) continue;
+      std::string_view rel = sv_.words[c].deprel;
+      bool owner = rel == "compound" || rel == "amod" || rel == "nmod:poss";
+      if (rel == "nmod" || rel == "obl") {
+        for (int k = 0; k < int(sv_.words.size()); ++k)
+          if (sv_.words[k].head == c && sv_.words[k].deprel == "case" && one_of(word(k), {"from", "of", "by"})) owner = true;
+      }
+      if (!owner) continue;
+      int m = sv_.words[c].mention;
+      if (m >= 0 && is_actor(m)) return m;
+    }
+    return -1;
+  }
   int after_word(int p, int to, std::string_view prep) const {
     for (int w = p; w + 1 < to; ++w)
       if (word(w) == prep) {
@@ -386,6 +404,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       sources = tree.sources;
       targets = tree.targets;
       p.place = tree.place;
+      // "rejected a U.S. request", "accepted an offer from Kabul": when the pattern names what is
+      // acted on, whose it is names the target.
+      if (targets.empty())
+        for (uint32_t w = m.begin + 1; w < m.end && targets.empty(); ++w)
+          if (int t = r.owner_of(int(w)); t >= 0 && std::find(sources.begin(), sources.end(), t) == sources.end() &&
+                                          ctx.mentions[t].code != ctx.mentions[sources.front()].code)
+            targets.push_back(t);
     } else if (pat.nominal) {
       // "Russian airstrikes", "Turkey's offensive", "airstrike by X on Y", "talks between X and Y"
       if (a > 0 && sv.words[a - 1].mention >= 0 && r.is_actor(sv.words[a - 1].mention)) sources.push_back(sv.words[a - 1].mention);
