@@ -1,6 +1,8 @@
 // The PETRARCH validation reader and the dictionary-built linker, on the suite in ../shared.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "code/code.h"
 #include "code/eval_petrarch.h"
 #include "code/lexicon.h"
@@ -279,6 +281,22 @@ TEST(CoderActors, BareAgentHasASectorAndNoCountry) {
   EXPECT_EQ(c.events[0].source->country, "");
   ASSERT_TRUE(c.events[0].target);
   EXPECT_EQ(c.events[0].target->country, "TUR");
+}
+
+// `sitrep events --petrarch-verbs --discards`: a user's own dictionaries over sitrep's KB.
+TEST(PetrarchVerbs, EventsCommandCodesWithAUsersDictionaries) {
+  TempDir dir;
+  testing::write_file(dir / "verbs.txt", kVerbs);
+  testing::write_file(dir / "discards.txt", "BASEBALL\n");
+  testing::write_file(dir / "a.txt", "Russia mended ties with Turkey.\n\nRussia mended ties with Turkey at a baseball game.\n");
+  auto r = testing::run_sitrep("events --format tsv --petrarch-verbs " + (dir / "verbs.txt").string() + " --discards " +
+                               (dir / "discards.txt").string() + " " + (dir / "a.txt").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\tRUS\tTUR\t0871\t"), std::string::npos) << r.out;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2) << r.out;  // header + one event
+  auto bad = testing::run_sitrep("events --petrarch-verbs " + (dir / "discards.txt").string() + " " + (dir / "a.txt").string());
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("discards.txt"), std::string::npos) << bad.err;
 }
 
 TEST(PetrarchActors, AgentsTakeRegularPluralsAndSpacedCodes) {

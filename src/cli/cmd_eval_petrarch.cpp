@@ -72,15 +72,11 @@ void add_eval_petrarch(CLI::App& parent, int& exit_code) {
         std::cerr << "sitrep: " << e.where() << ": " << e.message << "\n";
         exit_code = kFatal;
       };
-      auto onto = code::Ontology::load_embedded();
-      if (!onto) return fail(onto.error());
-      auto verbs = code::import_petrarch_verbs_file((dir / suite.value().verb_file).string(), *onto.value());
-      if (!verbs) return fail(verbs.error());
-      const auto& v = verbs.value();
-      ontology = onto.value()->extended(v.extra_codes);
-      auto lex = code::Lexicon::load_with_events(*ontology, {{suite.value().verb_file, v.patterns_tsv}}, v.forms_tsv);
-      if (!lex) return fail(lex.error());
-      lexicon = lex.value();
+      auto pl = code::petrarch_lexicon((dir / suite.value().verb_file).string());
+      if (!pl) return fail(pl.error());
+      const auto& v = pl.value().import;
+      ontology = pl.value().ontology;
+      lexicon = pl.value().lexicon;
       verbs_json = {{"file", suite.value().verb_file}, {"verbs", v.verbs}, {"patterns", v.patterns},
                     {"skipped_pre_verb", v.skipped_pre_verb}, {"skipped_null", v.skipped_null},
                     {"skipped_code", v.skipped_code}, {"extra_codes", v.extra_codes.size()}, {"skipped_syntax", v.skipped_syntax}};

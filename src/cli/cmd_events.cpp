@@ -9,6 +9,7 @@
 #include "cli/registry.h"
 #include "code/code.h"
 #include "code/event_record.h"
+#include "code/petrarch_verbs.h"
 #include "kb/linker.h"
 #include "nlp/nlp.h"
 #include "read/reader.h"
@@ -30,6 +31,12 @@ void add_events(CLI::App& parent, int& exit_code) {
   cmd->add_option("--model", *model_path, "nlp model; without one, tokens and sentences only")->capture_default_str();
   cmd->add_flag("--asserted-only", *asserted_only, "Leave out planned, negated and hypothetical mentions");
   cmd->add_flag("--quotes", *quotes, "Also print direct quotations (jsonl records with a \"quote\" field)");
+  auto verbs = std::make_shared<std::string>();
+  auto discards = std::make_shared<std::string>();
+  cmd->add_option("--petrarch-verbs", *verbs, "Code with this PETRARCH/TABARI verb dictionary instead of sitrep's lexicon")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--discards", *discards, "PETRARCH discards file: sentences (or, '+', stories) naming a phrase are not coded")
+      ->check(CLI::ExistingFile);
   cmd->callback([=, &exit_code] {
     code::CoderOptions opts;
     opts.keep_unasserted = !*asserted_only;
@@ -38,6 +45,21 @@ void add_events(CLI::App& parent, int& exit_code) {
     else std::cerr << "sitrep: warning: no knowledge base (" << kb.error().message << "): no actors, no events\n";
     auto model = nlp::Model::load(*model_path);
     if (model) opts.model = model.value();
+    auto fatal = [&](const Error& e) {
+      std::cerr << "sitrep: " << e.where() << ": " << e.message << "\n";
+      exit_code = kFatal;
+    };
+    if (!verbs->empty()) {
+      auto pl = code::petrarch_lexicon(*verbs);
+      if (!pl) return fatal(pl.error());
+      opts.lexicon = pl.value().lexicon;
+      opts.ontology = pl.value().ontology;
+    }
+    if (!discards->empty()) {
+      auto d = code::import_petrarch_discards_file(*discards);
+      if (!d) return fatal(d.error());
+      opts.discards = d.value();
+    }
     auto coder = code::Coder::create(std::move(opts));
     if (!coder) {
       std::cerr << "sitrep: " << coder.error().where() << ": " << coder.error().message << "\n";

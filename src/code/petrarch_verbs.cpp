@@ -361,6 +361,21 @@ Expected<PetrarchVerbImport> import_petrarch_verbs_file(const std::string& path,
   return import_petrarch_verbs(ss.str(), name, ontology);
 }
 
+Expected<PetrarchLexicon> petrarch_lexicon(const std::string& verbs_path) {
+  auto onto = Ontology::load_embedded();
+  if (!onto) return onto.error();
+  auto verbs = import_petrarch_verbs_file(verbs_path, *onto.value());
+  if (!verbs) return verbs.error();
+  PetrarchLexicon out;
+  out.import = std::move(verbs.value());
+  out.ontology = onto.value()->extended(out.import.extra_codes);
+  std::string name = verbs_path.substr(verbs_path.find_last_of('/') + 1);
+  auto lex = Lexicon::load_with_events(*out.ontology, {{name, out.import.patterns_tsv}}, out.import.forms_tsv);
+  if (!lex) return lex.error();
+  out.lexicon = lex.value();
+  return out;
+}
+
 std::vector<DiscardPhrase> import_petrarch_discards(std::string_view text) {
   std::vector<DiscardPhrase> out;
   size_t b = 0;

@@ -12,12 +12,14 @@
 // verb (sitrep's patterns start at their predicate), null codes [---], and codes that are not
 // digits ("075A", "xxy"); all-digit codes outside CAMEO are the dictionary's own (extra_codes).
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include <vector>
 
 #include "code/code.h"
+#include "code/lexicon.h"
 #include "code/ontology.h"
 #include "core/error.h"
 
@@ -39,6 +41,15 @@ struct PetrarchVerbImport {
 Expected<PetrarchVerbImport> import_petrarch_verbs(std::string_view text, const std::string& name,
                                                    const Ontology& ontology);
 Expected<PetrarchVerbImport> import_petrarch_verbs_file(const std::string& path, const Ontology& ontology);
+
+// A verb dictionary file compiled for the coder: the lexicon (sitrep's cue phrases plus the
+// dictionary's event patterns) over the ontology extended with the dictionary's own codes.
+struct PetrarchLexicon {
+  std::shared_ptr<const Lexicon> lexicon;
+  std::shared_ptr<const Ontology> ontology;
+  PetrarchVerbImport import;
+};
+Expected<PetrarchLexicon> petrarch_lexicon(const std::string& verbs_path);
 
 // A discards dictionary: one phrase a line, '+' in front for a story-level discard, '#'
 // comments; upper case and '_' as in the other dictionaries.
