@@ -64,9 +64,6 @@ Table load() {
       throw std::logic_error("time/words.tsv line " + std::to_string(line_no) + ": expected 3 columns");
     add(t, line.substr(0, a), line.substr(a + 1, b - a - 1), line.substr(b + 1), line_no);
   }
-  // Cue words the rules rely on, kept here until they move to words.tsv (owned with data/).
-  for (std::string_view w : {"payable", "upcoming"})
-    if (Entry& e = t[std::string(w)]; !(e.kinds & kTense)) e.kinds |= kTense, e.tense = Tense::Future;
   return t;
 }
 
