@@ -163,6 +163,9 @@ CREATE INDEX quotes_doc ON quotes(doc_id);
       // signatures no longer compare with new ones. The store recomputes them from the bodies
       // while applying this migration (see Store::open).
       {5, "UPDATE documents SET minhash = NULL;"},
+      // MinHash word hashing changed again (word boundaries from SSE2 bit masks, eight bytes a
+      // step): recomputed the same way.
+      {6, "UPDATE documents SET minhash = NULL;"},
   };
   return all;
 }

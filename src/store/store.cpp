@@ -15,8 +15,9 @@
 
 namespace sitrep {
 
-// The migration after which stored MinHash signatures are recomputed from document bodies.
-constexpr int kResignMigration = 5;
+// The migrations after which stored MinHash signatures are recomputed from document bodies (the
+// word hashing changed); recomputing once, at the last of them, is enough.
+constexpr int kResignMigrations[] = {5, 6};
 namespace {
 
 std::string now_utc() {
@@ -158,11 +159,14 @@ Expected<std::unique_ptr<Store>> Store::open(const std::string& path) {
     if (have > latest_schema_version())
       return Error{path, "", "database schema version " + std::to_string(have) + " is newer than this sitrep (" +
                                  std::to_string(latest_schema_version()) + "); upgrade sitrep"};
+    int resign_at = 0;  // the last signature-changing migration this open applies
+    for (int v : kResignMigrations)
+      if (v > have) resign_at = v;
     for (const auto& m : migrations()) {
       if (m.version <= have) continue;
       exec(db, "BEGIN IMMEDIATE");
       exec(db, std::string(m.sql).c_str());
-      if (m.version == kResignMigration) {
+      if (m.version == resign_at) {
         Stmt read(db, "SELECT rowid, body FROM documents WHERE duplicate_of IS NULL");
         Stmt write(db, "UPDATE documents SET minhash = ? WHERE rowid = ?");
         while (read.step()) {
