@@ -26,17 +26,20 @@ std::string write_lines(const sitrep::testing::TempDir& dir, int n) {
 TEST(Pipeline, OrderedModeKeepsInputOrderAcrossThreads) {
   sitrep::testing::TempDir dir;
   std::string path = write_lines(dir, 400);
-  PipelineOptions opts;
-  opts.threads = 4;
-  opts.ordered = true;
-  std::vector<std::string> seen;
-  PipelineSinks sinks;
-  sinks.on_doc = [&](Doc&& d) { seen.push_back(d.origin.substr(d.origin.find('#') + 1)); };
-  sinks.on_error = [&](const Error& e) { seen.push_back(e.locator); };
-  auto p = run_pipeline({path}, opts, sinks);
-  ASSERT_EQ(seen.size(), 400u);
-  for (int i = 0; i < 400; ++i) EXPECT_EQ(seen[i], "line " + std::to_string(i + 1));
-  EXPECT_EQ(p.errors, 8u);
+  for (unsigned threads : {4u, 1u}) {  // one worker runs on the caller's thread, in order
+    PipelineOptions opts;
+    opts.threads = threads;
+    opts.ordered = threads > 1;
+    std::vector<std::string> seen;
+    PipelineSinks sinks;
+    sinks.on_doc = [&](Doc&& d) { seen.push_back(d.origin.substr(d.origin.find('#') + 1)); };
+    sinks.on_error = [&](const Error& e) { seen.push_back(e.locator); };
+    auto p = run_pipeline({path}, opts, sinks);
+    ASSERT_EQ(seen.size(), 400u);
+    for (int i = 0; i < 400; ++i) EXPECT_EQ(seen[i], "line " + std::to_string(i + 1));
+    EXPECT_EQ(p.errors, 8u);
+    EXPECT_EQ(p.records, 392u);
+  }
 }
 
 TEST(Pipeline, UnorderedModeDeliversEveryRecordOnce) {

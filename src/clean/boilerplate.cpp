@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
+#include <emmintrin.h>
 #include <unordered_map>
 
 #include "core/embedded.h"
@@ -207,49 +209,94 @@ bool ends_with_photo_label(std::string_view norm, size_t words) {
 
 }  // namespace
 
+namespace {
+
+// 16-bit population count without the POPCNT instruction (not in the x86-64 baseline).
+inline uint32_t popcount16(uint32_t v) {
+  v = v - ((v >> 1) & 0x5555u);
+  v = (v & 0x3333u) + ((v >> 2) & 0x3333u);
+  v = (v + (v >> 4)) & 0x0F0Fu;
+  return (v + (v >> 8)) & 0x1Fu;
+}
+
+}  // namespace
+
 std::string normalize_for_match(std::string_view s) {
   std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
-      unsigned char d = static_cast<unsigned char>(s[i + 2]);
+  out.resize(s.size());
+  size_t o = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const __m128i space = _mm_set1_epi8(' '), upper_a = _mm_set1_epi8('A' - 1), upper_z = _mm_set1_epi8('Z' + 1),
+                ctrl = _mm_set1_epi8(0x21), case_bit = _mm_set1_epi8(0x20);
+  for (size_t i = 0; i < s.size();) {
+    // Sixteen plain bytes at a time: ASCII, no control or doubled whitespace (the common case);
+    // upper case folded with one compare and an add.
+    if (i + 16 <= s.size() && o > 0 && out[o - 1] != ' ') {
+      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      // bytes < 0x21 as unsigned: ' ' and controls; bytes >= 0x80 are negative as signed
+      uint32_t low = uint32_t(_mm_movemask_epi8(_mm_cmplt_epi8(x, ctrl)));  // includes >= 0x80
+      uint32_t sp = uint32_t(_mm_movemask_epi8(_mm_cmpeq_epi8(x, space)));
+      if ((low & ~sp) == 0 && (sp & (sp >> 1)) == 0 && !(sp & 0x8000u)) {
+        __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, upper_a), _mm_cmplt_epi8(x, upper_z));
+        x = _mm_add_epi8(x, _mm_and_si128(up, case_bit));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(&out[o]), x);
+        o += 16;
+        i += 16;
+        continue;
+      }
+    }
+    unsigned char c = p[i];
+    if (c == 0xE2 && i + 2 < s.size() && p[i + 1] == 0x80) {
+      unsigned char d = p[i + 2];
       char repl = 0;
       if (d == 0x98 || d == 0x99) repl = '\'';
       else if (d == 0x9C || d == 0x9D) repl = '"';
       else if (d == 0x93 || d == 0x94) repl = '-';
       if (repl) {
-        out.push_back(repl);
-        i += 2;
+        out[o++] = repl;
+        i += 3;
         continue;
       }
     }
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {  // no-break space
+    if (c == 0xC2 && i + 1 < s.size() && p[i + 1] == 0xA0) {  // no-break space
       c = ' ';
       ++i;
     }
+    ++i;
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      if (o > 0 && out[o - 1] != ' ') out[o++] = ' ';
       continue;
     }
-    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c));
+    out[o++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
   }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
+  while (o > 0 && out[o - 1] == ' ') --o;
+  out.resize(o);
   return out;
 }
 
 size_t count_words(std::string_view s, size_t stop_at) {
-  // Branch-free over chunks so long paragraphs cost little; stop_at is checked per chunk.
+  // A word starts at a non-space after a space (or the start): sixteen bytes at a time from a
+  // space bit mask; stop_at is checked per block.
   size_t n = 0;
-  bool prev_space = true;
-  for (size_t pos = 0; pos < s.size(); pos += 64) {
-    size_t end = std::min(s.size(), pos + 64);
-    for (size_t i = pos; i < end; ++i) {
-      char c = s[i];
-      bool sp = (c == ' ') | (c == '\t') | (c == '\n');
-      n += static_cast<size_t>(!sp & prev_space);
-      prev_space = sp;
+  uint32_t prev_space = 1;  // the byte before the block was a space
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n');
+  for (size_t pos = 0; pos < s.size(); pos += 16) {
+    size_t len = std::min<size_t>(16, s.size() - pos);
+    __m128i x;
+    if (len == 16) {
+      x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
+    } else {
+      alignas(16) unsigned char tail[16];
+      std::memset(tail, ' ', sizeof tail);
+      std::memcpy(tail, p + pos, len);
+      x = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
     }
+    uint32_t space = uint32_t(_mm_movemask_epi8(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, sp), _mm_cmpeq_epi8(x, tab)), _mm_cmpeq_epi8(x, nl))));
+    uint32_t after_space = ((space << 1) | prev_space) & 0xFFFFu;
+    n += popcount16(~space & after_space & 0xFFFFu);
+    prev_space = (space >> 15) & 1u;
     if (n >= stop_at) return stop_at;
   }
   return n;

@@ -1,5 +1,6 @@
 // pipeline: runs read -> clean over many inputs on threads. One thread reads, N workers
 // clean, and the caller's thread receives every Doc and Error in turn (the single writer).
+// With one worker everything runs on the caller's thread, in input order.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -13,7 +14,7 @@
 namespace sitrep {
 
 struct PipelineOptions {
-  unsigned threads = 0;  // cleaning workers; 0 = all cores
+  unsigned threads = 0;  // cleaning workers; 0 = all cores; 1 = no threads at all
   bool ordered = false;  // deliver results in input order (costs a reorder buffer)
   ReadOptions read;
 };
