@@ -281,6 +281,27 @@ TEST(CoderActors, BareAgentHasASectorAndNoCountry) {
   EXPECT_EQ(c.events[0].source->country, "");
   ASSERT_TRUE(c.events[0].target);
   EXPECT_EQ(c.events[0].target->country, "TUR");
+  // An agent of no country takes the one country its sentence names, unless the other side is
+  // that country itself (above); PETRARCH's suites leave it alone.
+  testing::write_file(dir.path() / "actors.txt", "TURKEY [TUR]\nANKARA [TUR]\n");
+  testing::write_file(dir.path() / "agents.txt", "POLICE {} [~COP]\nPROTESTER [~OPP]\n");
+  auto linker2 = petrarch_linker({(dir.path() / "actors.txt").string(), (dir.path() / "agents.txt").string()});
+  ASSERT_TRUE(linker2.ok());
+  o.linker = linker2.value();
+  for (bool infer : {true, false}) {
+    o.agent_country_from_context = infer;
+    auto c2 = Coder::create(o).value()->code([] {
+      Doc d2;
+      d2.id = "t2";
+      d2.body = "Police attacked protesters in Turkey.";
+      return d2;
+    }());
+    ASSERT_FALSE(c2.events.empty());
+    ASSERT_TRUE(c2.events[0].source && c2.events[0].target);
+    EXPECT_EQ(c2.events[0].source->code, infer ? "TURCOP" : "COP");
+    EXPECT_EQ(c2.events[0].source->country, infer ? "TUR" : "");
+    EXPECT_EQ(c2.events[0].target->code, "TUROPP");  // the linker's "protesters in Turkey"
+  }
 }
 
 // `sitrep events --petrarch-verbs --discards`: a user's own dictionaries over sitrep's KB.

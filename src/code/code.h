@@ -81,6 +81,10 @@ struct CoderOptions {
   std::shared_ptr<const Ontology> ontology;  // null: CAMEO (data/ontology); else one extended
                                              // with a dictionary's own codes
   std::vector<DiscardPhrase> discards;
+  // An agent of no country ("police", "the government") takes the dateline's country, else the
+  // one country its sentence names ("protesters in Baku": AZEOPP). Off for suites whose gold
+  // leaves such agents alone (PETRARCH's).
+  bool agent_country_from_context = true;
 };
 
 class Coder {

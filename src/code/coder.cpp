@@ -239,12 +239,40 @@ CodedDoc Coder::code(const Doc& doc) const {
 
   DocContext ctx{body, an, mentions, *lexicon_, *ontology_, options_.linker ? &options_.linker->kb() : nullptr, &partner};
   std::optional<ActorRef> last_speaker;
+  // The country a mention names: a country, a place's country, an agent of a country.
+  auto country_named = [&](const kb::LinkedMention& m) -> std::string {
+    const kb::Kb& kb = *ctx.kb;
+    uint32_t c = kb::kNone;
+    if (m.kind == kb::MentionKind::Place && m.place != kb::kNone) c = kb.places()[m.place].country;
+    else if ((m.kind == kb::MentionKind::Country || m.kind == kb::MentionKind::Agent) && m.entry != kb::kNone) c = m.entry;
+    if (c == kb::kNone || kb.entries()[c].kind != uint8_t(kb::format::EntryKind::Country)) return "";
+    return std::string(kb.str(kb.entries()[c].code));
+  };
+  std::string dateline_country = dateline_place ? dateline_place->country : "";
+  auto give_country = [&](std::optional<ActorRef>& a, const std::string& country) {
+    if (!a || !a->country.empty() || a->agent.empty() || a->code != a->agent || country.empty()) return;
+    a->country = country;
+    a->code = country + a->agent;
+  };
   for (size_t s = 0; s < an.sentence_count(); ++s) {
     SentenceView sv = build_sentence(ctx, s);
     std::string_view sentence(body.data() + sv.begin, sv.end - sv.begin);
     bool discarded = std::any_of(options_.discards.begin(), options_.discards.end(),
                                  [&](const DiscardPhrase& d) { return !d.story && names_phrase(sentence, d.phrase); });
     std::vector<Predicate> preds = discarded ? std::vector<Predicate>{} : find_events(ctx, sv);
+    std::string context_country = dateline_country;
+    if (context_country.empty() && ctx.kb && options_.agent_country_from_context) {
+      for (int mi : sv.mentions) {
+        std::string c = country_named(mentions[mi]);
+        if (c.empty()) continue;
+        if (context_country.empty()) context_country = c;
+        else if (c != context_country) {
+          context_country.clear();  // two countries: whose agent is unknown
+          break;
+        }
+      }
+    }
+    if (!options_.agent_country_from_context) context_country.clear();
     for (auto& p : preds) {
       if (p.modality != Modality::Asserted && !options_.keep_unasserted) continue;
       EventMention e;
@@ -261,6 +289,10 @@ CodedDoc Coder::code(const Doc& doc) const {
         if (p.target >= 0) e.target = actor_of(*ctx.kb, mentions[p.target], body);
         if (p.speaker >= 0) e.attributed_to = actor_of(*ctx.kb, mentions[p.speaker], body);
         if (p.place >= 0 && mentions[p.place].place != kb::kNone) e.location = place_of(*ctx.kb, mentions[p.place].place);
+        // not when the other side is that very country ("police arrested Iranians")
+        std::string src_code = e.source ? e.source->code : "", tgt_code = e.target ? e.target->code : "";
+        if (tgt_code != context_country) give_country(e.source, context_country);
+        if (src_code != context_country) give_country(e.target, context_country);
       }
       if (!e.location) e.location = dateline_place;
       // Date: the predicate's governing timex; stated intents and statements by the report verb.
