@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "code/code.h"
+#include "code/coder.h"
 #include "code/eval_petrarch.h"
 #include "code/lexicon.h"
 #include "code/petrarch_verbs.h"
@@ -279,6 +280,15 @@ TEST(CoderActors, BareAgentHasASectorAndNoCountry) {
   EXPECT_EQ(c.events[0].source->code, "COP");
   EXPECT_EQ(c.events[0].source->agent, "COP");
   EXPECT_EQ(c.events[0].source->country, "");
+  // Regression: CAMEO's stateless prefixes were reported as countries ("IGO" for IGONAT).
+  kb::LinkedMention nato;
+  nato.kind = kb::MentionKind::Organization;
+  nato.code = "IGONAT";
+  ActorRef na = actor_of(linker.value()->kb(), nato, "NATO");
+  EXPECT_EQ(na.country, "");
+  EXPECT_EQ(na.agent, "");
+  nato.code = "TURMIL";
+  EXPECT_EQ(actor_of(linker.value()->kb(), nato, "x").country, "TUR");
   ASSERT_TRUE(c.events[0].target);
   EXPECT_EQ(c.events[0].target->country, "TUR");
   // An agent of no country takes the one country its sentence names, unless the other side is

@@ -205,7 +205,7 @@ TEST(KbSeeds, ActorsResolvedForTheirDate) {
       {"001_", "2018-09-17",
        {{"Dmitry Peskov", "RUSGOV"}, {"Hassan Rouhani", "IRNGOV"}, {"Vladimir Putin", "RUSGOV"},
         {"Recep Tayyip Erdogan", "TURGOV"}, {"Staffan de Mistura", "IGOUNO"}, {"Damascus", "SYRGOV"},
-        {"Jabhat al-Nusra", "SYRREBIMGMOSALQ"}, {"Al-Qaeda", "IMGMOSALQ"}, {"Ankara", "TURGOV"},
+        {"Jabhat al-Nusra", "SYRREBIMGMOSALQ"}, {"Al-Qaeda terror groups", "IMGMOSALQ"}, {"Ankara", "TURGOV"},
         {"militants", "REB"}, {"terrorists", "REB"}}},
       {"002_", "2020-02-28",
        {{"Sergey Lavrov", "RUSGOV"}, {"Angela Merkel", "DEUGOV"}, {"Emmanuel Macron", "FRAGOV"}, {"NATO", "IGONAT"},

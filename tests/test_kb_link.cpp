@@ -69,6 +69,11 @@ TEST_F(LinkTest, StateBodyWithAgent) {
   const LinkedMention* kr = find(ms, "Kremlin troops");
   ASSERT_NE(kr, nullptr);
   EXPECT_EQ(kr->code, "RUSGOVMIL");
+  // Any other body's people are the body: "NATO troops" is NATO.
+  ms = link("NATO troops left the base.", "2020-03-02");
+  const LinkedMention* nt = find(ms, "NATO troops");
+  ASSERT_NE(nt, nullptr);
+  EXPECT_EQ(nt->code, "IGONAT");
 }
 
 // An agent with its country after "from", "of" or "in" (a city after "in" is only where).

@@ -191,6 +191,12 @@ ActorRef actor_of(const kb::Kb& kb, const kb::LinkedMention& m, std::string_view
     if (e.kind == uint8_t(kb::format::EntryKind::Country)) a.country = std::string(kb.str(e.code));
     else if (e.country != kb::kNone) a.country = std::string(kb.str(kb.entries()[e.country].code));
   }
+  // CAMEO's non-state prefixes name no country ("IGONAT" is NATO, not a country "IGO" with an
+  // agent "NAT").
+  static const char* const kNoCountry[] = {"IGO", "NGO", "IMG", "MNC", "NGM", "UIS"};
+  bool stateless = std::any_of(std::begin(kNoCountry), std::end(kNoCountry),
+                               [&](const char* p) { return a.code.compare(0, 3, p) == 0; });
+  if (stateless) return a;
   if (a.country.empty() && a.code.size() >= 3) a.country = a.code.substr(0, 3);
   if (a.code.size() > 3) a.agent = a.code.substr(3);
   return a;

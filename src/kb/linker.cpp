@@ -367,6 +367,11 @@ class Scan {
           return k + 2;
         }
       }
+      // "UN troops", "Hezbollah fighters": any other body's people are the body itself.
+      if (adjacent(k, k + 1) && hit(k + 1, HitKind::Agent) && !hit(k + 1, HitKind::Person)) {
+        emit(k, k + 1, MentionKind::Organization, rule, o->target, std::string(kb_.str(e.code)));
+        return k + 2;
+      }
       emit(k, k, MentionKind::Organization, rule, o->target, std::string(kb_.str(e.code)));
       return k + 1;
     }
