@@ -311,5 +311,40 @@ TEST(CodeRules, OwnerOfThePatternsNounIsTheTarget) {
   EXPECT_NE(find(from, "12", "PAK", "AFG"), nullptr);
 }
 
+// A gerund or infinitive subject clause names a goal, not an act; a that-clause report stays.
+TEST(CodeRules, GerundSubjectIsNoEvent) {
+  NEED_PARSER();
+  auto goal = run_parsed("Putin said that driving the militants out of Idlib was a priority task.");
+  for (const auto& e : goal.events)
+    if (e.cameo->code.starts_with("19")) EXPECT_NE(e.modality, Modality::Asserted) << e.text;
+  auto report = run_parsed("It was noted that Turkey had attacked Syrian troops.");
+  const EventMention* attack = find(report, "19", "TUR");
+  ASSERT_NE(attack, nullptr);
+  EXPECT_EQ(attack->modality, Modality::Asserted);
+}
+
+// "reluctant to" denies the act; "need to" states an intent (036 for a meeting).
+TEST(CodeRules, ReluctanceAndNeedAreModality) {
+  NEED_PARSER();
+  auto reluctant = run_parsed("Syria is reluctant to attack Turkey.");
+  for (const auto& e : reluctant.events) EXPECT_NE(e.modality, Modality::Asserted) << e.cameo->code;
+  auto need = run_parsed("Russia needs to meet Turkey to settle the dispute.");
+  const EventMention* intent = find(need, "036", "RUS");
+  ASSERT_NE(intent, nullptr);
+  EXPECT_EQ(find(need, "040", "RUS"), nullptr);
+}
+
+// "the Russian and Turkish leaders agreed": both are the subject; a conversation is not
+// by phone unless the text says so.
+TEST(CodeRules, CoordinatedDemonymsShareTheTitle) {
+  NEED_PARSER();
+  auto c = run_parsed("The Russian and Turkish leaders agreed to activate political efforts.");
+  EXPECT_NE(find(c, "03", "RUSGOV"), nullptr);
+  EXPECT_NE(find(c, "03", "TURGOV"), nullptr);
+  auto talk = run_parsed("Erdogan began the conversation with Putin with words of gratitude.");
+  EXPECT_EQ(find(talk, "041"), nullptr);
+  EXPECT_NE(find(talk, "040", "TURGOV"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code

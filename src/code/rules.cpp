@@ -476,6 +476,15 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
 
     // Modality from the cues in the clause before the predicate (and not part of the pattern).
     bool neg = false, plan = false, intent = false, hypo = sv.question;
+    // "driving militants out of Idlib was a priority task", "to strike first would be a
+    // mistake": a gerund or infinitive that is the subject of another clause names a goal or a
+    // topic, not an act that happened ("it was noted that they met" is a report, and stays).
+    if (sv.parsed && !pat.nominal && sv.words[p.anchor].deprel.starts_with("csubj")) {
+      bool to = false;
+      for (const auto& w : sv.words)
+        to |= w.head == int(p.anchor) && w.deprel == "mark" && w.lower == "to";
+      if (to || sv.words[p.anchor].lower.ends_with("ing")) hypo = true;
+    }
     std::vector<bool> consumed(n, false);
     for (const auto& c : cues) {
       if (c.kind == PatternKind::Report) continue;

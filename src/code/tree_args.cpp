@@ -67,6 +67,16 @@ class Tree {
       if (m >= 0 && sv_.words[c].mention == m)
         for (int cc : children_[c])
           if (rel(cc) == "conj") with_conjuncts(cc, out);
+      // "the Russian and Turkish leaders": "Russian" (a mention of its own) modifies the head
+      // of the other and is coordinated with a word of it.
+      int mc = sv_.words[c].mention;
+      if (m >= 0 && mc >= 0 && mc != m && rel(c) == "amod" && is_actor(mc) &&
+          std::find(out.begin(), out.end(), mc) == out.end())
+        for (int cc : children_[c])
+          if (rel(cc) == "conj" && sv_.words[cc].mention == m) {
+            out.push_back(mc);
+            break;
+          }
     }
   }
   int subject_word(int v) const {
