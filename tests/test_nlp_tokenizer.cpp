@@ -100,6 +100,24 @@ TEST(NlpSentences, NewsCases) {
   EXPECT_EQ(sentences_of("Was it a deal? No! Not yet."), (V{"Was it a deal?", "No!", "Not yet."}));
 }
 
+// Web text (UD English-EWT dev): lower-case sentence starts after "?", initials inside names,
+// and numbers in one message are no list with numbers in another.
+TEST(NlpSentences, WebTextCases) {
+  EXPECT_EQ(sentences_of("where did you grow up? india? just curious"),
+            (V{"where did you grow up?", "india?", "just curious"}));
+  EXPECT_EQ(sentences_of("the food was great! the staff too."), (V{"the food was great!", "the staff too."}));
+  EXPECT_EQ(sentences_of("She works at Yahoo! in the accounting department."),
+            (V{"She works at Yahoo! in the accounting department."}));
+  EXPECT_EQ(sentences_of("Bush also nominated A. Noel Kramer for a term."), (V{"Bush also nominated A. Noel Kramer for a term."}));
+  EXPECT_EQ(sentences_of("I bring my son. Drs. Ali and Smith work wonders."),
+            (V{"I bring my son.", "Drs. Ali and Smith work wonders."}));
+  auto s = sentences_of("Please sign the changes in Section 7. Kelly called me.\n\nGo down one block to Super 8. Great fun.");
+  for (const auto& x : s) {
+    EXPECT_FALSE(x.ends_with("Section")) << x;
+    EXPECT_FALSE(x.ends_with("Super")) << x;
+  }
+}
+
 TEST(NlpSentences, SeedArticlesInvariants) {
   std::filesystem::path dir = std::filesystem::path(SITREP_SHARED_DIR) / "seeds";
   if (!std::filesystem::exists(dir)) GTEST_SKIP() << "../shared/seeds absent";

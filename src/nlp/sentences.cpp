@@ -91,10 +91,19 @@ struct Splitter {
       if (!style || e + 1 >= tok.size() || !next_is_upper(e + 1)) continue;
       ms.push_back({b, e, value, style});
     }
+    // A sibling counts only nearby, in the same paragraph: "Section 7." in one message and "8."
+    // in another are no list.
+    auto near = [&](const Marker& a, const Marker& b) {
+      size_t lo = std::min(a.first, b.first), hi = std::max(a.first, b.first);
+      if (hi - lo > 120) return false;
+      std::string_view between = text.substr(tok[lo].begin, tok[hi].begin - tok[lo].begin);
+      return between.find("\n\n") == std::string_view::npos;
+    };
     for (size_t i = 0; i < ms.size(); ++i) {
       bool linked = false;
       for (size_t j = 0; j < ms.size(); ++j)
-        if (j != i && ms[j].style == ms[i].style && std::abs(ms[j].value - ms[i].value) == 1) linked = true;
+        if (j != i && ms[j].style == ms[i].style && std::abs(ms[j].value - ms[i].value) == 1 && near(ms[i], ms[j]))
+          linked = true;
       if (!linked) continue;
       for (size_t k = ms[i].first; k <= ms[i].last; ++k) no_end[k] = 1;
       if (ms[i].first > 0) split_after[ms[i].first - 1] = 1;
@@ -158,6 +167,13 @@ struct Splitter {
       } else if (all_of_chars(w, "!?")) {
         end = absorb_closers(k);
         ends = end + 1 < n && starts_sentence(end + 1);
+        // "where did you grow up? india?": informal text starts sentences in lower case; a
+        // quotation's "?" followed by "he asked" keeps its closing quote and does not end.
+        // ("Yahoo! in the accounting department": a "!" after a capitalized name is part of it.)
+        bool name_bang = w.find('?') == std::string_view::npos && k > 0 && !space_between(k - 1) &&
+                         !is_lower(first_code_point(t(k - 1)));
+        if (!ends && !name_bang && end == k && end + 1 < n && is_lower(first_code_point(t(end + 1))) && space_between(end))
+          ends = true;
       } else if (w.size() > 1 && w.back() == '.' && is_letter(first_code_point(w))) {
         // An abbreviation that kept its period: ends a sentence only if what follows says so.
         std::string_view stem = w.substr(0, w.size() - 1);
@@ -166,8 +182,10 @@ struct Splitter {
         if (!upper_next || is_title_abbreviation(stem)) {
           ends = false;
         } else if (stem.size() == 1) {
-          // An initial: "Jonas E. Smith" continues, "you and I. Did" ends.
-          ends = k > sentence_begin && is_lower(first_code_point(t(k - 1)));
+          // An initial: "Jonas E. Smith", "nominated A. Noel Kramer" continue; "you and I. Did"
+          // ends, and so does any letter before a word that starts sentences ("plan B. The").
+          if (stem == "I") ends = k > sentence_begin && is_lower(first_code_point(t(k - 1)));
+          else ends = is_starter(t(end + 1));
         } else if (to_lower(stem) == "a.m" || to_lower(stem) == "p.m") {
           ends = k >= sentence_begin + 4;
         } else {

@@ -13,7 +13,7 @@ namespace {
 constexpr std::array kAbbreviations = {
     "a.m", "adm", "al", "ala", "approx", "apr", "ariz", "ark", "assn", "aug", "ave", "bldg", "blvd",
     "bros", "ca", "calif", "capt", "cf", "cmdr", "co", "col", "colo", "conn", "corp", "cpl", "d.c",
-    "dec", "del", "dept", "det", "dr", "e.g", "esp", "est", "etc", "feb", "fig", "fla", "fr", "fri",
+    "dec", "del", "dept", "det", "dr", "drs", "e.g", "esp", "est", "etc", "feb", "fig", "fla", "fr", "fri",
     "ft", "ga", "gen", "gov", "govt", "hon", "i.e", "ill", "inc", "ind", "insp", "jan", "jr", "jul",
     "jun", "kan", "ky", "la", "lt", "ltd", "maj", "mar", "mass", "md", "messrs", "mich", "minn",
     "miss", "mo", "mon", "mont", "mr", "mrs", "ms", "mt", "neb", "nev", "no", "nos", "nov", "oct",
@@ -21,7 +21,7 @@ constexpr std::array kAbbreviations = {
     "sen", "sep", "sept", "sgt", "sr", "st", "sun", "supt", "tenn", "tex", "thu", "thurs", "tue",
     "tues", "u.k", "u.n", "u.s", "u.s.a", "univ", "va", "vol", "vs", "vt", "wash", "wed", "wis",
     "wyo"};
-constexpr std::array kTitles = {"adm",  "capt", "cmdr", "col", "cpl", "det",  "dr", "fr", "gen",
+constexpr std::array kTitles = {"adm",  "capt", "cmdr", "col", "cpl", "det",  "dr", "drs", "fr", "gen",
                                 "gov",  "hon",  "insp", "lt",  "maj", "messrs", "mr", "mrs", "ms",
                                 "mt",   "pres", "prof", "pvt", "rep", "rev",  "sen", "sgt", "st",
                                 "supt"};
