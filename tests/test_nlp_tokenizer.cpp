@@ -106,6 +106,8 @@ TEST(NlpSentences, WebTextCases) {
   EXPECT_EQ(sentences_of("where did you grow up? india? just curious"),
             (V{"where did you grow up?", "india?", "just curious"}));
   EXPECT_EQ(sentences_of("the food was great! the staff too."), (V{"the food was great!", "the staff too."}));
+  EXPECT_EQ(sentences_of("go to famoso. seriously. the U.S. team won 3.5 to 1."),
+            (V{"go to famoso.", "seriously.", "the U.S. team won 3.5 to 1."}));
   EXPECT_EQ(sentences_of("She works at Yahoo! in the accounting department."),
             (V{"She works at Yahoo! in the accounting department."}));
   EXPECT_EQ(sentences_of("Bush also nominated A. Noel Kramer for a term."), (V{"Bush also nominated A. Noel Kramer for a term."}));

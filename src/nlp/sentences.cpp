@@ -164,6 +164,11 @@ struct Splitter {
         if (k > 0 && t(k - 1) == "[") continue;
         ends = end + 1 < n && (ellipsis ? next_is_upper(end + 1) && t(end + 1) != "I" : starts_sentence(end + 1));
         if (!ellipsis && end + 1 < n && std::isdigit(static_cast<unsigned char>(t(end + 1)[0]))) ends = false;
+        // "go to famoso. seriously.": informal text starts sentences in lower case; a period
+        // after a word (not a number, not glued to what follows) ends one all the same.
+        if (!ends && !ellipsis && w.size() == 1 && end == k && end + 1 < n && k > 0 && space_between(k) &&
+            is_lower(first_code_point(t(k + 1))) && is_letter(first_code_point(t(k - 1))) && t(k - 1).size() > 1)
+          ends = true;
       } else if (all_of_chars(w, "!?")) {
         end = absorb_closers(k);
         ends = end + 1 < n && starts_sentence(end + 1);
