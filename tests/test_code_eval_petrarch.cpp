@@ -312,6 +312,26 @@ TEST(CoderActors, BareAgentHasASectorAndNoCountry) {
     EXPECT_EQ(c2.events[0].source->country, infer ? "TUR" : "");
     EXPECT_EQ(c2.events[0].target->code, "TUROPP");  // the linker's "protesters in Turkey"
   }
+  // The document's country is the one it names most; a tie names none. A possessive pronoun
+  // gives the agent to the actor named before it.
+  testing::write_file(dir.path() / "actors.txt", "TURKEY [TUR]\nSYRIA [SYR]\n");
+  testing::write_file(dir.path() / "agents.txt", "POLICE {} [~COP]\nPROTESTER [~OPP]\nTROOPS {} [~MIL]\n");
+  auto linker3 = petrarch_linker({(dir.path() / "actors.txt").string(), (dir.path() / "agents.txt").string()});
+  ASSERT_TRUE(linker3.ok());
+  o.linker = linker3.value();
+  o.agent_country_from_context = true;
+  auto coder3 = Coder::create(o).value();
+  auto source_of = [&](const std::string& body, const std::string& cameo_root) {
+    Doc d3;
+    d3.id = "t3";
+    d3.body = body;
+    for (const auto& e : coder3->code(d3).events)
+      if (e.cameo->code.starts_with(cameo_root) && e.source) return e.source->code;
+    return std::string("(none)");
+  };
+  EXPECT_EQ(source_of("Turkey and Syria talked. Turkey protested again. Police attacked protesters.", "19"), "TURCOP");
+  EXPECT_EQ(source_of("Turkey and Syria talked. Police attacked protesters.", "19"), "COP");
+  EXPECT_EQ(source_of("Syria said its troops attacked Turkey.", "19"), "SYRMIL");
 }
 
 // `sitrep events --petrarch-verbs --discards`: a user's own dictionaries over sitrep's KB.

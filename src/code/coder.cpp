@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "kb/linker.h"
 #include "kb/source.h"
@@ -254,7 +255,44 @@ CodedDoc Coder::code(const Doc& doc) const {
     if (c == kb::kNone || kb.entries()[c].kind != uint8_t(kb::format::EntryKind::Country)) return "";
     return std::string(kb.str(kb.entries()[c].code));
   };
-  std::string dateline_country = dateline_place ? dateline_place->country : "";
+  // The document's country: the dateline's, else the one it names most (strictly more often
+  // than any other), counting countries, places, and the countries of its actors.
+  std::string doc_country = dateline_place ? dateline_place->country : "";
+  if (doc_country.empty() && ctx.kb && options_.agent_country_from_context) {
+    std::map<std::string, int> named;
+    for (const auto& m : mentions) {
+      std::string c = country_named(m);
+      if (c.empty() && m.kind != kb::MentionKind::Place && m.entry != kb::kNone) c = actor_of(*ctx.kb, m, body).country;
+      if (!c.empty()) ++named[c];
+    }
+    int best = 0, second = 0;
+    for (const auto& [c, k] : named) {
+      if (k > best) second = best, best = k, doc_country = c;
+      else if (k > second) second = k;
+    }
+    if (best == second) doc_country.clear();  // a tie: whose agents they are is unknown
+  }
+  // "Iran said its forces had ...": an agent after a possessive pronoun belongs to the nearest
+  // actor named before it in the sentence; any other to `fallback`.
+  auto owner_country = [&](int mention, const SentenceView& sv, const std::string& fallback) -> std::string {
+    if (mention < 0 || !ctx.kb) return fallback;
+    size_t b = mentions[mention].begin;
+    size_t w = b;
+    while (w > sv.begin && body[w - 1] == ' ') --w;
+    size_t ws = w;
+    while (ws > sv.begin && std::isalpha(uint8_t(body[ws - 1]))) --ws;
+    std::string prev = body.substr(ws, w - ws);
+    for (auto& c : prev) c = char(std::tolower(uint8_t(c)));
+    if (prev != "its" && prev != "their" && prev != "his" && prev != "her") return fallback;
+    for (auto it = sv.mentions.rbegin(); it != sv.mentions.rend(); ++it) {
+      if (*it == mention || mentions[*it].end > ws) continue;
+      std::string c = country_named(mentions[*it]);
+      if (c.empty() && mentions[*it].kind != kb::MentionKind::Place && mentions[*it].entry != kb::kNone)
+        c = actor_of(*ctx.kb, mentions[*it], body).country;
+      if (!c.empty()) return c;
+    }
+    return fallback;
+  };
   auto give_country = [&](std::optional<ActorRef>& a, const std::string& country) {
     if (!a || !a->country.empty() || a->agent.empty() || a->code != a->agent || country.empty()) return;
     a->country = country;
@@ -266,19 +304,7 @@ CodedDoc Coder::code(const Doc& doc) const {
     bool discarded = std::any_of(options_.discards.begin(), options_.discards.end(),
                                  [&](const DiscardPhrase& d) { return !d.story && names_phrase(sentence, d.phrase); });
     std::vector<Predicate> preds = discarded ? std::vector<Predicate>{} : find_events(ctx, sv);
-    std::string context_country = dateline_country;
-    if (context_country.empty() && ctx.kb && options_.agent_country_from_context) {
-      for (int mi : sv.mentions) {
-        std::string c = country_named(mentions[mi]);
-        if (c.empty()) continue;
-        if (context_country.empty()) context_country = c;
-        else if (c != context_country) {
-          context_country.clear();  // two countries: whose agent is unknown
-          break;
-        }
-      }
-    }
-    if (!options_.agent_country_from_context) context_country.clear();
+    std::string context_country = options_.agent_country_from_context ? doc_country : "";
     for (auto& p : preds) {
       if (p.modality != Modality::Asserted && !options_.keep_unasserted) continue;
       EventMention e;
@@ -297,8 +323,8 @@ CodedDoc Coder::code(const Doc& doc) const {
         if (p.place >= 0 && mentions[p.place].place != kb::kNone) e.location = place_of(*ctx.kb, mentions[p.place].place);
         // not when the other side is that very country ("police arrested Iranians")
         std::string src_code = e.source ? e.source->code : "", tgt_code = e.target ? e.target->code : "";
-        if (tgt_code != context_country) give_country(e.source, context_country);
-        if (src_code != context_country) give_country(e.target, context_country);
+        if (tgt_code != context_country) give_country(e.source, owner_country(p.source, sv, context_country));
+        if (src_code != context_country) give_country(e.target, owner_country(p.target, sv, context_country));
       }
       if (!e.location) e.location = dateline_place;
       // Date: the predicate's governing timex; stated intents and statements by the report verb.
