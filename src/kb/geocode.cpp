@@ -1,9 +1,3 @@
-
-
-
-
-
-
 #include "kb/geocode.h"
 
 #include <cmath>
