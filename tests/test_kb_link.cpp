@@ -97,6 +97,23 @@ TEST_F(LinkTest, AgentWithCountryAfterPreposition) {
   EXPECT_EQ(code_of("Italy"), "ITAGOV");
 }
 
+// "the alliance", "the bloc": the intergovernmental body named last; "the group", "the
+// militia": the armed group named last; nothing when none was named.
+TEST_F(LinkTest, OrganizationInDocument) {
+  auto ms = link("NATO met on Friday. The alliance offered support. Hezbollah fired rockets. The group said so.",
+                 "2020-03-02");
+  const LinkedMention* al = find(ms, "The alliance");
+  ASSERT_NE(al, nullptr);
+  EXPECT_EQ(al->code, "IGONAT");
+  EXPECT_EQ(al->rule, LinkRule::OrgInDoc);
+  const LinkedMention* gr = find(ms, "The group");
+  ASSERT_NE(gr, nullptr);
+  EXPECT_EQ(gr->code, find(ms, "Hezbollah")->code);
+  auto none = link("The group said so. The alliance met.", "2020-03-02");
+  EXPECT_EQ(find(none, "The group"), nullptr);
+  EXPECT_EQ(find(none, "The alliance"), nullptr);
+}
+
 // Regression: "U.N." (an exact-case alias) never matched, because the tokenizer leaves the
 // final period out of the last token.
 TEST_F(LinkTest, AbbreviationWithFinalPeriod) {

@@ -96,7 +96,8 @@ struct Checker {
       if (!iso2to3.empty() && !iso2to3.count(p.country) && p.country.rfind('X', 0) != 0)
         fail(p, "place " + p.id + ": unknown country '" + p.country + "'");
     }
-    static const std::set<std::string> kWordClasses = {"locative", "possessive", "counterpart", "coordinator", "article", "event", "suffix"};
+    static const std::set<std::string> kWordClasses = {"locative", "possessive", "counterpart", "coordinator", "article", "event", "suffix",
+                                                        "igo-anaphor", "group-anaphor"};
     for (const auto& w : src.words)
       if (!kWordClasses.count(w.word_class)) fail(w, "unknown word class '" + w.word_class + "'");
     check_roles(titles, orgs, people, country_codes);

@@ -86,7 +86,7 @@ struct KeyRec {
   Str exact;  // surface form when kExactCase
 };
 
-enum class WordClass : uint32_t { Locative = 1, Possessive, Counterpart, Coordinator, Article, EventNoun };
+enum class WordClass : uint32_t { Locative = 1, Possessive, Counterpart, Coordinator, Article, EventNoun, IgoAnaphor, GroupAnaphor };
 
 struct WordRec {
   Str word;

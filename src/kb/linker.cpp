@@ -15,7 +15,8 @@ const char* to_string(MentionKind k) {
 
 const char* to_string(LinkRule r) {
   static const char* const names[] = {"name", "surname", "surname-in-document", "title-at-date", "counterpart",
-                                      "leader-in-document", "metonym", "demonym+agent", "agent", "country", "place"};
+                                      "leader-in-document", "metonym", "demonym+agent", "agent", "country", "place",
+                                      "organization-in-document"};
   return names[static_cast<int>(r)];
 }
 
@@ -53,6 +54,7 @@ class Scan {
   std::vector<LinkedMention> out_;
   std::vector<uint32_t> people_;     // people named so far, in order
   std::vector<uint32_t> countries_;  // countries named or implied so far
+  std::vector<uint32_t> orgs_;       // organizations named so far, in order
   std::vector<size_t> pending_places_;
 
   bool valid(const KeyRec& k, uint32_t tb, uint32_t te) const {
@@ -294,6 +296,18 @@ class Scan {
   }
 
   size_t interpret(size_t k) {
+    // "the alliance" (after NATO), "the group" (after Hezbollah): the organization of that kind
+    // named last in the document.
+    if (word(k, WordClass::Article) && adjacent(k, k + 1) &&
+        (word(k + 1, WordClass::IgoAnaphor) || word(k + 1, WordClass::GroupAnaphor))) {
+      bool igo = word(k + 1, WordClass::IgoAnaphor);
+      for (auto it = orgs_.rbegin(); it != orgs_.rend(); ++it) {
+        std::string_view kind = kb_.str(kb_.entries()[*it].extra);
+        if (igo ? kind != "igo" : kind != "nsag") continue;
+        emit(k, k + 1, MentionKind::Organization, LinkRule::OrgInDoc, *it, std::string(kb_.str(kb_.entries()[*it].code)));
+        return k + 2;
+      }
+    }
     // his/her/their + Turkish + counterpart
     if (word(k, WordClass::Possessive) && adjacent(k, k + 1) && country_of_hit(k + 1) != kNone && adjacent(k + 1, k + 2) &&
         word(k + 2, WordClass::Counterpart))
@@ -340,6 +354,7 @@ class Scan {
     }
     if (const KeyRec* o = hit(k, HitKind::Org)) {
       const EntryRec& e = kb_.entries()[o->target];
+      orgs_.push_back(o->target);
       if (adjacent(k, k + 1) && hit(k + 1, HitKind::Title)) {
         // "Kremlin spokesman": a government body's officer belongs to its country.
         uint32_t of = kb_.str(e.extra) == "metonym" || kb_.str(e.extra) == "gov" ? e.country : o->target;
