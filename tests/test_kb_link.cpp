@@ -114,6 +114,19 @@ TEST_F(LinkTest, OrganizationInDocument) {
   EXPECT_EQ(find(none, "The alliance"), nullptr);
 }
 
+// Regression: "The President of the Russian Federation" lost its title because "the" before the
+// country is a match of its own; a "colleague" is a counterpart.
+TEST_F(LinkTest, TitleOfTheCountryAndColleague) {
+  auto ms = link("The President of the Russian Federation expressed condolences to the Turkish colleague.", "2020-03-05");
+  const LinkedMention* pres = find(ms, "President of the Russian Federation");
+  ASSERT_NE(pres, nullptr);
+  EXPECT_EQ(pres->code, "RUSGOV");
+  EXPECT_EQ(entry_id(pres), "putin");
+  const LinkedMention* col = find(ms, "Turkish colleague");
+  ASSERT_NE(col, nullptr);
+  EXPECT_EQ(entry_id(col), "erdogan");
+}
+
 // Regression: "U.N." (an exact-case alias) never matched, because the tokenizer leaves the
 // final period out of the last token.
 TEST_F(LinkTest, AbbreviationWithFinalPeriod) {

@@ -408,13 +408,15 @@ class Scan {
       // "President of the Russian Federation", "the president of Turkey"
       uint32_t te = ms_[k].te;
       if (te < ft_.tokens.size() && folded_token(te) == "of") {
-        size_t j = k + 1;
         uint32_t at = te + 1;
         if (at < ft_.tokens.size() && folded_token(at) == "the") ++at;
-        if (j < ms_.size() && ms_[j].tb == at) {
+        // ("the" is itself a match, an article: the country is the match at the token after it)
+        size_t j = match_at(k + 1, at);
+        if (j < ms_.size()) {
           if (uint32_t c = country_of_hit(j); c != kNone) {
+            size_t before = out_.size();
             size_t next = title_of(k, k, c);
-            out_.back().end = ft_.tokens[ms_[j].te - 1].end;
+            if (out_.size() > before) out_.back().end = ft_.tokens[ms_[j].te - 1].end;
             return std::max(next, j + 1);
           }
         }
