@@ -346,5 +346,15 @@ TEST(CodeRules, CoordinatedDemonymsShareTheTitle) {
   EXPECT_NE(find(talk, "040", "TURGOV"), nullptr);
 }
 
+// "According to X, <place> hosts ...": the place is the subject; X, before the comma, is not.
+TEST(CodeRules, FrontedSourceIsNotThePlaceSubjectsActor) {
+  NEED_PARSER();
+  auto c = run_parsed("According to the United Nations envoy, Idlib currently hosts about 10,000 militants from Jabhat al-Nusra.");
+  for (const auto& e : c.events)
+    EXPECT_FALSE(e.source && e.source->code == "IGOUNO" && e.modality == Modality::Asserted) << e.cameo->code;
+  auto direct = run_parsed("The United Nations hosted talks between Syria and Turkey in Geneva.");
+  EXPECT_NE(find(direct, "04", "IGOUNO"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code

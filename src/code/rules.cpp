@@ -462,6 +462,14 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       }
     } else {
       int subj = r.subject_left(cs, a);
+      // "According to the UN envoy, Idlib currently hosts 10,000 militants": the parse's subject
+      // is a place, and the actor found further left sits in a fronted phrase before a comma.
+      if (subj >= 0 && sv.parsed && tree.subject >= 0 && sv.words[tree.subject].mention >= 0 &&
+          ctx.mentions[sv.words[tree.subject].mention].kind == kb::MentionKind::Place) {
+        bool comma = false;
+        for (int w = r.last_word(subj) + 1; w < tree.subject; ++w) comma |= r.word(w) == ",";
+        if (comma) continue;
+      }
       if (subj >= 0) sources = r.compound_left(subj);
       else {
         // nominal attack as subject: "an airstrike by Syrian forces killed 33 soldiers" (merged below)
