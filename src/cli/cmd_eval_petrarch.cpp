@@ -58,20 +58,16 @@ void add_eval_petrarch(CLI::App& parent, int& exit_code) {
       exit_code = kFatal;
       return;
     }
-    auto linker = code::petrarch_linker(files);
-    if (!linker) {
-      std::cerr << "sitrep: " << linker.error().where() << ": " << linker.error().message << "\n";
+    auto fail = [&](const Error& e) {
+      std::cerr << "sitrep: " << e.where() << ": " << e.message << "\n";
       exit_code = kFatal;
-      return;
-    }
+    };
+    auto linker = code::petrarch_linker(files);
+    if (!linker) return fail(linker.error());
     std::shared_ptr<const code::Lexicon> lexicon;
     std::shared_ptr<const code::Ontology> ontology;
     nlohmann::json verbs_json = nullptr;
     if (!*own_lexicon && !suite.value().verb_file.empty()) {
-      auto fail = [&](const Error& e) {
-        std::cerr << "sitrep: " << e.where() << ": " << e.message << "\n";
-        exit_code = kFatal;
-      };
       auto pl = code::petrarch_lexicon((dir / suite.value().verb_file).string());
       if (!pl) return fail(pl.error());
       const auto& v = pl.value().import;
@@ -94,21 +90,13 @@ void add_eval_petrarch(CLI::App& parent, int& exit_code) {
     opts.ontology = ontology;
     if (!*own_lexicon && !suite.value().discard_file.empty()) {
       auto d = code::import_petrarch_discards_file((dir / suite.value().discard_file).string());
-      if (!d) {
-        std::cerr << "sitrep: " << d.error().where() << ": " << d.error().message << "\n";
-        exit_code = kFatal;
-        return;
-      }
+      if (!d) return fail(d.error());
       opts.discards = d.value();
     }
     std::map<std::string, std::string> negations;
     if (!*own_lexicon && !suite.value().pico_file.empty()) {
       auto n = code::read_pico_negations((dir / suite.value().pico_file).string());
-      if (!n) {
-        std::cerr << "sitrep: " << n.error().where() << ": " << n.error().message << "\n";
-        exit_code = kFatal;
-        return;
-      }
+      if (!n) return fail(n.error());
       negations = n.value();
     }
     code::PetrarchScores s = code::score_petrarch(suite.value(), opts, negations);

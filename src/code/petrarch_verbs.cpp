@@ -1,5 +1,7 @@
 #include "code/petrarch_verbs.h"
 
+#include "code/tsv.h"
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -338,27 +340,29 @@ class Importer {
 Expected<PetrarchVerbImport> import_petrarch_verbs(std::string_view text, const std::string& name,
                                                    const Ontology& ontology) {
   Importer imp(name, ontology);
-  int number = 0;
-  size_t b = 0;
-  while (b < text.size()) {
-    size_t e = text.find('\n', b);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view l = text.substr(b, e - b);
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    imp.line(l, ++number);
-    b = e + 1;
-  }
+  for_each_line(text, [&](std::string_view l, int number) { imp.line(l, number); });
   if (imp.blocks() == 0) return Error{name, "", "no verb block (\"--- VERB [code] ---\"): not a PETRARCH verb dictionary"};
   return imp.finish();
 }
 
-Expected<PetrarchVerbImport> import_petrarch_verbs_file(const std::string& path, const Ontology& ontology) {
+namespace {
+
+Expected<std::string> read_dictionary(const std::string& path, const char* what) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{path, "", "cannot open the verb dictionary"};
+  if (!in) return Error{path, "", std::string("cannot open the ") + what};
   std::ostringstream ss;
   ss << in.rdbuf();
-  std::string name = path.substr(path.find_last_of('/') + 1);
-  return import_petrarch_verbs(ss.str(), name, ontology);
+  return ss.str();
+}
+
+std::string file_name(const std::string& path) { return path.substr(path.find_last_of('/') + 1); }
+
+}  // namespace
+
+Expected<PetrarchVerbImport> import_petrarch_verbs_file(const std::string& path, const Ontology& ontology) {
+  auto text = read_dictionary(path, "verb dictionary");
+  if (!text) return text.error();
+  return import_petrarch_verbs(text.value(), file_name(path), ontology);
 }
 
 Expected<PetrarchLexicon> petrarch_lexicon(const std::string& verbs_path) {
@@ -369,8 +373,8 @@ Expected<PetrarchLexicon> petrarch_lexicon(const std::string& verbs_path) {
   PetrarchLexicon out;
   out.import = std::move(verbs.value());
   out.ontology = onto.value()->extended(out.import.extra_codes);
-  std::string name = verbs_path.substr(verbs_path.find_last_of('/') + 1);
-  auto lex = Lexicon::load_with_events(*out.ontology, {{name, out.import.patterns_tsv}}, out.import.forms_tsv);
+  auto lex = Lexicon::load_with_events(*out.ontology, {{file_name(verbs_path), out.import.patterns_tsv}},
+                                       out.import.forms_tsv);
   if (!lex) return lex.error();
   out.lexicon = lex.value();
   return out;
@@ -378,12 +382,8 @@ Expected<PetrarchLexicon> petrarch_lexicon(const std::string& verbs_path) {
 
 std::vector<DiscardPhrase> import_petrarch_discards(std::string_view text) {
   std::vector<DiscardPhrase> out;
-  size_t b = 0;
-  while (b < text.size()) {
-    size_t e = text.find('\n', b);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view l = trim_view(strip_comment(text.substr(b, e - b)));
-    b = e + 1;
+  for_each_line(text, [&](std::string_view line, int) {
+    std::string_view l = trim_view(strip_comment(line));
     DiscardPhrase d;
     if (!l.empty() && l.front() == '+') d.story = true, l = trim_view(l.substr(1));
     for (char c : l) {
@@ -393,16 +393,14 @@ std::vector<DiscardPhrase> import_petrarch_discards(std::string_view text) {
     }
     while (!d.phrase.empty() && d.phrase.back() == ' ') d.phrase.pop_back();
     if (!d.phrase.empty()) out.push_back(std::move(d));
-  }
+  });
   return out;
 }
 
 Expected<std::vector<DiscardPhrase>> import_petrarch_discards_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{path, "", "cannot open the discards dictionary"};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return import_petrarch_discards(ss.str());
+  auto text = read_dictionary(path, "discards dictionary");
+  if (!text) return text.error();
+  return import_petrarch_discards(text.value());
 }
 
 }  // namespace sitrep::code

@@ -11,16 +11,8 @@ std::string_view trim(std::string_view s) {
 std::vector<TsvRow> read_tsv(std::string_view text, std::vector<std::string_view>* header) {
   std::vector<TsvRow> rows;
   bool seen_header = false;
-  int line = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view l = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line;
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    if (trim(l).empty() || l.front() == '#') continue;
+  for_each_line(text, [&](std::string_view l, int line) {
+    if (trim(l).empty() || l.front() == '#') return;
     TsvRow row{line, {}};
     size_t b = 0;
     while (true) {
@@ -32,10 +24,10 @@ std::vector<TsvRow> read_tsv(std::string_view text, std::vector<std::string_view
     if (!seen_header) {
       seen_header = true;
       if (header) *header = row.cells;
-      continue;
+      return;
     }
     rows.push_back(std::move(row));
-  }
+  });
   return rows;
 }
 
