@@ -11,6 +11,18 @@
 #include "pipeline/queue.h"
 
 namespace sitrep {
+namespace {
+
+// A record cleaned into a Doc with its near-duplicate signature (for the store), or its Error.
+std::variant<Doc, Error> clean_and_sign(const RawRecord& r) {
+  auto doc = clean_record(r);
+  if (!doc) return doc.error();
+  MinHash sig = minhash(doc->body);
+  doc->minhash.assign(sig.begin(), sig.end());
+  return std::move(doc.value());
+}
+
+}  // namespace
 
 PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const PipelineOptions& options,
                               const PipelineSinks& sinks) {
@@ -34,6 +46,14 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
     p.seconds = std::chrono::duration<double>(last - start).count();
     sinks.on_progress(p);
   };
+  auto deliver = [&](std::variant<Doc, Error>& v) {
+    if (auto* d = std::get_if<Doc>(&v)) {
+      sinks.on_doc(std::move(*d));
+    } else {
+      ++p.errors;
+      sinks.on_error(std::get<Error>(v));
+    }
+  };
   if (workers == 1) {
     // One worker: read, clean and deliver on this thread, in input order, with no hand-offs
     // between threads (on one core those cost more than they overlap).
@@ -44,15 +64,8 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
           [&](RawRecord&& r) {
             bytes += r.bytes.size();
             ++recs;
-            auto doc = clean_record(r);
-            if (doc) {
-              MinHash sig = minhash(doc->body);
-              doc->minhash.assign(sig.begin(), sig.end());
-              sinks.on_doc(std::move(doc.value()));
-            } else {
-              ++p.errors;
-              sinks.on_error(doc.error());
-            }
+            auto result = clean_and_sign(r);
+            deliver(result);
             progress(bytes, recs);
           },
           [&](Error&& e) {
@@ -90,16 +103,7 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
     pool.emplace_back([&] {
       std::vector<std::pair<uint64_t, RawRecord>> batch;
       while (records.pop_batch(batch, 8)) {
-        for (auto& r : batch) {
-          auto doc = clean_record(r.second);
-          if (doc) {
-            MinHash sig = minhash(doc->body);  // for near-duplicate detection in the store
-            doc->minhash.assign(sig.begin(), sig.end());
-            results.push(Item{r.first, std::move(doc.value())});
-          } else {
-            results.push(Item{r.first, doc.error()});
-          }
-        }
+        for (auto& r : batch) results.push(Item{r.first, clean_and_sign(r.second)});
       }
       if (--workers_left == 0) results.close();
     });
@@ -107,14 +111,6 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
 
   std::map<uint64_t, std::variant<Doc, Error>> waiting;  // ordered mode: results ahead of their turn
   uint64_t expected = 0;
-  auto deliver = [&](std::variant<Doc, Error>& v) {
-    if (auto* d = std::get_if<Doc>(&v)) {
-      sinks.on_doc(std::move(*d));
-    } else {
-      ++p.errors;
-      sinks.on_error(std::get<Error>(v));
-    }
-  };
   std::vector<Item> batch;
   while (results.pop_batch(batch, 64)) {
     for (auto& item : batch) {
