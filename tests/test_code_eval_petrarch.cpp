@@ -332,6 +332,10 @@ TEST(CoderActors, BareAgentHasASectorAndNoCountry) {
   EXPECT_EQ(source_of("Turkey and Syria talked. Turkey protested again. Police attacked protesters.", "19"), "TURCOP");
   EXPECT_EQ(source_of("Turkey and Syria talked. Police attacked protesters.", "19"), "COP");
   EXPECT_EQ(source_of("Syria said its troops attacked Turkey.", "19"), "SYRMIL");
+  // Off means off: the possessive rule too (PETRARCH's suites leave such agents alone).
+  o.agent_country_from_context = false;
+  coder3 = Coder::create(o).value();
+  EXPECT_EQ(source_of("Syria said its troops attacked Turkey.", "19"), "MIL");
 }
 
 // `sitrep events --petrarch-verbs --discards`: a user's own dictionaries over sitrep's KB.

@@ -255,16 +255,20 @@ CodedDoc Coder::code(const Doc& doc) const {
     if (c == kb::kNone || kb.entries()[c].kind != uint8_t(kb::format::EntryKind::Country)) return "";
     return std::string(kb.str(kb.entries()[c].code));
   };
-  // The document's country: the dateline's, else the one it names most (strictly more often
-  // than any other), counting countries, places, and the countries of its actors.
-  std::string doc_country = dateline_place ? dateline_place->country : "";
+  // ... or, for a person or an organization, the country of its actor code.
+  auto mention_country = [&](const kb::LinkedMention& m) -> std::string {
+    std::string c = country_named(m);
+    if (c.empty() && m.kind != kb::MentionKind::Place && m.entry != kb::kNone) c = actor_of(*ctx.kb, m, body).country;
+    return c;
+  };
+  // The document's country (for agents of none): the dateline's, else the one it names most
+  // (strictly more often than any other), counting countries, places and actors.
+  std::string doc_country;
+  if (ctx.kb && options_.agent_country_from_context) doc_country = dateline_place ? dateline_place->country : "";
   if (doc_country.empty() && ctx.kb && options_.agent_country_from_context) {
     std::map<std::string, int> named;
-    for (const auto& m : mentions) {
-      std::string c = country_named(m);
-      if (c.empty() && m.kind != kb::MentionKind::Place && m.entry != kb::kNone) c = actor_of(*ctx.kb, m, body).country;
-      if (!c.empty()) ++named[c];
-    }
+    for (const auto& m : mentions)
+      if (std::string c = mention_country(m); !c.empty()) ++named[c];
     int best = 0, second = 0;
     for (const auto& [c, k] : named) {
       if (k > best) second = best, best = k, doc_country = c;
@@ -275,7 +279,7 @@ CodedDoc Coder::code(const Doc& doc) const {
   // "Iran said its forces had ...": an agent after a possessive pronoun belongs to the nearest
   // actor named before it in the sentence; any other to `fallback`.
   auto owner_country = [&](int mention, const SentenceView& sv, const std::string& fallback) -> std::string {
-    if (mention < 0 || !ctx.kb) return fallback;
+    if (mention < 0 || !ctx.kb || !options_.agent_country_from_context) return fallback;
     size_t b = mentions[mention].begin;
     size_t w = b;
     while (w > sv.begin && body[w - 1] == ' ') --w;
@@ -286,10 +290,7 @@ CodedDoc Coder::code(const Doc& doc) const {
     if (prev != "its" && prev != "their" && prev != "his" && prev != "her") return fallback;
     for (auto it = sv.mentions.rbegin(); it != sv.mentions.rend(); ++it) {
       if (*it == mention || mentions[*it].end > ws) continue;
-      std::string c = country_named(mentions[*it]);
-      if (c.empty() && mentions[*it].kind != kb::MentionKind::Place && mentions[*it].entry != kb::kNone)
-        c = actor_of(*ctx.kb, mentions[*it], body).country;
-      if (!c.empty()) return c;
+      if (std::string c = mention_country(mentions[*it]); !c.empty()) return c;
     }
     return fallback;
   };
@@ -304,7 +305,6 @@ CodedDoc Coder::code(const Doc& doc) const {
     bool discarded = std::any_of(options_.discards.begin(), options_.discards.end(),
                                  [&](const DiscardPhrase& d) { return !d.story && names_phrase(sentence, d.phrase); });
     std::vector<Predicate> preds = discarded ? std::vector<Predicate>{} : find_events(ctx, sv);
-    std::string context_country = options_.agent_country_from_context ? doc_country : "";
     for (auto& p : preds) {
       if (p.modality != Modality::Asserted && !options_.keep_unasserted) continue;
       EventMention e;
@@ -323,8 +323,8 @@ CodedDoc Coder::code(const Doc& doc) const {
         if (p.place >= 0 && mentions[p.place].place != kb::kNone) e.location = place_of(*ctx.kb, mentions[p.place].place);
         // not when the other side is that very country ("police arrested Iranians")
         std::string src_code = e.source ? e.source->code : "", tgt_code = e.target ? e.target->code : "";
-        if (tgt_code != context_country) give_country(e.source, owner_country(p.source, sv, context_country));
-        if (src_code != context_country) give_country(e.target, owner_country(p.target, sv, context_country));
+        if (tgt_code != doc_country) give_country(e.source, owner_country(p.source, sv, doc_country));
+        if (src_code != doc_country) give_country(e.target, owner_country(p.target, sv, doc_country));
       }
       if (!e.location) e.location = dateline_place;
       // Date: the predicate's governing timex; stated intents and statements by the report verb.
