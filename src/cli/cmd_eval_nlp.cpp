@@ -20,7 +20,9 @@ void add_model_eval(CLI::App& parent, int& exit_code, const char* name, const ch
   cmd->add_option("file", *file, file_help)->required();
   cmd->add_flag("--json", *json, "Print one JSON object");
   cmd->add_option("--model", *model_path, "Model file")->capture_default_str();
-  cmd->callback([file, json, model_path, evaluate, &exit_code] {
+  auto errors = std::make_shared<bool>(false);
+  if (std::string(name) == "ner") cmd->add_flag("--errors", *errors, "Also list every sentence with a wrong span (not with --json)");
+  cmd->callback([file, json, model_path, evaluate, errors, &exit_code] {
     auto fail = [&](const Error& e) {
       std::cerr << "sitrep: " << e.where() << ": " << e.message << "\n";
       exit_code = kFatal;
@@ -30,6 +32,9 @@ void add_model_eval(CLI::App& parent, int& exit_code, const char* name, const ch
     auto r = evaluate(*model.value(), *file);
     if (!r) return fail(r.error());
     std::cout << (*json ? nlp::to_json(r.value()) + "\n" : nlp::to_text(r.value()));
+    if constexpr (requires { r.value().errors; })
+      if (*errors && !*json)
+        for (const auto& line : r.value().errors) std::cout << line << "\n";
     exit_code = kOk;
   });
 }

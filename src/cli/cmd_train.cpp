@@ -27,9 +27,19 @@ void add_train(CLI::App& parent, int& exit_code) {
   cmd->add_option("--jackknife", opt->jackknife, "Folds for the parser's training tags (0 = none)")->capture_default_str();
   cmd->add_option("--prune", opt->prune, "Drop weights below this fraction of the largest")->capture_default_str();
   cmd->add_option("--seed", opt->seed)->capture_default_str();
+  cmd->add_flag("!--no-gazetteer", opt->gazetteer, "NER without the knowledge base's names as features");
+  cmd->add_option("--kb", opt->kb_path, "kb.bin for the NER gazetteer (default: the one beside the binary)");
+  auto ner_from = std::make_shared<std::string>();
+  cmd->add_option("--ner-only", *ner_from, "Keep this model's tagger, lemmatizer and parser; retrain only the NER");
   auto prune_from = std::make_shared<std::string>();
   cmd->add_option("--prune-from", *prune_from, "Do not train: copy this model to --output, dropping weights below --prune");
-  cmd->callback([opt, prune_from, &exit_code] {
+  cmd->callback([opt, prune_from, ner_from, &exit_code] {
+    if (!ner_from->empty()) {
+      auto r = nlp::retrain_ner(*opt, *ner_from, std::cerr);
+      if (!r) std::cerr << "sitrep: " << r.error().where() << ": " << r.error().message << "\n";
+      exit_code = r ? kOk : kFatal;
+      return;
+    }
     if (!prune_from->empty()) {
       auto r = nlp::prune_model(*prune_from, opt->output, opt->prune, std::cerr);
       if (!r) std::cerr << "sitrep: " << r.error().where() << ": " << r.error().message << "\n";

@@ -43,6 +43,7 @@ class Kb {
   std::span<const format::AgentRec> agents() const { return agents_; }
   std::span<const PlaceRec> places() const { return places_; }
   std::span<const format::CodeRec> codes() const { return codes_; }
+  std::span<const KeyRec> keys() const { return keys_; }  // every folded key, sorted by hash
 
   // Every meaning of a folded key (see fold.h), prefix markers included.
   std::span<const KeyRec> find(uint64_t key_hash) const;

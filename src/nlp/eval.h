@@ -33,6 +33,9 @@ struct NerEvaluation {
   Prf overall;
   std::map<std::string, Prf> by_type;
   size_t sentences = 0;
+  // One line per sentence with a wrong span: "missed ORG [Bank of America] | spurious PER [...]"
+  // then the sentence.
+  std::vector<std::string> errors;
 };
 Expected<NerEvaluation> evaluate_ner(const Model& model, const std::string& iob2_path);
 std::string to_json(const NerEvaluation& e);

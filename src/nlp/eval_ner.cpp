@@ -51,6 +51,24 @@ Expected<NerEvaluation> evaluate_ner(const Model& model, const std::string& path
   for (const auto& e : a.entities) p.insert({e.word_begin, e.word_end, int(e.type)});
   NerEvaluation r;
   r.sentences = sents.value().size();
+  auto span_text = [&](const Key& k) {
+    std::string t;
+    for (uint32_t w = std::get<0>(k); w < std::get<1>(k); ++w)
+      t += (t.empty() ? "" : " ") + text.substr(a.words[w].begin, a.words[w].end - a.words[w].begin);
+    return std::string(entity_name(EntityType(std::get<2>(k)))) + " [" + t + "]";
+  };
+  for (size_t s = 0; s < a.sentence_starts.size(); ++s) {
+    uint32_t b = a.sentence_starts[s], e = s + 1 < a.sentence_starts.size() ? a.sentence_starts[s + 1] : uint32_t(a.words.size());
+    std::string line;
+    for (auto it = g.lower_bound({b, 0, 0}); it != g.end() && std::get<0>(*it) < e; ++it)
+      if (!p.count(*it)) line += "missed " + span_text(*it) + " | ";
+    for (auto it = p.lower_bound({b, 0, 0}); it != p.end() && std::get<0>(*it) < e; ++it)
+      if (!g.count(*it)) line += "spurious " + span_text(*it) + " | ";
+    if (line.empty() || b >= e) continue;
+    line += "\t";
+    for (uint32_t w = b; w < e; ++w) line += text.substr(a.words[w].begin, a.words[w].end - a.words[w].begin) + " ";
+    r.errors.push_back(line);
+  }
   size_t all_g = 0, all_p = 0, all_c = 0;
   for (int t = 0; t < kEntityTypeCount; ++t) {
     size_t ng = 0, np = 0, nc = 0;

@@ -42,7 +42,11 @@ class LoadedModel final : public Model {
     a.deprel.assign(n, 0);
     a.entities.clear();
     std::vector<WordKeys> keys(n);
-    for (size_t i = 0; i < n; ++i) keys[i] = word_keys(text.substr(a.words[i].begin, a.words[i].end - a.words[i].begin));
+    std::vector<std::string_view> forms(n);
+    for (size_t i = 0; i < n; ++i) {
+      forms[i] = text.substr(a.words[i].begin, a.words[i].end - a.words[i].begin);
+      keys[i] = word_keys(forms[i]);
+    }
     std::vector<uint16_t> cls(n), ner_cls(n);
     std::vector<int32_t> heads(n);
     for (size_t s = 0; s < a.sentence_count(); ++s) {
@@ -59,7 +63,7 @@ class LoadedModel final : public Model {
       }
       parser->parse(wk, c, std::span<int32_t>(heads.data() + b, e - b), std::span<uint16_t>(a.deprel.data() + b, e - b));
       for (uint32_t i = b; i < e; ++i) a.head[i] = heads[i] < 0 ? -1 : int32_t(b) + heads[i];
-      ner->tag(wk, std::span<const Upos>(a.upos.data() + b, e - b), std::span<uint16_t>(ner_cls.data() + b, e - b));
+      ner->tag(wk, std::span<const std::string_view>(forms.data() + b, e - b), std::span<const Upos>(a.upos.data() + b, e - b), std::span<uint16_t>(ner_cls.data() + b, e - b));
       bio_to_spans(std::span<const uint16_t>(ner_cls.data() + b, e - b), b, a.entities);
     }
   }
@@ -115,11 +119,14 @@ Expected<std::shared_ptr<const Model>> Model::load(const std::string& path) {
   } else {
     return bad("parser");
   }
-  if (auto p = part(Component::Ner); p && p->version == 1) {
+  // Version 1: the scorer; version 2: the gazetteer, then the scorer.
+  if (auto p = part(Component::Ner); p && (p->version == 1 || p->version == 2)) {
     PartReader in(p->data, p->size);
+    Gazetteer gaz;
+    if (p->version == 2 && !gaz.read(in)) return bad("ner");
     auto scorer = read_scorer(in);
     if (!in.ok() || !scorer || scorer->classes() != kNerClasses) return bad("ner");
-    m->ner = std::make_unique<EntityRecognizer>(std::move(scorer));
+    m->ner = std::make_unique<EntityRecognizer>(std::move(scorer), std::move(gaz));
   } else {
     return bad("ner");
   }

@@ -58,6 +58,7 @@ class PartReader {
   std::vector<std::string> strings();
   bool ok() const { return ok_; }
   bool at_end() const { return p_ == end_; }
+  size_t remaining() const { return size_t(end_ - p_); }
 
  private:
   bool skip(size_t n);

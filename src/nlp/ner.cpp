@@ -9,8 +9,8 @@ bool ner_transition_ok(uint32_t prev, uint32_t cls) {
   return prev != 0 && prev != 0xFFFF && (prev - 1) / 2 == (cls - 1) / 2;
 }
 
-void ner_features(std::span<const WordKeys> words, std::span<const Upos> upos, size_t i, uint32_t prev1,
-                  uint32_t prev2, std::vector<FeatureKey>& out) {
+void ner_features(std::span<const WordKeys> words, std::span<const Upos> upos, const GazCodes* gaz, size_t i,
+                  uint32_t prev1, uint32_t prev2, std::vector<FeatureKey>& out) {
   static const WordKeys kBos = boundary_keys(-1), kEos = boundary_keys(1);
   long k = long(i), n = long(words.size());
   auto at = [&](long j) -> const WordKeys& { return j < 0 ? kBos : j >= n ? kEos : words[size_t(j)]; };
@@ -29,6 +29,12 @@ void ner_features(std::span<const WordKeys> words, std::span<const Upos> upos, s
   f1(prev1), f2(prev1, prev2), f2(prev1, w.lower), f2(prev1, w.shape), f2(prev1, pos(k));
   f2(p.lower, w.lower), f2(w.lower, nx.lower), f2(w.shape, uint64_t(k == 0));
   f2(prev1, nx.lower), f2(w.form, nx.shape), f2(p.shape, w.shape);
+  if (!gaz) return;
+  auto gs = [&](long j) -> uint64_t { return j < 0 ? 1u << 30 : j >= n ? 1u << 31 : gaz->span[size_t(j)]; };
+  auto gw = [&](long j) -> uint64_t { return j < 0 || j >= n ? 1u << 30 : gaz->word[size_t(j)]; };
+  f1(gs(k)), f2(gs(k), w.flags), f1(gs(k - 1)), f1(gs(k + 1)), f2(gs(k - 1), gs(k)), f2(gs(k), gs(k + 1));
+  f1(gw(k)), f2(gw(k), w.flags), f2(gw(k), gw(k + 1)), f2(gw(k - 1), gw(k)), f2(prev1, gs(k)), f2(prev1, gw(k));
+  f2(gs(k), pos(k));
 }
 
 void bio_to_spans(std::span<const uint16_t> classes, uint32_t offset, std::vector<EntitySpan>& out) {
@@ -46,13 +52,16 @@ void bio_to_spans(std::span<const uint16_t> classes, uint32_t offset, std::vecto
   }
 }
 
-void EntityRecognizer::tag(std::span<const WordKeys> words, std::span<const Upos> upos,
-                           std::span<uint16_t> out) const {
+void EntityRecognizer::tag(std::span<const WordKeys> words, std::span<const std::string_view> forms,
+                           std::span<const Upos> upos, std::span<uint16_t> out) const {
   std::vector<FeatureKey> feats;
+  GazCodes gaz;
+  const GazCodes* g = nullptr;
+  if (!gazetteer_.empty()) gazetteer_.annotate(forms, words, gaz), g = &gaz;
   std::vector<float> scores(scorer_->classes());
   uint32_t p1 = 0xFFFF, p2 = 0xFFFF;
   for (size_t i = 0; i < words.size(); ++i) {
-    ner_features(words, upos, i, p1, p2, feats);
+    ner_features(words, upos, g, i, p1, p2, feats);
     scorer_->score(feats, scores);
     uint32_t best = 0;
     float bs = -std::numeric_limits<float>::infinity();

@@ -21,6 +21,8 @@ struct TrainOptions {
   double prune = 0.0; // drop weights below this fraction of the largest
   uint64_t seed = 1;
   std::string record;  // extra free text stored in the model after describe()
+  bool gazetteer = true;  // NER features from the knowledge base's names
+  std::string kb_path;    // kb.bin; empty: kb::Kb::default_path()
 };
 
 struct TrainSummary {
@@ -30,6 +32,9 @@ struct TrainSummary {
 // The equivalent command line, stored in the model as its training record.
 std::string describe(const TrainOptions& opt);
 Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log);
+
+// Copies the tagger, lemmatizer and parser of model `from` and trains a new NER part with them.
+Expected<TrainSummary> retrain_ner(const TrainOptions& opt, const std::string& from, std::ostream& log);
 
 // Copies a model, dropping tagger and parser weights below `fraction` of each table's largest.
 Expected<bool> prune_model(const std::string& input, const std::string& output, double fraction, std::ostream& log);

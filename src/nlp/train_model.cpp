@@ -5,6 +5,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "kb/kb.h"
 #include "nlp/conllu.h"
 #include "nlp/model_file.h"
 #include "nlp/nlp.h"
@@ -29,6 +30,45 @@ bool excluded(const std::string& doc, const std::vector<std::string>& genres) {
   return false;
 }
 
+// The NER training sentences, tagged by `tagger`, and the NER part trained on them with the
+// gazetteer of the knowledge base (none when kb.bin cannot be opened: said in the log).
+Expected<std::string> train_ner_part(const TrainOptions& opt, const Tagger& tagger, const std::vector<TagClass>& classes,
+                                     Rng& rng, std::ostream& log, size_t* sentences) {
+  auto ner = read_iob2(opt.ner_file);
+  if (!ner) return ner.error();
+  std::vector<NerTrainSentence> nd;
+  for (const auto& s : ner.value()) {
+    NerTrainSentence t;
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      t.forms.push_back(s.words[i]);
+      t.keys.push_back(word_keys(s.words[i]));
+      const std::string& tag = s.tags[i];
+      uint16_t c = 0;
+      if (tag != "O") {
+        EntityType et;
+        parse_entity_type(tag.substr(2), et);
+        c = uint16_t((tag[0] == 'B' ? 1 : 2) + 2 * int(et));
+      }
+      t.gold.push_back(c);
+    }
+    std::vector<uint16_t> cls(t.keys.size());
+    tagger.tag(t.keys, cls);
+    for (uint16_t c : cls) t.upos.push_back(Upos(classes[c].upos));
+    nd.push_back(std::move(t));
+  }
+  if (sentences) *sentences = nd.size();
+  Gazetteer gaz;
+  if (opt.gazetteer) {
+    std::string kb_path = opt.kb_path.empty() ? kb::Kb::default_path() : opt.kb_path;
+    auto kb = kb::Kb::open(kb_path);
+    if (!kb) return Error{kb_path, "", "the NER gazetteer needs the knowledge base: " + kb.error().message};
+    gaz = gazetteer_from_kb(*kb.value());
+    log << "ner gazetteer: " << gaz.size() << " keys from " << kb_path << "\n";
+  }
+  log << "ner on " << nd.size() << " sentences\n";
+  return train_ner(nd, gaz, opt.ner_epochs, rng, opt.prune, log);
+}
+
 }  // namespace
 
 std::string describe(const TrainOptions& opt) {
@@ -39,6 +79,7 @@ std::string describe(const TrainOptions& opt) {
   for (const auto& g : opt.exclude_genres) rec << " " << g;
   rec << " --tagger-epochs " << opt.tagger_epochs << " --parser-epochs " << opt.parser_epochs << " --ner-epochs "
       << opt.ner_epochs << " --jackknife " << opt.jackknife << " --prune " << opt.prune << " --seed " << opt.seed;
+  if (!opt.gazetteer) rec << " --no-gazetteer";
   return rec.str();
 }
 
@@ -131,33 +172,8 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   log << "parser\n";
   std::string parser_bytes = train_parser(data, uint32_t(deprel_names.size()), opt.parser_epochs, rng, opt.prune, log);
 
-  std::string ner_bytes;
-  {
-    auto ner = read_iob2(opt.ner_file);
-    if (!ner) return ner.error();
-    std::vector<NerTrainSentence> nd;
-    for (const auto& s : ner.value()) {
-      NerTrainSentence t;
-      for (size_t i = 0; i < s.words.size(); ++i) {
-        t.keys.push_back(word_keys(s.words[i]));
-        const std::string& tag = s.tags[i];
-        uint16_t c = 0;
-        if (tag != "O") {
-          EntityType et;
-          parse_entity_type(tag.substr(2), et);
-          c = uint16_t((tag[0] == 'B' ? 1 : 2) + 2 * int(et));
-        }
-        t.gold.push_back(c);
-      }
-      std::vector<uint16_t> cls(t.keys.size());
-      tagger->tag(t.keys, cls);
-      for (uint16_t c : cls) t.upos.push_back(Upos(classes[c].upos));
-      nd.push_back(std::move(t));
-    }
-    sum.ner_sentences = nd.size();
-    log << "ner on " << nd.size() << " sentences\n";
-    ner_bytes = train_ner(nd, opt.ner_epochs, rng, opt.prune, log);
-  }
+  auto ner_bytes = train_ner_part(opt, *tagger, classes, rng, log, &sum.ner_sentences);
+  if (!ner_bytes) return ner_bytes.error();
 
   PartWriter info;
   info.string(describe(opt) + (opt.record.empty() ? "" : "\n" + opt.record));
@@ -170,13 +186,50 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
                                   {Component::Tagger, 1, tagger_part},
                                   {Component::Lemmatizer, 1, lemma_bytes},
                                   {Component::Parser, 1, parser_bytes},
-                                  {Component::Ner, 1, ner_bytes}};
+                                  {Component::Ner, 2, ner_bytes.value()}};
   auto w = write_model_file(opt.output, parts);
   if (!w) return w.error();
   std::ifstream f(opt.output, std::ios::binary | std::ios::ate);
   sum.model_bytes = size_t(f.tellg());
   log << "wrote " << opt.output << " (" << sum.model_bytes << " bytes) in "
       << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() << " s\n";
+  return sum;
+}
+
+Expected<TrainSummary> retrain_ner(const TrainOptions& opt, const std::string& from, std::ostream& log) {
+  auto file = MappedModelFile::open(from);
+  if (!file) return file.error();
+  std::vector<ModelPart> parts;
+  for (Component id : {Component::Info, Component::Tagger, Component::Lemmatizer, Component::Parser}) {
+    const auto* p = file.value()->find(id);
+    if (!p) return Error{from, "", "model part missing"};
+    std::string bytes(p->data, p->size);
+    if (id == Component::Info) {
+      PartReader in(p->data, p->size);
+      std::string desc(in.string());
+      auto xpos = in.strings(), deprel = in.strings();
+      PartWriter out;
+      out.string(desc + "\nNER retrained: " + describe(opt));
+      out.strings(xpos);
+      out.strings(deprel);
+      bytes = out.bytes();
+    }
+    parts.push_back({id, p->version, bytes});
+  }
+  const auto* tp = file.value()->find(Component::Tagger);
+  PartReader in(tp->data, tp->size);
+  auto cls = in.array<TagClass>();
+  std::vector<TagClass> classes(cls.begin(), cls.end());
+  auto scorer = read_scorer(in);
+  if (!in.ok() || !scorer) return Error{from, "", "model part 'tagger' damaged"};
+  Tagger tagger(std::move(scorer), classes);
+  TrainSummary sum;
+  Rng rng(opt.seed);
+  auto ner_bytes = train_ner_part(opt, tagger, classes, rng, log, &sum.ner_sentences);
+  if (!ner_bytes) return ner_bytes.error();
+  parts.push_back({Component::Ner, 2, ner_bytes.value()});
+  auto w = write_model_file(opt.output, parts);
+  if (!w) return w.error();
   return sum;
 }
 

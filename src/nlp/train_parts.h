@@ -8,7 +8,12 @@
 
 #include "nlp/analysis.h"
 #include "nlp/features.h"
+#include "nlp/gazetteer.h"
 #include "nlp/model_file.h"
+
+namespace sitrep::kb {
+class Kb;
+}
 
 namespace sitrep::nlp {
 
@@ -21,6 +26,7 @@ struct TrainSentence {
 };
 
 struct NerTrainSentence {
+  std::vector<std::string> forms;
   std::vector<WordKeys> keys;
   std::vector<Upos> upos;  // predicted
   std::vector<uint16_t> gold;
@@ -34,7 +40,10 @@ std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t
                          double prune, std::ostream& log);
 std::string train_parser(const std::vector<TrainSentence>& data, uint32_t labels, int epochs, Rng& rng, double prune,
                          std::ostream& log);
-std::string train_ner(const std::vector<NerTrainSentence>& data, int epochs, Rng& rng, double prune, std::ostream& log);
+// The NER part (version 2): the gazetteer (may be empty), then the scorer.
+std::string train_ner(const std::vector<NerTrainSentence>& data, const Gazetteer& gazetteer, int epochs, Rng& rng,
+                      double prune, std::ostream& log);
+Gazetteer gazetteer_from_kb(const kb::Kb& kb);
 std::string train_lemmatizer(const std::vector<TrainSentence>& data);
 
 }  // namespace sitrep::nlp

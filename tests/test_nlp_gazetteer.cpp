@@ -1,0 +1,181 @@
+// The NER gazetteer: longest-match annotation, its storage in the model file, the names it takes
+// from the knowledge base, and retraining only the NER of a model.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "kb/kb.h"
+#include "nlp/gazetteer.h"
+#include "nlp/model_file.h"
+#include "nlp/nlp.h"
+#include "nlp/train.h"
+#include "nlp/train_parts.h"
+
+using namespace sitrep::nlp;
+namespace fs = std::filesystem;
+
+namespace {
+
+uint64_t key_of(std::vector<std::string_view> words) { return gazetteer_key(words); }
+
+Gazetteer small_gazetteer() {
+  return Gazetteer::build({{key_of({"Bank"}), kGazPrefix},
+                           {key_of({"Bank", "of"}), kGazPrefix},
+                           {key_of({"Bank", "of", "America"}), kGazOrg},
+                           {key_of({"America"}), kGazCountry},
+                           {key_of({"Recep"}), kGazFirstName},
+                           {key_of({"Erdogan"}), kGazSurname},
+                           {key_of({"Erdoğan"}), kGazPerson},  // folds to the same key: bits merge
+                           {key_of({"Reading"}), kGazSmallPlace}});
+}
+
+GazCodes annotate(const Gazetteer& g, std::vector<std::string_view> words) {
+  std::vector<WordKeys> keys;
+  for (auto w : words) keys.push_back(word_keys(w));
+  GazCodes out;
+  g.annotate(words, keys, out);
+  return out;
+}
+
+}  // namespace
+
+TEST(Gazetteer, LongestNameFromACapitalizedWordWithPositions) {
+  Gazetteer g = small_gazetteer();
+  auto c = annotate(g, {"He", "works", "at", "Bank", "of", "America", "with", "Recep", "Erdogan", "."});
+  EXPECT_EQ(c.span[3], kGazOrg * 4 + 0);  // begin
+  EXPECT_EQ(c.span[4], kGazOrg * 4 + 1);  // inside
+  EXPECT_EQ(c.span[5], kGazOrg * 4 + 2);  // last: not the country on its own
+  EXPECT_EQ(c.span[0], 0u);
+  EXPECT_EQ(c.span[7], kGazFirstName * 4 + 3);
+  EXPECT_EQ(c.span[8], (kGazSurname | kGazPerson) * 4 + 3);
+  EXPECT_EQ(c.word[5], kGazCountry);  // the word alone is still a country
+  EXPECT_EQ(c.word[3], 0u);           // a prefix only is not a kind
+}
+
+TEST(Gazetteer, LowerCaseStartsOnlyForCountriesAndBigPlaces) {
+  Gazetteer g = small_gazetteer();
+  auto c = annotate(g, {"i", "live", "in", "america", "near", "reading", "bank", "of", "america"});
+  EXPECT_EQ(c.span[3], (kGazCountry | kGazLowerCase) * 4 + 3);
+  EXPECT_EQ(c.span[5], 0u);  // a small place in lower case is the verb
+  EXPECT_EQ(c.span[6], 0u);  // "bank of america" in lower case is not matched as the bank
+  EXPECT_EQ(c.span[8], (kGazCountry | kGazLowerCase) * 4 + 3);
+  auto cap = annotate(g, {"Reading"});
+  EXPECT_EQ(cap.span[0], kGazSmallPlace * 4 + 3);
+}
+
+TEST(Gazetteer, RoundTripsThroughAModelPart) {
+  Gazetteer g = small_gazetteer();
+  PartWriter w;
+  g.write(w);
+  const std::string& bytes = w.bytes();
+  PartReader in(bytes.data(), bytes.size());
+  Gazetteer back;
+  ASSERT_TRUE(back.read(in));
+  EXPECT_EQ(back.size(), g.size());
+  EXPECT_EQ(back.lookup(key_of({"Bank", "of", "America"})), uint32_t(kGazOrg));
+  EXPECT_EQ(back.lookup(key_of({"Nowhere"})), 0u);
+  std::string cut = bytes.substr(0, bytes.size() - 3);
+  PartReader short_in(cut.data(), cut.size());
+  Gazetteer damaged;
+  EXPECT_FALSE(damaged.read(short_in));
+}
+
+TEST(Gazetteer, TakesNamesFromTheKnowledgeBase) {
+  auto kb = sitrep::kb::Kb::open(sitrep::kb::Kb::default_path());
+  ASSERT_TRUE(kb) << kb.error().message;
+  Gazetteer g = gazetteer_from_kb(*kb.value());
+  EXPECT_GT(g.size(), 10000u);
+  EXPECT_TRUE(g.lookup(key_of({"Erdogan"})) & kGazSurname);
+  EXPECT_TRUE(g.lookup(key_of({"Recep"})) & kGazFirstName);
+  EXPECT_TRUE(g.lookup(key_of({"Turkey"})) & kGazCountry);
+  EXPECT_TRUE(g.lookup(key_of({"Turkish"})) & kGazDemonym);
+  EXPECT_TRUE(g.lookup(key_of({"NATO"})) & kGazOrg);
+  EXPECT_TRUE(g.lookup(key_of({"Idlib"})) & (kGazBigPlace | kGazSmallPlace));
+  EXPECT_TRUE(g.lookup(key_of({"Vladimir", "Putin"})) & kGazPerson);
+  EXPECT_TRUE(g.lookup(key_of({"Vladimir"})) & kGazPrefix);
+}
+
+namespace {
+
+const char* kConllu =
+    "# text = Erdogan called Putin.\n"
+    "1\tErdogan\tErdogan\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+    "2\tcalled\tcall\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tPutin\tPutin\tPROPN\tNNP\t_\t2\tobj\t_\tSpaceAfter=No\n"
+    "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+    "# text = Ankara warned Moscow.\n"
+    "1\tAnkara\tAnkara\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+    "2\twarned\twarn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tMoscow\tMoscow\tPROPN\tNNP\t_\t2\tobj\t_\tSpaceAfter=No\n"
+    "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+const char* kIob2 =
+    "1\tErdogan\tB-PER\n2\tcalled\tO\n3\tPutin\tB-PER\n4\t.\tO\n\n"
+    "1\tAnkara\tB-LOC\n2\twarned\tO\n3\tMoscow\tB-LOC\n4\t.\tO\n\n";
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+}  // namespace
+
+TEST(NerRetrain, KeepsTheOtherPartsAndWritesAGazetteerPart) {
+  fs::path dir = fs::temp_directory_path() / ("sitrep_gaz_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "t.conllu") << kConllu;
+  std::ofstream(dir / "t.iob2") << kIob2;
+  TrainOptions o;
+  o.ud_files = {(dir / "t.conllu").string()};
+  o.ner_file = (dir / "t.iob2").string();
+  o.output = (dir / "full.sitrep").string();
+  o.tagger_epochs = o.parser_epochs = o.ner_epochs = 10;
+  o.jackknife = 0;
+  o.gazetteer = false;
+  std::ostringstream log;
+  ASSERT_TRUE(train_model(o, log));
+  o.gazetteer = true;
+  o.output = (dir / "ner.sitrep").string();
+  auto r = retrain_ner(o, (dir / "full.sitrep").string(), log);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r.value().ner_sentences, 2u);
+  auto a = MappedModelFile::open((dir / "full.sitrep").string());
+  auto b = MappedModelFile::open((dir / "ner.sitrep").string());
+  ASSERT_TRUE(a && b);
+  for (Component id : {Component::Tagger, Component::Lemmatizer, Component::Parser}) {
+    auto *pa = a.value()->find(id), *pb = b.value()->find(id);
+    ASSERT_TRUE(pa && pb);
+    EXPECT_EQ(std::string(pa->data, pa->size), std::string(pb->data, pb->size));
+  }
+  const auto* ner = b.value()->find(Component::Ner);
+  ASSERT_TRUE(ner);
+  EXPECT_EQ(ner->version, 2);
+  PartReader in(ner->data, ner->size);
+  Gazetteer g;
+  ASSERT_TRUE(g.read(in));
+  EXPECT_GT(g.size(), 10000u);
+  auto m = Model::load((dir / "ner.sitrep").string());
+  ASSERT_TRUE(m) << m.error().message;
+  EXPECT_NE(m.value()->description().find("NER retrained"), std::string::npos);
+  Analysis an = m.value()->analyze("Erdogan called Putin.");
+  ASSERT_EQ(an.entities.size(), 2u);
+  EXPECT_EQ(an.entities[0].type, EntityType::PER);
+
+  // A model written before the gazetteer (NER part version 1: the scorer alone) still loads.
+  PartReader skip(ner->data, ner->size);
+  Gazetteer ignored;
+  ASSERT_TRUE(ignored.read(skip));
+  size_t used = ner->size - skip.remaining();
+  std::vector<ModelPart> parts;
+  for (Component id : {Component::Info, Component::Tagger, Component::Lemmatizer, Component::Parser}) {
+    auto* p = b.value()->find(id);
+    parts.push_back({id, p->version, std::string(p->data, p->size)});
+  }
+  parts.push_back({Component::Ner, 1, std::string(ner->data + used, ner->size - used)});
+  ASSERT_TRUE(write_model_file((dir / "v1.sitrep").string(), parts));
+  auto old = Model::load((dir / "v1.sitrep").string());
+  EXPECT_TRUE(old) << (old ? "" : old.error().message);
+  EXPECT_NE(slurp(dir / "v1.sitrep"), slurp(dir / "ner.sitrep"));
+  fs::remove_all(dir);
+}
