@@ -65,6 +65,19 @@ TEST(NlpTokenizer, QuotesDashesHyphensEllipses) {
   EXPECT_EQ(words_of("\"Never,\" he said."), (V{"\"", "Never", ",", "\"", "he", "said", "."}));
 }
 
+TEST(NlpTokenizer, WebTextSymbolsEmoticonsAndSlashes) {
+  // Lines drawn with symbols, repeated symbols, emoticons at the end of a chunk, one-letter
+  // slash abbreviations: one token each (they were split into one token per character).
+  EXPECT_EQ(tokens_of("Thanks :) see ____ and ----== here"),
+            (std::vector<std::string>{"Thanks", ":)", "see", "____", "and", "----==", "here"}));
+  EXPECT_EQ(tokens_of("It's all about the $$$ << File: a.doc >> ;-)"),
+            (std::vector<std::string>{"It's", "all", "about", "the", "$$$", "<<", "File", ":", "a.doc", ">>", ";-)"}));
+  EXPECT_EQ(tokens_of("b/c w/o and/or 24/7"), (std::vector<std::string>{"b/c", "w/o", "and", "/", "or", "24/7"}));
+  // Not emoticons: a colon before a word, a price, a time.
+  EXPECT_EQ(tokens_of("Note:Delay costs $5 at 10:30."),
+            (std::vector<std::string>{"Note", ":", "Delay", "costs", "$", "5", "at", "10:30", "."}));
+}
+
 TEST(NlpTokenizer, UrlsAndEmails) {
   EXPECT_EQ(words_of("See https://example.org/a-b_c.html, or write to press@example.org."),
             (V{"See", "https://example.org/a-b_c.html", ",", "or", "write", "to", "press@example.org", "."}));

@@ -122,8 +122,9 @@ bool joins(int32_t prev, int32_t sym, int32_t next, std::string_view left_word) 
       return true;
     case ',':
     case ':':
-    case '/':
       return is_digit(prev) && is_digit(next);
+    case '/':  // "24/7"; "b/c", "w/o" (one letter before the slash), not "and/or"
+      return (is_digit(prev) && is_digit(next)) || (left_word.size() == 1 && is_letter(prev) && is_letter(next));
     case '\'':
     case 0x2019:
       return is_letter(prev) && is_letter(next);
@@ -138,7 +139,23 @@ bool joins(int32_t prev, int32_t sym, int32_t next, std::string_view left_word) 
   }
 }
 
-bool repeatable_punct(int32_t c) { return c == '.' || c == '!' || c == '?' || c == '-' || c == '`' || c == '*' || c == '='; }
+bool repeatable_punct(int32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == '`' || c == '$' || c == '<' || c == '>' || c == '#' || c == '+';
+}
+// Characters that draw lines in e-mail and forum text; a run of them, mixed, is one token ("----==").
+bool line_punct(int32_t c) { return c == '-' || c == '=' || c == '_' || c == '*' || c == '~'; }
+
+// The length of an emoticon at the end of the chunk (":)", ";-)", ":D"), 0 if none.
+size_t emoticon_at(const std::vector<Cp>& cps, size_t i) {
+  size_t n = cps.size();
+  if (cps[i].c != ':' && cps[i].c != ';') return 0;
+  size_t j = i + 1;
+  if (j < n && cps[j].c == '-') ++j;
+  if (j >= n) return 0;
+  int32_t m = cps[j].c;
+  bool mouth = m == ')' || m == '(' || m == 'D' || m == 'P' || m == 'p' || m == '/' || m == '|';
+  return mouth && j + 1 == n ? j + 1 - i : 0;
+}
 
 void tokenize_chunk(Builder& out, const std::vector<Cp>& cps) {
   size_t n = cps.size(), i = 0;
@@ -199,7 +216,11 @@ void tokenize_chunk(Builder& out, const std::vector<Cp>& cps) {
     }
     // Punctuation and symbols: runs of the same mark ("...", "!!", "--") or "?!" stay together.
     size_t j = i + 1;
-    if (repeatable_punct(cps[i].c)) {
+    if (size_t e = emoticon_at(cps, i)) {
+      j = i + e;
+    } else if (line_punct(cps[i].c)) {
+      while (j < n && line_punct(cps[j].c)) ++j;
+    } else if (repeatable_punct(cps[i].c)) {
       bool terminal = cps[i].c == '!' || cps[i].c == '?';
       while (j < n && (cps[j].c == cps[i].c || (terminal && (cps[j].c == '!' || cps[j].c == '?')))) ++j;
     } else if (cps[i].c == '\'' && j < n && cps[j].c == '\'') {
