@@ -55,6 +55,10 @@ TEST(NlpTokenizer, CliticsAreWordsInsideOneToken) {
   EXPECT_EQ(words_of(text), (V{"Officials", "do", "n't", "think", "Ankara", "'s", "offer", "ca", "n't", "wait", "."}));
   EXPECT_EQ(tokens_of(text), (V{"Officials", "don't", "think", "Ankara's", "offer", "can't", "wait", "."}));
   EXPECT_EQ(words_of("Russia\u2019s envoy cannot say."), (V{"Russia", "\u2019s", "envoy", "can", "not", "say", "."}));
+  // Web text drops the apostrophe; the unambiguous contractions still split, the others stay.
+  EXPECT_EQ(words_of("im sure thats why it wont work"), (V{"i", "m", "sure", "that", "s", "why", "it", "wo", "nt", "work"}));
+  EXPECT_EQ(tokens_of("im sure thats why it wont work"), (V{"im", "sure", "thats", "why", "it", "wont", "work"}));
+  EXPECT_EQ(words_of("its tail, ill will, an id card"), (V{"its", "tail", ",", "ill", "will", ",", "an", "id", "card"}));
 }
 
 TEST(NlpTokenizer, QuotesDashesHyphensEllipses) {

@@ -56,7 +56,7 @@ struct Builder {
   // Splits "don't" -> do + n't, "Bush's" -> Bush + 's, "cannot" -> can + not (EWT words).
   void split_clitics(uint32_t b, uint32_t e) {
     std::string_view t = text.substr(b, e - b);
-    if (t.size() >= 3) {
+    if (t.size() >= 2) {
       std::string low = to_lower(t.size() > 12 ? t.substr(t.size() - 12) : t);
       auto ends = [&](std::string_view suf) {
         return low.size() >= suf.size() && std::string_view(low).substr(low.size() - suf.size()) == suf;
@@ -82,9 +82,15 @@ struct Builder {
         const char* whole;
         uint32_t first;
       };
-      static constexpr Fused kFused[] = {{"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3},
-                                         {"dont", 2},   {"didnt", 3}, {"doesnt", 4}, {"isnt", 2},
-                                         {"cant", 2}};
+      // Contractions written without their apostrophe, as web text does (EWT splits them too);
+      // the ambiguous ones ("its", "ill", "id", "lets", "were") stay whole.
+      static constexpr Fused kFused[] = {
+          {"cannot", 3}, {"gonna", 3},   {"wanna", 3},  {"gotta", 3},    {"outta", 3},   {"gimme", 3},
+          {"lemme", 3},  {"dont", 2},    {"didnt", 3},  {"doesnt", 4},   {"isnt", 2},    {"cant", 2},
+          {"wont", 2},   {"arent", 3},   {"wasnt", 3},  {"werent", 4},   {"havent", 4},  {"hasnt", 3},
+          {"hadnt", 3},  {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6}, {"im", 1},      {"ive", 1},
+          {"youre", 3},  {"theyre", 4},  {"thats", 4},  {"whats", 4},    {"theres", 5},  {"hes", 2},
+          {"shes", 3},   {"youve", 3},   {"theyve", 4}, {"youll", 3},    {"theyll", 4}};
       for (const auto& f : kFused)
         if (low == f.whole) {
           word(b, b + f.first);
