@@ -159,50 +159,59 @@ std::array<uint64_t, kLshBands> lsh_bands(const MinHash& sig) {
   return out;
 }
 
-size_t NearDupIndex::slot_of(uint64_t key) const {
-  size_t mask = keys_.size() - 1;
-  size_t i = static_cast<size_t>(key * 0x9E3779B97F4A7C15ULL >> 20) & mask;
-  while (heads_[i] != kNil && keys_[i] != key) i = (i + 1) & mask;
+size_t NearDupIndex::home_of(uint32_t tag) const {
+  return static_cast<size_t>(tag * 0x9E3779B97F4A7C15ULL >> 20) & (slots_.size() - 1);
+}
+
+size_t NearDupIndex::slot_of(uint32_t tag) const {
+  size_t mask = slots_.size() - 1;
+  size_t i = home_of(tag);
+  while (slots_[i].head != kNil && slots_[i].tag != tag) i = (i + 1) & mask;
   return i;
 }
 
+// The 32 bands land on 32 unrelated cache lines: asking for all of them first lets the misses
+// overlap instead of queueing one behind the other.
+void NearDupIndex::prefetch(const std::array<uint64_t, kLshBands>& keys) const {
+  if (slots_.empty()) return;
+  for (uint64_t key : keys) __builtin_prefetch(&slots_[home_of(tag_of(key))]);
+}
+
 void NearDupIndex::grow() {
-  std::vector<uint64_t> old_keys = std::move(keys_);
-  std::vector<uint32_t> old_heads = std::move(heads_);
-  size_t cap = old_keys.empty() ? 1024 : old_keys.size() * 2;
-  keys_.assign(cap, 0);
-  heads_.assign(cap, kNil);
-  for (size_t i = 0; i < old_keys.size(); ++i)
-    if (old_heads[i] != kNil) {
-      size_t s = slot_of(old_keys[i]);
-      keys_[s] = old_keys[i];
-      heads_[s] = old_heads[i];
-    }
+  std::vector<Slot> old = std::move(slots_);
+  size_t cap = old.empty() ? 1024 : old.size() * 2;
+  slots_.assign(cap, Slot{0, kNil});
+  for (const Slot& o : old)
+    if (o.head != kNil) slots_[slot_of(o.tag)] = o;
 }
 
 void NearDupIndex::add(int64_t id, const MinHash& sig) {
   uint32_t doc = static_cast<uint32_t>(ids_.size());
   ids_.push_back(id);
   sigs_.push_back(sig);
-  for (uint64_t key : lsh_bands(sig)) {
-    if ((used_ + 1) * 2 > keys_.size()) grow();
-    size_t s = slot_of(key);
-    if (heads_[s] == kNil) {
-      keys_[s] = key;
+  auto keys = lsh_bands(sig);
+  while ((used_ + kLshBands) * 2 > slots_.size()) grow();
+  prefetch(keys);
+  for (uint64_t key : keys) {
+    Slot& s = slots_[slot_of(tag_of(key))];
+    if (s.head == kNil) {
+      s.tag = tag_of(key);
       ++used_;
     }
     entry_doc_.push_back(doc);
-    entry_next_.push_back(heads_[s]);
-    heads_[s] = static_cast<uint32_t>(entry_doc_.size() - 1);
+    entry_next_.push_back(s.head);
+    s.head = static_cast<uint32_t>(entry_doc_.size() - 1);
   }
 }
 
 std::optional<std::pair<int64_t, double>> NearDupIndex::best_match(const MinHash& sig, double threshold) const {
   if (ids_.empty()) return std::nullopt;
   std::vector<uint32_t> candidates;
-  for (uint64_t key : lsh_bands(sig)) {
-    size_t s = slot_of(key);
-    for (uint32_t e = heads_[s]; e != kNil && candidates.size() < kMaxCandidates; e = entry_next_[e])
+  auto keys = lsh_bands(sig);
+  prefetch(keys);
+  for (uint64_t key : keys) {
+    size_t s = slot_of(tag_of(key));
+    for (uint32_t e = slots_[s].head; e != kNil && candidates.size() < kMaxCandidates; e = entry_next_[e])
       candidates.push_back(entry_doc_[e]);
   }
   std::sort(candidates.begin(), candidates.end());

@@ -39,15 +39,24 @@ class NearDupIndex {
  private:
   static constexpr size_t kMaxCandidates = 4096;  // bound on work per lookup
   static constexpr uint32_t kNil = UINT32_MAX;
-  size_t slot_of(uint64_t key) const;  // the key's slot, or the empty slot where it would go
+  static uint32_t tag_of(uint64_t key) { return static_cast<uint32_t>(key ^ (key >> 32)); }
+  size_t slot_of(uint32_t tag) const;  // the tag's slot, or the empty slot where it would go
+  size_t home_of(uint32_t tag) const;  // where probing for the tag starts
+  void prefetch(const std::array<uint64_t, kLshBands>& keys) const;
   void grow();
   // Documents in the order they were added: their ids and signatures.
   std::vector<int64_t> ids_;
   std::vector<MinHash> sigs_;
   // Band buckets in one open-addressing table: band key -> newest entry; entries chain to the
-  // older ones with the same key. One flat table instead of 32 node-based multimaps.
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> heads_;
+  // older ones with the same key. One flat table instead of 32 node-based multimaps; a slot
+  // holds a 32-bit tag of the key beside the head, 8 bytes, so a probe touches one cache line and
+  // the table stays small (its cache misses were most of the cost). Two keys with one tag merely
+  // share a chain: candidates are checked against their signatures.
+  struct Slot {
+    uint32_t tag;  // tag_of(band key)
+    uint32_t head;
+  };
+  std::vector<Slot> slots_;
   std::vector<uint32_t> entry_doc_, entry_next_;
   size_t used_ = 0;
 };
