@@ -9,6 +9,7 @@
 #include <random>
 
 #include "fuse/fusion.h"
+#include "fuse/near_dup.h"
 
 namespace {
 
@@ -69,3 +70,24 @@ void BM_FusionMentions(benchmark::State& state) {
 BENCHMARK(BM_FusionMentions)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace
+
+// The near-duplicate index as the ingest's writer uses it: look each new signature up, then
+// add it. Random signatures match nothing, so every band of every document lands in the table
+// (the worst case for its size and cache misses). Reports microseconds per document.
+static void BM_NearDupIndex(benchmark::State& state) {
+  std::mt19937_64 rng(7);
+  std::vector<sitrep::MinHash> sigs(static_cast<size_t>(state.range(0)));
+  for (auto& s : sigs)
+    for (auto& v : s) v = static_cast<uint32_t>(rng());
+  for (auto _ : state) {
+    sitrep::NearDupIndex idx;
+    size_t hits = 0;
+    for (size_t i = 0; i < sigs.size(); ++i) {
+      if (idx.best_match(sigs[i])) ++hits;
+      idx.add(static_cast<int64_t>(i), sigs[i]);
+    }
+    benchmark::DoNotOptimize(hits);
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_NearDupIndex)->Arg(40000)->Unit(benchmark::kMillisecond);
