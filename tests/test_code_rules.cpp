@@ -323,6 +323,20 @@ TEST(CodeRules, GerundSubjectIsNoEvent) {
   EXPECT_EQ(attack->modality, Modality::Asserted);
 }
 
+// "urging both sides to agree on a ceasefire": the ceasefire is asked for, not agreed; the
+// appeal is the event. A subject's own plan ("agreed to meet") is not a request.
+TEST(CodeRules, ActAskedOfSomeoneIsNotDone) {
+  NEED_PARSER();
+  auto urged = run_parsed("Erdogan urged Russia and Ukraine to agree on a ceasefire.");
+  ASSERT_NE(find(urged, "020", "TURGOV", "RUS"), nullptr);
+  for (const auto& e : urged.events)
+    if (!e.cameo->code.starts_with("02")) EXPECT_NE(e.modality, Modality::Asserted) << e.cameo->code;
+  auto asked = run_parsed("Turkey asked Syrian forces to withdraw from Idlib.");
+  for (const auto& e : asked.events)
+    if (e.cameo->code.starts_with("087") || e.cameo->code.starts_with("0343")) EXPECT_NE(e.modality, Modality::Asserted);
+  EXPECT_NE(find(asked, "02", "TUR"), nullptr);
+}
+
 // "reluctant to" denies the act; "need to" states an intent (036 for a meeting).
 TEST(CodeRules, ReluctanceAndNeedAreModality) {
   NEED_PARSER();

@@ -19,6 +19,23 @@ bool is_preposition(std::string_view w) {
                     "within", "after", "before", "during", "amid", "among", "along", "via", "like", "than", "since"});
 }
 bool is_pronoun(std::string_view w) { return one_of(w, {"it", "he", "she", "they", "we"}); }
+
+// Verbs that ask, press or order someone to act ("urged X to ...", "told X to ..."), in their
+// inflected forms.
+bool request_verb(std::string_view w) {
+  static constexpr std::string_view kBases[] = {"urge",    "ask",      "press",  "encourage", "invite", "request",
+                                                "implore", "beseech",  "order",  "instruct",  "advise", "persuade",
+                                                "pressure", "push",    "want",   "expect",    "call",   "appeal",
+                                                "challenge", "warn",   "demand", "command",   "exhort", "entreat"};
+  for (std::string_view b : kBases) {
+    if (!w.starts_with(b.substr(0, b.size() - (b.back() == 'e' ? 1 : 0)))) continue;
+    std::string_view stem = b.back() == 'e' ? b.substr(0, b.size() - 1) : b;
+    std::string_view rest = w.substr(stem.size());
+    if (b.back() == 'e' ? one_of(rest, {"e", "es", "ed", "ing"}) : one_of(rest, {"", "s", "es", "ed", "ing"}))
+      return true;
+  }
+  return one_of(w, {"tell", "tells", "told", "telling", "beg", "begs", "begged", "begging", "bade", "bid"});
+}
 bool is_time_word(std::string_view w) {
   return one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
                     "yesterday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -492,6 +509,15 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       for (const auto& w : sv.words)
         to |= w.head == int(p.anchor) && w.deprel == "mark" && w.lower == "to";
       if (to || sv.words[p.anchor].lower.ends_with("ing")) hypo = true;
+    }
+    // "urging both sides to agree on a ceasefire", "asked Russia to withdraw its troops": the
+    // act in the infinitive is what was asked of someone, not what anyone did (the asking is
+    // coded by itself).
+    if (sv.parsed && !pat.nominal && sv.words[p.anchor].deprel == "xcomp") {
+      int h = sv.words[p.anchor].head;
+      bool asked_of = false;
+      for (const auto& w : sv.words) asked_of |= h >= 0 && w.head == h && (w.deprel == "obj" || w.deprel == "iobj");
+      if (asked_of && h >= 0 && request_verb(sv.words[h].lower)) hypo = true;
     }
     std::vector<bool> consumed(n, false);
     for (const auto& c : cues) {
