@@ -337,6 +337,18 @@ TEST(CodeRules, ActAskedOfSomeoneIsNotDone) {
   EXPECT_NE(find(asked, "02", "TUR"), nullptr);
 }
 
+// "respond to any attack by Syrian forces": no attack in particular happened.
+TEST(CodeRules, AnyOrPossibleAttackIsNotAnEvent) {
+  NEED_PARSER();
+  auto any = run_parsed("Erdogan said Turkey reserved the right to respond to any attack by Syrian government forces.");
+  for (const auto& e : any.events)
+    if (e.cameo->code.starts_with("18") || e.cameo->code.starts_with("19")) EXPECT_NE(e.modality, Modality::Asserted);
+  auto real = run_parsed("An attack by Syrian government forces killed two Turkish soldiers.");
+  const EventMention* attack = find(real, "1", "SYRMIL");
+  ASSERT_NE(attack, nullptr);
+  EXPECT_EQ(attack->modality, Modality::Asserted);
+}
+
 // "reluctant to" denies the act; "need to" states an intent (036 for a meeting).
 TEST(CodeRules, ReluctanceAndNeedAreModality) {
   NEED_PARSER();

@@ -117,6 +117,20 @@ TEST(NlpSentences, NewsCases) {
   EXPECT_EQ(sentences_of("Was it a deal? No! Not yet."), (V{"Was it a deal?", "No!", "Not yet."}));
 }
 
+// A dateline opening a paragraph is a segment of its own; a headline with a hyphen is not.
+TEST(NlpSentences, DatelinesStandApart) {
+  EXPECT_EQ(sentences_of("MOSCOW (Reuters) - Russia said it would talk."),
+            (V{"MOSCOW (Reuters) -", "Russia said it would talk."}));
+  EXPECT_EQ(sentences_of("ANKARA, Feb 28 (Reuters) - Turkey vowed to respond."),
+            (V{"ANKARA, Feb 28 (Reuters) -", "Turkey vowed to respond."}));
+  EXPECT_EQ(sentences_of("Intro.\n\nBEIRUT, Lebanon (AP) \u2014 Israel struck."),
+            (V{"Intro.", "BEIRUT, Lebanon (AP) \u2014", "Israel struck."}));
+  EXPECT_EQ(sentences_of("ISTANBUL \u2013 Talks resumed."), (V{"ISTANBUL \u2013", "Talks resumed."}));
+  EXPECT_EQ(sentences_of("US - Turkey relations are bad."), (V{"US - Turkey relations are bad."}));
+  EXPECT_EQ(sentences_of("NATO \u2013 Russia talks resumed."), (V{"NATO \u2013 Russia talks resumed."}));
+  EXPECT_EQ(sentences_of("They met. MOSCOW (Reuters) - no."), (V{"They met.", "MOSCOW (Reuters) - no."}));
+}
+
 // Web text (UD English-EWT dev): lower-case sentence starts after "?", initials inside names,
 // and numbers in one message are no list with numbers in another.
 TEST(NlpSentences, WebTextCases) {

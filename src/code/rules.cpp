@@ -510,6 +510,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         to |= w.head == int(p.anchor) && w.deprel == "mark" && w.lower == "to";
       if (to || sv.words[p.anchor].lower.ends_with("ing")) hypo = true;
     }
+    // "to respond to any attack by Syrian forces", "warned of possible strikes": a nominal event
+    // that is any, possible or future is none in particular, and did not happen.
+    if (pat.nominal && m.begin > 0 && one_of(r.word(int(m.begin) - 1), {"any", "every", "possible", "potential", "future"}))
+      hypo = true;
     // "urging both sides to agree on a ceasefire", "asked Russia to withdraw its troops": the
     // act in the infinitive is what was asked of someone, not what anyone did (the asking is
     // coded by itself).

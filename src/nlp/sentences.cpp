@@ -110,6 +110,56 @@ struct Splitter {
     }
   }
 
+  // Datelines: "MOSCOW (Reuters) - Russia said ...", "ANKARA, Feb 28 (Reuters) -", "BEIRUT,
+  // Lebanon (AP) -", "ISTANBUL -" at the start of a paragraph are a segment of their own, so the
+  // sentence after them parses as one.
+  void mark_datelines() {
+    auto caps = [&](size_t k) {
+      std::string_view w = t(k);
+      bool letter = false;
+      for (size_t i = 0; i < w.size();) {
+        int32_t c = next_code_point(w, i);
+        if (is_lower(c)) return false;
+        letter |= is_upper(c);
+        if (!is_upper(c) && c != '.' && c != '-' && c != '\'') return false;
+      }
+      return letter && w.size() >= 2;
+    };
+    auto dash = [&](size_t k) {
+      std::string_view w = t(k);
+      return w == "-" || w == "--" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94";
+    };
+    size_t n = tok.size();
+    for (size_t p = 0; p < n; ++p) {
+      if (p > 0 && !blank_line_between(p - 1)) continue;
+      size_t k = p;
+      while (k < n && k < p + 6 && caps(k)) ++k;
+      if (k == p || k >= n) continue;
+      size_t place_end = k;
+      // ", Lebanon", ", Feb 28", ", D.C.": up to two comma parts of at most three tokens each
+      for (int part = 0; part < 2 && k + 1 < n && t(k) == ","; ++part) {
+        size_t j = k + 1;
+        while (j < n && j < k + 4 && (is_upper(first_code_point(t(j))) || is_digit(first_code_point(t(j)))) && !dash(j))
+          ++j;
+        if (j == k + 1) break;
+        k = j;
+      }
+      if (k < n && t(k) == "(") {  // the outlet
+        size_t j = k + 1;
+        while (j < n && j < k + 6 && t(j) != ")") ++j;
+        if (j >= n || t(j) != ")") continue;
+        k = j + 1;
+      }
+      if (k + 1 >= n || !dash(k) || newline_between(k) || !starts_sentence(k + 1)) continue;
+      // A bare "NATO - Russia talks" is a headline, not a dateline: without an outlet or a comma
+      // part, only a typographic dash after a place of five letters or more counts.
+      size_t letters = 0;
+      for (size_t j = p; j < place_end; ++j) letters += t(j).size();
+      if (k == place_end && (t(k) == "-" || letters < 5)) continue;
+      split_after[k] = 1;
+    }
+  }
+
   // Index of the last closing quote/bracket glued after terminal punctuation at k.
   size_t absorb_closers(size_t k) const {
     while (k + 1 < tok.size() && is_closing(first_code_point(t(k + 1))) && t(k + 1).size() <= 3 &&
@@ -123,6 +173,7 @@ struct Splitter {
     split_after.assign(n, 0);
     no_end.assign(n, 0);
     mark_lists();
+    mark_datelines();
     size_t sentence_begin = 0;
     for (size_t k = 0; k < n; ++k) {
       if (k + 1 < n && blank_line_between(k)) {
