@@ -337,6 +337,22 @@ TEST(CodeRules, ActAskedOfSomeoneIsNotDone) {
   EXPECT_NE(find(asked, "02", "TUR"), nullptr);
 }
 
+// "were killed in an air strike by Syrian forces": one attack, with its target, not a second
+// copy without one.
+TEST(CodeRules, AttackWithoutTargetRestatesTheOneWithIt) {
+  NEED_PARSER();
+  auto c = run_parsed("At least 33 Turkish soldiers were killed in an air strike by Syrian government forces in Idlib "
+                      "province on Thursday, the governor said.");
+  size_t attacks = 0;
+  for (const auto& e : c.events) attacks += e.cameo->code.starts_with("19") || e.cameo->code.starts_with("18");
+  EXPECT_EQ(attacks, 1u);
+  ASSERT_NE(find(c, "19", "SYRMIL", "TURMIL"), nullptr);
+  // Two attacks by different actors stay two.
+  auto two = run_parsed("Syrian forces shelled Turkish posts and Russian jets bombed the town.");
+  EXPECT_NE(find(two, "19", "SYRMIL"), nullptr);
+  EXPECT_NE(find(two, "19", "RUSMIL"), nullptr);
+}
+
 // "respond to any attack by Syrian forces": no attack in particular happened.
 TEST(CodeRules, AnyOrPossibleAttackIsNotAnEvent) {
   NEED_PARSER();

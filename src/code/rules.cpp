@@ -665,6 +665,22 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     });
   };
   out.erase(std::remove_if(out.begin(), out.end(), restated), out.end());
+  // "33 soldiers were killed in an air strike by Syrian forces": the strike and the killing are
+  // one attack; the reading that found no target restates the one that did (same source, same
+  // CAMEO root, same modality).
+  auto actor = [&](int m) -> std::string_view { return m < 0 ? std::string_view() : ctx.mentions[m].code; };
+  std::vector<char> subsumed(out.size(), 0);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const Predicate& g = out[i];
+    if (g.target >= 0 || g.source < 0) continue;
+    for (size_t j = 0; j < out.size() && !subsumed[i]; ++j) {
+      const Predicate& o = out[j];
+      subsumed[i] = j != i && o.target >= 0 && o.code.compare(0, 2, g.code, 0, 2) == 0 && o.modality == g.modality &&
+                    actor(o.source) == actor(g.source) && actor(o.target) != actor(g.source);
+    }
+  }
+  for (size_t i = out.size(); i-- > 0;)
+    if (subsumed[i]) out.erase(out.begin() + long(i));
   // "demanded the parties allow humanitarian access", "insisted on demands that the government
   // grant rights", "accused Y of killing": a predicate inside another's complement is what that
   // act is about, not the sentence's event; it ranks below the act that governs it.
