@@ -170,4 +170,16 @@ TEST_F(GeoTest, ConstituentCountryOverSmallTownOfTheStorysCountry) {
   EXPECT_LT(distance_km(place(placed[1]).lat, place(placed[1]).lon, 52.16, -0.7), 161.0);
 }
 
+// "North London", "Central Luzon": a compass part of a place unknown as such is near the place;
+// a part of an ocean is no town named like it, and an alternate name is no part of anything.
+TEST_F(GeoTest, CompassPartFallsBackToThePlace) {
+  for (auto [name, lat, lon] : {std::tuple{"North London", 51.55, -0.12}, {"Central Luzon", 15.47, 120.75}}) {
+    uint32_t pi = geocode(*shipped_kb(), name, {});
+    ASSERT_NE(pi, kNone) << name;
+    EXPECT_LT(distance_km(place(pi).lat, place(pi).lon, lat, lon), 161.0) << name;
+  }
+  EXPECT_EQ(geocode(*shipped_kb(), "South Pacific", {}), kNone);
+  EXPECT_EQ(geocode(*shipped_kb(), "West Prince", {}), kNone);
+}
+
 }  // namespace sitrep::kb

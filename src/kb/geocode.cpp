@@ -1,5 +1,6 @@
 #include "kb/geocode.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "kb/fold.h"
@@ -90,15 +91,36 @@ namespace {
 
 // The meanings of a folded name; "Laurel County", "Fars Province", "PLYMOUTH CO." unknown as such
 // fall back to the name without its administrative word (the county's town, the province).
-std::span<const KeyRec> place_hits(const Kb& kb, std::string_view key) {
+std::vector<KeyRec> place_hits(const Kb& kb, std::string_view key) {
   auto hits = kb.find_key(key);
   for (const auto& h : hits)
-    if (h.kind != static_cast<uint8_t>(HitKind::Prefix)) return hits;
+    if (h.kind != static_cast<uint8_t>(HitKind::Prefix)) return {hits.begin(), hits.end()};
   static constexpr std::string_view kSuffixes[] = {" county", " co", " province", " district", " governorate",
                                                    " region", " prefecture", " parish"};
   for (std::string_view suf : kSuffixes)
-    if (key.size() > suf.size() + 2 && key.ends_with(suf)) return kb.find_key(key.substr(0, key.size() - suf.size()));
-  return hits;
+    if (key.size() > suf.size() + 2 && key.ends_with(suf)) {
+      auto bare = kb.find_key(key.substr(0, key.size() - suf.size()));
+      return {bare.begin(), bare.end()};
+    }
+  // "North London", "Central Luzon", "Upper Edmonton": a part of a place is within reach of the
+  // place's own point. Not of a sea or an ocean, nor of a borrowed point (an ISO subdivision) or
+  // a GeoNames alternate ("West Prince" is no part of Cabaret, Haiti, alias Prince).
+  static constexpr std::string_view kPrefixes[] = {"north ", "south ", "east ", "west ", "northern ", "southern ",
+                                                   "eastern ", "western ", "central ", "upper ", "lower ", "greater ",
+                                                   "northeast ", "northwest ", "southeast ", "southwest ", "downtown "};
+  for (std::string_view pre : kPrefixes) {
+    if (key.size() <= pre.size() + 2 || !key.starts_with(pre)) continue;
+    auto whole = place_hits(kb, key.substr(pre.size()));
+    auto feature = [&](const KeyRec& h) {
+      return h.kind == static_cast<uint8_t>(HitKind::Place) ? static_cast<Feature>(kb.places()[h.target].feature)
+                                                            : Feature::Other;
+    };
+    // "South Pacific" is part of the ocean, not of Pacific, Missouri.
+    if (std::any_of(whole.begin(), whole.end(), [&](const KeyRec& h) { return feature(h) == Feature::Sea; })) return {};
+    std::erase_if(whole, [&](const KeyRec& h) { return (h.flags & kAltName) || feature(h) == Feature::IsoSubdivision; });
+    return whole;
+  }
+  return {hits.begin(), hits.end()};
 }
 
 }  // namespace
@@ -110,10 +132,12 @@ uint32_t geocode(const Kb& kb, std::string_view name, const GeoContext& ctx) {
 std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::string>& names, const GeoContext& ctx) {
   std::vector<uint32_t> first(names.size(), kNone), out(names.size(), kNone);
   std::vector<std::string> keys(names.size());
+  std::vector<std::vector<KeyRec>> hits(names.size());
   GeoContext running = ctx;
   for (size_t i = 0; i < names.size(); ++i) {
     keys[i] = fold_key(names[i]);
-    first[i] = best_place(kb, place_hits(kb, keys[i]), running);
+    hits[i] = place_hits(kb, keys[i]);
+    first[i] = best_place(kb, hits[i], running);
     if (first[i] != kNone) running.places.push_back(first[i]);
   }
   for (size_t i = 0; i < names.size(); ++i) {
@@ -121,7 +145,7 @@ std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::stri
     // Other names only: a name's own first reading would vote for itself.
     for (size_t o = 0; o < names.size(); ++o)
       if (first[o] != kNone && keys[o] != keys[i]) c.places.push_back(first[o]);
-    out[i] = best_place(kb, place_hits(kb, keys[i]), c);
+    out[i] = best_place(kb, hits[i], c);
   }
   return out;
 }
