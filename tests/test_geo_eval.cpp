@@ -182,4 +182,38 @@ TEST_F(GeoTest, CompassPartFallsBackToThePlace) {
   EXPECT_EQ(geocode(*shipped_kb(), "West Prince", {}), kNone);
 }
 
+// A first-level region contains its places: the dateline's "VICTORIA" beside "British Columbia"
+// is the provincial capital (the province is in one country, and Victoria is inside it), not the
+// Australian state.
+TEST_F(GeoTest, RegionContainsItsPlaces) {
+  auto placed = geocode_document(*shipped_kb(), {"VICTORIA", "British Columbia", "B.C."}, {});
+  ASSERT_NE(placed[0], kNone);
+  EXPECT_LT(distance_km(place(placed[0]).lat, place(placed[0]).lon, 48.43, -123.37), 50.0);
+  const PlaceRec& bc = place(placed[1]);
+  EXPECT_NE(bc.region, 0);
+  EXPECT_EQ(bc.region, place(placed[0]).region);  // CA-BC is GeoNames' CA.02
+}
+
+// A passing mention of a country does not carry a world city's name to its small namesake there.
+TEST_F(GeoTest, CountryShareOfTheDocumentWeighs) {
+  const Kb& kb = *shipped_kb();
+  auto country = [&](const char* name) {
+    for (const auto& h : kb.find_key(fold_key(name)))
+      if (h.kind == static_cast<uint8_t>(format::HitKind::CountryName)) return h.target;
+    return kNone;
+  };
+  GeoContext ctx;
+  ctx.countries = {country("Iraq"), country("Iraq"), country("United States"), country("Turkey"), country("Turkey")};
+  auto placed = geocode_document(kb, {"Iraq", "United States", "Cairo", "UK", "Turkey"}, ctx);
+  ASSERT_NE(placed[2], kNone);
+  EXPECT_LT(distance_km(place(placed[2]).lat, place(placed[2]).lon, 30.04, 31.23), 50.0);
+}
+
+// "ACT", "WA", "NSW" are Australian only in capitals: "the Expropriation Act" names no place.
+TEST_F(GeoTest, AllCapsRegionAbbreviationsAreExactCase) {
+  Linker linker(shipped_kb());
+  for (const auto& m : linker.link_text("The family home will be seized under the Expropriation Act, wa said.", kNoDate))
+    EXPECT_NE(m.kind, MentionKind::Place) << m.begin;
+}
+
 }  // namespace sitrep::kb

@@ -51,14 +51,20 @@ double score(const Kb& kb, uint32_t pi, const GeoContext& ctx) {
   int in_doc = 0;
   for (uint32_t c : ctx.countries)
     if (c == p.country) ++in_doc;
-  if (in_doc) s += 5.0 + std::min(in_doc, 5) * 0.3;
+  // The document's country: more so the larger its share of the document's country mentions, so
+  // that Cairo in an Iraq story naming a United States laboratory stays in Egypt.
+  if (in_doc) s += 3.5 + 2.0 * in_doc / ctx.countries.size() + std::min(in_doc, 5) * 0.3;
   // Another place of the document within 200 km: worth about 1000 times the population
   // ("Edmonton" beside "Enfield" is the London one, beside "Cairns" the Queensland one).
+  // A region and a place inside it are near each other too ("Washington" beside "Seattle" is the
+  // state, "Victoria" beside "British Columbia" the provincial capital).
   for (uint32_t q : ctx.places) {
     if (q == pi) continue;
     const PlaceRec& o = kb.places()[q];
     if (o.feature == static_cast<uint8_t>(Feature::Country)) continue;
-    if (distance_km(p.lat, p.lon, o.lat, o.lon) < 200.0) {
+    bool inside = p.region && p.region == o.region &&
+                  (o.feature == static_cast<uint8_t>(Feature::Admin1) || p.feature == static_cast<uint8_t>(Feature::Admin1));
+    if (inside || distance_km(p.lat, p.lon, o.lat, o.lon) < 200.0) {
       s += 3.0;
       break;
     }
@@ -123,6 +129,31 @@ std::vector<KeyRec> place_hits(const Kb& kb, std::string_view key) {
   return {hits.begin(), hits.end()};
 }
 
+// The one country all of a name's meanings are in ("British Columbia", "Kibera"), else kNone.
+// For a country's name only regions count against it: every country has a village named like
+// another ("Canada", Kentucky), but "Georgia" is a US state too.
+uint32_t sole_country(const Kb& kb, std::span<const KeyRec> hits) {
+  bool is_country = std::any_of(hits.begin(), hits.end(),
+                                [](const KeyRec& h) { return h.kind == static_cast<uint8_t>(HitKind::CountryName); });
+  uint32_t country = kNone;
+  for (const KeyRec& h : hits) {
+    uint32_t c;
+    if (h.kind == static_cast<uint8_t>(HitKind::Place)) {
+      const PlaceRec& p = kb.places()[h.target];
+      auto f = static_cast<Feature>(p.feature);
+      if (is_country && f != Feature::Admin1 && f != Feature::IsoSubdivision) continue;
+      c = p.country;
+    } else if (h.kind == static_cast<uint8_t>(HitKind::CountryName)) {
+      c = h.target;
+    } else {
+      continue;
+    }
+    if (c == kNone || (country != kNone && c != country)) return kNone;
+    country = c;
+  }
+  return country;
+}
+
 }  // namespace
 
 uint32_t geocode(const Kb& kb, std::string_view name, const GeoContext& ctx) {
@@ -133,18 +164,25 @@ std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::stri
   std::vector<uint32_t> first(names.size(), kNone), out(names.size(), kNone);
   std::vector<std::string> keys(names.size());
   std::vector<std::vector<KeyRec>> hits(names.size());
+  std::vector<uint32_t> sole(names.size(), kNone);
   GeoContext running = ctx;
   for (size_t i = 0; i < names.size(); ++i) {
     keys[i] = fold_key(names[i]);
     hits[i] = place_hits(kb, keys[i]);
+    sole[i] = sole_country(kb, hits[i]);
     first[i] = best_place(kb, hits[i], running);
     if (first[i] != kNone) running.places.push_back(first[i]);
   }
   for (size_t i = 0; i < names.size(); ++i) {
     GeoContext c = ctx;
     // Other names only: a name's own first reading would vote for itself.
-    for (size_t o = 0; o < names.size(); ++o)
-      if (first[o] != kNone && keys[o] != keys[i]) c.places.push_back(first[o]);
+    // The places of the other names, and the countries of those that can only be in one: a
+    // dateline's "VICTORIA" beside "British Columbia" is in Canada.
+    for (size_t o = 0; o < names.size(); ++o) {
+      if (keys[o] == keys[i]) continue;
+      if (first[o] != kNone) c.places.push_back(first[o]);
+      if (sole[o] != kNone) c.countries.push_back(sole[o]);
+    }
     out[i] = best_place(kb, hits[i], c);
   }
   return out;
