@@ -141,6 +141,7 @@ uint32_t sole_country(const Kb& kb, std::span<const KeyRec> hits) {
     if (h.kind == static_cast<uint8_t>(HitKind::Place)) {
       const PlaceRec& p = kb.places()[h.target];
       auto f = static_cast<Feature>(p.feature);
+      if (f == Feature::Sea || f == Feature::Region) return kNone;  // the Red Sea, the Middle East: no one country's
       if (is_country && f != Feature::Admin1 && f != Feature::IsoSubdivision) continue;
       c = p.country;
     } else if (h.kind == static_cast<uint8_t>(HitKind::CountryName)) {
