@@ -216,4 +216,16 @@ TEST_F(GeoTest, AllCapsRegionAbbreviationsAreExactCase) {
     EXPECT_NE(m.kind, MentionKind::Place) << m.begin;
 }
 
+// "Washington" alone is the capital; in a list of states, or where the text says "Washington
+// state", it is the state, at the state's point (not that of Washington, Utah).
+TEST_F(GeoTest, WashingtonTheStateWhenTheTextSaysSo) {
+  auto near_state = [&](uint32_t pi) { return pi != kNone && distance_km(place(pi).lat, place(pi).lon, 47.5, -120.5) < 161.0; };
+  EXPECT_FALSE(near_state(geocode_document(*shipped_kb(), {"Washington", "Canada"}, {})[0]));
+  GeoContext said;
+  said.said_regions = {"washington"};
+  EXPECT_TRUE(near_state(geocode_document(*shipped_kb(), {"Washington", "Canada"}, said)[0]));
+  auto listed = geocode_document(*shipped_kb(), {"Texas", "Utah", "Virginia", "Washington", "Oregon", "Wyoming"}, {});
+  EXPECT_TRUE(near_state(listed[3]));
+}
+
 }  // namespace sitrep::kb

@@ -306,16 +306,26 @@ struct Builder {
     std::unordered_map<std::string, bool> authored;  // an authored region replaces the ISO one
     for (size_t i = 0; i < src.authored_places; ++i)
       authored[src.places[i].country + "|" + fold_key(src.places[i].name)] = true;
+    // An authored region named otherwise ("Washington State") lends the ISO one ("Washington")
+    // its point and region: a same-named city (Washington, Utah) is no state's point.
+    std::unordered_map<std::string, uint32_t> authored_by_code;
+    for (uint32_t i = 0; i < places.size(); ++i)
+      if (places[i].feature == static_cast<uint8_t>(Feature::Admin1) && places[i].geonameid == 0 && places[i].admin1.len)
+        authored_by_code.emplace(pool.blob().substr(places[i].admin1.off, places[i].admin1.len), i);
     for (const auto& s : src.subdivisions) {
       uint32_t c = country_of(s.code.substr(0, 2));
       if (c == kNone || authored.count(s.code.substr(0, 2) + "|" + fold_key(s.name))) continue;
       SourcePlace p;
       p.name = s.name;
       p.admin1 = s.code;
+      auto twin = authored_by_code.find(s.code);
       auto it = city_by_name.find(std::to_string(c) + "|" + fold_key(s.name));
-      const PlaceRec& at = it != city_by_name.end() ? places[it->second] : places[entries[c].place];
-      p.lat = at.lat, p.lon = at.lon;
+      uint32_t at = twin != authored_by_code.end() ? twin->second
+                    : it != city_by_name.end()     ? it->second
+                                                   : entries[c].place;
+      p.lat = places[at].lat, p.lon = places[at].lon;
       uint32_t idx = add_place(p, Feature::IsoSubdivision, c);
+      if (twin != authored_by_code.end()) places[idx].region = places[twin->second].region;
       key(s.name, HitKind::Place, idx, kNeedsCap);
       std::string bare = fold_key(s.name);
       for (size_t sp = bare.rfind(' '); sp != std::string::npos && suffixes.count(bare.substr(sp + 1)); sp = bare.rfind(' ')) {

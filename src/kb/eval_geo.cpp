@@ -118,7 +118,11 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
       golds.push_back({name, std::atof(lat_s.c_str()), std::atof(lon_s.c_str())});
     }
     std::vector<std::string> names;
-    for (const auto& g : golds) names.push_back(g.name);
+    for (const auto& g : golds) {
+      names.push_back(g.name);
+      for (const std::string& said : {g.name + " state", g.name + " State", "state of " + g.name, "State of " + g.name})
+        if (text.find(said) != std::string::npos) ctx.said_regions.push_back(fold_key(g.name));
+    }
     std::vector<uint32_t> placed = geocode_document(kb, names, ctx);
     for (size_t gi = 0; gi < golds.size(); ++gi) {
       const auto& g = golds[gi];

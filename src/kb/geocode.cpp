@@ -42,6 +42,12 @@ double population_of(const PlaceRec& p) {
   return static_cast<Feature>(p.feature) == Feature::Admin1 ? 1'000'000.0 : 0.0;
 }
 
+constexpr long kRegionList = 4;
+
+bool region_level(const PlaceRec& p) {
+  return p.feature == static_cast<uint8_t>(Feature::Admin1) || p.feature == static_cast<uint8_t>(Feature::IsoSubdivision);
+}
+
 double score(const Kb& kb, uint32_t pi, const GeoContext& ctx) {
   const PlaceRec& p = kb.places()[pi];
   double s = std::log10(population_of(p) + 10.0) + feature_bonus(static_cast<Feature>(p.feature));
@@ -56,6 +62,10 @@ double score(const Kb& kb, uint32_t pi, const GeoContext& ctx) {
   if (in_doc) s += 3.5 + 2.0 * in_doc / ctx.countries.size() + std::min(in_doc, 5) * 0.3;
   // Another place of the document within 200 km: worth about 1000 times the population
   // ("Edmonton" beside "Enfield" is the London one, beside "Cairns" the Queensland one).
+  // A document that names several regions of a country (a list of states with salmonella cases)
+  // names one more: "Washington" among them is the state, not the capital.
+  if (region_level(p) && std::count(ctx.region_countries.begin(), ctx.region_countries.end(), p.country) >= kRegionList)
+    s += 5.0;
   // A region and a place inside it are near each other too ("Washington" beside "Seattle" is the
   // state, "Victoria" beside "British Columbia" the provincial capital).
   for (uint32_t q : ctx.places) {
@@ -170,6 +180,13 @@ std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::stri
   for (size_t i = 0; i < names.size(); ++i) {
     keys[i] = fold_key(names[i]);
     hits[i] = place_hits(kb, keys[i]);
+    // "Washington state", "the state of Washington": the text says which reading.
+    if (std::find(ctx.said_regions.begin(), ctx.said_regions.end(), keys[i]) != ctx.said_regions.end()) {
+      std::vector<KeyRec> regions;
+      for (const KeyRec& h : hits[i])
+        if (h.kind == static_cast<uint8_t>(HitKind::Place) && region_level(kb.places()[h.target])) regions.push_back(h);
+      if (!regions.empty()) hits[i] = std::move(regions);
+    }
     sole[i] = sole_country(kb, hits[i]);
     first[i] = best_place(kb, hits[i], running);
     if (first[i] != kNone) running.places.push_back(first[i]);
@@ -179,10 +196,16 @@ std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::stri
     // Other names only: a name's own first reading would vote for itself.
     // The places of the other names, and the countries of those that can only be in one: a
     // dateline's "VICTORIA" beside "British Columbia" is in Canada.
+    std::vector<std::string_view> region_keys;
     for (size_t o = 0; o < names.size(); ++o) {
       if (keys[o] == keys[i]) continue;
       if (first[o] != kNone) c.places.push_back(first[o]);
       if (sole[o] != kNone) c.countries.push_back(sole[o]);
+      if (first[o] != kNone && region_level(kb.places()[first[o]]) &&
+          std::find(region_keys.begin(), region_keys.end(), keys[o]) == region_keys.end()) {
+        region_keys.push_back(keys[o]);
+        c.region_countries.push_back(kb.places()[first[o]].country);
+      }
     }
     out[i] = best_place(kb, hits[i], c);
   }
