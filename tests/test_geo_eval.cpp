@@ -228,4 +228,30 @@ TEST_F(GeoTest, WashingtonTheStateWhenTheTextSaysSo) {
   EXPECT_TRUE(near_state(listed[3]));
 }
 
+// A county the gazetteer lacks, whose namesake towns lie outside the regions the story names, is
+// placed at the story's town; so is a village the gazetteer lacks. Without the fallback neither is.
+TEST_F(GeoTest, UnknownCountyAndVillageAtTheDocumentsFocus) {
+  std::vector<std::string> names = {"EDMONTON", "Ky.", "Metcalfe County", "Kentucky", "Edmonton", "Zzyzxq"};
+  auto placed = geocode_document(*shipped_kb(), names, {});
+  for (size_t i : {2, 5}) {
+    ASSERT_NE(placed[i], kNone) << names[i];
+    EXPECT_LT(distance_km(place(placed[i]).lat, place(placed[i]).lon, 36.99, -85.63), 50.0) << names[i];
+  }
+  GeoContext off;
+  off.focus_fallback = false;
+  auto unplaced = geocode_document(*shipped_kb(), names, off);
+  EXPECT_EQ(unplaced[5], kNone);
+  ASSERT_NE(unplaced[2], kNone);
+  EXPECT_GT(distance_km(place(unplaced[2]).lat, place(unplaced[2]).lon, 36.99, -85.63), 161.0);
+}
+
+// "NY" and "D.C." are places too.
+TEST_F(GeoTest, PostalAbbreviations) {
+  for (auto [name, lat, lon] : {std::tuple{"NY", 43.0, -75.5}, {"D.C.", 38.9, -77.03}}) {
+    uint32_t pi = geocode(*shipped_kb(), name, {});
+    ASSERT_NE(pi, kNone) << name;
+    EXPECT_LT(distance_km(place(pi).lat, place(pi).lon, lat, lon), 161.0) << name;
+  }
+}
+
 }  // namespace sitrep::kb

@@ -66,7 +66,7 @@ bool one_country(const Kb& kb, std::string_view surface, bool regions_only) {
 
 }  // namespace
 
-Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& path, GeoSplit split) {
+Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& path, GeoSplit split, bool focus_fallback) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{path, "", "cannot open the gold file"};
   std::stringstream ss;
@@ -90,6 +90,7 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
     ++r.articles;
     std::string text = tag(art, "text");
     GeoContext ctx;
+    ctx.focus_fallback = focus_fallback;
     for (const auto& m : linker.link_text(text, kNoDate)) {
       uint32_t country = kNone;
       bool plain = one_country(kb, std::string_view(text).substr(m.begin, m.end - m.begin), m.kind == MentionKind::Country);

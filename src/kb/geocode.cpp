@@ -107,7 +107,8 @@ namespace {
 
 // The meanings of a folded name; "Laurel County", "Fars Province", "PLYMOUTH CO." unknown as such
 // fall back to the name without its administrative word (the county's town, the province).
-std::vector<KeyRec> place_hits(const Kb& kb, std::string_view key) {
+// `stripped` says so: the county's town stands for the county only within the document's region.
+std::vector<KeyRec> place_hits(const Kb& kb, std::string_view key, bool* stripped = nullptr) {
   auto hits = kb.find_key(key);
   for (const auto& h : hits)
     if (h.kind != static_cast<uint8_t>(HitKind::Prefix)) return {hits.begin(), hits.end()};
@@ -116,6 +117,7 @@ std::vector<KeyRec> place_hits(const Kb& kb, std::string_view key) {
   for (std::string_view suf : kSuffixes)
     if (key.size() > suf.size() + 2 && key.ends_with(suf)) {
       auto bare = kb.find_key(key.substr(0, key.size() - suf.size()));
+      if (stripped) *stripped = true;
       return {bare.begin(), bare.end()};
     }
   // "North London", "Central Luzon", "Upper Edmonton": a part of a place is within reach of the
@@ -165,6 +167,41 @@ uint32_t sole_country(const Kb& kb, std::span<const KeyRec> hits) {
   return country;
 }
 
+bool city_level(const PlaceRec& p) {
+  auto f = static_cast<Feature>(p.feature);
+  return f == Feature::City || f == Feature::AdminSeat || f == Feature::CapitalCity;
+}
+
+// Local news names villages and counties the gazetteer lacks ("Metcalfe County" in a story from
+// Edmonton, Ky.). Such a name is placed at the document's focus: its most named town, within
+// the regions it names when it names any. So is a county whose namesake towns all lie outside
+// those regions (Laurel, Maryland for Laurel County in a Kentucky story).
+void place_at_focus(const Kb& kb, const std::vector<std::string>& keys, const std::vector<char>& stripped,
+                    std::vector<uint32_t>& out) {
+  std::vector<uint16_t> named_regions;
+  for (uint32_t pi : out)
+    if (pi != kNone && region_level(kb.places()[pi]) && kb.places()[pi].region) named_regions.push_back(kb.places()[pi].region);
+  auto in_named = [&](uint32_t pi) {
+    return std::find(named_regions.begin(), named_regions.end(), kb.places()[pi].region) != named_regions.end();
+  };
+  std::vector<uint32_t> placed = out;  // focus from the names the gazetteer knows, not from other fallbacks
+  for (size_t i = 0; i < keys.size(); ++i) {
+    bool unknown = placed[i] == kNone;
+    bool stray_county = stripped[i] && !unknown && !named_regions.empty() && !in_named(placed[i]);
+    if (!unknown && !stray_county) continue;
+    uint32_t focus = kNone;
+    int focus_count = 0;
+    for (size_t o = 0; o < keys.size(); ++o) {
+      uint32_t q = placed[o];
+      if (q == kNone || keys[o] == keys[i] || stripped[o] || !city_level(kb.places()[q])) continue;
+      if (!named_regions.empty() && !in_named(q)) continue;
+      int count = static_cast<int>(std::count(placed.begin(), placed.end(), q));
+      if (count > focus_count) focus = q, focus_count = count;
+    }
+    if (focus != kNone) out[i] = focus;
+  }
+}
+
 }  // namespace
 
 uint32_t geocode(const Kb& kb, std::string_view name, const GeoContext& ctx) {
@@ -176,10 +213,13 @@ std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::stri
   std::vector<std::string> keys(names.size());
   std::vector<std::vector<KeyRec>> hits(names.size());
   std::vector<uint32_t> sole(names.size(), kNone);
+  std::vector<char> stripped(names.size(), 0);
   GeoContext running = ctx;
   for (size_t i = 0; i < names.size(); ++i) {
     keys[i] = fold_key(names[i]);
-    hits[i] = place_hits(kb, keys[i]);
+    bool bare = false;
+    hits[i] = place_hits(kb, keys[i], &bare);
+    stripped[i] = bare;
     // "Washington state", "the state of Washington": the text says which reading.
     if (std::find(ctx.said_regions.begin(), ctx.said_regions.end(), keys[i]) != ctx.said_regions.end()) {
       std::vector<KeyRec> regions;
@@ -209,6 +249,7 @@ std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::stri
     }
     out[i] = best_place(kb, hits[i], c);
   }
+  if (ctx.focus_fallback) place_at_focus(kb, keys, stripped, out);
   return out;
 }
 

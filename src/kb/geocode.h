@@ -15,6 +15,7 @@ struct GeoContext {
   std::vector<uint32_t> places;     // places already resolved in the document
   std::vector<uint32_t> region_countries;  // the country of each first-level region the document names
   std::vector<std::string> said_regions;   // folded names the text calls a state ("Washington state")
+  bool focus_fallback = true;  // geocode_document: a name the gazetteer lacks goes to the document's focus
 };
 
 // The best place among a key's meanings (place, country and capital hits); kNone if none.
@@ -25,7 +26,8 @@ uint32_t geocode(const Kb& kb, std::string_view name, const GeoContext& ctx);
 
 // A document's place names resolved together: a first reading of each in text order, then each
 // again with the first readings of all the other names as context, so that a place named late
-// ("Enfield") still decides an earlier one ("Edmonton").
+// ("Enfield") still decides an earlier one ("Edmonton"). With ctx.focus_fallback, a name the
+// gazetteer lacks (a village, a county) is placed at the document's most named town.
 std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::string>& names, const GeoContext& ctx);
 
 // Great-circle distance in kilometres.
