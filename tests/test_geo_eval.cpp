@@ -254,4 +254,13 @@ TEST_F(GeoTest, PostalAbbreviations) {
   }
 }
 
+// Inside a region the story names outweighs a bigger namesake: Austin in an Indiana story about
+// Scott County is Austin, Indiana, not the capital of Texas.
+TEST_F(GeoTest, InsideANamedRegionOverABiggerNamesake) {
+  auto placed = geocode_document(*shipped_kb(), {"Indiana", "Austin", "Scott County", "Indiana", "Evansville",
+                                                 "Louisville", "Kentucky", "Austin", "United States"}, {});
+  ASSERT_NE(placed[1], kNone);
+  EXPECT_LT(distance_km(place(placed[1]).lat, place(placed[1]).lon, 38.74, -85.8), 50.0);
+}
+
 }  // namespace sitrep::kb

@@ -67,18 +67,23 @@ double score(const Kb& kb, uint32_t pi, const GeoContext& ctx) {
   if (region_level(p) && std::count(ctx.region_countries.begin(), ctx.region_countries.end(), p.country) >= kRegionList)
     s += 5.0;
   // A region and a place inside it are near each other too ("Washington" beside "Seattle" is the
-  // state, "Victoria" beside "British Columbia" the provincial capital).
+  // state, "Victoria" beside "British Columbia" the provincial capital), and being inside a region
+  // the document names says a little more than being near one of its places (Austin, Indiana in
+  // an Indiana story over the capital of Texas).
+  double near = 0;
   for (uint32_t q : ctx.places) {
     if (q == pi) continue;
     const PlaceRec& o = kb.places()[q];
     if (o.feature == static_cast<uint8_t>(Feature::Country)) continue;
     bool inside = p.region && p.region == o.region &&
                   (o.feature == static_cast<uint8_t>(Feature::Admin1) || p.feature == static_cast<uint8_t>(Feature::Admin1));
-    if (inside || distance_km(p.lat, p.lon, o.lat, o.lon) < 200.0) {
-      s += 3.0;
+    if (inside) {
+      near = 3.5;
       break;
     }
+    if (near == 0 && distance_km(p.lat, p.lon, o.lat, o.lon) < 200.0) near = 3.0;
   }
+  s += near;
   return s;
 }
 
