@@ -263,4 +263,11 @@ TEST_F(GeoTest, InsideANamedRegionOverABiggerNamesake) {
   EXPECT_LT(distance_km(place(placed[1]).lat, place(placed[1]).lon, 38.74, -85.8), 50.0);
 }
 
+// A facility named after its town is near the town.
+TEST_F(GeoTest, FacilityFallsBackToItsTown) {
+  uint32_t pi = geocode(*shipped_kb(), "Da Nang International Airport", {});
+  ASSERT_NE(pi, kNone);
+  EXPECT_LT(distance_km(place(pi).lat, place(pi).lon, 16.04, 108.19), 50.0);
+}
+
 }  // namespace sitrep::kb

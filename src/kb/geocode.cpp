@@ -117,8 +117,11 @@ std::vector<KeyRec> place_hits(const Kb& kb, std::string_view key, bool* strippe
   auto hits = kb.find_key(key);
   for (const auto& h : hits)
     if (h.kind != static_cast<uint8_t>(HitKind::Prefix)) return {hits.begin(), hits.end()};
+  // A facility named after its town ("Da Nang International Airport", "Vancouver Art Gallery")
+  // is within reach of the town.
   static constexpr std::string_view kSuffixes[] = {" county", " co", " province", " district", " governorate",
-                                                   " region", " prefecture", " parish"};
+                                                   " region", " prefecture", " parish", " international airport",
+                                                   " airport", " art gallery", " museum", " stadium", " railway station"};
   for (std::string_view suf : kSuffixes)
     if (key.size() > suf.size() + 2 && key.ends_with(suf)) {
       auto bare = kb.find_key(key.substr(0, key.size() - suf.size()));
