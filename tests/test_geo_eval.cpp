@@ -270,4 +270,29 @@ TEST_F(GeoTest, FacilityFallsBackToItsTown) {
   EXPECT_LT(distance_km(place(pi).lat, place(pi).lon, 16.04, 108.19), 50.0);
 }
 
+// "Portland, Maine": the region named after the comma decides between two towns of one country;
+// in a list of states ("Virginia, Washington, West Virginia") a state is not said to be in the next.
+TEST_F(GeoTest, TownCommaRegion) {
+  auto dir = std::filesystem::temp_directory_path() / "sitrep_geo_comma";
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "GeoVirus.xml").string();
+  {
+    std::ofstream out(path);
+    out << "<articles><article><text>The ship docked in Portland, Maine, on Friday. Cases were found in Oregon, Virginia, "
+           "Washington, West Virginia and Wyoming.</text><locations>"
+           "<location><name>Portland</name><lat>43.66</lat><lon>-70.26</lon></location>"
+           "<location><name>Oregon</name><lat>44</lat><lon>-120.5</lon></location>"
+           "<location><name>Virginia</name><lat>37.5</lat><lon>-79</lon></location>"
+           "<location><name>Washington</name><lat>47.5</lat><lon>-120.5</lon></location>"
+           "<location><name>West Virginia</name><lat>38.5</lat><lon>-80.5</lon></location>"
+           "<location><name>Wyoming</name><lat>43</lat><lon>-107.5</lon></location>"
+           "</locations></article></articles>\n";
+  }
+  Linker linker(shipped_kb());
+  auto r = eval_geo_file(linker, path, GeoSplit::All);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r.value().correct, 6u) << (r.value().misses.empty() ? "" : r.value().misses[0]);
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace sitrep::kb

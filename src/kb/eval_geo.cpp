@@ -1,5 +1,6 @@
 #include "kb/eval_geo.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -64,6 +65,42 @@ bool one_country(const Kb& kb, std::string_view surface, bool regions_only) {
   return true;
 }
 
+// "Cordova, Tennessee", "LONDON, Ky.": the first-level region a text names right after a place
+// name and a comma; 0 when none.
+uint16_t region_after(const Kb& kb, std::string_view text, std::string_view name) {
+  auto region_level = [&](const format::KeyRec& h) {
+    if (h.kind != static_cast<uint8_t>(format::HitKind::Place)) return false;
+    auto f = static_cast<format::Feature>(kb.places()[h.target].feature);
+    return f == format::Feature::Admin1 || f == format::Feature::IsoSubdivision;
+  };
+  // In "Virginia, Washington, West Virginia" the name is a region of the list, not in the next.
+  std::vector<uint32_t> region_countries;
+  for (const auto& h : kb.find_key(fold_key(name)))
+    if (region_level(h)) region_countries.push_back(kb.places()[h.target].country);
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    size_t b = at + name.size();
+    if (text.substr(b, 2) != ", ") continue;
+    b += 2;
+    // Up to three words: "Ky.", "Tennessee", "New South Wales".
+    std::string_view rest = text.substr(b, 40);
+    size_t ends[3] = {0, 0, 0};
+    size_t words = 0;
+    for (size_t k = 0; k <= rest.size() && words < 3; ++k)
+      if (k == rest.size() || rest[k] == ' ' || rest[k] == ',' || rest[k] == ';' || rest[k] == '\n') {
+        if (k > 0 && (words == 0 || k > ends[words - 1] + 1)) ends[words++] = k;
+        if (k < rest.size() && rest[k] != ' ') break;
+      }
+    for (size_t w = words; w-- > 0;)
+      for (const auto& h : kb.find_key(fold_key(rest.substr(0, ends[w])))) {
+        if (!region_level(h) || !kb.places()[h.target].region) continue;
+        const auto& p = kb.places()[h.target];
+        if (std::find(region_countries.begin(), region_countries.end(), p.country) != region_countries.end()) return 0;
+        return p.region;
+      }
+  }
+  return 0;
+}
+
 }  // namespace
 
 Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& path, GeoSplit split, bool focus_fallback) {
@@ -123,6 +160,7 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
       names.push_back(g.name);
       for (const std::string& said : {g.name + " state", g.name + " State", "state of " + g.name, "State of " + g.name})
         if (text.find(said) != std::string::npos) ctx.said_regions.push_back(fold_key(g.name));
+      if (uint16_t region = region_after(kb, text, g.name)) ctx.said_in.emplace_back(fold_key(g.name), region);
     }
     std::vector<uint32_t> placed = geocode_document(kb, names, ctx);
     for (size_t gi = 0; gi < golds.size(); ++gi) {

@@ -235,6 +235,17 @@ std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::stri
         if (h.kind == static_cast<uint8_t>(HitKind::Place) && region_level(kb.places()[h.target])) regions.push_back(h);
       if (!regions.empty()) hits[i] = std::move(regions);
     }
+    // "Cordova, Tennessee", "LONDON, Ky.": the text says which region; a name with no meaning
+    // there is a place the gazetteer lacks.
+    for (const auto& [said, region] : ctx.said_in) {
+      if (said != keys[i]) continue;
+      std::vector<KeyRec> inside;
+      for (const KeyRec& h : hits[i])
+        if (h.kind == static_cast<uint8_t>(HitKind::Place) && kb.places()[h.target].region == region) inside.push_back(h);
+      if (inside.empty()) stripped[i] = 1;
+      else hits[i] = std::move(inside);
+      break;
+    }
     sole[i] = sole_country(kb, hits[i]);
     first[i] = best_place(kb, hits[i], running);
     if (first[i] != kNone) running.places.push_back(first[i]);
