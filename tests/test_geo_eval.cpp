@@ -295,4 +295,32 @@ TEST_F(GeoTest, TownCommaRegion) {
   std::filesystem::remove_all(dir);
 }
 
+// "Armenia, Azerbaijan, Georgia, Iraq": listed among countries, Georgia is the country; beside a
+// university ("the universities of Georgia and Glasgow") it keeps its usual reading.
+TEST_F(GeoTest, NameListedAmongCountriesIsTheCountry) {
+  auto dir = std::filesystem::temp_directory_path() / "sitrep_geo_list";
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "GeoVirus.xml").string();
+  {
+    std::ofstream out(path);
+    out << "<articles><article><text>The FAO asked countries neighbouring Turkey, specifically Armenia, Azerbaijan, Georgia, "
+           "Iraq, Iran and Syria, to take measures.</text><locations>"
+           "<location><name>Georgia</name><lat>42</lat><lon>43.5</lon></location>"
+           "</locations></article></articles>\n";
+  }
+  Linker linker(shipped_kb());
+  auto r = eval_geo_file(linker, path, GeoSplit::All);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r.value().correct, 1u) << (r.value().misses.empty() ? "" : r.value().misses[0]);
+  std::filesystem::remove_all(dir);
+}
+
+// A village the gazetteer lacks goes to the most named town; between towns named as often, to
+// the one in the country the document names most.
+TEST_F(GeoTest, FocusPrefersTheDocumentsCountry) {
+  auto placed = geocode_document(*shipped_kb(), {"Algeria", "England", "London", "Algiers", "Zzyzxq", "Algeria", "France"}, {});
+  ASSERT_NE(placed[4], kNone);
+  EXPECT_LT(distance_km(place(placed[4]).lat, place(placed[4]).lon, 36.75, 3.05), 50.0);
+}
+
 }  // namespace sitrep::kb

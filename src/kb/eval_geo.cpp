@@ -1,6 +1,7 @@
 #include "kb/eval_geo.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -101,6 +102,46 @@ uint16_t region_after(const Kb& kb, std::string_view text, std::string_view name
   return 0;
 }
 
+// "Azerbaijan, Georgia, Iraq": the name stands in a comma list next to a country's name.
+bool listed_among_countries(const Kb& kb, std::string_view text, std::string_view name) {
+  auto is_country = [&](std::string_view phrase) {
+    for (const auto& h : kb.find_key(fold_key(phrase)))
+      if (h.kind == static_cast<uint8_t>(format::HitKind::CountryName)) return true;
+    return false;
+  };
+  auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; };
+  // Up to three words ending right before `at` ("Saudi Arabia, Georgia").
+  auto country_before = [&](size_t at) {
+    size_t b = at;
+    for (int w = 0; w < 3; ++w) {
+      while (b > 0 && letter(text[b - 1])) --b;
+      if (b == at) return false;
+      if (is_country(text.substr(b, at - b))) return true;
+      if (b == 0 || text[b - 1] != ' ') return false;
+      --b;
+    }
+    return false;
+  };
+  auto country_after = [&](size_t at) {  // up to three words from `at` ("Georgia and South Sudan")
+    size_t e = at;
+    for (int w = 0; w < 3; ++w) {
+      while (e < text.size() && letter(text[e])) ++e;
+      if (e == at) return false;
+      if (is_country(text.substr(at, e - at))) return true;
+      if (e >= text.size() || text[e] != ' ') return false;
+      ++e;
+    }
+    return false;
+  };
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    size_t end = at + name.size();
+    if (at >= 2 && text.substr(at - 2, 2) == ", " && country_before(at - 2)) return true;
+    if (text.substr(end, 2) == ", " && country_after(end + 2)) return true;
+    if (text.substr(end, 5) == " and " && country_after(end + 5)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& path, GeoSplit split, bool focus_fallback) {
@@ -161,6 +202,7 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
       for (const std::string& said : {g.name + " state", g.name + " State", "state of " + g.name, "State of " + g.name})
         if (text.find(said) != std::string::npos) ctx.said_regions.push_back(fold_key(g.name));
       if (uint16_t region = region_after(kb, text, g.name)) ctx.said_in.emplace_back(fold_key(g.name), region);
+      if (listed_among_countries(kb, text, g.name)) ctx.said_countries.push_back(fold_key(g.name));
     }
     std::vector<uint32_t> placed = geocode_document(kb, names, ctx);
     for (size_t gi = 0; gi < golds.size(); ++gi) {

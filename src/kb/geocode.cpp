@@ -66,6 +66,7 @@ double score(const Kb& kb, uint32_t pi, const GeoContext& ctx) {
   // names one more: "Washington" among them is the state, not the capital.
   if (region_level(p) && std::count(ctx.region_countries.begin(), ctx.region_countries.end(), p.country) >= kRegionList)
     s += 5.0;
+
   // A region and a place inside it are near each other too ("Washington" beside "Seattle" is the
   // state, "Victoria" beside "British Columbia" the provincial capital), and being inside a region
   // the document names says a little more than being near one of its places (Austin, Indiana in
@@ -192,19 +193,31 @@ void place_at_focus(const Kb& kb, const std::vector<std::string>& keys, const st
   auto in_named = [&](uint32_t pi) {
     return std::find(named_regions.begin(), named_regions.end(), kb.places()[pi].region) != named_regions.end();
   };
+  auto names_regions_of = [&](uint32_t country) {
+    for (uint32_t pi : out)
+      if (pi != kNone && region_level(kb.places()[pi]) && kb.places()[pi].region && kb.places()[pi].country == country)
+        return true;
+    return false;
+  };
   std::vector<uint32_t> placed = out;  // focus from the names the gazetteer knows, not from other fallbacks
   for (size_t i = 0; i < keys.size(); ++i) {
     bool unknown = placed[i] == kNone;
     bool stray_county = stripped[i] && !unknown && !named_regions.empty() && !in_named(placed[i]);
     if (!unknown && !stray_county) continue;
+    // The most named town; between towns named as often, the one in the country the document
+    // names most ("Bab el-Oued" in an Algeria story that mentions London once is in Algiers).
     uint32_t focus = kNone;
-    int focus_count = 0;
+    int focus_weight = 0;
     for (size_t o = 0; o < keys.size(); ++o) {
       uint32_t q = placed[o];
       if (q == kNone || keys[o] == keys[i] || stripped[o] || !city_level(kb.places()[q])) continue;
-      if (!named_regions.empty() && !in_named(q)) continue;
+      if (!in_named(q) && names_regions_of(kb.places()[q].country)) continue;
       int count = static_cast<int>(std::count(placed.begin(), placed.end(), q));
-      if (count > focus_count) focus = q, focus_count = count;
+      int in_country = static_cast<int>(std::count_if(placed.begin(), placed.end(), [&](uint32_t r) {
+        return r != kNone && kb.places()[r].country == kb.places()[q].country;
+      }));
+      int weight = count * 1000 + in_country;
+      if (weight > focus_weight) focus = q, focus_weight = weight;
     }
     if (focus != kNone) out[i] = focus;
   }
@@ -234,6 +247,13 @@ std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::stri
       for (const KeyRec& h : hits[i])
         if (h.kind == static_cast<uint8_t>(HitKind::Place) && region_level(kb.places()[h.target])) regions.push_back(h);
       if (!regions.empty()) hits[i] = std::move(regions);
+    }
+    // "Armenia, Azerbaijan, Georgia, Iraq": a name listed among countries is the country.
+    if (std::find(ctx.said_countries.begin(), ctx.said_countries.end(), keys[i]) != ctx.said_countries.end()) {
+      std::vector<KeyRec> countries;
+      for (const KeyRec& h : hits[i])
+        if (h.kind == static_cast<uint8_t>(HitKind::CountryName)) countries.push_back(h);
+      if (!countries.empty()) hits[i] = std::move(countries);
     }
     // "Cordova, Tennessee", "LONDON, Ky.": the text says which region; a name with no meaning
     // there is a place the gazetteer lacks.

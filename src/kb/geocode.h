@@ -16,6 +16,7 @@ struct GeoContext {
   std::vector<uint32_t> places;     // places already resolved in the document
   std::vector<uint32_t> region_countries;  // the country of each first-level region the document names
   std::vector<std::string> said_regions;   // folded names the text calls a state ("Washington state")
+  std::vector<std::string> said_countries;  // folded names the text lists among countries
   std::vector<std::pair<std::string, uint16_t>> said_in;  // folded name, region it is said in ("Cordova, Tennessee")
   bool focus_fallback = true;  // geocode_document: a name the gazetteer lacks goes to the document's focus
 };
