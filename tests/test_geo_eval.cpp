@@ -323,4 +323,14 @@ TEST_F(GeoTest, FocusPrefersTheDocumentsCountry) {
   EXPECT_LT(distance_km(place(placed[4]).lat, place(placed[4]).lon, 36.75, 3.05), 50.0);
 }
 
+// Without a town to go by, an unknown village goes to the country the document names; a country
+// misspelt by one letter is the country.
+TEST_F(GeoTest, UnknownNameWithoutTownsAndMisspeltCountry) {
+  auto placed = geocode_document(*shipped_kb(), {"Rwanda", "Zzyzxq", "Rwanda", "Mauritious"}, {});
+  ASSERT_NE(placed[1], kNone);
+  EXPECT_LT(distance_km(place(placed[1]).lat, place(placed[1]).lon, -2.0, 30.0), 161.0);
+  ASSERT_NE(placed[3], kNone);
+  EXPECT_LT(distance_km(place(placed[3]).lat, place(placed[3]).lon, -20.2, 57.5), 161.0);
+}
+
 }  // namespace sitrep::kb

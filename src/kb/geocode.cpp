@@ -176,6 +176,30 @@ uint32_t sole_country(const Kb& kb, std::span<const KeyRec> hits) {
   return country;
 }
 
+// One letter added, dropped, changed or two swapped: "Mauritious", "Phillipines".
+bool one_edit_apart(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;
+  if (a.size() == b.size())
+    return a.substr(i + 1) == b.substr(i + 1) ||
+           (i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2));
+  return a.substr(i) == b.substr(i + 1);
+}
+
+// A country's name misspelt by one letter; kNone if none, or if the name is short enough for a
+// real word to be one letter off ("Iran" / "Iraq").
+uint32_t misspelt_country(const Kb& kb, std::string_view key) {
+  if (key.size() < 7) return kNone;
+  for (const EntryRec& e : kb.entries()) {
+    if (e.kind != static_cast<uint8_t>(format::EntryKind::Country)) continue;
+    if (one_edit_apart(key, fold_key(kb.str(e.name)))) return e.place;
+  }
+  return kNone;
+}
+
 bool city_level(const PlaceRec& p) {
   auto f = static_cast<Feature>(p.feature);
   return f == Feature::City || f == Feature::AdminSeat || f == Feature::CapitalCity;
@@ -204,6 +228,12 @@ void place_at_focus(const Kb& kb, const std::vector<std::string>& keys, const st
     bool unknown = placed[i] == kNone;
     bool stray_county = stripped[i] && !unknown && !named_regions.empty() && !in_named(placed[i]);
     if (!unknown && !stray_county) continue;
+    if (unknown) {
+      if (uint32_t c = misspelt_country(kb, keys[i]); c != kNone) {
+        out[i] = c;
+        continue;
+      }
+    }
     // The most named town; between towns named as often, the one in the country the document
     // names most ("Bab el-Oued" in an Algeria story that mentions London once is in Algiers).
     uint32_t focus = kNone;
@@ -218,6 +248,19 @@ void place_at_focus(const Kb& kb, const std::vector<std::string>& keys, const st
       }));
       int weight = count * 1000 + in_country;
       if (weight > focus_weight) focus = q, focus_weight = weight;
+    }
+    // No town to go by: an unknown name goes to the region, else the country, the document names
+    // most (a village in Rwanda is within reach of Rwanda's point; in Russia it is a miss anyway).
+    if (focus == kNone && unknown) {
+      for (int level = 0; level < 2 && focus == kNone; ++level)
+        for (size_t o = 0; o < keys.size(); ++o) {
+          uint32_t q = placed[o];
+          if (q == kNone || keys[o] == keys[i] || stripped[o]) continue;
+          bool fits = level == 0 ? region_level(kb.places()[q]) : kb.places()[q].feature == static_cast<uint8_t>(Feature::Country);
+          if (!fits) continue;
+          int count = static_cast<int>(std::count(placed.begin(), placed.end(), q));
+          if (count > focus_weight) focus = q, focus_weight = count;
+        }
     }
     if (focus != kNone) out[i] = focus;
   }
