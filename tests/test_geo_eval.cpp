@@ -333,4 +333,12 @@ TEST_F(GeoTest, UnknownNameWithoutTownsAndMisspeltCountry) {
   EXPECT_LT(distance_km(place(placed[3]).lat, place(placed[3]).lon, -20.2, 57.5), 161.0);
 }
 
+// In a story that names its state, a county known only through a namesake town is at the story's
+// town: Seminole County beside Orlando, not Seminole, Florida, 180 km away.
+TEST_F(GeoTest, CountyAtTheStorysTownOverANamesake) {
+  auto placed = geocode_document(*shipped_kb(), {"Orlando", "Florida", "Orlando", "Seminole County"}, {});
+  ASSERT_NE(placed[3], kNone);
+  EXPECT_LT(distance_km(place(placed[3]).lat, place(placed[3]).lon, 28.72, -81.24), 50.0);
+}
+
 }  // namespace sitrep::kb

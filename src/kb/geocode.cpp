@@ -207,8 +207,9 @@ bool city_level(const PlaceRec& p) {
 
 // Local news names villages and counties the gazetteer lacks ("Metcalfe County" in a story from
 // Edmonton, Ky.). Such a name is placed at the document's focus: its most named town, within
-// the regions it names when it names any. So is a county whose namesake towns all lie outside
-// those regions (Laurel, Maryland for Laurel County in a Kentucky story).
+// the regions it names when it names any. So is a county known only through a namesake town
+// when the story names regions: the town (Laurel, Maryland for Laurel County, Kentucky; Seminole,
+// Florida, 180 km from Seminole County) is a worse guess than the story's own town.
 void place_at_focus(const Kb& kb, const std::vector<std::string>& keys, const std::vector<char>& stripped,
                     std::vector<uint32_t>& out) {
   std::vector<uint16_t> named_regions;
@@ -226,8 +227,8 @@ void place_at_focus(const Kb& kb, const std::vector<std::string>& keys, const st
   std::vector<uint32_t> placed = out;  // focus from the names the gazetteer knows, not from other fallbacks
   for (size_t i = 0; i < keys.size(); ++i) {
     bool unknown = placed[i] == kNone;
-    bool stray_county = stripped[i] && !unknown && !named_regions.empty() && !in_named(placed[i]);
-    if (!unknown && !stray_county) continue;
+    bool county = stripped[i] && !unknown && !named_regions.empty();
+    if (!unknown && !county) continue;
     if (unknown) {
       if (uint32_t c = misspelt_country(kb, keys[i]); c != kNone) {
         out[i] = c;
