@@ -60,13 +60,12 @@ double score(const Kb& kb, uint32_t pi, const GeoContext& ctx) {
   // The document's country: more so the larger its share of the document's country mentions, so
   // that Cairo in an Iraq story naming a United States laboratory stays in Egypt.
   if (in_doc) s += 3.5 + 2.0 * in_doc / ctx.countries.size() + std::min(in_doc, 5) * 0.3;
-  // Another place of the document within 200 km: worth about 1000 times the population
-  // ("Edmonton" beside "Enfield" is the London one, beside "Cairns" the Queensland one).
   // A document that names several regions of a country (a list of states with salmonella cases)
   // names one more: "Washington" among them is the state, not the capital.
   if (region_level(p) && std::count(ctx.region_countries.begin(), ctx.region_countries.end(), p.country) >= kRegionList)
     s += 5.0;
-
+  // Another place of the document within 200 km: worth about 1000 times the population
+  // ("Edmonton" beside "Enfield" is the London one, beside "Cairns" the Queensland one).
   // A region and a place inside it are near each other too ("Washington" beside "Seattle" is the
   // state, "Victoria" beside "British Columbia" the provincial capital), and being inside a region
   // the document names says a little more than being near one of its places (Austin, Indiana in
@@ -200,6 +199,17 @@ uint32_t misspelt_country(const Kb& kb, std::string_view key) {
   return kNone;
 }
 
+// Keeps the hits that satisfy `keep` when there are any; says whether there were.
+template <class Keep>
+bool keep_if_any(std::vector<KeyRec>& hits, Keep keep) {
+  std::vector<KeyRec> kept;
+  for (const KeyRec& h : hits)
+    if (keep(h)) kept.push_back(h);
+  if (kept.empty()) return false;
+  hits = std::move(kept);
+  return true;
+}
+
 bool city_level(const PlaceRec& p) {
   auto f = static_cast<Feature>(p.feature);
   return f == Feature::City || f == Feature::AdminSeat || f == Feature::CapitalCity;
@@ -285,31 +295,24 @@ std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::stri
     bool bare = false;
     hits[i] = place_hits(kb, keys[i], &bare);
     stripped[i] = bare;
+    auto said = [&](const std::vector<std::string>& names_said) {
+      return std::find(names_said.begin(), names_said.end(), keys[i]) != names_said.end();
+    };
     // "Washington state", "the state of Washington": the text says which reading.
-    if (std::find(ctx.said_regions.begin(), ctx.said_regions.end(), keys[i]) != ctx.said_regions.end()) {
-      std::vector<KeyRec> regions;
-      for (const KeyRec& h : hits[i])
-        if (h.kind == static_cast<uint8_t>(HitKind::Place) && region_level(kb.places()[h.target])) regions.push_back(h);
-      if (!regions.empty()) hits[i] = std::move(regions);
-    }
+    if (said(ctx.said_regions))
+      keep_if_any(hits[i], [&](const KeyRec& h) {
+        return h.kind == static_cast<uint8_t>(HitKind::Place) && region_level(kb.places()[h.target]);
+      });
     // "Armenia, Azerbaijan, Georgia, Iraq": a name listed among countries is the country.
-    if (std::find(ctx.said_countries.begin(), ctx.said_countries.end(), keys[i]) != ctx.said_countries.end()) {
-      std::vector<KeyRec> countries;
-      for (const KeyRec& h : hits[i])
-        if (h.kind == static_cast<uint8_t>(HitKind::CountryName)) countries.push_back(h);
-      if (!countries.empty()) hits[i] = std::move(countries);
-    }
+    if (said(ctx.said_countries))
+      keep_if_any(hits[i], [](const KeyRec& h) { return h.kind == static_cast<uint8_t>(HitKind::CountryName); });
     // "Cordova, Tennessee", "LONDON, Ky.": the text says which region; a name with no meaning
     // there is a place the gazetteer lacks.
-    for (const auto& [said, region] : ctx.said_in) {
-      if (said != keys[i]) continue;
-      std::vector<KeyRec> inside;
-      for (const KeyRec& h : hits[i])
-        if (h.kind == static_cast<uint8_t>(HitKind::Place) && kb.places()[h.target].region == region) inside.push_back(h);
-      if (inside.empty()) stripped[i] = 1;
-      else hits[i] = std::move(inside);
-      break;
-    }
+    for (const auto& [name, region] : ctx.said_in)
+      if (name == keys[i] && !keep_if_any(hits[i], [&, r = region](const KeyRec& h) {
+            return h.kind == static_cast<uint8_t>(HitKind::Place) && kb.places()[h.target].region == r;
+          }))
+        stripped[i] = 1;
     sole[i] = sole_country(kb, hits[i]);
     first[i] = best_place(kb, hits[i], running);
     if (first[i] != kNone) running.places.push_back(first[i]);
