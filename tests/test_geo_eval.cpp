@@ -170,4 +170,175 @@ TEST_F(GeoTest, ConstituentCountryOverSmallTownOfTheStorysCountry) {
   EXPECT_LT(distance_km(place(placed[1]).lat, place(placed[1]).lon, 52.16, -0.7), 161.0);
 }
 
+// "North London", "Central Luzon": a compass part of a place unknown as such is near the place;
+// a part of an ocean is no town named like it, and an alternate name is no part of anything.
+TEST_F(GeoTest, CompassPartFallsBackToThePlace) {
+  for (auto [name, lat, lon] : {std::tuple{"North London", 51.55, -0.12}, {"Central Luzon", 15.47, 120.75}}) {
+    uint32_t pi = geocode(*shipped_kb(), name, {});
+    ASSERT_NE(pi, kNone) << name;
+    EXPECT_LT(distance_km(place(pi).lat, place(pi).lon, lat, lon), 161.0) << name;
+  }
+  EXPECT_EQ(geocode(*shipped_kb(), "South Pacific", {}), kNone);
+  EXPECT_EQ(geocode(*shipped_kb(), "West Prince", {}), kNone);
+}
+
+// A first-level region contains its places: the dateline's "VICTORIA" beside "British Columbia"
+// is the provincial capital (the province is in one country, and Victoria is inside it), not the
+// Australian state.
+TEST_F(GeoTest, RegionContainsItsPlaces) {
+  auto placed = geocode_document(*shipped_kb(), {"VICTORIA", "British Columbia", "B.C."}, {});
+  ASSERT_NE(placed[0], kNone);
+  EXPECT_LT(distance_km(place(placed[0]).lat, place(placed[0]).lon, 48.43, -123.37), 50.0);
+  const PlaceRec& bc = place(placed[1]);
+  EXPECT_NE(bc.region, 0);
+  EXPECT_EQ(bc.region, place(placed[0]).region);  // CA-BC is GeoNames' CA.02
+}
+
+// A passing mention of a country does not carry a world city's name to its small namesake there.
+TEST_F(GeoTest, CountryShareOfTheDocumentWeighs) {
+  const Kb& kb = *shipped_kb();
+  auto country = [&](const char* name) {
+    for (const auto& h : kb.find_key(fold_key(name)))
+      if (h.kind == static_cast<uint8_t>(format::HitKind::CountryName)) return h.target;
+    return kNone;
+  };
+  GeoContext ctx;
+  ctx.countries = {country("Iraq"), country("Iraq"), country("United States"), country("Turkey"), country("Turkey")};
+  auto placed = geocode_document(kb, {"Iraq", "United States", "Cairo", "UK", "Turkey"}, ctx);
+  ASSERT_NE(placed[2], kNone);
+  EXPECT_LT(distance_km(place(placed[2]).lat, place(placed[2]).lon, 30.04, 31.23), 50.0);
+}
+
+// "ACT", "WA", "NSW" are Australian only in capitals: "the Expropriation Act" names no place.
+TEST_F(GeoTest, AllCapsRegionAbbreviationsAreExactCase) {
+  Linker linker(shipped_kb());
+  for (const auto& m : linker.link_text("The family home will be seized under the Expropriation Act, wa said.", kNoDate))
+    EXPECT_NE(m.kind, MentionKind::Place) << m.begin;
+}
+
+// "Washington" alone is the capital; in a list of states, or where the text says "Washington
+// state", it is the state, at the state's point (not that of Washington, Utah).
+TEST_F(GeoTest, WashingtonTheStateWhenTheTextSaysSo) {
+  auto near_state = [&](uint32_t pi) { return pi != kNone && distance_km(place(pi).lat, place(pi).lon, 47.5, -120.5) < 161.0; };
+  EXPECT_FALSE(near_state(geocode_document(*shipped_kb(), {"Washington", "Canada"}, {})[0]));
+  GeoContext said;
+  said.said_regions = {"washington"};
+  EXPECT_TRUE(near_state(geocode_document(*shipped_kb(), {"Washington", "Canada"}, said)[0]));
+  auto listed = geocode_document(*shipped_kb(), {"Texas", "Utah", "Virginia", "Washington", "Oregon", "Wyoming"}, {});
+  EXPECT_TRUE(near_state(listed[3]));
+}
+
+// A county the gazetteer lacks, whose namesake towns lie outside the regions the story names, is
+// placed at the story's town; so is a village the gazetteer lacks. Without the fallback neither is.
+TEST_F(GeoTest, UnknownCountyAndVillageAtTheDocumentsFocus) {
+  std::vector<std::string> names = {"EDMONTON", "Ky.", "Metcalfe County", "Kentucky", "Edmonton", "Zzyzxq"};
+  auto placed = geocode_document(*shipped_kb(), names, {});
+  for (size_t i : {2, 5}) {
+    ASSERT_NE(placed[i], kNone) << names[i];
+    EXPECT_LT(distance_km(place(placed[i]).lat, place(placed[i]).lon, 36.99, -85.63), 50.0) << names[i];
+  }
+  GeoContext off;
+  off.focus_fallback = false;
+  auto unplaced = geocode_document(*shipped_kb(), names, off);
+  EXPECT_EQ(unplaced[5], kNone);
+  ASSERT_NE(unplaced[2], kNone);
+  EXPECT_GT(distance_km(place(unplaced[2]).lat, place(unplaced[2]).lon, 36.99, -85.63), 161.0);
+}
+
+// "NY" and "D.C." are places too.
+TEST_F(GeoTest, PostalAbbreviations) {
+  for (auto [name, lat, lon] : {std::tuple{"NY", 43.0, -75.5}, {"D.C.", 38.9, -77.03}}) {
+    uint32_t pi = geocode(*shipped_kb(), name, {});
+    ASSERT_NE(pi, kNone) << name;
+    EXPECT_LT(distance_km(place(pi).lat, place(pi).lon, lat, lon), 161.0) << name;
+  }
+}
+
+// Inside a region the story names outweighs a bigger namesake: Austin in an Indiana story about
+// Scott County is Austin, Indiana, not the capital of Texas.
+TEST_F(GeoTest, InsideANamedRegionOverABiggerNamesake) {
+  auto placed = geocode_document(*shipped_kb(), {"Indiana", "Austin", "Scott County", "Indiana", "Evansville",
+                                                 "Louisville", "Kentucky", "Austin", "United States"}, {});
+  ASSERT_NE(placed[1], kNone);
+  EXPECT_LT(distance_km(place(placed[1]).lat, place(placed[1]).lon, 38.74, -85.8), 50.0);
+}
+
+// A facility named after its town is near the town.
+TEST_F(GeoTest, FacilityFallsBackToItsTown) {
+  uint32_t pi = geocode(*shipped_kb(), "Da Nang International Airport", {});
+  ASSERT_NE(pi, kNone);
+  EXPECT_LT(distance_km(place(pi).lat, place(pi).lon, 16.04, 108.19), 50.0);
+}
+
+// "Portland, Maine": the region named after the comma decides between two towns of one country;
+// in a list of states ("Virginia, Washington, West Virginia") a state is not said to be in the next.
+TEST_F(GeoTest, TownCommaRegion) {
+  auto dir = std::filesystem::temp_directory_path() / "sitrep_geo_comma";
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "GeoVirus.xml").string();
+  {
+    std::ofstream out(path);
+    out << "<articles><article><text>The ship docked in Portland, Maine, on Friday. Cases were found in Oregon, Virginia, "
+           "Washington, West Virginia and Wyoming.</text><locations>"
+           "<location><name>Portland</name><lat>43.66</lat><lon>-70.26</lon></location>"
+           "<location><name>Oregon</name><lat>44</lat><lon>-120.5</lon></location>"
+           "<location><name>Virginia</name><lat>37.5</lat><lon>-79</lon></location>"
+           "<location><name>Washington</name><lat>47.5</lat><lon>-120.5</lon></location>"
+           "<location><name>West Virginia</name><lat>38.5</lat><lon>-80.5</lon></location>"
+           "<location><name>Wyoming</name><lat>43</lat><lon>-107.5</lon></location>"
+           "</locations></article></articles>\n";
+  }
+  Linker linker(shipped_kb());
+  auto r = eval_geo_file(linker, path, GeoSplit::All);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r.value().correct, 6u) << (r.value().misses.empty() ? "" : r.value().misses[0]);
+  std::filesystem::remove_all(dir);
+}
+
+// "Armenia, Azerbaijan, Georgia, Iraq": listed among countries, Georgia is the country; beside a
+// university ("the universities of Georgia and Glasgow") it keeps its usual reading.
+TEST_F(GeoTest, NameListedAmongCountriesIsTheCountry) {
+  auto dir = std::filesystem::temp_directory_path() / "sitrep_geo_list";
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "GeoVirus.xml").string();
+  {
+    std::ofstream out(path);
+    out << "<articles><article><text>The FAO asked countries neighbouring Turkey, specifically Armenia, Azerbaijan, Georgia, "
+           "Iraq, Iran and Syria, to take measures.</text><locations>"
+           "<location><name>Georgia</name><lat>42</lat><lon>43.5</lon></location>"
+           "</locations></article></articles>\n";
+  }
+  Linker linker(shipped_kb());
+  auto r = eval_geo_file(linker, path, GeoSplit::All);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r.value().correct, 1u) << (r.value().misses.empty() ? "" : r.value().misses[0]);
+  std::filesystem::remove_all(dir);
+}
+
+// A village the gazetteer lacks goes to the most named town; between towns named as often, to
+// the one in the country the document names most.
+TEST_F(GeoTest, FocusPrefersTheDocumentsCountry) {
+  auto placed = geocode_document(*shipped_kb(), {"Algeria", "England", "London", "Algiers", "Zzyzxq", "Algeria", "France"}, {});
+  ASSERT_NE(placed[4], kNone);
+  EXPECT_LT(distance_km(place(placed[4]).lat, place(placed[4]).lon, 36.75, 3.05), 50.0);
+}
+
+// Without a town to go by, an unknown village goes to the country the document names; a country
+// misspelt by one letter is the country.
+TEST_F(GeoTest, UnknownNameWithoutTownsAndMisspeltCountry) {
+  auto placed = geocode_document(*shipped_kb(), {"Rwanda", "Zzyzxq", "Rwanda", "Mauritious"}, {});
+  ASSERT_NE(placed[1], kNone);
+  EXPECT_LT(distance_km(place(placed[1]).lat, place(placed[1]).lon, -2.0, 30.0), 161.0);
+  ASSERT_NE(placed[3], kNone);
+  EXPECT_LT(distance_km(place(placed[3]).lat, place(placed[3]).lon, -20.2, 57.5), 161.0);
+}
+
+// In a story that names its state, a county known only through a namesake town is at the story's
+// town: Seminole County beside Orlando, not Seminole, Florida, 180 km away.
+TEST_F(GeoTest, CountyAtTheStorysTownOverANamesake) {
+  auto placed = geocode_document(*shipped_kb(), {"Orlando", "Florida", "Orlando", "Seminole County"}, {});
+  ASSERT_NE(placed[3], kNone);
+  EXPECT_LT(distance_km(place(placed[3]).lat, place(placed[3]).lon, 28.72, -81.24), 50.0);
+}
+
 }  // namespace sitrep::kb

@@ -1,4 +1,4 @@
-// sitrep eval geo [--json] [--split dev|test|all] [--errors]: geocoding accuracy within 161 km on ../shared/data/geo.
+// sitrep eval geo [--json] [--split dev|test|all] [--errors] [--no-focus]: geocoding accuracy within 161 km on ../shared/data/geo.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -19,11 +19,13 @@ void add_eval_geo(CLI::App& parent, int& exit_code) {
   auto kb_path = std::make_shared<std::string>(kb::Kb::default_path());
   auto json = std::make_shared<bool>(false);
   auto errors = std::make_shared<bool>(false);
+  auto no_focus = std::make_shared<bool>(false);
   auto split = std::make_shared<std::string>("all");
   cmd->add_option("--split", *split, "Articles to score: dev (even-numbered in file order), test (odd) or all")
       ->check(CLI::IsMember({"dev", "test", "all"}))
       ->capture_default_str();
   cmd->add_flag("--errors", *errors, "Also list every toponym placed more than 161 km off (stderr)");
+  cmd->add_flag("--no-focus", *no_focus, "Leave names the gazetteer lacks unplaced instead of at the document's focus");
   cmd->add_option("--data", *dir, "Folder with GeoVirus.xml and TR-News.xml")->capture_default_str();
   cmd->add_option("--kb", *kb_path, "kb.bin (default: $SITREP_KB, else next to the executable)")->capture_default_str();
   cmd->add_flag("--json", *json, "One JSON object instead of a table");
@@ -38,6 +40,7 @@ void add_eval_geo(CLI::App& parent, int& exit_code) {
     nlohmann::json j;
     j["threshold_km"] = 161;
     j["split"] = *split;
+    j["focus_fallback"] = !*no_focus;
     kb::GeoSplit which = *split == "dev" ? kb::GeoSplit::Dev : *split == "test" ? kb::GeoSplit::Test : kb::GeoSplit::All;
     j["datasets"] = nlohmann::json::object();
     auto t0 = std::chrono::steady_clock::now();
@@ -48,7 +51,7 @@ void add_eval_geo(CLI::App& parent, int& exit_code) {
         exit_code = kFatal;
         return;
       }
-      auto r = kb::eval_geo_file(linker, path, which);
+      auto r = kb::eval_geo_file(linker, path, which, !*no_focus);
       if (!r) {
         std::cerr << "sitrep: " << r.error().where() << ": " << r.error().message << "\n";
         exit_code = kFatal;

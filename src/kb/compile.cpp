@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <unordered_map>
 #include <unordered_set>
@@ -233,11 +234,52 @@ struct Builder {
     stats.roles = roles.size();
   }
 
+  // Containment without polygons: a GeoNames city is in the first-level region its admin1 code
+  // names; an authored region (ISO code) is the GeoNames region of the same code (US-IA, GB-ENG)
+  // or, where GeoNames numbers them (CA-ON is CA.08), the region most of its nearest cities are in.
+  void place_regions(const std::vector<uint32_t>& source_index) {
+    std::unordered_map<std::string, uint16_t> ids;
+    auto region_key = [](const SourcePlace& p) { return p.country + "|" + p.admin1; };
+    for (uint32_t i = 0; i < places.size(); ++i) {
+      if (source_index[i] == kNone || source_index[i] < src.authored_places) continue;
+      const SourcePlace& p = src.places[source_index[i]];
+      if (p.admin1.empty() || p.admin1 == "00") continue;
+      auto [it, fresh] = ids.emplace(region_key(p), static_cast<uint16_t>(ids.size() + 1));
+      if (fresh && ids.size() >= UINT16_MAX) return;  // more regions than the field holds: none at all
+      places[i].region = it->second;
+    }
+    for (uint32_t i = 0; i < places.size(); ++i) {
+      if (source_index[i] == kNone || source_index[i] >= src.authored_places) continue;
+      const SourcePlace& p = src.places[source_index[i]];
+      if (feature_of(p.feature) != Feature::Admin1 || p.admin1.size() < 4 || p.admin1.substr(0, 2) != p.country) continue;
+      if (auto it = ids.find(p.country + "|" + p.admin1.substr(3)); it != ids.end()) {
+        places[i].region = it->second;
+        continue;
+      }
+      constexpr size_t kVoters = 7;
+      std::vector<std::pair<double, uint16_t>> near;
+      for (uint32_t c = 0; c < places.size(); ++c) {
+        if (places[c].region == 0 || places[c].country != places[i].country || places[c].geonameid == 0) continue;
+        double dlat = places[c].lat - p.lat, dlon = (places[c].lon - p.lon) * std::cos(p.lat * M_PI / 180.0);
+        near.emplace_back(dlat * dlat + dlon * dlon, places[c].region);
+      }
+      size_t k = std::min(kVoters, near.size());
+      std::partial_sort(near.begin(), near.begin() + k, near.end());
+      std::unordered_map<uint16_t, int> votes;
+      uint16_t best = 0;
+      for (size_t v = 0; v < k; ++v)
+        if (++votes[near[v].second] > votes[best]) best = near[v].second;
+      places[i].region = best;
+    }
+  }
+
   void place_tables() {
+    std::vector<uint32_t> source_index(places.size(), kNone);  // the country points come first
     for (size_t i = 0; i < src.places.size(); ++i) {
       const auto& p = src.places[i];
       bool authored = i < src.authored_places;
       uint32_t idx = add_place(p, feature_of(p.feature), country_of(p.country));
+      source_index.push_back(static_cast<uint32_t>(i));
       uint8_t flags = kNeedsCap;
       key(p.name, HitKind::Place, idx, flags);
       for (const auto& a : p.aliases) {
@@ -247,6 +289,7 @@ struct Builder {
       }
       ++(authored ? stats.authored_places : stats.cities);
     }
+    place_regions(source_index);
     // ISO 3166-2 subdivisions have no coordinates in iso-codes: take those of a same-named
     // GeoNames city in the country (Idlib, Aleppo), else the country's centroid.
     std::unordered_map<std::string, uint32_t> city_by_name;
@@ -263,16 +306,26 @@ struct Builder {
     std::unordered_map<std::string, bool> authored;  // an authored region replaces the ISO one
     for (size_t i = 0; i < src.authored_places; ++i)
       authored[src.places[i].country + "|" + fold_key(src.places[i].name)] = true;
+    // An authored region named otherwise ("Washington State") lends the ISO one ("Washington")
+    // its point and region: a same-named city (Washington, Utah) is no state's point.
+    std::unordered_map<std::string, uint32_t> authored_by_code;
+    for (uint32_t i = 0; i < places.size(); ++i)
+      if (places[i].feature == static_cast<uint8_t>(Feature::Admin1) && places[i].geonameid == 0 && places[i].admin1.len)
+        authored_by_code.emplace(pool.blob().substr(places[i].admin1.off, places[i].admin1.len), i);
     for (const auto& s : src.subdivisions) {
       uint32_t c = country_of(s.code.substr(0, 2));
       if (c == kNone || authored.count(s.code.substr(0, 2) + "|" + fold_key(s.name))) continue;
       SourcePlace p;
       p.name = s.name;
       p.admin1 = s.code;
+      auto twin = authored_by_code.find(s.code);
       auto it = city_by_name.find(std::to_string(c) + "|" + fold_key(s.name));
-      const PlaceRec& at = it != city_by_name.end() ? places[it->second] : places[entries[c].place];
-      p.lat = at.lat, p.lon = at.lon;
+      uint32_t at = twin != authored_by_code.end() ? twin->second
+                    : it != city_by_name.end()     ? it->second
+                                                   : entries[c].place;
+      p.lat = places[at].lat, p.lon = places[at].lon;
       uint32_t idx = add_place(p, Feature::IsoSubdivision, c);
+      if (twin != authored_by_code.end()) places[idx].region = places[twin->second].region;
       key(s.name, HitKind::Place, idx, kNeedsCap);
       std::string bare = fold_key(s.name);
       for (size_t sp = bare.rfind(' '); sp != std::string::npos && suffixes.count(bare.substr(sp + 1)); sp = bare.rfind(' ')) {

@@ -22,7 +22,9 @@ struct GeoEvalResult {
 // odd-numbered ones, all = every article. Rules are developed on dev; test is the held-out check.
 enum class GeoSplit { All, Dev, Test };
 
-// Reads either format (GeoVirus <location>, TR-News <toponym>) and scores the geocoder.
-Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& path, GeoSplit split = GeoSplit::All);
+// Reads either format (GeoVirus <location>, TR-News <toponym>) and scores the geocoder;
+// focus_fallback off leaves names the gazetteer lacks unplaced (see geocode_document).
+Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& path, GeoSplit split = GeoSplit::All,
+                                      bool focus_fallback = true);
 
 }  // namespace sitrep::kb

@@ -7,7 +7,7 @@
 namespace sitrep::kb::format {
 
 inline constexpr char kMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'K', 'B'};
-inline constexpr uint32_t kVersion = 2;
+inline constexpr uint32_t kVersion = 3;
 inline constexpr uint32_t kNone = 0xffffffffu;
 inline constexpr int kDirBits = 16;  // key directory: first index per top-16-bit hash prefix
 
@@ -69,7 +69,8 @@ struct PlaceRec {
   uint32_t population;
   uint32_t country;  // entry index or kNone
   uint8_t feature;
-  uint8_t pad[3];
+  uint8_t pad;
+  uint16_t region;  // first-level region shared with the places inside it (GeoNames admin1), 0 unknown
 };
 
 // What a folded key means. Prefix keys exist so the scanner can stop extending an n-gram early.

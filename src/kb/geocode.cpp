@@ -1,5 +1,6 @@
 #include "kb/geocode.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "kb/fold.h"
@@ -41,6 +42,12 @@ double population_of(const PlaceRec& p) {
   return static_cast<Feature>(p.feature) == Feature::Admin1 ? 1'000'000.0 : 0.0;
 }
 
+constexpr long kRegionList = 4;
+
+bool region_level(const PlaceRec& p) {
+  return p.feature == static_cast<uint8_t>(Feature::Admin1) || p.feature == static_cast<uint8_t>(Feature::IsoSubdivision);
+}
+
 double score(const Kb& kb, uint32_t pi, const GeoContext& ctx) {
   const PlaceRec& p = kb.places()[pi];
   double s = std::log10(population_of(p) + 10.0) + feature_bonus(static_cast<Feature>(p.feature));
@@ -50,18 +57,33 @@ double score(const Kb& kb, uint32_t pi, const GeoContext& ctx) {
   int in_doc = 0;
   for (uint32_t c : ctx.countries)
     if (c == p.country) ++in_doc;
-  if (in_doc) s += 5.0 + std::min(in_doc, 5) * 0.3;
+  // The document's country: more so the larger its share of the document's country mentions, so
+  // that Cairo in an Iraq story naming a United States laboratory stays in Egypt.
+  if (in_doc) s += 3.5 + 2.0 * in_doc / ctx.countries.size() + std::min(in_doc, 5) * 0.3;
+  // A document that names several regions of a country (a list of states with salmonella cases)
+  // names one more: "Washington" among them is the state, not the capital.
+  if (region_level(p) && std::count(ctx.region_countries.begin(), ctx.region_countries.end(), p.country) >= kRegionList)
+    s += 5.0;
   // Another place of the document within 200 km: worth about 1000 times the population
   // ("Edmonton" beside "Enfield" is the London one, beside "Cairns" the Queensland one).
+  // A region and a place inside it are near each other too ("Washington" beside "Seattle" is the
+  // state, "Victoria" beside "British Columbia" the provincial capital), and being inside a region
+  // the document names says a little more than being near one of its places (Austin, Indiana in
+  // an Indiana story over the capital of Texas).
+  double near = 0;
   for (uint32_t q : ctx.places) {
     if (q == pi) continue;
     const PlaceRec& o = kb.places()[q];
     if (o.feature == static_cast<uint8_t>(Feature::Country)) continue;
-    if (distance_km(p.lat, p.lon, o.lat, o.lon) < 200.0) {
-      s += 3.0;
+    bool inside = p.region && p.region == o.region &&
+                  (o.feature == static_cast<uint8_t>(Feature::Admin1) || p.feature == static_cast<uint8_t>(Feature::Admin1));
+    if (inside) {
+      near = 3.5;
       break;
     }
+    if (near == 0 && distance_km(p.lat, p.lon, o.lat, o.lon) < 200.0) near = 3.0;
   }
+  s += near;
   return s;
 }
 
@@ -90,15 +112,169 @@ namespace {
 
 // The meanings of a folded name; "Laurel County", "Fars Province", "PLYMOUTH CO." unknown as such
 // fall back to the name without its administrative word (the county's town, the province).
-std::span<const KeyRec> place_hits(const Kb& kb, std::string_view key) {
+// `stripped` says so: the county's town stands for the county only within the document's region.
+std::vector<KeyRec> place_hits(const Kb& kb, std::string_view key, bool* stripped = nullptr) {
   auto hits = kb.find_key(key);
   for (const auto& h : hits)
-    if (h.kind != static_cast<uint8_t>(HitKind::Prefix)) return hits;
+    if (h.kind != static_cast<uint8_t>(HitKind::Prefix)) return {hits.begin(), hits.end()};
+  // A facility named after its town ("Da Nang International Airport", "Vancouver Art Gallery")
+  // is within reach of the town.
   static constexpr std::string_view kSuffixes[] = {" county", " co", " province", " district", " governorate",
-                                                   " region", " prefecture", " parish"};
+                                                   " region", " prefecture", " parish", " international airport",
+                                                   " airport", " art gallery", " museum", " stadium", " railway station"};
   for (std::string_view suf : kSuffixes)
-    if (key.size() > suf.size() + 2 && key.ends_with(suf)) return kb.find_key(key.substr(0, key.size() - suf.size()));
-  return hits;
+    if (key.size() > suf.size() + 2 && key.ends_with(suf)) {
+      auto bare = kb.find_key(key.substr(0, key.size() - suf.size()));
+      if (stripped) *stripped = true;
+      return {bare.begin(), bare.end()};
+    }
+  // "North London", "Central Luzon", "Upper Edmonton": a part of a place is within reach of the
+  // place's own point. Not of a sea or an ocean, nor of a borrowed point (an ISO subdivision) or
+  // a GeoNames alternate ("West Prince" is no part of Cabaret, Haiti, alias Prince).
+  static constexpr std::string_view kPrefixes[] = {"north ", "south ", "east ", "west ", "northern ", "southern ",
+                                                   "eastern ", "western ", "central ", "upper ", "lower ", "greater ",
+                                                   "northeast ", "northwest ", "southeast ", "southwest ", "downtown "};
+  for (std::string_view pre : kPrefixes) {
+    if (key.size() <= pre.size() + 2 || !key.starts_with(pre)) continue;
+    auto whole = place_hits(kb, key.substr(pre.size()));
+    auto feature = [&](const KeyRec& h) {
+      return h.kind == static_cast<uint8_t>(HitKind::Place) ? static_cast<Feature>(kb.places()[h.target].feature)
+                                                            : Feature::Other;
+    };
+    // "South Pacific" is part of the ocean, not of Pacific, Missouri.
+    if (std::any_of(whole.begin(), whole.end(), [&](const KeyRec& h) { return feature(h) == Feature::Sea; })) return {};
+    std::erase_if(whole, [&](const KeyRec& h) { return (h.flags & kAltName) || feature(h) == Feature::IsoSubdivision; });
+    return whole;
+  }
+  return {hits.begin(), hits.end()};
+}
+
+// The one country all of a name's meanings are in ("British Columbia", "Kibera"), else kNone.
+// For a country's name only regions count against it: every country has a village named like
+// another ("Canada", Kentucky), but "Georgia" is a US state too.
+uint32_t sole_country(const Kb& kb, std::span<const KeyRec> hits) {
+  bool is_country = std::any_of(hits.begin(), hits.end(),
+                                [](const KeyRec& h) { return h.kind == static_cast<uint8_t>(HitKind::CountryName); });
+  uint32_t country = kNone;
+  for (const KeyRec& h : hits) {
+    uint32_t c;
+    if (h.kind == static_cast<uint8_t>(HitKind::Place)) {
+      const PlaceRec& p = kb.places()[h.target];
+      auto f = static_cast<Feature>(p.feature);
+      if (f == Feature::Sea || f == Feature::Region) return kNone;  // the Red Sea, the Middle East: no one country's
+      if (is_country && f != Feature::Admin1 && f != Feature::IsoSubdivision) continue;
+      c = p.country;
+    } else if (h.kind == static_cast<uint8_t>(HitKind::CountryName)) {
+      c = h.target;
+    } else {
+      continue;
+    }
+    if (c == kNone || (country != kNone && c != country)) return kNone;
+    country = c;
+  }
+  return country;
+}
+
+// One letter added, dropped, changed or two swapped: "Mauritious", "Phillipines".
+bool one_edit_apart(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;
+  if (a.size() == b.size())
+    return a.substr(i + 1) == b.substr(i + 1) ||
+           (i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2));
+  return a.substr(i) == b.substr(i + 1);
+}
+
+// A country's name misspelt by one letter; kNone if none, or if the name is short enough for a
+// real word to be one letter off ("Iran" / "Iraq").
+uint32_t misspelt_country(const Kb& kb, std::string_view key) {
+  if (key.size() < 7) return kNone;
+  for (const EntryRec& e : kb.entries()) {
+    if (e.kind != static_cast<uint8_t>(format::EntryKind::Country)) continue;
+    if (one_edit_apart(key, fold_key(kb.str(e.name)))) return e.place;
+  }
+  return kNone;
+}
+
+// Keeps the hits that satisfy `keep` when there are any; says whether there were.
+template <class Keep>
+bool keep_if_any(std::vector<KeyRec>& hits, Keep keep) {
+  std::vector<KeyRec> kept;
+  for (const KeyRec& h : hits)
+    if (keep(h)) kept.push_back(h);
+  if (kept.empty()) return false;
+  hits = std::move(kept);
+  return true;
+}
+
+bool city_level(const PlaceRec& p) {
+  auto f = static_cast<Feature>(p.feature);
+  return f == Feature::City || f == Feature::AdminSeat || f == Feature::CapitalCity;
+}
+
+// Local news names villages and counties the gazetteer lacks ("Metcalfe County" in a story from
+// Edmonton, Ky.). Such a name is placed at the document's focus: its most named town, within
+// the regions it names when it names any. So is a county known only through a namesake town
+// when the story names regions: the town (Laurel, Maryland for Laurel County, Kentucky; Seminole,
+// Florida, 180 km from Seminole County) is a worse guess than the story's own town.
+void place_at_focus(const Kb& kb, const std::vector<std::string>& keys, const std::vector<char>& stripped,
+                    std::vector<uint32_t>& out) {
+  std::vector<uint16_t> named_regions;
+  for (uint32_t pi : out)
+    if (pi != kNone && region_level(kb.places()[pi]) && kb.places()[pi].region) named_regions.push_back(kb.places()[pi].region);
+  auto in_named = [&](uint32_t pi) {
+    return std::find(named_regions.begin(), named_regions.end(), kb.places()[pi].region) != named_regions.end();
+  };
+  auto names_regions_of = [&](uint32_t country) {
+    for (uint32_t pi : out)
+      if (pi != kNone && region_level(kb.places()[pi]) && kb.places()[pi].region && kb.places()[pi].country == country)
+        return true;
+    return false;
+  };
+  std::vector<uint32_t> placed = out;  // focus from the names the gazetteer knows, not from other fallbacks
+  for (size_t i = 0; i < keys.size(); ++i) {
+    bool unknown = placed[i] == kNone;
+    bool county = stripped[i] && !unknown && !named_regions.empty();
+    if (!unknown && !county) continue;
+    if (unknown) {
+      if (uint32_t c = misspelt_country(kb, keys[i]); c != kNone) {
+        out[i] = c;
+        continue;
+      }
+    }
+    // The most named town; between towns named as often, the one in the country the document
+    // names most ("Bab el-Oued" in an Algeria story that mentions London once is in Algiers).
+    uint32_t focus = kNone;
+    int focus_weight = 0;
+    for (size_t o = 0; o < keys.size(); ++o) {
+      uint32_t q = placed[o];
+      if (q == kNone || keys[o] == keys[i] || stripped[o] || !city_level(kb.places()[q])) continue;
+      if (!in_named(q) && names_regions_of(kb.places()[q].country)) continue;
+      int count = static_cast<int>(std::count(placed.begin(), placed.end(), q));
+      int in_country = static_cast<int>(std::count_if(placed.begin(), placed.end(), [&](uint32_t r) {
+        return r != kNone && kb.places()[r].country == kb.places()[q].country;
+      }));
+      int weight = count * 1000 + in_country;
+      if (weight > focus_weight) focus = q, focus_weight = weight;
+    }
+    // No town to go by: an unknown name goes to the region, else the country, the document names
+    // most (a village in Rwanda is within reach of Rwanda's point; in Russia it is a miss anyway).
+    if (focus == kNone && unknown) {
+      for (int level = 0; level < 2 && focus == kNone; ++level)
+        for (size_t o = 0; o < keys.size(); ++o) {
+          uint32_t q = placed[o];
+          if (q == kNone || keys[o] == keys[i] || stripped[o]) continue;
+          bool fits = level == 0 ? region_level(kb.places()[q]) : kb.places()[q].feature == static_cast<uint8_t>(Feature::Country);
+          if (!fits) continue;
+          int count = static_cast<int>(std::count(placed.begin(), placed.end(), q));
+          if (count > focus_weight) focus = q, focus_weight = count;
+        }
+    }
+    if (focus != kNone) out[i] = focus;
+  }
 }
 
 }  // namespace
@@ -110,19 +286,56 @@ uint32_t geocode(const Kb& kb, std::string_view name, const GeoContext& ctx) {
 std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::string>& names, const GeoContext& ctx) {
   std::vector<uint32_t> first(names.size(), kNone), out(names.size(), kNone);
   std::vector<std::string> keys(names.size());
+  std::vector<std::vector<KeyRec>> hits(names.size());
+  std::vector<uint32_t> sole(names.size(), kNone);
+  std::vector<char> stripped(names.size(), 0);
   GeoContext running = ctx;
   for (size_t i = 0; i < names.size(); ++i) {
     keys[i] = fold_key(names[i]);
-    first[i] = best_place(kb, place_hits(kb, keys[i]), running);
+    bool bare = false;
+    hits[i] = place_hits(kb, keys[i], &bare);
+    stripped[i] = bare;
+    auto said = [&](const std::vector<std::string>& names_said) {
+      return std::find(names_said.begin(), names_said.end(), keys[i]) != names_said.end();
+    };
+    // "Washington state", "the state of Washington": the text says which reading.
+    if (said(ctx.said_regions))
+      keep_if_any(hits[i], [&](const KeyRec& h) {
+        return h.kind == static_cast<uint8_t>(HitKind::Place) && region_level(kb.places()[h.target]);
+      });
+    // "Armenia, Azerbaijan, Georgia, Iraq": a name listed among countries is the country.
+    if (said(ctx.said_countries))
+      keep_if_any(hits[i], [](const KeyRec& h) { return h.kind == static_cast<uint8_t>(HitKind::CountryName); });
+    // "Cordova, Tennessee", "LONDON, Ky.": the text says which region; a name with no meaning
+    // there is a place the gazetteer lacks.
+    for (const auto& [name, region] : ctx.said_in)
+      if (name == keys[i] && !keep_if_any(hits[i], [&, r = region](const KeyRec& h) {
+            return h.kind == static_cast<uint8_t>(HitKind::Place) && kb.places()[h.target].region == r;
+          }))
+        stripped[i] = 1;
+    sole[i] = sole_country(kb, hits[i]);
+    first[i] = best_place(kb, hits[i], running);
     if (first[i] != kNone) running.places.push_back(first[i]);
   }
   for (size_t i = 0; i < names.size(); ++i) {
     GeoContext c = ctx;
     // Other names only: a name's own first reading would vote for itself.
-    for (size_t o = 0; o < names.size(); ++o)
-      if (first[o] != kNone && keys[o] != keys[i]) c.places.push_back(first[o]);
-    out[i] = best_place(kb, place_hits(kb, keys[i]), c);
+    // The places of the other names, and the countries of those that can only be in one: a
+    // dateline's "VICTORIA" beside "British Columbia" is in Canada.
+    std::vector<std::string_view> region_keys;
+    for (size_t o = 0; o < names.size(); ++o) {
+      if (keys[o] == keys[i]) continue;
+      if (first[o] != kNone) c.places.push_back(first[o]);
+      if (sole[o] != kNone) c.countries.push_back(sole[o]);
+      if (first[o] != kNone && region_level(kb.places()[first[o]]) &&
+          std::find(region_keys.begin(), region_keys.end(), keys[o]) == region_keys.end()) {
+        region_keys.push_back(keys[o]);
+        c.region_countries.push_back(kb.places()[first[o]].country);
+      }
+    }
+    out[i] = best_place(kb, hits[i], c);
   }
+  if (ctx.focus_fallback) place_at_focus(kb, keys, stripped, out);
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kb/kb.h"
@@ -13,6 +14,11 @@ namespace sitrep::kb {
 struct GeoContext {
   std::vector<uint32_t> countries;  // country entries the document mentions, repeats = weight
   std::vector<uint32_t> places;     // places already resolved in the document
+  std::vector<uint32_t> region_countries;  // the country of each first-level region the document names
+  std::vector<std::string> said_regions;   // folded names the text calls a state ("Washington state")
+  std::vector<std::string> said_countries;  // folded names the text lists among countries
+  std::vector<std::pair<std::string, uint16_t>> said_in;  // folded name, region it is said in ("Cordova, Tennessee")
+  bool focus_fallback = true;  // geocode_document: a name the gazetteer lacks goes to the document's focus
 };
 
 // The best place among a key's meanings (place, country and capital hits); kNone if none.
@@ -23,7 +29,8 @@ uint32_t geocode(const Kb& kb, std::string_view name, const GeoContext& ctx);
 
 // A document's place names resolved together: a first reading of each in text order, then each
 // again with the first readings of all the other names as context, so that a place named late
-// ("Enfield") still decides an earlier one ("Edmonton").
+// ("Enfield") still decides an earlier one ("Edmonton"). With ctx.focus_fallback, a name the
+// gazetteer lacks (a village, a county) is placed at the document's most named town.
 std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::string>& names, const GeoContext& ctx);
 
 // Great-circle distance in kilometres.
