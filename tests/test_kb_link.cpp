@@ -58,6 +58,18 @@ TEST_F(LinkTest, NameAndAliasWithDiacriticsFolding) {
 }
 
 // A state body's people are that body: the agent's sector joins its code once.
+// "May 5", "in May": the month, not Theresa May; "May said" after her full name is her.
+TEST_F(LinkTest, MonthIsNotASurname) {
+  auto ms = link("Talks resume on May 5 in Geneva. In May the army withdrew. Theresa May spoke. May said no.",
+                 "2019-03-02");
+  size_t people = 0;
+  for (const auto& m : ms) people += m.kind == MentionKind::Person;
+  EXPECT_EQ(people, 2u);
+  const LinkedMention* full = find(ms, "Theresa May");
+  ASSERT_NE(full, nullptr);
+  EXPECT_EQ(entry_id(full), "may");
+}
+
 TEST_F(LinkTest, StateBodyWithAgent) {
   auto ms = link("White House officials and Pentagon officials met Kremlin troops.", "2020-03-02");
   const LinkedMention* wh = find(ms, "White House officials");

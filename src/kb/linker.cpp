@@ -423,7 +423,7 @@ class Scan {
       }
       return k + 1;
     }
-    if (hit(k, HitKind::Surname)) {
+    if (hit(k, HitKind::Surname) && !month_not_name(k)) {
       LinkRule rule;
       uint32_t p = choose_person(k, HitKind::Surname, true, rule);
       if (p != kNone) return emit_person(k, rule, p);
@@ -435,6 +435,30 @@ class Scan {
     }
     if (hit(k, HitKind::Place) || hit(k, HitKind::Capital)) pending_places_.push_back(k);
     return k + 1;
+  }
+
+  // "May 5", "in May", "since March 2021": a surname that is also a month, used as the month.
+  bool month_not_name(size_t k) const {
+    const Match& m = ms_[k];
+    if (m.te != m.tb + 1) return false;
+    std::string_view w = folded_token(m.tb);
+    static constexpr std::string_view kMonths[] = {"january", "february", "march", "april", "may", "june", "july",
+                                                   "august", "september", "october", "november", "december"};
+    if (std::find(std::begin(kMonths), std::end(kMonths), w) == std::end(kMonths)) return false;
+    if (m.te < ft_.tokens.size()) {
+      std::string_view next = folded_token(m.te);
+      bool number = !next.empty() && next.size() <= 4 &&
+                    std::all_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (number) return true;  // "May 5", "May 2019"
+    }
+    if (m.tb > 0) {
+      std::string_view prev = folded_token(m.tb - 1);
+      static constexpr std::string_view kTimeWords[] = {"in",   "on",    "since", "until", "till", "by",   "from",
+                                                        "early", "mid",  "late",  "last",  "next", "this", "of",
+                                                        "through", "before", "after", "during", "between"};
+      if (std::find(std::begin(kTimeWords), std::end(kTimeWords), prev) != std::end(kTimeWords)) return true;
+    }
+    return false;
   }
 
   // Places wait for the whole document: its countries decide which Tripoli it means.
