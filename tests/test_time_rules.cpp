@@ -323,3 +323,25 @@ TEST(TimeSeasonsHolidays, ComputedHolidays) {
   expect_one("a toast on New Year's Eve", DocTime{1999, 12, 20}, "New Year's Eve", "DATE", "1999-12-31");
   EXPECT_TRUE(tag("the Labor Party and New Year's resolutions", apr00).empty());
 }
+
+TEST(TimeQuarters, ReportedQuarterIsTheOneTheLeadNames) {
+  // a fiscal quarter named in the lead governs the comparisons further down
+  auto f = tag("Ralston reported a 47% decline in fourth-quarter earnings. It earned $45.2 million, compared with "
+               "$84.9 million a year earlier. Sales in the latest period were $1.76 billion.",
+               DocTime{1989, 11, 2});
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[0].value, "1989-Q4");
+  EXPECT_EQ(f[1].value, "1988-Q4");
+  EXPECT_EQ(f[2].value, "1989-Q4");
+  f = tag("Dominion posted net income for the fiscal first quarter. The company had a net loss a year ago.",
+          DocTime{1989, 10, 26});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1988-Q1");
+  // a quarter not yet over, named after the lead, is the outlook, not the report
+  f = tag("Third-quarter net income fell 22%. It has no estimate of the impact on fourth-quarter results. "
+          "In the latest quarter, it had a $23 million loss.",
+          DocTime{1989, 10, 30});
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[2].text, "the latest quarter");
+  EXPECT_EQ(f[2].value, "1989-Q3");
+}

@@ -93,8 +93,11 @@ class Recognizer {
   Opt that_unit(size_t i);     // "that year", "that day": the period of the last date mentioned
   // The last date named at the granularity of unit (Y, M, D), moved by shift units; none: nullopt.
   Opt anaphor(size_t b, size_t e, const std::string& unit, int shift) const;
-  // The quarter being reported on (the one before the DCT's), shifted by years_back years.
+  // The quarter being reported on, shifted by years_back years.
   Opt reported_period(size_t b, size_t e, int years_back) const;
+  // The quarter a report is about: the last one it named outside a forecast ("fourth-quarter
+  // earnings fell", a fiscal quarter), else the calendar quarter before the DCT's.
+  void reported_quarter(int& year, int& q) const;
 
   std::string_view text_;
   timescan::Tokens t_;

@@ -151,7 +151,7 @@ Opt Recognizer::quantity(size_t i) {
     if (n < 0) return Hit{i, end, TimexType::Date, sign < 0 ? "PAST_REF" : "FUTURE_REF", {}, TimexAnchor::Dct};
     if (u->unit == "Y" && n == 1 && a_.known() && quarterly(i)) {
       int y = 0, q = 0;
-      timeres::reported_quarter(a_, y, q);
+      reported_quarter(y, q);
       return dct_hit(i, end, TimexType::Date, timecal::fmt_year(y - 1) + "-Q" + std::to_string(q));
     }
     if (u->unit == "H" || u->unit == "MIN" || u->unit == "S") return dct_hit(i, end, TimexType::Time, timeres::shift(a_, "D", 0));
@@ -174,15 +174,40 @@ Opt Recognizer::year_earlier(size_t i) {
   if (!a_.known()) return dct_hit(i, e, TimexType::Date, "XXXX");
   if (q || quarterly(i)) {
     int y = 0, qq = 0;
-    timeres::reported_quarter(a_, y, qq);
+    reported_quarter(y, qq);
     return dct_hit(i, e, TimexType::Date, timecal::fmt_year(y - 1) + "-Q" + std::to_string(qq));
   }
   return dct_hit(i, e, TimexType::Date, timecal::fmt_year(a_.dct.year - 1));
 }
 
+void Recognizer::reported_quarter(int& year, int& q) const {
+  timeres::reported_quarter(a_, year, q);
+  bool first = true;
+  for (const Hit& h : hits_) {
+    const std::string& v = h.value;
+    // a quarter named by its ordinal, the year left to the DCT: "third-quarter", "the fiscal first quarter"
+    if (h.type != TimexType::Date || h.anchor != TimexAnchor::Dct || v.size() != 7 || v[4] != '-' || v[5] != 'Q')
+      continue;
+    bool named = false;
+    for (size_t t = h.b; t < h.e && !named; ++t) {
+      size_t n = lex(t, timelex::kOrdinal) ? t + 1 : num(t) >= 1 ? skip_ordinal_suffix(t + 1) : t;
+      if (n == t) continue;
+      if (punct(n, '-') && tight(n)) ++n;
+      named = is(n, "quarter");
+    }
+    if (!named || tense(h.b, h.e) == Tense::Future) continue;
+    int y = std::stoi(v.substr(0, 4)), n = v[6] - '0';
+    // A calendar quarter not over at the DCT is the report's own only when the lead names it (a
+    // fiscal quarter); further down it is the outlook: "no estimate of fourth-quarter results".
+    bool over = y * 4 + n < a_.dct.year * 4 + a_.quarter();
+    if (over || first) year = y, q = n;
+    first = false;
+  }
+}
+
 Opt Recognizer::reported_period(size_t b, size_t e, int years_back) const {
   int y = 0, q = 0;
-  timeres::reported_quarter(a_, y, q);
+  reported_quarter(y, q);
   return dct_hit(b, e, TimexType::Date, timecal::fmt_year(y - years_back) + "-Q" + std::to_string(q));
 }
 
@@ -309,12 +334,12 @@ Opt Recognizer::the_first(size_t i) {
   // the 1988 quarter: the quarter being reported on, in that year
   if (int y = year_at(k); y && is(k + 1, "quarter") && a_.known()) {
     int ry = 0, q = 0;
-    timeres::reported_quarter(a_, ry, q);
+    reported_quarter(ry, q);
     return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(y) + "-Q" + std::to_string(q));
   }
   if (w == "quarter" && a_.known() && !is(k + 1, "ended") && !is(k + 1, "ending")) {
     int y = 0, q = 0;
-    timeres::reported_quarter(a_, y, q);
+    reported_quarter(y, q);
     return dct_hit(i, k + 1, TimexType::Date, timecal::fmt_year(y) + "-Q" + std::to_string(q));
   }
   if ((w == "full" || w == "fiscal") && is(k + 1, "year")) {
@@ -330,7 +355,7 @@ Opt Recognizer::the_first(size_t i) {
     if ((is(k + 1, "quarter") || (w == "latest" && is(k + 1, "period"))) && a_.known()) {
       int y = 0, q = 0;
       if (w == "current") y = a_.dct.year, q = a_.quarter();
-      else timeres::reported_quarter(a_, y, q);
+      else reported_quarter(y, q);
       return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(y) + "-Q" + std::to_string(q));
     }
   }
