@@ -345,3 +345,23 @@ TEST(TimeQuarters, ReportedQuarterIsTheOneTheLeadNames) {
   EXPECT_EQ(f[2].text, "the latest quarter");
   EXPECT_EQ(f[2].value, "1989-Q3");
 }
+
+TEST(TimeTense, TitlesInitialsAndFrontedAdverbials) {
+  // the period of a title or an initial does not end the sentence that holds the verb
+  expect_one("On Friday, Mr. Bush will meet the king.", DocTime{1990, 8, 15}, "Friday", "DATE", "1990-08-17");
+  expect_one("On Friday, George W. Bush will meet the king.", DocTime{1990, 8, 15}, "Friday", "DATE", "1990-08-17");
+  // a fronted date takes the tense of the main verb, however far
+  auto f = tag("In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court decision, a clinic "
+               "bombing in Birmingham, Ala., killed a security guard.",
+               DocTime{1998, 10, 25});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "1998-01");
+}
+
+TEST(TimeSet, RatesAfterAmountsAndCountedPlurals) {
+  expect_one("it will post additional profit of about $33 million a year", kTue14Jul2020, "a year", "SET", "P1Y");
+  expect_one("there are over fifty thousand CDs a year sold", kTue14Jul2020, "a year", "SET", "P1Y");
+  expect_one("We are doing hundreds of interviews a day", kTue14Jul2020, "a day", "SET", "P1D");
+  // ... but not a duration after a verb, or a span with an alternative
+  expect_one("It takes a year to build", kTue14Jul2020, "a year", "DURATION", "P1Y");
+}

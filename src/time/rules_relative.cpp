@@ -92,6 +92,20 @@ bool Recognizer::compares_amount(size_t i) const {
   return false;
 }
 
+bool Recognizer::amount_before(size_t i) const {
+  if (i == 0 || t_.toks[i - 1].sentence != t_.toks[i].sentence) return false;
+  size_t p = i - 1;
+  if (t_.toks[p].kind == TokKind::Number || is(p, "twice") || is(p, "once") || is(p, "times") || is(p, "percent") ||
+      is(p, "cents") || is(p, "dollars") || is(p, "million") || is(p, "billion") || is(p, "thousand"))
+    return true;
+  // a counted plural: "fifty thousand CDs a year", "hundreds of interviews a day", "24 hours a day"
+  std::string_view w = t_.word(p);
+  if (t_.toks[p].kind != TokKind::Word || w.size() < 3 || !w.ends_with("s") || w.ends_with("ss") || p == 0) return false;
+  size_t c = p - 1;
+  return t_.toks[c].kind == TokKind::Number || lex(c, timelex::kNumber) || lex(c, timelex::kQuant) ||
+         is(c, "thousand") || is(c, "million") || is(c, "of");
+}
+
 Opt Recognizer::quantity(size_t i) {
   // SET: every week, each year, every Monday, per day
   if (is(i, "every") || is(i, "each") || is(i, "per")) {
@@ -133,10 +147,7 @@ Opt Recognizer::quantity(size_t i) {
   std::string_view next = has(end) ? t_.word(end) : std::string_view{};
   // $5 a year, twice a week: a rate
   bool shifted = next == "ago" || next == "earlier" || next == "later" || next == "hence";
-  if (article && i > 0 && !shifted &&
-      (t_.toks[i - 1].kind == TokKind::Number || is(i - 1, "twice") || is(i - 1, "once") || is(i - 1, "times") ||
-       is(i - 1, "percent") || is(i - 1, "cents") || is(i - 1, "dollars")))
-    return Hit{i, end, TimexType::Set, duration_value(1, u->unit)};
+  if (article && !shifted && !is(end, "or") && amount_before(i)) return Hit{i, end, TimexType::Set, duration_value(1, u->unit)};
   // "Islam will one day be ...": some day in the future
   if (is(i, "one") && u->unit == "D" && !plural(t_.word(k)) && i > 0 &&
       (is(i - 1, "will") || is(i - 1, "would") || is(i - 1, "could") || is(i - 1, "may") || is(i - 1, "might") ||

@@ -15,6 +15,18 @@ size_t utf8_punct_len(std::string_view s, size_t i) {
   return 0;
 }
 
+// A word that a period after it does not end the sentence: a title before a name, "vs", an initial.
+bool title_or_initial(const Tokens& out, const Tok& w) {
+  if (w.kind != TokKind::Word) return false;
+  std::string_view s{out.lower.data() + w.b, w.e - w.b};
+  if (s.size() == 1) return w.cap;
+  static constexpr std::string_view kTitles[] = {"mr", "mrs", "ms", "dr", "st", "vs", "gen", "sen", "rep", "gov",
+                                                 "lt", "col", "sgt", "capt", "prof", "rev", "sens", "reps", "messrs"};
+  for (std::string_view t : kTitles)
+    if (s == t) return true;
+  return false;
+}
+
 }  // namespace
 
 Tokens tokenize(std::string_view text) {
@@ -78,12 +90,15 @@ Tokens tokenize(std::string_view text) {
       t.kind = TokKind::Punct;
       t.e = static_cast<uint32_t>(i + (u ? u : 1));
     }
-    // Sentence ends: . ! ? followed by a capitalized word after a space, or by a line break.
+    // Sentence ends: . ! ? followed by a capitalized word after a space, or by a line break; not
+    // the period of a title or an initial ("Mr. Bush", "Roe vs. Wade", "George W. Bush", "U.S. Embassy").
     if (!out.toks.empty()) {
       const Tok& p = out.toks.back();
       char pc = text[p.b];
+      bool abbreviation = pc == '.' && !newline && out.toks.size() >= 2 && !out.toks[out.toks.size() - 1].space &&
+                          title_or_initial(out, out.toks[out.toks.size() - 2]);
       if (p.kind == TokKind::Punct && (pc == '.' || pc == '!' || pc == '?') && t.space &&
-          (t.cap || newline || t.kind == TokKind::Punct))
+          (t.cap || newline || t.kind == TokKind::Punct) && !abbreviation)
         ++sentence;
     }
     t.sentence = sentence;
@@ -153,7 +168,13 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
     }
     return x;
   };
-  for (size_t d = 1; d <= 14; ++d) {
+  // A fronted adverbial ("In January, a week after ..., a bombing killed") dates the main verb,
+  // which may come long after it: look further right.
+  size_t first = b;
+  while (first > 0 && t.toks[first - 1].sentence == s) --first;
+  bool fronted = b - first <= 1 && e < t.toks.size() && t.toks[e].kind == TokKind::Punct && t.lower[t.toks[e].b] == ',';
+  const size_t reach = fronted ? 40 : 14;
+  for (size_t d = 1; d <= reach; ++d) {
     if (b >= d && t.toks[b - d].sentence == s) {
       Tense x = cue(b - d);
       if (x != Tense::Unknown) return verb_group(b - d, x);
