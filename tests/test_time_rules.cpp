@@ -365,3 +365,26 @@ TEST(TimeSet, RatesAfterAmountsAndCountedPlurals) {
   // ... but not a duration after a verb, or a span with an alternative
   expect_one("It takes a year to build", kTue14Jul2020, "a year", "DURATION", "P1Y");
 }
+
+TEST(TimeQuarters, YearPeriods) {
+  DocTime oct89{1989, 10, 26};
+  // in a quarterly report "the 1988 period" is the reported quarter of 1988, after a nine-month figure the year
+  auto f = tag("Sun earned $5.2 million in the fiscal first quarter. In the 1988 period, the company earned $20.6 million.",
+               oct89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "the 1988 period");
+  EXPECT_EQ(f[1].value, "1988-Q1");
+  f = tag("Third-quarter net fell. In the first nine months, net was $306 million, compared with a loss of $195 million "
+          "in the 1988 period.",
+          oct89);
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[2].text, "the 1988 period");
+  EXPECT_EQ(f[2].value, "1988");
+}
+
+TEST(TimeTense, PrepositionalTo) {
+  // "related to the vote" is no plan: a past participle before a noun phrase stays past
+  expect_one("the problems related to the vote on Monday", kTue14Jul2020, "Monday", "DATE", "2020-07-13");
+  // ... while "decided to admit" still looks ahead
+  expect_one("NATO has decided to admit them in May", DocTime{1999, 2, 10}, "May", "DATE", "1999-05");
+}

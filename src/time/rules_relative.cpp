@@ -343,6 +343,13 @@ Opt Recognizer::the_first(size_t i) {
     if (e) return dct_hit(i, e, TimexType::Date, timecal::fmt_year(a_.dct.year - 1));
   }
   // the 1988 quarter: the quarter being reported on, in that year
+  // the 1988 period: that quarter in a quarterly report, else the year ("the first nine months ... the 1988 period")
+  if (int y = year_at(k); y && is(k + 1, "period")) {
+    if (!a_.known() || !quarterly(i)) return Hit{i, k + 2, TimexType::Date, timecal::fmt_year(y)};
+    int ry = 0, q = 0;
+    reported_quarter(ry, q);
+    return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(y) + "-Q" + std::to_string(q));
+  }
   if (int y = year_at(k); y && is(k + 1, "quarter") && a_.known()) {
     int ry = 0, q = 0;
     reported_quarter(ry, q);

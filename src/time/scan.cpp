@@ -27,6 +27,16 @@ bool title_or_initial(const Tokens& out, const Tok& w) {
   return false;
 }
 
+// Words that open a noun phrase: after "to" they make it a preposition, not an infinitive.
+bool determiner(std::string_view w) {
+  static constexpr std::string_view kDeterminers[] = {"the", "a", "an", "his", "her", "its", "their", "this", "that",
+                                                      "these", "those", "our", "my", "your", "any", "some", "all",
+                                                      "each", "every", "no", "him", "them", "us", "me", "it"};
+  for (std::string_view d : kDeterminers)
+    if (w == d) return true;
+  return false;
+}
+
 }  // namespace
 
 Tokens tokenize(std::string_view text) {
@@ -149,8 +159,10 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
     if (x != Tense::Past) return x;
     // a decision or obligation toward a later act: "has decided to admit", "are supposed to conclude"
     // (not the attempts and phases of a past act: "tried to", "continued to")
+    // (and "to" must start a verb, not a noun phrase: "problems tied to the introduction", "linked to Iraq")
     if (i + 2 < t.toks.size() && t.toks[i + 1].sentence == s && t.word(i + 1) == "to" && t.word(i).ends_with("ed") &&
-        t.toks[i + 2].kind == TokKind::Word && !t.word(i + 2).ends_with("ed")) {
+        t.toks[i + 2].kind == TokKind::Word && !t.word(i + 2).ends_with("ed") && !t.toks[i + 2].cap &&
+        !determiner(t.word(i + 2))) {
       static constexpr std::string_view kDone[] = {"tried",   "attempted", "failed",  "refused",   "declined", "used",
                                                    "seemed",  "appeared",  "started", "continued", "managed",  "happened",
                                                    "wanted", "helped", "moved", "rushed"};
