@@ -388,3 +388,18 @@ TEST(TimeTense, PrepositionalTo) {
   // ... while "decided to admit" still looks ahead
   expect_one("NATO has decided to admit them in May", DocTime{1999, 2, 10}, "May", "DATE", "1999-05");
 }
+
+TEST(TimeVague, ProgrammesAndPapersAreNotTimes) {
+  EXPECT_TRUE(tag("Gonzalez said on CBS's ''60 Minutes.''", kTue14Jul2020).empty());
+  EXPECT_TRUE(tag("Baker, speaking on ABC News' \"This Week,\" said", kTue14Jul2020).empty());
+  EXPECT_TRUE(tag("a poll published by USA Today found", kTue14Jul2020).empty());
+  // ... but a sentence may still open with them
+  expect_one("Today, a phone call was held", kFri28Feb2020, "Today", "DATE", "2020-02-28");
+  expect_one("He said: \"Today we start.\"", kFri28Feb2020, "Today", "DATE", "2020-02-28");
+}
+
+TEST(TimeRelative, EdgesOfNamedDaysAndTheYears) {
+  DocTime oct89{1989, 10, 27};
+  expect_one("Later yesterday the auto makers added to the gloom", oct89, "Later yesterday", "DATE", "1989-10-26", "END");
+  expect_one("over the years many more patients would accumulate", oct89, "the years", "DURATION", "PXY");
+}

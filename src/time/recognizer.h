@@ -61,6 +61,7 @@ class Recognizer {
 
   Hit dct_hit(size_t b, size_t e, TimexType type, std::string value, std::string mod = {}) const;
   Opt match(size_t i);
+  bool title(const Hit& h) const;  // a programme or paper named like a time: "60 Minutes", USA Today
   Opt match_core(size_t i);
 
   // rules_absolute.cpp

@@ -417,6 +417,8 @@ Opt Recognizer::the_first(size_t i) {
   // "the year ended Sept. 30", "the quarter ending in June": an accounting period, a duration
   if (lex(k, timelex::kUnit) && (is(k + 1, "ended") || is(k + 1, "ending")))
     return Hit{i, k + 1, TimexType::Duration, duration_value(1, t_.toks[k].lex->unit)};
+  // over the years: an unspecified stretch reaching to the present
+  if (w == "years" && i > 0 && is(i - 1, "over")) return Hit{i, k + 1, TimexType::Duration, "PXY"};
   // the weeks ahead, the months ahead
   if (lex(k, timelex::kUnit) && plural(w) && is(k + 1, "ahead"))
     return Hit{i, k + 2, TimexType::Duration, duration_value(-1, t_.toks[k].lex->unit)};
@@ -451,8 +453,10 @@ Opt Recognizer::edge(size_t i) {
     mod = e->edge;
     k = i + 1;
     if (punct(k, '-') && tight(k)) ++k;  // mid-March
-    // earlier/later only before this/next/last or a date phrase: "later this year", "earlier that day"
-    if ((is(i, "earlier") || is(i, "later")) && !lex(k, timelex::kRel) && !is(k, "in") && !is(k, "that"))
+    // earlier/later only before this/next/last, today/yesterday or a date phrase: "later this year",
+    // "earlier that day", "Later yesterday" (TimeBank and AQUAINT disagree on "Earlier Sunday": left out)
+    bool day = lex(k, timelex::kDayrel);
+    if ((is(i, "earlier") || is(i, "later")) && !lex(k, timelex::kRel) && !is(k, "in") && !is(k, "that") && !day)
       return std::nullopt;
     if (is(k, "in") && (is(i, "earlier") || is(i, "later") || is(i, "early") || is(i, "late"))) ++k;
   } else {

@@ -104,6 +104,23 @@ Hit Recognizer::dct_hit(size_t b, size_t e, TimexType type, std::string value, s
   return Hit{b, e, type, std::move(value), std::move(mod), a_.known() ? TimexAnchor::Dct : TimexAnchor::None};
 }
 
+bool Recognizer::title(const Hit& h) const {
+  // A unit or "today" capitalized inside running text names a programme or a paper: CBS's "60 Minutes",
+  // ABC's "This Week", USA Today. In a title-case headline the word before is capitalized too.
+  bool sentence_start = h.b == 0 || t_.toks[h.b - 1].sentence != t_.toks[h.b].sentence || t_.toks[h.b].newline;
+  if (sentence_start) return false;
+  const size_t p = h.b - 1;
+  bool after_quote = t_.toks[p].kind == TokKind::Punct && (text_[t_.toks[p].b] == '"' || text_[t_.toks[p].b] == '\'' ||
+                                                           static_cast<unsigned char>(text_[t_.toks[p].b]) == 0xE2);
+  bool after_name = t_.toks[p].kind == TokKind::Word && t_.toks[p].cap;
+  for (size_t k = h.b; k < h.e; ++k) {
+    if (!t_.toks[k].cap || !(lex(k, timelex::kUnit) || lex(k, timelex::kDayrel))) continue;
+    if (k > h.b && after_quote) return true;
+    if (k == h.b && h.e == h.b + 1 && lex(k, timelex::kDayrel) && after_name) return true;
+  }
+  return false;
+}
+
 Opt Recognizer::match(size_t i) {
   if (Opt h = edge(i)) return h;
   // Modifiers of quantities stay inside the extent ("about three years", "more than a decade ago").
@@ -177,7 +194,7 @@ std::vector<Timex> Recognizer::run() {
   for (size_t i = 0; i < size();) {
     if (Opt h = match(i); h && h->e > i) {
       i = h->e;
-      hits_.push_back(std::move(*h));
+      if (!title(*h)) hits_.push_back(std::move(*h));
     } else {
       ++i;
     }
