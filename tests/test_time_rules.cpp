@@ -403,3 +403,12 @@ TEST(TimeRelative, EdgesOfNamedDaysAndTheYears) {
   expect_one("Later yesterday the auto makers added to the gloom", oct89, "Later yesterday", "DATE", "1989-10-26", "END");
   expect_one("over the years many more patients would accumulate", oct89, "the years", "DURATION", "PXY");
 }
+
+TEST(TimeVague, MomentsAndLaterDates) {
+  expect_one("his majesty would be traveling at this crucial moment", kTue14Jul2020, "this crucial moment", "DATE",
+             "PRESENT_REF");
+  expect_one("no talks are planned at the moment", kTue14Jul2020, "the moment", "DATE", "PRESENT_REF");
+  expect_one("there are no plans at present", kTue14Jul2020, "present", "DATE", "PRESENT_REF");
+  expect_one("it will seek more financing at a later date", kTue14Jul2020, "a later date", "DATE", "FUTURE_REF");
+  EXPECT_TRUE(tag("this moment of truth", kTue14Jul2020).empty());
+}

@@ -28,6 +28,12 @@ Opt Recognizer::rel_first(size_t i) {
     return Hit{i, i + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
   }
   size_t k = i + 1;
+  // at this moment, at this crucial moment, at the moment (from the_first)
+  if (rel == Rel::This && i > 0 && is(i - 1, "at")) {
+    if (is(k, "moment")) return Hit{i, k + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
+    if (is(k + 1, "moment") && has(k) && t_.toks[k].kind == TokKind::Word && !t_.toks[k].cap)
+      return Hit{i, k + 2, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
+  }
   if (is(k, "fiscal") && lex(k + 1, timelex::kUnit)) ++k;
   int step = rel == Rel::Next ? 1 : rel == Rel::This ? 0 : -1;
   if (const Entry* w = lex(k, timelex::kWeekday); w && t_.toks[k].cap)
@@ -282,6 +288,11 @@ Opt Recognizer::vague_or_set(size_t i) {
     return Hit{i, i + 1, TimexType::Date, v->vague, {}, TimexAnchor::Dct};
   }
   if (is(i, "these") && is(i + 1, "days")) return Hit{i, i + 2, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
+  // at a later date, at an earlier date; at present
+  if ((is(i, "a") || is(i, "an")) && (is(i + 1, "later") || is(i + 1, "earlier")) && is(i + 2, "date"))
+    return Hit{i, i + 3, TimexType::Date, is(i + 1, "later") ? "FUTURE_REF" : "PAST_REF", {}, TimexAnchor::Dct};
+  if (is(i, "present") && i > 0 && is(i - 1, "at") && !t_.toks[i].cap)
+    return Hit{i, i + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
   if (is(i, "noon") || is(i, "midnight") || is(i, "midday")) {
     std::string day;
     size_t e = day_after(i, i + 1, day);
@@ -303,6 +314,7 @@ Opt Recognizer::the_first(size_t i) {
   if (w == "past" && !lex(k + 1, timelex::kUnit) && !count_at(k + 1, count, count_end))
     return Hit{i, k + 1, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
   if (w == "future") return Hit{i, k + 1, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
+  if (w == "moment" && i > 0 && is(i - 1, "at")) return Hit{i, k + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
   if ((w == "near" || w == "immediate" || w == "foreseeable" || w == "distant") && is(k + 1, "future"))
     return Hit{i, k + 2, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
   if (w == "present" && !lex(k + 1, timelex::kUnit) && has(k + 1) && t_.toks[k + 1].kind != TokKind::Word)
