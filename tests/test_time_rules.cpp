@@ -412,3 +412,33 @@ TEST(TimeVague, MomentsAndLaterDates) {
   expect_one("it will seek more financing at a later date", kTue14Jul2020, "a later date", "DATE", "FUTURE_REF");
   EXPECT_TRUE(tag("this moment of truth", kTue14Jul2020).empty());
 }
+
+TEST(TimeDuration, HalvesAndPastWeekends) {
+  DocTime wed12jul00{2000, 7, 12};  // a Wednesday
+  expect_one("The talks lasted half an hour.", wed12jul00, "half an hour", "DURATION", "PT30M");
+  expect_one("a half-hour meeting", wed12jul00, "a half-hour", "DURATION", "PT30M");
+  expect_one("It took two and a half years.", wed12jul00, "two and a half years", "DURATION", "P2Y6M");
+  expect_one("He waited an hour and a half.", wed12jul00, "an hour and a half", "DURATION", "PT1H30M");
+  expect_one("The law dates from half a century ago.", wed12jul00, "half a century ago", "DATE", "1950");
+  expect_one("They met this past weekend in Geneva.", wed12jul00, "this past weekend", "DATE", "2000-W27-WE");
+  expect_one("Prices fell this past week.", wed12jul00, "this past week", "DATE", "2000-W27");
+}
+
+TEST(TimeSet, PluralWeekdays) {
+  expect_one("Shops close on Sundays.", kTue14Jul2020, "Sundays", "SET", "XXXX-WXX-7");
+}
+
+TEST(TimeRelative, SameDayAndTheDayBefore) {
+  DocTime wed12jul00{2000, 7, 12};
+  auto f = tag("The ceasefire took effect on Monday. The truce collapsed the same day.", wed12jul00);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "the same day");
+  EXPECT_EQ(f[1].value, "2000-07-10");
+  f = tag("The ceasefire took effect on Monday. Shelling had stopped the day before.", wed12jul00);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "the day before");
+  EXPECT_EQ(f[1].value, "2000-07-09");
+  // "the day before the vote" names its own anchor: not a step from Monday
+  f = tag("The ceasefire took effect on Monday. Shelling had stopped the day before the vote.", wed12jul00);
+  EXPECT_EQ(f.size(), 1u);
+}

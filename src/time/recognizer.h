@@ -89,11 +89,14 @@ class Recognizer {
   Opt rel_first(size_t i);
   Opt dayrel(size_t i);
   Opt quantity(size_t i);
+  Opt half_quantity(size_t i);  // half an hour, a half-hour, two and a half years, an hour and a half
+  Opt half_hit(size_t b, size_t e, int n, const std::string& unit) const;  // n and a half units [ago]
   Opt edge(size_t i);
   Opt vague_or_set(size_t i);
   Opt year_earlier(size_t i);
   Opt year_end(size_t i);      // "year end", "year's end", "year-end": the DCT's year, mod END
-  Opt that_unit(size_t i);     // "that year", "that day": the period of the last date mentioned
+  Opt that_unit(size_t i);
+  Opt weekend(size_t b, size_t e, Tense tn) const;  // the weekend before (after, if future) the DCT     // "that year", "that day": the period of the last date mentioned
   // The last date named at the granularity of unit (Y, M, D), moved by shift units; none: nullopt.
   Opt anaphor(size_t b, size_t e, const std::string& unit, int shift) const;
   // The quarter being reported on, shifted by years_back years.

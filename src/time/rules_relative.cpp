@@ -34,6 +34,14 @@ Opt Recognizer::rel_first(size_t i) {
     if (is(k + 1, "moment") && has(k) && t_.toks[k].kind == TokKind::Word && !t_.toks[k].cap)
       return Hit{i, k + 2, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
   }
+  // this past weekend, this past week, this past summer: the last one before the DCT
+  if (rel == Rel::This && is(k, "past") && has(k + 1) && !plural(t_.word(k + 1))) {
+    if (is(k + 1, "weekend")) return weekend(i, k + 2, Tense::Past);
+    if (const Entry* s = lex(k + 1, timelex::kSeason))
+      return dct_hit(i, k + 2, TimexType::Date, timeres::season(a_, s->season, Rel::Last, Tense::Past));
+    if (const Entry* u = lex(k + 1, timelex::kUnit); u && u->unit != "H" && u->unit != "MIN" && u->unit != "S")
+      return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, u->unit, -1));
+  }
   if (is(k, "fiscal") && lex(k + 1, timelex::kUnit)) ++k;
   int step = rel == Rel::Next ? 1 : rel == Rel::This ? 0 : -1;
   if (const Entry* w = lex(k, timelex::kWeekday); w && t_.toks[k].cap)
@@ -112,6 +120,58 @@ bool Recognizer::amount_before(size_t i) const {
          is(c, "thousand") || is(c, "million") || is(c, "of");
 }
 
+namespace {
+// n and a half units, written in the next smaller unit where TimeML has one: PT1H30M, P2Y6M, PT12H.
+std::string half_duration(int n, const std::string& unit) {
+  std::string whole = n > 0 ? std::to_string(n) : "";
+  if (unit == "H") return "PT" + (n > 0 ? whole + "H" : "") + "30M";
+  if (unit == "MIN") return "PT" + (n > 0 ? whole + "M" : "") + "30S";
+  if (unit == "D") return "P" + (n > 0 ? whole + "D" : "") + "T12H";
+  if (unit == "Y") return "P" + (n > 0 ? whole + "Y" : "") + "6M";
+  if (unit == "DE") return "P" + std::to_string(10 * n + 5) + "Y";
+  if (unit == "CE") return "P" + std::to_string(100 * n + 50) + "Y";
+  return "P" + std::to_string(n) + ".5" + unit;
+}
+}  // namespace
+
+Opt Recognizer::half_quantity(size_t i) {
+  auto unit_at = [&](size_t k) -> const Entry* {
+    const Entry* u = lex(k, timelex::kUnit);
+    return u && u->unit != "Q" && u->unit != "WE" && !is(k, "second") ? u : nullptr;
+  };
+  // half an hour, half a century; a half hour, a half-hour, half-hour
+  size_t h = is(i, "half") ? i : (is(i, "a") || is(i, "an")) && is(i + 1, "half") ? i + 1 : 0;
+  if (h) {
+    size_t k = h + 1;
+    if (h == i && (is(k, "a") || is(k, "an"))) ++k;
+    else if (punct(k, '-') && tight(k)) ++k;
+    const Entry* u = unit_at(k);
+    if (!u || plural(t_.word(k)) || (h == i && k == h + 1 && !punct(h + 1, '-') && i > 0 && is(i - 1, "and"))) return std::nullopt;
+    return half_hit(i, k + 1, 0, u->unit);
+  }
+  // two and a half years; an hour and a half
+  int n = 0;
+  size_t e = 0;
+  if (!count_at(i, n, e) || n < 1) return std::nullopt;
+  if (is(e, "and") && is(e + 1, "a") && is(e + 2, "half"))
+    if (const Entry* u = unit_at(e + 3)) return half_hit(i, e + 4, n, u->unit);
+  if (const Entry* u = unit_at(e); u && is(e + 1, "and") && is(e + 2, "a") && is(e + 3, "half") && !unit_at(e + 4))
+    return half_hit(i, e + 4, n, u->unit);
+  return std::nullopt;
+}
+
+Opt Recognizer::half_hit(size_t b, size_t e, int n, const std::string& unit) const {
+  // "half a century ago", "two and a half years ago": the month that many months before the DCT
+  int months = unit == "Y" ? 12 * n + 6 : unit == "DE" ? 120 * n + 60 : unit == "CE" ? 1200 * n + 600 : 0;
+  if (months && (is(e, "ago") || is(e, "earlier"))) {
+    if (!a_.known()) return dct_hit(b, e + 1, TimexType::Date, "XXXX-XX");
+    timecal::Ymd m = timecal::add_months({a_.dct.year, a_.dct.month, 1}, -months);
+    // a decade or more back is dated to the year, as "50 years ago" is
+    return dct_hit(b, e + 1, TimexType::Date, months >= 120 ? timecal::fmt_year(m.y) : timecal::fmt_month(m.y, m.m));
+  }
+  return Hit{b, e, TimexType::Duration, half_duration(n, unit)};
+}
+
 Opt Recognizer::quantity(size_t i) {
   // SET: every week, each year, every Monday, per day
   if (is(i, "every") || is(i, "each") || is(i, "per")) {
@@ -125,6 +185,7 @@ Opt Recognizer::quantity(size_t i) {
     if (const Entry* u = lex(e, timelex::kUnit)) return Hit{i, e + 1, TimexType::Set, duration_value(n, u->unit)};
     return std::nullopt;
   }
+  if (Opt h = half_quantity(i)) return h;
   int n = 0;
   size_t e = 0;
   if (!count_at(i, n, e)) {
@@ -301,6 +362,14 @@ Opt Recognizer::vague_or_set(size_t i) {
   return std::nullopt;
 }
 
+Opt Recognizer::weekend(size_t b, size_t e, Tense tn) const {
+  if (!a_.known()) return dct_hit(b, e, TimexType::Date, "XXXX-WXX-WE");
+  timecal::Ymd d = a_.day();
+  int wd = timecal::weekday(d);
+  long off = tn == Tense::Future ? (wd <= 6 ? 6 - wd : 0) : (wd >= 6 ? 0 : -(wd + 1));
+  return dct_hit(b, e, TimexType::Date, timecal::fmt_week(timecal::add_days(d, off)) + "-WE");
+}
+
 Opt Recognizer::the_first(size_t i) {
   size_t k = i + 1;
   if (!has(k)) return std::nullopt;
@@ -393,6 +462,13 @@ Opt Recognizer::the_first(size_t i) {
   if (Opt h = number_first(k); h && t_.word(h->e - 1) == "s") return from_the(h);
   // the 19th century
   if (Opt h = century(k)) return from_the(h);
+  // the same day, the same week: the period of the last date named
+  if (w == "same" && lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1)))
+    if (Opt h = anaphor(i, k + 2, t_.toks[k + 1].lex->unit, 0)) return h;
+  // "..., the day before." / "the day after," with no event named: a step from the last date named
+  if (w == "day" && (is(k + 1, "before") || is(k + 1, "after")) && has(k + 2) && t_.toks[k + 2].kind == TokKind::Punct &&
+      !punct(k + 2, '\''))
+    if (Opt h = anaphor(i, k + 2, "D", is(k + 1, "before") ? -1 : 1)) return h;
   // the following month, the next day, the previous year: a step from the last date named
   if ((w == "following" || w == "previous" || w == "preceding" || w == "prior" || (w == "next" && is(k + 1, "day"))) &&
       lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1))) {
@@ -418,14 +494,7 @@ Opt Recognizer::the_first(size_t i) {
       return Hit{i, sy->e, TimexType::Date, sy->value + "-" + s->season};
     return dct_hit(i, k + 1, TimexType::Date, timeres::season(a_, s->season, Rel::None, tense(i, k + 1)));
   }
-  if (w == "weekend") {
-    if (!a_.known()) return dct_hit(i, k + 1, TimexType::Date, "XXXX-WXX-WE");
-    timecal::Ymd d = a_.day();
-    int wd = timecal::weekday(d);
-    Tense tn = tense(i, k + 1);
-    long off = tn == Tense::Future ? (wd <= 6 ? 6 - wd : 0) : (wd >= 6 ? 0 : -(wd + 1));
-    return dct_hit(i, k + 1, TimexType::Date, timecal::fmt_week(timecal::add_days(d, off)) + "-WE");
-  }
+  if (w == "weekend") return weekend(i, k + 1, tense(i, k + 1));
   // "the year ended Sept. 30", "the quarter ending in June": an accounting period, a duration
   if (lex(k, timelex::kUnit) && (is(k + 1, "ended") || is(k + 1, "ending")))
     return Hit{i, k + 1, TimexType::Duration, duration_value(1, t_.toks[k].lex->unit)};

@@ -157,6 +157,12 @@ Opt Recognizer::match_core(size_t i) {
     if (Opt h = second_day(i)) return h;
     return quantity(i);
   }
+  // on Sundays, Mondays: every such day
+  if (!k.lex && k.cap && k.e - k.b >= 7 && t_.word(i).back() == 's') {
+    std::string_view w = t_.word(i);
+    if (const timelex::Entry* d = timelex::lookup(w.substr(0, w.size() - 1)); d && (d->kinds & timelex::kWeekday))
+      return Hit{i, i + 1, TimexType::Set, "XXXX-WXX-" + std::to_string(d->weekday)};
+  }
   if (!k.lex && !is(i, "fiscal") && !is(i, "every") && !is(i, "each") && !is(i, "per") && !is(i, "the") &&
       !is(i, "noon") && !is(i, "midnight") && !is(i, "midday") && !is(i, "year") && !is(i, "future") &&
       !is(i, "these") && !is(i, "that") && !is(i, "election") && !is(i, "present") && !(k.cap && (is(i, "easter") || is(i, "good") ||
