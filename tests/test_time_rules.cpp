@@ -442,3 +442,10 @@ TEST(TimeRelative, SameDayAndTheDayBefore) {
   f = tag("The ceasefire took effect on Monday. Shelling had stopped the day before the vote.", wed12jul00);
   EXPECT_EQ(f.size(), 1u);
 }
+
+TEST(TimeDuration, LongAdjectives) {
+  expect_one("their third day-long meeting", kTue14Jul2020, "day-long", "DURATION", "P1D");
+  expect_one("A year-long investigation found fraud.", kTue14Jul2020, "year-long", "DURATION", "P1Y");
+  expect_one("a weeklong strike", kTue14Jul2020, "weeklong", "DURATION", "P1W");
+  expect_one("a 10-day-long strike", kTue14Jul2020, "10-day-long", "DURATION", "P10D");
+}

@@ -186,6 +186,10 @@ Opt Recognizer::quantity(size_t i) {
     return std::nullopt;
   }
   if (Opt h = half_quantity(i)) return h;
+  // day-long, year-long (a count before them is handled below: "a 10-day-long strike")
+  if (const Entry* u = lex(i, timelex::kUnit); u && !plural(t_.word(i)) && punct(i + 1, '-') && tight(i + 1) &&
+                                               is(i + 2, "long") && tight(i + 2))
+    return Hit{i, i + 3, TimexType::Duration, duration_value(1, u->unit)};
   int n = 0;
   size_t e = 0;
   if (!count_at(i, n, e)) {
@@ -209,6 +213,11 @@ Opt Recognizer::quantity(size_t i) {
   if (punct(k + 1, '-') && tight(k + 1) && (is(k + 2, "earlier") || is(k + 2, "ago"))) return std::nullopt;
   if (n == -2 && !plural(t_.word(k))) return std::nullopt;
   size_t end = k + 1;
+  // a 10-day-long strike; "a year-long inquiry" is left to "year-long"
+  if (punct(end, '-') && tight(end) && is(end + 1, "long") && tight(end + 1)) {
+    if (article) return std::nullopt;
+    end += 2;
+  }
   // Ages ("a 6-year-old boy", "44 years old") are properties of people, not times.
   if (u->unit == "Y" && ((punct(end, '-') && tight(end) && is(end + 1, "old")) || is(end, "old"))) return std::nullopt;
   std::string_view next = has(end) ? t_.word(end) : std::string_view{};

@@ -157,6 +157,12 @@ Opt Recognizer::match_core(size_t i) {
     if (Opt h = second_day(i)) return h;
     return quantity(i);
   }
+  // yearlong, weeklong, daylong: one unit
+  if (!k.lex && t_.word(i).ends_with("long") && t_.word(i).size() > 6) {
+    std::string_view w = t_.word(i);
+    if (const timelex::Entry* u = timelex::lookup(w.substr(0, w.size() - 4)); u && (u->kinds & timelex::kUnit))
+      return Hit{i, i + 1, TimexType::Duration, duration_value(1, u->unit)};
+  }
   // on Sundays, Mondays: every such day
   if (!k.lex && k.cap && k.e - k.b >= 7 && t_.word(i).back() == 's') {
     std::string_view w = t_.word(i);
