@@ -449,3 +449,9 @@ TEST(TimeDuration, LongAdjectives) {
   expect_one("a weeklong strike", kTue14Jul2020, "weeklong", "DURATION", "P1W");
   expect_one("a 10-day-long strike", kTue14Jul2020, "10-day-long", "DURATION", "P10D");
 }
+
+TEST(TimeTense, IrregularPastVerbs) {
+  expect_one("The rebels fled in November.", kTue14Jul2020, "November", "DATE", "2019-11");
+  expect_one("The court had taken the case in November.", kTue14Jul2020, "November", "DATE", "2019-11");
+  expect_one("The rebels will have gone by November.", kTue14Jul2020, "November", "DATE", "2020-11");
+}
