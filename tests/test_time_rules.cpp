@@ -455,3 +455,8 @@ TEST(TimeTense, IrregularPastVerbs) {
   expect_one("The court had taken the case in November.", kTue14Jul2020, "November", "DATE", "2019-11");
   expect_one("The rebels will have gone by November.", kTue14Jul2020, "November", "DATE", "2020-11");
 }
+
+TEST(TimeTense, ExpectationsLookAhead) {
+  expect_one("The company expects to close the deal in February.", kTue14Jul2020, "February", "DATE", "2021-02");
+  expect_one("A ruling is likely in February.", kTue14Jul2020, "February", "DATE", "2021-02");
+}
