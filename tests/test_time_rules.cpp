@@ -460,3 +460,12 @@ TEST(TimeTense, ExpectationsLookAhead) {
   expect_one("The company expects to close the deal in February.", kTue14Jul2020, "February", "DATE", "2021-02");
   expect_one("A ruling is likely in February.", kTue14Jul2020, "February", "DATE", "2021-02");
 }
+
+TEST(TimeSet, EachOfTheLastYearsAndPastSummers) {
+  expect_one("he was arrested at this march in each of the last three years", kTue14Jul2020, "the last three years", "SET",
+             "P1Y");
+  expect_one("violence in Northern Ireland for the past three summers", kTue14Jul2020, "the past three summers", "SET",
+             "XXXX-SU");
+  // without "each of" the span stays a duration
+  expect_one("prices rose in the last three years", kTue14Jul2020, "the last three years", "DURATION", "P3Y");
+}

@@ -486,8 +486,20 @@ Opt Recognizer::the_first(size_t i) {
   }
   // the past two weeks, the last week, the coming days
   if (lex(k, timelex::kRel) && !is(k, "this")) {
+    // the past three summers: every summer of them
+    int n = 0;
+    size_t e = 0;
+    if ((w == "past" || w == "last") && count_at(k + 1, n, e) && n > 1 && has(e) && plural(t_.word(e))) {
+      std::string_view season = t_.word(e).substr(0, t_.word(e).size() - 1);
+      if (const Entry* s = timelex::lookup(season); s && (s->kinds & timelex::kSeason))
+        return Hit{i, e + 1, TimexType::Set, "XXXX-" + s->season};
+    }
     Opt h = rel_first(k);
     if (h && h->value == "PRESENT_REF") return h;
+    // each of the last three years: a set over those years
+    if (h && h->type == TimexType::Duration && i >= 2 && is(i - 1, "of") && (is(i - 2, "each") || is(i - 2, "every")) &&
+        h->value.size() >= 3 && h->value[0] == 'P' && h->value[1] != 'X' && h->value[1] != 'T')
+      return Hit{i, h->e, TimexType::Set, "P1" + h->value.substr(h->value.find_first_not_of("0123456789", 1))};
     return from_the(h);
   }
   // the first nine months, the nine months
