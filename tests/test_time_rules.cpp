@@ -469,3 +469,13 @@ TEST(TimeSet, EachOfTheLastYearsAndPastSummers) {
   // without "each of" the span stays a duration
   expect_one("prices rose in the last three years", kTue14Jul2020, "the last three years", "DURATION", "P3Y");
 }
+
+TEST(TimeQuarters, FirstQuartersAndMonthsOfAYear) {
+  DocTime oct89{1989, 10, 26};
+  expect_one("the trend continues through at least the first two quarters of 1990.", oct89,
+             "the first two quarters of 1990", "DATE", "1990-H1");
+  expect_one("sales in the first three months of 1990 rose", oct89, "the first three months of 1990", "DATE", "1990-Q1");
+  expect_one("sales in the last six months of 1988 rose", oct89, "the last six months of 1988", "DATE", "1988-H2");
+  // nine months is no ISO period: a duration
+  expect_one("the first nine months were weak", oct89, "the first nine months", "DURATION", "P9M");
+}

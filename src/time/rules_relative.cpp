@@ -506,8 +506,18 @@ Opt Recognizer::the_first(size_t i) {
   size_t c = is(k, "first") || is(k, "last") || is(k, "initial") ? k + 1 : k;
   int n = 0;
   size_t e = 0;
-  if (count_at(c, n, e) && !is(c, "a") && !is(c, "an") && lex(e, timelex::kUnit) && plural(t_.word(e)))
-    return dct_hit(i, e + 1, TimexType::Duration, duration_value(n, t_.toks[e].lex->unit));
+  if (count_at(c, n, e) && !is(c, "a") && !is(c, "an") && lex(e, timelex::kUnit) && plural(t_.word(e))) {
+    const std::string& unit = t_.toks[e].lex->unit;
+    // the first two quarters of 1990, the last six months of 1989: a half or a quarter of that year
+    int y = is(e + 1, "of") ? year_at(e + 2) : 0;
+    int months = unit == "Q" ? 3 * n : unit == "M" ? n : 0;
+    if (y && c > k && (months == 3 || months == 6)) {
+      bool last = is(k, "last");
+      std::string part = months == 6 ? (last ? "-H2" : "-H1") : (last ? "-Q4" : "-Q1");
+      return Hit{i, e + 3, TimexType::Date, timecal::fmt_year(y) + part};
+    }
+    return dct_hit(i, e + 1, TimexType::Duration, duration_value(n, unit));
+  }
   if (const Entry* s = lex(k, timelex::kSeason)) {
     size_t y = is(k + 1, "of") ? k + 2 : k + 1;
     if (int yr = year_at(y)) return Hit{i, y + 1, TimexType::Date, timecal::fmt_year(yr) + "-" + s->season};
