@@ -484,6 +484,20 @@ Opt Recognizer::the_first(size_t i) {
     int step = w == "following" || w == "next" ? 1 : -1;
     if (Opt h = anaphor(i, k + 2, t_.toks[k + 1].lex->unit, step)) return h;
   }
+  // the first two quarters of 1990, the last six months of 1989: a half or a quarter of that year
+  if (is(k, "first") || is(k, "last")) {
+    int n = 0;
+    size_t e = 0;
+    if (count_at(k + 1, n, e) && lex(e, timelex::kUnit) && plural(t_.word(e)) && is(e + 1, "of"))
+      if (int y = year_at(e + 2)) {
+        const std::string& unit = t_.toks[e].lex->unit;
+        int months = unit == "Q" ? 3 * n : unit == "M" ? n : 0;
+        bool last = is(k, "last");
+        if (months == 3 || months == 6)
+          return Hit{i, e + 3, TimexType::Date,
+                     timecal::fmt_year(y) + (months == 6 ? (last ? "-H2" : "-H1") : (last ? "-Q4" : "-Q1"))};
+      }
+  }
   // the past two weeks, the last week, the coming days
   if (lex(k, timelex::kRel) && !is(k, "this")) {
     // the past three summers: every summer of them
@@ -507,16 +521,7 @@ Opt Recognizer::the_first(size_t i) {
   int n = 0;
   size_t e = 0;
   if (count_at(c, n, e) && !is(c, "a") && !is(c, "an") && lex(e, timelex::kUnit) && plural(t_.word(e))) {
-    const std::string& unit = t_.toks[e].lex->unit;
-    // the first two quarters of 1990, the last six months of 1989: a half or a quarter of that year
-    int y = is(e + 1, "of") ? year_at(e + 2) : 0;
-    int months = unit == "Q" ? 3 * n : unit == "M" ? n : 0;
-    if (y && c > k && (months == 3 || months == 6)) {
-      bool last = is(k, "last");
-      std::string part = months == 6 ? (last ? "-H2" : "-H1") : (last ? "-Q4" : "-Q1");
-      return Hit{i, e + 3, TimexType::Date, timecal::fmt_year(y) + part};
-    }
-    return dct_hit(i, e + 1, TimexType::Duration, duration_value(n, unit));
+    return dct_hit(i, e + 1, TimexType::Duration, duration_value(n, t_.toks[e].lex->unit));
   }
   if (const Entry* s = lex(k, timelex::kSeason)) {
     size_t y = is(k + 1, "of") ? k + 2 : k + 1;
