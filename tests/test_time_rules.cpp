@@ -479,3 +479,10 @@ TEST(TimeQuarters, FirstQuartersAndMonthsOfAYear) {
   // nine months is no ISO period: a duration
   expect_one("the first nine months were weak", oct89, "the first nine months", "DURATION", "P9M");
 }
+
+TEST(TimeDuration, NoMoreThanAndOrSo) {
+  expect_one("to open its sites for no more than sixty days", kTue14Jul2020, "no more than sixty days", "DURATION", "P60D",
+             "EQUAL_OR_LESS");
+  expect_one("the plant will be closed over the next year or so", DocTime{1989, 11, 2}, "the next year or so", "DATE",
+             "1990", "APPROX");
+}

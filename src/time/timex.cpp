@@ -127,6 +127,8 @@ Opt Recognizer::match(size_t i) {
   std::string mod;
   size_t j = i;
   if (const Entry* e = lex(i, timelex::kApprox)) mod = e->approx, j = i + 1;
+  else if (is(i, "no") && (is(i + 1, "more") || is(i + 1, "less") || is(i + 1, "fewer")) && is(i + 2, "than"))
+    mod = is(i + 1, "more") ? "EQUAL_OR_LESS" : "EQUAL_OR_MORE", j = i + 3;
   else if ((is(i, "more") || is(i, "less") || is(i, "fewer")) && is(i + 1, "than"))
     mod = is(i, "more") ? "MORE_THAN" : "LESS_THAN", j = i + 2;
   else if (is(i, "at") && is(i + 1, "least")) mod = "EQUAL_OR_MORE", j = i + 2;
@@ -140,7 +142,13 @@ Opt Recognizer::match(size_t i) {
     }
     return std::nullopt;
   }
-  return match_core(i);
+  Opt h = match_core(i);
+  // "the next year or so": the approximation stays inside
+  if (h && h->e > i && is(h->e, "or") && is(h->e + 1, "so") && (h->type == TimexType::Duration || h->type == TimexType::Date)) {
+    h->e += 2;
+    if (h->mod.empty()) h->mod = "APPROX";
+  }
+  return h;
 }
 
 Opt Recognizer::match_core(size_t i) {
