@@ -486,3 +486,16 @@ TEST(TimeDuration, NoMoreThanAndOrSo) {
   expect_one("the plant will be closed over the next year or so", DocTime{1989, 11, 2}, "the next year or so", "DATE",
              "1990", "APPROX");
 }
+
+TEST(TimeQuarters, PreviousQuarterAndPriorYear) {
+  DocTime oct89{1989, 10, 26};
+  auto f = tag("Third-quarter profit rose 5% from the previous quarter.", oct89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1989-Q2");
+  // with no quarter named, the previous quarter is the one before the DCT's
+  expect_one("Profit rose from the previous quarter.", oct89, "the previous quarter", "DATE", "1989-Q3");
+  f = tag("Third-quarter sales fell from $2 million in the prior-year period.", oct89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "the prior-year period");
+  EXPECT_EQ(f[1].value, "1988-Q3");
+}

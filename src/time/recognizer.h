@@ -103,7 +103,8 @@ class Recognizer {
   Opt reported_period(size_t b, size_t e, int years_back) const;
   // The quarter a report is about: the last one it named outside a forecast ("fourth-quarter
   // earnings fell", a fiscal quarter), else the calendar quarter before the DCT's.
-  void reported_quarter(int& year, int& q) const;
+  // True when the report named it.
+  bool reported_quarter(int& year, int& q) const;
 
   std::string_view text_;
   timescan::Tokens t_;

@@ -249,7 +249,9 @@ Opt Recognizer::quantity(size_t i) {
 
 Opt Recognizer::year_earlier(size_t i) {
   // year-earlier, year-ago (adjectives of comparison in earnings reports)
-  if (!(is(i, "year") && punct(i + 1, '-') && tight(i + 1) && (is(i + 2, "earlier") || is(i + 2, "ago")) && tight(i + 2)))
+  // ... and prior-year
+  bool year_first = is(i, "year") && (is(i + 2, "earlier") || is(i + 2, "ago"));
+  if (!((year_first || (is(i, "prior") && is(i + 2, "year"))) && punct(i + 1, '-') && tight(i + 1) && tight(i + 2)))
     return std::nullopt;
   size_t e = i + 3;
   if (lex(e, timelex::kOrdinal) && is(e + 1, "quarter")) {
@@ -267,9 +269,9 @@ Opt Recognizer::year_earlier(size_t i) {
   return dct_hit(i, e, TimexType::Date, timecal::fmt_year(a_.dct.year - 1));
 }
 
-void Recognizer::reported_quarter(int& year, int& q) const {
+bool Recognizer::reported_quarter(int& year, int& q) const {
   timeres::reported_quarter(a_, year, q);
-  bool first = true;
+  bool first = true, named_one = false;
   for (const Hit& h : hits_) {
     const std::string& v = h.value;
     // a quarter named by its ordinal, the year left to the DCT: "third-quarter", "the fiscal first quarter"
@@ -287,9 +289,10 @@ void Recognizer::reported_quarter(int& year, int& q) const {
     // A calendar quarter not over at the DCT is the report's own only when the lead names it (a
     // fiscal quarter); further down it is the outlook: "no estimate of fourth-quarter results".
     bool over = y * 4 + n < a_.dct.year * 4 + a_.quarter();
-    if (over || first) year = y, q = n;
+    if (over || first) year = y, q = n, named_one = true;
     first = false;
   }
+  return named_one;
 }
 
 Opt Recognizer::reported_period(size_t b, size_t e, int years_back) const {
@@ -457,7 +460,15 @@ Opt Recognizer::the_first(size_t i) {
   }
   if (lex(k, timelex::kEdge) && !is(k, "end") && !is(k, "beginning") && !is(k, "start") && !is(k, "middle"))
     if (Opt h = edge(k)) return from_the(h);
-  if (w == "latest" || w == "current" || w == "year") {
+  // the previous quarter of a report: the one before the quarter it names
+  if ((w == "previous" || w == "preceding" || w == "prior" || w == "sequential") && is(k + 1, "quarter") && a_.known()) {
+    int y = 0, q = 0;
+    if (reported_quarter(y, q)) {
+      int idx = y * 4 + q - 2;
+      return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(idx / 4) + "-Q" + std::to_string(idx % 4 + 1));
+    }
+  }
+  if (w == "latest" || w == "current" || w == "year" || w == "prior") {
     // the latest quarter, the year-earlier quarter
     if (Opt h = year_earlier(k); h && h->e > k + 3) return from_the(h);
     if ((is(k + 1, "quarter") || (w == "latest" && is(k + 1, "period"))) && a_.known()) {
