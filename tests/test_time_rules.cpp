@@ -499,3 +499,17 @@ TEST(TimeQuarters, PreviousQuarterAndPriorYear) {
   EXPECT_EQ(f[1].text, "the prior-year period");
   EXPECT_EQ(f[1].value, "1988-Q3");
 }
+
+TEST(TimeRelative, CoordinatedDaysFutureVerbsAndMidnightOn) {
+  // the period of a full month name ends the sentence, not the date
+  expect_one("Elections will be held on 24 June.", kTue14Jul2020, "24 June", "DATE", "2021-06-24");
+  // a future verb with a date weeks past: next year's
+  expect_one("Elections will be held in June.", kTue14Jul2020, "June", "DATE", "2021-06");
+  auto f = tag("The minister will visit next Tuesday and Wednesday.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "2020-07-21");
+  EXPECT_EQ(f[1].value, "2020-07-22");
+  expect_one("The offer expired at midnight on Sunday.", kTue14Jul2020, "midnight on Sunday", "TIME", "2020-07-12T24:00");
+  // "amounted to more than" is no plan either
+  expect_one("where it amounted to more than 13% in September.", DocTime{1989, 10, 30}, "September", "DATE", "1989-09");
+}

@@ -83,7 +83,8 @@ Opt Recognizer::number_first(size_t i) {
     if (lex(k, timelex::kMonth) && month_ok(k)) {
       int m = t_.toks[k].lex->month;
       size_t e = k + 1;
-      if (punct(e, '.') && tight(e)) ++e;
+      std::string_view mw = t_.word(k);  // the period of "14 Sept." belongs to it, not that of "24 June."
+      if (punct(e, '.') && tight(e) && mw.size() <= 4 && mw != "may" && mw != "june" && mw != "july") ++e;
       size_t y = punct(e, ',') ? e + 1 : e;
       if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_day(year, m, v)};
       int year = a_.known() ? timeres::year_for(a_, m, v, cue_or_tense(i, e)) : 0;
@@ -117,6 +118,16 @@ Opt Recognizer::weekday_first(size_t i) {
     }
   }
   std::string day = timeres::weekday(a_, wd, cue_or_tense(i, j));
+  // "next Tuesday and Wednesday": the second day follows the first, in its week
+  if (i >= 2 && !hits_.empty() && a_.known() && (is(i - 1, "and") || is(i - 1, "or") || is(i - 1, "through"))) {
+    const Hit& p = hits_.back();
+    if (p.e == i - 1 && p.type == TimexType::Date && p.value.size() == 10 && lex(p.b, timelex::kRel) &&
+        lex(p.e - 1, timelex::kWeekday)) {
+      timecal::Ymd prev{std::stoi(p.value.substr(0, 4)), std::stoi(p.value.substr(5, 2)), std::stoi(p.value.substr(8, 2))};
+      int gap = (wd - timecal::weekday(prev) + 7) % 7;
+      if (gap > 0) day = fmt_day(timecal::add_days(prev, gap));
+    }
+  }
   if (const Entry* p = lex(j, timelex::kDaypart)) return dct_hit(i, j + 1, TimexType::Time, day + "T" + p->daypart);
   return dct_hit(i, j, TimexType::Date, day);
 }
@@ -171,7 +182,7 @@ Tense Recognizer::deadline_cue(size_t b) const {
 }
 
 size_t Recognizer::day_after(size_t b, size_t e, std::string& day) {
-  size_t d = punct(e, ',') ? e + 1 : e;
+  size_t d = punct(e, ',') || (is(e, "on") && lex(e + 1, timelex::kWeekday) && has(e + 1) && t_.toks[e + 1].cap) ? e + 1 : e;
   if (lex(d, timelex::kMonth))
     if (Opt h = month_first(d); h && h->value.size() == 10) {
       day = h->value;

@@ -27,11 +27,14 @@ bool title_or_initial(const Tokens& out, const Tok& w) {
   return false;
 }
 
-// Words that open a noun phrase: after "to" they make it a preposition, not an infinitive.
+// Words that open a noun phrase or an amount: after "to" they make it a preposition, not an
+// infinitive ("tied to the introduction", "amounted to more than 13%").
 bool determiner(std::string_view w) {
-  static constexpr std::string_view kDeterminers[] = {"the", "a", "an", "his", "her", "its", "their", "this", "that",
-                                                      "these", "those", "our", "my", "your", "any", "some", "all",
-                                                      "each", "every", "no", "him", "them", "us", "me", "it"};
+  static constexpr std::string_view kDeterminers[] = {
+      "the", "a",  "an",     "his",    "her",    "its",     "their", "this",   "that", "these", "those",
+      "our", "my", "your",   "any",    "some",   "all",     "each",  "every",  "no",   "him",   "them",
+      "us",  "me", "it",     "more",   "less",   "about",   "over",  "nearly", "almost", "around", "roughly",
+      "just", "only", "as", "record", "one",    "two",     "three", "several", "many", "most"};
   for (std::string_view d : kDeterminers)
     if (w == d) return true;
   return false;
