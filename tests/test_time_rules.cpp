@@ -513,3 +513,10 @@ TEST(TimeRelative, CoordinatedDaysFutureVerbsAndMidnightOn) {
   // "amounted to more than" is no plan either
   expect_one("where it amounted to more than 13% in September.", DocTime{1989, 10, 30}, "September", "DATE", "1989-09");
 }
+
+TEST(TimeQuarters, PossessiveYearsAndRelativeYears) {
+  DocTime oct89{1989, 10, 26};
+  expect_one("Stocks fell in 1989's third quarter.", oct89, "1989's third quarter", "DATE", "1989-Q3");
+  expect_one("In the first half of next year, sales will rise.", oct89, "the first half of next year", "DATE", "1990-H1");
+  expect_one("a charge in the fourth quarter of last year", oct89, "the fourth quarter of last year", "DATE", "1988-Q4");
+}

@@ -208,6 +208,9 @@ Opt Recognizer::quarter(size_t i) {
   int year = 0;
   if (is(k, "fiscal")) ++k;
   if (int y = year_at(k); y && (lex(k + 1, timelex::kOrdinal) || num(k + 1) >= 0)) year = y, ++k;
+  // 1989's third quarter
+  else if (int y2 = year_at(k); y2 && punct(k + 1, '\'') && tight(k + 1) && is(k + 2, "s") && lex(k + 3, timelex::kOrdinal))
+    year = y2, k += 3;
   int ord = 0;
   if (const Entry* o = lex(k, timelex::kOrdinal)) ord = o->ordinal, ++k;
   else if (int v = num(k); v >= 1 && v <= 4 && skip_ordinal_suffix(k + 1) > k + 1) ord = v, k = k + 2;
@@ -216,9 +219,20 @@ Opt Recognizer::quarter(size_t i) {
   bool half = is(k, "half");
   if (!(is(k, "quarter") || half) || ord > (half ? 2 : 4)) return std::nullopt;
   size_t e = k + 1;
+  int step = 0;
+  bool relative_year = false;
   if (is(e, "of")) {
     size_t y = is(e + 1, "fiscal") ? e + 2 : e + 1;
     if (int v = year_at(y)) year = v, e = y + 1;
+    // the first half of next year, the fourth quarter of this year
+    else if (const Entry* r = lex(y, timelex::kRel); r && is(y + 1, "year") && (r->rel == timelex::Rel::Next ||
+                                                                               r->rel == timelex::Rel::Last ||
+                                                                               r->rel == timelex::Rel::This))
+      relative_year = true, step = r->rel == timelex::Rel::Next ? 1 : r->rel == timelex::Rel::Last ? -1 : 0, e = y + 2;
+  }
+  if (relative_year) {
+    std::string v = fmt_year(a_.known() ? a_.dct.year + step : 0) + (half ? "-H" : "-Q") + std::to_string(ord);
+    return dct_hit(i, e, TimexType::Date, v);
   }
   bool absolute = year != 0;
   if (!year && a_.known()) {
