@@ -520,3 +520,25 @@ TEST(TimeQuarters, PossessiveYearsAndRelativeYears) {
   expect_one("In the first half of next year, sales will rise.", oct89, "the first half of next year", "DATE", "1990-H1");
   expect_one("a charge in the fourth quarter of last year", oct89, "the fourth quarter of last year", "DATE", "1988-Q4");
 }
+
+TEST(TimeRelative, RangesAndNarrativeAnaphora) {
+  // the end of a range comes after its start, whatever the tense pulls
+  auto f = tag("The siege lasted from August to October.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "2020-08");  // a month ahead: the past tense is not trusted that close
+  EXPECT_EQ(f[1].value, "2020-10");
+  f = tag("The talks ran from Dec. 28 to Jan. 3.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "2019-12-28");
+  EXPECT_EQ(f[1].value, "2020-01-03");
+  f = tag("Rebels attacked on March 3. That night, troops fired back. The next morning, talks began.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[1].value, "2020-03-03TNI");
+  EXPECT_EQ(f[2].value, "2020-03-04TMO");
+  f = tag("The talks resumed on Feb. 2. Later that week, they collapsed.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "Later that week");
+  EXPECT_EQ(f[1].value, "2020-W05");
+  // with nothing named before, the next morning is the DCT's
+  expect_one("The next morning, talks began.", kTue14Jul2020, "The next morning", "TIME", "2020-07-15TMO");
+}

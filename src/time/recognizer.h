@@ -66,6 +66,7 @@ class Recognizer {
 
   // rules_absolute.cpp
   Opt month_first(size_t i);
+  int range_year(size_t i, int m, int d) const;  // the year of a range's end after its start, else 0
   Opt number_first(size_t i);
   Opt weekday_first(size_t i);
   Opt clock(size_t i);

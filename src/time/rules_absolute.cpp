@@ -47,15 +47,31 @@ Opt Recognizer::month_first(size_t i) {
     size_t e = skip_ordinal_suffix(k + 1);
     size_t y = punct(e, ',') ? e + 1 : e;
     if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_day(year, m, d)};
-    int year = a_.known() ? timeres::year_for(a_, m, d, cue_or_tense(i, e)) : 0;
+    int year = range_year(i, m, d);
+    if (!year && a_.known()) year = timeres::year_for(a_, m, d, cue_or_tense(i, e));
     return dct_hit(i, e, TimexType::Date, fmt_day(year, m, d));
   }
   size_t y = is(k, "of") ? k + 1 : punct(k, ',') ? k + 1 : k;
   if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_month(year, m)};
   if (lex(y, timelex::kNumber))
     if (Opt sy = spoken_year(y)) return Hit{i, sy->e, TimexType::Date, fmt_month(std::stoi(sy->value), m)};
-  int year = a_.known() ? timeres::year_for(a_, m, 0, cue_or_tense(i, k)) : 0;
+  int year = range_year(i, m, 0);
+  if (!year && a_.known()) year = timeres::year_for(a_, m, 0, cue_or_tense(i, k));
   return dct_hit(i, k, TimexType::Date, fmt_month(year, m));
+}
+
+int Recognizer::range_year(size_t i, int m, int d) const {
+  // "from August to October", "March 3 - April 5": the end comes after the start
+  if (i < 2 || hits_.empty() || !a_.known()) return 0;
+  const Hit& p = hits_.back();
+  bool joined = p.e == i - 1 && (is(i - 1, "to") || is(i - 1, "until") || is(i - 1, "through") || is(i - 1, "and") ||
+                                 is(i - 1, "till") || punct(i - 1, '-'));
+  const std::string& v = p.value;
+  if (!joined || p.type != TimexType::Date || !lex(p.b, timelex::kMonth) || v.size() < 7 || v[4] != '-' ||
+      v[0] < '0' || v[0] > '9')
+    return 0;
+  int py = std::stoi(v.substr(0, 4)), pm = std::stoi(v.substr(5, 2)), pd = v.size() >= 10 ? std::stoi(v.substr(8, 2)) : 0;
+  return (m > pm || (m == pm && d >= pd)) ? py : py + 1;
 }
 
 Opt Recognizer::number_first(size_t i) {

@@ -312,6 +312,13 @@ Opt Recognizer::year_end(size_t i) {
 }
 
 Opt Recognizer::that_unit(size_t i) {
+  // "that night", "that morning": a part of the last day the text named
+  if (const Entry* p = lex(i + 1, timelex::kDaypart); p && !plural(t_.word(i + 1)))
+    if (Opt h = anaphor(i, i + 2, "D", 0)) {
+      h->type = TimexType::Time;
+      h->value += "T" + p->daypart;
+      return h;
+    }
   // "that year", "later that day": the same period as the last date the text named
   const Entry* u = lex(i + 1, timelex::kUnit);
   if (!u || plural(t_.word(i + 1))) return std::nullopt;
@@ -319,7 +326,7 @@ Opt Recognizer::that_unit(size_t i) {
 }
 
 Opt Recognizer::anaphor(size_t b, size_t e, const std::string& unit, int shift) const {
-  size_t len = unit == "Y" ? 4 : unit == "M" ? 7 : unit == "D" ? 10 : 0;
+  size_t len = unit == "Y" ? 4 : unit == "M" ? 7 : unit == "D" || unit == "W" ? 10 : 0;
   if (!len) return std::nullopt;
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   for (size_t k = hits_.size(); k-- > 0;) {
@@ -335,6 +342,8 @@ Opt Recognizer::anaphor(size_t b, size_t e, const std::string& unit, int shift) 
     else if (len == 7) {
       timecal::Ymd x = timecal::add_months({y, m, 1}, shift);
       out = timecal::fmt_month(x.y, x.m);
+    } else if (unit == "W") {
+      out = timecal::fmt_week(timecal::add_days({y, m, d}, 7L * shift));
     } else {
       out = timecal::fmt_day(timecal::add_days({y, m, d}, shift));
     }
@@ -489,6 +498,13 @@ Opt Recognizer::the_first(size_t i) {
   if (w == "day" && (is(k + 1, "before") || is(k + 1, "after")) && has(k + 2) && t_.toks[k + 2].kind == TokKind::Punct &&
       !punct(k + 2, '\''))
     if (Opt h = anaphor(i, k + 2, "D", is(k + 1, "before") ? -1 : 1)) return h;
+  // the next morning, the following evening: a part of the day after the last day named
+  if ((w == "next" || w == "following") && lex(k + 1, timelex::kDaypart) && !plural(t_.word(k + 1)))
+    if (Opt h = anaphor(i, k + 2, "D", 1)) {
+      h->type = TimexType::Time;
+      h->value += "T" + t_.toks[k + 1].lex->daypart;
+      return h;
+    }
   // the following month, the next day, the previous year: a step from the last date named
   if ((w == "following" || w == "previous" || w == "preceding" || w == "prior" || (w == "next" && is(k + 1, "day"))) &&
       lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1))) {
