@@ -28,9 +28,8 @@ std::string weekday_rel(const Anchor& a, int wd, timelex::Rel r) {
 int year_for(const Anchor& a, int m, int d, Tense t) {
   if (!a.known()) return 0;
   // The occurrence nearest the DCT, pulled five months toward the side the tense points to;
-  // within a month after the DCT the past tense is ignored, because a reporting verb ("said")
-  // often carries the past tense of a date a few days ahead. A future verb is trusted sooner:
-  // "will be held on 24 June" written in mid-July is next year's June.
+  // within a month of the DCT the tense is ignored, because a reporting verb ("said") often
+  // carries the past tense of a date a few days ahead.
   long dct = days_from_civil(a.dct.year, a.dct.month, a.dct.day);
   int best = a.dct.year;
   long best_cost = 1L << 40;
@@ -39,7 +38,7 @@ int year_for(const Anchor& a, int m, int d, Tense t) {
     if (!d && y == a.dct.year && m == a.dct.month) dist = 0;
     long cost = dist < 0 ? -dist : dist;
     if (t == Tense::Past && dist > 31) cost += 250;
-    if (t == Tense::Future && dist < -7) cost += 400;
+    if (t == Tense::Future && dist < -31) cost += 250;
     if (cost < best_cost) best_cost = cost, best = y;
   }
   return best;

@@ -26,6 +26,7 @@ bool Recognizer::month_ok(size_t i) const {
   if (w == "may" || w == "march") {
     if (next_num) return true;
     if (i == 0) return false;
+    if (int d = num(i - 1); d >= 1 && d <= 31 && digits(i - 1) <= 2) return true;  // 24 May
     std::string_view p = t_.word(i - 1);
     return p == "in" || p == "of" || p == "since" || p == "until" || p == "by" || p == "last" || p == "next" ||
            p == "this" || p == "early" || p == "late" || p == "mid" || p == "-" || p == "from" || p == "through" ||
