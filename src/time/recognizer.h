@@ -1,7 +1,8 @@
 // time: the rule scanner behind tag_timexes(). One Recognizer per text; rules are members
 // that try to match at a token and return the extent and normalized value. The rules are split
-// by family: rules_absolute.cpp (calendar dates, years, clock times, quarters) and
-// rules_relative.cpp (last/next/ago, durations, sets, vague references, edges).
+// by family: rules_absolute.cpp (calendar dates, years, clock times, quarters), rules_relative.cpp
+// (last/next/ago, durations, sets, vague references, edges, anaphora) and rules_report.cpp (the
+// reported quarter of an earnings report and its year-earlier comparisons).
 #pragma once
 #include <optional>
 #include <string>
