@@ -185,9 +185,8 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
   };
   // A fronted adverbial ("In January, a week after ..., a bombing killed") dates the main verb,
   // which may come long after it: look further right.
-  size_t first = b;
-  while (first > 0 && t.toks[first - 1].sentence == s) --first;
-  bool fronted = b - first <= 1 && e < t.toks.size() && t.toks[e].kind == TokKind::Punct && t.lower[t.toks[e].b] == ',';
+  bool opens = b <= 1 || t.toks[b - 1].sentence != s || t.toks[b - 2].sentence != s;  // at most one word before
+  bool fronted = opens && e < t.toks.size() && t.toks[e].kind == TokKind::Punct && t.lower[t.toks[e].b] == ',';
   const size_t reach = fronted ? 40 : 14;
   for (size_t d = 1; d <= reach; ++d) {
     if (b >= d && t.toks[b - d].sentence == s) {
