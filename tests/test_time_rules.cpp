@@ -323,3 +323,220 @@ TEST(TimeSeasonsHolidays, ComputedHolidays) {
   expect_one("a toast on New Year's Eve", DocTime{1999, 12, 20}, "New Year's Eve", "DATE", "1999-12-31");
   EXPECT_TRUE(tag("the Labor Party and New Year's resolutions", apr00).empty());
 }
+
+TEST(TimeQuarters, ReportedQuarterIsTheOneTheLeadNames) {
+  // a fiscal quarter named in the lead governs the comparisons further down
+  auto f = tag("Ralston reported a 47% decline in fourth-quarter earnings. It earned $45.2 million, compared with "
+               "$84.9 million a year earlier. Sales in the latest period were $1.76 billion.",
+               DocTime{1989, 11, 2});
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[0].value, "1989-Q4");
+  EXPECT_EQ(f[1].value, "1988-Q4");
+  EXPECT_EQ(f[2].value, "1989-Q4");
+  f = tag("Dominion posted net income for the fiscal first quarter. The company had a net loss a year ago.",
+          DocTime{1989, 10, 26});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1988-Q1");
+  // a quarter not yet over, named after the lead, is the outlook, not the report
+  f = tag("Third-quarter net income fell 22%. It has no estimate of the impact on fourth-quarter results. "
+          "In the latest quarter, it had a $23 million loss.",
+          DocTime{1989, 10, 30});
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[2].text, "the latest quarter");
+  EXPECT_EQ(f[2].value, "1989-Q3");
+}
+
+TEST(TimeTense, TitlesInitialsAndFrontedAdverbials) {
+  // the period of a title or an initial does not end the sentence that holds the verb
+  expect_one("On Friday, Mr. Bush will meet the king.", DocTime{1990, 8, 15}, "Friday", "DATE", "1990-08-17");
+  expect_one("On Friday, George W. Bush will meet the king.", DocTime{1990, 8, 15}, "Friday", "DATE", "1990-08-17");
+  // a fronted date takes the tense of the main verb, however far
+  auto f = tag("In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court decision, a clinic "
+               "bombing in Birmingham, Ala., killed a security guard.",
+               DocTime{1998, 10, 25});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "1998-01");
+}
+
+TEST(TimeSet, RatesAfterAmountsAndCountedPlurals) {
+  expect_one("it will post additional profit of about $33 million a year", kTue14Jul2020, "a year", "SET", "P1Y");
+  expect_one("there are over fifty thousand CDs a year sold", kTue14Jul2020, "a year", "SET", "P1Y");
+  expect_one("We are doing hundreds of interviews a day", kTue14Jul2020, "a day", "SET", "P1D");
+  // ... but not a duration after a verb, or a span with an alternative
+  expect_one("It takes a year to build", kTue14Jul2020, "a year", "DURATION", "P1Y");
+}
+
+TEST(TimeQuarters, YearPeriods) {
+  DocTime oct89{1989, 10, 26};
+  // in a quarterly report "the 1988 period" is the reported quarter of 1988, after a nine-month figure the year
+  auto f = tag("Sun earned $5.2 million in the fiscal first quarter. In the 1988 period, the company earned $20.6 million.",
+               oct89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "the 1988 period");
+  EXPECT_EQ(f[1].value, "1988-Q1");
+  f = tag("Third-quarter net fell. In the first nine months, net was $306 million, compared with a loss of $195 million "
+          "in the 1988 period.",
+          oct89);
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[2].text, "the 1988 period");
+  EXPECT_EQ(f[2].value, "1988");
+}
+
+TEST(TimeTense, PrepositionalTo) {
+  // "related to the vote" is no plan: a past participle before a noun phrase stays past
+  expect_one("the problems related to the vote on Monday", kTue14Jul2020, "Monday", "DATE", "2020-07-13");
+  // ... while "decided to admit" still looks ahead
+  expect_one("NATO has decided to admit them in May", DocTime{1999, 2, 10}, "May", "DATE", "1999-05");
+}
+
+TEST(TimeVague, ProgrammesAndPapersAreNotTimes) {
+  EXPECT_TRUE(tag("Gonzalez said on CBS's ''60 Minutes.''", kTue14Jul2020).empty());
+  EXPECT_TRUE(tag("Baker, speaking on ABC News' \"This Week,\" said", kTue14Jul2020).empty());
+  EXPECT_TRUE(tag("a poll published by USA Today found", kTue14Jul2020).empty());
+  // ... but a sentence may still open with them
+  expect_one("Today, a phone call was held", kFri28Feb2020, "Today", "DATE", "2020-02-28");
+  expect_one("He said: \"Today we start.\"", kFri28Feb2020, "Today", "DATE", "2020-02-28");
+}
+
+TEST(TimeRelative, EdgesOfNamedDaysAndTheYears) {
+  DocTime oct89{1989, 10, 27};
+  expect_one("Later yesterday the auto makers added to the gloom", oct89, "Later yesterday", "DATE", "1989-10-26", "END");
+  expect_one("over the years many more patients would accumulate", oct89, "the years", "DURATION", "PXY");
+}
+
+TEST(TimeVague, MomentsAndLaterDates) {
+  expect_one("his majesty would be traveling at this crucial moment", kTue14Jul2020, "this crucial moment", "DATE",
+             "PRESENT_REF");
+  expect_one("no talks are planned at the moment", kTue14Jul2020, "the moment", "DATE", "PRESENT_REF");
+  expect_one("there are no plans at present", kTue14Jul2020, "present", "DATE", "PRESENT_REF");
+  expect_one("it will seek more financing at a later date", kTue14Jul2020, "a later date", "DATE", "FUTURE_REF");
+  EXPECT_TRUE(tag("this moment of truth", kTue14Jul2020).empty());
+}
+
+TEST(TimeDuration, HalvesAndPastWeekends) {
+  DocTime wed12jul00{2000, 7, 12};  // a Wednesday
+  expect_one("The talks lasted half an hour.", wed12jul00, "half an hour", "DURATION", "PT30M");
+  expect_one("a half-hour meeting", wed12jul00, "a half-hour", "DURATION", "PT30M");
+  expect_one("It took two and a half years.", wed12jul00, "two and a half years", "DURATION", "P2Y6M");
+  expect_one("He waited an hour and a half.", wed12jul00, "an hour and a half", "DURATION", "PT1H30M");
+  expect_one("The law dates from half a century ago.", wed12jul00, "half a century ago", "DATE", "1950");
+  expect_one("They met this past weekend in Geneva.", wed12jul00, "this past weekend", "DATE", "2000-W27-WE");
+  expect_one("Prices fell this past week.", wed12jul00, "this past week", "DATE", "2000-W27");
+}
+
+TEST(TimeSet, PluralWeekdays) {
+  expect_one("Shops close on Sundays.", kTue14Jul2020, "Sundays", "SET", "XXXX-WXX-7");
+}
+
+TEST(TimeRelative, SameDayAndTheDayBefore) {
+  DocTime wed12jul00{2000, 7, 12};
+  auto f = tag("The ceasefire took effect on Monday. The truce collapsed the same day.", wed12jul00);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "the same day");
+  EXPECT_EQ(f[1].value, "2000-07-10");
+  f = tag("The ceasefire took effect on Monday. Shelling had stopped the day before.", wed12jul00);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "the day before");
+  EXPECT_EQ(f[1].value, "2000-07-09");
+  // "the day before the vote" names its own anchor: not a step from Monday
+  f = tag("The ceasefire took effect on Monday. Shelling had stopped the day before the vote.", wed12jul00);
+  EXPECT_EQ(f.size(), 1u);
+}
+
+TEST(TimeDuration, LongAdjectives) {
+  expect_one("their third day-long meeting", kTue14Jul2020, "day-long", "DURATION", "P1D");
+  expect_one("A year-long investigation found fraud.", kTue14Jul2020, "year-long", "DURATION", "P1Y");
+  expect_one("a weeklong strike", kTue14Jul2020, "weeklong", "DURATION", "P1W");
+  expect_one("a 10-day-long strike", kTue14Jul2020, "10-day-long", "DURATION", "P10D");
+}
+
+TEST(TimeTense, IrregularPastVerbs) {
+  expect_one("The rebels fled in November.", kTue14Jul2020, "November", "DATE", "2019-11");
+  expect_one("The court had taken the case in November.", kTue14Jul2020, "November", "DATE", "2019-11");
+  expect_one("The rebels will have gone by November.", kTue14Jul2020, "November", "DATE", "2020-11");
+}
+
+TEST(TimeTense, ExpectationsLookAhead) {
+  expect_one("The company expects to close the deal in February.", kTue14Jul2020, "February", "DATE", "2021-02");
+}
+
+TEST(TimeSet, EachOfTheLastYearsAndPastSummers) {
+  expect_one("he was arrested at this march in each of the last three years", kTue14Jul2020, "the last three years", "SET",
+             "P1Y");
+  expect_one("violence in Northern Ireland for the past three summers", kTue14Jul2020, "the past three summers", "SET",
+             "XXXX-SU");
+  // without "each of" the span stays a duration
+  expect_one("prices rose in the last three years", kTue14Jul2020, "the last three years", "DURATION", "P3Y");
+}
+
+TEST(TimeQuarters, FirstQuartersAndMonthsOfAYear) {
+  DocTime oct89{1989, 10, 26};
+  expect_one("the trend continues through at least the first two quarters of 1990.", oct89,
+             "the first two quarters of 1990", "DATE", "1990-H1");
+  expect_one("sales in the first three months of 1990 rose", oct89, "the first three months of 1990", "DATE", "1990-Q1");
+  expect_one("sales in the last six months of 1988 rose", oct89, "the last six months of 1988", "DATE", "1988-H2");
+  // nine months is no ISO period: a duration
+  expect_one("the first nine months were weak", oct89, "the first nine months", "DURATION", "P9M");
+}
+
+TEST(TimeDuration, NoMoreThanAndOrSo) {
+  expect_one("to open its sites for no more than sixty days", kTue14Jul2020, "no more than sixty days", "DURATION", "P60D",
+             "EQUAL_OR_LESS");
+  expect_one("the plant will be closed over the next year or so", DocTime{1989, 11, 2}, "the next year or so", "DATE",
+             "1990", "APPROX");
+}
+
+TEST(TimeQuarters, PreviousQuarterAndPriorYear) {
+  DocTime oct89{1989, 10, 26};
+  auto f = tag("Third-quarter profit rose 5% from the previous quarter.", oct89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1989-Q2");
+  // with no quarter named, the previous quarter is the one before the DCT's
+  expect_one("Profit rose from the previous quarter.", oct89, "the previous quarter", "DATE", "1989-Q3");
+  f = tag("Third-quarter sales fell from $2 million in the prior-year period.", oct89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "the prior-year period");
+  EXPECT_EQ(f[1].value, "1988-Q3");
+}
+
+TEST(TimeRelative, CoordinatedDaysFutureVerbsAndMidnightOn) {
+  // the period of a full month name ends the sentence, not the date
+  expect_one("Elections will be held on 24 April.", kTue14Jul2020, "24 April", "DATE", "2021-04-24");
+  expect_one("Elections were held on 24 May.", kTue14Jul2020, "24 May", "DATE", "2020-05-24");
+  auto f = tag("The minister will visit next Tuesday and Wednesday.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "2020-07-21");
+  EXPECT_EQ(f[1].value, "2020-07-22");
+  expect_one("The offer expired at midnight on Sunday.", kTue14Jul2020, "midnight on Sunday", "TIME", "2020-07-12T24:00");
+  // "amounted to more than" is no plan either
+  expect_one("where it amounted to more than 13% in September.", DocTime{1989, 10, 30}, "September", "DATE", "1989-09");
+}
+
+TEST(TimeQuarters, PossessiveYearsAndRelativeYears) {
+  DocTime oct89{1989, 10, 26};
+  expect_one("Stocks fell in 1989's third quarter.", oct89, "1989's third quarter", "DATE", "1989-Q3");
+  expect_one("In the first half of next year, sales will rise.", oct89, "the first half of next year", "DATE", "1990-H1");
+  expect_one("a charge in the fourth quarter of last year", oct89, "the fourth quarter of last year", "DATE", "1988-Q4");
+}
+
+TEST(TimeRelative, RangesAndNarrativeAnaphora) {
+  // the end of a range comes after its start, whatever the tense pulls
+  auto f = tag("The siege lasted from August to October.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "2020-08");  // a month ahead: the past tense is not trusted that close
+  EXPECT_EQ(f[1].value, "2020-10");
+  f = tag("The talks ran from Dec. 28 to Jan. 3.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "2019-12-28");
+  EXPECT_EQ(f[1].value, "2020-01-03");
+  f = tag("Rebels attacked on March 3. That night, troops fired back. The next morning, talks began.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[1].value, "2020-03-03TNI");
+  EXPECT_EQ(f[2].value, "2020-03-04TMO");
+  f = tag("The talks resumed on Feb. 2. Later that week, they collapsed.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "Later that week");
+  EXPECT_EQ(f[1].value, "2020-W05");
+  // with nothing named before, the next morning is the DCT's
+  expect_one("The next morning, talks began.", kTue14Jul2020, "The next morning", "TIME", "2020-07-15TMO");
+}

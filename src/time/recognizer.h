@@ -1,7 +1,8 @@
 // time: the rule scanner behind tag_timexes(). One Recognizer per text; rules are members
 // that try to match at a token and return the extent and normalized value. The rules are split
-// by family: rules_absolute.cpp (calendar dates, years, clock times, quarters) and
-// rules_relative.cpp (last/next/ago, durations, sets, vague references, edges).
+// by family: rules_absolute.cpp (calendar dates, years, clock times, quarters), rules_relative.cpp
+// (last/next/ago, durations, sets, vague references, edges, anaphora) and rules_report.cpp (the
+// reported quarter of an earnings report and its year-earlier comparisons).
 #pragma once
 #include <optional>
 #include <string>
@@ -53,16 +54,20 @@ class Recognizer {
   bool quarterly(size_t i) const;
   // An amount compared with the expression at i: "compared with $3 million [last year]".
   bool compares_amount(size_t i) const;
+  // An amount or a counted plural right before token i: the "a year" after it is a rate ("$5 million a year").
+  bool amount_before(size_t i) const;
   bool month_ok(size_t i) const;
   // A count word or number at i: value (or -2 for "several"/"a few"), end token.
   bool count_at(size_t i, int& value, size_t& end) const;
 
   Hit dct_hit(size_t b, size_t e, TimexType type, std::string value, std::string mod = {}) const;
   Opt match(size_t i);
+  bool title(const Hit& h) const;  // a programme or paper named like a time: "60 Minutes", USA Today
   Opt match_core(size_t i);
 
   // rules_absolute.cpp
   Opt month_first(size_t i);
+  int range_year(size_t i, int m, int d) const;  // the year of a range's end after its start, else 0
   Opt number_first(size_t i);
   Opt weekday_first(size_t i);
   Opt clock(size_t i);
@@ -86,15 +91,22 @@ class Recognizer {
   Opt rel_first(size_t i);
   Opt dayrel(size_t i);
   Opt quantity(size_t i);
+  Opt half_quantity(size_t i);  // half an hour, a half-hour, two and a half years, an hour and a half
+  Opt half_hit(size_t b, size_t e, int n, const std::string& unit) const;  // n and a half units [ago]
   Opt edge(size_t i);
   Opt vague_or_set(size_t i);
   Opt year_earlier(size_t i);
   Opt year_end(size_t i);      // "year end", "year's end", "year-end": the DCT's year, mod END
-  Opt that_unit(size_t i);     // "that year", "that day": the period of the last date mentioned
+  Opt that_unit(size_t i);
+  Opt weekend(size_t b, size_t e, Tense tn) const;  // the weekend before (after, if future) the DCT     // "that year", "that day": the period of the last date mentioned
   // The last date named at the granularity of unit (Y, M, D), moved by shift units; none: nullopt.
   Opt anaphor(size_t b, size_t e, const std::string& unit, int shift) const;
-  // The quarter being reported on (the one before the DCT's), shifted by years_back years.
+  // The quarter being reported on, shifted by years_back years.
   Opt reported_period(size_t b, size_t e, int years_back) const;
+  // The quarter a report is about: the last one it named outside a forecast ("fourth-quarter
+  // earnings fell", a fiscal quarter), else the calendar quarter before the DCT's.
+  // True when the report named it.
+  bool reported_quarter(int& year, int& q) const;
 
   std::string_view text_;
   timescan::Tokens t_;

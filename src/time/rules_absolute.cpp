@@ -26,6 +26,7 @@ bool Recognizer::month_ok(size_t i) const {
   if (w == "may" || w == "march") {
     if (next_num) return true;
     if (i == 0) return false;
+    if (int d = num(i - 1); d >= 1 && d <= 31 && digits(i - 1) <= 2) return true;  // 24 May
     std::string_view p = t_.word(i - 1);
     return p == "in" || p == "of" || p == "since" || p == "until" || p == "by" || p == "last" || p == "next" ||
            p == "this" || p == "early" || p == "late" || p == "mid" || p == "-" || p == "from" || p == "through" ||
@@ -47,15 +48,31 @@ Opt Recognizer::month_first(size_t i) {
     size_t e = skip_ordinal_suffix(k + 1);
     size_t y = punct(e, ',') ? e + 1 : e;
     if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_day(year, m, d)};
-    int year = a_.known() ? timeres::year_for(a_, m, d, cue_or_tense(i, e)) : 0;
+    int year = range_year(i, m, d);
+    if (!year && a_.known()) year = timeres::year_for(a_, m, d, cue_or_tense(i, e));
     return dct_hit(i, e, TimexType::Date, fmt_day(year, m, d));
   }
   size_t y = is(k, "of") ? k + 1 : punct(k, ',') ? k + 1 : k;
   if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_month(year, m)};
   if (lex(y, timelex::kNumber))
     if (Opt sy = spoken_year(y)) return Hit{i, sy->e, TimexType::Date, fmt_month(std::stoi(sy->value), m)};
-  int year = a_.known() ? timeres::year_for(a_, m, 0, cue_or_tense(i, k)) : 0;
+  int year = range_year(i, m, 0);
+  if (!year && a_.known()) year = timeres::year_for(a_, m, 0, cue_or_tense(i, k));
   return dct_hit(i, k, TimexType::Date, fmt_month(year, m));
+}
+
+int Recognizer::range_year(size_t i, int m, int d) const {
+  // "from August to October", "March 3 - April 5": the end comes after the start
+  if (i < 2 || hits_.empty() || !a_.known()) return 0;
+  const Hit& p = hits_.back();
+  bool joined = p.e == i - 1 && (is(i - 1, "to") || is(i - 1, "until") || is(i - 1, "through") || is(i - 1, "and") ||
+                                 is(i - 1, "till") || punct(i - 1, '-'));
+  const std::string& v = p.value;
+  if (!joined || p.type != TimexType::Date || !lex(p.b, timelex::kMonth) || v.size() < 7 || v[4] != '-' ||
+      v[0] < '0' || v[0] > '9')
+    return 0;
+  int py = std::stoi(v.substr(0, 4)), pm = std::stoi(v.substr(5, 2)), pd = v.size() >= 10 ? std::stoi(v.substr(8, 2)) : 0;
+  return (m > pm || (m == pm && d >= pd)) ? py : py + 1;
 }
 
 Opt Recognizer::number_first(size_t i) {
@@ -83,7 +100,8 @@ Opt Recognizer::number_first(size_t i) {
     if (lex(k, timelex::kMonth) && month_ok(k)) {
       int m = t_.toks[k].lex->month;
       size_t e = k + 1;
-      if (punct(e, '.') && tight(e)) ++e;
+      std::string_view mw = t_.word(k);  // the period of "14 Sept." belongs to it, not that of "24 June."
+      if (punct(e, '.') && tight(e) && mw.size() <= 4 && mw != "may" && mw != "june" && mw != "july") ++e;
       size_t y = punct(e, ',') ? e + 1 : e;
       if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_day(year, m, v)};
       int year = a_.known() ? timeres::year_for(a_, m, v, cue_or_tense(i, e)) : 0;
@@ -117,6 +135,16 @@ Opt Recognizer::weekday_first(size_t i) {
     }
   }
   std::string day = timeres::weekday(a_, wd, cue_or_tense(i, j));
+  // "next Tuesday and Wednesday": the second day follows the first, in its week
+  if (i >= 2 && !hits_.empty() && a_.known() && (is(i - 1, "and") || is(i - 1, "or") || is(i - 1, "through"))) {
+    const Hit& p = hits_.back();
+    if (p.e == i - 1 && p.type == TimexType::Date && p.value.size() == 10 && lex(p.b, timelex::kRel) &&
+        lex(p.e - 1, timelex::kWeekday)) {
+      timecal::Ymd prev{std::stoi(p.value.substr(0, 4)), std::stoi(p.value.substr(5, 2)), std::stoi(p.value.substr(8, 2))};
+      int gap = (wd - timecal::weekday(prev) + 7) % 7;
+      if (gap > 0) day = fmt_day(timecal::add_days(prev, gap));
+    }
+  }
   if (const Entry* p = lex(j, timelex::kDaypart)) return dct_hit(i, j + 1, TimexType::Time, day + "T" + p->daypart);
   return dct_hit(i, j, TimexType::Date, day);
 }
@@ -171,7 +199,7 @@ Tense Recognizer::deadline_cue(size_t b) const {
 }
 
 size_t Recognizer::day_after(size_t b, size_t e, std::string& day) {
-  size_t d = punct(e, ',') ? e + 1 : e;
+  size_t d = punct(e, ',') || (is(e, "on") && lex(e + 1, timelex::kWeekday) && has(e + 1) && t_.toks[e + 1].cap) ? e + 1 : e;
   if (lex(d, timelex::kMonth))
     if (Opt h = month_first(d); h && h->value.size() == 10) {
       day = h->value;
@@ -197,6 +225,9 @@ Opt Recognizer::quarter(size_t i) {
   int year = 0;
   if (is(k, "fiscal")) ++k;
   if (int y = year_at(k); y && (lex(k + 1, timelex::kOrdinal) || num(k + 1) >= 0)) year = y, ++k;
+  // 1989's third quarter
+  else if (int y2 = year_at(k); y2 && punct(k + 1, '\'') && tight(k + 1) && is(k + 2, "s") && lex(k + 3, timelex::kOrdinal))
+    year = y2, k += 3;
   int ord = 0;
   if (const Entry* o = lex(k, timelex::kOrdinal)) ord = o->ordinal, ++k;
   else if (int v = num(k); v >= 1 && v <= 4 && skip_ordinal_suffix(k + 1) > k + 1) ord = v, k = k + 2;
@@ -205,9 +236,20 @@ Opt Recognizer::quarter(size_t i) {
   bool half = is(k, "half");
   if (!(is(k, "quarter") || half) || ord > (half ? 2 : 4)) return std::nullopt;
   size_t e = k + 1;
+  int step = 0;
+  bool relative_year = false;
   if (is(e, "of")) {
     size_t y = is(e + 1, "fiscal") ? e + 2 : e + 1;
     if (int v = year_at(y)) year = v, e = y + 1;
+    // the first half of next year, the fourth quarter of this year
+    else if (const Entry* r = lex(y, timelex::kRel); r && is(y + 1, "year") && (r->rel == timelex::Rel::Next ||
+                                                                               r->rel == timelex::Rel::Last ||
+                                                                               r->rel == timelex::Rel::This))
+      relative_year = true, step = r->rel == timelex::Rel::Next ? 1 : r->rel == timelex::Rel::Last ? -1 : 0, e = y + 2;
+  }
+  if (relative_year) {
+    std::string v = fmt_year(a_.known() ? a_.dct.year + step : 0) + (half ? "-H" : "-Q") + std::to_string(ord);
+    return dct_hit(i, e, TimexType::Date, v);
   }
   bool absolute = year != 0;
   if (!year && a_.known()) {

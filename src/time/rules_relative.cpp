@@ -28,6 +28,20 @@ Opt Recognizer::rel_first(size_t i) {
     return Hit{i, i + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
   }
   size_t k = i + 1;
+  // at this moment, at this crucial moment, at the moment (from the_first)
+  if (rel == Rel::This && i > 0 && is(i - 1, "at")) {
+    if (is(k, "moment")) return Hit{i, k + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
+    if (is(k + 1, "moment") && has(k) && t_.toks[k].kind == TokKind::Word && !t_.toks[k].cap)
+      return Hit{i, k + 2, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
+  }
+  // this past weekend, this past week, this past summer: the last one before the DCT
+  if (rel == Rel::This && is(k, "past") && has(k + 1) && !plural(t_.word(k + 1))) {
+    if (is(k + 1, "weekend")) return weekend(i, k + 2, Tense::Past);
+    if (const Entry* s = lex(k + 1, timelex::kSeason))
+      return dct_hit(i, k + 2, TimexType::Date, timeres::season(a_, s->season, Rel::Last, Tense::Past));
+    if (const Entry* u = lex(k + 1, timelex::kUnit); u && u->unit != "H" && u->unit != "MIN" && u->unit != "S")
+      return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, u->unit, -1));
+  }
   if (is(k, "fiscal") && lex(k + 1, timelex::kUnit)) ++k;
   int step = rel == Rel::Next ? 1 : rel == Rel::This ? 0 : -1;
   if (const Entry* w = lex(k, timelex::kWeekday); w && t_.toks[k].cap)
@@ -80,16 +94,70 @@ Opt Recognizer::rel_first(size_t i) {
   return dct_hit(i, k + 1, TimexType::Date, timeres::shift(a_, u->unit, step));
 }
 
-bool Recognizer::compares_amount(size_t i) const {
-  bool amount = false;
-  const uint32_t s = has(i) ? t_.toks[i].sentence : 0;
-  for (size_t d = 1; d <= 10 && i >= d && t_.toks[i - d].sentence == s; ++d) {
-    size_t k = i - d;
-    if (t_.toks[k].kind == TokKind::Number || is(k, "million") || is(k, "billion") || is(k, "cents")) amount = true;
-    else if (is(k, "compared") || is(k, "from") || is(k, "versus") || is(k, "vs") || is(k, "against"))
-      return amount;
+bool Recognizer::amount_before(size_t i) const {
+  if (i == 0 || t_.toks[i - 1].sentence != t_.toks[i].sentence) return false;
+  size_t p = i - 1;
+  if (t_.toks[p].kind == TokKind::Number || is(p, "twice") || is(p, "once") || is(p, "times") || is(p, "percent") ||
+      is(p, "cents") || is(p, "dollars") || is(p, "million") || is(p, "billion") || is(p, "thousand"))
+    return true;
+  // a counted plural: "fifty thousand CDs a year", "hundreds of interviews a day", "24 hours a day"
+  std::string_view w = t_.word(p);
+  if (t_.toks[p].kind != TokKind::Word || w.size() < 3 || !w.ends_with("s") || w.ends_with("ss") || p == 0) return false;
+  size_t c = p - 1;
+  return t_.toks[c].kind == TokKind::Number || lex(c, timelex::kNumber) || lex(c, timelex::kQuant) ||
+         is(c, "thousand") || is(c, "million") || is(c, "of");
+}
+
+namespace {
+// n and a half units, written in the next smaller unit where TimeML has one: PT1H30M, P2Y6M, PT12H.
+std::string half_duration(int n, const std::string& unit) {
+  std::string whole = n > 0 ? std::to_string(n) : "";
+  if (unit == "H") return "PT" + (n > 0 ? whole + "H" : "") + "30M";
+  if (unit == "MIN") return "PT" + (n > 0 ? whole + "M" : "") + "30S";
+  if (unit == "D") return "P" + (n > 0 ? whole + "D" : "") + "T12H";
+  if (unit == "Y") return "P" + (n > 0 ? whole + "Y" : "") + "6M";
+  if (unit == "DE") return "P" + std::to_string(10 * n + 5) + "Y";
+  if (unit == "CE") return "P" + std::to_string(100 * n + 50) + "Y";
+  return "P" + std::to_string(n) + ".5" + unit;
+}
+}  // namespace
+
+Opt Recognizer::half_quantity(size_t i) {
+  auto unit_at = [&](size_t k) -> const Entry* {
+    const Entry* u = lex(k, timelex::kUnit);
+    return u && u->unit != "Q" && u->unit != "WE" && !is(k, "second") ? u : nullptr;
+  };
+  // half an hour, half a century; a half hour, a half-hour, half-hour
+  size_t h = is(i, "half") ? i : (is(i, "a") || is(i, "an")) && is(i + 1, "half") ? i + 1 : 0;
+  if (h) {
+    size_t k = h + 1;
+    if (h == i && (is(k, "a") || is(k, "an"))) ++k;
+    else if (punct(k, '-') && tight(k)) ++k;
+    const Entry* u = unit_at(k);
+    if (!u || plural(t_.word(k)) || (h == i && k == h + 1 && !punct(h + 1, '-') && i > 0 && is(i - 1, "and"))) return std::nullopt;
+    return half_hit(i, k + 1, 0, u->unit);
   }
-  return false;
+  // two and a half years; an hour and a half
+  int n = 0;
+  size_t e = 0;
+  if (!count_at(i, n, e) || n < 1) return std::nullopt;
+  if (is(e, "and") && is(e + 1, "a") && is(e + 2, "half"))
+    if (const Entry* u = unit_at(e + 3)) return half_hit(i, e + 4, n, u->unit);
+  if (const Entry* u = unit_at(e); u && is(e + 1, "and") && is(e + 2, "a") && is(e + 3, "half") && !unit_at(e + 4))
+    return half_hit(i, e + 4, n, u->unit);
+  return std::nullopt;
+}
+
+Opt Recognizer::half_hit(size_t b, size_t e, int n, const std::string& unit) const {
+  // "half a century ago", "two and a half years ago": the month that many months before the DCT
+  int months = unit == "Y" ? 12 * n + 6 : unit == "DE" ? 120 * n + 60 : unit == "CE" ? 1200 * n + 600 : 0;
+  if (months && (is(e, "ago") || is(e, "earlier"))) {
+    if (!a_.known()) return dct_hit(b, e + 1, TimexType::Date, "XXXX-XX");
+    timecal::Ymd m = timecal::add_months({a_.dct.year, a_.dct.month, 1}, -months);
+    // a decade or more back is dated to the year, as "50 years ago" is
+    return dct_hit(b, e + 1, TimexType::Date, months >= 120 ? timecal::fmt_year(m.y) : timecal::fmt_month(m.y, m.m));
+  }
+  return Hit{b, e, TimexType::Duration, half_duration(n, unit)};
 }
 
 Opt Recognizer::quantity(size_t i) {
@@ -105,6 +173,11 @@ Opt Recognizer::quantity(size_t i) {
     if (const Entry* u = lex(e, timelex::kUnit)) return Hit{i, e + 1, TimexType::Set, duration_value(n, u->unit)};
     return std::nullopt;
   }
+  if (Opt h = half_quantity(i)) return h;
+  // day-long, year-long (a count before them is handled below: "a 10-day-long strike")
+  if (const Entry* u = lex(i, timelex::kUnit); u && !plural(t_.word(i)) && punct(i + 1, '-') && tight(i + 1) &&
+                                               is(i + 2, "long") && tight(i + 2))
+    return Hit{i, i + 3, TimexType::Duration, duration_value(1, u->unit)};
   int n = 0;
   size_t e = 0;
   if (!count_at(i, n, e)) {
@@ -128,15 +201,17 @@ Opt Recognizer::quantity(size_t i) {
   if (punct(k + 1, '-') && tight(k + 1) && (is(k + 2, "earlier") || is(k + 2, "ago"))) return std::nullopt;
   if (n == -2 && !plural(t_.word(k))) return std::nullopt;
   size_t end = k + 1;
+  // a 10-day-long strike; "a year-long inquiry" is left to "year-long"
+  if (punct(end, '-') && tight(end) && is(end + 1, "long") && tight(end + 1)) {
+    if (article) return std::nullopt;
+    end += 2;
+  }
   // Ages ("a 6-year-old boy", "44 years old") are properties of people, not times.
   if (u->unit == "Y" && ((punct(end, '-') && tight(end) && is(end + 1, "old")) || is(end, "old"))) return std::nullopt;
   std::string_view next = has(end) ? t_.word(end) : std::string_view{};
   // $5 a year, twice a week: a rate
   bool shifted = next == "ago" || next == "earlier" || next == "later" || next == "hence";
-  if (article && i > 0 && !shifted &&
-      (t_.toks[i - 1].kind == TokKind::Number || is(i - 1, "twice") || is(i - 1, "once") || is(i - 1, "times") ||
-       is(i - 1, "percent") || is(i - 1, "cents") || is(i - 1, "dollars")))
-    return Hit{i, end, TimexType::Set, duration_value(1, u->unit)};
+  if (article && !shifted && !is(end, "or") && amount_before(i)) return Hit{i, end, TimexType::Set, duration_value(1, u->unit)};
   // "Islam will one day be ...": some day in the future
   if (is(i, "one") && u->unit == "D" && !plural(t_.word(k)) && i > 0 &&
       (is(i - 1, "will") || is(i - 1, "would") || is(i - 1, "could") || is(i - 1, "may") || is(i - 1, "might") ||
@@ -151,39 +226,13 @@ Opt Recognizer::quantity(size_t i) {
     if (n < 0) return Hit{i, end, TimexType::Date, sign < 0 ? "PAST_REF" : "FUTURE_REF", {}, TimexAnchor::Dct};
     if (u->unit == "Y" && n == 1 && a_.known() && quarterly(i)) {
       int y = 0, q = 0;
-      timeres::reported_quarter(a_, y, q);
+      reported_quarter(y, q);
       return dct_hit(i, end, TimexType::Date, timecal::fmt_year(y - 1) + "-Q" + std::to_string(q));
     }
     if (u->unit == "H" || u->unit == "MIN" || u->unit == "S") return dct_hit(i, end, TimexType::Time, timeres::shift(a_, "D", 0));
     return dct_hit(i, end, TimexType::Date, timeres::shift(a_, u->unit, sign * n));
   }
   return Hit{i, end, TimexType::Duration, duration_value(n, u->unit)};
-}
-
-Opt Recognizer::year_earlier(size_t i) {
-  // year-earlier, year-ago (adjectives of comparison in earnings reports)
-  if (!(is(i, "year") && punct(i + 1, '-') && tight(i + 1) && (is(i + 2, "earlier") || is(i + 2, "ago")) && tight(i + 2)))
-    return std::nullopt;
-  size_t e = i + 3;
-  if (lex(e, timelex::kOrdinal) && is(e + 1, "quarter")) {
-    int y = a_.known() ? a_.dct.year - 1 : 0;
-    return dct_hit(i, e + 2, TimexType::Date, timecal::fmt_year(y) + "-Q" + std::to_string(t_.toks[e].lex->ordinal));
-  }
-  bool q = is(e, "quarter") || is(e, "period");
-  if (q) ++e;
-  if (!a_.known()) return dct_hit(i, e, TimexType::Date, "XXXX");
-  if (q || quarterly(i)) {
-    int y = 0, qq = 0;
-    timeres::reported_quarter(a_, y, qq);
-    return dct_hit(i, e, TimexType::Date, timecal::fmt_year(y - 1) + "-Q" + std::to_string(qq));
-  }
-  return dct_hit(i, e, TimexType::Date, timecal::fmt_year(a_.dct.year - 1));
-}
-
-Opt Recognizer::reported_period(size_t b, size_t e, int years_back) const {
-  int y = 0, q = 0;
-  timeres::reported_quarter(a_, y, q);
-  return dct_hit(b, e, TimexType::Date, timecal::fmt_year(y - years_back) + "-Q" + std::to_string(q));
 }
 
 Opt Recognizer::year_end(size_t i) {
@@ -197,6 +246,13 @@ Opt Recognizer::year_end(size_t i) {
 }
 
 Opt Recognizer::that_unit(size_t i) {
+  // "that night", "that morning": a part of the last day the text named
+  if (const Entry* p = lex(i + 1, timelex::kDaypart); p && !plural(t_.word(i + 1)))
+    if (Opt h = anaphor(i, i + 2, "D", 0)) {
+      h->type = TimexType::Time;
+      h->value += "T" + p->daypart;
+      return h;
+    }
   // "that year", "later that day": the same period as the last date the text named
   const Entry* u = lex(i + 1, timelex::kUnit);
   if (!u || plural(t_.word(i + 1))) return std::nullopt;
@@ -204,7 +260,7 @@ Opt Recognizer::that_unit(size_t i) {
 }
 
 Opt Recognizer::anaphor(size_t b, size_t e, const std::string& unit, int shift) const {
-  size_t len = unit == "Y" ? 4 : unit == "M" ? 7 : unit == "D" ? 10 : 0;
+  size_t len = unit == "Y" ? 4 : unit == "M" ? 7 : unit == "D" || unit == "W" ? 10 : 0;
   if (!len) return std::nullopt;
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   for (size_t k = hits_.size(); k-- > 0;) {
@@ -220,6 +276,8 @@ Opt Recognizer::anaphor(size_t b, size_t e, const std::string& unit, int shift) 
     else if (len == 7) {
       timecal::Ymd x = timecal::add_months({y, m, 1}, shift);
       out = timecal::fmt_month(x.y, x.m);
+    } else if (unit == "W") {
+      out = timecal::fmt_week(timecal::add_days({y, m, d}, 7L * shift));
     } else {
       out = timecal::fmt_day(timecal::add_days({y, m, d}, shift));
     }
@@ -246,12 +304,25 @@ Opt Recognizer::vague_or_set(size_t i) {
     return Hit{i, i + 1, TimexType::Date, v->vague, {}, TimexAnchor::Dct};
   }
   if (is(i, "these") && is(i + 1, "days")) return Hit{i, i + 2, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
+  // at a later date, at an earlier date; at present
+  if ((is(i, "a") || is(i, "an")) && (is(i + 1, "later") || is(i + 1, "earlier")) && is(i + 2, "date"))
+    return Hit{i, i + 3, TimexType::Date, is(i + 1, "later") ? "FUTURE_REF" : "PAST_REF", {}, TimexAnchor::Dct};
+  if (is(i, "present") && i > 0 && is(i - 1, "at") && !t_.toks[i].cap)
+    return Hit{i, i + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
   if (is(i, "noon") || is(i, "midnight") || is(i, "midday")) {
     std::string day;
     size_t e = day_after(i, i + 1, day);
     return dct_hit(i, e, TimexType::Time, day + (is(i, "midnight") ? "T24:00" : "T12:00"));
   }
   return std::nullopt;
+}
+
+Opt Recognizer::weekend(size_t b, size_t e, Tense tn) const {
+  if (!a_.known()) return dct_hit(b, e, TimexType::Date, "XXXX-WXX-WE");
+  timecal::Ymd d = a_.day();
+  int wd = timecal::weekday(d);
+  long off = tn == Tense::Future ? (wd <= 6 ? 6 - wd : 0) : (wd >= 6 ? 0 : -(wd + 1));
+  return dct_hit(b, e, TimexType::Date, timecal::fmt_week(timecal::add_days(d, off)) + "-WE");
 }
 
 Opt Recognizer::the_first(size_t i) {
@@ -267,6 +338,7 @@ Opt Recognizer::the_first(size_t i) {
   if (w == "past" && !lex(k + 1, timelex::kUnit) && !count_at(k + 1, count, count_end))
     return Hit{i, k + 1, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
   if (w == "future") return Hit{i, k + 1, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
+  if (w == "moment" && i > 0 && is(i - 1, "at")) return Hit{i, k + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
   if ((w == "near" || w == "immediate" || w == "foreseeable" || w == "distant") && is(k + 1, "future"))
     return Hit{i, k + 2, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
   if (w == "present" && !lex(k + 1, timelex::kUnit) && has(k + 1) && t_.toks[k + 1].kind != TokKind::Word)
@@ -307,14 +379,21 @@ Opt Recognizer::the_first(size_t i) {
     if (e) return dct_hit(i, e, TimexType::Date, timecal::fmt_year(a_.dct.year - 1));
   }
   // the 1988 quarter: the quarter being reported on, in that year
+  // the 1988 period: that quarter in a quarterly report, else the year ("the first nine months ... the 1988 period")
+  if (int y = year_at(k); y && is(k + 1, "period")) {
+    if (!a_.known() || !quarterly(i)) return Hit{i, k + 2, TimexType::Date, timecal::fmt_year(y)};
+    int ry = 0, q = 0;
+    reported_quarter(ry, q);
+    return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(y) + "-Q" + std::to_string(q));
+  }
   if (int y = year_at(k); y && is(k + 1, "quarter") && a_.known()) {
     int ry = 0, q = 0;
-    timeres::reported_quarter(a_, ry, q);
+    reported_quarter(ry, q);
     return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(y) + "-Q" + std::to_string(q));
   }
   if (w == "quarter" && a_.known() && !is(k + 1, "ended") && !is(k + 1, "ending")) {
     int y = 0, q = 0;
-    timeres::reported_quarter(a_, y, q);
+    reported_quarter(y, q);
     return dct_hit(i, k + 1, TimexType::Date, timecal::fmt_year(y) + "-Q" + std::to_string(q));
   }
   if ((w == "full" || w == "fiscal") && is(k + 1, "year")) {
@@ -324,13 +403,21 @@ Opt Recognizer::the_first(size_t i) {
   }
   if (lex(k, timelex::kEdge) && !is(k, "end") && !is(k, "beginning") && !is(k, "start") && !is(k, "middle"))
     if (Opt h = edge(k)) return from_the(h);
-  if (w == "latest" || w == "current" || w == "year") {
+  // the previous quarter of a report: the one before the quarter it names
+  if ((w == "previous" || w == "preceding" || w == "prior" || w == "sequential") && is(k + 1, "quarter") && a_.known()) {
+    int y = 0, q = 0;
+    if (reported_quarter(y, q)) {
+      int idx = y * 4 + q - 2;
+      return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(idx / 4) + "-Q" + std::to_string(idx % 4 + 1));
+    }
+  }
+  if (w == "latest" || w == "current" || w == "year" || w == "prior") {
     // the latest quarter, the year-earlier quarter
     if (Opt h = year_earlier(k); h && h->e > k + 3) return from_the(h);
     if ((is(k + 1, "quarter") || (w == "latest" && is(k + 1, "period"))) && a_.known()) {
       int y = 0, q = 0;
       if (w == "current") y = a_.dct.year, q = a_.quarter();
-      else timeres::reported_quarter(a_, y, q);
+      else reported_quarter(y, q);
       return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(y) + "-Q" + std::to_string(q));
     }
   }
@@ -338,24 +425,65 @@ Opt Recognizer::the_first(size_t i) {
   if (Opt h = number_first(k); h && t_.word(h->e - 1) == "s") return from_the(h);
   // the 19th century
   if (Opt h = century(k)) return from_the(h);
+  // the same day, the same week: the period of the last date named
+  if (w == "same" && lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1)))
+    if (Opt h = anaphor(i, k + 2, t_.toks[k + 1].lex->unit, 0)) return h;
+  // "..., the day before." / "the day after," with no event named: a step from the last date named
+  if (w == "day" && (is(k + 1, "before") || is(k + 1, "after")) && has(k + 2) && t_.toks[k + 2].kind == TokKind::Punct &&
+      !punct(k + 2, '\''))
+    if (Opt h = anaphor(i, k + 2, "D", is(k + 1, "before") ? -1 : 1)) return h;
+  // the next morning, the following evening: a part of the day after the last day named
+  if ((w == "next" || w == "following") && lex(k + 1, timelex::kDaypart) && !plural(t_.word(k + 1)))
+    if (Opt h = anaphor(i, k + 2, "D", 1)) {
+      h->type = TimexType::Time;
+      h->value += "T" + t_.toks[k + 1].lex->daypart;
+      return h;
+    }
   // the following month, the next day, the previous year: a step from the last date named
   if ((w == "following" || w == "previous" || w == "preceding" || w == "prior" || (w == "next" && is(k + 1, "day"))) &&
       lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1))) {
     int step = w == "following" || w == "next" ? 1 : -1;
     if (Opt h = anaphor(i, k + 2, t_.toks[k + 1].lex->unit, step)) return h;
   }
+  // the first two quarters of 1990, the last six months of 1989: a half or a quarter of that year
+  if (is(k, "first") || is(k, "last")) {
+    int n = 0;
+    size_t e = 0;
+    if (count_at(k + 1, n, e) && lex(e, timelex::kUnit) && plural(t_.word(e)) && is(e + 1, "of"))
+      if (int y = year_at(e + 2)) {
+        const std::string& unit = t_.toks[e].lex->unit;
+        int months = unit == "Q" ? 3 * n : unit == "M" ? n : 0;
+        bool last = is(k, "last");
+        if (months == 3 || months == 6)
+          return Hit{i, e + 3, TimexType::Date,
+                     timecal::fmt_year(y) + (months == 6 ? (last ? "-H2" : "-H1") : (last ? "-Q4" : "-Q1"))};
+      }
+  }
   // the past two weeks, the last week, the coming days
   if (lex(k, timelex::kRel) && !is(k, "this")) {
+    // the past three summers: every summer of them
+    int n = 0;
+    size_t e = 0;
+    if ((w == "past" || w == "last") && count_at(k + 1, n, e) && n > 1 && has(e) && plural(t_.word(e))) {
+      std::string_view season = t_.word(e).substr(0, t_.word(e).size() - 1);
+      if (const Entry* s = timelex::lookup(season); s && (s->kinds & timelex::kSeason))
+        return Hit{i, e + 1, TimexType::Set, "XXXX-" + s->season};
+    }
     Opt h = rel_first(k);
     if (h && h->value == "PRESENT_REF") return h;
+    // each of the last three years: a set over those years
+    if (h && h->type == TimexType::Duration && i >= 2 && is(i - 1, "of") && (is(i - 2, "each") || is(i - 2, "every")) &&
+        h->value.size() >= 3 && h->value[0] == 'P' && h->value[1] != 'X' && h->value[1] != 'T')
+      return Hit{i, h->e, TimexType::Set, "P1" + h->value.substr(h->value.find_first_not_of("0123456789", 1))};
     return from_the(h);
   }
   // the first nine months, the nine months
   size_t c = is(k, "first") || is(k, "last") || is(k, "initial") ? k + 1 : k;
   int n = 0;
   size_t e = 0;
-  if (count_at(c, n, e) && !is(c, "a") && !is(c, "an") && lex(e, timelex::kUnit) && plural(t_.word(e)))
+  if (count_at(c, n, e) && !is(c, "a") && !is(c, "an") && lex(e, timelex::kUnit) && plural(t_.word(e))) {
     return dct_hit(i, e + 1, TimexType::Duration, duration_value(n, t_.toks[e].lex->unit));
+  }
   if (const Entry* s = lex(k, timelex::kSeason)) {
     size_t y = is(k + 1, "of") ? k + 2 : k + 1;
     if (int yr = year_at(y)) return Hit{i, y + 1, TimexType::Date, timecal::fmt_year(yr) + "-" + s->season};
@@ -363,17 +491,12 @@ Opt Recognizer::the_first(size_t i) {
       return Hit{i, sy->e, TimexType::Date, sy->value + "-" + s->season};
     return dct_hit(i, k + 1, TimexType::Date, timeres::season(a_, s->season, Rel::None, tense(i, k + 1)));
   }
-  if (w == "weekend") {
-    if (!a_.known()) return dct_hit(i, k + 1, TimexType::Date, "XXXX-WXX-WE");
-    timecal::Ymd d = a_.day();
-    int wd = timecal::weekday(d);
-    Tense tn = tense(i, k + 1);
-    long off = tn == Tense::Future ? (wd <= 6 ? 6 - wd : 0) : (wd >= 6 ? 0 : -(wd + 1));
-    return dct_hit(i, k + 1, TimexType::Date, timecal::fmt_week(timecal::add_days(d, off)) + "-WE");
-  }
+  if (w == "weekend") return weekend(i, k + 1, tense(i, k + 1));
   // "the year ended Sept. 30", "the quarter ending in June": an accounting period, a duration
   if (lex(k, timelex::kUnit) && (is(k + 1, "ended") || is(k + 1, "ending")))
     return Hit{i, k + 1, TimexType::Duration, duration_value(1, t_.toks[k].lex->unit)};
+  // over the years: an unspecified stretch reaching to the present
+  if (w == "years" && i > 0 && is(i - 1, "over")) return Hit{i, k + 1, TimexType::Duration, "PXY"};
   // the weeks ahead, the months ahead
   if (lex(k, timelex::kUnit) && plural(w) && is(k + 1, "ahead"))
     return Hit{i, k + 2, TimexType::Duration, duration_value(-1, t_.toks[k].lex->unit)};
@@ -408,8 +531,10 @@ Opt Recognizer::edge(size_t i) {
     mod = e->edge;
     k = i + 1;
     if (punct(k, '-') && tight(k)) ++k;  // mid-March
-    // earlier/later only before this/next/last or a date phrase: "later this year", "earlier that day"
-    if ((is(i, "earlier") || is(i, "later")) && !lex(k, timelex::kRel) && !is(k, "in") && !is(k, "that"))
+    // earlier/later only before this/next/last, today/yesterday or a date phrase: "later this year",
+    // "earlier that day", "Later yesterday" (TimeBank and AQUAINT disagree on "Earlier Sunday": left out)
+    bool day = lex(k, timelex::kDayrel);
+    if ((is(i, "earlier") || is(i, "later")) && !lex(k, timelex::kRel) && !is(k, "in") && !is(k, "that") && !day)
       return std::nullopt;
     if (is(k, "in") && (is(i, "earlier") || is(i, "later") || is(i, "early") || is(i, "late"))) ++k;
   } else {

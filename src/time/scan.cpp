@@ -15,6 +15,31 @@ size_t utf8_punct_len(std::string_view s, size_t i) {
   return 0;
 }
 
+// A word that a period after it does not end the sentence: a title before a name, "vs", an initial.
+bool title_or_initial(const Tokens& out, const Tok& w) {
+  if (w.kind != TokKind::Word) return false;
+  std::string_view s{out.lower.data() + w.b, w.e - w.b};
+  if (s.size() == 1) return w.cap;
+  static constexpr std::string_view kTitles[] = {"mr", "mrs", "ms", "dr", "st", "vs", "gen", "sen", "rep", "gov",
+                                                 "lt", "col", "sgt", "capt", "prof", "rev", "sens", "reps", "messrs"};
+  for (std::string_view t : kTitles)
+    if (s == t) return true;
+  return false;
+}
+
+// Words that open a noun phrase or an amount: after "to" they make it a preposition, not an
+// infinitive ("tied to the introduction", "amounted to more than 13%").
+bool determiner(std::string_view w) {
+  static constexpr std::string_view kDeterminers[] = {
+      "the", "a",  "an",     "his",    "her",    "its",     "their", "this",   "that", "these", "those",
+      "our", "my", "your",   "any",    "some",   "all",     "each",  "every",  "no",   "him",   "them",
+      "us",  "me", "it",     "more",   "less",   "about",   "over",  "nearly", "almost", "around", "roughly",
+      "just", "only", "as", "record", "one",    "two",     "three", "several", "many", "most"};
+  for (std::string_view d : kDeterminers)
+    if (w == d) return true;
+  return false;
+}
+
 }  // namespace
 
 Tokens tokenize(std::string_view text) {
@@ -78,12 +103,15 @@ Tokens tokenize(std::string_view text) {
       t.kind = TokKind::Punct;
       t.e = static_cast<uint32_t>(i + (u ? u : 1));
     }
-    // Sentence ends: . ! ? followed by a capitalized word after a space, or by a line break.
+    // Sentence ends: . ! ? followed by a capitalized word after a space, or by a line break; not
+    // the period of a title or an initial ("Mr. Bush", "Roe vs. Wade", "George W. Bush", "U.S. Embassy").
     if (!out.toks.empty()) {
       const Tok& p = out.toks.back();
       char pc = text[p.b];
+      bool abbreviation = pc == '.' && !newline && out.toks.size() >= 2 && !out.toks[out.toks.size() - 1].space &&
+                          title_or_initial(out, out.toks[out.toks.size() - 2]);
       if (p.kind == TokKind::Punct && (pc == '.' || pc == '!' || pc == '?') && t.space &&
-          (t.cap || newline || t.kind == TokKind::Punct))
+          (t.cap || newline || t.kind == TokKind::Punct) && !abbreviation)
         ++sentence;
     }
     t.sentence = sentence;
@@ -134,8 +162,10 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
     if (x != Tense::Past) return x;
     // a decision or obligation toward a later act: "has decided to admit", "are supposed to conclude"
     // (not the attempts and phases of a past act: "tried to", "continued to")
+    // (and "to" must start a verb, not a noun phrase: "problems tied to the introduction", "linked to Iraq")
     if (i + 2 < t.toks.size() && t.toks[i + 1].sentence == s && t.word(i + 1) == "to" && t.word(i).ends_with("ed") &&
-        t.toks[i + 2].kind == TokKind::Word && !t.word(i + 2).ends_with("ed")) {
+        t.toks[i + 2].kind == TokKind::Word && !t.word(i + 2).ends_with("ed") && !t.toks[i + 2].cap &&
+        !determiner(t.word(i + 2))) {
       static constexpr std::string_view kDone[] = {"tried",   "attempted", "failed",  "refused",   "declined", "used",
                                                    "seemed",  "appeared",  "started", "continued", "managed",  "happened",
                                                    "wanted", "helped", "moved", "rushed"};
@@ -153,7 +183,12 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
     }
     return x;
   };
-  for (size_t d = 1; d <= 14; ++d) {
+  // A fronted adverbial ("In January, a week after ..., a bombing killed") dates the main verb,
+  // which may come long after it: look further right.
+  bool opens = b <= 1 || t.toks[b - 1].sentence != s || t.toks[b - 2].sentence != s;  // at most one word before
+  bool fronted = opens && e < t.toks.size() && t.toks[e].kind == TokKind::Punct && t.lower[t.toks[e].b] == ',';
+  const size_t reach = fronted ? 40 : 14;
+  for (size_t d = 1; d <= reach; ++d) {
     if (b >= d && t.toks[b - d].sentence == s) {
       Tense x = cue(b - d);
       if (x != Tense::Unknown) return verb_group(b - d, x);

@@ -104,12 +104,31 @@ Hit Recognizer::dct_hit(size_t b, size_t e, TimexType type, std::string value, s
   return Hit{b, e, type, std::move(value), std::move(mod), a_.known() ? TimexAnchor::Dct : TimexAnchor::None};
 }
 
+bool Recognizer::title(const Hit& h) const {
+  // A unit or "today" capitalized inside running text names a programme or a paper: CBS's "60 Minutes",
+  // ABC's "This Week", USA Today. In a title-case headline the word before is capitalized too.
+  bool sentence_start = h.b == 0 || t_.toks[h.b - 1].sentence != t_.toks[h.b].sentence || t_.toks[h.b].newline;
+  if (sentence_start) return false;
+  const size_t p = h.b - 1;
+  bool after_quote = t_.toks[p].kind == TokKind::Punct && (text_[t_.toks[p].b] == '"' || text_[t_.toks[p].b] == '\'' ||
+                                                           static_cast<unsigned char>(text_[t_.toks[p].b]) == 0xE2);
+  bool after_name = t_.toks[p].kind == TokKind::Word && t_.toks[p].cap;
+  for (size_t k = h.b; k < h.e; ++k) {
+    if (!t_.toks[k].cap || !(lex(k, timelex::kUnit) || lex(k, timelex::kDayrel))) continue;
+    if (k > h.b && after_quote) return true;
+    if (k == h.b && h.e == h.b + 1 && lex(k, timelex::kDayrel) && after_name) return true;
+  }
+  return false;
+}
+
 Opt Recognizer::match(size_t i) {
   if (Opt h = edge(i)) return h;
   // Modifiers of quantities stay inside the extent ("about three years", "more than a decade ago").
   std::string mod;
   size_t j = i;
   if (const Entry* e = lex(i, timelex::kApprox)) mod = e->approx, j = i + 1;
+  else if (is(i, "no") && (is(i + 1, "more") || is(i + 1, "less") || is(i + 1, "fewer")) && is(i + 2, "than"))
+    mod = is(i + 1, "more") ? "EQUAL_OR_LESS" : "EQUAL_OR_MORE", j = i + 3;
   else if ((is(i, "more") || is(i, "less") || is(i, "fewer")) && is(i + 1, "than"))
     mod = is(i, "more") ? "MORE_THAN" : "LESS_THAN", j = i + 2;
   else if (is(i, "at") && is(i + 1, "least")) mod = "EQUAL_OR_MORE", j = i + 2;
@@ -123,7 +142,13 @@ Opt Recognizer::match(size_t i) {
     }
     return std::nullopt;
   }
-  return match_core(i);
+  Opt h = match_core(i);
+  // "the next year or so": the approximation stays inside
+  if (h && h->e > i && is(h->e, "or") && is(h->e + 1, "so") && (h->type == TimexType::Duration || h->type == TimexType::Date)) {
+    h->e += 2;
+    if (h->mod.empty()) h->mod = "APPROX";
+  }
+  return h;
 }
 
 Opt Recognizer::match_core(size_t i) {
@@ -140,9 +165,21 @@ Opt Recognizer::match_core(size_t i) {
     if (Opt h = second_day(i)) return h;
     return quantity(i);
   }
+  // yearlong, weeklong, daylong: one unit
+  if (!k.lex && t_.word(i).ends_with("long") && t_.word(i).size() > 6) {
+    std::string_view w = t_.word(i);
+    if (const timelex::Entry* u = timelex::lookup(w.substr(0, w.size() - 4)); u && (u->kinds & timelex::kUnit))
+      return Hit{i, i + 1, TimexType::Duration, duration_value(1, u->unit)};
+  }
+  // on Sundays, Mondays: every such day
+  if (!k.lex && k.cap && k.e - k.b >= 7 && t_.word(i).back() == 's') {
+    std::string_view w = t_.word(i);
+    if (const timelex::Entry* d = timelex::lookup(w.substr(0, w.size() - 1)); d && (d->kinds & timelex::kWeekday))
+      return Hit{i, i + 1, TimexType::Set, "XXXX-WXX-" + std::to_string(d->weekday)};
+  }
   if (!k.lex && !is(i, "fiscal") && !is(i, "every") && !is(i, "each") && !is(i, "per") && !is(i, "the") &&
-      !is(i, "noon") && !is(i, "midnight") && !is(i, "midday") && !is(i, "year") && !is(i, "future") &&
-      !is(i, "these") && !is(i, "that") && !is(i, "election") && !(k.cap && (is(i, "easter") || is(i, "good") ||
+      !is(i, "noon") && !is(i, "midnight") && !is(i, "midday") && !is(i, "year") && !is(i, "prior") && !is(i, "future") &&
+      !is(i, "these") && !is(i, "that") && !is(i, "election") && !is(i, "present") && !(k.cap && (is(i, "easter") || is(i, "good") ||
       is(i, "independence") || is(i, "veterans") || is(i, "labor") || is(i, "memorial") || is(i, "new"))))
     return std::nullopt;
   if (k.cap)
@@ -177,7 +214,7 @@ std::vector<Timex> Recognizer::run() {
   for (size_t i = 0; i < size();) {
     if (Opt h = match(i); h && h->e > i) {
       i = h->e;
-      hits_.push_back(std::move(*h));
+      if (!title(*h)) hits_.push_back(std::move(*h));
     } else {
       ++i;
     }
