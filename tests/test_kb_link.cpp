@@ -58,6 +58,21 @@ TEST_F(LinkTest, NameAndAliasWithDiacriticsFolding) {
 }
 
 // A state body's people are that body: the agent's sector joins its code once.
+// Places are resolved together and with what the text says about them, as the geocoder does:
+// "Portland, Maine" is in Maine, and so is a later bare "Portland"; "Edmonton" beside "Enfield"
+// is the London one.
+TEST_F(LinkTest, PlacesResolvedTogetherWithTextCues) {
+  auto admin1 = [&](const LinkedMention* m) {
+    return m && m->place != kNone ? std::string(shipped_kb()->str(shipped_kb()->places()[m->place].admin1)) : "";
+  };
+  auto ms = link("Officials in Portland, Maine, said the storm had passed.", "2020-03-02");
+  EXPECT_EQ(admin1(find(ms, "Portland")), "ME");  // was Oregon's
+  ms = link("Troops moved from Edmonton to Enfield in north London.", "2020-03-02");
+  const LinkedMention* ed = find(ms, "Edmonton");
+  ASSERT_TRUE(ed && ed->place != kNone);
+  EXPECT_NEAR(shipped_kb()->places()[ed->place].lat, 51.6, 0.3);  // London, not Alberta
+}
+
 // "May 5", "in May": the month, not Theresa May; "May said" after her full name is her.
 TEST_F(LinkTest, MonthIsNotASurname) {
   auto ms = link("Talks resume on May 5 in Geneva. In May the army withdrew. Theresa May spoke. May said no.",

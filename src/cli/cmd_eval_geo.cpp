@@ -63,10 +63,13 @@ void add_eval_geo(CLI::App& parent, int& exit_code) {
       std::string key = std::string(name) == "GeoVirus.xml" ? "geovirus" : "tr-news";
       j["datasets"][key] = {{"articles", v.articles},   {"toponyms", v.toponyms},
                             {"resolved", v.resolved},   {"correct", v.correct},
-                            {"accuracy", v.accuracy()}, {"mean_error_km", v.mean_error_km}};
+                            {"accuracy", v.accuracy()}, {"mean_error_km", v.mean_error_km},
+                            {"linker_recall", v.linked_recall()}, {"linker_accuracy", v.linked_accuracy()}};
       if (!*json)
-        std::printf("%-10s %4zu articles %5zu toponyms %5zu resolved  accuracy@161km %5.1f %%  mean error %.0f km\n",
-                    key.c_str(), v.articles, v.toponyms, v.resolved, v.accuracy(), v.mean_error_km);
+        std::printf("%-10s %4zu articles %5zu toponyms %5zu resolved  accuracy@161km %5.1f %%  mean error %.0f km  "
+                    "(from raw text by the linker: found %.1f %%, within 161 km %.1f %%)\n",
+                    key.c_str(), v.articles, v.toponyms, v.resolved, v.accuracy(), v.mean_error_km, v.linked_recall(),
+                    v.linked_accuracy());
     }
     j["seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (*json) std::cout << j.dump() << "\n";

@@ -66,82 +66,6 @@ bool one_country(const Kb& kb, std::string_view surface, bool regions_only) {
   return true;
 }
 
-// "Cordova, Tennessee", "LONDON, Ky.": the first-level region a text names right after a place
-// name and a comma; 0 when none.
-uint16_t region_after(const Kb& kb, std::string_view text, std::string_view name) {
-  auto region_level = [&](const format::KeyRec& h) {
-    if (h.kind != static_cast<uint8_t>(format::HitKind::Place)) return false;
-    auto f = static_cast<format::Feature>(kb.places()[h.target].feature);
-    return f == format::Feature::Admin1 || f == format::Feature::IsoSubdivision;
-  };
-  // In "Virginia, Washington, West Virginia" the name is a region of the list, not in the next.
-  std::vector<uint32_t> region_countries;
-  for (const auto& h : kb.find_key(fold_key(name)))
-    if (region_level(h)) region_countries.push_back(kb.places()[h.target].country);
-  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
-    size_t b = at + name.size();
-    if (text.substr(b, 2) != ", ") continue;
-    b += 2;
-    // Up to three words: "Ky.", "Tennessee", "New South Wales".
-    std::string_view rest = text.substr(b, 40);
-    size_t ends[3] = {0, 0, 0};
-    size_t words = 0;
-    for (size_t k = 0; k <= rest.size() && words < 3; ++k)
-      if (k == rest.size() || rest[k] == ' ' || rest[k] == ',' || rest[k] == ';' || rest[k] == '\n') {
-        if (k > 0 && (words == 0 || k > ends[words - 1] + 1)) ends[words++] = k;
-        if (k < rest.size() && rest[k] != ' ') break;
-      }
-    for (size_t w = words; w-- > 0;)
-      for (const auto& h : kb.find_key(fold_key(rest.substr(0, ends[w])))) {
-        if (!region_level(h) || !kb.places()[h.target].region) continue;
-        const auto& p = kb.places()[h.target];
-        if (std::find(region_countries.begin(), region_countries.end(), p.country) != region_countries.end()) return 0;
-        return p.region;
-      }
-  }
-  return 0;
-}
-
-// "Azerbaijan, Georgia, Iraq": the name stands in a comma list next to a country's name.
-bool listed_among_countries(const Kb& kb, std::string_view text, std::string_view name) {
-  auto is_country = [&](std::string_view phrase) {
-    for (const auto& h : kb.find_key(fold_key(phrase)))
-      if (h.kind == static_cast<uint8_t>(format::HitKind::CountryName)) return true;
-    return false;
-  };
-  auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; };
-  // Up to three words ending right before `at` ("Saudi Arabia, Georgia").
-  auto country_before = [&](size_t at) {
-    size_t b = at;
-    for (int w = 0; w < 3; ++w) {
-      while (b > 0 && letter(text[b - 1])) --b;
-      if (b == at) return false;
-      if (is_country(text.substr(b, at - b))) return true;
-      if (b == 0 || text[b - 1] != ' ') return false;
-      --b;
-    }
-    return false;
-  };
-  auto country_after = [&](size_t at) {  // up to three words from `at` ("Georgia and South Sudan")
-    size_t e = at;
-    for (int w = 0; w < 3; ++w) {
-      while (e < text.size() && letter(text[e])) ++e;
-      if (e == at) return false;
-      if (is_country(text.substr(at, e - at))) return true;
-      if (e >= text.size() || text[e] != ' ') return false;
-      ++e;
-    }
-    return false;
-  };
-  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
-    size_t end = at + name.size();
-    if (at >= 2 && text.substr(at - 2, 2) == ", " && country_before(at - 2)) return true;
-    if (text.substr(end, 2) == ", " && country_after(end + 2)) return true;
-    if (text.substr(end, 5) == " and " && country_after(end + 5)) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& path, GeoSplit split, bool focus_fallback) {
@@ -169,7 +93,8 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
     std::string text = tag(art, "text");
     GeoContext ctx;
     ctx.focus_fallback = focus_fallback;
-    for (const auto& m : linker.link_text(text, kNoDate)) {
+    std::vector<LinkedMention> linked = linker.link_text(text, kNoDate);
+    for (const auto& m : linked) {
       uint32_t country = kNone;
       bool plain = one_country(kb, std::string_view(text).substr(m.begin, m.end - m.begin), m.kind == MentionKind::Country);
       if (m.kind == MentionKind::Country) {
@@ -199,12 +124,25 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
     std::vector<std::string> names;
     for (const auto& g : golds) {
       names.push_back(g.name);
-      for (const std::string& said : {g.name + " state", g.name + " State", "state of " + g.name, "State of " + g.name})
-        if (text.find(said) != std::string::npos) ctx.said_regions.push_back(fold_key(g.name));
-      if (uint16_t region = region_after(kb, text, g.name)) ctx.said_in.emplace_back(fold_key(g.name), region);
-      if (listed_among_countries(kb, text, g.name)) ctx.said_countries.push_back(fold_key(g.name));
+      read_text_cues(kb, text, g.name, ctx);
     }
     std::vector<uint32_t> placed = geocode_document(kb, names, ctx);
+    // End to end: the places the linker itself found in the text (dictionary matching, its own
+    // resolution), each gold toponym matched to an unused one of the same folded name.
+    std::vector<char> used(linked.size(), 0);
+    for (const auto& g : golds) {
+      std::string key = fold_key(g.name);
+      for (size_t i = 0; i < linked.size(); ++i) {
+        const auto& m = linked[i];
+        if (used[i] || m.place == kNone || (m.kind != MentionKind::Place && m.kind != MentionKind::Country)) continue;
+        if (fold_key(std::string_view(text).substr(m.begin, m.end - m.begin)) != key) continue;
+        used[i] = 1;
+        ++r.linked_found;
+        const auto& p = kb.places()[m.place];
+        if (distance_km(p.lat, p.lon, g.lat, g.lon) <= 161.0) ++r.linked_correct;
+        break;
+      }
+    }
     for (size_t gi = 0; gi < golds.size(); ++gi) {
       const auto& g = golds[gi];
       ++r.toponyms;

@@ -16,6 +16,11 @@ struct GeoEvalResult {
   double mean_error_km = 0;  // over resolved toponyms
   std::vector<std::string> misses;  // "#article name: gold lat,lon -> chosen place (km)", for --errors
   double accuracy() const { return toponyms ? 100.0 * correct / toponyms : 0; }
+  // End to end from the raw text: gold toponyms the linker found as a place (or country) of the
+  // same name, and those it placed within 161 km.
+  size_t linked_found = 0, linked_correct = 0;
+  double linked_recall() const { return toponyms ? 100.0 * linked_found / toponyms : 0; }
+  double linked_accuracy() const { return toponyms ? 100.0 * linked_correct / toponyms : 0; }
 };
 
 // Which articles to score: dev = the even-numbered ones in file order (0, 2, 4, ...), test = the

@@ -1,6 +1,7 @@
 #include "kb/geocode.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "kb/fold.h"
@@ -279,22 +280,125 @@ void place_at_focus(const Kb& kb, const std::vector<std::string>& keys, const st
 
 }  // namespace
 
+namespace {
+
+// "Cordova, Tennessee", "LONDON, Ky.": the first-level region a text names right after a place
+// name and a comma; 0 when none.
+uint16_t region_after(const Kb& kb, std::string_view text, std::string_view name) {
+  auto region_level = [&](const KeyRec& h) {
+    if (h.kind != static_cast<uint8_t>(HitKind::Place)) return false;
+    auto f = static_cast<Feature>(kb.places()[h.target].feature);
+    return f == Feature::Admin1 || f == Feature::IsoSubdivision;
+  };
+  // In "Virginia, Washington, West Virginia" the name is a region of the list, not in the next.
+  std::vector<uint32_t> region_countries;
+  for (const auto& h : kb.find_key(fold_key(name)))
+    if (region_level(h)) region_countries.push_back(kb.places()[h.target].country);
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    size_t b = at + name.size();
+    if (text.substr(b, 2) != ", ") continue;
+    b += 2;
+    // Up to three words: "Ky.", "Tennessee", "New South Wales".
+    std::string_view rest = text.substr(b, 40);
+    size_t ends[3] = {0, 0, 0};
+    size_t words = 0;
+    for (size_t k = 0; k <= rest.size() && words < 3; ++k)
+      if (k == rest.size() || rest[k] == ' ' || rest[k] == ',' || rest[k] == ';' || rest[k] == '\n') {
+        if (k > 0 && (words == 0 || k > ends[words - 1] + 1)) ends[words++] = k;
+        if (k < rest.size() && rest[k] != ' ') break;
+      }
+    for (size_t w = words; w-- > 0;)
+      for (const auto& h : kb.find_key(fold_key(rest.substr(0, ends[w])))) {
+        if (!region_level(h) || !kb.places()[h.target].region) continue;
+        const auto& p = kb.places()[h.target];
+        if (std::find(region_countries.begin(), region_countries.end(), p.country) != region_countries.end()) return 0;
+        return p.region;
+      }
+  }
+  return 0;
+}
+
+// "Azerbaijan, Georgia, Iraq": the name stands in a comma list next to a country's name.
+bool listed_among_countries(const Kb& kb, std::string_view text, std::string_view name) {
+  auto is_country = [&](std::string_view phrase) {
+    for (const auto& h : kb.find_key(fold_key(phrase)))
+      if (h.kind == static_cast<uint8_t>(HitKind::CountryName)) return true;
+    return false;
+  };
+  auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-'; };
+  // Up to three words ending right before `at` ("Saudi Arabia, Georgia").
+  auto country_before = [&](size_t at) {
+    size_t b = at;
+    for (int w = 0; w < 3; ++w) {
+      while (b > 0 && letter(text[b - 1])) --b;
+      if (b == at) return false;
+      if (is_country(text.substr(b, at - b))) return true;
+      if (b == 0 || text[b - 1] != ' ') return false;
+      --b;
+    }
+    return false;
+  };
+  auto country_after = [&](size_t at) {  // up to three words from `at` ("Georgia and South Sudan")
+    size_t e = at;
+    for (int w = 0; w < 3; ++w) {
+      while (e < text.size() && letter(text[e])) ++e;
+      if (e == at) return false;
+      if (is_country(text.substr(at, e - at))) return true;
+      if (e >= text.size() || text[e] != ' ') return false;
+      ++e;
+    }
+    return false;
+  };
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    size_t end = at + name.size();
+    if (at >= 2 && text.substr(at - 2, 2) == ", " && country_before(at - 2)) return true;
+    if (text.substr(end, 2) == ", " && country_after(end + 2)) return true;
+    if (text.substr(end, 5) == " and " && country_after(end + 5)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void read_text_cues(const Kb& kb, std::string_view text, std::string_view name, GeoContext& ctx) {
+  std::string n(name);
+  std::string key = fold_key(name);
+  auto add = [](std::vector<std::string>& v, const std::string& k) {
+    if (std::find(v.begin(), v.end(), k) == v.end()) v.push_back(k);
+  };
+  for (const std::string& said : {n + " state", n + " State", "state of " + n, "State of " + n})
+    if (text.find(said) != std::string_view::npos) add(ctx.said_regions, key);
+  if (uint16_t region = region_after(kb, text, name)) {
+    std::pair<std::string, uint16_t> p{key, region};
+    if (std::find(ctx.said_in.begin(), ctx.said_in.end(), p) == ctx.said_in.end()) ctx.said_in.push_back(p);
+  }
+  if (listed_among_countries(kb, text, name)) add(ctx.said_countries, key);
+}
+
 uint32_t geocode(const Kb& kb, std::string_view name, const GeoContext& ctx) {
   return best_place(kb, place_hits(kb, fold_key(name)), ctx);
 }
 
 std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::string>& names, const GeoContext& ctx) {
-  std::vector<uint32_t> first(names.size(), kNone), out(names.size(), kNone);
   std::vector<std::string> keys(names.size());
   std::vector<std::vector<KeyRec>> hits(names.size());
-  std::vector<uint32_t> sole(names.size(), kNone);
   std::vector<char> stripped(names.size(), 0);
-  GeoContext running = ctx;
   for (size_t i = 0; i < names.size(); ++i) {
     keys[i] = fold_key(names[i]);
     bool bare = false;
     hits[i] = place_hits(kb, keys[i], &bare);
     stripped[i] = bare;
+  }
+  return geocode_hits(kb, keys, std::move(hits), std::move(stripped), ctx);
+}
+
+std::vector<uint32_t> geocode_hits(const Kb& kb, const std::vector<std::string>& keys,
+                                   std::vector<std::vector<KeyRec>> hits, std::vector<char> stripped,
+                                   const GeoContext& ctx) {
+  std::vector<uint32_t> first(keys.size(), kNone), out(keys.size(), kNone);
+  std::vector<uint32_t> sole(keys.size(), kNone);
+  GeoContext running = ctx;
+  for (size_t i = 0; i < keys.size(); ++i) {
     auto said = [&](const std::vector<std::string>& names_said) {
       return std::find(names_said.begin(), names_said.end(), keys[i]) != names_said.end();
     };
@@ -317,13 +421,13 @@ std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::stri
     first[i] = best_place(kb, hits[i], running);
     if (first[i] != kNone) running.places.push_back(first[i]);
   }
-  for (size_t i = 0; i < names.size(); ++i) {
+  for (size_t i = 0; i < keys.size(); ++i) {
     GeoContext c = ctx;
     // Other names only: a name's own first reading would vote for itself.
     // The places of the other names, and the countries of those that can only be in one: a
     // dateline's "VICTORIA" beside "British Columbia" is in Canada.
     std::vector<std::string_view> region_keys;
-    for (size_t o = 0; o < names.size(); ++o) {
+    for (size_t o = 0; o < keys.size(); ++o) {
       if (keys[o] == keys[i]) continue;
       if (first[o] != kNone) c.places.push_back(first[o]);
       if (sole[o] != kNone) c.countries.push_back(sole[o]);

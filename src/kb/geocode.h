@@ -33,6 +33,17 @@ uint32_t geocode(const Kb& kb, std::string_view name, const GeoContext& ctx);
 // gazetteer lacks (a village, a county) is placed at the document's most named town.
 std::vector<uint32_t> geocode_document(const Kb& kb, const std::vector<std::string>& names, const GeoContext& ctx);
 
+// The same over meanings the caller has chosen already (the linker's, filtered by its rules):
+// `keys` are the folded names, `stripped` marks a name whose own meaning is not among its hits.
+std::vector<uint32_t> geocode_hits(const Kb& kb, const std::vector<std::string>& keys,
+                                   std::vector<std::vector<KeyRec>> hits, std::vector<char> stripped,
+                                   const GeoContext& ctx);
+
+// What the text says about where `name` is, added to ctx: "Washington state" / "the state of
+// Washington" (said_regions), "Cordova, Tennessee" (said_in), "Azerbaijan, Georgia, Iraq"
+// (said_countries).
+void read_text_cues(const Kb& kb, std::string_view text, std::string_view name, GeoContext& ctx);
+
 // Great-circle distance in kilometres.
 double distance_km(double lat1, double lon1, double lat2, double lon2);
 

@@ -465,6 +465,12 @@ class Scan {
   void resolve_places() {
     GeoContext ctx;
     ctx.countries = countries_;
+    // The names the rules accept, with the meanings they allow, resolved together as the
+    // geocoder resolves a document: each in the light of the others ("Edmonton" beside
+    // "Enfield") and of what the text says ("Portland, Maine", "Washington state").
+    std::vector<size_t> ks;
+    std::vector<std::string> keys;
+    std::vector<std::vector<KeyRec>> all_hits;
     for (size_t k : pending_places_) {
       const Match& m = ms_[k];
       if (word(k, WordClass::Article) || word(k, WordClass::Locative)) continue;
@@ -487,9 +493,23 @@ class Scan {
         if ((p.geonameid == 0 && f != Feature::IsoSubdivision) || p.population >= kBigCity) notable = true;
       }
       if (!notable) continue;
-      uint32_t pi = best_place(kb_, hits, ctx);
+      // The cues are read around this mention only (each occurrence is a mention of its own).
+      uint32_t b = ft_.tokens[m.tb].begin, e = ft_.tokens[m.te - 1].end;
+      uint32_t wb = b - std::min<uint32_t>(b, 80), we = std::min<uint32_t>(uint32_t(text_.size()), e + 80);
+      read_text_cues(kb_, text_.substr(wb, we - wb), text_.substr(b, e - b), ctx);
+      ks.push_back(k);
+      keys.emplace_back(ft_.folded.data() + ft_.tokens[m.tb].fbegin, ft_.tokens[m.te - 1].fend - ft_.tokens[m.tb].fbegin);
+      all_hits.push_back(std::move(hits));
+    }
+    if (ks.empty()) return;
+    std::vector<std::vector<KeyRec>> kept = all_hits;
+    ctx.focus_fallback = false;  // every name here is one the gazetteer knows
+    std::vector<uint32_t> placed = geocode_hits(kb_, keys, std::move(kept), std::vector<char>(ks.size(), 0), ctx);
+    for (size_t i = 0; i < ks.size(); ++i) {
+      const Match& m = ms_[ks[i]];
+      uint32_t pi = placed[i];
       if (pi == kNone) {
-        for (const auto& h : hits)
+        for (const auto& h : all_hits[i])
           if (h.kind == static_cast<uint8_t>(HitKind::Capital)) pi = kb_.entries()[h.target].place;
         if (pi == kNone) continue;
       }
@@ -500,9 +520,9 @@ class Scan {
       lm.rule = LinkRule::Place;
       lm.place = pi;
       out_.push_back(lm);
-      ctx.places.push_back(pi);
     }
   }
+
 };
 
 }  // namespace
