@@ -73,6 +73,21 @@ TEST_F(LinkTest, PlacesResolvedTogetherWithTextCues) {
   EXPECT_NEAR(shipped_kb()->places()[ed->place].lat, 51.6, 0.3);  // London, not Alberta
 }
 
+// A town's name with no cue word is read as a place only when the NER says it is one.
+TEST_F(LinkTest, NerLocationsMakeBareTownNamesPlaces) {
+  text_ = "Saraqib was shelled overnight.";
+  Linker linker(shipped_kb());
+  EXPECT_EQ(find(linker.link_text(text_, day("2020-02-27")), "Saraqib"), nullptr);
+  std::vector<std::pair<uint32_t, uint32_t>> loc = {{0, 7}};
+  auto ms = linker.link_text(text_, day("2020-02-27"), loc);
+  const LinkedMention* m = find(ms, "Saraqib");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->kind, MentionKind::Place);
+  // A span that does not cover the name changes nothing.
+  std::vector<std::pair<uint32_t, uint32_t>> elsewhere = {{12, 19}};
+  EXPECT_EQ(find(linker.link_text(text_, day("2020-02-27"), elsewhere), "Saraqib"), nullptr);
+}
+
 // "May 5", "in May": the month, not Theresa May; "May said" after her full name is her.
 TEST_F(LinkTest, MonthIsNotASurname) {
   auto ms = link("Talks resume on May 5 in Geneva. In May the army withdrew. Theresa May spoke. May said no.",

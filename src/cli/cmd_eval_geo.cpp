@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/registry.h"
+#include "nlp/nlp.h"
 #include "kb/eval_geo.h"
 
 namespace sitrep::cli {
@@ -20,11 +21,13 @@ void add_eval_geo(CLI::App& parent, int& exit_code) {
   auto json = std::make_shared<bool>(false);
   auto errors = std::make_shared<bool>(false);
   auto no_focus = std::make_shared<bool>(false);
+  auto no_ner = std::make_shared<bool>(false);
   auto split = std::make_shared<std::string>("all");
   cmd->add_option("--split", *split, "Articles to score: dev (even-numbered in file order), test (odd) or all")
       ->check(CLI::IsMember({"dev", "test", "all"}))
       ->capture_default_str();
   cmd->add_flag("--errors", *errors, "Also list every toponym placed more than 161 km off (stderr)");
+  cmd->add_flag("--no-ner", *no_ner, "End-to-end linker figures from dictionary matching alone (no language model)");
   cmd->add_flag("--no-focus", *no_focus, "Leave names the gazetteer lacks unplaced instead of at the document's focus");
   cmd->add_option("--data", *dir, "Folder with GeoVirus.xml and TR-News.xml")->capture_default_str();
   cmd->add_option("--kb", *kb_path, "kb.bin (default: $SITREP_KB, else next to the executable)")->capture_default_str();
@@ -37,10 +40,27 @@ void add_eval_geo(CLI::App& parent, int& exit_code) {
       return;
     }
     kb::Linker linker(loaded.value());
+    std::shared_ptr<const nlp::Model> model;
+    if (!*no_ner) {
+      auto m = nlp::Model::load(nlp::Model::default_path());
+      if (m) model = m.value();
+      else std::cerr << "sitrep: no language model (" << m.error().message << "): linker figures without NER\n";
+    }
+    kb::NamedPlaces named;
+    if (model)
+      named = [model](std::string_view text) {
+        nlp::Analysis a = model->analyze(text);
+        std::vector<std::pair<uint32_t, uint32_t>> spans;
+        for (const auto& e : a.entities)
+          if (e.type == nlp::EntityType::LOC && e.word_end > e.word_begin)
+            spans.emplace_back(a.words[e.word_begin].begin, a.words[e.word_end - 1].end);
+        return spans;
+      };
     nlohmann::json j;
     j["threshold_km"] = 161;
     j["split"] = *split;
     j["focus_fallback"] = !*no_focus;
+    j["linker_ner"] = bool(model);
     kb::GeoSplit which = *split == "dev" ? kb::GeoSplit::Dev : *split == "test" ? kb::GeoSplit::Test : kb::GeoSplit::All;
     j["datasets"] = nlohmann::json::object();
     auto t0 = std::chrono::steady_clock::now();
@@ -51,7 +71,7 @@ void add_eval_geo(CLI::App& parent, int& exit_code) {
         exit_code = kFatal;
         return;
       }
-      auto r = kb::eval_geo_file(linker, path, which, !*no_focus);
+      auto r = kb::eval_geo_file(linker, path, which, !*no_focus, named);
       if (!r) {
         std::cerr << "sitrep: " << r.error().where() << ": " << r.error().message << "\n";
         exit_code = kFatal;

@@ -229,7 +229,12 @@ CodedDoc Coder::code(const Doc& doc) const {
   out.parsed = !an.head.empty();
   int day = doc_day(doc);
   std::vector<kb::LinkedMention> mentions;
-  if (options_.linker) mentions = options_.linker->link_text(body, day);
+  // The NER's locations let the linker read a town's name as a place without a cue word.
+  std::vector<std::pair<uint32_t, uint32_t>> named_places;
+  for (const auto& e : an.entities)
+    if (e.type == nlp::EntityType::LOC && e.word_end > e.word_begin)
+      named_places.emplace_back(an.words[e.word_begin].begin, an.words[e.word_end - 1].end);
+  if (options_.linker) mentions = options_.linker->link_text(body, day, named_places);
   std::vector<int> partner = resolve_pairs(body, mentions);
   DocTime dct = anchor_from(doc.meta.date);
   std::vector<Timex> timexes = tag_timexes(body, dct);

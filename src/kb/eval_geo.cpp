@@ -68,7 +68,8 @@ bool one_country(const Kb& kb, std::string_view surface, bool regions_only) {
 
 }  // namespace
 
-Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& path, GeoSplit split, bool focus_fallback) {
+Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& path, GeoSplit split, bool focus_fallback,
+                                      const NamedPlaces& named_places) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{path, "", "cannot open the gold file"};
   std::stringstream ss;
@@ -127,8 +128,13 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
       read_text_cues(kb, text, g.name, ctx);
     }
     std::vector<uint32_t> placed = geocode_document(kb, names, ctx);
-    // End to end: the places the linker itself found in the text (dictionary matching, its own
-    // resolution), each gold toponym matched to an unused one of the same folded name.
+    // End to end: the places the linker itself found in the text (dictionary matching, with the
+    // NER's locations when given, and its own resolution), each gold toponym matched to an
+    // unused one of the same folded name.
+    if (named_places) {
+      auto spans = named_places(text);
+      linked = linker.link_text(text, kNoDate, spans);
+    }
     std::vector<char> used(linked.size(), 0);
     for (const auto& g : golds) {
       std::string key = fold_key(g.name);

@@ -34,6 +34,7 @@ struct Match {
 class Scan {
  public:
   Scan(const Kb& kb, std::string_view text, int day) : kb_(kb), text_(text), day_(day) {}
+  std::span<const std::pair<uint32_t, uint32_t>> named_places;  // NER location spans, in text order
 
   std::vector<LinkedMention> run(const std::vector<uint32_t>& people_in_doc) {
     people_ = people_in_doc;
@@ -492,6 +493,11 @@ class Scan {
         auto f = static_cast<Feature>(p.feature);
         if ((p.geonameid == 0 && f != Feature::IsoSubdivision) || p.population >= kBigCity) notable = true;
       }
+      if (!notable && !named_places.empty()) {
+        uint32_t b = ft_.tokens[m.tb].begin, e = ft_.tokens[m.te - 1].end;
+        auto it = std::upper_bound(named_places.begin(), named_places.end(), std::pair<uint32_t, uint32_t>(b, UINT32_MAX));
+        notable = it != named_places.begin() && std::prev(it)->first <= b && std::prev(it)->second >= e;
+      }
       if (!notable) continue;
       // The cues are read around this mention only (each occurrence is a mention of its own).
       uint32_t b = ft_.tokens[m.tb].begin, e = ft_.tokens[m.te - 1].end;
@@ -527,8 +533,11 @@ class Scan {
 
 }  // namespace
 
-std::vector<LinkedMention> Linker::link_text(std::string_view text, int day) const {
-  return Scan(*kb_, text, day).run({});
+std::vector<LinkedMention> Linker::link_text(std::string_view text, int day,
+                                             std::span<const std::pair<uint32_t, uint32_t>> named_places) const {
+  Scan scan(*kb_, text, day);
+  scan.named_places = named_places;
+  return scan.run({});
 }
 
 std::optional<LinkedMention> Linker::link_span(std::string_view surface, int day,

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -46,7 +47,10 @@ class Linker {
 
   // Every mention the KB knows in `text`, in text order. `day`: the document's date (days since
   // 1970-01-01) or kNoDate.
-  std::vector<LinkedMention> link_text(std::string_view text, int day) const;
+  // `named_places`: byte spans an NER tagged as locations; a gazetteer name inside one is read
+  // as a place even where dictionary matching alone would not dare ("Residents of Aleppo").
+  std::vector<LinkedMention> link_text(std::string_view text, int day,
+                                       std::span<const std::pair<uint32_t, uint32_t>> named_places = {}) const;
 
   // One mention found by another component (an NER span), with the people already named in the
   // document for within-document references. nullopt when the KB does not know it.
