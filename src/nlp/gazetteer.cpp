@@ -21,12 +21,25 @@ Gazetteer Gazetteer::build(std::vector<std::pair<uint64_t, uint32_t>> entries) {
   }
   g.hashes_ = g.own_hashes_;
   g.bits_ = g.own_bits_;
+  g.index();
   return g;
 }
 
+void Gazetteer::index() {
+  dir_.assign((size_t{1} << 16) + 1, 0);
+  size_t i = 0;
+  for (size_t p = 0; p <= (size_t{1} << 16); ++p) {
+    while (i < hashes_.size() && (hashes_[i] >> 48) < p) ++i;
+    dir_[p] = uint32_t(i);
+  }
+}
+
 uint32_t Gazetteer::lookup(uint64_t hash) const {
-  auto it = std::lower_bound(hashes_.begin(), hashes_.end(), hash);
-  return it != hashes_.end() && *it == hash ? bits_[size_t(it - hashes_.begin())] : 0;
+  if (hashes_.empty()) return 0;
+  size_t top = size_t(hash >> 48);
+  auto b = hashes_.begin() + dir_[top], e = hashes_.begin() + dir_[top + 1];
+  auto it = std::lower_bound(b, e, hash);
+  return it != e && *it == hash ? bits_[size_t(it - hashes_.begin())] : 0;
 }
 
 namespace {
@@ -115,7 +128,9 @@ bool Gazetteer::read(PartReader& in) {
   own_bits_.clear();
   hashes_ = in.array<uint64_t>();
   bits_ = in.array<uint32_t>();
-  return in.ok() && hashes_.size() == bits_.size() && std::is_sorted(hashes_.begin(), hashes_.end());
+  if (!in.ok() || hashes_.size() != bits_.size() || !std::is_sorted(hashes_.begin(), hashes_.end())) return false;
+  index();
+  return true;
 }
 
 }  // namespace sitrep::nlp

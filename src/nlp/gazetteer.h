@@ -56,6 +56,9 @@ class Gazetteer {
   std::vector<uint32_t> own_bits_;
   std::span<const uint64_t> hashes_;
   std::span<const uint32_t> bits_;
+  // dir_[p] = the first index whose hash has top 16 bits >= p: a lookup searches one bucket.
+  std::vector<uint32_t> dir_;
+  void index();
 };
 
 // The hash a name is stored under: its words folded (kb/fold.h) and joined by single spaces.
