@@ -333,7 +333,9 @@ TEST(CodeRules, ActAskedOfSomeoneIsNotDone) {
     if (!e.cameo->code.starts_with("02")) EXPECT_NE(e.modality, Modality::Asserted) << e.cameo->code;
   auto asked = run_parsed("Turkey asked Syrian forces to withdraw from Idlib.");
   for (const auto& e : asked.events)
-    if (e.cameo->code.starts_with("087") || e.cameo->code.starts_with("0343")) EXPECT_NE(e.modality, Modality::Asserted);
+    if (e.cameo->code.starts_with("087") || e.cameo->code.starts_with("0343")) {
+      EXPECT_NE(e.modality, Modality::Asserted);
+    }
   EXPECT_NE(find(asked, "02", "TUR"), nullptr);
 }
 
@@ -358,7 +360,9 @@ TEST(CodeRules, AnyOrPossibleAttackIsNotAnEvent) {
   NEED_PARSER();
   auto any = run_parsed("Erdogan said Turkey reserved the right to respond to any attack by Syrian government forces.");
   for (const auto& e : any.events)
-    if (e.cameo->code.starts_with("18") || e.cameo->code.starts_with("19")) EXPECT_NE(e.modality, Modality::Asserted);
+    if (e.cameo->code.starts_with("18") || e.cameo->code.starts_with("19")) {
+      EXPECT_NE(e.modality, Modality::Asserted);
+    }
   auto real = run_parsed("An attack by Syrian government forces killed two Turkish soldiers.");
   const EventMention* attack = find(real, "1", "SYRMIL");
   ASSERT_NE(attack, nullptr);
