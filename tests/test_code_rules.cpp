@@ -316,7 +316,9 @@ TEST(CodeRules, GerundSubjectIsNoEvent) {
   NEED_PARSER();
   auto goal = run_parsed("Putin said that driving the militants out of Idlib was a priority task.");
   for (const auto& e : goal.events)
-    if (e.cameo->code.starts_with("19")) EXPECT_NE(e.modality, Modality::Asserted) << e.text;
+    if (e.cameo->code.starts_with("19")) {
+      EXPECT_NE(e.modality, Modality::Asserted) << e.text;
+    }
   auto report = run_parsed("It was noted that Turkey had attacked Syrian troops.");
   const EventMention* attack = find(report, "19", "TUR");
   ASSERT_NE(attack, nullptr);
@@ -330,7 +332,9 @@ TEST(CodeRules, ActAskedOfSomeoneIsNotDone) {
   auto urged = run_parsed("Erdogan urged Russia and Ukraine to agree on a ceasefire.");
   ASSERT_NE(find(urged, "020", "TURGOV", "RUS"), nullptr);
   for (const auto& e : urged.events)
-    if (!e.cameo->code.starts_with("02")) EXPECT_NE(e.modality, Modality::Asserted) << e.cameo->code;
+    if (!e.cameo->code.starts_with("02")) {
+      EXPECT_NE(e.modality, Modality::Asserted) << e.cameo->code;
+    }
   auto asked = run_parsed("Turkey asked Syrian forces to withdraw from Idlib.");
   for (const auto& e : asked.events)
     if (e.cameo->code.starts_with("087") || e.cameo->code.starts_with("0343")) {
