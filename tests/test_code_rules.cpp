@@ -358,5 +358,18 @@ TEST(CodeRules, FrontedSourceIsNotThePlaceSubjectsActor) {
   EXPECT_NE(find(direct, "04", "IGOUNO"), nullptr);
 }
 
+
+// "allow up to 5,000 refugees who had fled the fighting to return": with a parse, a pattern's
+// gap reaches past four words to a word its verb governs, and the "to" of "up to" does not
+// stop the search for the one before "return".
+TEST(CodeRules, ParseBridgesALongGapInAPattern) {
+  NEED_PARSER();
+  auto c = run_parsed("Jordan allowed up to 5,000 Syrian refugees who had fled the fighting to return home.");
+  EXPECT_NE(find(c, "084", "JOR"), nullptr);
+  // Without the parse the window stays four words wide.
+  auto windowed = run("Jordan allowed up to 5,000 Syrian refugees who had fled the fighting to return home.");
+  EXPECT_EQ(find(windowed, "084", "JOR"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code

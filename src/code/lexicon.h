@@ -65,8 +65,12 @@ class Lexicon {
   // Lemma ids a word can stand for (by its lower-cased form, or the parser's lemma).
   void lemma_ids(std::string_view lower, std::vector<uint32_t>& out) const;
   // All matches in a sentence given each word's lemma ids; longest-first, overlapping allowed.
+  // With a parse (`heads`: each word's head in the sentence, -1 for the root; `deprels` its
+  // relation), a '..' may also span more than four words to a word the pattern's first word
+  // governs ("allow up to 13,000 refugees who fled ... to return").
   std::vector<PatternMatch> match(const std::vector<std::vector<uint32_t>>& word_lemmas,
-                                  const std::vector<std::string_view>& lower) const;
+                                  const std::vector<std::string_view>& lower, const std::vector<int>& heads = {},
+                                  const std::vector<std::string_view>& deprels = {}) const;
 
   const Pattern& pattern(uint32_t i) const { return patterns_[i]; }
   size_t size() const { return patterns_.size(); }

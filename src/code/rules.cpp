@@ -280,7 +280,14 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     lemmas.push_back(w.lemmas);
     lower.push_back(w.lower);
   }
-  std::vector<PatternMatch> matches = ctx.lexicon.match(lemmas, lower);
+  std::vector<int> heads;
+  std::vector<std::string_view> deprels;
+  if (sv.parsed)
+    for (const auto& w : sv.words) {
+      heads.push_back(w.head);
+      deprels.push_back(w.deprel);
+    }
+  std::vector<PatternMatch> matches = ctx.lexicon.match(lemmas, lower, heads, deprels);
   Rules r(ctx, sv);
   const uint32_t first = ctx.an.sentence_begin(sv.index);
   auto noun_argument = [&](uint32_t w) {
