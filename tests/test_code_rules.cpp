@@ -371,5 +371,14 @@ TEST(CodeRules, ParseBridgesALongGapInAPattern) {
   EXPECT_EQ(find(windowed, "084", "JOR"), nullptr);
 }
 
+
+// Armed groups and crowds the wire services name by a common noun ("militiamen", "elders")
+// are actors of the country their sentence names.
+TEST(CodeRules, CommonNounActorsTakeTheSentencesCountry) {
+  NEED_PARSER();
+  auto c = run_parsed("Traditional elders in Somalia demanded that the militias leave the town.");
+  EXPECT_NE(find(c, "10", "SOMCVL", "SOMREB"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code
