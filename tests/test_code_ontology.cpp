@@ -37,6 +37,9 @@ TEST(CodeOntology, EmbeddedTablesAreSound) {
   EXPECT_EQ(o->find("195")->plover_type, "ASSAULT");
   EXPECT_EQ(o->find("138")->plover_type, "THREATEN");
   EXPECT_DOUBLE_EQ(o->find("195")->goldstein, -10.0);
+  // Stepping down is the manual's RETREAT "resign", not a verbal concession.
+  EXPECT_EQ(o->find("0831")->plover_type, "RETREAT");
+  EXPECT_EQ(o->find("0831")->plover_mode, "resign");
 }
 
 // Our Goldstein values against the reference table of the standard, when it is present.
