@@ -369,6 +369,9 @@ TEST(CodeRules, ParseBridgesALongGapInAPattern) {
   // Without the parse the window stays four words wide.
   auto windowed = run("Jordan allowed up to 5,000 Syrian refugees who had fled the fighting to return home.");
   EXPECT_EQ(find(windowed, "084", "JOR"), nullptr);
+  // The gap does not reach into a reported clause: no "announce .. curfew" here.
+  auto reported = run_parsed("The Ivorian president announced on Sunday that he would extend the night-time curfew in Abidjan.");
+  EXPECT_EQ(find(reported, "1723"), nullptr);
 }
 
 

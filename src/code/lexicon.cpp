@@ -224,13 +224,14 @@ std::vector<PatternMatch> Lexicon::match(const std::vector<std::vector<uint32_t>
     return std::find(ls.begin(), ls.end(), lemma) != ls.end();
   };
   // Whether `w` hangs below `anchor` in the parse within a few hops, not through a coordinated
-  // or loosely attached clause (those are acts of their own).
+  // or loosely attached clause (acts of their own) or a clausal complement ("announced that he
+  // will extend the curfew" does not announce a curfew).
   const bool parsed = heads.size() == n && deprels.size() == n;
   auto governed = [&](uint32_t w, uint32_t anchor) {
     if (!parsed) return false;
     int x = int(w);
     for (int hop = 0; hop < 5; ++hop) {
-      if (deprels[x] == "conj" || deprels[x] == "parataxis") return false;
+      if (deprels[x] == "conj" || deprels[x] == "parataxis" || deprels[x] == "ccomp") return false;
       int h = heads[x];
       if (h < 0 || h >= int(n)) return false;
       if (h == int(anchor)) return true;
