@@ -383,5 +383,23 @@ TEST(CodeRules, CommonNounActorsTakeTheSentencesCountry) {
   EXPECT_NE(find(c, "10", "SOMCVL", "SOMREB"), nullptr);
 }
 
+
+// "lifted the ban on the opposition": the noun phrase pattern ("ban on the opposition") that
+// starts on the verb pattern's last word is what the verb acts on; the lifting is the event.
+TEST(CodeRules, VerbActingOnANominalPatternNamesTheEvent) {
+  NEED_PARSER();
+  auto c = run_parsed("The Kenyan government lifted the ban on the opposition.");
+  EXPECT_NE(find(c, "081", "KENGOV"), nullptr);
+}
+
+// "tortured detained activists": the participle modifying the object is no arrest of its own;
+// the verb the parser takes for one right after the subject still counts.
+TEST(CodeRules, ParticipleModifyingANounIsNoEvent) {
+  NEED_PARSER();
+  auto c = run_parsed("Zambian soldiers tortured detained opposition activists.");
+  EXPECT_EQ(find(c, "173"), nullptr);
+  EXPECT_NE(find(c, "1822", "ZMBMIL"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code

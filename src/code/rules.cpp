@@ -311,6 +311,14 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       // "would not meet the hostage-takers' demands to release prisoners": with a parse, a verb
       // pattern whose first word is a noun argument of another word names no act of its own.
       if (!p.nominal && noun_argument(m.anchor)) continue;
+      // "tortured detained activists", "the banned party": a participle modifying a noun
+      // describes it; the act it names is not reported here. Right after a noun it is more
+      // likely the sentence's verb mistaken for one ("soldiers tortured activists").
+      if (!p.nominal && sv.parsed && sv.words[m.anchor].deprel == "amod" && p.lemmas.size() == 1 && m.anchor > 0 &&
+          ctx.an.upos.size() == ctx.an.words.size()) {
+        nlp::Upos before = ctx.an.upos[first + m.anchor - 1];
+        if (before != nlp::Upos::NOUN && before != nlp::Upos::PROPN && before != nlp::Upos::PRON) continue;
+      }
       // "agreed on Saturday to ...": a pattern's closing preposition that heads a time phrase
       // is not the one the pattern means ("agree on" a text).
       if (int(m.end) < n && one_of(sv.words[m.end - 1].lower, {"on", "in", "at", "for", "by", "until"}) &&
@@ -321,6 +329,14 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       cues.push_back({p.kind, m.begin, m.end});
     }
   }
+  // "lifted the ban on the opposition": a noun phrase pattern that starts on the last word of a
+  // verb pattern is what the verb acts on, so the verb's pattern names the event.
+  std::erase_if(events, [&](const PatternMatch& nm) {
+    if (!ctx.lexicon.pattern(nm.pattern).nominal) return false;
+    return std::any_of(events.begin(), events.end(), [&](const PatternMatch& vm) {
+      return !ctx.lexicon.pattern(vm.pattern).nominal && vm.begin < nm.begin && vm.end == nm.begin + 1;
+    });
+  });
   std::sort(events.begin(), events.end(), [&](const PatternMatch& a, const PatternMatch& b) {
     const Pattern& pa = ctx.lexicon.pattern(a.pattern);
     const Pattern& pb = ctx.lexicon.pattern(b.pattern);
