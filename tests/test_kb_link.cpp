@@ -295,5 +295,15 @@ TEST_F(LinkTest, LinkSpanForNerMentions) {
   EXPECT_FALSE(linker.link_span("Zzyzx Qwerty", day("2020-02-28")));
 }
 
+
+// "between Syria and Palestinian leader Yasser Arafat": a singular title after "and" names the
+// person who follows, not both sides; every mention spans forward (once began after it ended).
+TEST_F(LinkTest, SingularTitleAfterAndIsNotShared) {
+  auto ms = link("The envoy mediated between Syria and Palestinian leader Yasser Arafat.", "1990-03-05");
+  for (const auto& m : ms) EXPECT_LT(m.begin, m.end) << m.code;
+  EXPECT_EQ(code(ms, "Syria"), "SYR");
+  EXPECT_EQ(code(ms, "Yasser Arafat"), "PSE");
+}
+
 }  // namespace
 }  // namespace sitrep::kb

@@ -325,7 +325,9 @@ class Scan {
         if (word(k + 1, WordClass::Coordinator) && adjacent(k + 1, k + 2) && adjacent(k + 2, k + 3)) {
           uint32_t c2 = country_of_hit(k + 2);
           const KeyRec* a = hit(k + 3, HitKind::Agent);
-          if (c2 != kNone && !a && hit(k + 3, HitKind::Title)) {
+          // (A singular title names one person: "Syria and Palestinian leader Yasser Arafat".)
+          bool plural_title = hit(k + 3, HitKind::Title) && folded_token(ms_[k + 3].te - 1).ends_with("s");
+          if (c2 != kNone && !a && plural_title) {
             // "the Russian and Turkish leaders": the title applies to both.
             countries_.push_back(c2);
             size_t before = out_.size();
