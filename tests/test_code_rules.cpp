@@ -401,5 +401,14 @@ TEST(CodeRules, ParticipleModifyingANounIsNoEvent) {
   EXPECT_NE(find(c, "1822", "ZMBMIL"), nullptr);
 }
 
+
+// "Colombian rebels said they were willing to negotiate": the pattern starts on the copula,
+// which has no subject in the parse; the pronoun before it still makes the speaker the source.
+TEST(CodeRules, PronounBeforeACopulaPatternIsTheSpeaker) {
+  NEED_PARSER();
+  auto c = run_parsed("Colombian rebels said they were willing to negotiate with the government.");
+  EXPECT_NE(find(c, "036", "COLREB"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code

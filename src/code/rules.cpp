@@ -577,8 +577,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     }
     // "Japan said it had halted aid": a pronoun subject of reported speech is the speaker.
     bool pronoun_subject = false;
-    if (sv.parsed) {
-      pronoun_subject = tree.subject >= 0 && is_pronoun(r.word(tree.subject));
+    // (With a parse that names no subject for the pattern's first word, as for the copula of
+    // "they were willing to negotiate", the words before it tell.)
+    if (sv.parsed && tree.subject >= 0) {
+      pronoun_subject = is_pronoun(r.word(tree.subject));
     } else {
       for (int w = a - 1; w >= std::max(cs, a - 4); --w) {
         if (is_pronoun(r.word(w))) pronoun_subject = true;
