@@ -410,5 +410,13 @@ TEST(CodeRules, PronounBeforeACopulaPatternIsTheSpeaker) {
   EXPECT_NE(find(c, "036", "COLREB"), nullptr);
 }
 
+
+// "Syria, which has rejected all the offers": the relative pronoun's antecedent is the source.
+TEST(CodeRules, RelativePronounSubjectIsItsAntecedent) {
+  NEED_PARSER();
+  auto c = run_parsed("Syria, which has rejected all Israeli offers, refused to attend the conference.");
+  EXPECT_NE(find(c, "12", "SYR"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code
