@@ -418,5 +418,20 @@ TEST(CodeRules, RelativePronounSubjectIsItsAntecedent) {
   EXPECT_NE(find(c, "12", "SYR"), nullptr);
 }
 
+
+// "Thousands of Iraqi troops were deployed": the actor after a count ("thousands of") is the
+// subject, and forces deployed or put on alert are their own side's, not a target.
+TEST(CodeRules, CountedForcesDeployedAreTheSource) {
+  NEED_PARSER();
+  auto c = run_parsed("Thousands of Iraqi troops were deployed near the border.");
+  EXPECT_NE(find(c, "15", "IRQMIL"), nullptr);
+  auto alert = run_parsed("The Greek army was put on alert.");
+  EXPECT_NE(find(alert, "15", "GRCMIL"), nullptr);
+  auto demob = run_parsed("Hundreds of Albanian guerrillas have been demobilized since the accord.");
+  const EventMention* d = find(demob, "087");
+  ASSERT_NE(d, nullptr);
+  ASSERT_TRUE(d->source.has_value());
+}
+
 }  // namespace
 }  // namespace sitrep::code

@@ -143,12 +143,24 @@ class Rules {
     return w;
   }
 
+  // "Thousands of Iraqi troops", "members of the opposition": an actor after "of" that says how
+  // many of them, or which part, acted.
+  bool counted(int mention) const {
+    int w = first_word(mention) - 1;
+    while (w >= 0 && one_of(word(w), {"the", "a", "an", "his", "her", "its", "their"})) --w;
+    if (w < 1 || word(w) != "of") return false;
+    std::string_view q = word(w - 1);
+    return one_of(q, {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "some", "many", "most", "all",
+                      "several", "members", "leaders", "supporters", "units", "part", "third", "half", "majority",
+                      "representatives", "groups", "elements", "remnants", "hundred", "thousand", "one", "two", "three"});
+  }
   // Subject: nearest actor mention left of `p` within [from, p), not inside a prepositional phrase.
   int subject_left(int from, int p) const {
     for (int w = p - 1; w >= from; --w) {
       int m = sv_.words[w].mention;
       if (m < 0 || !is_actor(m)) continue;
       std::string_view b = before(m);
+      if (b == "of" && counted(m)) return m;
       if (is_preposition(b) && b != "by") {
         w = first_word(m);
         continue;
@@ -480,8 +492,12 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       if (by >= 0) sources.push_back(by);
       int subj = r.subject_left(cs, a);
       if (subj >= 0) {
-        if (sources.empty()) sources = {};  // agentless passive: the subject is the target
-        p.target = subj;
+        // "Iraqi troops were deployed near the border", "guerrillas have been demobilized": forces
+        // put on alert, deployed, pulled back or disarmed are the acting side's own; elsewhere
+        // the subject of an agentless passive is the target.
+        bool own_forces = p.code.starts_with("15") || p.code.starts_with("087");
+        if (sources.empty() && own_forces) sources = r.compound_left(subj);
+        else p.target = subj;
       }
     } else {
       int subj = r.subject_left(cs, a);
