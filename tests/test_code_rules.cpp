@@ -433,5 +433,16 @@ TEST(CodeRules, CountedForcesDeployedAreTheSource) {
   ASSERT_TRUE(d->source.has_value());
 }
 
+
+// "The UN envoy undertook a mediation mission between Syria and Lebanon": the light verb's
+// subject is the mediator; the sides "between" are whom it mediates for.
+TEST(CodeRules, LightVerbSubjectMediatesBetweenTheSides) {
+  NEED_PARSER();
+  auto c = run_parsed("The UN envoy undertook a mediation mission between Syria and Lebanon.");
+  EXPECT_NE(find(c, "045", "IGOUNO", "SYR"), nullptr);
+  auto inv = run_parsed("The IAEA has completed its investigation into the allegations against Iran.");
+  EXPECT_NE(find(inv, "09", "IGOIAE"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code

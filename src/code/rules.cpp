@@ -459,7 +459,28 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         int lw = r.last_word(by);
         if (lw + 2 < n && (r.word(lw + 1) == "and") && sv.words[lw + 2].mention >= 0) sources.push_back(sv.words[lw + 2].mention);
       }
+      // "opposition parties have organized a general strike": the subject of a light verb
+      // whose object is the nominal event. (Then "a mediation mission between Syria and
+      // Lebanon" names the other sides.)
+      if (sources.empty()) {
+        for (int w = a - 1; w >= std::max(cs, a - 4); --w) {
+          if (!one_of(r.word(w), {"organized", "organised", "organize", "organise", "organizes", "staged", "stage",
+                                  "stages", "held", "hold", "holds", "launched", "launch", "launches", "began", "begin",
+                                  "begins", "started", "start", "called", "call", "conducted", "conduct", "carried",
+                                  "undertook", "undertake", "undertaken", "undertakes", "mounted", "mount", "waged",
+                                  "wage", "resumed", "resume", "continued", "continue", "completed", "complete",
+                                  "led", "lead", "leads", "opened", "open", "initiated", "initiate", "made", "make",
+                                  "issued", "issue", "lodged", "lodge", "filed", "file", "joined", "join", "went"}))
+            continue;
+          int subj = r.subject_left(cs, w);
+          if (subj >= 0) sources = r.compound_left(subj);
+          break;
+        }
+      }
       int btw = r.after_word(int(m.end) - 1, lim, "between");
+      if (btw >= 0 && !sources.empty() && p.target < 0 &&
+          std::find(sources.begin(), sources.end(), btw) == sources.end())
+        p.target = btw;
       if (btw >= 0 && sources.empty()) {
         sources.push_back(btw);
         int lw = r.last_word(btw);
@@ -468,19 +489,6 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
             sources.push_back(sv.words[w].mention);
             break;
           }
-      }
-      // "opposition parties have organized a general strike": the subject of a light verb
-      // whose object is the nominal event.
-      if (sources.empty()) {
-        for (int w = a - 1; w >= std::max(cs, a - 4); --w) {
-          if (!one_of(r.word(w), {"organized", "organised", "organize", "organise", "organizes", "staged", "stage",
-                                  "stages", "held", "hold", "holds", "launched", "launch", "launches", "began", "begin",
-                                  "begins", "started", "start", "called", "call", "conducted", "conduct", "carried"}))
-            continue;
-          int subj = r.subject_left(cs, w);
-          if (subj >= 0) sources = r.compound_left(subj);
-          break;
-        }
       }
       if (sources.empty()) continue;  // a bare noun names no event we can attribute
       for (std::string_view prep : {"on", "against", "with", "to", "targeting"}) {
