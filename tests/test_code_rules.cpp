@@ -444,5 +444,15 @@ TEST(CodeRules, LightVerbSubjectMediatesBetweenTheSides) {
   EXPECT_NE(find(inv, "09", "IGOIAE"), nullptr);
 }
 
+
+// "warned it would attack": a warning of the speaker's own act is a threat, not a complaint.
+TEST(CodeRules, WarningOfOwnActIsAThreat) {
+  NEED_PARSER();
+  auto c = run_parsed("North Korea warned it would attack South Korea if the drills went ahead.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "THREATEN");
+}
+
 }  // namespace
 }  // namespace sitrep::code
