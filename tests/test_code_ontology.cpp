@@ -6,6 +6,7 @@
 
 #include "code/lexicon.h"
 #include "code/ontology.h"
+#include "code/org_names.h"
 #include "test_support.h"
 
 namespace sitrep::code {
@@ -129,6 +130,18 @@ TEST(CodeLexicon, MatchesInflectionsAndGaps) {
   EXPECT_EQ(run({"they", "held", "lengthy", "phone", "talks"}).size(), 1u);
   EXPECT_EQ(run({"jets", "carried", "out", "three", "airstrikes"}).size(), 1u);
   EXPECT_EQ(run({"they", "held", "a", "b", "c", "d", "e", "talks"}).size(), 0u);  // gap too long
+}
+
+
+TEST(CodeOntology, OrganizationHeadWords) {
+  auto heads = OrgHeads::load_embedded();
+  ASSERT_TRUE(heads.ok());
+  EXPECT_EQ(heads.value()->sector("committee"), "NGO");
+  EXPECT_EQ(heads.value()->sector("tribunal"), "JUD");
+  EXPECT_EQ(heads.value()->sector("minister"), "");
+  auto bad = OrgHeads::parse("word\tsector\ncommittee\tNG\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().where().find("line 2"), std::string::npos);
 }
 
 }  // namespace

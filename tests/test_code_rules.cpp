@@ -454,5 +454,19 @@ TEST(CodeRules, WarningOfOwnActIsAThreat) {
   EXPECT_EQ(best->cameo->plover_type, "THREATEN");
 }
 
+
+// An organization the KB lacks is still an actor, by the shape of its name: "the Ceasefire
+// Violations Committee" (no country: NGO), "the Liberian Peace Council" (LBRNGO).
+TEST(CodeRules, UnknownOrganizationNamesAreActors) {
+  NEED_PARSER();
+  auto c = run_parsed("The Ceasefire Violations Committee has completed its investigation into the allegations.");
+  EXPECT_NE(find(c, "09", "NGO"), nullptr);
+  auto lpc = run_parsed("The Liberian Peace Council accused the government of violating the ceasefire.");
+  EXPECT_NE(find(lpc, "11", "LBRNGO"), nullptr);
+  // A name the KB knows keeps its code.
+  auto known = run_parsed("The Arab League Council condemned the attack.");
+  for (const auto& e : known.events) EXPECT_FALSE(e.source && e.source->code == "NGO") << e.cameo->code;
+}
+
 }  // namespace
 }  // namespace sitrep::code

@@ -16,7 +16,7 @@ const char* to_string(MentionKind k) {
 const char* to_string(LinkRule r) {
   static const char* const names[] = {"name", "surname", "surname-in-document", "title-at-date", "counterpart",
                                       "leader-in-document", "metonym", "demonym+agent", "agent", "country", "place",
-                                      "organization-in-document"};
+                                      "organization-in-document", "organization-name"};
   return names[static_cast<int>(r)];
 }
 
