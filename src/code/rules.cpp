@@ -302,9 +302,17 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
   std::vector<PatternMatch> matches = ctx.lexicon.match(lemmas, lower, heads, deprels);
   Rules r(ctx, sv);
   const uint32_t first = ctx.an.sentence_begin(sv.index);
+  // A sentence whose parse has no verb at all ("Authorities in Iran shut down ten newspapers"
+  // tagged "shut" a noun) gives no evidence that a word is not one.
+  bool has_verb = false;
+  if (sv.parsed && ctx.an.upos.size() == ctx.an.words.size())
+    for (size_t w = 0; w < sv.words.size(); ++w) has_verb |= ctx.an.upos[first + w] == nlp::Upos::VERB;
   auto noun_argument = [&](uint32_t w) {
-    if (!sv.parsed || ctx.an.upos.size() != ctx.an.words.size()) return false;
+    if (!sv.parsed || !has_verb) return false;
     if (ctx.an.upos[first + w] != nlp::Upos::NOUN) return false;
+    // "shut down": a word with a verb particle is a verb, whatever its tag
+    for (const auto& x : sv.words)
+      if (x.head == int(w) && x.deprel == "compound:prt") return false;
     std::string_view rel = sv.words[w].deprel;
     return rel == "obj" || rel == "iobj" || rel == "nsubj" || rel == "nsubj:pass" || rel == "compound" ||
            rel.starts_with("obl") || rel.starts_with("nmod");
