@@ -477,5 +477,20 @@ TEST(CodeRules, VerbWithAParticleIsAVerbWhateverItsTag) {
   EXPECT_NE(find(c, "172", "IRNGOV"), nullptr);
 }
 
+
+// Appeals for aid, support or a ceasefire are requests (CAMEO 02x), joint naval drills are
+// military cooperation, and supplying arms is military aid.
+TEST(CodeRules, AppealsJointDrillsAndArmsSupplies) {
+  NEED_PARSER();
+  auto appeal = run_parsed("Ethiopia requested economic aid from the World Bank.");
+  EXPECT_NE(find(appeal, "023", "ETH"), nullptr);
+  auto drill = run_parsed("Russia and India held joint naval exercises in the Bay of Bengal.");
+  const EventMention* best = best_event(drill);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->code, "062");
+  auto arms = run_parsed("The United States supplied weapons to Kurdish fighters in Iraq.");
+  EXPECT_NE(find(arms, "072", "USA"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code
