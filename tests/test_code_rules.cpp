@@ -492,5 +492,15 @@ TEST(CodeRules, AppealsJointDrillsAndArmsSupplies) {
   EXPECT_NE(find(arms, "072", "USA"), nullptr);
 }
 
+
+// "freed two aid workers": freeing anyone is a release, as "released" is; "the free press" is not.
+TEST(CodeRules, FreeingIsARelease) {
+  NEED_PARSER();
+  auto c = run_parsed("Kidnappers in Chechnya freed two British aid workers after holding them for three months.");
+  EXPECT_NE(find(c, "084"), nullptr);
+  auto adj = run_parsed("The free press in Kenya criticized the government.");
+  EXPECT_EQ(find(adj, "084"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code
