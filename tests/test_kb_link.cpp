@@ -305,5 +305,16 @@ TEST_F(LinkTest, SingularTitleAfterAndIsNotShared) {
   EXPECT_EQ(code(ms, "Yasser Arafat"), "PSE");
 }
 
+
+// "King Hassan of Morocco": a title, a name the KB lacks and "of" a country are that country's
+// office holder (not the Indian town of Hassan); a known name keeps its own entry.
+TEST_F(LinkTest, TitledUnknownNameOfACountry) {
+  auto ms = link("King Hassan of Morocco received the envoy.", "1990-03-05");
+  EXPECT_EQ(code(ms, "King Hassan of Morocco"), "MARGOV");
+  EXPECT_EQ(find(ms, "Hassan"), nullptr);
+  auto known = link("Prime Minister Jozsef Antall of Hungary spoke.", "1990-03-05");
+  EXPECT_EQ(entry_id(find(known, "Jozsef Antall")), "antall_hun");
+}
+
 }  // namespace
 }  // namespace sitrep::kb

@@ -245,6 +245,28 @@ class Scan {
     return std::string(kb_.str(kb_.entries()[country].code)) + std::string(kb_.str(kb_.agents()[agent.target].sector));
   }
 
+  // "King Hassan of Morocco", "President Ange-Felix Patasse of the Central African Republic": a
+  // title, a name the KB does not know (one to three capitalized words) and "of" a country are
+  // that country's office holder (its code and the title's sector; no person entry). Returns the
+  // next match to read, 0 when the words do not have that shape.
+  size_t titled_name_of_country(size_t k) {
+    uint32_t t = ms_[k].te, names = 0;
+    while (t < ft_.tokens.size() && names < 3 && ft_.tokens[t].capitalized && folded_token(t) != "of") ++t, ++names;
+    if (names == 0 || t >= ft_.tokens.size() || folded_token(t) != "of") return 0;
+    for (size_t j = k + 1; j < ms_.size() && ms_[j].tb < t; ++j)
+      if (hit(j, HitKind::Person)) return 0;  // a known name: the name rules' business
+    uint32_t at = t + 1;
+    if (at < ft_.tokens.size() && folded_token(at) == "the") ++at;
+    size_t j = match_at(k + 1, at);
+    if (j >= ms_.size() || !hit(j, HitKind::CountryName)) return 0;
+    uint32_t c = country_of_hit(j);
+    const TitleRec& title = kb_.titles()[hit(k, HitKind::Title)->target];
+    countries_.push_back(c);
+    emit(k, j, MentionKind::Agent, LinkRule::TitleAtDate, c,
+         std::string(kb_.str(kb_.entries()[c].code)) + std::string(kb_.str(title.sector)));
+    return j + 1;
+  }
+
   // The match that starts at token `t`, or ms_.size().
   size_t match_at(size_t from, uint32_t t) const {
     size_t j = from;
@@ -407,6 +429,7 @@ class Scan {
     }
     if (hit(k, HitKind::Title)) {
       if (size_t next = named_after(k)) return next;
+      if (size_t next = titled_name_of_country(k)) return next;
       // "President of the Russian Federation", "the president of Turkey"
       uint32_t te = ms_[k].te;
       if (te < ft_.tokens.size() && folded_token(te) == "of") {
