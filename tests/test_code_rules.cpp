@@ -502,5 +502,16 @@ TEST(CodeRules, FreeingIsARelease) {
   EXPECT_EQ(find(adj, "084"), nullptr);
 }
 
+
+// Religious and ethnic communities are actors: "About 500 Kurds staged a sit-in".
+TEST(CodeRules, CommunitiesAreActors) {
+  NEED_PARSER();
+  auto c = run_parsed("Thousands of Kurds demonstrated outside the Turkish embassy in Bonn.");
+  const EventMention* e = find(c, "14");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  EXPECT_EQ(e->source->code.substr(0, 3), "KUR");
+}
+
 }  // namespace
 }  // namespace sitrep::code
