@@ -513,5 +513,34 @@ TEST(CodeRules, CommunitiesAreActors) {
   EXPECT_EQ(e->source->code.substr(0, 3), "KUR");
 }
 
+
+// "its fisheries dispute": a bare verb form after a possessive is a noun, even where the tagger
+// took it for a verb.
+TEST(CodeRules, BareVerbFormAfterAPossessiveIsANoun) {
+  NEED_PARSER();
+  auto c = run_parsed("Iceland today accepted a formula for ending its fisheries dispute with its European partners, officials said.");
+  EXPECT_EQ(find(c, "110"), nullptr);
+  EXPECT_NE(find(c, "03", "ISL"), nullptr);
+}
+
+// "Members of the Kenya Lawyers Association, a group linked to the bar, investigated": a verb the
+// parser hangs on a noun as a modifier still counts after a comma.
+TEST(CodeRules, ModifierVerbAfterACommaStillCounts) {
+  NEED_PARSER();
+  auto c = run_parsed("Members of the Kenya Lawyers Association, a group linked to the bar, investigated conditions of 500 prisoners.");
+  EXPECT_NE(find(c, "09", "KENNGO"), nullptr);
+}
+
+// Extending a curfew imposes it for longer (COERCE); announcing that one will is a threat.
+TEST(CodeRules, ExtendingACurfewImposesIt) {
+  NEED_PARSER();
+  auto done = run_parsed("The Ugandan government extended the curfew in the capital.");
+  EXPECT_NE(find(done, "1723", "UGAGOV"), nullptr);
+  auto said = run_parsed("The Ugandan president announced that he will extend the curfew in the capital.");
+  const EventMention* best = best_event(said);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "THREATEN");
+}
+
 }  // namespace
 }  // namespace sitrep::code

@@ -328,6 +328,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       // "the fight against terrorism": a verb pattern's word after an article is a noun, and
       // nominal events are the noun lexicon's to name.
       if (!p.nominal && m.begin > 0 && one_of(sv.words[m.begin - 1].lower, {"the", "a", "an"})) continue;
+      // "its fisheries dispute", "their protest": a bare verb form after a possessive (and at most
+      // one word more) is a noun too; news tells acts in the past tense.
+      if (!p.nominal && p.text.substr(0, p.text.find(' ')) == sv.words[m.begin].lower &&
+          ((m.begin > 0 && one_of(sv.words[m.begin - 1].lower, {"its", "their", "his", "her", "our"})) ||
+           (m.begin > 1 && one_of(sv.words[m.begin - 2].lower, {"its", "their", "his", "her", "our"}) &&
+            sv.words[m.begin - 1].mention < 0)))
+        continue;
       // "would not meet the hostage-takers' demands to release prisoners": with a parse, a verb
       // pattern whose first word is a noun argument of another word names no act of its own.
       if (!p.nominal && noun_argument(m.anchor)) continue;
@@ -337,7 +344,9 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       if (!p.nominal && sv.parsed && sv.words[m.anchor].deprel == "amod" && p.lemmas.size() == 1 && m.anchor > 0 &&
           ctx.an.upos.size() == ctx.an.words.size()) {
         nlp::Upos before = ctx.an.upos[first + m.anchor - 1];
-        if (before != nlp::Upos::NOUN && before != nlp::Upos::PROPN && before != nlp::Upos::PRON) continue;
+        if (before == nlp::Upos::DET || before == nlp::Upos::ADJ || before == nlp::Upos::NUM ||
+            before == nlp::Upos::VERB || before == nlp::Upos::ADP)
+          continue;
       }
       // "agreed on Saturday to ...": a pattern's closing preposition that heads a time phrase
       // is not the one the pattern means ("agree on" a text).
