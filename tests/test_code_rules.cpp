@@ -542,5 +542,18 @@ TEST(CodeRules, ExtendingACurfewImposesIt) {
   EXPECT_EQ(best->cameo->plover_type, "THREATEN");
 }
 
+
+// Amnesties and pardons are concessions (PLOVER CONCEDE), a union is an actor, and sealing off
+// territory restricts movement.
+TEST(CodeRules, AmnestyUnionAndSealingOff) {
+  NEED_PARSER();
+  auto amnesty = run_parsed("The Algerian government granted amnesty to Islamic rebels who surrendered.");
+  EXPECT_NE(find(amnesty, "081", "DZAGOV"), nullptr);
+  auto strike = run_parsed("The Korean union called off its general strike after the government agreed to talks.");
+  EXPECT_NE(find(strike, "08"), nullptr);
+  auto sealed = run_parsed("Israel sealed off the West Bank after the bombing.");
+  EXPECT_NE(find(sealed, "191", "ISR"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code

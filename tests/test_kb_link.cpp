@@ -316,5 +316,13 @@ TEST_F(LinkTest, TitledUnknownNameOfACountry) {
   EXPECT_EQ(entry_id(find(known, "Jozsef Antall")), "antall_hun");
 }
 
+
+// "the union" is a trade union; "the Soviet Union" is not.
+TEST_F(LinkTest, LowerCaseUnionIsATradeUnion) {
+  auto ms = link("The union called off its strike. The Soviet Union protested.", "1990-03-05");
+  EXPECT_EQ(code(ms, "union"), "LAB");
+  EXPECT_EQ(find(ms, "Union"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::kb
