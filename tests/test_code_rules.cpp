@@ -555,5 +555,19 @@ TEST(CodeRules, AmnestyUnionAndSealingOff) {
   EXPECT_NE(find(sealed, "191", "ISR"), nullptr);
 }
 
+
+// Pledging money and offering asylum are promises (AGREE); a stated decision to send food is too.
+TEST(CodeRules, PledgesAndOffersAreAgreements) {
+  NEED_PARSER();
+  auto pledge = run_parsed("Japan pledged to extend 1 billion dollars in loans to Thailand.");
+  const EventMention* best = best_event(pledge);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "AGREE");
+  auto offer = run_parsed("Zambia has offered asylum to the deposed president.");
+  EXPECT_NE(find(offer, "033", "ZMB"), nullptr);
+  auto rice = run_parsed("South Korea has decided to provide 50,000 tonnes of rice to North Korea.");
+  EXPECT_NE(find(rice, "03", "KOR"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code
