@@ -569,5 +569,22 @@ TEST(CodeRules, PledgesAndOffersAreAgreements) {
   EXPECT_NE(find(rice, "03", "KOR"), nullptr);
 }
 
+
+// Ignoring appeals and opposing a deployment are rejections; a warning of serious consequences
+// is a threat; women marching are protesters.
+TEST(CodeRules, IgnoringOpposingWarningMarching) {
+  NEED_PARSER();
+  auto ignored = run_parsed("The Nigerian military regime has ignored international appeals to spare the lives of the activists.");
+  EXPECT_NE(find(ignored, "12", "NGAMIL"), nullptr);
+  auto warned = run_parsed("Beijing warned Washington of serious consequences if it sold fighter jets to Taiwan.");
+  const EventMention* best = best_event(warned);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "THREATEN");
+  auto marched = run_parsed("Hundreds of women marched in Algiers to denounce violence by Islamic militants.");
+  best = best_event(marched);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "PROTEST");
+}
+
 }  // namespace
 }  // namespace sitrep::code
