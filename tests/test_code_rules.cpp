@@ -575,7 +575,7 @@ TEST(CodeRules, PledgesAndOffersAreAgreements) {
 TEST(CodeRules, IgnoringOpposingWarningMarching) {
   NEED_PARSER();
   auto ignored = run_parsed("The Nigerian military regime has ignored international appeals to spare the lives of the activists.");
-  EXPECT_NE(find(ignored, "12", "NGAMIL"), nullptr);
+  EXPECT_NE(find(ignored, "12", "NGAGOV"), nullptr);
   auto warned = run_parsed("Beijing warned Washington of serious consequences if it sold fighter jets to Taiwan.");
   const EventMention* best = best_event(warned);
   ASSERT_NE(best, nullptr);
