@@ -586,5 +586,18 @@ TEST(CodeRules, IgnoringOpposingWarningMarching) {
   EXPECT_EQ(best->cameo->plover_type, "PROTEST");
 }
 
+
+// "said it would not hand over the suspects": a stated unwillingness to cooperate is a
+// rejection, asserted when said; "did not release" stays a negated release.
+TEST(CodeRules, StatedUnwillingnessIsARejection) {
+  NEED_PARSER();
+  auto c = run_parsed("Libya said it would not hand over the two suspects for trial in Britain.");
+  const EventMention* e = find(c, "12", "LBY");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, Modality::Asserted);
+  auto past = run_parsed("Israel did not release the prisoners.");
+  EXPECT_EQ(find(past, "12"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code

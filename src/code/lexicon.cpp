@@ -123,7 +123,13 @@ Expected<std::shared_ptr<const Lexicon>> Lexicon::compile(const std::vector<Lexi
     if (r.cells.size() < 2 || !ontology.find(r.cells[0]) || !ontology.find(r.cells[1]))
       return bad("lexicon/intent.tsv", r.line, "expected two known CAMEO codes: realized, intent");
     lex->intent_.emplace_back(std::string(r.cells[0]), std::string(r.cells[1]));
+    if (r.cells.size() > 2 && !r.cells[2].empty()) {
+      if (!ontology.find(r.cells[2])) return bad("lexicon/intent.tsv", r.line, "unknown refusal code " + std::string(r.cells[2]));
+      lex->refusal_.emplace_back(std::string(r.cells[0]), std::string(r.cells[2]));
+    }
   }
+  std::sort(lex->refusal_.begin(), lex->refusal_.end(),
+            [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   std::sort(lex->intent_.begin(), lex->intent_.end(),
             [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
 
@@ -286,6 +292,12 @@ std::vector<PatternMatch> Lexicon::match(const std::vector<std::vector<uint32_t>
 std::string Lexicon::intent_code(std::string_view code) const {
   for (const auto& [prefix, intent] : intent_)
     if (code.starts_with(prefix)) return intent;
+  return "";
+}
+
+std::string Lexicon::refusal_code(std::string_view code) const {
+  for (const auto& [prefix, refusal] : refusal_)
+    if (code.starts_with(prefix)) return refusal;
   return "";
 }
 

@@ -76,6 +76,8 @@ class Lexicon {
   size_t size() const { return patterns_.size(); }
   // The intent code for a realized event code ("046" -> "036"), "" when none.
   std::string intent_code(std::string_view code) const;
+  // The rejection a stated unwillingness to do it is ("081" -> "1241"), "" when none.
+  std::string refusal_code(std::string_view code) const;
   // Patterns per CAMEO root ("04" -> 312), for reports.
   std::vector<std::pair<std::string, size_t>> counts_per_root() const;
 
@@ -86,6 +88,7 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<uint32_t>> form_index_;  // surface form -> lemma ids
   std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_;  // first lemma -> patterns
   std::vector<std::pair<std::string, std::string>> intent_;       // (prefix, intent code)
+  std::vector<std::pair<std::string, std::string>> refusal_;      // (prefix, rejection code)
 };
 
 }  // namespace sitrep::code

@@ -547,7 +547,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     if (p.place < 0) p.place = r.place_in(0, n);
 
     // Modality from the cues in the clause before the predicate (and not part of the pattern).
-    bool neg = false, plan = false, intent = false, hypo = sv.question;
+    bool neg = false, plan = false, intent = false, hypo = sv.question, unwilling = false;
     // "driving militants out of Idlib was a priority task", "to strike first would be a
     // mistake": a gerund or infinitive that is the subject of another clause names a goal or a
     // topic, not an act that happened ("it was noted that they met" is a report, and stays).
@@ -573,7 +573,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       if (refusal && c.end == c.begin + 1 && one_of(r.word(c.begin), {"will", "would", "shall", "'ll", "wo"})) continue;
       switch (c.kind) {
         case PatternKind::Negation:
-          if (!consumed[c.begin]) neg = true;
+          if (!consumed[c.begin]) {
+            neg = true;
+            unwilling |= c.begin > 0 && one_of(r.word(c.begin - 1), {"will", "would", "shall", "'ll", "wo"});
+          }
           break;
         case PatternKind::Planned: plan = true; break;
         case PatternKind::Intent: intent = true; break;
@@ -594,7 +597,14 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     }
     bool intent_code = p.code.starts_with("03") || p.code.starts_with("13") || p.code.starts_with("02") ||
                        p.code.starts_with("10") || p.code.starts_with("12");
-    if (neg) p.modality = Modality::Negated;
+    // "Libya said it would not hand over the suspects": unwillingness to cooperate, stated, is a
+    // rejection made when said.
+    std::string refused = neg && unwilling && !sv.question ? ctx.lexicon.refusal_code(p.code) : "";
+    if (!refused.empty()) {
+      p.code = refused;
+      p.modality = Modality::Asserted;
+      intent = true;  // dated and attributed as a statement
+    } else if (neg) p.modality = Modality::Negated;
     else if (hypo) p.modality = Modality::Hypothetical;
     else if (intent || plan) {
       if (!intent_code) {
