@@ -599,5 +599,18 @@ TEST(CodeRules, StatedUnwillingnessIsARejection) {
   EXPECT_EQ(find(past, "12"), nullptr);
 }
 
+
+// "Twelve opposition activists were arrested": repression with a named victim and no named
+// agent is an event with a blank source, as unattributed violence is.
+TEST(CodeRules, ArrestWithoutAnAgentIsAnEvent) {
+  NEED_PARSER();
+  auto c = run_parsed("Twelve opposition activists were arrested in Nairobi on Monday.");
+  const EventMention* e = find(c, "173");
+  ASSERT_NE(e, nullptr);
+  EXPECT_FALSE(e->source.has_value());
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->target->code, "KENOPP");
+}
+
 }  // namespace
 }  // namespace sitrep::code

@@ -642,7 +642,9 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     if (sources.empty() && p.speaker >= 0 && (intent || plan || pronoun_subject)) sources.push_back(p.speaker);
     // "Three US servicemen were killed by a roadside bomb": violence with a named victim and no
     // named perpetrator is still an event, with the source left blank (as GDELT leaves Actor1).
-    bool violence = p.code.starts_with("18") || p.code.starts_with("19") || p.code.starts_with("20");
+    // So is repression: "Twelve opposition activists were arrested on Monday".
+    bool violence = p.code.starts_with("17") || p.code.starts_with("18") || p.code.starts_with("19") ||
+                    p.code.starts_with("20");
     bool unattributed = sources.empty() && violence && p.target >= 0 && p.modality == Modality::Asserted;
     if (sources.empty() && !unattributed) continue;
     if (p.speaker >= 0 && std::find(sources.begin(), sources.end(), p.speaker) != sources.end() && !(intent || plan))
