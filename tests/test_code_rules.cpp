@@ -612,5 +612,25 @@ TEST(CodeRules, ArrestWithoutAnAgentIsAnEvent) {
   EXPECT_EQ(e->target->code, "KENOPP");
 }
 
+
+// "threatened to dissolve parliament if the deputies rejected the budget": the threat is the
+// event, whatever act it names; the condition has not happened.
+TEST(CodeRules, ThreatToActAndItsCondition) {
+  NEED_PARSER();
+  auto c = run_parsed("The Kenyan president threatened to dissolve parliament if the deputies rejected the budget.");
+  const EventMention* dissolve = find(c, "13", "KENGOV");
+  ASSERT_NE(dissolve, nullptr);
+  const EventMention* reject = find(c, "12");
+  if (reject) EXPECT_EQ(reject->modality, Modality::Hypothetical);
+}
+
+// "Iraq should allow the inspectors in, the ambassador said": an obligation before the closing
+// report verb is the speaker's demand, too.
+TEST(CodeRules, ObligationBeforeAClosingReportVerbIsADemand) {
+  NEED_PARSER();
+  auto c = run_parsed("Iraq should allow UN inspectors unrestricted access, the American ambassador said.");
+  EXPECT_NE(find(c, "100", "USAGOV", "IRQ"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code

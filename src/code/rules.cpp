@@ -547,7 +547,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     if (p.place < 0) p.place = r.place_in(0, n);
 
     // Modality from the cues in the clause before the predicate (and not part of the pattern).
-    bool neg = false, plan = false, intent = false, hypo = sv.question, unwilling = false;
+    bool neg = false, plan = false, intent = false, hypo = sv.question, unwilling = false, threat = false;
+    // "if the deputies rejected the budget", "unless Israel rescinded": a condition has not
+    // happened.
+    if (cs > 0 && one_of(r.word(cs - 1), {"if", "unless"})) hypo = true;
     // "driving militants out of Idlib was a priority task", "to strike first would be a
     // mistake": a gerund or infinitive that is the subject of another clause names a goal or a
     // topic, not an act that happened ("it was noted that they met" is a report, and stays).
@@ -579,7 +582,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           }
           break;
         case PatternKind::Planned: plan = true; break;
-        case PatternKind::Intent: intent = true; break;
+        case PatternKind::Intent:
+          intent = true;
+          threat |= r.word(c.begin).starts_with("threat");
+          break;
         case PatternKind::Hypothetical:
           if (!(reported_future && (r.word(c.begin) == "would" || r.word(c.begin) == "could"))) hypo = true;
           else plan = true;
@@ -611,6 +617,9 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         std::string ic = ctx.lexicon.intent_code(p.code);
         if (!ic.empty()) p.code = ic;
       }
+      // "threatened to dissolve parliament": whatever the act, saying one will do it as a
+      // threat is a threat.
+      if (threat && !p.code.starts_with("13")) p.code = "130";
       p.modality = intent ? Modality::Asserted : Modality::Planned;
     }
 
@@ -741,11 +750,16 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
   for (const auto& rep : reports) {
     if (rep.speaker < 0) continue;
     int must = -1;
-    for (int w = 0; w < n; ++w)
-      if (w != rep.word && (sv.words[w].lower == "must" || (sv.words[w].lower == "should" && w > rep.word))) {
+    // ("should" after the report verb, or before one that closes the sentence: "Iraq should
+    // allow the inspectors in, the ambassador said")
+    for (int w = 0; w < n; ++w) {
+      bool trailing_report = rep.word > w && rep.word >= n - 4;
+      if (w != rep.word &&
+          (sv.words[w].lower == "must" || (sv.words[w].lower == "should" && (w > rep.word || trailing_report)))) {
         must = w;
         break;
       }
+    }
     if (must < 0) continue;
     int lo = must > rep.word ? rep.word + 1 : r.clause_start(must, boundary);
     int obliged = -1;
