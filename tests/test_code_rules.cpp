@@ -632,5 +632,16 @@ TEST(CodeRules, ObligationBeforeAClosingReportVerbIsADemand) {
   EXPECT_NE(find(c, "100", "USAGOV", "IRQ"), nullptr);
 }
 
+
+// "A spokesman for the rebels said they would free the hostages": the actor a spokesman speaks
+// for is the speaker; "would never accept" is a rejection.
+TEST(CodeRules, SpokesmanForAnActorSpeaksForIt) {
+  NEED_PARSER();
+  auto c = run_parsed("A spokesman for the Sudanese rebels said they would free the hostages.");
+  EXPECT_NE(find(c, "03", "SDNREB"), nullptr);
+  auto never = run_parsed("The head of the Iraqi delegation said Baghdad would never accept the resolution.");
+  EXPECT_NE(find(never, "12", "IRQGOV"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code

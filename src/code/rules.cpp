@@ -143,16 +143,20 @@ class Rules {
     return w;
   }
 
-  // "Thousands of Iraqi troops", "members of the opposition": an actor after "of" that says how
-  // many of them, or which part, acted.
+  // "Thousands of Iraqi troops", "members of the opposition", "a spokesman for the rebels": an
+  // actor after "of" or "for" that says how many of them, which part, or who speaks for them.
   bool counted(int mention) const {
     int w = first_word(mention) - 1;
     while (w >= 0 && one_of(word(w), {"the", "a", "an", "his", "her", "its", "their"})) --w;
-    if (w < 1 || word(w) != "of") return false;
+    if (w < 1 || (word(w) != "of" && word(w) != "for")) return false;
     std::string_view q = word(w - 1);
-    return one_of(q, {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "some", "many", "most", "all",
-                      "several", "members", "leaders", "supporters", "units", "part", "third", "half", "majority",
-                      "representatives", "groups", "elements", "remnants", "hundred", "thousand", "one", "two", "three"});
+    if (one_of(q, {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative",
+                   "representatives", "envoy", "delegation", "head", "chief", "leader", "leaders", "commander"}))
+      return true;
+    return word(w) == "of" &&
+           one_of(q, {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "some", "many", "most", "all",
+                      "several", "members", "supporters", "units", "part", "third", "half", "majority", "groups",
+                      "elements", "remnants", "hundred", "thousand", "one", "two", "three"});
   }
   // Subject: nearest actor mention left of `p` within [from, p), not inside a prepositional phrase.
   int subject_left(int from, int p) const {
@@ -160,7 +164,7 @@ class Rules {
       int m = sv_.words[w].mention;
       if (m < 0 || !is_actor(m)) continue;
       std::string_view b = before(m);
-      if (b == "of" && counted(m)) return m;
+      if ((b == "of" || b == "for") && counted(m)) return m;
       if (is_preposition(b) && b != "by") {
         w = first_word(m);
         continue;
