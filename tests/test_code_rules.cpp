@@ -643,5 +643,18 @@ TEST(CodeRules, SpokesmanForAnActorSpeaksForIt) {
   EXPECT_NE(find(never, "12", "IRQGOV"), nullptr);
 }
 
+
+// "tried to cross the buffer zone in protest against the occupation": the protest is the
+// subject's; prisoners on hunger strike are actors; suspending lending cuts aid.
+TEST(CodeRules, InProtestHungerStrikingPrisonersAndLending) {
+  NEED_PARSER();
+  auto c = run_parsed("Greek Cypriot demonstrators tried to cross the buffer zone in protest against the Turkish occupation.");
+  EXPECT_NE(find(c, "14"), nullptr);
+  auto hunger = run_parsed("Palestinian prisoners in Israeli jails began an open-ended hunger strike.");
+  EXPECT_NE(find(hunger, "142"), nullptr);
+  auto imf = run_parsed("The IMF suspended its lending program to Russia.");
+  EXPECT_NE(find(imf, "162"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code

@@ -450,6 +450,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     int next_pred = i + 1 < chosen.size() ? int(chosen[i + 1].begin) : n;
     int obj_to = std::min(ce, next_pred);
     std::vector<int> sources;
+    bool reason_phrase = false;  // "in protest against": the reason for another act, which has happened
     bool passive = a > 0 && (is_be(r.word(a - 1)) || (a > 1 && is_be(r.word(a - 2)) && r.word(a - 1).ends_with("ly"))) &&
                    (sv.words[a].lower.ends_with("ed") || sv.words[a].lower.ends_with("en") ||
                     one_of(sv.words[a].lower, {"held", "hit", "shot", "struck", "met", "led", "sent", "told", "made"}));
@@ -497,6 +498,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           if (subj >= 0) sources = r.compound_left(subj);
           break;
         }
+      }
+      // "demonstrators tried to cross the zone in protest against the occupation": an event
+      // named as the reason for an act is its subject's.
+      if (sources.empty() && a > 0 && r.word(a - 1) == "in") {
+        int subj = r.subject_left(cs, a - 1);
+        if (subj >= 0) sources = r.compound_left(subj);
+        reason_phrase = subj >= 0;
       }
       int btw = r.after_word(int(m.end) - 1, lim, "between");
       if (btw >= 0 && !sources.empty() && p.target < 0 &&
@@ -597,6 +605,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         default: break;
       }
     }
+    if (reason_phrase) plan = intent = false;
     // A purpose infinitive inherits the modality of the plan it serves ("scheduled to hold a
     // meeting ... to discuss"): nothing in it has happened yet either.
     if (!neg && !hypo && !intent && !plan && a > 0 && r.word(a - 1) == "to" && !out.empty() &&
