@@ -656,5 +656,16 @@ TEST(CodeRules, InProtestHungerStrikingPrisonersAndLending) {
   EXPECT_NE(find(imf, "162"), nullptr);
 }
 
+
+// "agreed to release the hostages and freed the first group": the coordinated past-tense verb
+// is a release that happened, not part of the agreement.
+TEST(CodeRules, CoordinatedPastVerbIsNotUnderThePlan) {
+  NEED_PARSER();
+  auto c = run_parsed("The Ugandan rebels agreed to release the hostages and freed the first group on Sunday.");
+  const EventMention* freed = find(c, "084");
+  ASSERT_NE(freed, nullptr);
+  EXPECT_EQ(freed->modality, Modality::Asserted);
+}
+
 }  // namespace
 }  // namespace sitrep::code

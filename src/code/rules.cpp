@@ -580,11 +580,18 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       if (c.kind == PatternKind::Planned || c.kind == PatternKind::Intent)
         for (uint32_t w = c.begin; w < c.end; ++w) consumed[w] = true;
     }
+    // "agreed to release the hostages and freed the first group": a past-tense verb coordinated
+    // with another is told as done; the plan before the verb it is joined to is not its own.
+    int own_from = 0;
+    if (sv.parsed && sv.words[p.anchor].deprel == "conj" && sv.words[p.anchor].head >= 0 && ctx.an.labels &&
+        ctx.an.xpos.size() == ctx.an.words.size() && ctx.an.xpos_name(first + p.anchor) == "VBD")
+      own_from = sv.words[p.anchor].head + 1;
     // "said it would not meet their demands", "will not accept": a refusal is made when said;
     // "will"/"would" mark the statement, not a later act.
     for (const auto& c : cues) {
       if (c.kind == PatternKind::Report) continue;
       if (int(c.end) > a || int(c.begin) < std::max(cs, a - 8)) continue;
+      if (int(c.begin) < own_from && c.kind != PatternKind::Negation) continue;
       if (refusal && c.end == c.begin + 1 && one_of(r.word(c.begin), {"will", "would", "shall", "'ll", "wo"})) continue;
       switch (c.kind) {
         case PatternKind::Negation:
