@@ -621,7 +621,9 @@ TEST(CodeRules, ThreatToActAndItsCondition) {
   const EventMention* dissolve = find(c, "13", "KENGOV");
   ASSERT_NE(dissolve, nullptr);
   const EventMention* reject = find(c, "12");
-  if (reject) EXPECT_EQ(reject->modality, Modality::Hypothetical);
+  if (reject) {
+    EXPECT_EQ(reject->modality, Modality::Hypothetical);
+  }
 }
 
 // "Iraq should allow the inspectors in, the ambassador said": an obligation before the closing

@@ -249,7 +249,8 @@ std::vector<PatternMatch> Lexicon::match(const std::vector<std::vector<uint32_t>
   constexpr uint32_t kParsedReach = 12;
   // Where token k of `p` can stand after the word at `pos`: the words of its window (with a
   // parse, also the governed words past it), nearest first.
-  auto candidates = [&](const Pattern& p, size_t k, uint32_t pos, uint32_t anchor, std::vector<uint32_t>& at) {
+  auto candidates = [&](const Pattern& p, size_t k, uint32_t pos, uint32_t anchor, std::vector<uint32_t>& at,
+                        uint32_t& windowed) {
     at.clear();
     // hyphens between the parts of a compound ("air-strike") are skipped
     uint32_t limit = pos + 1 + (p.gap_before[k] ? 4 : 0);
@@ -262,6 +263,7 @@ std::vector<PatternMatch> Lexicon::match(const std::vector<std::vector<uint32_t>
         break;
       }
     }
+    windowed = uint32_t(at.size());
     if (stopped || !p.gap_before[k] || !parsed) return;
     for (uint32_t w = limit + 1; w < n && w <= limit + kParsedReach; ++w) {
       if (lower[w] == "." || lower[w] == ";" || lower[w] == "\"") break;
@@ -270,20 +272,27 @@ std::vector<PatternMatch> Lexicon::match(const std::vector<std::vector<uint32_t>
   };
   // The end of the first way the rest of `p` (from token k) follows `pos`, or 0 for none:
   // "allow up to 13,000 refugees to return" tries the "to" of "up to" first, then the next.
+  bool bridged = false;
   auto rest = [&](auto& self, const Pattern& p, size_t k, uint32_t pos, uint32_t anchor) -> uint32_t {
     if (k == p.lemmas.size()) return pos + 1;
     std::vector<uint32_t> at;
-    candidates(p, k, pos, anchor, at);
-    for (uint32_t w : at)
-      if (uint32_t end = self(self, p, k + 1, w, anchor)) return end;
+    uint32_t windowed = 0;
+    candidates(p, k, pos, anchor, at, windowed);
+    for (uint32_t c = 0; c < at.size(); ++c)
+      if (uint32_t end = self(self, p, k + 1, at[c], anchor)) {
+        bridged |= c >= windowed;
+        return end;
+      }
     return 0;
   };
   for (uint32_t i = 0; i < n; ++i) {
     for (uint32_t first : word_lemmas[i]) {
       auto it = by_first_.find(first);
       if (it == by_first_.end()) continue;
-      for (uint32_t pi : it->second)
-        if (uint32_t end = rest(rest, patterns_[pi], 1, i, i)) out.push_back({pi, i, end, i});
+      for (uint32_t pi : it->second) {
+        bridged = false;
+        if (uint32_t end = rest(rest, patterns_[pi], 1, i, i)) out.push_back({pi, i, end, i, bridged});
+      }
     }
   }
   return out;

@@ -40,6 +40,7 @@ struct PatternMatch {
   uint32_t pattern = 0;
   uint32_t begin = 0, end = 0;
   uint32_t anchor = 0;  // the word the pattern is about (its first token)
+  bool bridged = false;  // a '..' reached past its four words through the parse
 };
 
 struct LexiconSource {

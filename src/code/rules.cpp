@@ -371,6 +371,8 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     });
   });
   std::sort(events.begin(), events.end(), [&](const PatternMatch& a, const PatternMatch& b) {
+    // A match within its words' windows before one the parse had to stretch.
+    if (a.bridged != b.bridged) return !a.bridged;
     const Pattern& pa = ctx.lexicon.pattern(a.pattern);
     const Pattern& pb = ctx.lexicon.pattern(b.pattern);
     if (pa.lemmas.size() != pb.lemmas.size()) return pa.lemmas.size() > pb.lemmas.size();
