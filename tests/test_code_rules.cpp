@@ -597,6 +597,11 @@ TEST(CodeRules, StatedUnwillingnessIsARejection) {
   EXPECT_EQ(e->modality, Modality::Asserted);
   auto past = run_parsed("Israel did not release the prisoners.");
   EXPECT_EQ(find(past, "12"), nullptr);
+  // A refusal to meet is one-sided, though meeting is symmetric.
+  auto talks = run_parsed("Israel will never negotiate with the militants, the prime minister said.");
+  EXPECT_NE(find(talks, "12", "ISR"), nullptr);
+  for (const auto& e : talks.events)
+    EXPECT_FALSE(e.cameo->code.starts_with("12") && e.target && e.target->code == "ISR") << e.cameo->code;
 }
 
 

@@ -699,7 +699,8 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       }
     }
 
-    bool sym = pat.symmetric || symmetric_code(p.code);
+    // (A refusal to meet is one side's: "We will never negotiate with terrorists".)
+    bool sym = (pat.symmetric || symmetric_code(p.code)) && refused.empty();
     if (sources.size() > 1 && targets.empty() && sym) {
       for (size_t x = 0; x < sources.size(); ++x)
         for (size_t y = 0; y < sources.size(); ++y)
