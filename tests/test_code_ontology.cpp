@@ -6,6 +6,7 @@
 
 #include "code/lexicon.h"
 #include "code/ontology.h"
+#include "code/org_names.h"
 #include "test_support.h"
 
 namespace sitrep::code {
@@ -37,6 +38,9 @@ TEST(CodeOntology, EmbeddedTablesAreSound) {
   EXPECT_EQ(o->find("195")->plover_type, "ASSAULT");
   EXPECT_EQ(o->find("138")->plover_type, "THREATEN");
   EXPECT_DOUBLE_EQ(o->find("195")->goldstein, -10.0);
+  // Stepping down is the manual's RETREAT "resign", not a verbal concession.
+  EXPECT_EQ(o->find("0831")->plover_type, "RETREAT");
+  EXPECT_EQ(o->find("0831")->plover_mode, "resign");
 }
 
 // Our Goldstein values against the reference table of the standard, when it is present.
@@ -126,6 +130,44 @@ TEST(CodeLexicon, MatchesInflectionsAndGaps) {
   EXPECT_EQ(run({"they", "held", "lengthy", "phone", "talks"}).size(), 1u);
   EXPECT_EQ(run({"jets", "carried", "out", "three", "airstrikes"}).size(), 1u);
   EXPECT_EQ(run({"they", "held", "a", "b", "c", "d", "e", "talks"}).size(), 0u);  // gap too long
+}
+
+
+TEST(CodeOntology, OrganizationHeadWords) {
+  auto heads = OrgHeads::load_embedded();
+  ASSERT_TRUE(heads.ok());
+  EXPECT_EQ(heads.value()->sector("committee"), "NGO");
+  EXPECT_EQ(heads.value()->sector("tribunal"), "JUD");
+  EXPECT_EQ(heads.value()->sector("minister"), "");
+  auto bad = OrgHeads::parse("word\tsector\ncommittee\tNG\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().where().find("line 2"), std::string::npos);
+}
+
+
+// A '..' reaches past four words only to a word the pattern's first word governs in the parse,
+// and such a match says so (the coder ranks it after matches within their windows).
+TEST(CodeOntology, ParseBridgedGapIsMarked) {
+  auto o = onto();
+  ASSERT_TRUE(o);
+  auto lex = Lexicon::compile({{"lexicon/test.tsv", "code\tpattern\tflags\n084\tallow .. to return\t\n"}},
+                              "lemma\tforms\n", "realized\tintent\n", *o);
+  ASSERT_TRUE(lex.ok());
+  // allow(0) up(1) to(2) 5,000(3) refugees(4) who(5) fled(6) to(7) return(8)
+  std::vector<std::string> words = {"allow", "up", "to", "5,000", "refugees", "who", "fled", "to", "return"};
+  std::vector<std::vector<uint32_t>> lemmas(words.size());
+  std::vector<std::string_view> lower(words.begin(), words.end());
+  for (size_t i = 0; i < words.size(); ++i) lex.value()->lemma_ids(words[i], lemmas[i]);
+  EXPECT_TRUE(lex.value()->match(lemmas, lower).empty());
+  std::vector<int> heads = {-1, 3, 1, 4, 0, 6, 4, 8, 6};
+  std::vector<std::string_view> rels = {"root", "advmod", "fixed", "nummod", "obj", "nsubj", "acl:relcl", "mark", "advcl"};
+  auto m = lex.value()->match(lemmas, lower, heads, rels);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].end, 9u);
+  EXPECT_TRUE(m[0].bridged);
+  // Through a clausal complement it does not reach.
+  rels[6] = "ccomp";
+  EXPECT_TRUE(lex.value()->match(lemmas, lower, heads, rels).empty());
 }
 
 }  // namespace

@@ -408,5 +408,321 @@ TEST(CodeRules, FrontedSourceIsNotThePlaceSubjectsActor) {
   EXPECT_NE(find(direct, "04", "IGOUNO"), nullptr);
 }
 
+
+// "allow up to 5,000 refugees who had fled the fighting to return": with a parse, a pattern's
+// gap reaches past four words to a word its verb governs, and the "to" of "up to" does not
+// stop the search for the one before "return".
+TEST(CodeRules, ParseBridgesALongGapInAPattern) {
+  NEED_PARSER();
+  auto c = run_parsed("Jordan allowed up to 5,000 Syrian refugees who had fled the fighting to return home.");
+  EXPECT_NE(find(c, "084", "JOR"), nullptr);
+  // Without the parse the window stays four words wide.
+  auto windowed = run("Jordan allowed up to 5,000 Syrian refugees who had fled the fighting to return home.");
+  EXPECT_EQ(find(windowed, "084", "JOR"), nullptr);
+  // The gap does not reach into a reported clause: no "announce .. curfew" here.
+  auto reported = run_parsed("The Ivorian president announced on Sunday that he would extend the night-time curfew in Abidjan.");
+  EXPECT_EQ(find(reported, "1723"), nullptr);
+}
+
+
+// Armed groups and crowds the wire services name by a common noun ("militiamen", "elders")
+// are actors of the country their sentence names.
+TEST(CodeRules, CommonNounActorsTakeTheSentencesCountry) {
+  NEED_PARSER();
+  auto c = run_parsed("Traditional elders in Somalia demanded that the militias leave the town.");
+  EXPECT_NE(find(c, "10", "SOMCVL", "SOMREB"), nullptr);
+}
+
+
+// "lifted the ban on the opposition": the noun phrase pattern ("ban on the opposition") that
+// starts on the verb pattern's last word is what the verb acts on; the lifting is the event.
+TEST(CodeRules, VerbActingOnANominalPatternNamesTheEvent) {
+  NEED_PARSER();
+  auto c = run_parsed("The Kenyan government lifted the ban on the opposition.");
+  EXPECT_NE(find(c, "081", "KENGOV"), nullptr);
+}
+
+// "tortured detained activists": the participle modifying the object is no arrest of its own;
+// the verb the parser takes for one right after the subject still counts.
+TEST(CodeRules, ParticipleModifyingANounIsNoEvent) {
+  NEED_PARSER();
+  auto c = run_parsed("Zambian soldiers tortured detained opposition activists.");
+  EXPECT_EQ(find(c, "173"), nullptr);
+  EXPECT_NE(find(c, "1822", "ZMBMIL"), nullptr);
+}
+
+
+// "Colombian rebels said they were willing to negotiate": the pattern starts on the copula,
+// which has no subject in the parse; the pronoun before it still makes the speaker the source.
+TEST(CodeRules, PronounBeforeACopulaPatternIsTheSpeaker) {
+  NEED_PARSER();
+  auto c = run_parsed("Colombian rebels said they were willing to negotiate with the government.");
+  EXPECT_NE(find(c, "036", "COLREB"), nullptr);
+}
+
+
+// "Syria, which has rejected all the offers": the relative pronoun's antecedent is the source.
+TEST(CodeRules, RelativePronounSubjectIsItsAntecedent) {
+  NEED_PARSER();
+  auto c = run_parsed("Syria, which has rejected all Israeli offers, refused to attend the conference.");
+  EXPECT_NE(find(c, "12", "SYR"), nullptr);
+}
+
+
+// "Thousands of Iraqi troops were deployed": the actor after a count ("thousands of") is the
+// subject, and forces deployed or put on alert are their own side's, not a target.
+TEST(CodeRules, CountedForcesDeployedAreTheSource) {
+  NEED_PARSER();
+  auto c = run_parsed("Thousands of Iraqi troops were deployed near the border.");
+  EXPECT_NE(find(c, "15", "IRQMIL"), nullptr);
+  auto alert = run_parsed("The Greek army was put on alert.");
+  EXPECT_NE(find(alert, "15", "GRCMIL"), nullptr);
+  auto demob = run_parsed("Hundreds of Albanian guerrillas have been demobilized since the accord.");
+  const EventMention* d = find(demob, "087");
+  ASSERT_NE(d, nullptr);
+  ASSERT_TRUE(d->source.has_value());
+}
+
+
+// "The UN envoy undertook a mediation mission between Syria and Lebanon": the light verb's
+// subject is the mediator; the sides "between" are whom it mediates for.
+TEST(CodeRules, LightVerbSubjectMediatesBetweenTheSides) {
+  NEED_PARSER();
+  auto c = run_parsed("The UN envoy undertook a mediation mission between Syria and Lebanon.");
+  EXPECT_NE(find(c, "045", "IGOUNO", "SYR"), nullptr);
+  auto inv = run_parsed("The IAEA has completed its investigation into the allegations against Iran.");
+  EXPECT_NE(find(inv, "09", "IGOIAE"), nullptr);
+}
+
+
+// "warned it would attack": a warning of the speaker's own act is a threat, not a complaint.
+TEST(CodeRules, WarningOfOwnActIsAThreat) {
+  NEED_PARSER();
+  auto c = run_parsed("North Korea warned it would attack South Korea if the drills went ahead.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "THREATEN");
+}
+
+
+// An organization the KB lacks is still an actor, by the shape of its name: "the Ceasefire
+// Violations Committee" (no country: NGO), "the Liberian Peace Council" (LBRNGO).
+TEST(CodeRules, UnknownOrganizationNamesAreActors) {
+  NEED_PARSER();
+  auto c = run_parsed("The Ceasefire Violations Committee has completed its investigation into the allegations.");
+  EXPECT_NE(find(c, "09", "NGO"), nullptr);
+  auto lpc = run_parsed("The Liberian Peace Council accused the government of violating the ceasefire.");
+  EXPECT_NE(find(lpc, "11", "LBRNGO"), nullptr);
+  // A name the KB knows keeps its code.
+  auto known = run_parsed("The Arab League Council condemned the attack.");
+  for (const auto& e : known.events) EXPECT_FALSE(e.source && e.source->code == "NGO") << e.cameo->code;
+}
+
+
+// "Authorities in Iran shut down ten reformist newspapers": the tagger calls "shut" a noun in a
+// parse with no verb; a verb particle ("down") and the verbless parse both say otherwise.
+TEST(CodeRules, VerbWithAParticleIsAVerbWhateverItsTag) {
+  NEED_PARSER();
+  auto c = run_parsed("Authorities in Iran shut down ten reformist newspapers.");
+  EXPECT_NE(find(c, "172", "IRNGOV"), nullptr);
+}
+
+
+// Appeals for aid, support or a ceasefire are requests (CAMEO 02x), joint naval drills are
+// military cooperation, and supplying arms is military aid.
+TEST(CodeRules, AppealsJointDrillsAndArmsSupplies) {
+  NEED_PARSER();
+  auto appeal = run_parsed("Ethiopia requested economic aid from the World Bank.");
+  EXPECT_NE(find(appeal, "023", "ETH"), nullptr);
+  auto drill = run_parsed("Russia and India held joint naval exercises in the Bay of Bengal.");
+  const EventMention* best = best_event(drill);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->code, "062");
+  auto arms = run_parsed("The United States supplied weapons to Kurdish fighters in Iraq.");
+  EXPECT_NE(find(arms, "072", "USA"), nullptr);
+}
+
+
+// "freed two aid workers": freeing anyone is a release, as "released" is; "the free press" is not.
+TEST(CodeRules, FreeingIsARelease) {
+  NEED_PARSER();
+  auto c = run_parsed("Kidnappers in Chechnya freed two British aid workers after holding them for three months.");
+  EXPECT_NE(find(c, "084"), nullptr);
+  auto adj = run_parsed("The free press in Kenya criticized the government.");
+  EXPECT_EQ(find(adj, "084"), nullptr);
+}
+
+
+// Religious and ethnic communities are actors: "About 500 Kurds staged a sit-in".
+TEST(CodeRules, CommunitiesAreActors) {
+  NEED_PARSER();
+  auto c = run_parsed("Thousands of Kurds demonstrated outside the Turkish embassy in Bonn.");
+  const EventMention* e = find(c, "14");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  EXPECT_EQ(e->source->code.substr(0, 3), "KUR");
+}
+
+
+// "its fisheries dispute": a bare verb form after a possessive is a noun, even where the tagger
+// took it for a verb.
+TEST(CodeRules, BareVerbFormAfterAPossessiveIsANoun) {
+  NEED_PARSER();
+  auto c = run_parsed("Iceland today accepted a formula for ending its fisheries dispute with its European partners, officials said.");
+  EXPECT_EQ(find(c, "110"), nullptr);
+  EXPECT_NE(find(c, "03", "ISL"), nullptr);
+}
+
+// "Members of the Kenya Lawyers Association, a group linked to the bar, investigated": a verb the
+// parser hangs on a noun as a modifier still counts after a comma.
+TEST(CodeRules, ModifierVerbAfterACommaStillCounts) {
+  NEED_PARSER();
+  auto c = run_parsed("Members of the Kenya Lawyers Association, a group linked to the bar, investigated conditions of 500 prisoners.");
+  EXPECT_NE(find(c, "09", "KENNGO"), nullptr);
+}
+
+// Extending a curfew imposes it for longer (COERCE); announcing that one will is a threat.
+TEST(CodeRules, ExtendingACurfewImposesIt) {
+  NEED_PARSER();
+  auto done = run_parsed("The Ugandan government extended the curfew in the capital.");
+  EXPECT_NE(find(done, "1723", "UGAGOV"), nullptr);
+  auto said = run_parsed("The Ugandan president announced that he will extend the curfew in the capital.");
+  const EventMention* best = best_event(said);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "THREATEN");
+}
+
+
+// Amnesties and pardons are concessions (PLOVER CONCEDE), a union is an actor, and sealing off
+// territory restricts movement.
+TEST(CodeRules, AmnestyUnionAndSealingOff) {
+  NEED_PARSER();
+  auto amnesty = run_parsed("The Algerian government granted amnesty to Islamic rebels who surrendered.");
+  EXPECT_NE(find(amnesty, "081", "DZAGOV"), nullptr);
+  auto strike = run_parsed("The Korean union called off its general strike after the government agreed to talks.");
+  EXPECT_NE(find(strike, "08"), nullptr);
+  auto sealed = run_parsed("Israel sealed off the West Bank after the bombing.");
+  EXPECT_NE(find(sealed, "191", "ISR"), nullptr);
+}
+
+
+// Pledging money and offering asylum are promises (AGREE); a stated decision to send food is too.
+TEST(CodeRules, PledgesAndOffersAreAgreements) {
+  NEED_PARSER();
+  auto pledge = run_parsed("Japan pledged to extend 1 billion dollars in loans to Thailand.");
+  const EventMention* best = best_event(pledge);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "AGREE");
+  auto offer = run_parsed("Zambia has offered asylum to the deposed president.");
+  EXPECT_NE(find(offer, "033", "ZMB"), nullptr);
+  auto rice = run_parsed("South Korea has decided to provide 50,000 tonnes of rice to North Korea.");
+  EXPECT_NE(find(rice, "03", "KOR"), nullptr);
+}
+
+
+// Ignoring appeals and opposing a deployment are rejections; a warning of serious consequences
+// is a threat; women marching are protesters.
+TEST(CodeRules, IgnoringOpposingWarningMarching) {
+  NEED_PARSER();
+  auto ignored = run_parsed("The Nigerian military regime has ignored international appeals to spare the lives of the activists.");
+  EXPECT_NE(find(ignored, "12", "NGAGOV"), nullptr);
+  auto warned = run_parsed("Beijing warned Washington of serious consequences if it sold fighter jets to Taiwan.");
+  const EventMention* best = best_event(warned);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "THREATEN");
+  auto marched = run_parsed("Hundreds of women marched in Algiers to denounce violence by Islamic militants.");
+  best = best_event(marched);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "PROTEST");
+}
+
+
+// "said it would not hand over the suspects": a stated unwillingness to cooperate is a
+// rejection, asserted when said; "did not release" stays a negated release.
+TEST(CodeRules, StatedUnwillingnessIsARejection) {
+  NEED_PARSER();
+  auto c = run_parsed("Libya said it would not hand over the two suspects for trial in Britain.");
+  const EventMention* e = find(c, "12", "LBY");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, Modality::Asserted);
+  auto past = run_parsed("Israel did not release the prisoners.");
+  EXPECT_EQ(find(past, "12"), nullptr);
+  // A refusal to meet is one-sided, though meeting is symmetric.
+  auto talks = run_parsed("Israel will never negotiate with the militants, the prime minister said.");
+  EXPECT_NE(find(talks, "12", "ISR"), nullptr);
+  for (const auto& e : talks.events)
+    EXPECT_FALSE(e.cameo->code.starts_with("12") && e.target && e.target->code == "ISR") << e.cameo->code;
+}
+
+
+// "Twelve opposition activists were arrested": repression with a named victim and no named
+// agent is an event with a blank source, as unattributed violence is.
+TEST(CodeRules, ArrestWithoutAnAgentIsAnEvent) {
+  NEED_PARSER();
+  auto c = run_parsed("Twelve opposition activists were arrested in Nairobi on Monday.");
+  const EventMention* e = find(c, "173");
+  ASSERT_NE(e, nullptr);
+  EXPECT_FALSE(e->source.has_value());
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->target->code, "KENOPP");
+}
+
+
+// "threatened to dissolve parliament if the deputies rejected the budget": the threat is the
+// event, whatever act it names; the condition has not happened.
+TEST(CodeRules, ThreatToActAndItsCondition) {
+  NEED_PARSER();
+  auto c = run_parsed("The Kenyan president threatened to dissolve parliament if the deputies rejected the budget.");
+  const EventMention* dissolve = find(c, "13", "KENGOV");
+  ASSERT_NE(dissolve, nullptr);
+  const EventMention* reject = find(c, "12");
+  if (reject) {
+    EXPECT_EQ(reject->modality, Modality::Hypothetical);
+  }
+}
+
+// "Iraq should allow the inspectors in, the ambassador said": an obligation before the closing
+// report verb is the speaker's demand, too.
+TEST(CodeRules, ObligationBeforeAClosingReportVerbIsADemand) {
+  NEED_PARSER();
+  auto c = run_parsed("Iraq should allow UN inspectors unrestricted access, the American ambassador said.");
+  EXPECT_NE(find(c, "100", "USAGOV", "IRQ"), nullptr);
+}
+
+
+// "A spokesman for the rebels said they would free the hostages": the actor a spokesman speaks
+// for is the speaker; "would never accept" is a rejection.
+TEST(CodeRules, SpokesmanForAnActorSpeaksForIt) {
+  NEED_PARSER();
+  auto c = run_parsed("A spokesman for the Sudanese rebels said they would free the hostages.");
+  EXPECT_NE(find(c, "03", "SDNREB"), nullptr);
+  auto never = run_parsed("The head of the Iraqi delegation said Baghdad would never accept the resolution.");
+  EXPECT_NE(find(never, "12", "IRQGOV"), nullptr);
+}
+
+
+// "tried to cross the buffer zone in protest against the occupation": the protest is the
+// subject's; prisoners on hunger strike are actors; suspending lending cuts aid.
+TEST(CodeRules, InProtestHungerStrikingPrisonersAndLending) {
+  NEED_PARSER();
+  auto c = run_parsed("Greek Cypriot demonstrators tried to cross the buffer zone in protest against the Turkish occupation.");
+  EXPECT_NE(find(c, "14"), nullptr);
+  auto hunger = run_parsed("Palestinian prisoners in Israeli jails began an open-ended hunger strike.");
+  EXPECT_NE(find(hunger, "142"), nullptr);
+  auto imf = run_parsed("The IMF suspended its lending program to Russia.");
+  EXPECT_NE(find(imf, "162"), nullptr);
+}
+
+
+// "agreed to release the hostages and freed the first group": the coordinated past-tense verb
+// is a release that happened, not part of the agreement.
+TEST(CodeRules, CoordinatedPastVerbIsNotUnderThePlan) {
+  NEED_PARSER();
+  auto c = run_parsed("The Ugandan rebels agreed to release the hostages and freed the first group on Sunday.");
+  const EventMention* freed = find(c, "084");
+  ASSERT_NE(freed, nullptr);
+  EXPECT_EQ(freed->modality, Modality::Asserted);
+}
+
 }  // namespace
 }  // namespace sitrep::code

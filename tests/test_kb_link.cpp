@@ -337,5 +337,34 @@ TEST_F(LinkTest, LinkSpanForNerMentions) {
   EXPECT_FALSE(linker.link_span("Zzyzx Qwerty", day("2020-02-28")));
 }
 
+
+// "between Syria and Palestinian leader Yasser Arafat": a singular title after "and" names the
+// person who follows, not both sides; every mention spans forward (once began after it ended).
+TEST_F(LinkTest, SingularTitleAfterAndIsNotShared) {
+  auto ms = link("The envoy mediated between Syria and Palestinian leader Yasser Arafat.", "1990-03-05");
+  for (const auto& m : ms) EXPECT_LT(m.begin, m.end) << m.code;
+  EXPECT_EQ(code(ms, "Syria"), "SYR");
+  EXPECT_EQ(code(ms, "Yasser Arafat"), "PSE");
+}
+
+
+// "King Hassan of Morocco": a title, a name the KB lacks and "of" a country are that country's
+// office holder (not the Indian town of Hassan); a known name keeps its own entry.
+TEST_F(LinkTest, TitledUnknownNameOfACountry) {
+  auto ms = link("King Hassan of Morocco received the envoy.", "1990-03-05");
+  EXPECT_EQ(code(ms, "King Hassan of Morocco"), "MARGOV");
+  EXPECT_EQ(find(ms, "Hassan"), nullptr);
+  auto known = link("Prime Minister Jozsef Antall of Hungary spoke.", "1990-03-05");
+  EXPECT_EQ(entry_id(find(known, "Jozsef Antall")), "antall_hun");
+}
+
+
+// "the union" is a trade union; "the Soviet Union" is not.
+TEST_F(LinkTest, LowerCaseUnionIsATradeUnion) {
+  auto ms = link("The union called off its strike. The Soviet Union protested.", "1990-03-05");
+  EXPECT_EQ(code(ms, "union"), "LAB");
+  EXPECT_EQ(find(ms, "Union"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::kb

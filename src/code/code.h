@@ -85,7 +85,13 @@ struct CoderOptions {
   // one country its sentence names ("protesters in Baku": AZEOPP). Off for suites whose gold
   // leaves such agents alone (PETRARCH's).
   bool agent_country_from_context = true;
+  // Capitalized organization names the KB lacks ("the Ceasefire Violations Committee") are
+  // actors coded by their head word (code/org_names.h). Off for suites whose gold knows only
+  // their own dictionaries' actors (PETRARCH's).
+  bool unknown_organizations = true;
 };
+
+class OrgHeads;
 
 class Coder {
  public:
@@ -99,6 +105,7 @@ class Coder {
   CoderOptions options_;
   std::shared_ptr<const Ontology> ontology_;
   std::shared_ptr<const Lexicon> lexicon_;
+  std::shared_ptr<const OrgHeads> org_heads_;
 };
 
 }  // namespace sitrep::code

@@ -4,6 +4,7 @@
 // by punctuation, subordinators and reporting verbs.
 #include "code/code.h"
 #include "code/coder.h"
+#include "code/org_names.h"
 
 #include <algorithm>
 #include <cctype>
@@ -33,7 +34,10 @@ Expected<std::shared_ptr<const Coder>> Coder::create(CoderOptions options) {
   auto lex = options.lexicon ? Expected<std::shared_ptr<const Lexicon>>(options.lexicon)
                              : Lexicon::load_embedded(*onto.value());
   if (!lex) return lex.error();
+  auto heads = OrgHeads::load_embedded();
+  if (!heads) return heads.error();
   std::shared_ptr<Coder> c(new Coder());
+  c->org_heads_ = heads.value();
   c->options_ = std::move(options);
   c->ontology_ = onto.value();
   c->lexicon_ = lex.value();
@@ -235,6 +239,8 @@ CodedDoc Coder::code(const Doc& doc) const {
     if (e.type == nlp::EntityType::LOC && e.word_end > e.word_begin)
       named_places.emplace_back(an.words[e.word_begin].begin, an.words[e.word_end - 1].end);
   if (options_.linker) mentions = options_.linker->link_text(body, day, named_places);
+  if (options_.linker && options_.unknown_organizations)
+    add_unknown_organizations(body, an, *org_heads_, options_.linker->kb(), mentions);
   std::vector<int> partner = resolve_pairs(body, mentions);
   DocTime dct = anchor_from(doc.meta.date);
   std::vector<Timex> timexes = tag_timexes(body, dct);

@@ -252,6 +252,7 @@ PetrarchScores score_petrarch(const PetrarchSuite& suite, CoderOptions options,
                               const std::map<std::string, std::string>& negations) {
   PetrarchScores s;
   options.agent_country_from_context = false;  // PETRARCH leaves an agent of no actor alone
+  options.unknown_organizations = false;       // ... and codes only its dictionaries' actors
   auto coder = Coder::create(std::move(options));
   if (!coder) return s;
   std::unordered_map<std::string, std::string> realized;  // pattern origin -> its code

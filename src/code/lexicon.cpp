@@ -123,7 +123,13 @@ Expected<std::shared_ptr<const Lexicon>> Lexicon::compile(const std::vector<Lexi
     if (r.cells.size() < 2 || !ontology.find(r.cells[0]) || !ontology.find(r.cells[1]))
       return bad("lexicon/intent.tsv", r.line, "expected two known CAMEO codes: realized, intent");
     lex->intent_.emplace_back(std::string(r.cells[0]), std::string(r.cells[1]));
+    if (r.cells.size() > 2 && !r.cells[2].empty()) {
+      if (!ontology.find(r.cells[2])) return bad("lexicon/intent.tsv", r.line, "unknown refusal code " + std::string(r.cells[2]));
+      lex->refusal_.emplace_back(std::string(r.cells[0]), std::string(r.cells[2]));
+    }
   }
+  std::sort(lex->refusal_.begin(), lex->refusal_.end(),
+            [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   std::sort(lex->intent_.begin(), lex->intent_.end(),
             [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
 
@@ -215,37 +221,77 @@ void Lexicon::lemma_ids(std::string_view lower, std::vector<uint32_t>& out) cons
 }
 
 std::vector<PatternMatch> Lexicon::match(const std::vector<std::vector<uint32_t>>& word_lemmas,
-                                         const std::vector<std::string_view>& lower) const {
+                                         const std::vector<std::string_view>& lower, const std::vector<int>& heads,
+                                         const std::vector<std::string_view>& deprels) const {
   std::vector<PatternMatch> out;
   const uint32_t n = uint32_t(word_lemmas.size());
   auto has = [&](uint32_t w, uint32_t lemma) {
     const auto& ls = word_lemmas[w];
     return std::find(ls.begin(), ls.end(), lemma) != ls.end();
   };
+  // Whether `w` hangs below `anchor` in the parse within a few hops, not through a coordinated
+  // or loosely attached clause (acts of their own) or a clausal complement ("announced that he
+  // will extend the curfew" does not announce a curfew).
+  const bool parsed = heads.size() == n && deprels.size() == n;
+  auto governed = [&](uint32_t w, uint32_t anchor) {
+    if (!parsed) return false;
+    int x = int(w);
+    for (int hop = 0; hop < 5; ++hop) {
+      if (deprels[x] == "conj" || deprels[x] == "parataxis" || deprels[x] == "ccomp") return false;
+      int h = heads[x];
+      if (h < 0 || h >= int(n)) return false;
+      if (h == int(anchor)) return true;
+      x = h;
+    }
+    return false;
+  };
+  // How far past the four-word window a governed word may stand.
+  constexpr uint32_t kParsedReach = 12;
+  // Where token k of `p` can stand after the word at `pos`: the words of its window (with a
+  // parse, also the governed words past it), nearest first.
+  auto candidates = [&](const Pattern& p, size_t k, uint32_t pos, uint32_t anchor, std::vector<uint32_t>& at,
+                        uint32_t& windowed) {
+    at.clear();
+    // hyphens between the parts of a compound ("air-strike") are skipped
+    uint32_t limit = pos + 1 + (p.gap_before[k] ? 4 : 0);
+    bool stopped = false;
+    for (uint32_t w = pos + 1; w < n && w <= limit; ++w) {
+      if (has(w, p.lemmas[k])) at.push_back(w);
+      if (lower[w] == "-") ++limit;
+      else if (lower[w] == "." || lower[w] == ";" || lower[w] == "\"") {
+        stopped = true;
+        break;
+      }
+    }
+    windowed = uint32_t(at.size());
+    if (stopped || !p.gap_before[k] || !parsed) return;
+    for (uint32_t w = limit + 1; w < n && w <= limit + kParsedReach; ++w) {
+      if (lower[w] == "." || lower[w] == ";" || lower[w] == "\"") break;
+      if (has(w, p.lemmas[k]) && governed(w, anchor)) at.push_back(w);
+    }
+  };
+  // The end of the first way the rest of `p` (from token k) follows `pos`, or 0 for none:
+  // "allow up to 13,000 refugees to return" tries the "to" of "up to" first, then the next.
+  bool bridged = false;
+  auto rest = [&](auto& self, const Pattern& p, size_t k, uint32_t pos, uint32_t anchor) -> uint32_t {
+    if (k == p.lemmas.size()) return pos + 1;
+    std::vector<uint32_t> at;
+    uint32_t windowed = 0;
+    candidates(p, k, pos, anchor, at, windowed);
+    for (uint32_t c = 0; c < at.size(); ++c)
+      if (uint32_t end = self(self, p, k + 1, at[c], anchor)) {
+        bridged |= c >= windowed;
+        return end;
+      }
+    return 0;
+  };
   for (uint32_t i = 0; i < n; ++i) {
     for (uint32_t first : word_lemmas[i]) {
       auto it = by_first_.find(first);
       if (it == by_first_.end()) continue;
       for (uint32_t pi : it->second) {
-        const Pattern& p = patterns_[pi];
-        uint32_t pos = i;
-        bool ok = true;
-        for (size_t k = 1; k < p.lemmas.size() && ok; ++k) {
-          // hyphens between the parts of a compound ("air-strike") are skipped
-          uint32_t limit = pos + 1 + (p.gap_before[k] ? 4 : 0);
-          uint32_t found = n;
-          for (uint32_t w = pos + 1; w < n && w <= limit; ++w) {
-            if (has(w, p.lemmas[k])) {
-              found = w;
-              break;
-            }
-            if (lower[w] == "-") ++limit;
-            else if (lower[w] == "." || lower[w] == ";" || lower[w] == "\"") break;
-          }
-          if (found == n) ok = false;
-          else pos = found;
-        }
-        if (ok) out.push_back({pi, i, pos + 1, i});
+        bridged = false;
+        if (uint32_t end = rest(rest, patterns_[pi], 1, i, i)) out.push_back({pi, i, end, i, bridged});
       }
     }
   }
@@ -255,6 +301,12 @@ std::vector<PatternMatch> Lexicon::match(const std::vector<std::vector<uint32_t>
 std::string Lexicon::intent_code(std::string_view code) const {
   for (const auto& [prefix, intent] : intent_)
     if (code.starts_with(prefix)) return intent;
+  return "";
+}
+
+std::string Lexicon::refusal_code(std::string_view code) const {
+  for (const auto& [prefix, refusal] : refusal_)
+    if (code.starts_with(prefix)) return refusal;
   return "";
 }
 

@@ -40,6 +40,7 @@ struct PatternMatch {
   uint32_t pattern = 0;
   uint32_t begin = 0, end = 0;
   uint32_t anchor = 0;  // the word the pattern is about (its first token)
+  bool bridged = false;  // a '..' reached past its four words through the parse
 };
 
 struct LexiconSource {
@@ -65,13 +66,19 @@ class Lexicon {
   // Lemma ids a word can stand for (by its lower-cased form, or the parser's lemma).
   void lemma_ids(std::string_view lower, std::vector<uint32_t>& out) const;
   // All matches in a sentence given each word's lemma ids; longest-first, overlapping allowed.
+  // With a parse (`heads`: each word's head in the sentence, -1 for the root; `deprels` its
+  // relation), a '..' may also span more than four words to a word the pattern's first word
+  // governs ("allow up to 13,000 refugees who fled ... to return").
   std::vector<PatternMatch> match(const std::vector<std::vector<uint32_t>>& word_lemmas,
-                                  const std::vector<std::string_view>& lower) const;
+                                  const std::vector<std::string_view>& lower, const std::vector<int>& heads = {},
+                                  const std::vector<std::string_view>& deprels = {}) const;
 
   const Pattern& pattern(uint32_t i) const { return patterns_[i]; }
   size_t size() const { return patterns_.size(); }
   // The intent code for a realized event code ("046" -> "036"), "" when none.
   std::string intent_code(std::string_view code) const;
+  // The rejection a stated unwillingness to do it is ("081" -> "1241"), "" when none.
+  std::string refusal_code(std::string_view code) const;
   // Patterns per CAMEO root ("04" -> 312), for reports.
   std::vector<std::pair<std::string, size_t>> counts_per_root() const;
 
@@ -82,6 +89,7 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<uint32_t>> form_index_;  // surface form -> lemma ids
   std::unordered_map<uint32_t, std::vector<uint32_t>> by_first_;  // first lemma -> patterns
   std::vector<std::pair<std::string, std::string>> intent_;       // (prefix, intent code)
+  std::vector<std::pair<std::string, std::string>> refusal_;      // (prefix, rejection code)
 };
 
 }  // namespace sitrep::code

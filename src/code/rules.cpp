@@ -160,12 +160,28 @@ class Rules {
     return w;
   }
 
+  // "Thousands of Iraqi troops", "members of the opposition", "a spokesman for the rebels": an
+  // actor after "of" or "for" that says how many of them, which part, or who speaks for them.
+  bool counted(int mention) const {
+    int w = first_word(mention) - 1;
+    while (w >= 0 && one_of(word(w), {"the", "a", "an", "his", "her", "its", "their"})) --w;
+    if (w < 1 || (word(w) != "of" && word(w) != "for")) return false;
+    std::string_view q = word(w - 1);
+    if (one_of(q, {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative",
+                   "representatives", "envoy", "delegation", "head", "chief", "leader", "leaders", "commander"}))
+      return true;
+    return word(w) == "of" &&
+           one_of(q, {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "some", "many", "most", "all",
+                      "several", "members", "supporters", "units", "part", "third", "half", "majority", "groups",
+                      "elements", "remnants", "hundred", "thousand", "one", "two", "three"});
+  }
   // Subject: nearest actor mention left of `p` within [from, p), not inside a prepositional phrase.
   int subject_left(int from, int p) const {
     for (int w = p - 1; w >= from; --w) {
       int m = sv_.words[w].mention;
       if (m < 0 || !is_actor(m)) continue;
       std::string_view b = before(m);
+      if ((b == "of" || b == "for") && counted(m)) return m;
       if (is_preposition(b) && b != "by") {
         w = first_word(m);
         continue;
@@ -297,12 +313,27 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     lemmas.push_back(w.lemmas);
     lower.push_back(w.lower);
   }
-  std::vector<PatternMatch> matches = ctx.lexicon.match(lemmas, lower);
+  std::vector<int> heads;
+  std::vector<std::string_view> deprels;
+  if (sv.parsed)
+    for (const auto& w : sv.words) {
+      heads.push_back(w.head);
+      deprels.push_back(w.deprel);
+    }
+  std::vector<PatternMatch> matches = ctx.lexicon.match(lemmas, lower, heads, deprels);
   Rules r(ctx, sv);
   const uint32_t first = ctx.an.sentence_begin(sv.index);
+  // A sentence whose parse has no verb at all ("Authorities in Iran shut down ten newspapers"
+  // tagged "shut" a noun) gives no evidence that a word is not one.
+  bool has_verb = false;
+  if (sv.parsed && ctx.an.upos.size() == ctx.an.words.size())
+    for (size_t w = 0; w < sv.words.size(); ++w) has_verb |= ctx.an.upos[first + w] == nlp::Upos::VERB;
   auto noun_argument = [&](uint32_t w) {
-    if (!sv.parsed || ctx.an.upos.size() != ctx.an.words.size()) return false;
+    if (!sv.parsed || !has_verb) return false;
     if (ctx.an.upos[first + w] != nlp::Upos::NOUN) return false;
+    // "shut down": a word with a verb particle is a verb, whatever its tag
+    for (const auto& x : sv.words)
+      if (x.head == int(w) && x.deprel == "compound:prt") return false;
     std::string_view rel = sv.words[w].deprel;
     return rel == "obj" || rel == "iobj" || rel == "nsubj" || rel == "nsubj:pass" || rel == "compound" ||
            rel.starts_with("obl") || rel.starts_with("nmod");
@@ -318,9 +349,26 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       // "the fight against terrorism": a verb pattern's word after an article is a noun, and
       // nominal events are the noun lexicon's to name.
       if (!p.nominal && m.begin > 0 && one_of(sv.words[m.begin - 1].lower, {"the", "a", "an"})) continue;
+      // "its fisheries dispute", "their protest": a bare verb form after a possessive (and at most
+      // one word more) is a noun too; news tells acts in the past tense.
+      if (!p.nominal && p.text.substr(0, p.text.find(' ')) == sv.words[m.begin].lower &&
+          ((m.begin > 0 && one_of(sv.words[m.begin - 1].lower, {"its", "their", "his", "her", "our"})) ||
+           (m.begin > 1 && one_of(sv.words[m.begin - 2].lower, {"its", "their", "his", "her", "our"}) &&
+            sv.words[m.begin - 1].mention < 0)))
+        continue;
       // "would not meet the hostage-takers' demands to release prisoners": with a parse, a verb
       // pattern whose first word is a noun argument of another word names no act of its own.
       if (!p.nominal && noun_argument(m.anchor)) continue;
+      // "tortured detained activists", "the banned party": a participle modifying a noun
+      // describes it; the act it names is not reported here. Right after a noun it is more
+      // likely the sentence's verb mistaken for one ("soldiers tortured activists").
+      if (!p.nominal && sv.parsed && sv.words[m.anchor].deprel == "amod" && p.lemmas.size() == 1 && m.anchor > 0 &&
+          ctx.an.upos.size() == ctx.an.words.size()) {
+        nlp::Upos before = ctx.an.upos[first + m.anchor - 1];
+        if (before == nlp::Upos::DET || before == nlp::Upos::ADJ || before == nlp::Upos::NUM ||
+            before == nlp::Upos::VERB || before == nlp::Upos::ADP)
+          continue;
+      }
       // "agreed on Saturday to ...": a pattern's closing preposition that heads a time phrase
       // is not the one the pattern means ("agree on" a text).
       if (int(m.end) < n && one_of(sv.words[m.end - 1].lower, {"on", "in", "at", "for", "by", "until"}) &&
@@ -331,7 +379,17 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       cues.push_back({p.kind, m.begin, m.end});
     }
   }
+  // "lifted the ban on the opposition": a noun phrase pattern that starts on the last word of a
+  // verb pattern is what the verb acts on, so the verb's pattern names the event.
+  std::erase_if(events, [&](const PatternMatch& nm) {
+    if (!ctx.lexicon.pattern(nm.pattern).nominal) return false;
+    return std::any_of(events.begin(), events.end(), [&](const PatternMatch& vm) {
+      return !ctx.lexicon.pattern(vm.pattern).nominal && vm.begin < nm.begin && vm.end == nm.begin + 1;
+    });
+  });
   std::sort(events.begin(), events.end(), [&](const PatternMatch& a, const PatternMatch& b) {
+    // A match within its words' windows before one the parse had to stretch.
+    if (a.bridged != b.bridged) return !a.bridged;
     const Pattern& pa = ctx.lexicon.pattern(a.pattern);
     const Pattern& pb = ctx.lexicon.pattern(b.pattern);
     if (pa.lemmas.size() != pb.lemmas.size()) return pa.lemmas.size() > pb.lemmas.size();
@@ -411,6 +469,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     int next_pred = i + 1 < chosen.size() ? int(chosen[i + 1].begin) : n;
     int obj_to = std::min(ce, next_pred);
     std::vector<int> sources;
+    bool reason_phrase = false;  // "in protest against": the reason for another act, which has happened
     bool passive = a > 0 && (is_be(r.word(a - 1)) || (a > 1 && is_be(r.word(a - 2)) && r.word(a - 1).ends_with("ly"))) &&
                    (sv.words[a].lower.ends_with("ed") || sv.words[a].lower.ends_with("en") ||
                     one_of(sv.words[a].lower, {"held", "hit", "shot", "struck", "met", "led", "sent", "told", "made"}));
@@ -441,7 +500,35 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         int lw = r.last_word(by);
         if (lw + 2 < n && (r.word(lw + 1) == "and") && sv.words[lw + 2].mention >= 0) sources.push_back(sv.words[lw + 2].mention);
       }
+      // "opposition parties have organized a general strike": the subject of a light verb
+      // whose object is the nominal event. (Then "a mediation mission between Syria and
+      // Lebanon" names the other sides.)
+      if (sources.empty()) {
+        for (int w = a - 1; w >= std::max(cs, a - 4); --w) {
+          if (!one_of(r.word(w), {"organized", "organised", "organize", "organise", "organizes", "staged", "stage",
+                                  "stages", "held", "hold", "holds", "launched", "launch", "launches", "began", "begin",
+                                  "begins", "started", "start", "called", "call", "conducted", "conduct", "carried",
+                                  "undertook", "undertake", "undertaken", "undertakes", "mounted", "mount", "waged",
+                                  "wage", "resumed", "resume", "continued", "continue", "completed", "complete",
+                                  "led", "lead", "leads", "opened", "open", "initiated", "initiate", "made", "make",
+                                  "issued", "issue", "lodged", "lodge", "filed", "file", "joined", "join", "went"}))
+            continue;
+          int subj = r.subject_left(cs, w);
+          if (subj >= 0) sources = r.compound_left(subj);
+          break;
+        }
+      }
+      // "demonstrators tried to cross the zone in protest against the occupation": an event
+      // named as the reason for an act is its subject's.
+      if (sources.empty() && a > 0 && r.word(a - 1) == "in") {
+        int subj = r.subject_left(cs, a - 1);
+        if (subj >= 0) sources = r.compound_left(subj);
+        reason_phrase = subj >= 0;
+      }
       int btw = r.after_word(int(m.end) - 1, lim, "between");
+      if (btw >= 0 && !sources.empty() && p.target < 0 &&
+          std::find(sources.begin(), sources.end(), btw) == sources.end())
+        p.target = btw;
       if (btw >= 0 && sources.empty()) {
         sources.push_back(btw);
         int lw = r.last_word(btw);
@@ -450,19 +537,6 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
             sources.push_back(sv.words[w].mention);
             break;
           }
-      }
-      // "opposition parties have organized a general strike": the subject of a light verb
-      // whose object is the nominal event.
-      if (sources.empty()) {
-        for (int w = a - 1; w >= std::max(cs, a - 4); --w) {
-          if (!one_of(r.word(w), {"organized", "organised", "organize", "organise", "organizes", "staged", "stage",
-                                  "stages", "held", "hold", "holds", "launched", "launch", "launches", "began", "begin",
-                                  "begins", "started", "start", "called", "call", "conducted", "conduct", "carried"}))
-            continue;
-          int subj = r.subject_left(cs, w);
-          if (subj >= 0) sources = r.compound_left(subj);
-          break;
-        }
       }
       if (sources.empty()) continue;  // a bare noun names no event we can attribute
       for (std::string_view prep : {"on", "against", "with", "to", "targeting"}) {
@@ -474,8 +548,12 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       if (by >= 0) sources.push_back(by);
       int subj = r.subject_left(cs, a);
       if (subj >= 0) {
-        if (sources.empty()) sources = {};  // agentless passive: the subject is the target
-        p.target = subj;
+        // "Iraqi troops were deployed near the border", "guerrillas have been demobilized": forces
+        // put on alert, deployed, pulled back or disarmed are the acting side's own; elsewhere
+        // the subject of an agentless passive is the target.
+        bool own_forces = p.code.starts_with("15") || p.code.starts_with("087");
+        if (sources.empty() && own_forces) sources = r.compound_left(subj);
+        else p.target = subj;
       }
     } else {
       int subj = r.subject_left(cs, a);
@@ -500,7 +578,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     if (p.place < 0) p.place = r.place_in(0, n);
 
     // Modality from the cues in the clause before the predicate (and not part of the pattern).
-    bool neg = false, plan = false, intent = false, hypo = sv.question;
+    bool neg = false, plan = false, intent = false, hypo = sv.question, unwilling = false, threat = false;
+    // "if the deputies rejected the budget", "unless Israel rescinded": a condition has not
+    // happened.
+    if (cs > 0 && one_of(r.word(cs - 1), {"if", "unless"})) hypo = true;
     // "driving militants out of Idlib was a priority task", "to strike first would be a
     // mistake": a gerund or infinitive that is the subject of another clause names a goal or a
     // topic, not an act that happened ("it was noted that they met" is a report, and stays).
@@ -531,18 +612,31 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       if (c.kind == PatternKind::Planned || c.kind == PatternKind::Intent)
         for (uint32_t w = c.begin; w < c.end; ++w) consumed[w] = true;
     }
+    // "agreed to release the hostages and freed the first group": a past-tense verb coordinated
+    // with another is told as done; the plan before the verb it is joined to is not its own.
+    int own_from = 0;
+    if (sv.parsed && sv.words[p.anchor].deprel == "conj" && sv.words[p.anchor].head >= 0 && ctx.an.labels &&
+        ctx.an.xpos.size() == ctx.an.words.size() && ctx.an.xpos_name(first + p.anchor) == "VBD")
+      own_from = sv.words[p.anchor].head + 1;
     // "said it would not meet their demands", "will not accept": a refusal is made when said;
     // "will"/"would" mark the statement, not a later act.
     for (const auto& c : cues) {
       if (c.kind == PatternKind::Report) continue;
       if (int(c.end) > a || int(c.begin) < std::max(cs, a - 8)) continue;
+      if (int(c.begin) < own_from && c.kind != PatternKind::Negation) continue;
       if (refusal && c.end == c.begin + 1 && one_of(r.word(c.begin), {"will", "would", "shall", "'ll", "wo"})) continue;
       switch (c.kind) {
         case PatternKind::Negation:
-          if (!consumed[c.begin]) neg = true;
+          if (!consumed[c.begin]) {
+            neg = true;
+            unwilling |= c.begin > 0 && one_of(r.word(c.begin - 1), {"will", "would", "shall", "'ll", "wo"});
+          }
           break;
         case PatternKind::Planned: plan = true; break;
-        case PatternKind::Intent: intent = true; break;
+        case PatternKind::Intent:
+          intent = true;
+          threat |= r.word(c.begin).starts_with("threat");
+          break;
         case PatternKind::Hypothetical:
           if (!(reported_future && (r.word(c.begin) == "would" || r.word(c.begin) == "could"))) hypo = true;
           else plan = true;
@@ -550,6 +644,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         default: break;
       }
     }
+    if (reason_phrase) plan = intent = false;
     // A purpose infinitive inherits the modality of the plan it serves ("scheduled to hold a
     // meeting ... to discuss"): nothing in it has happened yet either.
     if (!neg && !hypo && !intent && !plan && a > 0 && r.word(a - 1) == "to" && !out.empty() &&
@@ -560,13 +655,23 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     }
     bool intent_code = p.code.starts_with("03") || p.code.starts_with("13") || p.code.starts_with("02") ||
                        p.code.starts_with("10") || p.code.starts_with("12");
-    if (neg) p.modality = Modality::Negated;
+    // "Libya said it would not hand over the suspects": unwillingness to cooperate, stated, is a
+    // rejection made when said.
+    std::string refused = neg && unwilling && !sv.question ? ctx.lexicon.refusal_code(p.code) : "";
+    if (!refused.empty()) {
+      p.code = refused;
+      p.modality = Modality::Asserted;
+      intent = true;  // dated and attributed as a statement
+    } else if (neg) p.modality = Modality::Negated;
     else if (hypo) p.modality = Modality::Hypothetical;
     else if (intent || plan) {
       if (!intent_code) {
         std::string ic = ctx.lexicon.intent_code(p.code);
         if (!ic.empty()) p.code = ic;
       }
+      // "threatened to dissolve parliament": whatever the act, saying one will do it as a
+      // threat is a threat.
+      if (threat && !p.code.starts_with("13")) p.code = "130";
       p.modality = intent ? Modality::Asserted : Modality::Planned;
     }
 
@@ -584,8 +689,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     }
     // "Japan said it had halted aid": a pronoun subject of reported speech is the speaker.
     bool pronoun_subject = false;
-    if (sv.parsed) {
-      pronoun_subject = tree.subject >= 0 && is_pronoun(r.word(tree.subject));
+    // (With a parse that names no subject for the pattern's first word, as for the copula of
+    // "they were willing to negotiate", the words before it tell.)
+    if (sv.parsed && tree.subject >= 0) {
+      pronoun_subject = is_pronoun(r.word(tree.subject));
     } else {
       for (int w = a - 1; w >= std::max(cs, a - 4); --w) {
         if (is_pronoun(r.word(w))) pronoun_subject = true;
@@ -596,7 +703,9 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     if (sources.empty() && p.speaker >= 0 && (intent || plan || pronoun_subject)) sources.push_back(p.speaker);
     // "Three US servicemen were killed by a roadside bomb": violence with a named victim and no
     // named perpetrator is still an event, with the source left blank (as GDELT leaves Actor1).
-    bool violence = p.code.starts_with("18") || p.code.starts_with("19") || p.code.starts_with("20");
+    // So is repression: "Twelve opposition activists were arrested on Monday".
+    bool violence = p.code.starts_with("17") || p.code.starts_with("18") || p.code.starts_with("19") ||
+                    p.code.starts_with("20");
     bool unattributed = sources.empty() && violence && p.target >= 0 && p.modality == Modality::Asserted;
     if (sources.empty() && !unattributed) continue;
     if (p.speaker >= 0 && std::find(sources.begin(), sources.end(), p.speaker) != sources.end() && !(intent || plan))
@@ -620,7 +729,8 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       }
     }
 
-    bool sym = pat.symmetric || symmetric_code(p.code);
+    // (A refusal to meet is one side's: "We will never negotiate with terrorists".)
+    bool sym = (pat.symmetric || symmetric_code(p.code)) && refused.empty();
     if (sources.size() > 1 && targets.empty() && sym) {
       for (size_t x = 0; x < sources.size(); ++x)
         for (size_t y = 0; y < sources.size(); ++y)
@@ -709,11 +819,16 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
   for (const auto& rep : reports) {
     if (rep.speaker < 0) continue;
     int must = -1;
-    for (int w = 0; w < n; ++w)
-      if (w != rep.word && (sv.words[w].lower == "must" || (sv.words[w].lower == "should" && w > rep.word))) {
+    // ("should" after the report verb, or before one that closes the sentence: "Iraq should
+    // allow the inspectors in, the ambassador said")
+    for (int w = 0; w < n; ++w) {
+      bool trailing_report = rep.word > w && rep.word >= n - 4;
+      if (w != rep.word &&
+          (sv.words[w].lower == "must" || (sv.words[w].lower == "should" && (w > rep.word || trailing_report)))) {
         must = w;
         break;
       }
+    }
     if (must < 0) continue;
     int lo = must > rep.word ? rep.word + 1 : r.clause_start(must, boundary);
     int obliged = -1;

@@ -111,7 +111,12 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
     if (r != "xcomp" && r != "conj" && !(r == "advcl" && hops == 0)) break;
     at = t.head(at);
   }
-  a.subject = subj;
+  // "Syria, which has rejected all offers": a relative pronoun stands for the noun its clause
+  // modifies.
+  int antecedent = -1;
+  if (subj >= 0 && one_of(sv.words[subj].lower, {"which", "who", "that"}) && t.rel(at) == "acl:relcl" && t.head(at) >= 0)
+    antecedent = t.head(at);
+  a.subject = antecedent >= 0 ? antecedent : subj;
   bool pattern_word[64] = {};
   for (uint32_t w = begin; w < end && w - begin < 64; ++w) pattern_word[w - begin] = true;
   auto in_pattern = [&](int w) { return w >= int(begin) && w < int(end) && w - int(begin) < 64 && pattern_word[w - begin]; };
@@ -128,6 +133,8 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
       if (t.rel(c) == "obl:agent" || (is_obl(t.rel(c)) && t.case_of(c) == "by")) t.with_conjuncts(c, a.sources);
     if (subj >= 0 && at == v) add_targets(subj);
     else if (subj >= 0 && a.sources.empty()) t.with_conjuncts(subj, a.sources);
+  } else if (antecedent >= 0) {
+    t.with_conjuncts(antecedent, a.sources);
   } else if (subj >= 0) {
     // Every subject of the verb: a misparsed coordination may leave two ("Putin and his
     // counterpart Erdogan held").

@@ -16,7 +16,7 @@ const char* to_string(MentionKind k) {
 const char* to_string(LinkRule r) {
   static const char* const names[] = {"name", "surname", "surname-in-document", "title-at-date", "counterpart",
                                       "leader-in-document", "metonym", "demonym+agent", "agent", "country", "place",
-                                      "organization-in-document"};
+                                      "organization-in-document", "organization-name"};
   return names[static_cast<int>(r)];
 }
 
@@ -246,6 +246,28 @@ class Scan {
     return std::string(kb_.str(kb_.entries()[country].code)) + std::string(kb_.str(kb_.agents()[agent.target].sector));
   }
 
+  // "King Hassan of Morocco", "President Ange-Felix Patasse of the Central African Republic": a
+  // title, a name the KB does not know (one to three capitalized words) and "of" a country are
+  // that country's office holder (its code and the title's sector; no person entry). Returns the
+  // next match to read, 0 when the words do not have that shape.
+  size_t titled_name_of_country(size_t k) {
+    uint32_t t = ms_[k].te, names = 0;
+    while (t < ft_.tokens.size() && names < 3 && ft_.tokens[t].capitalized && folded_token(t) != "of") ++t, ++names;
+    if (names == 0 || t >= ft_.tokens.size() || folded_token(t) != "of") return 0;
+    for (size_t j = k + 1; j < ms_.size() && ms_[j].tb < t; ++j)
+      if (hit(j, HitKind::Person)) return 0;  // a known name: the name rules' business
+    uint32_t at = t + 1;
+    if (at < ft_.tokens.size() && folded_token(at) == "the") ++at;
+    size_t j = match_at(k + 1, at);
+    if (j >= ms_.size() || !hit(j, HitKind::CountryName)) return 0;
+    uint32_t c = country_of_hit(j);
+    const TitleRec& title = kb_.titles()[hit(k, HitKind::Title)->target];
+    countries_.push_back(c);
+    emit(k, j, MentionKind::Agent, LinkRule::TitleAtDate, c,
+         std::string(kb_.str(kb_.entries()[c].code)) + std::string(kb_.str(title.sector)));
+    return j + 1;
+  }
+
   // The match that starts at token `t`, or ms_.size().
   size_t match_at(size_t from, uint32_t t) const {
     size_t j = from;
@@ -326,7 +348,9 @@ class Scan {
         if (word(k + 1, WordClass::Coordinator) && adjacent(k + 1, k + 2) && adjacent(k + 2, k + 3)) {
           uint32_t c2 = country_of_hit(k + 2);
           const KeyRec* a = hit(k + 3, HitKind::Agent);
-          if (c2 != kNone && !a && hit(k + 3, HitKind::Title)) {
+          // (A singular title names one person: "Syria and Palestinian leader Yasser Arafat".)
+          bool plural_title = hit(k + 3, HitKind::Title) && folded_token(ms_[k + 3].te - 1).ends_with("s");
+          if (c2 != kNone && !a && plural_title) {
             // "the Russian and Turkish leaders": the title applies to both.
             countries_.push_back(c2);
             size_t before = out_.size();
@@ -406,6 +430,7 @@ class Scan {
     }
     if (hit(k, HitKind::Title)) {
       if (size_t next = named_after(k)) return next;
+      if (size_t next = titled_name_of_country(k)) return next;
       // "President of the Russian Federation", "the president of Turkey"
       uint32_t te = ms_[k].te;
       if (te < ft_.tokens.size() && folded_token(te) == "of") {
