@@ -94,7 +94,11 @@ Expected<std::vector<UdSentence>> read_conllu(const std::string& path) {
                              std::to_string(cur.words.size() + 1) + ")");
     if (!parse_int(f[6], head)) return err(lineno, "head '" + std::string(f[6]) + "' is not a number");
     if (f[1].empty() || f[3].empty()) return err(lineno, "empty FORM or UPOS");
-    UdWord w{std::string(f[1]), std::string(f[2]), std::string(f[3]), std::string(f[4]), std::string(f[7]), head, !no_space};
+    UdWord w{std::string(f[1]), std::string(f[2]), std::string(f[3]), std::string(f[4]), std::string(f[7]), head, !no_space, {}};
+    if (auto e = f[9].find("Entity="); e != std::string_view::npos) {
+      std::string_view v = f[9].substr(e + 7);
+      w.entity = std::string(v.substr(0, v.find('|')));
+    }
     cur.words.push_back(std::move(w));
   }
   if (auto e = finish(); !e.empty()) return err(sentence_line, e);

@@ -12,6 +12,7 @@ struct UdWord {
   std::string form, lemma, upos, xpos, deprel;
   int head = 0;  // 0 = root, else 1-based word index
   bool space_after = true;
+  std::string entity;  // the MISC Entity= value (GUM's entity brackets), empty when none
 };
 
 struct UdToken {  // a multi-word token ("don't" over words do + n't)
@@ -28,6 +29,11 @@ struct UdSentence {
 };
 
 Expected<std::vector<UdSentence>> read_conllu(const std::string& path);
+
+// Named entities from GUM's entity layer (MISC Entity=): person, place and organization mentions
+// whose head word is a capitalized proper name, narrowed to the capitalized name itself and
+// flattened (outermost wins), as PER / LOC / ORG in IOB2 - the shape of UNER's annotation.
+std::vector<struct NerSentence> gum_named_entities(const std::vector<UdSentence>& sentences);
 
 struct NerSentence {
   std::string text;
