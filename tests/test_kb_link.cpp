@@ -88,6 +88,18 @@ TEST_F(LinkTest, NerLocationsMakeBareTownNamesPlaces) {
   EXPECT_EQ(find(linker.link_text(text_, day("2020-02-27"), elsewhere), "Saraqib"), nullptr);
 }
 
+// The longest name wins: "Sudan People's Liberation Army" is the Sudanese rebels, not China's
+// "People's Liberation Army" inside it.
+TEST_F(LinkTest, ArmedGroupsByTheirFullName) {
+  auto ms = link("The Sudan People's Liberation Army and the People's Liberation Army held drills; the Kosovo "
+                 "Liberation Army and Tamil Tigers fought on.",
+                 "1999-03-02");
+  EXPECT_EQ(code(ms, "Sudan People's Liberation Army"), "SDNREB");
+  EXPECT_EQ(code(ms, "People's Liberation Army"), "CHNMIL");
+  EXPECT_EQ(code(ms, "Kosovo Liberation Army"), "KSVREB");
+  EXPECT_EQ(code(ms, "Tamil Tigers"), "LKAREBSEP");
+}
+
 // "May 5", "in May": the month, not Theresa May; "May said" after her full name is her.
 TEST_F(LinkTest, MonthIsNotASurname) {
   auto ms = link("Talks resume on May 5 in Geneva. In May the army withdrew. Theresa May spoke. May said no.",
