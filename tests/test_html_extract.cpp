@@ -306,7 +306,7 @@ TEST(CleanPrompts, BareDomainsAndPhotoLabelsLeaveTheBody) {
 // the line (the whole-line fast path looks at sixteen bytes at a time).
 TEST(TextBlocks, WhitespaceRunsCollapseAtEveryPosition) {
   const std::string base = "Officials in Ankara and Moscow confirmed the call between the two leaders";
-  for (const std::string run : {std::string("  "), std::string("\t"), std::string(" \t "), std::string("\xC2\xA0")}) {
+  for (const std::string& run : {std::string("  "), std::string("\t"), std::string(" \t "), std::string("\xC2\xA0")}) {
     for (size_t at = 1; at + 1 < base.size(); ++at) {
       if (base[at] != ' ') continue;
       std::string line = base.substr(0, at) + run + base.substr(at + 1);

@@ -102,7 +102,7 @@ void Gazetteer::annotate(std::span<const std::string_view> forms, std::span<cons
         key += folded[k];
         uint32_t b = k == i ? alone[i] : lookup(kb::key_hash(key));
         if (!cap && !(b & (kGazCountry | kGazBigPlace))) b &= kGazPrefix;
-        if (b & kGazKinds) best_len = k - i + 1, best_bits = (b & kGazKinds) | (cap ? 0 : kGazLowerCase);
+        if (b & kGazKinds) best_len = k - i + 1, best_bits = (b & kGazKinds) | (cap ? 0u : uint32_t(kGazLowerCase));
         if (b == 0) break;
       }
     }
