@@ -359,6 +359,16 @@ TEST(CodeRules, AttackWithoutTargetRestatesTheOneWithIt) {
   EXPECT_NE(find(two, "19", "RUSMIL"), nullptr);
 }
 
+// "retaliated by striking": the strike is what happened; a bare "retaliated against" stays.
+TEST(CodeRules, GenericActByMeansOfACodedOneIsThatAct) {
+  NEED_PARSER();
+  auto by = run_parsed("Turkey retaliated by striking Syrian government targets, the Turkish presidency said.");
+  EXPECT_NE(find(by, "19", "TUR"), nullptr);
+  EXPECT_EQ(find(by, "170"), nullptr);
+  auto bare = run_parsed("Turkey retaliated against Syria.");
+  EXPECT_NE(find(bare, "170", "TUR"), nullptr);
+}
+
 // "respond to any attack by Syrian forces": no attack in particular happened.
 TEST(CodeRules, AnyOrPossibleAttackIsNotAnEvent) {
   NEED_PARSER();

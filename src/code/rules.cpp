@@ -791,6 +791,26 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
   }
   for (size_t i = out.size(); i-- > 0;)
     if (subsumed[i]) out.erase(out.begin() + long(i));
+  // "Turkey retaliated by striking Syrian targets": a generic act (a root code: 170, 190, ...)
+  // done by means of a coded one is that act; the means says what happened.
+  if (sv.parsed && out.size() > 1) {
+    auto by_means_of = [&](int means, int act) {
+      if (means < 0 || act < 0 || sv.words[means].head != act || sv.words[means].deprel != "advcl") return false;
+      for (const auto& w : sv.words)
+        if (w.head == means && w.deprel == "mark" && w.lower == "by") return true;
+      return false;
+    };
+    std::vector<char> generic(out.size(), 0);
+    for (size_t i = 0; i < out.size(); ++i) {
+      const Predicate& g = out[i];
+      if (g.code.size() != 3 || g.code[2] != '0') continue;
+      for (size_t j = 0; j < out.size() && !generic[i]; ++j)
+        generic[i] = j != i && out[j].modality == g.modality && actor(out[j].source) == actor(g.source) &&
+                     by_means_of(int(out[j].anchor), int(g.anchor));
+    }
+    for (size_t i = out.size(); i-- > 0;)
+      if (generic[i]) out.erase(out.begin() + long(i));
+  }
   // "demanded the parties allow humanitarian access", "insisted on demands that the government
   // grant rights", "accused Y of killing": a predicate inside another's complement is what that
   // act is about, not the sentence's event; it ranks below the act that governs it.
