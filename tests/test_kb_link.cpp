@@ -88,6 +88,33 @@ TEST_F(LinkTest, NerLocationsMakeBareTownNamesPlaces) {
   EXPECT_EQ(find(linker.link_text(text_, day("2020-02-27"), elsewhere), "Saraqib"), nullptr);
 }
 
+// A person the NER found is no place and no namesake: "Nawaf Khalil" is a spokesman, not the
+// Kuwaiti emir Nawaf and Hebron (al-Khalil); "Khalil" alone later is him again, even unmarked.
+TEST_F(LinkTest, NerPersonsAreNotPlacesOrNamesakes) {
+  text_ = "PYD spokesman Nawaf Khalil said the attack was unjustified. The Kurds will fight back, Khalil said.";
+  Linker linker(shipped_kb());
+  auto plain = linker.link_text(text_, day("2013-08-03"));
+  const LinkedMention* before = find(plain, "Khalil");
+  ASSERT_NE(before, nullptr);  // dictionary matching alone reads the town
+  EXPECT_EQ(before->kind, MentionKind::Place);
+  size_t b = text_.find("Nawaf");
+  std::vector<std::pair<uint32_t, uint32_t>> per = {{uint32_t(b), uint32_t(b + 12)}};
+  auto ms = linker.link_text(text_, day("2013-08-03"), {}, per);
+  for (const auto& m : ms) {
+    std::string surface = text_.substr(m.begin, m.end - m.begin);
+    EXPECT_NE(surface, "Khalil") << "linked as " << to_string(m.kind);
+    EXPECT_NE(surface, "Nawaf") << "linked as " << to_string(m.kind);
+  }
+  // A one-word person span keeps a town's own name: the NER calling "Aleppo" a person does not
+  // move the town (only an alternate name such as al-Khalil is dropped).
+  text_ = "Aleppo said nothing.";
+  std::vector<std::pair<uint32_t, uint32_t>> aleppo = {{0, 6}};
+  auto both = linker.link_text(text_, day("2013-08-03"), aleppo, aleppo);
+  const LinkedMention* town = find(both, "Aleppo");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->kind, MentionKind::Place);
+}
+
 // The longest name wins: "Sudan People's Liberation Army" is the Sudanese rebels, not China's
 // "People's Liberation Army" inside it.
 TEST_F(LinkTest, ArmedGroupsByTheirFullName) {

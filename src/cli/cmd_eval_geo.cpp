@@ -50,11 +50,7 @@ void add_eval_geo(CLI::App& parent, int& exit_code) {
     if (model)
       named = [model](std::string_view text) {
         nlp::Analysis a = model->analyze(text);
-        std::vector<std::pair<uint32_t, uint32_t>> spans;
-        for (const auto& e : a.entities)
-          if (e.type == nlp::EntityType::LOC && e.word_end > e.word_begin)
-            spans.emplace_back(a.words[e.word_begin].begin, a.words[e.word_end - 1].end);
-        return spans;
+        return kb::NamedSpans{a.entity_bytes(nlp::EntityType::LOC), a.entity_bytes(nlp::EntityType::PER)};
       };
     nlohmann::json j;
     j["threshold_km"] = 161;

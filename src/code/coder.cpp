@@ -233,12 +233,11 @@ CodedDoc Coder::code(const Doc& doc) const {
   out.parsed = !an.head.empty();
   int day = doc_day(doc);
   std::vector<kb::LinkedMention> mentions;
-  // The NER's locations let the linker read a town's name as a place without a cue word.
-  std::vector<std::pair<uint32_t, uint32_t>> named_places;
-  for (const auto& e : an.entities)
-    if (e.type == nlp::EntityType::LOC && e.word_end > e.word_begin)
-      named_places.emplace_back(an.words[e.word_begin].begin, an.words[e.word_end - 1].end);
-  if (options_.linker) mentions = options_.linker->link_text(body, day, named_places);
+  // The NER's locations let the linker read a town's name as a place without a cue word; its
+  // persons keep a spokesman's surname from being read as a town.
+  if (options_.linker)
+    mentions = options_.linker->link_text(body, day, an.entity_bytes(nlp::EntityType::LOC),
+                                          an.entity_bytes(nlp::EntityType::PER));
   if (options_.linker && options_.unknown_organizations)
     add_unknown_organizations(body, an, *org_heads_, options_.linker->kb(), mentions);
   std::vector<int> partner = resolve_pairs(body, mentions);

@@ -132,8 +132,8 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
     // NER's locations when given, and its own resolution), each gold toponym matched to an
     // unused one of the same folded name.
     if (named_places) {
-      auto spans = named_places(text);
-      linked = linker.link_text(text, kNoDate, spans);
+      NamedSpans spans = named_places(text);
+      linked = linker.link_text(text, kNoDate, spans.places, spans.people);
     }
     std::vector<char> used(linked.size(), 0);
     for (const auto& g : golds) {

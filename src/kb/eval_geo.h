@@ -30,9 +30,12 @@ enum class GeoSplit { All, Dev, Test };
 
 // Reads either format (GeoVirus <location>, TR-News <toponym>) and scores the geocoder;
 // focus_fallback off leaves names the gazetteer lacks unplaced (see geocode_document).
-// `named_places`, when set, gives an article's NER location spans to the linker (end-to-end
-// figures only: the gold names are geocoded either way).
-using NamedPlaces = std::function<std::vector<std::pair<uint32_t, uint32_t>>(std::string_view text)>;
+// `named_places`, when set, gives an article's NER location and person spans to the linker
+// (end-to-end figures only: the gold names are geocoded either way).
+struct NamedSpans {
+  std::vector<std::pair<uint32_t, uint32_t>> places, people;
+};
+using NamedPlaces = std::function<NamedSpans(std::string_view text)>;
 Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& path, GeoSplit split = GeoSplit::All,
                                       bool focus_fallback = true, const NamedPlaces& named_places = {});
 

@@ -35,6 +35,7 @@ class Scan {
  public:
   Scan(const Kb& kb, std::string_view text, int day) : kb_(kb), text_(text), day_(day) {}
   std::span<const std::pair<uint32_t, uint32_t>> named_places;  // NER location spans, in text order
+  std::span<const std::pair<uint32_t, uint32_t>> named_people;  // NER person spans, in text order
 
   std::vector<LinkedMention> run(const std::vector<uint32_t>& people_in_doc) {
     people_ = people_in_doc;
@@ -449,7 +450,7 @@ class Scan {
       }
       return k + 1;
     }
-    if (hit(k, HitKind::Surname) && !month_not_name(k)) {
+    if (hit(k, HitKind::Surname) && !month_not_name(k) && !opens_other_name(k)) {
       LinkRule rule;
       uint32_t p = choose_person(k, HitKind::Surname, true, rule);
       if (p != kNone) return emit_person(k, rule, p);
@@ -461,6 +462,24 @@ class Scan {
     }
     if (hit(k, HitKind::Place) || hit(k, HitKind::Capital)) pending_places_.push_back(k);
     return k + 1;
+  }
+
+  // The span of `spans` (sorted, in text order) that holds match k's bytes, if any.
+  const std::pair<uint32_t, uint32_t>* span_holding(std::span<const std::pair<uint32_t, uint32_t>> spans,
+                                                    size_t k) const {
+    if (spans.empty()) return nullptr;
+    uint32_t b = ft_.tokens[ms_[k].tb].begin, e = ft_.tokens[ms_[k].te - 1].end;
+    auto it = std::upper_bound(spans.begin(), spans.end(), std::pair<uint32_t, uint32_t>(b, UINT32_MAX));
+    if (it == spans.begin()) return nullptr;
+    --it;
+    return it->first <= b && it->second >= e ? &*it : nullptr;
+  }
+
+  // A name the NER read as part of a longer person's name that goes on after it: a given name
+  // ("Nawaf Khalil"), not the known person who bears it as a name of their own.
+  bool opens_other_name(size_t k) const {
+    const auto* s = span_holding(named_people, k);
+    return s && s->second > ft_.tokens[ms_[k].te - 1].end;
   }
 
   // "May 5", "in May", "since March 2021": a surname that is also a month, used as the month.
@@ -497,9 +516,24 @@ class Scan {
     std::vector<size_t> ks;
     std::vector<std::string> keys;
     std::vector<std::vector<KeyRec>> all_hits;
+    // The surnames of the people the NER found by full name: "Khalil" alone, after "Nawaf
+    // Khalil", is the spokesman again even where the NER misses him.
+    std::vector<std::string> surnames;
+    for (const auto& [b, e] : named_people) {
+      std::string_view name = text_.substr(b, e - b);
+      size_t sp = name.find_last_of(' ');
+      if (sp != std::string_view::npos) surnames.push_back(fold_key(name.substr(sp + 1)));
+    }
     for (size_t k : pending_places_) {
       const Match& m = ms_[k];
       if (word(k, WordClass::Article) || word(k, WordClass::Locative)) continue;
+      // Within a person's name: no place when the name goes on ("Nawaf Khalil"), and only by a
+      // place's own name when the person is this one word ("Khalil said": al-Khalil is Hebron's
+      // other name; the NER calling "Ras al-Ayn" a person does not move the town).
+      const auto* person = span_holding(named_people, k);
+      if (person && (person->first < ft_.tokens[m.tb].begin || person->second > ft_.tokens[m.te - 1].end)) continue;
+      if (m.te == m.tb + 1 && std::find(surnames.begin(), surnames.end(), folded_token(m.tb)) != surnames.end())
+        continue;
       std::vector<KeyRec> hits;
       // Without NER, a bare GeoNames name is read as a place only after "in", "near", ... or when
       // the place is big: the gazetteer is full of towns named like words ("High Level").
@@ -514,15 +548,12 @@ class Scan {
         const PlaceRec& p = kb_.places()[h.target];
         // A one-word alternate name of a small place is more often an ordinary word ("North").
         if ((h.flags & kAltName) && m.te - m.tb == 1 && p.population < kBigCity) continue;
+        if ((h.flags & kAltName) && person) continue;
         hits.push_back(h);
         auto f = static_cast<Feature>(p.feature);
         if ((p.geonameid == 0 && f != Feature::IsoSubdivision) || p.population >= kBigCity) notable = true;
       }
-      if (!notable && !named_places.empty()) {
-        uint32_t b = ft_.tokens[m.tb].begin, e = ft_.tokens[m.te - 1].end;
-        auto it = std::upper_bound(named_places.begin(), named_places.end(), std::pair<uint32_t, uint32_t>(b, UINT32_MAX));
-        notable = it != named_places.begin() && std::prev(it)->first <= b && std::prev(it)->second >= e;
-      }
+      if (!notable) notable = span_holding(named_places, k) != nullptr;
       if (!notable) continue;
       // The cues are read around this mention only (each occurrence is a mention of its own).
       uint32_t b = ft_.tokens[m.tb].begin, e = ft_.tokens[m.te - 1].end;
@@ -559,9 +590,11 @@ class Scan {
 }  // namespace
 
 std::vector<LinkedMention> Linker::link_text(std::string_view text, int day,
-                                             std::span<const std::pair<uint32_t, uint32_t>> named_places) const {
+                                             std::span<const std::pair<uint32_t, uint32_t>> named_places,
+                                             std::span<const std::pair<uint32_t, uint32_t>> named_people) const {
   Scan scan(*kb_, text, day);
   scan.named_places = named_places;
+  scan.named_people = named_people;
   return scan.run({});
 }
 

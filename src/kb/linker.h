@@ -50,8 +50,12 @@ class Linker {
   // 1970-01-01) or kNoDate.
   // `named_places`: byte spans an NER tagged as locations; a gazetteer name inside one is read
   // as a place even where dictionary matching alone would not dare ("Residents of Aleppo").
+  // `named_people`: byte spans an NER tagged as persons; a name inside one is no place ("Nawaf
+  // Khalil" is a spokesman, not Hebron, alias al-Khalil), and a known name that opens a longer
+  // one is someone else's given name ("Nawaf" there is not Kuwait's emir). Both in text order.
   std::vector<LinkedMention> link_text(std::string_view text, int day,
-                                       std::span<const std::pair<uint32_t, uint32_t>> named_places = {}) const;
+                                       std::span<const std::pair<uint32_t, uint32_t>> named_places = {},
+                                       std::span<const std::pair<uint32_t, uint32_t>> named_people = {}) const;
 
   // One mention found by another component (an NER span), with the people already named in the
   // document for within-document references. nullopt when the KB does not know it.

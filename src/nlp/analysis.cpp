@@ -15,6 +15,13 @@ constexpr std::array<std::string_view, kEntityTypeCount> kEntity = {"PER", "ORG"
 }  // namespace
 
 std::string_view upos_name(Upos u) { return kUpos[size_t(u)]; }
+
+std::vector<std::pair<uint32_t, uint32_t>> Analysis::entity_bytes(EntityType type) const {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  for (const auto& e : entities)
+    if (e.type == type && e.word_end > e.word_begin) out.emplace_back(words[e.word_begin].begin, words[e.word_end - 1].end);
+  return out;
+}
 bool parse_upos(std::string_view s, Upos& out) {
   for (size_t i = 0; i < kUpos.size(); ++i)
     if (kUpos[i] == s) return out = Upos(i), true;

@@ -55,6 +55,8 @@ struct Analysis {
   }
   std::string_view xpos_name(size_t w) const { return labels->xpos[xpos[w]]; }
   std::string_view deprel_name(size_t w) const { return labels->deprel[deprel[w]]; }
+  // The [begin, end) byte spans of the entities of one type, in text order (what the linker takes).
+  std::vector<std::pair<uint32_t, uint32_t>> entity_bytes(EntityType type) const;
 };
 
 }  // namespace sitrep::nlp
