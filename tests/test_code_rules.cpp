@@ -153,6 +153,20 @@ TEST(CodeRules, PlaceAfterFromIsAnOriginNotTheLocation) {
   EXPECT_TRUE(placed);
 }
 
+// Regression: "the London-based monitor said Turkish soldiers attacked Kurdish fighters" was
+// coded with London as the source's government (GBRGOV) or as the attack's place.
+TEST(CodeRules, BasedInPlaceIsNeitherActorNorLocation) {
+  NEED_CODER();
+  auto c = run("The London-based monitor said Turkish soldiers attacked Kurdish fighters.");
+  bool attack = false;
+  for (const auto& e : c.events) {
+    EXPECT_FALSE(e.source && e.source->code == "GBRGOV");
+    EXPECT_FALSE(e.location && e.location->name == "London") << e.cameo->code;
+    attack |= e.source && e.source->code == "TURMIL";
+  }
+  EXPECT_TRUE(attack);
+}
+
 }  // namespace
 }  // namespace sitrep::code
 

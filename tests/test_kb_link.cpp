@@ -115,6 +115,25 @@ TEST_F(LinkTest, NerPersonsAreNotPlacesOrNamesakes) {
   EXPECT_EQ(town->kind, MentionKind::Place);
 }
 
+// "Britain-based", "London-based", "US-made": where something is from, not an actor (before:
+// GBR and GBRGOV, the capital read as the government, became the sources of the monitor's reports).
+TEST_F(LinkTest, BasedInNamesArePlacesNotActors) {
+  auto ms = link("The Britain-based monitor and a London-based group said a US-made missile hit the town.", "2020-02-27");
+  for (const char* name : {"Britain", "London", "US"}) {
+    const LinkedMention* m = find(ms, name);
+    ASSERT_NE(m, nullptr) << name;
+    EXPECT_EQ(m->kind, MentionKind::Place) << name;
+    EXPECT_EQ(m->rule, LinkRule::BasedIn) << name;
+    EXPECT_TRUE(m->code.empty()) << name;
+    EXPECT_NE(m->place, kNone) << name;
+  }
+  // Without the suffix the capital still speaks for the government.
+  ms = link("London said the missile was US-made.", "2020-02-27");
+  const LinkedMention* london = find(ms, "London");
+  ASSERT_NE(london, nullptr);
+  EXPECT_EQ(london->code, "GBRGOV");
+}
+
 // The longest name wins: "Sudan People's Liberation Army" is the Sudanese rebels, not China's
 // "People's Liberation Army" inside it.
 TEST_F(LinkTest, ArmedGroupsByTheirFullName) {

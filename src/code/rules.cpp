@@ -232,7 +232,7 @@ class Rules {
       const auto& lm = ctx_.mentions[m];
       bool loc = is_locative(b) || lm.kind == kb::MentionKind::Place;
       if (loc) {
-        if (place && *place < 0 && lm.place != kb::kNone) *place = m;
+        if (place && *place < 0 && lm.place != kb::kNone && lm.rule != kb::LinkRule::BasedIn) *place = m;
         w = last_word(m);
         continue;
       }
@@ -273,7 +273,8 @@ class Rules {
     return -1;
   }
   // "met in Istanbul" before "negotiators from Russia": a place after "from" is where someone
-  // came from, the event's place only when nothing else in the span is.
+  // came from, the event's place only when nothing else in the span is. The place of a
+  // "London-based monitor" is never the event's.
   int place_in(int from, int to) const {
     int origin = -1;
     for (int w = from; w < to; ++w) {
@@ -282,6 +283,7 @@ class Rules {
       const auto& lm = ctx_.mentions[m];
       if (lm.place == kb::kNone) continue;
       std::string_view b = before(m);
+      if (lm.rule == kb::LinkRule::BasedIn) continue;
       if (b == "from") {
         if (origin < 0) origin = m;
         continue;

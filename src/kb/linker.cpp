@@ -1,6 +1,7 @@
 #include "kb/linker.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "kb/fold.h"
 #include "kb/geocode.h"
@@ -16,7 +17,7 @@ const char* to_string(MentionKind k) {
 const char* to_string(LinkRule r) {
   static const char* const names[] = {"name", "surname", "surname-in-document", "title-at-date", "counterpart",
                                       "leader-in-document", "metonym", "demonym+agent", "agent", "country", "place",
-                                      "organization-in-document", "organization-name"};
+                                      "organization-in-document", "organization-name", "based-in"};
   return names[static_cast<int>(r)];
 }
 
@@ -58,6 +59,7 @@ class Scan {
   std::vector<uint32_t> countries_;  // countries named or implied so far
   std::vector<uint32_t> orgs_;       // organizations named so far, in order
   std::vector<size_t> pending_places_;
+  std::vector<size_t> based_in_;  // pending places read as "X-based"
 
   bool valid(const KeyRec& k, uint32_t tb, uint32_t te) const {
     if (k.kind == static_cast<uint8_t>(HitKind::Prefix)) return false;
@@ -319,7 +321,33 @@ class Scan {
     return j + 1;
   }
 
+  // "Britain-based", "London-based", "US-made": the name says where something is or comes
+  // from, not who acts.
+  bool located_modifier(size_t k) const {
+    uint32_t e = ft_.tokens[ms_[k].te - 1].end;
+    if (e >= text_.size() || text_[e] != '-') return false;
+    size_t b = e + 1, x = b;
+    while (x < text_.size() && std::isalpha(static_cast<unsigned char>(text_[x]))) ++x;
+    std::string w(text_.substr(b, x - b));
+    for (char& ch : w) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    static constexpr std::string_view kWords[] = {"based", "born", "made", "built", "headquartered", "registered",
+                                                  "listed", "flagged", "manufactured"};
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+  }
+
   size_t interpret(size_t k) {
+    if (located_modifier(k)) {
+      uint32_t c = country_of_hit(k);
+      if (c != kNone && kb_.entries()[c].place != kNone) {
+        LinkedMention& m = emit(k, k, MentionKind::Place, LinkRule::BasedIn, kNone, "");
+        m.place = kb_.entries()[c].place;
+      } else if (hit(k, HitKind::Place) || hit(k, HitKind::Capital)) {
+        based_in_.push_back(k);
+        pending_places_.push_back(k);
+      }
+      if (c != kNone) countries_.push_back(c);
+      return k + 1;
+    }
     // "the alliance" (after NATO), "the group" (after Hezbollah): the organization of that kind
     // named last in the document.
     if (word(k, WordClass::Article) && adjacent(k, k + 1) &&
@@ -579,7 +607,7 @@ class Scan {
       lm.begin = ft_.tokens[m.tb].begin;
       lm.end = ft_.tokens[m.te - 1].end;
       lm.kind = MentionKind::Place;
-      lm.rule = LinkRule::Place;
+      lm.rule = std::find(based_in_.begin(), based_in_.end(), ks[i]) != based_in_.end() ? LinkRule::BasedIn : LinkRule::Place;
       lm.place = pi;
       out_.push_back(lm);
     }

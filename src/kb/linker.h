@@ -27,7 +27,8 @@ enum class MentionKind : uint8_t { Person, Organization, Country, Agent, Place }
 enum class LinkRule : uint8_t {
   Name, Surname, SurnameInDoc, TitleAtDate, Counterpart, LeaderInDoc, Metonym, DemonymAgent, Agent, Country, Place,
   OrgInDoc,  // "the alliance" after NATO, "the group" after Hezbollah
-  OrgName    // a capitalized organization name the KB lacks, coded by its head word (code/org_names.h)
+  OrgName,   // a capitalized organization name the KB lacks, coded by its head word (code/org_names.h)
+  BasedIn    // "Britain-based", "US-made": a place that says where something is from, not where it happens
 };
 const char* to_string(MentionKind k);
 const char* to_string(LinkRule r);
