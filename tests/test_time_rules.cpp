@@ -540,3 +540,40 @@ TEST(TimeRelative, RangesAndNarrativeAnaphora) {
   // with nothing named before, the next morning is the DCT's
   expect_one("The next morning, talks began.", kTue14Jul2020, "The next morning", "TIME", "2020-07-15TMO");
 }
+
+TEST(TimeQuarters, AnalystShorthand) {
+  DocTime oct89{1989, 10, 26};
+  expect_one("Profit rose in Q3.", kTue14Jul2020, "Q3", "DATE", "2020-Q3");
+  expect_one("Sales in Q3 2019 fell.", kTue14Jul2020, "Q3 2019", "DATE", "2019-Q3");
+  expect_one("Sales in Q2 of 2019 fell.", kTue14Jul2020, "Q2 of 2019", "DATE", "2019-Q2");
+  expect_one("Results for 3Q89 were weak.", oct89, "3Q89", "DATE", "1989-Q3");
+  expect_one("Results for 3Q were weak.", oct89, "3Q", "DATE", "1989-Q3");
+  expect_one("Profit in H1 2020 rose.", kTue14Jul2020, "H1 2020", "DATE", "2020-H1");
+  expect_one("In FY2021 the company will grow.", kTue14Jul2020, "FY2021", "DATE", "2021");
+  expect_one("In FY89 the company grew.", oct89, "FY89", "DATE", "1989");
+  // codes that are not periods
+  EXPECT_TRUE(tag("the H1N1 virus and H2 gas", kTue14Jul2020).empty());
+  EXPECT_TRUE(tag("a Q35 rating", kTue14Jul2020).empty());
+}
+
+TEST(TimeRelative, PastYearFiscalYearSoon) {
+  DocTime mar98{1998, 3, 3};
+  // TimeBank dates "the past year" to the year before the DCT's
+  expect_one("hate groups grew over the past year.", mar98, "the past year", "DATE", "1997");
+  // a company's accounting year is not the calendar's: a stretch of a year, unless it is named
+  expect_one("profit should increase throughout the fiscal year.", mar98, "the fiscal year", "DURATION", "P1Y");
+  expect_one("sales in the fiscal year 1997 rose", mar98, "the fiscal year 1997", "DATE", "1997");
+  expect_one("it expects sales in the current fiscal year to rise", mar98, "the current fiscal year", "DATE", "1998");
+  expect_one("prosecutors said they may soon seek an indictment.", mar98, "soon", "DATE", "FUTURE_REF");
+  expect_one("Kellogg soon will begin selling boxes.", mar98, "soon", "DATE", "FUTURE_REF");
+  EXPECT_TRUE(tag("they could leave as soon as possible; the army soon withdrew.", mar98).empty());
+}
+
+TEST(TimeAbsolute, DecadesWithoutCentury) {
+  expect_one("music of the 80s", kTue14Jul2020, "the 80s", "DATE", "198");
+  expect_one("in the mid-60s", kTue14Jul2020, "the mid-60s", "DATE", "196", "MID");
+  // a decade of this century once it has begun
+  expect_one("growth in the 10s", kTue14Jul2020, "the 10s", "DATE", "201");
+  expect_one("jazz in the 20s", DocTime{2010, 5, 1}, "the 20s", "DATE", "192");
+  EXPECT_TRUE(tag("a man in his 80s", kTue14Jul2020).empty());
+}

@@ -317,6 +317,23 @@ Opt Recognizer::vague_or_set(size_t i) {
   return std::nullopt;
 }
 
+Opt Recognizer::soon(size_t i) {
+  // "as soon as Tuesday", "soon after the war": a point set by something else, not by the DCT
+  if (i > 0 && (is(i - 1, "as") || is(i - 1, "too") || is(i - 1, "how") || is(i - 1, "so"))) return std::nullopt;
+  if (is(i + 1, "after") || is(i + 1, "afterward") || is(i + 1, "afterwards") || is(i + 1, "thereafter") ||
+      is(i + 1, "as") || is(i + 1, "enough"))
+    return std::nullopt;
+  // only ahead of the DCT: "will soon", "may soon seek", "soon will begin" (not "the army soon withdrew")
+  auto modal = [&](size_t k) {
+    return is(k, "will") || is(k, "would") || is(k, "may") || is(k, "might") || is(k, "could") || is(k, "should") ||
+           is(k, "can") || is(k, "shall") || is(k, "ll") || is(k, "must");
+  };
+  bool ahead = (i > 0 && modal(i - 1)) || modal(i + 1) || (i > 1 && modal(i - 2) && is(i - 1, "very")) ||
+               (is(i + 1, "be") && i > 0 && modal(i - 1));
+  if (!ahead && tense(i, i + 1) != Tense::Future) return std::nullopt;
+  return Hit{i, i + 1, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
+}
+
 Opt Recognizer::weekend(size_t b, size_t e, Tense tn) const {
   if (!a_.known()) return dct_hit(b, e, TimexType::Date, "XXXX-WXX-WE");
   timecal::Ymd d = a_.day();
@@ -399,6 +416,12 @@ Opt Recognizer::the_first(size_t i) {
   if ((w == "full" || w == "fiscal") && is(k + 1, "year")) {
     // "the fiscal year ended Jan. 31": an accounting period, like "the year ended"
     if (is(k + 2, "ended") || is(k + 2, "ending")) return Hit{i, k + 2, TimexType::Duration, "P1Y"};
+    // "throughout the fiscal year": a company's accounting year, which is not the calendar's; only
+    // "this/the current fiscal year" (rel_first) or a number names one
+    if (w == "fiscal") {
+      if (int y = year_at(k + 2)) return Hit{i, k + 3, TimexType::Date, timecal::fmt_year(y)};
+      return Hit{i, k + 2, TimexType::Duration, "P1Y"};
+    }
     if (a_.known()) return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(a_.dct.year));
   }
   if (lex(k, timelex::kEdge) && !is(k, "end") && !is(k, "beginning") && !is(k, "start") && !is(k, "middle"))
@@ -469,6 +492,10 @@ Opt Recognizer::the_first(size_t i) {
       if (const Entry* s = timelex::lookup(season); s && (s->kinds & timelex::kSeason))
         return Hit{i, e + 1, TimexType::Set, "XXXX-" + s->season};
     }
+    // "over the past year": TimeBank dates it to the year before the DCT's (the past week, month or
+    // decade stay stretches of time)
+    if (w == "past" && is(k + 1, "year") && a_.known())
+      return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, "Y", -1));
     Opt h = rel_first(k);
     if (h && h->value == "PRESENT_REF") return h;
     // each of the last three years: a set over those years
