@@ -577,3 +577,18 @@ TEST(TimeAbsolute, DecadesWithoutCentury) {
   expect_one("jazz in the 20s", DocTime{2010, 5, 1}, "the 20s", "DATE", "192");
   EXPECT_TRUE(tag("a man in his 80s", kTue14Jul2020).empty());
 }
+
+TEST(TimeRelative, EarlierCountsFromTheStorysTime) {
+  // "earlier" counts back from the date named just before; "ago" and a story without one, from the DCT
+  auto f = tag("In 1998 they met. A year earlier, they had split.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "A year earlier");
+  EXPECT_EQ(f[1].value, "1997");
+  f = tag("The rebels took the town in March 2015. Two months earlier, talks had failed.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "2015-01");
+  expect_one("A year earlier, they had split.", kTue14Jul2020, "A year earlier", "DATE", "2019");
+  f = tag("In 1998 they met. They split a year ago.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "2019");
+}

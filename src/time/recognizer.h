@@ -104,7 +104,10 @@ class Recognizer {
   Opt that_unit(size_t i);
   Opt weekend(size_t b, size_t e, Tense tn) const;  // the weekend before (after, if future) the DCT     // "that year", "that day": the period of the last date mentioned
   // The last date named at the granularity of unit (Y, M, D), moved by shift units; none: nullopt.
-  Opt anaphor(size_t b, size_t e, const std::string& unit, int shift) const;
+  // Only dates ending at or after token `since` count.
+  Opt anaphor(size_t b, size_t e, const std::string& unit, int shift, size_t since = 0) const;
+  // The first token of the sentence before the one holding token i (the reach of "a year earlier").
+  size_t previous_sentence_start(size_t i) const;
   // The quarter being reported on, shifted by years_back years.
   Opt reported_period(size_t b, size_t e, int years_back) const;
   // The quarter a report is about: the last one it named outside a forecast ("fourth-quarter

@@ -230,6 +230,10 @@ Opt Recognizer::quantity(size_t i) {
       return dct_hit(i, end, TimexType::Date, timecal::fmt_year(y - 1) + "-Q" + std::to_string(q));
     }
     if (u->unit == "H" || u->unit == "MIN" || u->unit == "S") return dct_hit(i, end, TimexType::Time, timeres::shift(a_, "D", 0));
+    // "In 1998 they met. A year earlier, they had split.": "earlier" counts back from the story's
+    // time, the date named just before, where there is one ("ago" always counts from the DCT)
+    if (next == "earlier" && u->unit != "WE" && u->unit != "DE" && u->unit != "CE")
+      if (Opt h = anaphor(i, end, u->unit, -n, previous_sentence_start(i))) return h;
     return dct_hit(i, end, TimexType::Date, timeres::shift(a_, u->unit, sign * n));
   }
   return Hit{i, end, TimexType::Duration, duration_value(n, u->unit)};
@@ -259,12 +263,20 @@ Opt Recognizer::that_unit(size_t i) {
   return anaphor(i, i + 2, u->unit, 0);
 }
 
-Opt Recognizer::anaphor(size_t b, size_t e, const std::string& unit, int shift) const {
+size_t Recognizer::previous_sentence_start(size_t i) const {
+  const uint32_t s = t_.toks[i].sentence;
+  size_t k = i;
+  while (k > 0 && t_.toks[k - 1].sentence + 1 >= s) --k;
+  return k;
+}
+
+Opt Recognizer::anaphor(size_t b, size_t e, const std::string& unit, int shift, size_t since) const {
   size_t len = unit == "Y" ? 4 : unit == "M" ? 7 : unit == "D" || unit == "W" ? 10 : 0;
   if (!len) return std::nullopt;
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   for (size_t k = hits_.size(); k-- > 0;) {
     const Hit& h = hits_[k];
+    if (h.e < since) break;
     if (h.type != TimexType::Date && h.type != TimexType::Time) continue;
     const std::string& v = h.value;
     if (v.size() < len || !digit(v[0]) || !digit(v[3])) continue;
