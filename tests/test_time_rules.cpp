@@ -592,3 +592,13 @@ TEST(TimeRelative, EarlierCountsFromTheStorysTime) {
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[1].value, "2019");
 }
+
+TEST(TimeQuarters, MonthQuarterAndHalfOfTheYear) {
+  DocTime nov89{1989, 11, 2};
+  expect_one("Net income rose in the September quarter.", nov89, "the September quarter", "DATE", "1989-Q3");
+  expect_one("Net income rose in the June quarter.", nov89, "the June quarter", "DATE", "1989-Q2");
+  // a quarter closing in January is mostly the last year's fourth
+  expect_one("Sales fell in the January quarter.", nov89, "the January quarter", "DATE", "1988-Q4");
+  expect_one("The economy slowed in the second half of the year.", nov89, "the second half of the year", "DATE", "1989-H2");
+  expect_one("Sales will rise in the fourth quarter of the year.", nov89, "the fourth quarter of the year", "DATE", "1989-Q4");
+}

@@ -252,6 +252,10 @@ Opt Recognizer::quarter(size_t i) {
                                                                                r->rel == timelex::Rel::Last ||
                                                                                r->rel == timelex::Rel::This))
       relative_year = true, step = r->rel == timelex::Rel::Next ? 1 : r->rel == timelex::Rel::Last ? -1 : 0, e = y + 2;
+    // the second half of the year: one expression, the year left to the DCT and the tense as below
+    else if (is(y, "the") && is(y + 1, "year") && !is(y + 2, "before") && !is(y + 2, "earlier") && !is(y + 2, "after") &&
+             !is(y + 2, "ended") && !is(y + 2, "ending"))
+      e = y + 2;
   }
   if (relative_year) {
     std::string v = fmt_year(a_.known() ? a_.dct.year + step : 0) + (half ? "-H" : "-Q") + std::to_string(ord);

@@ -398,6 +398,14 @@ Opt Recognizer::the_first(size_t i) {
         }
     }
   }
+  // the September quarter: the three months a company's books close with that month, dated like
+  // "the quarter ended Sept. 30" (the calendar quarter holding most of them)
+  if (lex(k, timelex::kMonth) && t_.toks[k].cap && is(k + 1, "quarter") && a_.known()) {
+    int m = t_.toks[k].lex->month, mid = m - 1;
+    int year = timeres::year_for(a_, m, 0, tense(i, k + 2));
+    if (mid == 0) mid = 12, --year;
+    return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(year) + "-Q" + std::to_string((mid - 1) / 3 + 1));
+  }
   // the corresponding period last year, the same quarter a year earlier
   if ((w == "corresponding" || w == "same" || w == "comparable") &&
       (is(k + 1, "period") || is(k + 1, "quarter")) && a_.known()) {
