@@ -602,3 +602,19 @@ TEST(TimeQuarters, MonthQuarterAndHalfOfTheYear) {
   expect_one("The economy slowed in the second half of the year.", nov89, "the second half of the year", "DATE", "1989-H2");
   expect_one("Sales will rise in the fourth quarter of the year.", nov89, "the fourth quarter of the year", "DATE", "1989-Q4");
 }
+
+TEST(TimeRelative, InNUnitsPastYearsMonthsOf) {
+  DocTime nov89{1989, 11, 2};
+  // a point that far ahead of the DCT when the clause looks ahead; a stretch otherwise
+  expect_one("The stock would be redeemed in five years.", nov89, "five years", "DATE", "1994");
+  expect_one("Prices will double in two years.", nov89, "two years", "DATE", "1991");
+  expect_one("The plant was built in two years.", nov89, "two years", "DURATION", "P2Y");
+  expect_one("Gonzalez's second letter in two weeks was published.", nov89, "two weeks", "DURATION", "P2W");
+  // vague past without an article; with one, a stretch reaching the DCT
+  expect_one("There were sell programs in past years, too.", nov89, "past years", "DATE", "PAST_REF");
+  expect_one("Prices rose over the past years.", nov89, "the past years", "DURATION", "PXY");
+  // a bare plural measuring what follows it
+  expect_one("The agreement follows months of twists and turns.", nov89, "months", "DURATION", "PXM");
+  expect_one("Peace came after years of war.", nov89, "years", "DURATION", "PXY");
+  EXPECT_TRUE(tag("He was arrested in the early hours of the night; the dark days of war.", DocTime{}).empty());
+}

@@ -98,7 +98,9 @@ class Recognizer {
   Opt half_hit(size_t b, size_t e, int n, const std::string& unit) const;  // n and a half units [ago]
   Opt edge(size_t i);
   Opt vague_or_set(size_t i);
-  Opt soon(size_t i);  // "will soon", not "as soon as" nor "soon after" the war
+  Opt soon(size_t i);
+  // "will", "would", "may" ... within the three words before token i, in its sentence
+  bool future_modal(size_t i) const;  // "will soon", not "as soon as" nor "soon after" the war
   Opt year_earlier(size_t i);
   Opt year_end(size_t i);      // "year end", "year's end", "year-end": the DCT's year, mod END
   Opt that_unit(size_t i);

@@ -76,6 +76,9 @@ Opt Recognizer::rel_first(size_t i) {
   }
   const Entry* u = lex(k, timelex::kUnit);
   if (!u) return std::nullopt;
+  // "in past years", "in years past" with no article: some time before the DCT, not a stretch of it
+  if (rel == Rel::Past && plural(t_.word(k)) && u->unit != "S" && !(i > 0 && (is(i - 1, "the") || is(i - 1, "these"))))
+    return Hit{i, k + 1, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
   if (plural(t_.word(k)) && u->unit != "S") return dct_hit(i, k + 1, TimexType::Duration, duration_value(-1, u->unit));
   if (rel == Rel::Past) return dct_hit(i, k + 1, TimexType::Duration, duration_value(1, u->unit));
   if (u->unit == "H" || u->unit == "MIN" || u->unit == "S") return std::nullopt;
@@ -186,6 +189,16 @@ Opt Recognizer::quantity(size_t i) {
     if (u && plural(t_.word(i)) && i > 0 &&
         (is(i - 1, "for") || is(i - 1, "in") || is(i - 1, "within") || is(i - 1, "after") || is(i - 1, "over")))
       return Hit{i, i + 1, TimexType::Duration, duration_value(-1, u->unit)};
+    // "follows months of twists", "after years of war": a bare plural measuring what comes after it
+    // (not "the early hours of", "the last days of": a determiner or an adjective makes it a part)
+    if (u && plural(t_.word(i)) && u->unit != "H" && u->unit != "MIN" && u->unit != "S" && is(i + 1, "of") && i > 0 &&
+        t_.toks[i - 1].kind == TokKind::Word && !t_.toks[i - 1].cap) {
+      std::string_view p = t_.word(i - 1);
+      bool verb = p.ends_with("ed") || p.ends_with("ing") || p == "follows" || p == "ends" || p == "takes" ||
+                  p == "marks" || p == "requires" || p == "took";
+      bool preposition = p == "amid" || p == "despite" || p == "during" || p == "through" || p == "with" || p == "by";
+      if (verb || preposition) return Hit{i, i + 1, TimexType::Duration, duration_value(-1, u->unit)};
+    }
     return std::nullopt;
   }
   bool article = is(i, "a") || is(i, "an");
@@ -219,6 +232,11 @@ Opt Recognizer::quantity(size_t i) {
     return Hit{i, end, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
   // "three days later" counts from the story's own time, not the DCT: the duration, "later" outside
   if (next == "later") return Hit{i, end, TimexType::Duration, duration_value(n, u->unit)};
+  // "would be redeemed in five years": the time that far ahead of the DCT, not a stretch of it
+  // ("finished in five years" in the past, "in two weeks" of talks, stay durations)
+  if (!article && n > 0 && i > 0 && is(i - 1, "in") && u->unit != "H" && u->unit != "MIN" && u->unit != "S" &&
+      next != "of" && next != "or" && next != "to" && a_.known() && future_modal(i - 1))
+    return dct_hit(i, end, TimexType::Date, timeres::shift(a_, u->unit, n));
   int sign = next == "ago" || next == "earlier" ? -1 : next == "hence" ? 1 : 0;
   if (next == "from" && is(end + 1, "now")) sign = 1, ++end;
   if (sign) {
@@ -327,6 +345,16 @@ Opt Recognizer::vague_or_set(size_t i) {
     return dct_hit(i, e, TimexType::Time, day + (is(i, "midnight") ? "T24:00" : "T12:00"));
   }
   return std::nullopt;
+}
+
+bool Recognizer::future_modal(size_t i) const {
+  for (size_t d = 1; d <= 4 && i >= d && t_.toks[i - d].sentence == t_.toks[i].sentence; ++d) {
+    size_t k = i - d;
+    if (is(k, "will") || is(k, "would") || is(k, "may") || is(k, "might") || is(k, "could") || is(k, "shall") ||
+        is(k, "ll"))
+      return true;
+  }
+  return false;
 }
 
 Opt Recognizer::soon(size_t i) {
