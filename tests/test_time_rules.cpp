@@ -618,3 +618,11 @@ TEST(TimeRelative, InNUnitsPastYearsMonthsOf) {
   expect_one("Peace came after years of war.", nov89, "years", "DURATION", "PXY");
   EXPECT_TRUE(tag("He was arrested in the early hours of the night; the dark days of war.", DocTime{}).empty());
 }
+
+TEST(TimeClock, ClockTimeWithItsDayPart) {
+  DocTime fri13feb98{1998, 2, 13};
+  expect_one("They met at 10:30 this morning.", fri13feb98, "10:30 this morning", "TIME", "1998-02-13T10:30");
+  expect_one("He was shot at 10 p.m. last night.", fri13feb98, "10 p.m. last night", "TIME", "1998-02-12T22:00");
+  expect_one("They meet at 9 a.m. tomorrow morning.", fri13feb98, "9 a.m. tomorrow morning", "TIME", "1998-02-14T09:00");
+  expect_one("The polls close at 8 p.m. tonight.", fri13feb98, "8 p.m. tonight", "TIME", "1998-02-13T20:00");
+}

@@ -219,7 +219,22 @@ size_t Recognizer::day_after(size_t b, size_t e, std::string& day) {
   }
   if (const Entry* r = lex(d, timelex::kDayrel); r && !is(d, "tonight")) {
     day = a_.known() ? timeres::shift(a_, "D", r->dayrel) : "XXXX-XX-XX";
-    return d + 1;
+    // 9 a.m. tomorrow morning: the part of the day adds nothing to the clock time
+    return lex(d + 1, timelex::kDaypart) && t_.word(d + 1).back() != 's' ? d + 2 : d + 1;
+  }
+  // 10:30 this morning, 10 p.m. last night, 8 a.m. tomorrow morning, 9 p.m. tonight: that day
+  if (e == d && b < e) {
+    const Entry* r = lex(d, timelex::kRel);
+    int shift = 0;
+    size_t part = d + 1;
+    if (r && r->rel == timelex::Rel::This) shift = 0;
+    else if (r && r->rel == timelex::Rel::Last && is(d + 1, "night")) shift = -1;
+    else part = 0;
+    if (is(d, "tonight")) shift = 0, part = d;
+    if (part && (part == d || lex(part, timelex::kDaypart)) && t_.word(part).back() != 's') {
+      day = a_.known() ? timeres::shift(a_, "D", shift) : "XXXX-XX-XX";
+      return part + 1;
+    }
   }
   day = a_.known() ? fmt_day(a_.day()) : "XXXX-XX-XX";
   return e;
