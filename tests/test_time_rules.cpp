@@ -540,3 +540,89 @@ TEST(TimeRelative, RangesAndNarrativeAnaphora) {
   // with nothing named before, the next morning is the DCT's
   expect_one("The next morning, talks began.", kTue14Jul2020, "The next morning", "TIME", "2020-07-15TMO");
 }
+
+TEST(TimeQuarters, AnalystShorthand) {
+  DocTime oct89{1989, 10, 26};
+  expect_one("Profit rose in Q3.", kTue14Jul2020, "Q3", "DATE", "2020-Q3");
+  expect_one("Sales in Q3 2019 fell.", kTue14Jul2020, "Q3 2019", "DATE", "2019-Q3");
+  expect_one("Sales in Q2 of 2019 fell.", kTue14Jul2020, "Q2 of 2019", "DATE", "2019-Q2");
+  expect_one("Results for 3Q89 were weak.", oct89, "3Q89", "DATE", "1989-Q3");
+  expect_one("Results for 3Q were weak.", oct89, "3Q", "DATE", "1989-Q3");
+  expect_one("Profit in H1 2020 rose.", kTue14Jul2020, "H1 2020", "DATE", "2020-H1");
+  expect_one("In FY2021 the company will grow.", kTue14Jul2020, "FY2021", "DATE", "2021");
+  expect_one("In FY89 the company grew.", oct89, "FY89", "DATE", "1989");
+  // codes that are not periods
+  EXPECT_TRUE(tag("the H1N1 virus and H2 gas", kTue14Jul2020).empty());
+  EXPECT_TRUE(tag("a Q35 rating", kTue14Jul2020).empty());
+}
+
+TEST(TimeRelative, PastYearFiscalYearSoon) {
+  DocTime mar98{1998, 3, 3};
+  // TimeBank dates "the past year" to the year before the DCT's
+  expect_one("hate groups grew over the past year.", mar98, "the past year", "DATE", "1997");
+  // a company's accounting year is not the calendar's: a stretch of a year, unless it is named
+  expect_one("profit should increase throughout the fiscal year.", mar98, "the fiscal year", "DURATION", "P1Y");
+  expect_one("sales in the fiscal year 1997 rose", mar98, "the fiscal year 1997", "DATE", "1997");
+  expect_one("it expects sales in the current fiscal year to rise", mar98, "the current fiscal year", "DATE", "1998");
+  expect_one("prosecutors said they may soon seek an indictment.", mar98, "soon", "DATE", "FUTURE_REF");
+  expect_one("Kellogg soon will begin selling boxes.", mar98, "soon", "DATE", "FUTURE_REF");
+  EXPECT_TRUE(tag("they could leave as soon as possible; the army soon withdrew.", mar98).empty());
+}
+
+TEST(TimeAbsolute, DecadesWithoutCentury) {
+  expect_one("music of the 80s", kTue14Jul2020, "the 80s", "DATE", "198");
+  expect_one("in the mid-60s", kTue14Jul2020, "the mid-60s", "DATE", "196", "MID");
+  // a decade of this century once it has begun
+  expect_one("growth in the 10s", kTue14Jul2020, "the 10s", "DATE", "201");
+  expect_one("jazz in the 20s", DocTime{2010, 5, 1}, "the 20s", "DATE", "192");
+  EXPECT_TRUE(tag("a man in his 80s", kTue14Jul2020).empty());
+}
+
+TEST(TimeRelative, EarlierCountsFromTheStorysTime) {
+  // "earlier" counts back from the date named just before; "ago" and a story without one, from the DCT
+  auto f = tag("In 1998 they met. A year earlier, they had split.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "A year earlier");
+  EXPECT_EQ(f[1].value, "1997");
+  f = tag("The rebels took the town in March 2015. Two months earlier, talks had failed.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "2015-01");
+  expect_one("A year earlier, they had split.", kTue14Jul2020, "A year earlier", "DATE", "2019");
+  f = tag("In 1998 they met. They split a year ago.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "2019");
+}
+
+TEST(TimeQuarters, MonthQuarterAndHalfOfTheYear) {
+  DocTime nov89{1989, 11, 2};
+  expect_one("Net income rose in the September quarter.", nov89, "the September quarter", "DATE", "1989-Q3");
+  expect_one("Net income rose in the June quarter.", nov89, "the June quarter", "DATE", "1989-Q2");
+  // a quarter closing in January is mostly the last year's fourth
+  expect_one("Sales fell in the January quarter.", nov89, "the January quarter", "DATE", "1988-Q4");
+  expect_one("The economy slowed in the second half of the year.", nov89, "the second half of the year", "DATE", "1989-H2");
+  expect_one("Sales will rise in the fourth quarter of the year.", nov89, "the fourth quarter of the year", "DATE", "1989-Q4");
+}
+
+TEST(TimeRelative, InNUnitsPastYearsMonthsOf) {
+  DocTime nov89{1989, 11, 2};
+  // a point that far ahead of the DCT when the clause looks ahead; a stretch otherwise
+  expect_one("The stock would be redeemed in five years.", nov89, "five years", "DATE", "1994");
+  expect_one("Prices will double in two years.", nov89, "two years", "DATE", "1991");
+  expect_one("The plant was built in two years.", nov89, "two years", "DURATION", "P2Y");
+  expect_one("Gonzalez's second letter in two weeks was published.", nov89, "two weeks", "DURATION", "P2W");
+  // vague past without an article; with one, a stretch reaching the DCT
+  expect_one("There were sell programs in past years, too.", nov89, "past years", "DATE", "PAST_REF");
+  expect_one("Prices rose over the past years.", nov89, "the past years", "DURATION", "PXY");
+  // a bare plural measuring what follows it
+  expect_one("The agreement follows months of twists and turns.", nov89, "months", "DURATION", "PXM");
+  expect_one("Peace came after years of war.", nov89, "years", "DURATION", "PXY");
+  EXPECT_TRUE(tag("He was arrested in the early hours of the night; the dark days of war.", DocTime{}).empty());
+}
+
+TEST(TimeClock, ClockTimeWithItsDayPart) {
+  DocTime fri13feb98{1998, 2, 13};
+  expect_one("They met at 10:30 this morning.", fri13feb98, "10:30 this morning", "TIME", "1998-02-13T10:30");
+  expect_one("He was shot at 10 p.m. last night.", fri13feb98, "10 p.m. last night", "TIME", "1998-02-12T22:00");
+  expect_one("They meet at 9 a.m. tomorrow morning.", fri13feb98, "9 a.m. tomorrow morning", "TIME", "1998-02-14T09:00");
+  expect_one("The polls close at 8 p.m. tonight.", fri13feb98, "8 p.m. tonight", "TIME", "1998-02-13T20:00");
+}

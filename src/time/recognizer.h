@@ -46,6 +46,7 @@ class Recognizer {
   }
   int num(size_t i) const { return has(i) && t_.toks[i].kind == TokKind::Number ? t_.toks[i].num : -1; }
   int digits(size_t i) const { return static_cast<int>(t_.toks[i].e - t_.toks[i].b); }
+  bool digits_at(size_t i, int n) const { return num(i) >= 0 && digits(i) == n; }  // a plain n-digit number
   int year_at(size_t i) const;                // a plain 4-digit year, else 0
   size_t skip_ordinal_suffix(size_t i) const;  // past "th" / "st" glued to a number
   Tense tense(size_t b, size_t e) const { return timescan::tense_around(t_, b, e); }
@@ -81,6 +82,8 @@ class Recognizer {
     return c != Tense::Unknown ? c : tense(b, e);
   }
   Opt quarter(size_t i);
+  Opt quarter_code(size_t i);  // Q3, Q3 2020, 3Q89, H1 2020, FY2020: the analysts' shorthand
+  int short_year(size_t i) const;  // a two-digit year ("89" in 3Q89, '89), else 0
   Opt holiday(size_t i);
   Opt named_day(size_t i);    // Easter, Good Friday, Independence Day, Labor Day, New Year's Day ...
   Opt spoken_year(size_t i);  // broadcast transcripts: "nineteen ninety-six", "two thousand"
@@ -95,12 +98,18 @@ class Recognizer {
   Opt half_hit(size_t b, size_t e, int n, const std::string& unit) const;  // n and a half units [ago]
   Opt edge(size_t i);
   Opt vague_or_set(size_t i);
+  Opt soon(size_t i);
+  // "will", "would", "may" ... within the three words before token i, in its sentence
+  bool future_modal(size_t i) const;  // "will soon", not "as soon as" nor "soon after" the war
   Opt year_earlier(size_t i);
   Opt year_end(size_t i);      // "year end", "year's end", "year-end": the DCT's year, mod END
   Opt that_unit(size_t i);
   Opt weekend(size_t b, size_t e, Tense tn) const;  // the weekend before (after, if future) the DCT     // "that year", "that day": the period of the last date mentioned
   // The last date named at the granularity of unit (Y, M, D), moved by shift units; none: nullopt.
-  Opt anaphor(size_t b, size_t e, const std::string& unit, int shift) const;
+  // Only dates ending at or after token `since` count.
+  Opt anaphor(size_t b, size_t e, const std::string& unit, int shift, size_t since = 0) const;
+  // The first token of the sentence before the one holding token i (the reach of "a year earlier").
+  size_t previous_sentence_start(size_t i) const;
   // The quarter being reported on, shifted by years_back years.
   Opt reported_period(size_t b, size_t e, int years_back) const;
   // The quarter a report is about: the last one it named outside a forecast ("fourth-quarter

@@ -108,6 +108,12 @@ Opt Recognizer::number_first(size_t i) {
       return dct_hit(i, e, TimexType::Date, fmt_day(year, m, v));
     }
   }
+  // the 80s, mid-80s (not "in his 80s": an age)
+  if (v % 10 == 0 && digits(i) == 2 && is(i + 1, "s") && tight(i + 1) && i > 0 &&
+      (is(i - 1, "the") || (punct(i - 1, '-') && i > 1 && lex(i - 2, timelex::kEdge)))) {
+    int century = v < 30 && a_.known() && 2000 + v <= a_.dct.year ? 200 : 190;
+    return Hit{i, i + 2, TimexType::Date, std::to_string(century + v / 10)};
+  }
   int y = year_at(i);
   if (!y) return std::nullopt;
   // 1990s
@@ -213,7 +219,22 @@ size_t Recognizer::day_after(size_t b, size_t e, std::string& day) {
   }
   if (const Entry* r = lex(d, timelex::kDayrel); r && !is(d, "tonight")) {
     day = a_.known() ? timeres::shift(a_, "D", r->dayrel) : "XXXX-XX-XX";
-    return d + 1;
+    // 9 a.m. tomorrow morning: the part of the day adds nothing to the clock time
+    return lex(d + 1, timelex::kDaypart) && t_.word(d + 1).back() != 's' ? d + 2 : d + 1;
+  }
+  // 10:30 this morning, 10 p.m. last night, 8 a.m. tomorrow morning, 9 p.m. tonight: that day
+  if (e == d && b < e) {
+    const Entry* r = lex(d, timelex::kRel);
+    int shift = 0;
+    size_t part = d + 1;
+    if (r && r->rel == timelex::Rel::This) shift = 0;
+    else if (r && r->rel == timelex::Rel::Last && is(d + 1, "night")) shift = -1;
+    else part = 0;
+    if (is(d, "tonight")) shift = 0, part = d;
+    if (part && (part == d || lex(part, timelex::kDaypart)) && t_.word(part).back() != 's') {
+      day = a_.known() ? timeres::shift(a_, "D", shift) : "XXXX-XX-XX";
+      return part + 1;
+    }
   }
   day = a_.known() ? fmt_day(a_.day()) : "XXXX-XX-XX";
   return e;
@@ -246,6 +267,10 @@ Opt Recognizer::quarter(size_t i) {
                                                                                r->rel == timelex::Rel::Last ||
                                                                                r->rel == timelex::Rel::This))
       relative_year = true, step = r->rel == timelex::Rel::Next ? 1 : r->rel == timelex::Rel::Last ? -1 : 0, e = y + 2;
+    // the second half of the year: one expression, the year left to the DCT and the tense as below
+    else if (is(y, "the") && is(y + 1, "year") && !is(y + 2, "before") && !is(y + 2, "earlier") && !is(y + 2, "after") &&
+             !is(y + 2, "ended") && !is(y + 2, "ending"))
+      e = y + 2;
   }
   if (relative_year) {
     std::string v = fmt_year(a_.known() ? a_.dct.year + step : 0) + (half ? "-H" : "-Q") + std::to_string(ord);
@@ -260,6 +285,55 @@ Opt Recognizer::quarter(size_t i) {
   std::string v = fmt_year(year) + (half ? "-H" : "-Q") + std::to_string(ord);
   if (absolute) return Hit{i, e, TimexType::Date, v};
   return dct_hit(i, e, TimexType::Date, v);
+}
+
+int Recognizer::short_year(size_t i) const {
+  int v = num(i);
+  if (v < 0 || digits(i) != 2) return 0;
+  // the century that puts it nearest the DCT, no more than 20 years ahead of it
+  if (!a_.known()) return v >= 50 ? 1900 + v : 2000 + v;
+  int y = a_.dct.year / 100 * 100 + v;
+  return y > a_.dct.year + 20 ? y - 100 : y;
+}
+
+Opt Recognizer::quarter_code(size_t i) {
+  int ord = 0;
+  bool half = false;
+  size_t k = i;
+  if (t_.toks[i].kind == TokKind::Word && t_.toks[i].cap && (is(i, "q") || is(i, "h")) && tight(i + 1) &&
+      digits_at(i + 1, 1)) {
+    half = is(i, "h");
+    ord = num(i + 1), k = i + 2;
+  } else if (digits_at(i, 1) && tight(i + 1) && is(i + 1, "q") && t_.toks[i + 1].cap) {
+    ord = num(i), k = i + 2;  // 3Q, 3Q89
+  } else if (t_.toks[i].kind == TokKind::Word && t_.toks[i].cap && is(i, "fy")) {
+    // FY2020, FY 2020, FY89: a fiscal year, written as its year
+    size_t y = i + 1;
+    int year = year_at(y) ? year_at(y) : tight(y) ? short_year(y) : 0;
+    if (!year || (has(y + 1) && tight(y + 1) && t_.toks[y + 1].kind != TokKind::Punct)) return std::nullopt;
+    return Hit{i, y + 1, TimexType::Date, fmt_year(year)};
+  }
+  if (ord < 1 || ord > (half ? 2 : 4)) return std::nullopt;
+  int year = 0;
+  size_t e = k;
+  if (has(k) && tight(k) && t_.toks[k].kind != TokKind::Punct) {
+    // 3Q89; but not a longer code: H1N1, Q35
+    if (!(is(i + 1, "q") && (year = short_year(k)))) return std::nullopt;
+    e = k + 1;
+  } else {
+    size_t y = is(k, "of") || (punct(k, '/') && tight(k)) ? k + 1 : k;
+    if (is(y, "fy") && tight(y + 1)) ++y;  // Q3 FY2020
+    if (int v = year_at(y)) year = v, e = y + 1;
+    else if (punct(y, '\'') && tight(y + 1) && (year = short_year(y + 1))) e = y + 2;
+  }
+  // H1 and H2 are also hydrogen, visas and headings: a half year only with its year
+  if (half && !year) return std::nullopt;
+  std::string part = (half ? "-H" : "-Q") + std::to_string(ord);
+  if (year) return Hit{i, e, TimexType::Date, fmt_year(year) + part};
+  if (!a_.known()) return dct_hit(i, e, TimexType::Date, "XXXX" + part);
+  year = a_.dct.year;
+  if (ord > a_.quarter() && tense(i, e) == Tense::Past) --year;
+  return dct_hit(i, e, TimexType::Date, fmt_year(year) + part);
 }
 
 namespace {

@@ -76,6 +76,9 @@ Opt Recognizer::rel_first(size_t i) {
   }
   const Entry* u = lex(k, timelex::kUnit);
   if (!u) return std::nullopt;
+  // "in past years", "in years past" with no article: some time before the DCT, not a stretch of it
+  if (rel == Rel::Past && plural(t_.word(k)) && u->unit != "S" && !(i > 0 && (is(i - 1, "the") || is(i - 1, "these"))))
+    return Hit{i, k + 1, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
   if (plural(t_.word(k)) && u->unit != "S") return dct_hit(i, k + 1, TimexType::Duration, duration_value(-1, u->unit));
   if (rel == Rel::Past) return dct_hit(i, k + 1, TimexType::Duration, duration_value(1, u->unit));
   if (u->unit == "H" || u->unit == "MIN" || u->unit == "S") return std::nullopt;
@@ -186,6 +189,16 @@ Opt Recognizer::quantity(size_t i) {
     if (u && plural(t_.word(i)) && i > 0 &&
         (is(i - 1, "for") || is(i - 1, "in") || is(i - 1, "within") || is(i - 1, "after") || is(i - 1, "over")))
       return Hit{i, i + 1, TimexType::Duration, duration_value(-1, u->unit)};
+    // "follows months of twists", "after years of war": a bare plural measuring what comes after it
+    // (not "the early hours of", "the last days of": a determiner or an adjective makes it a part)
+    if (u && plural(t_.word(i)) && u->unit != "H" && u->unit != "MIN" && u->unit != "S" && is(i + 1, "of") && i > 0 &&
+        t_.toks[i - 1].kind == TokKind::Word && !t_.toks[i - 1].cap) {
+      std::string_view p = t_.word(i - 1);
+      bool verb = p.ends_with("ed") || p.ends_with("ing") || p == "follows" || p == "ends" || p == "takes" ||
+                  p == "marks" || p == "requires" || p == "took";
+      bool preposition = p == "amid" || p == "despite" || p == "during" || p == "through" || p == "with" || p == "by";
+      if (verb || preposition) return Hit{i, i + 1, TimexType::Duration, duration_value(-1, u->unit)};
+    }
     return std::nullopt;
   }
   bool article = is(i, "a") || is(i, "an");
@@ -219,6 +232,11 @@ Opt Recognizer::quantity(size_t i) {
     return Hit{i, end, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
   // "three days later" counts from the story's own time, not the DCT: the duration, "later" outside
   if (next == "later") return Hit{i, end, TimexType::Duration, duration_value(n, u->unit)};
+  // "would be redeemed in five years": the time that far ahead of the DCT, not a stretch of it
+  // ("finished in five years" in the past, "in two weeks" of talks, stay durations)
+  if (!article && n > 0 && i > 0 && is(i - 1, "in") && u->unit != "H" && u->unit != "MIN" && u->unit != "S" &&
+      next != "of" && next != "or" && next != "to" && a_.known() && future_modal(i - 1))
+    return dct_hit(i, end, TimexType::Date, timeres::shift(a_, u->unit, n));
   int sign = next == "ago" || next == "earlier" ? -1 : next == "hence" ? 1 : 0;
   if (next == "from" && is(end + 1, "now")) sign = 1, ++end;
   if (sign) {
@@ -230,6 +248,10 @@ Opt Recognizer::quantity(size_t i) {
       return dct_hit(i, end, TimexType::Date, timecal::fmt_year(y - 1) + "-Q" + std::to_string(q));
     }
     if (u->unit == "H" || u->unit == "MIN" || u->unit == "S") return dct_hit(i, end, TimexType::Time, timeres::shift(a_, "D", 0));
+    // "In 1998 they met. A year earlier, they had split.": "earlier" counts back from the story's
+    // time, the date named just before, where there is one ("ago" always counts from the DCT)
+    if (next == "earlier" && u->unit != "WE" && u->unit != "DE" && u->unit != "CE")
+      if (Opt h = anaphor(i, end, u->unit, -n, previous_sentence_start(i))) return h;
     return dct_hit(i, end, TimexType::Date, timeres::shift(a_, u->unit, sign * n));
   }
   return Hit{i, end, TimexType::Duration, duration_value(n, u->unit)};
@@ -259,12 +281,20 @@ Opt Recognizer::that_unit(size_t i) {
   return anaphor(i, i + 2, u->unit, 0);
 }
 
-Opt Recognizer::anaphor(size_t b, size_t e, const std::string& unit, int shift) const {
+size_t Recognizer::previous_sentence_start(size_t i) const {
+  const uint32_t s = t_.toks[i].sentence;
+  size_t k = i;
+  while (k > 0 && t_.toks[k - 1].sentence + 1 >= s) --k;
+  return k;
+}
+
+Opt Recognizer::anaphor(size_t b, size_t e, const std::string& unit, int shift, size_t since) const {
   size_t len = unit == "Y" ? 4 : unit == "M" ? 7 : unit == "D" || unit == "W" ? 10 : 0;
   if (!len) return std::nullopt;
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   for (size_t k = hits_.size(); k-- > 0;) {
     const Hit& h = hits_[k];
+    if (h.e < since) break;
     if (h.type != TimexType::Date && h.type != TimexType::Time) continue;
     const std::string& v = h.value;
     if (v.size() < len || !digit(v[0]) || !digit(v[3])) continue;
@@ -315,6 +345,33 @@ Opt Recognizer::vague_or_set(size_t i) {
     return dct_hit(i, e, TimexType::Time, day + (is(i, "midnight") ? "T24:00" : "T12:00"));
   }
   return std::nullopt;
+}
+
+bool Recognizer::future_modal(size_t i) const {
+  for (size_t d = 1; d <= 4 && i >= d && t_.toks[i - d].sentence == t_.toks[i].sentence; ++d) {
+    size_t k = i - d;
+    if (is(k, "will") || is(k, "would") || is(k, "may") || is(k, "might") || is(k, "could") || is(k, "shall") ||
+        is(k, "ll"))
+      return true;
+  }
+  return false;
+}
+
+Opt Recognizer::soon(size_t i) {
+  // "as soon as Tuesday", "soon after the war": a point set by something else, not by the DCT
+  if (i > 0 && (is(i - 1, "as") || is(i - 1, "too") || is(i - 1, "how") || is(i - 1, "so"))) return std::nullopt;
+  if (is(i + 1, "after") || is(i + 1, "afterward") || is(i + 1, "afterwards") || is(i + 1, "thereafter") ||
+      is(i + 1, "as") || is(i + 1, "enough"))
+    return std::nullopt;
+  // only ahead of the DCT: "will soon", "may soon seek", "soon will begin" (not "the army soon withdrew")
+  auto modal = [&](size_t k) {
+    return is(k, "will") || is(k, "would") || is(k, "may") || is(k, "might") || is(k, "could") || is(k, "should") ||
+           is(k, "can") || is(k, "shall") || is(k, "ll") || is(k, "must");
+  };
+  bool ahead = (i > 0 && modal(i - 1)) || modal(i + 1) || (i > 1 && modal(i - 2) && is(i - 1, "very")) ||
+               (is(i + 1, "be") && i > 0 && modal(i - 1));
+  if (!ahead && tense(i, i + 1) != Tense::Future) return std::nullopt;
+  return Hit{i, i + 1, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
 }
 
 Opt Recognizer::weekend(size_t b, size_t e, Tense tn) const {
@@ -369,6 +426,14 @@ Opt Recognizer::the_first(size_t i) {
         }
     }
   }
+  // the September quarter: the three months a company's books close with that month, dated like
+  // "the quarter ended Sept. 30" (the calendar quarter holding most of them)
+  if (lex(k, timelex::kMonth) && t_.toks[k].cap && is(k + 1, "quarter") && a_.known()) {
+    int m = t_.toks[k].lex->month, mid = m - 1;
+    int year = timeres::year_for(a_, m, 0, tense(i, k + 2));
+    if (mid == 0) mid = 12, --year;
+    return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(year) + "-Q" + std::to_string((mid - 1) / 3 + 1));
+  }
   // the corresponding period last year, the same quarter a year earlier
   if ((w == "corresponding" || w == "same" || w == "comparable") &&
       (is(k + 1, "period") || is(k + 1, "quarter")) && a_.known()) {
@@ -399,6 +464,12 @@ Opt Recognizer::the_first(size_t i) {
   if ((w == "full" || w == "fiscal") && is(k + 1, "year")) {
     // "the fiscal year ended Jan. 31": an accounting period, like "the year ended"
     if (is(k + 2, "ended") || is(k + 2, "ending")) return Hit{i, k + 2, TimexType::Duration, "P1Y"};
+    // "throughout the fiscal year": a company's accounting year, which is not the calendar's; only
+    // "this/the current fiscal year" (rel_first) or a number names one
+    if (w == "fiscal") {
+      if (int y = year_at(k + 2)) return Hit{i, k + 3, TimexType::Date, timecal::fmt_year(y)};
+      return Hit{i, k + 2, TimexType::Duration, "P1Y"};
+    }
     if (a_.known()) return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_year(a_.dct.year));
   }
   if (lex(k, timelex::kEdge) && !is(k, "end") && !is(k, "beginning") && !is(k, "start") && !is(k, "middle"))
@@ -469,6 +540,10 @@ Opt Recognizer::the_first(size_t i) {
       if (const Entry* s = timelex::lookup(season); s && (s->kinds & timelex::kSeason))
         return Hit{i, e + 1, TimexType::Set, "XXXX-" + s->season};
     }
+    // "over the past year": TimeBank dates it to the year before the DCT's (the past week, month or
+    // decade stay stretches of time)
+    if (w == "past" && is(k + 1, "year") && a_.known())
+      return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, "Y", -1));
     Opt h = rel_first(k);
     if (h && h->value == "PRESENT_REF") return h;
     // each of the last three years: a set over those years

@@ -161,6 +161,7 @@ Opt Recognizer::match_core(size_t i) {
     if (Opt h = clock(i)) return h;
     if (Opt h = century(i)) return h;
     if (Opt h = quarter(i)) return h;
+    if (Opt h = quarter_code(i)) return h;
     if (Opt h = number_first(i)) return h;
     if (Opt h = second_day(i)) return h;
     return quantity(i);
@@ -177,6 +178,9 @@ Opt Recognizer::match_core(size_t i) {
     if (const timelex::Entry* d = timelex::lookup(w.substr(0, w.size() - 1)); d && (d->kinds & timelex::kWeekday))
       return Hit{i, i + 1, TimexType::Set, "XXXX-WXX-" + std::to_string(d->weekday)};
   }
+  if (k.cap && (is(i, "q") || is(i, "h") || is(i, "fy")))
+    if (Opt h = quarter_code(i)) return h;
+  if (is(i, "soon")) return soon(i);
   if (!k.lex && !is(i, "fiscal") && !is(i, "every") && !is(i, "each") && !is(i, "per") && !is(i, "the") &&
       !is(i, "noon") && !is(i, "midnight") && !is(i, "midday") && !is(i, "year") && !is(i, "prior") && !is(i, "future") &&
       !is(i, "these") && !is(i, "that") && !is(i, "election") && !is(i, "present") && !(k.cap && (is(i, "easter") || is(i, "good") ||
