@@ -134,6 +134,20 @@ TEST_F(LinkTest, BasedInNamesArePlacesNotActors) {
   EXPECT_EQ(london->code, "GBRGOV");
 }
 
+// The press drops the Arabic article of a surname: "Assad" after "Bashar Assad" (whose surname is
+// recorded as al-Assad) is the president, not his uncle Rifaat, recorded as plain "Assad".
+TEST_F(LinkTest, SurnameWithoutArabicArticle) {
+  auto ms = link("Syrian President Bashar Assad spoke. Later Assad said the strikes would fail.", "2013-08-21");
+  size_t later = text_.find("Later");
+  const LinkedMention* assad = nullptr;
+  for (const auto& m : ms)
+    if (m.begin > later && text_.substr(m.begin, m.end - m.begin) == "Assad") assad = &m;
+  ASSERT_NE(assad, nullptr);
+  EXPECT_EQ(entry_id(assad), "bashar_assad");
+  // Alone in a 2016 story, "Jubeir" is the Saudi foreign minister (recorded as al-Jubeir).
+  EXPECT_EQ(entry_id(find(link("Jubeir met the delegation in Riyadh.", "2016-05-01"), "Jubeir")), "jubeir");
+}
+
 // The longest name wins: "Sudan People's Liberation Army" is the Sudanese rebels, not China's
 // "People's Liberation Army" inside it.
 TEST_F(LinkTest, ArmedGroupsByTheirFullName) {

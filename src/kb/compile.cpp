@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <unordered_map>
@@ -128,6 +129,16 @@ struct Builder {
     stats.countries = src.countries.size();
   }
 
+  // A surname's Arabic article taken off ("al-Assad", "el Sisi", "Al-Maliki"); empty when none.
+  static std::string without_article(const std::string& surname) {
+    if (surname.size() < 5) return {};
+    char a = char(std::tolower(static_cast<unsigned char>(surname[0])));
+    if ((a != 'a' && a != 'e') || std::tolower(static_cast<unsigned char>(surname[1])) != 'l') return {};
+    if (surname[2] != '-' && surname[2] != ' ') return {};
+    std::string rest = surname.substr(3);
+    return rest.find(' ') == std::string::npos && std::isupper(static_cast<unsigned char>(rest[0])) ? rest : std::string();
+  }
+
   void people_and_orgs() {
     for (const auto& p : src.people) {
       uint32_t e = static_cast<uint32_t>(entries.size());
@@ -145,6 +156,8 @@ struct Builder {
       key(p.name, HitKind::Person, e, kNeedsCap);
       for (const auto& a : p.aliases) key(a, HitKind::Person, e, kNeedsCap);
       if (surname != p.name) key(surname, HitKind::Surname, e, kNeedsCap);
+      // The press drops the Arabic article: "al-Assad" is "Assad", "el-Sisi" "Sisi".
+      if (std::string bare = without_article(surname); !bare.empty()) key(bare, HitKind::Surname, e, kNeedsCap);
     }
     stats.people = src.people.size();
     for (const auto& o : src.orgs) {
