@@ -34,7 +34,8 @@ struct Match {
 
 class Scan {
  public:
-  Scan(const Kb& kb, std::string_view text, int day) : kb_(kb), text_(text), day_(day) {}
+  Scan(const Linker& linker, std::string_view text, int day)
+      : linker_(linker), kb_(linker.kb()), text_(text), day_(day) {}
   std::span<const std::pair<uint32_t, uint32_t>> named_places;  // NER location spans, in text order
   std::span<const std::pair<uint32_t, uint32_t>> named_people;  // NER person spans, in text order
 
@@ -42,6 +43,10 @@ class Scan {
     people_ = people_in_doc;
     fold_text(text_, ft_);
     match_all();
+    for (size_t k = 0; k < ms_.size(); ++k) {
+      if (uint32_t c = country_of_hit(k); c != kNone) doc_countries_.push_back(c);
+      if (const KeyRec* cap = hit(k, HitKind::Capital)) doc_countries_.push_back(cap->target);
+    }
     for (size_t k = 0; k < ms_.size();) k = interpret(k);
     resolve_places();
     std::sort(out_.begin(), out_.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
@@ -49,6 +54,7 @@ class Scan {
   }
 
  private:
+  const Linker& linker_;
   const Kb& kb_;
   std::string_view text_;
   int day_;
@@ -57,6 +63,7 @@ class Scan {
   std::vector<LinkedMention> out_;
   std::vector<uint32_t> people_;     // people named so far, in order
   std::vector<uint32_t> countries_;  // countries named or implied so far
+  std::vector<uint32_t> doc_countries_;  // countries or capitals named anywhere in the text
   std::vector<uint32_t> orgs_;       // organizations named so far, in order
   std::vector<size_t> pending_places_;
   std::vector<size_t> based_in_;  // pending places read as "X-based"
@@ -178,9 +185,22 @@ class Scan {
     for (uint32_t c : cands)
       if (kb_.active_role(c, day_)) active = c, ++n_active;
     rule = kind == HitKind::Surname ? LinkRule::Surname : LinkRule::Name;
+    // A surname alone also needs the office's country (or capital) named in the text, unless the
+    // office is a head of state's or government's: "Cohen" in a story about Washington is not
+    // the head of the Mossad, "Nunes" not Brazil's foreign minister; "Bush vetoed" is the president.
+    if (n_active == 1 && kind == HitKind::Surname) {
+      const RoleRec* r = kb_.active_role(active, day_);
+      uint32_t of = r->of;
+      if (of != kNone && kb_.entries()[of].kind != static_cast<uint8_t>(EntryKind::Country)) of = kb_.entries()[of].country;
+      bool head = kb_.titles()[r->title].rank != 0;
+      if (!head && of != kNone && std::find(doc_countries_.begin(), doc_countries_.end(), of) == doc_countries_.end())
+        return kNone;
+    }
     if (n_active == 1) return active;
     if (!require_evidence && !cands.empty()) return cands.front();
-    if (cands.size() == 1 && kb_.entries()[cands[0]].role_count) return cands[0];
+    // A surname alone is the one person of that surname in office on the day, else no one
+    // ("Day" in 2016 is no longer Canada's Stockwell Day; "Smith" in an undated story is not
+    // Ghana's Joseph Smith).
     return kNone;
   }
 
@@ -481,6 +501,15 @@ class Scan {
     if (hit(k, HitKind::Surname) && !month_not_name(k) && !opens_other_name(k)) {
       LinkRule rule;
       uint32_t p = choose_person(k, HitKind::Surname, true, rule);
+      // Without the full name earlier in the document, a surname is taken alone only when it
+      // stands alone: not beside another capitalized name word ("Rand Paul", "Paul Ryan") and
+      // not a common given name.
+      // With an NER at hand, the surname must also be inside one of its person spans ("Power
+      // brokers" opening a sentence is no Samantha Power).
+      if (p != kNone && rule == LinkRule::Surname &&
+          (beside_other_name(k) || (ms_[k].te == ms_[k].tb + 1 && linker_.given_name(folded_token(ms_[k].tb))) ||
+           (!named_people.empty() && !span_holding(named_people, k))))
+        p = kNone;
       if (p != kNone) return emit_person(k, rule, p);
     }
     if (const KeyRec* a = hit(k, HitKind::Agent)) {
@@ -501,6 +530,40 @@ class Scan {
     if (it == spans.begin()) return nullptr;
     --it;
     return it->first <= b && it->second >= e ? &*it : nullptr;
+  }
+
+  // A capitalized word right before or after match k, joined by a space, that is no match of its
+  // own and no honorific: match k is then part of a name the KB does not know ("Rand Paul").
+  bool beside_other_name(size_t k) const {
+    auto name_word = [&](uint32_t t) {
+      const FoldedToken& tok = ft_.tokens[t];
+      if (!tok.capitalized || tok.sentence_start) return false;
+      static constexpr std::string_view kHonorifics[] = {"mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov",
+                                                         "gen", "general", "col", "lt", "sgt", "president", "minister",
+                                                         "king", "queen", "prince", "sheikh", "ayatollah", "judge",
+                                                         "prof", "sir", "lord", "lady", "pope", "st"};
+      std::string_view w = folded_token(t);
+      return std::find(std::begin(kHonorifics), std::end(kHonorifics), w) == std::end(kHonorifics) &&
+             std::all_of(w.begin(), w.end(), [](char c) { return c < '0' || c > '9'; });
+    };
+    // Covered by a match that makes it no name word: a title, an agent, a country, an
+    // organization, a capital ("Sen.", "Turkish"); a surname or a town's name may still be part
+    // of a person's name ("Elizabeth Warren").
+    auto covered = [&](uint32_t t) {
+      for (size_t j = 0; j < ms_.size(); ++j)
+        if (ms_[j].tb <= t && t < ms_[j].te)
+          for (HitKind kind : {HitKind::Title, HitKind::Agent, HitKind::Word, HitKind::CountryName, HitKind::CountryAdj,
+                               HitKind::Org, HitKind::Capital})
+            if (hit(j, kind)) return true;
+      return false;
+    };
+    auto spaced = [&](uint32_t a, uint32_t b) {  // tokens a < b separated by one space only
+      return ft_.tokens[b].begin == ft_.tokens[a].end + 1 && text_[ft_.tokens[a].end] == ' ';
+    };
+    uint32_t tb = ms_[k].tb, te = ms_[k].te;
+    if (te < ft_.tokens.size() && spaced(te - 1, te) && name_word(te) && !covered(te)) return true;
+    if (tb > 0 && spaced(tb - 1, tb) && name_word(tb - 1) && !covered(tb - 1)) return true;
+    return false;
   }
 
   // A name the NER read as part of a longer person's name that goes on after it: a given name
@@ -617,10 +680,27 @@ class Scan {
 
 }  // namespace
 
+Linker::Linker(std::shared_ptr<const Kb> kb) : kb_(std::move(kb)) {
+  std::vector<uint64_t> first;
+  for (const EntryRec& e : kb_->entries()) {
+    if (e.kind != static_cast<uint8_t>(EntryKind::Person)) continue;
+    std::string key = fold_key(kb_->str(e.name));
+    size_t sp = key.find(' ');
+    if (sp != std::string::npos) first.push_back(key_hash(std::string_view(key).substr(0, sp)));
+  }
+  std::sort(first.begin(), first.end());
+  for (size_t i = 0; i + 1 < first.size(); ++i)
+    if (first[i] == first[i + 1] && (given_names_.empty() || given_names_.back() != first[i])) given_names_.push_back(first[i]);
+}
+
+bool Linker::given_name(std::string_view folded_word) const {
+  return std::binary_search(given_names_.begin(), given_names_.end(), key_hash(folded_word));
+}
+
 std::vector<LinkedMention> Linker::link_text(std::string_view text, int day,
                                              std::span<const std::pair<uint32_t, uint32_t>> named_places,
                                              std::span<const std::pair<uint32_t, uint32_t>> named_people) const {
-  Scan scan(*kb_, text, day);
+  Scan scan(*this, text, day);
   scan.named_places = named_places;
   scan.named_people = named_people;
   return scan.run({});
@@ -628,7 +708,7 @@ std::vector<LinkedMention> Linker::link_text(std::string_view text, int day,
 
 std::optional<LinkedMention> Linker::link_span(std::string_view surface, int day,
                                                const std::vector<uint32_t>& people_in_doc) const {
-  auto all = Scan(*kb_, surface, day).run(people_in_doc);
+  auto all = Scan(*this, surface, day).run(people_in_doc);
   const LinkedMention* best = nullptr;
   for (const auto& m : all)
     if (m.kind != MentionKind::Place && (!best || m.end - m.begin > best->end - best->begin)) best = &m;

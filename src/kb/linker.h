@@ -44,7 +44,7 @@ struct LinkedMention {
 
 class Linker {
  public:
-  explicit Linker(std::shared_ptr<const Kb> kb) : kb_(std::move(kb)) {}
+  explicit Linker(std::shared_ptr<const Kb> kb);
   const Kb& kb() const { return *kb_; }
 
   // Every mention the KB knows in `text`, in text order. `day`: the document's date (days since
@@ -63,8 +63,13 @@ class Linker {
   std::optional<LinkedMention> link_span(std::string_view surface, int day,
                                          const std::vector<uint32_t>& people_in_doc = {}) const;
 
+  // Is this folded word the first word of two or more KB people's names ("paul", "charles")?
+  // Such a surname alone is a given name more often than it is the one person.
+  bool given_name(std::string_view folded_word) const;
+
  private:
   std::shared_ptr<const Kb> kb_;
+  std::vector<uint64_t> given_names_;  // key hashes, sorted
 };
 
 }  // namespace sitrep::kb

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 namespace sitrep::kb {
 namespace fs = std::filesystem;
@@ -253,7 +254,14 @@ KbSource read_source(const SourcePaths& paths) {
   for (const auto& e : fs::directory_iterator(paths.data_dir, ec))
     if (e.path().extension() == ".tsv") files.push_back(e.path());
   if (ec) src.errors.push_back({paths.data_dir, "", "cannot read the KB data folder: " + ec.message()});
-  std::sort(files.begin(), files.end());
+  // By table, the base file first: roles.tsv declares an office-holder's primary roles, which
+  // win ties over the regional files' (the British monarch is GBR before Canada's head of state).
+  auto order = [](const fs::path& p) {
+    std::string stem = p.stem().string();
+    size_t dash = stem.find('-');
+    return std::make_tuple(stem.substr(0, dash), dash != std::string::npos, stem);
+  };
+  std::sort(files.begin(), files.end(), [&](const fs::path& a, const fs::path& b) { return order(a) < order(b); });
   for (const auto& f : files) read_table(src, f);
   src.authored_places = src.places.size();
   if (!paths.iso_dir.empty()) read_iso(src, paths.iso_dir);
