@@ -152,6 +152,7 @@ Opt Recognizer::match(size_t i) {
 }
 
 Opt Recognizer::match_core(size_t i) {
+  if (!has(i)) return std::nullopt;  // "about" or "up to" was the text's last word
   const timescan::Tok& k = t_.toks[i];
   if (k.kind == TokKind::Punct) {
     if (punct(i, '\'') && num(i + 1) >= 0 && digits(i + 1) == 2 && tight(i + 1)) return number_first(i);
