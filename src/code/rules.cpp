@@ -305,7 +305,7 @@ bool symmetric_code(std::string_view code) {
 std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv) {
   std::vector<Predicate> out;
   const int n = int(sv.words.size());
-  if (n == 0 || sv.mentions.empty()) return out;
+  if (n == 0 || (sv.mentions.empty() && !ctx.actorless)) return out;
   std::vector<std::vector<uint32_t>> lemmas;
   std::vector<std::string_view> lower;
   lemmas.reserve(n);
@@ -707,7 +707,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     bool violence = p.code.starts_with("17") || p.code.starts_with("18") || p.code.starts_with("19") ||
                     p.code.starts_with("20");
     bool unattributed = sources.empty() && violence && p.target >= 0 && p.modality == Modality::Asserted;
-    if (sources.empty() && !unattributed) continue;
+    // Any other act whose doer is unnamed ("were arrested", "it said") or no actor the KB knows
+    // ("the two sides agreed"): an event of its type all the same, when wanted, in a sentence
+    // that names some actor or place (politics, not "the two friends held talks"). Force needs
+    // no such context: unidentified gunmen are news.
+    bool force = p.code.starts_with("14") || p.code.starts_with("15") || p.code.starts_with("17") || violence;
+    bool actorless = sources.empty() && !unattributed && ctx.actorless && (force || !sv.mentions.empty());
+    if (sources.empty() && !unattributed && !actorless) continue;
     if (p.speaker >= 0 && std::find(sources.begin(), sources.end(), p.speaker) != sources.end() && !(intent || plan))
       p.speaker = p.speaker;  // a speaker reporting their own act: still attributed
 
@@ -743,11 +749,11 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       continue;
     }
     if (targets.empty()) targets.push_back(-1);
-    if (unattributed) {
+    if (unattributed || actorless) {
       Predicate q = p;
       q.source = -1;
       q.target = targets[0];
-      q.confidence -= 0.1;
+      q.confidence -= unattributed ? 0.1 : 0.25;
       out.push_back(q);
       continue;
     }
