@@ -758,5 +758,17 @@ TEST(CodeRules, CoordinatedPastVerbIsNotUnderThePlan) {
   EXPECT_EQ(freed->modality, Modality::Asserted);
 }
 
+// "Protests erupted in the capital": a nominal event told happening is an event with no doer.
+TEST(CodeRules, NominalEventToldHappeningHasNoDoer) {
+  NEED_PARSER();
+  auto c = run_parsed("Protests erupted in Cairo on Friday.");
+  const EventMention* e = find(c, "14");
+  ASSERT_NE(e, nullptr);
+  EXPECT_FALSE(e->source);
+  auto sanctions = run_parsed("Sanctions were imposed on Iran by the European Union.");
+  EXPECT_NE(find(sanctions, "163", "IGOEUR"), nullptr);
+}
+
+
 }  // namespace
 }  // namespace sitrep::code

@@ -538,7 +538,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
             break;
           }
       }
-      if (sources.empty()) continue;  // a bare noun names no event we can attribute
+      // A bare noun names no event we can attribute, unless the sentence tells it happening:
+      // "Protests erupted in the capital", "a riot broke out" (the subject of a verb).
+      bool happening = ctx.actorless && sv.parsed && !sv.mentions.empty() &&
+                       (sv.words[a].deprel == "nsubj" || sv.words[a].deprel == "nsubj:pass") &&
+                       sv.words[a].head >= 0 && ctx.an.upos.size() == ctx.an.words.size() &&
+                       ctx.an.upos[first + sv.words[a].head] == nlp::Upos::VERB;
+      if (sources.empty() && !happening) continue;
       for (std::string_view prep : {"on", "against", "with", "to", "targeting"}) {
         int t = r.after_word(int(m.end) - 1, std::min(ce, lim + 4), prep);
         if (t >= 0 && p.target < 0 && std::find(sources.begin(), sources.end(), t) == sources.end()) p.target = t;
