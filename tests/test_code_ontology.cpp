@@ -2,6 +2,8 @@
 // with file:line.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <set>
 
 #include "code/lexicon.h"
@@ -169,6 +171,40 @@ TEST(CodeOntology, ParseBridgedGapIsMarked) {
   rels[6] = "ccomp";
   EXPECT_TRUE(lex.value()->match(lemmas, lower, heads, rels).empty());
 }
+
+// One phrase may name its event as a verb and as a noun, with one code; "sanctions were imposed"
+// is "impose .. sanction" in the passive, found through the parse.
+TEST(CodeLexicon, VerbAndNounOfOnePhraseAndPassiveObjects) {
+  auto o = onto();
+  ASSERT_TRUE(o);
+  auto both = Lexicon::compile({{"lexicon/verbs.tsv", "code\tpattern\tflags\n140\tprotest\t\n163\timpose .. sanction\t\n"},
+                                {"lexicon/nouns.tsv", "code\tpattern\tflags\n140\tprotest\t\n"}},
+                               "lemma\tforms\n", "realized\tintent\n", *o);
+  ASSERT_TRUE(both.ok()) << both.error().message;
+  auto clash = Lexicon::compile({{"lexicon/verbs.tsv", "code\tpattern\tflags\n140\tprotest\t\n"},
+                                 {"lexicon/nouns.tsv", "code\tpattern\tflags\n141\tprotest\t\n"}},
+                                "lemma\tforms\n", "realized\tintent\n", *o);
+  ASSERT_FALSE(clash.ok());
+  EXPECT_EQ(clash.error().where(), "data/lexicon/nouns.tsv:line 2");
+  // sanctions(0) were(1) imposed(2) on(3) iran(4)
+  std::vector<std::string> words = {"sanctions", "were", "imposed", "on", "iran"};
+  std::vector<std::vector<uint32_t>> lemmas(words.size());
+  std::vector<std::string_view> lower(words.begin(), words.end());
+  for (size_t i = 0; i < words.size(); ++i) both.value()->lemma_ids(words[i], lemmas[i]);
+  auto impose = [&](const std::vector<PatternMatch>& ms) {
+    return std::count_if(ms.begin(), ms.end(), [&](const PatternMatch& m) { return both.value()->pattern(m.pattern).code == "163"; });
+  };
+  EXPECT_EQ(impose(both.value()->match(lemmas, lower)), 0);
+  std::vector<int> heads = {2, 2, -1, 4, 2};
+  std::vector<std::string_view> rels = {"nsubj:pass", "aux:pass", "root", "case", "obl"};
+  auto m = both.value()->match(lemmas, lower, heads, rels);
+  ASSERT_EQ(impose(m), 1);
+  for (const auto& x : m)
+    if (both.value()->pattern(x.pattern).code == "163") {
+      EXPECT_EQ(x.begin, 2u);
+    }
+}
+
 
 }  // namespace
 }  // namespace sitrep::code

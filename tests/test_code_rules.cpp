@@ -132,6 +132,30 @@ TEST(CodeRules, NothingWithoutActors) {
   EXPECT_TRUE(c.events.empty());
 }
 
+// An act whose doer is unnamed is still an event of its type, with no source: force anywhere,
+// other acts in a sentence that names an actor or a place. Not for suites that code only known
+// actors.
+TEST(CodeRules, ActorlessEventsKeepTheirType) {
+  NEED_CODER();
+  auto arrest = run("Two suspects were arrested in the early morning hours of Friday.");
+  const EventMention* e = find(arrest, "173");
+  ASSERT_NE(e, nullptr);
+  EXPECT_FALSE(e->source);
+  EXPECT_EQ(e->cameo->plover_type, "COERCE");
+  auto ceasefire = run("The two sides agreed to a ceasefire in Yemen on Sunday.");
+  EXPECT_NE(find(ceasefire, "0"), nullptr);
+  CoderOptions o;
+  auto kb = kb::Kb::open(std::getenv("SITREP_KB") ? std::getenv("SITREP_KB") : SITREP_KB_FILE);
+  ASSERT_TRUE(kb.ok());
+  o.linker = std::make_shared<const kb::Linker>(kb.value());
+  o.actorless_events = false;
+  auto strict = Coder::create(o);
+  ASSERT_TRUE(strict.ok());
+  Doc d;
+  d.body = "Two suspects were arrested in the early morning hours of Friday.";
+  EXPECT_TRUE(strict.value()->code(d).events.empty());
+}
+
 }  // namespace
 }  // namespace sitrep::code
 
@@ -747,6 +771,18 @@ TEST(CodeRules, CoordinatedPastVerbIsNotUnderThePlan) {
   ASSERT_NE(freed, nullptr);
   EXPECT_EQ(freed->modality, Modality::Asserted);
 }
+
+// "Protests erupted in the capital": a nominal event told happening is an event with no doer.
+TEST(CodeRules, NominalEventToldHappeningHasNoDoer) {
+  NEED_PARSER();
+  auto c = run_parsed("Protests erupted in Cairo on Friday.");
+  const EventMention* e = find(c, "14");
+  ASSERT_NE(e, nullptr);
+  EXPECT_FALSE(e->source);
+  auto sanctions = run_parsed("Sanctions were imposed on Iran by the European Union.");
+  EXPECT_NE(find(sanctions, "163", "IGOEUR"), nullptr);
+}
+
 
 }  // namespace
 }  // namespace sitrep::code

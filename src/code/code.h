@@ -89,6 +89,11 @@ struct CoderOptions {
   // actors coded by their head word (code/org_names.h). Off for suites whose gold knows only
   // their own dictionaries' actors (PETRARCH's).
   bool unknown_organizations = true;
+  // A predicate whose actors are unnamed or unknown ("Two suspects were arrested", "Protests
+  // erupted in the capital") is still an event of its type, coded with no source (and no target
+  // when none is named), less confident than one with actors. Off for suites whose gold codes
+  // only events between known actors (PETRARCH's).
+  bool actorless_events = true;
 };
 
 class OrgHeads;

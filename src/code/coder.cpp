@@ -255,6 +255,7 @@ CodedDoc Coder::code(const Doc& doc) const {
   }
 
   DocContext ctx{body, an, mentions, *lexicon_, *ontology_, options_.linker ? &options_.linker->kb() : nullptr, &partner};
+  ctx.actorless = options_.actorless_events && options_.linker != nullptr;
   std::optional<ActorRef> last_speaker;
   // The country a mention names: a country, a place's country, an agent of a country.
   auto country_named = [&](const kb::LinkedMention& m) -> std::string {

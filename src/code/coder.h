@@ -25,6 +25,9 @@ struct DocContext {
   // For a plural reference ("the two leaders", "both sides") split into two mentions, the other
   // half of each; -1 elsewhere. Null when none were resolved.
   const std::vector<int>* partner = nullptr;
+  // Code a predicate whose actors the sentence does not name ("Two suspects were arrested",
+  // "Protests erupted in the capital"): CoderOptions::actorless_events.
+  bool actorless = false;
 };
 
 // Resolves plural references to the two actors last named before them: "the two leaders",

@@ -253,6 +253,7 @@ PetrarchScores score_petrarch(const PetrarchSuite& suite, CoderOptions options,
   PetrarchScores s;
   options.agent_country_from_context = false;  // PETRARCH leaves an agent of no actor alone
   options.unknown_organizations = false;       // ... and codes only its dictionaries' actors
+  options.actorless_events = false;            // ... and only events between them
   auto coder = Coder::create(std::move(options));
   if (!coder) return s;
   std::unordered_map<std::string, std::string> realized;  // pattern origin -> its code

@@ -133,7 +133,8 @@ Expected<std::shared_ptr<const Lexicon>> Lexicon::compile(const std::vector<Lexi
   std::sort(lex->intent_.begin(), lex->intent_.end(),
             [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
 
-  std::set<std::string> seen;  // kind/code-free duplicate check: one meaning per phrase
+  std::set<std::string> seen;  // one meaning per phrase
+  std::map<std::string, std::string> code_of;  // event phrase -> its code
   std::set<std::string> exact_lemmas;
   for (const auto& src : sources) {
     bool modality = src.name.ends_with("modality.tsv");
@@ -193,8 +194,15 @@ Expected<std::shared_ptr<const Lexicon>> Lexicon::compile(const std::vector<Lexi
       }
       if (gap) return bad(src.name, r.line, "'..' at the end of a pattern");
       if (p.lemmas.empty()) return bad(src.name, r.line, "empty pattern");
-      std::string dup_key = std::string(modality ? "cue:" : "event:") + p.text;
+      // A phrase may name its event both as a verb and as a noun ("protest", "riot": the noun's
+      // doer is found differently), with one code.
+      std::string dup_key = std::string(modality ? "cue:" : p.nominal ? "noun:" : "verb:") + p.text;
       if (!seen.insert(dup_key).second) return bad(src.name, r.line, "duplicate pattern '" + p.text + "'");
+      if (!modality) {
+        auto other = code_of.emplace(p.text, p.code).first;
+        if (other->second != p.code)
+          return bad(src.name, r.line, "pattern '" + p.text + "' has code " + other->second + " elsewhere");
+      }
       lex->patterns_.push_back(std::move(p));
     }
   }
@@ -285,13 +293,23 @@ std::vector<PatternMatch> Lexicon::match(const std::vector<std::vector<uint32_t>
       }
     return 0;
   };
+  // "Sanctions were imposed on ...", "diplomatic ties were established": in the passive, the
+  // object of a verb-and-object pattern ("impose .. sanction") stands before the verb as its
+  // subject. The match is the verb's alone; what it acts on is said.
+  std::vector<int> passive_subject(parsed ? n : 0, -1);
+  for (uint32_t c = 0; c < passive_subject.size(); ++c)
+    if (deprels[c] == "nsubj:pass" && heads[c] > int(c) && heads[c] < int(n)) passive_subject[heads[c]] = int(c);
   for (uint32_t i = 0; i < n; ++i) {
     for (uint32_t first : word_lemmas[i]) {
       auto it = by_first_.find(first);
       if (it == by_first_.end()) continue;
       for (uint32_t pi : it->second) {
         bridged = false;
-        if (uint32_t end = rest(rest, patterns_[pi], 1, i, i)) out.push_back({pi, i, end, i, bridged});
+        const Pattern& p = patterns_[pi];
+        if (uint32_t end = rest(rest, p, 1, i, i)) out.push_back({pi, i, end, i, bridged});
+        else if (!passive_subject.empty() && passive_subject[i] >= 0 && p.lemmas.size() == 2 && p.gap_before[1] &&
+                 !p.nominal && has(uint32_t(passive_subject[i]), p.lemmas[1]))
+          out.push_back({pi, i, i + 1, i, false});
       }
     }
   }

@@ -307,7 +307,7 @@ bool symmetric_code(std::string_view code) {
 std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv) {
   std::vector<Predicate> out;
   const int n = int(sv.words.size());
-  if (n == 0 || sv.mentions.empty()) return out;
+  if (n == 0 || (sv.mentions.empty() && !ctx.actorless)) return out;
   std::vector<std::vector<uint32_t>> lemmas;
   std::vector<std::string_view> lower;
   lemmas.reserve(n);
@@ -540,7 +540,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
             break;
           }
       }
-      if (sources.empty()) continue;  // a bare noun names no event we can attribute
+      // A bare noun names no event we can attribute, unless the sentence tells it happening:
+      // "Protests erupted in the capital", "a riot broke out" (the subject of a verb).
+      bool happening = ctx.actorless && sv.parsed && !sv.mentions.empty() &&
+                       (sv.words[a].deprel == "nsubj" || sv.words[a].deprel == "nsubj:pass") &&
+                       sv.words[a].head >= 0 && ctx.an.upos.size() == ctx.an.words.size() &&
+                       ctx.an.upos[first + sv.words[a].head] == nlp::Upos::VERB;
+      if (sources.empty() && !happening) continue;
       for (std::string_view prep : {"on", "against", "with", "to", "targeting"}) {
         int t = r.after_word(int(m.end) - 1, std::min(ce, lim + 4), prep);
         if (t >= 0 && p.target < 0 && std::find(sources.begin(), sources.end(), t) == sources.end()) p.target = t;
@@ -709,7 +715,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     bool violence = p.code.starts_with("17") || p.code.starts_with("18") || p.code.starts_with("19") ||
                     p.code.starts_with("20");
     bool unattributed = sources.empty() && violence && p.target >= 0 && p.modality == Modality::Asserted;
-    if (sources.empty() && !unattributed) continue;
+    // Any other act whose doer is unnamed ("were arrested", "it said") or no actor the KB knows
+    // ("the two sides agreed"): an event of its type all the same, when wanted, in a sentence
+    // that names some actor or place (politics, not "the two friends held talks"). Force needs
+    // no such context: unidentified gunmen are news.
+    bool force = p.code.starts_with("14") || p.code.starts_with("15") || p.code.starts_with("17") || violence;
+    bool actorless = sources.empty() && !unattributed && ctx.actorless && (force || !sv.mentions.empty());
+    if (sources.empty() && !unattributed && !actorless) continue;
     if (p.speaker >= 0 && std::find(sources.begin(), sources.end(), p.speaker) != sources.end() && !(intent || plan))
       p.speaker = p.speaker;  // a speaker reporting their own act: still attributed
 
@@ -745,11 +757,11 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       continue;
     }
     if (targets.empty()) targets.push_back(-1);
-    if (unattributed) {
+    if (unattributed || actorless) {
       Predicate q = p;
       q.source = -1;
       q.target = targets[0];
-      q.confidence -= 0.1;
+      q.confidence -= unattributed ? 0.1 : 0.25;
       out.push_back(q);
       continue;
     }

@@ -1,0 +1,115 @@
+// sitrep eval ngec FILE.csv [--split dev|test|all] [--json] [--details]: PLOVER event-type
+// accuracy on the NGEC synthetic stories (code/eval_ngec.h). Stories are split by headline:
+// even-numbered headlines are dev, odd-numbered test.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/registry.h"
+#include "code/code.h"
+#include "code/eval_ngec.h"
+#include "kb/linker.h"
+#include "nlp/nlp.h"
+
+namespace sitrep::cli {
+namespace {
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = char(std::tolower(uint8_t(c)));
+  return s;
+}
+
+void add_eval_ngec(CLI::App& parent, int& exit_code) {
+  auto* cmd = parent.add_subcommand("ngec", "Score PLOVER event types on the NGEC synthetic stories");
+  auto file = std::make_shared<std::string>();
+  auto json_out = std::make_shared<bool>(false);
+  auto kb_path = std::make_shared<std::string>(kb::Kb::default_path());
+  cmd->add_option("file", *file, "gpt_synthetic_events_*.csv")->required();
+  cmd->add_option("--kb", *kb_path, "kb.bin")->capture_default_str();
+  auto model_path = std::make_shared<std::string>(nlp::Model::default_path());
+  auto no_model = std::make_shared<bool>(false);
+  cmd->add_option("--model", *model_path, "nlp model (dependency parse)")->capture_default_str();
+  cmd->add_flag("--no-model", *no_model, "Code without the parse (window rules only)");
+  auto split_name = std::make_shared<std::string>("all");
+  cmd->add_option("--split", *split_name, "Stories to score: dev (even-numbered headlines), test (odd) or all")
+      ->check(CLI::IsMember({"dev", "test", "all"}))
+      ->capture_default_str();
+  auto details = std::make_shared<bool>(false);
+  cmd->add_flag("--details", *details, "Print gold and coded type per story, then the confusion table (stderr)");
+  cmd->add_flag("--json", *json_out, "One JSON object");
+  cmd->callback([=, &exit_code] {
+    std::ifstream in(*file, std::ios::binary);
+    if (!in) {
+      std::cerr << "sitrep: " << *file << ": cannot open\n";
+      exit_code = kFatal;
+      return;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    auto stories = code::read_ngec_csv(ss.str(), *file);
+    if (!stories) {
+      std::cerr << "sitrep: " << stories.error().where() << ": " << stories.error().message << "\n";
+      exit_code = kFatal;
+      return;
+    }
+    code::PloverSplit split = code::parse_plover_split(*split_name).value_or(code::PloverSplit::All);
+    code::CoderOptions opts;
+    auto kb = kb::Kb::open(*kb_path);
+    if (kb) opts.linker = std::make_shared<const kb::Linker>(kb.value());
+    if (!*no_model) {
+      auto model = nlp::Model::load(*model_path);
+      if (model) opts.model = model.value();
+      else std::cerr << "sitrep: warning: no model (" << model.error().message << "): window rules only\n";
+    }
+    auto coder = code::Coder::create(opts);
+    if (!coder) {
+      std::cerr << "sitrep: " << coder.error().message << "\n";
+      exit_code = kFatal;
+      return;
+    }
+    code::NgecScores s = code::score_ngec(*coder.value(), stories.value(), split, *details ? &std::cerr : nullptr);
+    auto pct = [](size_t a, size_t b) { return b ? 100.0 * double(a) / double(b) : 0.0; };
+    nlohmann::json per = nlohmann::json::object();
+    for (const auto& [type, t] : s.per_type)
+      per[lower(type)] = {{"records", t.records}, {"type_accuracy", pct(t.right, t.records)},
+                          {"type_in_story", pct(t.in_doc, t.records)}};
+    nlohmann::json j{{"split", code::to_string(split)},
+                     {"records", s.records},
+                     {"parsed", opts.model != nullptr},
+                     {"coded", s.coded},
+                     {"type_accuracy", pct(s.type_right, s.records)},
+                     {"type_accuracy_coded", pct(s.type_right, s.coded)},
+                     {"type_in_story", pct(s.in_doc, s.records)},
+                     {"per_type", per}};
+    if (*details) {
+      std::cerr << "confusion (gold: coded counts)\n";
+      for (const auto& [gold, row] : s.confusion) {
+        std::vector<std::pair<size_t, std::string>> cells;
+        for (const auto& [got, k] : row) cells.emplace_back(k, got);
+        std::sort(cells.rbegin(), cells.rend());
+        std::cerr << gold << ":";
+        for (const auto& [k, got] : cells) std::cerr << " " << got << " " << k;
+        std::cerr << "\n";
+      }
+    }
+    if (*json_out) std::cout << j.dump() << "\n";
+    else {
+      std::cout << "split " << j["split"].get<std::string>() << ": stories " << s.records << ", coded " << s.coded
+                << "\nPLOVER type accuracy " << j["type_accuracy"] << " % (of coded: " << j["type_accuracy_coded"]
+                << " %), type in story " << j["type_in_story"] << " %\n";
+      for (const auto& [type, t] : s.per_type)
+        std::cout << "  " << type << " " << t.right << "/" << t.records << " (in story " << t.in_doc << ")\n";
+    }
+    exit_code = kOk;
+  });
+}
+
+const CommandRegistration reg("eval", "ngec", add_eval_ngec);
+
+}  // namespace
+}  // namespace sitrep::cli
