@@ -90,6 +90,21 @@ TEST(Fusion, UndatedMentionsJoinOnlyWithinTheirArticle) {
   EXPECT_EQ(f.events().size(), 2u);
 }
 
+// Regression: events coded with no actor at all ("two suspects were arrested") shared one block
+// per CAMEO root, so any two such arrests on the same day, in different stories, became one event.
+TEST(Fusion, ActorlessMentionsJoinOnlyWithinTheirArticle) {
+  EventFuser f;
+  f.add(mention(1, "a", "A", "", "", "173", "2020-02-28"));
+  f.add(mention(2, "b", "B", "", "", "173", "2020-02-28"));
+  EXPECT_EQ(f.events().size(), 2u);
+  f.add(mention(3, "c", "C", "", "", "173", "2020-02-28", "a"));  // a syndicated copy of a
+  EXPECT_EQ(f.events().size(), 2u);
+  // One known actor is enough to fuse across articles, as before.
+  f.add(mention(4, "d", "D", "SYRMIL", "", "190", "2020-02-28"));
+  f.add(mention(5, "e", "E", "SYRMIL", "", "190", "2020-02-28"));
+  EXPECT_EQ(f.events().size(), 3u);
+}
+
 TEST(Fusion, PlacesMustAgree) {
   EventFuser f;
   auto a = mention(1, "a", "A", "ISR", "PSE", "190", "2021-05-10");

@@ -95,8 +95,9 @@ std::string EventFuser::block_key(const FusionMention& m) const {
 bool EventFuser::compatible(const FusedEvent& e, const FusionMention& m) const {
   if (!codes_compatible(e.cameo, m.cameo)) return false;
   bool same_article = false;
-  if (!e.date.known() || !m.date.known()) {
-    // Undated: only with mentions of the same article (the same sentence told twice).
+  // Undated, or with no actor at all ("two suspects were arrested"): only with mentions of the
+  // same article (the same sentence told twice); across articles nothing says it is one event.
+  if (!e.date.known() || !m.date.known() || (m.source.empty() && m.target.empty())) {
     const auto& groups = tallies_[&e - events_.data()].groups;
     same_article = std::find(groups.begin(), groups.end(), m.article_group) != groups.end();
     if (!same_article) return false;
