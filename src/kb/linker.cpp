@@ -44,7 +44,7 @@ class Scan {
     fold_text(text_, ft_);
     match_all();
     for (size_t k = 0; k < ms_.size(); ++k) {
-      if (uint32_t c = country_of_hit(k); c != kNone) doc_countries_.push_back(c);
+      if (uint32_t c = country_of_hit(k); c != kNone) doc_countries_.push_back(c), named_countries_.push_back(c);
       if (const KeyRec* cap = hit(k, HitKind::Capital)) doc_countries_.push_back(cap->target);
     }
     for (size_t k = 0; k < ms_.size();) k = interpret(k);
@@ -64,6 +64,7 @@ class Scan {
   std::vector<uint32_t> people_;     // people named so far, in order
   std::vector<uint32_t> countries_;  // countries named or implied so far
   std::vector<uint32_t> doc_countries_;  // countries or capitals named anywhere in the text
+  std::vector<uint32_t> named_countries_;  // countries named anywhere in the text (not by capital)
   std::vector<uint32_t> orgs_;       // organizations named so far, in order
   std::vector<size_t> pending_places_;
   std::vector<size_t> based_in_;  // pending places read as "X-based"
@@ -468,7 +469,15 @@ class Scan {
       // "Ankara said" is the government; "in Ankara" is the city.
       // "the Berlin conference", "the Astana format": the capital names an event, not an actor.
       bool locative = (k > 0 && ms_[k - 1].te == ms_[k].tb && word(k - 1, WordClass::Locative)) ||
-                      (adjacent(k, k + 1) && word(k + 1, WordClass::EventNoun));
+                      (adjacent(k, k + 1) && word(k + 1, WordClass::EventNoun)) || dateline(k);
+      // A small capital named like a person ("Douglas", "Victoria", "Stanley", "Hamilton") speaks
+      // for its government only in a text that names its country; never inside a person's name.
+      // (The NER's person spans are trusted for small capitals only: it calls "Ankara" a person.)
+      bool person = beside_other_name(k);
+      if (!locative && !person && small_capital(k))
+        person = span_holding(named_people, k) ||
+                 std::find(named_countries_.begin(), named_countries_.end(), cap->target) == named_countries_.end();
+      if (person) return k + 1;
       if (!locative) {
         countries_.push_back(cap->target);
         // GOV: CAMEO's primary role code for the executive, which a capital's name stands for.
@@ -530,6 +539,36 @@ class Scan {
     if (it == spans.begin()) return nullptr;
     --it;
     return it->first <= b && it->second >= e ? &*it : nullptr;
+  }
+
+  // "CAIRO (Reuters) -", "BEIRUT, Lebanon —": a capital in capitals opening a sentence, before a
+  // parenthesis, a comma or a dash, is a dateline: where the story was filed.
+  bool dateline(size_t k) const {
+    const FoldedToken& first = ft_.tokens[ms_[k].tb];
+    if (!(first.sentence_start || ms_[k].tb == 0)) return false;
+    for (uint32_t t = ms_[k].tb; t < ms_[k].te; ++t)
+      for (uint32_t i = ft_.tokens[t].begin; i < ft_.tokens[t].end; ++i)
+        if (std::islower(static_cast<unsigned char>(text_[i]))) return false;
+    size_t i = ft_.tokens[ms_[k].te - 1].end;
+    while (i < text_.size() && text_[i] == ' ') ++i;
+    if (i >= text_.size()) return false;
+    return text_[i] == '(' || text_[i] == ',' || text_[i] == '-' || text_.substr(i, 3) == "\u2013" ||
+           text_.substr(i, 3) == "\u2014";
+  }
+
+  // A capital of fewer than kBigCity people (its own place record; authored capitals count as big).
+  bool small_capital(size_t k) const {
+    const KeyRec* cap = hit(k, HitKind::Capital);
+    uint32_t most = 0;
+    bool any = false;
+    for (const auto& h : ms_[k].hits)
+      if (h.kind == static_cast<uint8_t>(HitKind::Place)) {
+        const PlaceRec& p = kb_.places()[h.target];
+        if (static_cast<Feature>(p.feature) != Feature::CapitalCity || p.country != cap->target) continue;
+        any = true;
+        most = std::max(most, p.population);
+      }
+    return any && most < kBigCity;
   }
 
   // A capitalized word right before or after match k, joined by a space, that is no match of its
