@@ -159,6 +159,7 @@ Expected<std::shared_ptr<const Lexicon>> Lexicon::compile(const std::vector<Lexi
             if (f == "sym") p.symmetric = true;
             else if (f == "noun") p.nominal = true;
             else if (f == "verb") p.nominal = false;
+            else if (f == "finite") p.finite = true;
             else if (!f.empty()) return bad(src.name, r.line, "unknown flag '" + std::string(f) + "'");
             if (c == std::string_view::npos) break;
             b = c + 1;

@@ -32,6 +32,7 @@ struct Pattern {
   std::vector<uint32_t> lemmas;  // lemma ids
   std::vector<bool> gap_before;  // gap_before[i]: ".." before token i
   bool symmetric = false, nominal = false;
+  bool finite = false;  // flag 'finite': not as a bare participle on a noun or opening a sentence
   std::string origin;  // "lexicon/verbs.tsv:12"
 };
 

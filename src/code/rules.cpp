@@ -371,6 +371,36 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
             before == nlp::Upos::VERB || before == nlp::Upos::ADP)
           continue;
       }
+      // "US-backed fighters", "the Saudi-led coalition": a verb glued to the word before it by a
+      // hyphen is half of an adjective.
+      if (!p.nominal && m.anchor > 1 && sv.words[m.anchor - 1].lower == "-" &&
+          sv.words[m.anchor - 1].span.begin == sv.words[m.anchor - 2].span.end &&
+          sv.words[m.anchor].span.begin == sv.words[m.anchor - 1].span.end)
+        continue;
+      if (!p.nominal) {  // the same written as one word: a capital before the hyphen
+        std::string_view w = ctx.body.substr(sv.words[m.anchor].span.begin,
+                                             sv.words[m.anchor].span.end - sv.words[m.anchor].span.begin);
+        size_t dash = w.find('-');
+        if (dash != std::string_view::npos && dash > 0 && std::isupper(static_cast<unsigned char>(w[0]))) continue;
+      }
+      // "wrested back control", "fight back", "allowed back": the pattern's verb is a particle or
+      // an adverb of another verb here.
+      if (!p.nominal && sv.parsed && sv.words[m.anchor].deprel == "compound:prt") continue;
+      if (!p.nominal && p.lemmas.size() == 1 && ctx.an.upos.size() == ctx.an.words.size() &&
+          (ctx.an.upos[first + m.anchor] == nlp::Upos::ADV || ctx.an.upos[first + m.anchor] == nlp::Upos::ADP))
+        continue;
+      // A 'finite' pattern as a bare participle: on a noun ("rebels backed by Turkish tanks") or
+      // opening the sentence ("Backed by Russia, the army ..."), with no subject or auxiliary.
+      if (p.finite && m.anchor == 0 && sv.words[0].lower.ends_with("ed") && n > 1 && sv.words[1].lower == "by") continue;
+      if (p.finite && sv.parsed &&
+          (sv.words[m.anchor].deprel == "acl" || sv.words[m.anchor].deprel == "amod" ||
+           sv.words[m.anchor].deprel == "advcl") &&
+          sv.words[m.anchor].lower.ends_with("ed")) {
+        bool clause = false;
+        for (const auto& w : sv.words)
+          if (w.head == int(m.anchor) && (w.deprel.starts_with("nsubj") || w.deprel.starts_with("aux"))) clause = true;
+        if (!clause) continue;
+      }
       // "agreed on Saturday to ...": a pattern's closing preposition that heads a time phrase
       // is not the one the pattern means ("agree on" a text).
       if (int(m.end) < n && one_of(sv.words[m.end - 1].lower, {"on", "in", "at", "for", "by", "until"}) &&
