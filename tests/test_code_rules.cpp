@@ -812,3 +812,27 @@ TEST(CodeRules, BackingThatDescribesIsNoEvent) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Regression: "released a new video", "a report released by", "according to" coded 084 (release
+// of captives) and 057 (formal agreement); a lexicon code of '-' now names no event.
+TEST(CodeRules, PublishedThingsAndAccordingToAreNoEvents) {
+  NEED_PARSER();
+  for (const char* text : {"The Islamic State group has released a new video in Palmyra.",
+                           "A report released by U.N. experts on Friday said crimes continue in Syria.",
+                           "According to the Syrian Observatory, Syrian troops shelled Saraqib."}) {
+    auto c = run_parsed(text);
+    for (const auto& e : c.events) {
+      EXPECT_NE(e.cameo->code, "084") << text;
+      EXPECT_NE(e.cameo->code, "057") << text;
+    }
+  }
+  bool freed = false;
+  for (const auto& e : run_parsed("Syrian rebels released 150 prisoners on Saturday.").events) freed |= e.cameo->code.starts_with("084");
+  EXPECT_TRUE(freed);
+}
+
+}  // namespace
+}  // namespace sitrep::code

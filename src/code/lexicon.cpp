@@ -147,7 +147,10 @@ Expected<std::shared_ptr<const Lexicon>> Lexicon::compile(const std::vector<Lexi
       if (modality) {
         if (!parse_kind(r.cells[0], p.kind)) return bad(src.name, r.line, "unknown cue kind '" + std::string(r.cells[0]) + "'");
       } else {
-        if (!ontology.find(r.cells[0])) return bad(src.name, r.line, "unknown CAMEO code '" + std::string(r.cells[0]) + "'");
+        // "-": the words name no event ("released a video", "according to"); the pattern only
+        // keeps shorter ones from reading them.
+        if (r.cells[0] != "-" && !ontology.find(r.cells[0]))
+          return bad(src.name, r.line, "unknown CAMEO code '" + std::string(r.cells[0]) + "'");
         p.code = r.cells[0];
         p.nominal = src.name.ends_with("nouns.tsv");
         if (r.cells.size() > 2) {
@@ -332,7 +335,7 @@ std::string Lexicon::refusal_code(std::string_view code) const {
 std::vector<std::pair<std::string, size_t>> Lexicon::counts_per_root() const {
   std::map<std::string, size_t> m;
   for (const auto& p : patterns_)
-    if (p.kind == PatternKind::Event) ++m[p.code.substr(0, 2)];
+    if (p.kind == PatternKind::Event && p.code != "-") ++m[p.code.substr(0, 2)];
   return {m.begin(), m.end()};
 }
 

@@ -444,6 +444,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     else
       for (uint32_t w = m.begin; w < m.end; ++w) taken[w] = true;
   }
+  std::erase_if(chosen, [&](const PatternMatch& m) { return ctx.lexicon.pattern(m.pattern).code == "-"; });
   std::sort(chosen.begin(), chosen.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
 
   // Reporting verbs: boundaries and speakers.
