@@ -1,8 +1,11 @@
 #include "pipeline/pipeline.h"
 
+#include <time.h>
+
 #include <atomic>
-#include <map>
 #include <chrono>
+#include <map>
+#include <mutex>
 #include <thread>
 #include <variant>
 
@@ -23,6 +26,12 @@ std::variant<Doc, Error> clean_and_sign(const RawRecord& r) {
 }
 
 }  // namespace
+
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
 
 PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const PipelineOptions& options,
                               const PipelineSinks& sinks) {
@@ -84,6 +93,8 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
   uint64_t next_seq = 0;
   std::atomic<uint64_t> bytes_read{0}, n_records{0};
   std::atomic<unsigned> workers_left{workers};
+  std::mutex cpu_mutex;
+  double reader_cpu = 0, worker_cpu = 0;
 
   std::thread reader([&] {
     for (const auto& path : inputs) {
@@ -97,6 +108,7 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
           [&](Error&& e) { results.push(Item{next_seq++, std::move(e)}); }, options.read);
     }
     records.close();
+    reader_cpu = thread_cpu_seconds();
   });
   std::vector<std::thread> pool;
   for (unsigned i = 0; i < workers; ++i) {
@@ -104,6 +116,10 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
       std::vector<std::pair<uint64_t, RawRecord>> batch;
       while (records.pop_batch(batch, 8)) {
         for (auto& r : batch) results.push(Item{r.first, clean_and_sign(r.second)});
+      }
+      {
+        std::lock_guard lock(cpu_mutex);
+        worker_cpu += thread_cpu_seconds();
       }
       if (--workers_left == 0) results.close();
     });
@@ -129,6 +145,8 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
   p.bytes_done = bytes_read;
   p.records = n_records;
   p.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  p.reader_cpu_seconds = reader_cpu;
+  p.worker_cpu_seconds = worker_cpu;
   return p;
 }
 

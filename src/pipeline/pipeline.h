@@ -22,7 +22,13 @@ struct PipelineOptions {
 struct PipelineProgress {
   uint64_t bytes_done = 0, bytes_total = 0, records = 0, errors = 0;
   double seconds = 0;
+  // CPU time of the reader thread and of all cleaning workers together (final report only;
+  // 0 with one worker, where everything runs on the caller's thread).
+  double reader_cpu_seconds = 0, worker_cpu_seconds = 0;
 };
+
+// CPU seconds the calling thread has used so far.
+double thread_cpu_seconds();
 
 struct PipelineSinks {
   std::function<void(Doc&&)> on_doc;

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# CPU time of `sitrep ingest` per thread, per MB of input: the single writer thread (store
+# inserts, near-duplicate index, the WAL checkpoint at close), the cleaning workers and the
+# reader, with --threads 2 on two cores. CPU time holds on a busy machine where wall-clock
+# ratios do not. Also the bound it puts on the two-core speed-up:
+#   (writer + workers + reader) / max(writer, (workers + reader) / 2)
+# and the one-thread run's CPU per MB for comparison. Median of REPS runs (default 5).
+#   BUILD=build REPS=5 bash bench/ingest_cpu.sh [CORPUS_DIR]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$root/build}
+reps=${REPS:-5}
+corpus=${1:-$root/../shared/data/corpus}
+[ -d "$corpus" ] || { echo "corpus not found: $corpus" >&2; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for threads in 1 2; do
+  for rep in $(seq "$reps"); do
+    rm -f "$tmp"/b.db*
+    taskset -c 0,1 "$build/sitrep" ingest --quiet --json --threads "$threads" --db "$tmp/b.db" "$corpus" \
+      >>"$tmp/runs$threads" 2>/dev/null || true
+  done
+done
+python3 - "$tmp/runs1" "$tmp/runs2" <<'PY'
+import json, statistics, sys
+def med(rows, f): return statistics.median(f(r) for r in rows)
+one = [json.loads(l) for l in open(sys.argv[1])]
+two = [json.loads(l) for l in open(sys.argv[2])]
+mb = one[0]["megabytes"]
+ms = lambda x: 1000 * x / mb
+print(f"sitrep ingest, {mb:.1f} MB, {one[0]['records']} records; median of {len(one)} runs; CPU ms per MB")
+print(f"1 thread:  total {ms(med(one, lambda r: r['cpu_seconds'])):6.2f}  (close: {ms(med(one, lambda r: r['close_cpu_seconds'])):5.2f} CPU, {ms(med(one, lambda r: r['close_seconds'])):5.2f} wall)")
+w = med(two, lambda r: r["writer_cpu_seconds"]); k = med(two, lambda r: r["worker_cpu_seconds"]); rd = med(two, lambda r: r["reader_cpu_seconds"])
+print(f"2 threads: writer {ms(w):6.2f}  (close: {ms(med(two, lambda r: r['close_cpu_seconds'])):5.2f} CPU, {ms(med(two, lambda r: r['close_seconds'])):5.2f} wall)  workers {ms(k):6.2f}  reader {ms(rd):5.2f}  total {ms(med(two, lambda r: r['cpu_seconds'])):6.2f}")
+print(f"two-core bound (writer + workers + reader) / max(writer, (workers + reader) / 2): {(w + k + rd) / max(w, (k + rd) / 2):.2f}x")
+print(f"one-thread CPU / two-thread critical path max(writer, total / 2): {med(one, lambda r: r['cpu_seconds']) / max(w, med(two, lambda r: r['cpu_seconds']) / 2):.2f}x")
+PY
