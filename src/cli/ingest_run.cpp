@@ -22,6 +22,7 @@ int run_ingest(const IngestArgs& args, const std::string& command, std::ostream&
   }
   std::unique_ptr<Store> owned = std::move(opened.value());
   Store& store = *owned;
+  store.checkpoint_in_background();
   int64_t run = store.begin_run(command);
   RunCounts counts;
   std::vector<Error> pre_errors;

@@ -12,6 +12,7 @@
 
 #include "fuse/near_dup.h"
 #include "store/schema.h"
+#include "store/wal_checkpointer.h"
 
 namespace sitrep {
 
@@ -198,6 +199,9 @@ bool to_minhash(const void* p, size_t n, MinHash& out) {
 
 Store::~Store() {
   st_.reset();
+  // The checkpointer's connection closes first; the writer's close, the last one, checkpoints
+  // what is left and removes the WAL.
+  checkpointer_.reset();
   sqlite3_close(db_);
 }
 
@@ -226,7 +230,18 @@ void Store::finish_run(int64_t run, const RunCounts& c, const std::string& statu
 }
 
 void Store::begin() { exec(db_, "BEGIN IMMEDIATE"); }
-void Store::commit() { exec(db_, "COMMIT"); }
+void Store::commit() {
+  exec(db_, "COMMIT");
+  if (checkpointer_) checkpointer_->committed();
+}
+
+void Store::checkpoint_in_background() {
+  if (checkpointer_) return;
+  const char* path = sqlite3_db_filename(db_, "main");
+  if (!path || !*path) return;  // in-memory or temporary: no WAL
+  checkpointer_ = WalCheckpointer::start(path);
+  if (checkpointer_) exec(db_, "PRAGMA wal_autocheckpoint=0");
+}
 
 Store::PutResult Store::put(const Doc& d, int64_t run) {
   auto& st = *st_;

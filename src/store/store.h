@@ -14,6 +14,8 @@ struct sqlite3;
 
 namespace sitrep {
 
+class WalCheckpointer;
+
 struct RunCounts {
   uint64_t records = 0, stored = 0, already_stored = 0, duplicates = 0, near_duplicates = 0, rejected = 0,
            warnings = 0;
@@ -40,6 +42,9 @@ class Store {
 
   void begin();
   void commit();
+  // From now on a thread of the store's own copies each commit's WAL frames into the database
+  // (see wal_checkpointer.h) instead of this connection at commits and at close.
+  void checkpoint_in_background();
 
   enum class PutResult { Stored, AlreadyStored, Duplicate, NearDuplicate };
   // Stores the document unless its id is already there; a body equal to a stored one is
@@ -59,6 +64,7 @@ class Store {
   struct Statements;
   struct NearDupState;
   sqlite3* db_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;
   std::unique_ptr<Statements> st_;
   std::unique_ptr<NearDupState> near_;
 };
