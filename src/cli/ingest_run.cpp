@@ -9,7 +9,7 @@
 
 #include "cli/progress.h"
 #include "cli/registry.h"
-#include "pipeline/pipeline.h"
+#include "pipeline/pipeline_run.h"
 #include "store/store.h"
 
 namespace sitrep::cli {
@@ -55,8 +55,11 @@ int run_ingest(const IngestArgs& args, const std::string& command, std::ostream&
 
   PipelineOptions popts;
   popts.threads = args.threads;
-  PipelineSinks sinks;
-  sinks.on_doc = [&](Doc&& d) {
+  // The workers turn each Doc into its store row (and free what the row does not need); this
+  // thread only stores rows.
+  PreparedSinks<StoreRow> sinks;
+  sinks.prepare = [](Doc&& d) { return prepare_row(std::move(d)); };
+  sinks.on_result = [&](StoreRow& d) {
     ++counts.records;
     if (d.invalid_bytes > 0)
       report(Error{d.origin, "", std::to_string(d.invalid_bytes) + " invalid bytes replaced or removed", Severity::Warning});

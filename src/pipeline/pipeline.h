@@ -40,4 +40,21 @@ struct PipelineSinks {
 PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const PipelineOptions& options,
                               const PipelineSinks& sinks);
 
+// The same with one more step on the workers: `prepare` turns each clean Doc into what the
+// caller's thread needs (for ingest, a store row), so that thread does only the serial part.
+// Each result is lent to `on_result` and destroyed afterwards on a worker, so not even freeing
+// it costs the caller (with one worker, all of it happens on the caller's thread).
+template <class T>
+struct PreparedSinks {
+  std::function<T(Doc&&)> prepare;
+  std::function<void(T&)> on_result;
+  std::function<void(const Error&)> on_error;
+  std::function<void(const PipelineProgress&)> on_progress;  // optional, called often
+};
+
+// Defined in pipeline/pipeline_run.h: include it where T is instantiated.
+template <class T>
+PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const PipelineOptions& options,
+                              const PreparedSinks<T>& sinks);
+
 }  // namespace sitrep

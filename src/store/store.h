@@ -9,6 +9,7 @@
 
 #include "core/doc.h"
 #include "core/error.h"
+#include "store/store_row.h"
 
 struct sqlite3;
 
@@ -50,7 +51,9 @@ class Store {
   // Stores the document unless its id is already there; a body equal to a stored one is
   // stored with duplicate_of set to the first; a near copy (doc.minhash, fuse/near_dup.h)
   // with near_duplicate_of. The near-duplicate index is loaded from the store on first use.
-  PutResult put(const Doc& doc, int64_t run);
+  PutResult put(const Doc& doc, int64_t run) { return put(prepare_row(doc), run); }
+  // The same for a row prepared beforehand (store_row.h), e.g. on another thread.
+  PutResult put(const StoreRow& row, int64_t run);
   void record_error(const Error& error, int64_t run);
 
   std::vector<StoredDocSummary> list_documents(int64_t limit, int64_t offset);
