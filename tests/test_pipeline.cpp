@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "pipeline/pipeline.h"
+#include "pipeline/queue.h"
 #include "test_support.h"
 
 using namespace sitrep;
@@ -54,4 +57,26 @@ TEST(Pipeline, UnorderedModeDeliversEveryRecordOnce) {
   run_pipeline({path}, opts, sinks);
   EXPECT_EQ(seen.size(), 400u);
   EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), 400u);
+}
+
+// A consumer that asks to gather items before waking still gets a lone item when the producer
+// pauses (after the gather wait), and the rest at close.
+TEST(Pipeline, GatheringConsumerStillGetsALoneItem) {
+  BoundedQueue<int> q(256);
+  std::thread producer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    q.push(1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    q.push(2);
+    q.close();
+  });
+  std::vector<int> got;
+  auto start = std::chrono::steady_clock::now();
+  ASSERT_TRUE(q.pop_batch(got, 64, 32));
+  EXPECT_EQ(got, std::vector<int>{1});
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(250));
+  ASSERT_TRUE(q.pop_batch(got, 64, 32));
+  EXPECT_EQ(got, std::vector<int>{2});
+  EXPECT_FALSE(q.pop_batch(got, 64, 32));
+  producer.join();
 }

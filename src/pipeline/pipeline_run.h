@@ -2,6 +2,8 @@
 // caller's thread. Included by pipeline.cpp (results are Docs) and by callers with their own
 // result type (ingest: store rows).
 #pragma once
+#include <pthread.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -115,6 +117,7 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
   double reader_cpu = 0, worker_cpu = 0;
 
   std::thread reader([&] {
+    pthread_setname_np(pthread_self(), "sitrep-read");
     for (const auto& path : inputs) {
       read_input(
           path,
@@ -131,10 +134,11 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
   std::vector<std::thread> pool;
   for (unsigned i = 0; i < workers; ++i) {
     pool.emplace_back([&] {
+      pthread_setname_np(pthread_self(), "sitrep-clean");
       std::vector<std::pair<uint64_t, RawRecord>> batch;
       for (;;) {
         spent.destroy_waiting();
-        if (!records.pop_batch(batch, 8)) break;
+        if (!records.pop_batch(batch, 8, 16)) break;
         for (auto& r : batch) results.push(Item{r.first, finish(r.second)});
       }
       {
@@ -148,7 +152,7 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
   std::map<uint64_t, Result> waiting;  // ordered mode: results ahead of their turn
   uint64_t expected = 0;
   std::vector<Item> batch;
-  while (results.pop_batch(batch, 64)) {
+  while (results.pop_batch(batch, 64, 32)) {
     if (!options.ordered) {
       for (auto& item : batch) deliver(item.value);
     } else {

@@ -1,5 +1,6 @@
 #include "store/wal_checkpointer.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 
 namespace sitrep {
@@ -40,6 +41,7 @@ void WalCheckpointer::committed() {
 }
 
 void WalCheckpointer::loop() {
+  pthread_setname_np(pthread_self(), "sitrep-ckpt");
   std::unique_lock lock(m_);
   for (;;) {
     cv_.wait(lock, [&] { return pending_ || stop_; });
