@@ -5,6 +5,7 @@
 // crash-safe (a kill at any point leaves the database and WAL consistent).
 #pragma once
 #include <condition_variable>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -29,7 +30,11 @@ class WalCheckpointer {
  private:
   explicit WalCheckpointer(sqlite3* db);
   void loop();
+  void drop_copied_frames(int copied);
   sqlite3* db_;
+  std::string wal_path_;
+  int64_t frame_bytes_ = 0;  // frame header + page
+  int wal_fd_ = -1;
   std::mutex m_;
   std::condition_variable cv_;
   bool pending_ = false, stop_ = false;
