@@ -206,7 +206,8 @@ void NearDupIndex::add(int64_t id, const MinHash& sig, const Bands& keys) {
 std::optional<std::pair<int64_t, double>> NearDupIndex::best_match(const MinHash& sig, const Bands& keys,
                                                                    double threshold) const {
   if (ids_.empty()) return std::nullopt;
-  std::vector<uint32_t> candidates;
+  thread_local std::vector<uint32_t> candidates;  // kept between calls: no allocation per look-up
+  candidates.clear();
   prefetch(keys);
   for (uint64_t key : keys) {
     size_t s = slot_of(tag_of(key));

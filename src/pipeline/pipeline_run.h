@@ -168,6 +168,7 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
     }
     spent.push(std::move(batch));
     batch = {};
+    batch.reserve(64);
     progress(bytes_read, n_records);
   }
   reader.join();

@@ -18,7 +18,7 @@ namespace sitrep {
 constexpr int kResignMigrations[] = {5, 6};
 namespace {
 
-std::string now_utc() {
+const std::string& now_utc() {
   // Formatted once per second: the writer stamps thousands of documents a second.
   thread_local std::time_t last = 0;
   thread_local std::string text;
@@ -111,8 +111,12 @@ struct Store::Statements {
 };
 
 struct Store::NearDupState {
-  NearDupIndex index;
-  std::unordered_map<int64_t, std::string> ids;  // rowid -> document id
+  NearDupIndex index;  // ids are positions in `ids`
+  std::vector<std::string> ids;  // document ids of the indexed cluster heads
+  void add(std::string id, const MinHash& sig, const NearDupIndex::Bands& bands) {
+    index.add(static_cast<int64_t>(ids.size()), sig, bands);
+    ids.push_back(std::move(id));
+  }
 };
 
 int Store::latest_schema_version() { return migrations().back().version; }
@@ -240,8 +244,7 @@ Store::PutResult Store::put(const StoreRow& r, int64_t run) {
         const void* p = all.blob(2, n);
         MinHash m;
         if (!to_minhash(p, n, m)) continue;
-        near_->index.add(all.integer(0), m);
-        near_->ids[all.integer(0)] = all.text(1);
+        near_->add(all.text(1), m, lsh_bands(m));
       }
     }
     if (dup.empty())
@@ -254,17 +257,12 @@ Store::PutResult Store::put(const StoreRow& r, int64_t run) {
   ins.bind_or_null(11, r.outlet).bind_or_null(12, r.byline).bind_or_null(13, r.dateline);
   ins.bind_or_null(14, r.charset).bind(15, static_cast<int64_t>(r.invalid_bytes)).bind(16, r.body);
   ins.bind(17, static_cast<int64_t>(r.body_hash)).bind_or_null(18, dup).bind(19, run);
-  std::string now = now_utc();
-  ins.bind(20, now);
+  ins.bind(20, now_utc());
   ins.bind(21, r.paragraphs).bind(22, r.captions).bind(23, r.removed);
   ins.bind_blob(24, r.has_minhash ? r.minhash.data() : nullptr, r.has_minhash ? sizeof r.minhash : 0);
   ins.bind_or_null(25, near).done();
   if (sqlite3_changes(db_) == 0) return PutResult::AlreadyStored;
-  if (r.has_minhash && dup.empty() && near.empty()) {  // only cluster heads are indexed
-    int64_t rowid = sqlite3_last_insert_rowid(db_);
-    near_->index.add(rowid, r.minhash, r.bands);
-    near_->ids[rowid] = r.id;
-  }
+  if (r.has_minhash && dup.empty() && near.empty()) near_->add(r.id, r.minhash, r.bands);  // only cluster heads
   if (!dup.empty()) return PutResult::Duplicate;
   return near.empty() ? PutResult::Stored : PutResult::NearDuplicate;
 }
@@ -273,8 +271,7 @@ void Store::record_error(const Error& e, int64_t run) {
   auto& s = st_->insert_err;
   s.bind(1, run).bind(2, e.file).bind_or_null(3, e.locator);
   std::string sev = e.severity == Severity::Warning ? "warning" : "rejected";
-  std::string now = now_utc();
-  s.bind(4, sev).bind(5, e.message).bind(6, now).done();
+  s.bind(4, sev).bind(5, e.message).bind(6, now_utc()).done();
 }
 
 std::vector<StoredDocSummary> Store::list_documents(int64_t limit, int64_t offset) {
