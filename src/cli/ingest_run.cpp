@@ -56,10 +56,12 @@ int run_ingest(const IngestArgs& args, const std::string& command, std::ostream&
   PipelineOptions popts;
   popts.threads = args.threads;
   // The workers turn each Doc into its store row (and free what the row does not need); this
-  // thread only stores rows.
-  PreparedSinks<StoreRow> sinks;
-  sinks.prepare = [](Doc&& d) { return prepare_row(std::move(d)); };
-  sinks.on_result = [&](StoreRow& d) {
+  // thread only stores rows. Rows travel boxed: a pointer moves through the queues, not the
+  // row's twenty strings and signature.
+  PreparedSinks<std::unique_ptr<StoreRow>> sinks;
+  sinks.prepare = [](Doc&& d) { return std::make_unique<StoreRow>(prepare_row(std::move(d))); };
+  sinks.on_result = [&](std::unique_ptr<StoreRow>& row) {
+    const StoreRow& d = *row;
     ++counts.records;
     if (d.invalid_bytes > 0)
       report(Error{d.origin, "", std::to_string(d.invalid_bytes) + " invalid bytes replaced or removed", Severity::Warning});

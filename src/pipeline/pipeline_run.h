@@ -167,7 +167,7 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
       batch.swap(delivered);
     }
     spent.push(std::move(batch));
-    batch = {};
+    batch = std::vector<Item>();
     batch.reserve(64);
     progress(bytes_read, n_records);
   }
