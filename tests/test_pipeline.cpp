@@ -3,11 +3,17 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <chrono>
 #include <set>
 #include <thread>
 
 #include "pipeline/pipeline.h"
+#include "pipeline/pipeline_run.h"
 #include "pipeline/queue.h"
 #include "test_support.h"
 
@@ -79,4 +85,28 @@ TEST(Pipeline, GatheringConsumerStillGetsALoneItem) {
   EXPECT_EQ(got, std::vector<int>{2});
   EXPECT_FALSE(q.pop_batch(got, 64, 32));
   producer.join();
+}
+
+// Workers can run nicer than the caller's thread (the single consumer keeps its priority).
+TEST(Pipeline, WorkersRunNicerWhenAsked) {
+  sitrep::testing::TempDir dir;
+  std::string path = write_lines(dir, 40);
+  int base = getpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)));
+  if (base > 16) GTEST_SKIP() << "already at nice " << base;
+  PipelineOptions opts;
+  opts.threads = 2;
+  opts.worker_nice = 3;
+  std::atomic<int> seen_nice{-100};
+  PreparedSinks<int> sinks;
+  sinks.prepare = [&](Doc&&) {
+    seen_nice = getpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)));
+    return 1;
+  };
+  int results = 0;
+  sinks.on_result = [&](int& v) { results += v; };
+  sinks.on_error = [](const Error&) {};
+  run_pipeline(std::vector<std::string>{path}, opts, sinks);
+  EXPECT_GT(results, 0);
+  EXPECT_EQ(seen_nice.load(), base + 3);
+  EXPECT_EQ(getpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid))), base);
 }

@@ -55,6 +55,10 @@ int run_ingest(const IngestArgs& args, const std::string& command, std::ostream&
 
   PipelineOptions popts;
   popts.threads = args.threads;
+  // The writer is the serial stage (about a third of the CPU time): with its workers a little
+  // nicer it gets a core whenever it has rows, and workers no longer block on its full queue
+  // (measured: blocked 0.4-0.8 -> 0.0-0.05 thread-seconds per corpus run).
+  popts.worker_nice = 5;
   // The workers turn each Doc into its store row (and free what the row does not need); this
   // thread only stores rows. Rows travel boxed: a pointer moves through the queues, not the
   // row's twenty strings and signature.

@@ -16,6 +16,9 @@ namespace sitrep {
 struct PipelineOptions {
   unsigned threads = 0;  // cleaning workers; 0 = all cores; 1 = no threads at all
   bool ordered = false;  // deliver results in input order (costs a reorder buffer)
+  // Workers run this much nicer than the caller's thread (Linux: per thread), so the single
+  // consumer is not kept waiting for a core while the workers fill its queue.
+  int worker_nice = 0;
   ReadOptions read;
 };
 

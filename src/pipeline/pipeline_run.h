@@ -3,8 +3,12 @@
 // result type (ingest: store rows).
 #pragma once
 #include <pthread.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <atomic>
 #include <chrono>
 #include <map>
@@ -108,7 +112,9 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
     return p;
   }
   BoundedQueue<std::pair<uint64_t, RawRecord>> records(256);
-  BoundedQueue<Item> results(256);
+  // Room for the writer's pauses (a commit, the near-duplicate index growing) so that workers
+  // keep working through them instead of blocking on a full queue.
+  BoundedQueue<Item> results(1024);
   pipeline_detail::SpentBatches<std::vector<Item>> spent;
   uint64_t next_seq = 0;
   std::atomic<uint64_t> bytes_read{0}, n_records{0};
@@ -135,6 +141,14 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
   for (unsigned i = 0; i < workers; ++i) {
     pool.emplace_back([&] {
       pthread_setname_np(pthread_self(), "sitrep-clean");
+      // The caller's thread is the serial stage: when it has work it should get a core rather
+      // than wait its turn behind workers that only fill its queue.
+      if (options.worker_nice > 0) {
+        auto tid = static_cast<id_t>(syscall(SYS_gettid));
+        errno = 0;
+        int nice = getpriority(PRIO_PROCESS, tid);
+        if (errno == 0) setpriority(PRIO_PROCESS, tid, std::min(19, nice + options.worker_nice));
+      }
       std::vector<std::pair<uint64_t, RawRecord>> batch;
       for (;;) {
         spent.destroy_waiting();
