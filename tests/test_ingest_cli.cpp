@@ -61,6 +61,19 @@ TEST(Cli, IngestExamplesIsIdempotent) {
   EXPECT_EQ(std::count(docs.out.begin(), docs.out.end(), '\n'), j1["stored"].get<int>());
 }
 
+// The run summary splits CPU time by thread (the writer's includes closing the store), so
+// throughput per core can be measured on a busy machine.
+TEST(Cli, IngestSummaryReportsCpuTimePerThread) {
+  TempDir dir;
+  auto r = run_sitrep("ingest --json --threads 2 --db " + (dir / "s.db").string() + " " + kExamples);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = last_json_line(r.out);
+  for (const char* k : {"cpu_seconds", "writer_cpu_seconds", "reader_cpu_seconds", "worker_cpu_seconds",
+                        "close_seconds", "close_cpu_seconds"})
+    EXPECT_TRUE(j.contains(k) && j[k].get<double>() >= 0) << k;
+  EXPECT_LE(j["writer_cpu_seconds"].get<double>(), j["cpu_seconds"].get<double>() + 1e-3);
+}
+
 TEST(Cli, BadInputInABatchIsRecordedAndTheRestIsStored) {
   TempDir dir;
   std::filesystem::create_directories(dir / "in");

@@ -3,9 +3,18 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "pipeline/pipeline.h"
+#include "pipeline/pipeline_run.h"
+#include "pipeline/queue.h"
 #include "test_support.h"
 
 using namespace sitrep;
@@ -54,4 +63,50 @@ TEST(Pipeline, UnorderedModeDeliversEveryRecordOnce) {
   run_pipeline({path}, opts, sinks);
   EXPECT_EQ(seen.size(), 400u);
   EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), 400u);
+}
+
+// A consumer that asks to gather items before waking still gets a lone item when the producer
+// pauses (after the gather wait), and the rest at close.
+TEST(Pipeline, GatheringConsumerStillGetsALoneItem) {
+  BoundedQueue<int> q(256);
+  std::thread producer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    q.push(1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    q.push(2);
+    q.close();
+  });
+  std::vector<int> got;
+  auto start = std::chrono::steady_clock::now();
+  ASSERT_TRUE(q.pop_batch(got, 64, 32));
+  EXPECT_EQ(got, std::vector<int>{1});
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(250));
+  ASSERT_TRUE(q.pop_batch(got, 64, 32));
+  EXPECT_EQ(got, std::vector<int>{2});
+  EXPECT_FALSE(q.pop_batch(got, 64, 32));
+  producer.join();
+}
+
+// Workers can run nicer than the caller's thread (the single consumer keeps its priority).
+TEST(Pipeline, WorkersRunNicerWhenAsked) {
+  sitrep::testing::TempDir dir;
+  std::string path = write_lines(dir, 40);
+  int base = getpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)));
+  if (base > 16) GTEST_SKIP() << "already at nice " << base;
+  PipelineOptions opts;
+  opts.threads = 2;
+  opts.worker_nice = 3;
+  std::atomic<int> seen_nice{-100};
+  PreparedSinks<int> sinks;
+  sinks.prepare = [&](Doc&&) {
+    seen_nice = getpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)));
+    return 1;
+  };
+  int results = 0;
+  sinks.on_result = [&](int& v) { results += v; };
+  sinks.on_error = [](const Error&) {};
+  run_pipeline(std::vector<std::string>{path}, opts, sinks);
+  EXPECT_GT(results, 0);
+  EXPECT_EQ(seen_nice.load(), base + 3);
+  EXPECT_EQ(getpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid))), base);
 }

@@ -9,7 +9,7 @@
 
 #include "cli/progress.h"
 #include "cli/registry.h"
-#include "pipeline/pipeline.h"
+#include "pipeline/pipeline_run.h"
 #include "store/store.h"
 
 namespace sitrep::cli {
@@ -20,7 +20,9 @@ int run_ingest(const IngestArgs& args, const std::string& command, std::ostream&
     std::cerr << "sitrep: " << opened.error().where() << ": " << opened.error().message << "\n";
     return kFatal;
   }
-  Store& store = *opened.value();
+  std::unique_ptr<Store> owned = std::move(opened.value());
+  Store& store = *owned;
+  store.checkpoint_in_background();
   int64_t run = store.begin_run(command);
   RunCounts counts;
   std::vector<Error> pre_errors;
@@ -53,8 +55,17 @@ int run_ingest(const IngestArgs& args, const std::string& command, std::ostream&
 
   PipelineOptions popts;
   popts.threads = args.threads;
-  PipelineSinks sinks;
-  sinks.on_doc = [&](Doc&& d) {
+  // The writer is the serial stage (about a third of the CPU time): with its workers a little
+  // nicer it gets a core whenever it has rows, and workers no longer block on its full queue
+  // (measured: blocked 0.4-0.8 -> 0.0-0.05 thread-seconds per corpus run).
+  popts.worker_nice = 5;
+  // The workers turn each Doc into its store row (and free what the row does not need); this
+  // thread only stores rows. Rows travel boxed: a pointer moves through the queues, not the
+  // row's twenty strings and signature.
+  PreparedSinks<std::unique_ptr<StoreRow>> sinks;
+  sinks.prepare = [](Doc&& d) { return std::make_unique<StoreRow>(prepare_row(std::move(d))); };
+  sinks.on_result = [&](std::unique_ptr<StoreRow>& row) {
+    const StoreRow& d = *row;
     ++counts.records;
     if (d.invalid_bytes > 0)
       report(Error{d.origin, "", std::to_string(d.invalid_bytes) + " invalid bytes replaced or removed", Severity::Warning});
@@ -77,14 +88,20 @@ int run_ingest(const IngestArgs& args, const std::string& command, std::ostream&
   std::string status = counts.rejected ? "finished with rejections" : "ok";
   store.finish_run(run, counts, status);
 
+  // Closing checkpoints the WAL into the database: part of the run's cost, on this thread.
+  auto close_start = std::chrono::steady_clock::now();
+  double close_cpu = thread_cpu_seconds();
+  owned.reset();
+  double close_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - close_start).count();
+  close_cpu = thread_cpu_seconds() - close_cpu;
+
   double mb = double(p.bytes_done) / 1e6;
-  // CPU time, total and of this (the single writer) thread: throughput per core even on a busy machine.
-  auto cpu_of = [](int who) {
-    rusage u{};
-    getrusage(who, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-  };
-  double cpu_total = cpu_of(RUSAGE_SELF), cpu_writer = cpu_of(RUSAGE_THREAD);
+  // CPU time, total and per thread: throughput per core even on a busy machine. This thread is
+  // the single writer (with one worker it also reads and cleans).
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  double cpu_total = double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+  double cpu_writer = thread_cpu_seconds();
   if (args.json) {
     nlohmann::json j = {{"command", command},   {"db", args.db},
                         {"inputs", inputs.size()}, {"records", counts.records},
@@ -94,6 +111,8 @@ int run_ingest(const IngestArgs& args, const std::string& command, std::ostream&
                         {"warnings", counts.warnings}, {"megabytes", mb},
                         {"seconds", p.seconds},   {"mb_per_s", p.seconds > 0 ? mb / p.seconds : 0.0},
                         {"cpu_seconds", cpu_total}, {"writer_cpu_seconds", cpu_writer},
+                        {"reader_cpu_seconds", p.reader_cpu_seconds}, {"worker_cpu_seconds", p.worker_cpu_seconds},
+                        {"close_seconds", close_seconds}, {"close_cpu_seconds", close_cpu},
                         {"mb_per_cpu_s", cpu_total > 0 ? mb / cpu_total : 0.0},
                         {"exit_code", counts.rejected ? kSomeRejected : kOk}};
     out << j.dump() << "\n";

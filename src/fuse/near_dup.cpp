@@ -185,11 +185,10 @@ void NearDupIndex::grow() {
     if (o.head != kNil) slots_[slot_of(o.tag)] = o;
 }
 
-void NearDupIndex::add(int64_t id, const MinHash& sig) {
+void NearDupIndex::add(int64_t id, const MinHash& sig, const Bands& keys) {
   uint32_t doc = static_cast<uint32_t>(ids_.size());
   ids_.push_back(id);
   sigs_.push_back(sig);
-  auto keys = lsh_bands(sig);
   while ((used_ + kLshBands) * 2 > slots_.size()) grow();
   prefetch(keys);
   for (uint64_t key : keys) {
@@ -204,10 +203,11 @@ void NearDupIndex::add(int64_t id, const MinHash& sig) {
   }
 }
 
-std::optional<std::pair<int64_t, double>> NearDupIndex::best_match(const MinHash& sig, double threshold) const {
+std::optional<std::pair<int64_t, double>> NearDupIndex::best_match(const MinHash& sig, const Bands& keys,
+                                                                   double threshold) const {
   if (ids_.empty()) return std::nullopt;
-  std::vector<uint32_t> candidates;
-  auto keys = lsh_bands(sig);
+  thread_local std::vector<uint32_t> candidates;  // kept between calls: no allocation per look-up
+  candidates.clear();
   prefetch(keys);
   for (uint64_t key : keys) {
     size_t s = slot_of(tag_of(key));

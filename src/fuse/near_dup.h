@@ -31,9 +31,17 @@ std::array<uint64_t, kLshBands> lsh_bands(const MinHash& sig);
 // nothing): a thousand copies of one template then cost one entry, not a quadratic search.
 class NearDupIndex {
  public:
-  void add(int64_t id, const MinHash& sig);
+  using Bands = std::array<uint64_t, kLshBands>;
+  void add(int64_t id, const MinHash& sig) { add(id, sig, lsh_bands(sig)); }
+  // The same with the signature's band keys computed beforehand (`lsh_bands(sig)`, e.g. on
+  // another thread).
+  void add(int64_t id, const MinHash& sig, const Bands& bands);
   // The most similar indexed document at or above the threshold, if any.
-  std::optional<std::pair<int64_t, double>> best_match(const MinHash& sig, double threshold = kNearDupJaccard) const;
+  std::optional<std::pair<int64_t, double>> best_match(const MinHash& sig, double threshold = kNearDupJaccard) const {
+    return best_match(sig, lsh_bands(sig), threshold);
+  }
+  std::optional<std::pair<int64_t, double>> best_match(const MinHash& sig, const Bands& bands,
+                                                       double threshold = kNearDupJaccard) const;
   size_t size() const { return ids_.size(); }
 
  private:

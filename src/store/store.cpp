@@ -2,9 +2,6 @@
 
 #include <sqlite3.h>
 
-#include <nlohmann/json.hpp>
-
-#include <charconv>
 #include <cstring>
 #include <ctime>
 #include <unordered_map>
@@ -12,6 +9,7 @@
 
 #include "fuse/near_dup.h"
 #include "store/schema.h"
+#include "store/wal_checkpointer.h"
 
 namespace sitrep {
 
@@ -20,7 +18,7 @@ namespace sitrep {
 constexpr int kResignMigrations[] = {5, 6};
 namespace {
 
-std::string now_utc() {
+const std::string& now_utc() {
   // Formatted once per second: the writer stamps thousands of documents a second.
   thread_local std::time_t last = 0;
   thread_local std::string text;
@@ -33,26 +31,6 @@ std::string now_utc() {
   last = t;
   text = buf;
   return text;
-}
-
-// [[begin,end],...]: integers only, so written directly rather than through a JSON tree.
-std::string paragraphs_json(const std::vector<Span>& paragraphs) {
-  std::string out;
-  out.reserve(paragraphs.size() * 14 + 2);
-  out.push_back('[');
-  char buf[24];
-  for (size_t i = 0; i < paragraphs.size(); ++i) {
-    if (i) out.push_back(',');
-    out.push_back('[');
-    auto r = std::to_chars(buf, buf + sizeof buf, paragraphs[i].begin);
-    out.append(buf, r.ptr);
-    out.push_back(',');
-    r = std::to_chars(buf, buf + sizeof buf, paragraphs[i].end);
-    out.append(buf, r.ptr);
-    out.push_back(']');
-  }
-  out.push_back(']');
-  return out;
 }
 
 void exec(sqlite3* db, const char* sql) {
@@ -122,20 +100,23 @@ class Stmt {
 
 struct Store::Statements {
   explicit Statements(sqlite3* db)
-      : exists(db, "SELECT 1 FROM documents WHERE id = ?"),
-        same_body(db, "SELECT id FROM documents WHERE body_hash = ? AND duplicate_of IS NULL AND body = ? LIMIT 1"),
+      : same_body(db, "SELECT id FROM documents WHERE body_hash = ? AND duplicate_of IS NULL AND body = ? LIMIT 1"),
         insert_doc(db,
                    "INSERT INTO documents(id, origin, format, url, source_id, title, pub_date, date_precision, "
                    "date_evidence, date_is_crawl, outlet, byline, dateline, charset, invalid_bytes, body, body_hash, "
                    "duplicate_of, run_id, ingested_at, paragraphs, captions, removed, minhash, near_duplicate_of) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING"),
         insert_err(db, "INSERT INTO errors(run_id, file, locator, severity, message, at) VALUES (?,?,?,?,?,?)") {}
-  Stmt exists, same_body, insert_doc, insert_err;
+  Stmt same_body, insert_doc, insert_err;
 };
 
 struct Store::NearDupState {
-  NearDupIndex index;
-  std::unordered_map<int64_t, std::string> ids;  // rowid -> document id
+  NearDupIndex index;  // ids are positions in `ids`
+  std::vector<std::string> ids;  // document ids of the indexed cluster heads
+  void add(std::string id, const MinHash& sig, const NearDupIndex::Bands& bands) {
+    index.add(static_cast<int64_t>(ids.size()), sig, bands);
+    ids.push_back(std::move(id));
+  }
 };
 
 int Store::latest_schema_version() { return migrations().back().version; }
@@ -198,6 +179,9 @@ bool to_minhash(const void* p, size_t n, MinHash& out) {
 
 Store::~Store() {
   st_.reset();
+  // The checkpointer's connection closes first; the writer's close, the last one, checkpoints
+  // what is left and removes the WAL.
+  checkpointer_.reset();
   sqlite3_close(db_);
 }
 
@@ -226,24 +210,30 @@ void Store::finish_run(int64_t run, const RunCounts& c, const std::string& statu
 }
 
 void Store::begin() { exec(db_, "BEGIN IMMEDIATE"); }
-void Store::commit() { exec(db_, "COMMIT"); }
+void Store::commit() {
+  exec(db_, "COMMIT");
+  if (checkpointer_) checkpointer_->committed();
+}
 
-Store::PutResult Store::put(const Doc& d, int64_t run) {
+void Store::checkpoint_in_background() {
+  if (checkpointer_) return;
+  const char* path = sqlite3_db_filename(db_, "main");
+  if (!path || !*path) return;  // in-memory or temporary: no WAL
+  checkpointer_ = WalCheckpointer::start(path);
+  if (checkpointer_) exec(db_, "PRAGMA wal_autocheckpoint=0");
+}
+
+Store::PutResult Store::put(const StoreRow& r, int64_t run) {
+  // No look-up of the id first: the insert skips a stored id (ON CONFLICT DO NOTHING) and
+  // changes() tells. The duplicate checks before it only read, so a skipped row changes nothing.
   auto& st = *st_;
-  st.exists.bind(1, d.id);
-  bool exists = st.exists.step();
-  st.exists.reset();
-  if (exists) return PutResult::AlreadyStored;
-
   std::string dup;
-  st.same_body.bind(1, static_cast<int64_t>(d.body_hash)).bind(2, d.body);
+  st.same_body.bind(1, static_cast<int64_t>(r.body_hash)).bind(2, r.body);
   if (st.same_body.step()) dup = st.same_body.text(0);
   st.same_body.reset();
 
   std::string near;
-  MinHash sig{};
-  bool have_sig = to_minhash(d.minhash.data(), d.minhash.size() * sizeof(uint32_t), sig);
-  if (have_sig) {
+  if (r.has_minhash) {
     if (!near_) {  // first use in this session: index what is stored
       near_ = std::make_unique<NearDupState>();
       Stmt all(db_,
@@ -254,35 +244,25 @@ Store::PutResult Store::put(const Doc& d, int64_t run) {
         const void* p = all.blob(2, n);
         MinHash m;
         if (!to_minhash(p, n, m)) continue;
-        near_->index.add(all.integer(0), m);
-        near_->ids[all.integer(0)] = all.text(1);
+        near_->add(all.text(1), m, lsh_bands(m));
       }
     }
     if (dup.empty())
-      if (auto m = near_->index.best_match(sig)) near = near_->ids[m->first];
+      if (auto m = near_->index.best_match(r.minhash, r.bands)) near = near_->ids[m->first];
   }
-  std::string pub = d.meta.date.iso();
   auto& ins = st.insert_doc;
-  ins.bind(1, d.id).bind(2, d.origin).bind(3, d.format).bind_or_null(4, d.meta.url).bind_or_null(5, d.meta.source_id);
-  ins.bind_or_null(6, d.meta.title).bind_or_null(7, pub);
-  std::string prec = to_string(d.meta.date.precision);
-  ins.bind(8, prec).bind_or_null(9, d.meta.date.evidence).bind(10, static_cast<int64_t>(d.meta.date.crawl_fallback));
-  ins.bind_or_null(11, d.meta.outlet).bind_or_null(12, d.meta.byline).bind_or_null(13, d.meta.dateline);
-  ins.bind_or_null(14, d.charset).bind(15, static_cast<int64_t>(d.invalid_bytes)).bind(16, d.body);
-  ins.bind(17, static_cast<int64_t>(d.body_hash)).bind_or_null(18, dup).bind(19, run);
-  std::string now = now_utc();
-  ins.bind(20, now);
-  nlohmann::json removed = nlohmann::json::array();
-  for (const auto& r : d.removed) removed.push_back({{"reason", r.reason}, {"text", r.text}});
-  auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
-  std::string pars_s = paragraphs_json(d.paragraphs), caps_s = dump(nlohmann::json(d.captions)), removed_s = dump(removed);
-  ins.bind(21, pars_s).bind(22, caps_s).bind(23, removed_s);
-  ins.bind_blob(24, have_sig ? sig.data() : nullptr, have_sig ? sizeof sig : 0).bind_or_null(25, near).done();
-  if (have_sig && dup.empty() && near.empty()) {  // only cluster heads are indexed
-    int64_t rowid = sqlite3_last_insert_rowid(db_);
-    near_->index.add(rowid, sig);
-    near_->ids[rowid] = d.id;
-  }
+  ins.bind(1, r.id).bind(2, r.origin).bind(3, r.format).bind_or_null(4, r.url).bind_or_null(5, r.source_id);
+  ins.bind_or_null(6, r.title).bind_or_null(7, r.pub_date);
+  ins.bind(8, r.date_precision).bind_or_null(9, r.date_evidence).bind(10, static_cast<int64_t>(r.date_is_crawl));
+  ins.bind_or_null(11, r.outlet).bind_or_null(12, r.byline).bind_or_null(13, r.dateline);
+  ins.bind_or_null(14, r.charset).bind(15, static_cast<int64_t>(r.invalid_bytes)).bind(16, r.body);
+  ins.bind(17, static_cast<int64_t>(r.body_hash)).bind_or_null(18, dup).bind(19, run);
+  ins.bind(20, now_utc());
+  ins.bind(21, r.paragraphs).bind(22, r.captions).bind(23, r.removed);
+  ins.bind_blob(24, r.has_minhash ? r.minhash.data() : nullptr, r.has_minhash ? sizeof r.minhash : 0);
+  ins.bind_or_null(25, near).done();
+  if (sqlite3_changes(db_) == 0) return PutResult::AlreadyStored;
+  if (r.has_minhash && dup.empty() && near.empty()) near_->add(r.id, r.minhash, r.bands);  // only cluster heads
   if (!dup.empty()) return PutResult::Duplicate;
   return near.empty() ? PutResult::Stored : PutResult::NearDuplicate;
 }
@@ -291,8 +271,7 @@ void Store::record_error(const Error& e, int64_t run) {
   auto& s = st_->insert_err;
   s.bind(1, run).bind(2, e.file).bind_or_null(3, e.locator);
   std::string sev = e.severity == Severity::Warning ? "warning" : "rejected";
-  std::string now = now_utc();
-  s.bind(4, sev).bind(5, e.message).bind(6, now).done();
+  s.bind(4, sev).bind(5, e.message).bind(6, now_utc()).done();
 }
 
 std::vector<StoredDocSummary> Store::list_documents(int64_t limit, int64_t offset) {

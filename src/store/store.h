@@ -9,10 +9,13 @@
 
 #include "core/doc.h"
 #include "core/error.h"
+#include "store/store_row.h"
 
 struct sqlite3;
 
 namespace sitrep {
+
+class WalCheckpointer;
 
 struct RunCounts {
   uint64_t records = 0, stored = 0, already_stored = 0, duplicates = 0, near_duplicates = 0, rejected = 0,
@@ -40,12 +43,17 @@ class Store {
 
   void begin();
   void commit();
+  // From now on a thread of the store's own copies each commit's WAL frames into the database
+  // (see wal_checkpointer.h) instead of this connection at commits and at close.
+  void checkpoint_in_background();
 
   enum class PutResult { Stored, AlreadyStored, Duplicate, NearDuplicate };
   // Stores the document unless its id is already there; a body equal to a stored one is
   // stored with duplicate_of set to the first; a near copy (doc.minhash, fuse/near_dup.h)
   // with near_duplicate_of. The near-duplicate index is loaded from the store on first use.
-  PutResult put(const Doc& doc, int64_t run);
+  PutResult put(const Doc& doc, int64_t run) { return put(prepare_row(doc), run); }
+  // The same for a row prepared beforehand (store_row.h), e.g. on another thread.
+  PutResult put(const StoreRow& row, int64_t run);
   void record_error(const Error& error, int64_t run);
 
   std::vector<StoredDocSummary> list_documents(int64_t limit, int64_t offset);
@@ -59,6 +67,7 @@ class Store {
   struct Statements;
   struct NearDupState;
   sqlite3* db_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;
   std::unique_ptr<Statements> st_;
   std::unique_ptr<NearDupState> near_;
 };
