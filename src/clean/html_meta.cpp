@@ -33,14 +33,14 @@ const char* attr(const GumboElement& e, const char* name) {
   return a ? a->value : nullptr;
 }
 
-std::string text_of(const GumboNode* n) {
+std::string text_of(const GumboNode* n, const TextRuns& texts) {
   std::string out;
   std::vector<const GumboNode*> stack{n};
   while (!stack.empty()) {
     const GumboNode* c = stack.back();
     stack.pop_back();
     if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE || c->type == GUMBO_NODE_CDATA) {
-      append_collapsed(out, c->v.text.text);
+      texts.append_collapsed(out, c->v.text.text);
     } else if (c->type == GUMBO_NODE_ELEMENT) {
       const GumboVector& ch = c->v.element.children;
       for (unsigned i = ch.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
@@ -64,6 +64,8 @@ struct DateCandidate {
 };
 
 struct Collected {
+  explicit Collected(const TextRuns& t) : texts(t) {}
+  const TextRuns& texts;
   std::string title_tag, og_title, og_site, author, canonical, og_url, description, h1;
   std::string ld_headline, ld_author, ld_publisher;
   DateCandidate date;
@@ -171,7 +173,7 @@ void read_element(const GumboNode* n, Collected& c) {
   const GumboElement& e = n->v.element;
   switch (e.tag) {
     case GUMBO_TAG_TITLE:
-      if (c.title_tag.empty()) c.title_tag = text_of(n);
+      if (c.title_tag.empty()) c.title_tag = text_of(n, c.texts);
       break;
     case GUMBO_TAG_META:
       read_meta(e, c);
@@ -182,13 +184,13 @@ void read_element(const GumboNode* n, Collected& c) {
       break;
     case GUMBO_TAG_SCRIPT:
       if (const char* type = attr(e, "type"); type && lower_ascii(type).find("ld+json") != std::string::npos)
-        c.json_ld.push_back(text_of(n));
+        c.json_ld.push_back(text_of(n, c.texts));
       break;
     case GUMBO_TAG_TIME:
       if (const char* dt = attr(e, "datetime")) c.date.offer(attr(e, "pubdate") ? 5 : 6, dt, "time datetime");
       break;
     case GUMBO_TAG_H1:
-      if (c.h1.empty()) c.h1 = text_of(n);
+      if (c.h1.empty()) c.h1 = text_of(n, c.texts);
       break;
     default:
       break;
@@ -197,7 +199,7 @@ void read_element(const GumboNode* n, Collected& c) {
     const char* v = attr(e, "datetime");
     if (!v) v = attr(e, "content");
     if (v) c.date.offer(3, v, "itemprop datePublished");
-    else c.date.offer(7, text_of(n), "itemprop datePublished text");
+    else c.date.offer(7, text_of(n, c.texts), "itemprop datePublished text");
   }
 }
 
@@ -218,8 +220,8 @@ std::string strip_site_suffix(const std::string& title, const std::string& site)
 
 }  // namespace
 
-PageMeta extract_page_meta(const GumboNode* root) {
-  Collected c;
+PageMeta extract_page_meta(const GumboNode* root, const TextRuns& texts) {
+  Collected c(texts);
   std::vector<const GumboNode*> stack{root};
   while (!stack.empty()) {
     const GumboNode* n = stack.back();

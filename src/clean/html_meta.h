@@ -5,9 +5,11 @@
 #include <gumbo.h>
 
 #include "clean/blocks.h"
+#include "clean/html_prepare.h"
 
 namespace sitrep {
 
-PageMeta extract_page_meta(const GumboNode* root);
+// `texts` holds the text runs prepare_markup replaced by placeholders.
+PageMeta extract_page_meta(const GumboNode* root, const TextRuns& texts);
 
 }  // namespace sitrep

@@ -142,6 +142,8 @@ bool zero_width(std::string_view s, size_t i, size_t n) {
 }
 
 struct Walker {
+  explicit Walker(const TextRuns& t) : texts(t) {}
+  const TextRuns& texts;
   PageTree tree;
   std::string text;        // text of the block being collected
   size_t link_chars = 0;
@@ -172,7 +174,7 @@ struct Walker {
       pending_breaks = 0;
     }
     size_t before = text.size();
-    append_collapsed(text, t);  // only appends
+    texts.append_collapsed(text, t);  // only appends
     if (link_depth > 0) link_chars += count_code_points(std::string_view(text).substr(before));
   }
 };
@@ -253,8 +255,8 @@ void append_collapsed(std::string& out, std::string_view s) {
   }
 }
 
-PageTree build_page_tree(const GumboNode* root) {
-  Walker w;
+PageTree build_page_tree(const GumboNode* root, const TextRuns& texts) {
+  Walker w(texts);
   std::vector<Frame> stack;
   stack.push_back({root, 0, -1, -1, false});
   while (!stack.empty()) {

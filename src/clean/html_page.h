@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "clean/blocks.h"
+#include "clean/html_prepare.h"
 
 namespace sitrep {
 
@@ -32,8 +33,9 @@ struct PageTree {
   std::vector<PageBlock> blocks;  // reading order
 };
 
-// Walks the DOM without recursion, so nesting depth costs heap, not stack.
-PageTree build_page_tree(const GumboNode* root);
+// Walks the DOM without recursion, so nesting depth costs heap, not stack. `texts` holds
+// the text runs prepare_markup replaced by placeholders.
+PageTree build_page_tree(const GumboNode* root, const TextRuns& texts);
 
 // Appends text with whitespace (ASCII and Unicode spaces such as U+00A0) collapsed to
 // single spaces; drops zero-width characters.

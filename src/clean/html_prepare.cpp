@@ -1,12 +1,79 @@
 #include "clean/html_prepare.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <vector>
+
+#include "clean/html_page.h"
 
 namespace sitrep {
 namespace {
+
+// Placeholders are code points of the supplementary private use planes 15 and 16 (four
+// UTF-8 bytes each, never replaced by gumbo): run i is U+F0000 + i, then U+100000 + ...
+constexpr uint32_t kPlane15 = 0xF0000, kPlane16 = 0x100000, kPerPlane = 0xFFFE;  // xFFFE/xFFFF excluded
+constexpr size_t kMaxRuns = 2 * kPerPlane;
+constexpr size_t kMinRun = 5;  // bytes: shorter text costs gumbo about what a placeholder does
+
+// Index of the placeholder at s[i], or -1.
+long placeholder_at(std::string_view s, size_t i) {
+  if (i + 4 > s.size()) return -1;
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  bool plane15 = b(0) == 0xF3 && b(1) >= 0xB0 && b(1) <= 0xBF, plane16 = b(0) == 0xF4 && b(1) >= 0x80 && b(1) <= 0x8F;
+  if (!plane15 && !plane16) return -1;
+  if ((b(2) & 0xC0) != 0x80 || (b(3) & 0xC0) != 0x80) return -1;
+  uint32_t cp = (uint32_t{b(0)} & 7) << 18 | (uint32_t{b(1)} & 0x3F) << 12 | (uint32_t{b(2)} & 0x3F) << 6 | (b(3) & 0x3F);
+  uint32_t low = cp & 0xFFFF;
+  if (low >= kPerPlane) return -1;
+  return static_cast<long>(plane15 ? low : kPerPlane + low);
+}
+
+// A page that already holds such code points keeps all its text: a placeholder must
+// mean a run.
+bool holds_placeholder_planes(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  size_t n = s.size(), i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {  // ASCII eight bytes at a time
+      uint64_t x;
+      std::memcpy(&x, p + i, 8);
+      if ((x & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (i + 1 < n && ((p[i] == 0xF3 && p[i + 1] >= 0xB0 && p[i + 1] <= 0xBF) || (p[i] == 0xF4 && p[i + 1] >= 0x80 && p[i + 1] <= 0x8F)))
+      return true;
+    ++i;
+  }
+  return false;
+}
+
+// Text gumbo would pass through unchanged: no tag or comment start, no character reference
+// (except in raw text, where none are decoded), no NUL or control character, no
+// noncharacter, only well-formed UTF-8 (gumbo replaces all of those, or drops NULs).
+bool plain_text(std::string_view t, bool raw) {
+  const auto* p = reinterpret_cast<const uint8_t*>(t.data());
+  int32_t i = 0, n = static_cast<int32_t>(t.size());
+  while (i < n) {
+    uint8_t c = p[i];
+    if (c < 0x80) {
+      if (c == '<' || (c == '&' && !raw) || c == 0x7F || (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r'))
+        return false;
+      ++i;
+      continue;
+    }
+    UChar32 cp;
+    U8_NEXT(p, i, n, cp);
+    if (cp < 0 || cp <= 0x9F || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) return false;
+  }
+  return true;
+}
 
 char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
@@ -132,6 +199,46 @@ void append_text(std::string& out, std::string_view t) {
   }
 }
 
+size_t leading_space(std::string_view t) {
+  size_t i = 0;
+  while (i < t.size() && space(t[i])) ++i;
+  return i;
+}
+
+size_t trailing_space(std::string_view t) {
+  size_t i = t.size();
+  while (i > 0 && space(t[i - 1])) --i;
+  return t.size() - i;
+}
+
+// Text between tags: its whitespace shortened (append_text), its words a placeholder if
+// they are plain. A run keeps its leading and trailing whitespace: where whitespace
+// stands decides where gumbo puts it (before <body>, in a table).
+void append_text_run(std::string& out, std::string_view t, TextRuns* runs) {
+  size_t lead = leading_space(t);
+  if (lead == t.size() || !runs) return append_text(out, t);
+  size_t trail = trailing_space(t);
+  std::string_view words = t.substr(lead, t.size() - lead - trail);
+  if (words.size() < kMinRun || !plain_text(words, false)) return append_text(out, t);
+  append_text(out, t.substr(0, lead));
+  if (!runs->add(words, out)) out.append(words);
+  append_text(out, t.substr(t.size() - trail));
+}
+
+// The content of a JSON-LD <script> (raw text: no character references), whitespace kept.
+void append_raw_run(std::string& out, std::string_view t, TextRuns* runs) {
+  size_t lead = leading_space(t);
+  size_t trail = lead == t.size() ? 0 : trailing_space(t);
+  std::string_view words = t.substr(lead, t.size() - lead - trail);
+  if (words.size() < kMinRun || !runs || !plain_text(words, true)) {
+    out.append(t);
+    return;
+  }
+  out.append(t.substr(0, lead));
+  if (!runs->add(words, out)) out.append(words);
+  out.append(t.substr(t.size() - trail));
+}
+
 bool kept_attribute(std::string_view tag, std::string_view name, std::string_view value) {
   if (name == "id" || name == "class" || name == "itemprop" || name == "role" || name == "hidden" ||
       name == "datetime" || name == "pubdate" || name == "content" || name == "property")
@@ -176,13 +283,41 @@ void append_start_tag(std::string& out, const Tag& t) {
 
 }  // namespace
 
+bool TextRuns::add(std::string_view run, std::string& html) {
+  if (runs_.size() >= kMaxRuns) return false;
+  uint32_t i = static_cast<uint32_t>(runs_.size());
+  uint32_t cp = i < kPerPlane ? kPlane15 + i : kPlane16 + (i - kPerPlane);
+  runs_.push_back(run);
+  char utf8[4] = {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+                  static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+  html.append(utf8, 4);
+  return true;
+}
+
+void TextRuns::append_collapsed(std::string& out, std::string_view text) const {
+  if (runs_.empty()) return sitrep::append_collapsed(out, text);
+  size_t from = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c != 0xF3 && c != 0xF4) continue;
+    long run = placeholder_at(text, i);
+    if (run < 0 || static_cast<size_t>(run) >= runs_.size()) continue;
+    sitrep::append_collapsed(out, text.substr(from, i - from));
+    sitrep::append_collapsed(out, runs_[static_cast<size_t>(run)]);
+    from = i + 4;
+    i += 3;
+  }
+  sitrep::append_collapsed(out, text.substr(from));
+}
+
 PreparedMarkup prepare_markup(std::string_view s, size_t max_depth) {
   PreparedMarkup r;
   r.html.reserve(s.size() / 2);
+  TextRuns* runs = holds_placeholder_planes(s) ? nullptr : &r.texts;
   size_t depth = 0, excess = 0, copied = 0;
   // Text up to `begin` is copied (whitespace shortened), then the input resumes at `end`.
   auto skip = [&](size_t begin, size_t end) {
-    append_text(r.html, s.substr(copied, begin - copied));
+    append_text_run(r.html, s.substr(copied, begin - copied), runs);
     copied = end;
   };
   auto keep_verbatim = [&](size_t begin, size_t end) {
@@ -223,8 +358,15 @@ PreparedMarkup prepare_markup(std::string_view s, size_t max_depth) {
       if (counted && excess > 0) {
         --excess;
         skip(t.begin, t.end);
-      } else if (counted && depth > 0) {
-        --depth;
+        continue;
+      }
+      if (counted && depth > 0) --depth;
+      // Written as "</name>": an end tag's attributes mean nothing to the parser, and the
+      // text before it becomes a run of its own. An end tag cut off by the end of the
+      // input stays as it was (the parser drops it).
+      if (s[t.end - 1] == '>') {
+        skip(t.begin, t.end);
+        r.html.append("</").append(t.name).push_back('>');
       }
       continue;
     }
@@ -243,11 +385,17 @@ PreparedMarkup prepare_markup(std::string_view s, size_t max_depth) {
     if (raw_text(t.name)) {
       size_t e = find_ci(s, "</" + t.name, pos);
       size_t end = e == std::string_view::npos ? s.size() : e;
-      keep_verbatim(pos, end);
+      if (t.name == "script") {  // JSON-LD, the only script kept
+        skip(pos, pos);
+        append_raw_run(r.html, s.substr(pos, end - pos), runs);
+        copied = end;
+      } else {
+        keep_verbatim(pos, end);
+      }
       pos = end;
     }
   }
-  append_text(r.html, s.substr(std::min(copied, s.size())));
+  append_text_run(r.html, s.substr(std::min(copied, s.size())), runs);
   return r;
 }
 
