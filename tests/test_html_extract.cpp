@@ -138,6 +138,33 @@ TEST(HtmlExtract, MetaTagsGiveTitleDateAuthorSiteAndUrl) {
   EXPECT_EQ(p.meta.url, "https://example.com/a/1");
 }
 
+// Only the <meta> and <link> tags extract_page_meta reads reach gumbo; a key written with
+// a character reference is read after parsing, so its tag stays.
+TEST(HtmlExtract, UnreadMetaAndLinkTagsAreDroppedBeforeParsing) {
+  const char* head = R"(<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<link rel="stylesheet" href="/a.css"><link rel="canonical" href="https://example.com/a/2" id="c">
+<meta property="og&#x3A;site_name" content="Entity Daily"><meta name="author" content="Jo Roe" class="x">
+<meta name="twitter:card" content="summary"><meta itemprop="datePublished" content="2020-01-02">
+<span itemprop="datePublished" content="2020-01-01" property="x" class="d">Jan 1</span>
+<time datetime="2020-01-03" pubdate class="t">Jan 3</time><img src="a.jpg" class="wide" itemprop="image">
+</head><body><p>Some text here.</p></body></html>)";
+  auto r = prepare_markup(head, 100);
+  EXPECT_FALSE(has(r.html, "viewport")) << r.html;
+  EXPECT_FALSE(has(r.html, "stylesheet")) << r.html;
+  EXPECT_FALSE(has(r.html, "twitter")) << r.html;
+  EXPECT_FALSE(has(r.html, "charset")) << r.html;
+  EXPECT_TRUE(has(r.html, "<link rel=\"canonical\" href=\"https://example.com/a/2\">")) << r.html;
+  EXPECT_TRUE(has(r.html, "<meta name=\"author\" content=\"Jo Roe\">")) << r.html;
+  EXPECT_TRUE(has(r.html, "<span itemprop=\"datePublished\" content=\"2020-01-01\" class=\"d\">")) << r.html;
+  EXPECT_TRUE(has(r.html, "<time datetime=\"2020-01-03\" pubdate class=\"t\">")) << r.html;
+  EXPECT_TRUE(has(r.html, "<img itemprop=\"image\">")) << r.html;
+  HtmlPage p = extract_html(head);
+  EXPECT_EQ(p.meta.site_name, "Entity Daily");
+  EXPECT_EQ(p.meta.byline, "Jo Roe");
+  EXPECT_EQ(p.meta.url, "https://example.com/a/2");
+  EXPECT_EQ(p.meta.published, "2020-01-02");
+}
+
 TEST(HtmlExtract, JsonLdInGraphWins) {
   HtmlPage p = extract_html(R"(<html><head><title>T - Site</title>
 <meta name="date" content="2019-01-01">

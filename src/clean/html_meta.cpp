@@ -142,6 +142,37 @@ void read_json_ld(const std::string& text, Collected& c) {
   }
 }
 
+enum class MetaField { OgTitle, OgSite, OgUrl, Description, DescriptionIfNone, Author, Date };
+
+struct MetaKey {
+  std::string_view key;  // lower-cased property, else name, else "itemprop:" + itemprop
+  MetaField field;
+  int date_rank = 0;     // for dates: lower is more trusted
+};
+
+constexpr MetaKey kMetaKeys[] = {
+    {"og:title", MetaField::OgTitle}, {"og:site_name", MetaField::OgSite}, {"og:url", MetaField::OgUrl},
+    {"og:description", MetaField::Description}, {"description", MetaField::DescriptionIfNone},
+    {"author", MetaField::Author}, {"article:author", MetaField::Author}, {"dc.creator", MetaField::Author},
+    {"byl", MetaField::Author}, {"sailthru.author", MetaField::Author},
+    {"article:published_time", MetaField::Date, 1},
+    {"og:published_time", MetaField::Date, 2}, {"og:article:published_time", MetaField::Date, 2},
+    {"itemprop:datepublished", MetaField::Date, 3},
+    {"date", MetaField::Date, 4}, {"pubdate", MetaField::Date, 4}, {"publishdate", MetaField::Date, 4},
+    {"publish-date", MetaField::Date, 4}, {"publish_date", MetaField::Date, 4}, {"dc.date", MetaField::Date, 4},
+    {"dc.date.issued", MetaField::Date, 4}, {"dcterms.date", MetaField::Date, 4}, {"dcterms.created", MetaField::Date, 4},
+    {"sailthru.date", MetaField::Date, 4}, {"parsely-pub-date", MetaField::Date, 4},
+    {"article.published", MetaField::Date, 4}, {"datepublished", MetaField::Date, 4},
+    {"article:modified_time", MetaField::Date, 9}, {"og:updated_time", MetaField::Date, 9},
+    {"last-modified", MetaField::Date, 9},
+};
+
+const MetaKey* find_meta_key(std::string_view key) {
+  for (const auto& k : kMetaKeys)
+    if (k.key == key) return &k;
+  return nullptr;
+}
+
 void read_meta(const GumboElement& e, Collected& c) {
   const char* content = attr(e, "content");
   if (!content) return;
@@ -150,23 +181,23 @@ void read_meta(const GumboElement& e, Collected& c) {
   else if (const char* n = attr(e, "name")) key = lower_ascii(n);
   else if (const char* ip = attr(e, "itemprop")) key = "itemprop:" + lower_ascii(ip);
   else return;
+  const MetaKey* k = find_meta_key(key);
+  if (!k) return;
   std::string v = clean_value(content);
   if (v.empty()) return;
-  if (key == "og:title") c.og_title = v;
-  else if (key == "og:site_name") c.og_site = v;
-  else if (key == "og:url") c.og_url = v;
-  else if (key == "og:description" || (key == "description" && c.description.empty())) c.description = v;
-  else if (key == "author" || key == "article:author" || key == "dc.creator" || key == "byl" || key == "sailthru.author")
-    { if (c.author.empty() && v.find("://") == std::string::npos) c.author = v; }
-  else if (key == "article:published_time") c.date.offer(1, v, "meta article:published_time");
-  else if (key == "og:published_time" || key == "og:article:published_time") c.date.offer(2, v, "meta " + key);
-  else if (key == "itemprop:datepublished") c.date.offer(3, v, "itemprop datePublished");
-  else if (key == "date" || key == "pubdate" || key == "publishdate" || key == "publish-date" || key == "publish_date" ||
-           key == "dc.date" || key == "dc.date.issued" || key == "dcterms.date" || key == "dcterms.created" ||
-           key == "sailthru.date" || key == "parsely-pub-date" || key == "article.published" || key == "datepublished")
-    c.date.offer(4, v, "meta " + key);
-  else if (key == "article:modified_time" || key == "og:updated_time" || key == "last-modified")
-    c.date.offer(9, v, "meta " + key + " (last modified)");
+  switch (k->field) {
+    case MetaField::OgTitle: c.og_title = v; break;
+    case MetaField::OgSite: c.og_site = v; break;
+    case MetaField::OgUrl: c.og_url = v; break;
+    case MetaField::Description: c.description = v; break;
+    case MetaField::DescriptionIfNone: if (c.description.empty()) c.description = v; break;
+    case MetaField::Author: if (c.author.empty() && v.find("://") == std::string::npos) c.author = v; break;
+    case MetaField::Date:
+      if (k->date_rank == 3) c.date.offer(3, v, "itemprop datePublished");
+      else if (k->date_rank == 9) c.date.offer(9, v, "meta " + key + " (last modified)");
+      else c.date.offer(k->date_rank, v, "meta " + key);
+      break;
+  }
 }
 
 void read_element(const GumboNode* n, Collected& c) {
@@ -219,6 +250,8 @@ std::string strip_site_suffix(const std::string& title, const std::string& site)
 }
 
 }  // namespace
+
+bool page_meta_reads(std::string_view key) { return find_meta_key(key) != nullptr; }
 
 PageMeta extract_page_meta(const GumboNode* root, const TextRuns& texts) {
   Collected c(texts);

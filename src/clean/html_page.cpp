@@ -230,6 +230,8 @@ void assign_kinds(PageTree& tree) {
 
 }  // namespace
 
+bool page_skips_element(GumboTag tag) { return skipped_tag(tag) || tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_WBR; }
+
 size_t count_code_points(std::string_view s) {
   size_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;

@@ -33,6 +33,10 @@ struct PageTree {
   std::vector<PageBlock> blocks;  // reading order
 };
 
+// Elements build_page_tree leaves out with their subtree (script, style, form controls,
+// media, ...) or passes over (img, wbr): their attributes are never read.
+bool page_skips_element(GumboTag tag);
+
 // Walks the DOM without recursion, so nesting depth costs heap, not stack. `texts` holds
 // the text runs prepare_markup replaced by placeholders.
 PageTree build_page_tree(const GumboNode* root, const TextRuns& texts);

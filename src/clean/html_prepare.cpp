@@ -9,6 +9,7 @@
 #include <cstring>
 #include <vector>
 
+#include "clean/html_meta.h"
 #include "clean/html_page.h"
 
 namespace sitrep {
@@ -239,32 +240,72 @@ void append_raw_run(std::string& out, std::string_view t, TextRuns* runs) {
   out.append(t.substr(t.size() - trail));
 }
 
-bool kept_attribute(std::string_view tag, std::string_view name, std::string_view value) {
-  if (name == "id" || name == "class" || name == "itemprop" || name == "role" || name == "hidden" ||
-      name == "datetime" || name == "pubdate" || name == "content" || name == "property")
-    return true;
+std::string lower_copy(std::string_view v) {
+  std::string out(v);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
+// The first attribute of that name: gumbo keeps the first of duplicates.
+const Attribute* find_attribute(const Tag& t, std::string_view name) {
+  for (const auto& a : t.attributes)
+    if (a.name == name) return &a;
+  return nullptr;
+}
+
+// <meta> and <link> are most of a page's head; only those extract_page_meta reads (see
+// page_meta_reads, and the canonical link) are worth parsing. A value with a character
+// reference ("og&#x3A;title") is only known after parsing: such a tag stays.
+bool read_by_meta(const Tag& t, GumboTag tag) {
+  auto reads = [](const Attribute* a, std::string_view prefix) {
+    return a->value.find('&') != std::string_view::npos || page_meta_reads(std::string(prefix) + lower_copy(a->value));
+  };
+  if (tag == GUMBO_TAG_LINK) {
+    const Attribute* rel = find_attribute(t, "rel");
+    return rel && (rel->value.find('&') != std::string_view::npos || lower_copy(rel->value) == "canonical");
+  }
+  if (!find_attribute(t, "content")) return false;
+  if (const Attribute* p = find_attribute(t, "property")) return reads(p, "");
+  if (const Attribute* n = find_attribute(t, "name")) return reads(n, "");
+  if (const Attribute* ip = find_attribute(t, "itemprop")) return reads(ip, "itemprop:");
+  return false;
+}
+
+// What the extractor reads: hints (id, class, itemprop, role), visibility (hidden, an
+// inline style that hides), whether an <a> is a link, and the metadata fields of <meta>,
+// <link>, <time>, JSON-LD <script> and itemprop=datePublished elements. The attributes
+// of elements the page tree passes over are never read, except for metadata.
+bool kept_attribute(GumboTag tag, std::string_view name, std::string_view value, bool itemprop) {
+  if (name == "itemprop") return true;
+  if (itemprop && (name == "datetime" || name == "content")) return true;
+  switch (tag) {
+    case GUMBO_TAG_META: return name == "content" || name == "property" || name == "name";
+    case GUMBO_TAG_LINK: return name == "rel" || name == "href";
+    case GUMBO_TAG_SCRIPT: return name == "type";
+    case GUMBO_TAG_TIME: if (name == "datetime" || name == "pubdate") return true; break;
+    default: break;
+  }
+  if (page_skips_element(tag)) return false;
+  if (name == "id" || name == "class" || name == "role" || name == "hidden") return true;
   if (name == "style") {
-    std::string v(value);
-    for (char& c : v) c = lower(c);
+    std::string v = lower_copy(value);
     return v.find("none") != std::string::npos || v.find("hidden") != std::string::npos;
   }
-  if (tag == "meta") return name == "name";
-  if (tag == "link") return name == "rel" || name == "href";
-  if (tag == "script") return name == "type";
   return false;
 }
 
 // Writes the start tag with only the attributes the extractor reads. An <a>'s href is
 // kept without its value: only its presence matters (a link, not an anchor).
-void append_start_tag(std::string& out, const Tag& t) {
+void append_start_tag(std::string& out, const Tag& t, GumboTag tag) {
   out.push_back('<');
   out.append(t.name);
+  bool itemprop = find_attribute(t, "itemprop") != nullptr;
   for (const auto& a : t.attributes) {
-    if (t.name == "a" && a.name == "href") {
+    if (tag == GUMBO_TAG_A && a.name == "href") {
       out.append(" href");
       continue;
     }
-    if (!kept_attribute(t.name, a.name, a.value)) continue;
+    if (!kept_attribute(tag, a.name, a.value, itemprop)) continue;
     out.push_back(' ');
     out.append(a.name);
     if (!a.has_value) continue;
@@ -381,7 +422,9 @@ PreparedMarkup prepare_markup(std::string_view s, size_t max_depth) {
       r.max_depth = std::max(r.max_depth, depth + excess);
     }
     skip(t.begin, t.end);
-    append_start_tag(r.html, t);
+    GumboTag tag = gumbo_tag_enum(t.name.c_str());
+    if ((tag == GUMBO_TAG_META || tag == GUMBO_TAG_LINK) && !read_by_meta(t, tag)) continue;
+    append_start_tag(r.html, t, tag);
     if (raw_text(t.name)) {
       size_t e = find_ci(s, "</" + t.name, pos);
       size_t end = e == std::string_view::npos ? s.size() : e;
