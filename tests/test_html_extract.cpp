@@ -145,8 +145,8 @@ TEST(HtmlExtract, UnreadMetaAndLinkTagsAreDroppedBeforeParsing) {
 <link rel="stylesheet" href="/a.css"><link rel="canonical" href="https://example.com/a/2" id="c">
 <meta property="og&#x3A;site_name" content="Entity Daily"><meta name="author" content="Jo Roe" class="x">
 <meta name="twitter:card" content="summary"><meta itemprop="datePublished" content="2020-01-02">
-<span itemprop="datePublished" content="2020-01-01" property="x" class="d">Jan 1</span>
-<time datetime="2020-01-03" pubdate class="t">Jan 3</time><img src="a.jpg" class="wide" itemprop="image">
+<span itemprop="datePublished" content="2020-01-01" property="x" class="date">Jan 1</span>
+<time datetime="2020-01-03" pubdate class="date">Jan 3</time><img src="a.jpg" class="wide" itemprop="image">
 </head><body><p>Some text here.</p></body></html>)";
   auto r = prepare_markup(head, 100);
   EXPECT_FALSE(has(r.html, "viewport")) << r.html;
@@ -155,14 +155,27 @@ TEST(HtmlExtract, UnreadMetaAndLinkTagsAreDroppedBeforeParsing) {
   EXPECT_FALSE(has(r.html, "charset")) << r.html;
   EXPECT_TRUE(has(r.html, "<link rel=\"canonical\" href=\"https://example.com/a/2\">")) << r.html;
   EXPECT_TRUE(has(r.html, "<meta name=\"author\" content=\"Jo Roe\">")) << r.html;
-  EXPECT_TRUE(has(r.html, "<span itemprop=\"datePublished\" content=\"2020-01-01\" class=\"d\">")) << r.html;
-  EXPECT_TRUE(has(r.html, "<time datetime=\"2020-01-03\" pubdate class=\"t\">")) << r.html;
+  EXPECT_TRUE(has(r.html, "<span itemprop=\"datePublished\" content=\"2020-01-01\" class=\"date\">")) << r.html;
+  EXPECT_TRUE(has(r.html, "<time datetime=\"2020-01-03\" pubdate class=\"date\">")) << r.html;
   EXPECT_TRUE(has(r.html, "<img itemprop=\"image\">")) << r.html;
   HtmlPage p = extract_html(head);
   EXPECT_EQ(p.meta.site_name, "Entity Daily");
   EXPECT_EQ(p.meta.byline, "Jo Roe");
   EXPECT_EQ(p.meta.url, "https://example.com/a/2");
   EXPECT_EQ(p.meta.published, "2020-01-02");
+}
+
+// Class and id tokens that cannot weigh in the page tree or the selection are dropped
+// before parsing; of the positive hints one per element is enough.
+TEST(HtmlExtract, ClassTokensThatCannotWeighAreDropped) {
+  auto r = prepare_markup(
+      "<div class=\"flex px-4 Site-Footer text-gray-500 wp-caption-text sr-only\" id=\"main-wrap\">"
+      "<span class=\"md:px-6 ad\" id=\"x12\">t</span><p class=\"header download\">u</p>"
+      "<div class=\"a&amp;b c\"></div></div>",
+      10);
+  EXPECT_EQ(r.html,
+            "<div class=\"Site-Footer text-gray-500 wp-caption-text sr-only\"><span class=\"ad\">t</span>"
+            "<p>u</p><div class=\"a&amp;b c\"></div></div>");
 }
 
 TEST(HtmlExtract, JsonLdInGraphWins) {
@@ -234,7 +247,7 @@ TEST(HtmlExtract, PreparedMarkupKeepsStructureAndJsonLd) {
       "link</a><meta property=og:title content='It\"s \"quoted\"'><p style=\"color:red\" hidden>t</p></div>",
       10);
   EXPECT_EQ(attrs.html,
-            "<div class=\"story main\" style=\"display: none\" id=\"top\"><a href>link</a>"
+            "<div class=\"story\" style=\"display: none\"><a href>link</a>"
             "<meta property=\"og:title\" content='It\"s \"quoted\"'><p hidden>t</p></div>");
   auto deep = prepare_markup("<div><div><div><div>x</div></div></div></div>", 2);
   EXPECT_EQ(deep.dropped_tags, 2u);

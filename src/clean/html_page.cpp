@@ -54,6 +54,9 @@ bool has_class_token(std::string_view cls, std::string_view token) {
   return false;
 }
 
+constexpr std::string_view kHiddenClasses[] = {"hidden", "sr-only", "visually-hidden", "visuallyhidden",
+                                               "screen-reader-text", "element-invisible", "screenreader-only", "hide"};
+
 // What the walker reads of an element's attributes, in one pass over them (gumbo
 // lower-cases attribute names and keeps the first of duplicates, as the lookups did).
 struct ElementAttributes {
@@ -90,8 +93,7 @@ bool hidden(const ElementAttributes& a, std::string_view cls) {
     if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos) return true;
   }
   if (a.cls) {
-    for (auto t : {"hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "element-invisible",
-                   "screenreader-only", "hide"})
+    for (auto t : kHiddenClasses)
       if (has_class_token(cls, t)) return true;
   }
   return false;
@@ -229,6 +231,12 @@ void assign_kinds(PageTree& tree) {
 }
 
 }  // namespace
+
+bool page_hint_token(std::string_view token) {
+  for (auto t : kHiddenClasses)
+    if (token == t) return true;
+  return caption_hint(token);
+}
 
 bool page_skips_element(GumboTag tag) { return skipped_tag(tag) || tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_WBR; }
 

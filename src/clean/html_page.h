@@ -37,6 +37,10 @@ struct PageTree {
 // media, ...) or passes over (img, wbr): their attributes are never read.
 bool page_skips_element(GumboTag tag);
 
+// Whether a lower-cased class or id token (the attribute split at spaces) can make an
+// element hidden or a caption.
+bool page_hint_token(std::string_view token);
+
 // Walks the DOM without recursion, so nesting depth costs heap, not stack. `texts` holds
 // the text runs prepare_markup replaced by placeholders.
 PageTree build_page_tree(const GumboNode* root, const TextRuns& texts);

@@ -7,10 +7,12 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <unordered_map>
 #include <vector>
 
 #include "clean/html_meta.h"
 #include "clean/html_page.h"
+#include "clean/html_select.h"
 
 namespace sitrep {
 namespace {
@@ -294,29 +296,80 @@ bool kept_attribute(GumboTag tag, std::string_view name, std::string_view value,
   return false;
 }
 
+// Class and id values are a third of a page's markup (utility classes such as "flex",
+// "px-4", "text-gray-500"); only tokens that can make an element hidden, a caption, a
+// boilerplate container or a candidate for the article are kept, and of the positive
+// hints one per element (select_hint_use). Decisions are cached per page: pages repeat
+// their classes.
+class HintFilter {
+ public:
+  // Appends the kept tokens of `value`, space separated; `positive` tells whether the
+  // element already has a positive hint token.
+  void append(std::string& out, std::string_view value, bool& positive) {
+    for (size_t p = 0; p < value.size();) {
+      size_t e = value.find(' ', p);
+      if (e == std::string_view::npos) e = value.size();
+      std::string_view token = value.substr(p, e - p);
+      p = e + 1;
+      if (token.empty()) continue;
+      HintUse use = classify(token);
+      if (use == HintUse::None || (use == HintUse::Positive && positive)) continue;
+      positive |= use == HintUse::Positive;
+      if (!out.empty()) out.push_back(' ');
+      out.append(token);
+    }
+  }
+
+ private:
+  HintUse classify(std::string_view token) {
+    auto [it, fresh] = seen_.try_emplace(token, HintUse::None);
+    if (fresh) {
+      lower_.assign(token);
+      for (char& c : lower_) c = lower(c);
+      it->second = page_hint_token(lower_) ? HintUse::Other : select_hint_use(lower_);
+    }
+    return it->second;
+  }
+  std::unordered_map<std::string_view, HintUse> seen_;  // views into the page
+  std::string lower_;
+};
+
+void append_attribute(std::string& out, std::string_view name, std::string_view value, bool has_value) {
+  out.push_back(' ');
+  out.append(name);
+  if (!has_value) return;
+  char q = value.find('"') == std::string_view::npos ? '"' : '\'';
+  out.push_back('=');
+  out.push_back(q);
+  for (char c : value) {
+    if (c == q) out.append(q == '"' ? "&quot;" : "&#39;");
+    else out.push_back(c);
+  }
+  out.push_back(q);
+}
+
 // Writes the start tag with only the attributes the extractor reads. An <a>'s href is
 // kept without its value: only its presence matters (a link, not an anchor).
-void append_start_tag(std::string& out, const Tag& t, GumboTag tag) {
+void append_start_tag(std::string& out, const Tag& t, GumboTag tag, HintFilter& hints) {
   out.push_back('<');
   out.append(t.name);
   bool itemprop = find_attribute(t, "itemprop") != nullptr;
+  bool positive = false;
+  std::string kept;
   for (const auto& a : t.attributes) {
     if (tag == GUMBO_TAG_A && a.name == "href") {
       out.append(" href");
       continue;
     }
     if (!kept_attribute(tag, a.name, a.value, itemprop)) continue;
-    out.push_back(' ');
-    out.append(a.name);
-    if (!a.has_value) continue;
-    char q = a.value.find('"') == std::string_view::npos ? '"' : '\'';
-    out.push_back('=');
-    out.push_back(q);
-    for (char c : a.value) {
-      if (c == q) out.append(q == '"' ? "&quot;" : "&#39;");
-      else out.push_back(c);
+    // A value with a character reference is only known after parsing: it stays whole.
+    if ((a.name == "class" || a.name == "id") && a.value.find('&') == std::string_view::npos) {
+      kept.clear();
+      hints.append(kept, a.value, positive);
+      if (!kept.empty()) append_attribute(out, a.name, kept, true);
+      continue;
     }
-    out.push_back(q);
+    append_attribute(out, a.name, a.value, a.has_value);
   }
   if (t.self_closing) out.push_back('/');
   out.push_back('>');
@@ -355,6 +408,7 @@ PreparedMarkup prepare_markup(std::string_view s, size_t max_depth) {
   PreparedMarkup r;
   r.html.reserve(s.size() / 2);
   TextRuns* runs = holds_placeholder_planes(s) ? nullptr : &r.texts;
+  HintFilter hints;
   size_t depth = 0, excess = 0, copied = 0;
   // Text up to `begin` is copied (whitespace shortened), then the input resumes at `end`.
   auto skip = [&](size_t begin, size_t end) {
@@ -424,7 +478,7 @@ PreparedMarkup prepare_markup(std::string_view s, size_t max_depth) {
     skip(t.begin, t.end);
     GumboTag tag = gumbo_tag_enum(t.name.c_str());
     if ((tag == GUMBO_TAG_META || tag == GUMBO_TAG_LINK) && !read_by_meta(t, tag)) continue;
-    append_start_tag(r.html, t, tag);
+    append_start_tag(r.html, t, tag, hints);
     if (raw_text(t.name)) {
       size_t e = find_ci(s, "</" + t.name, pos);
       size_t end = e == std::string_view::npos ? s.size() : e;

@@ -218,6 +218,18 @@ int best_container(const PageTree& tree, const std::vector<std::string_view>& ne
 
 }  // namespace
 
+HintUse select_hint_use(std::string_view token) {
+  if (token.size() < 2) return HintUse::None;
+  if (token.find("articlebody") != std::string_view::npos) return HintUse::Other;
+  for (const auto& w : kNegative)
+    if (touches_token_boundary(token, w.word)) return HintUse::Other;
+  for (const auto& w : kNegativeTokens)
+    if (has_token(token, w.word)) return HintUse::Other;
+  for (auto w : kPositive)
+    if (token.find(w) != std::string_view::npos) return HintUse::Positive;
+  return HintUse::None;
+}
+
 void select_main_content(PageTree& tree) {
   const size_t n = tree.nodes.size();
   if (n == 0) return;
