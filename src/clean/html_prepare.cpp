@@ -78,22 +78,35 @@ bool plain_text(std::string_view t, bool raw) {
   return true;
 }
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+// ASCII only, as HTML's case-insensitivity is (and without std::tolower's call per char).
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Elements that never hold children, or that the HTML parser closes implicitly when a
 // sibling opens: counting them would make ordinary pages with unclosed <p> look deep.
-bool counts_for_depth(std::string_view name) {
-  static constexpr std::array<std::string_view, 32> flat = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-      "track", "wbr", "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
-      "thead", "tbody", "tfoot", "rp", "rt", "html", "head", "body"};
-  return std::find(flat.begin(), flat.end(), name) == flat.end();
+bool counts_for_depth(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BR: case GUMBO_TAG_COL: case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_HR: case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT: case GUMBO_TAG_LINK: case GUMBO_TAG_META:
+    case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR: case GUMBO_TAG_KEYGEN:
+    case GUMBO_TAG_P: case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT: case GUMBO_TAG_RP: case GUMBO_TAG_RT: case GUMBO_TAG_HTML:
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_BODY:
+      return false;
+    default:
+      return true;
+  }
 }
 
 // Elements whose content is raw text: a '<' inside them is not a tag.
-bool raw_text(std::string_view name) {
-  return name == "script" || name == "style" || name == "textarea" || name == "title" || name == "xmp" ||
-         name == "plaintext" || name == "noembed" || name == "iframe";
+bool raw_text(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_TITLE: case GUMBO_TAG_XMP:
+    case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_IFRAME:
+      return true;
+    default:
+      return false;
+  }
 }
 
 size_t find_ci(std::string_view s, std::string_view needle, size_t from) {
@@ -125,7 +138,9 @@ bool space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c
 // broken attribute cannot swallow the rest of the page. False if this '<' starts no tag.
 bool read_tag(std::string_view s, size_t pos, Tag& tag) {
   size_t i = pos + 1;
-  tag = Tag{};
+  tag.name.clear();
+  tag.attributes.clear();  // keeps its capacity: one Tag serves the whole page
+  tag.closing = tag.self_closing = false;
   tag.begin = pos;
   if (i < s.size() && s[i] == '/') {
     tag.closing = true;
@@ -320,7 +335,10 @@ class HintFilter {
     }
   }
 
+ std::string& scratch() { return scratch_; }
+
  private:
+  std::string scratch_;
   HintUse classify(std::string_view token) {
     auto [it, fresh] = seen_.try_emplace(token, HintUse::None);
     if (fresh) {
@@ -355,7 +373,7 @@ void append_start_tag(std::string& out, const Tag& t, GumboTag tag, HintFilter& 
   out.append(t.name);
   bool itemprop = find_attribute(t, "itemprop") != nullptr;
   bool positive = false;
-  std::string kept;
+  std::string& kept = hints.scratch();
   for (const auto& a : t.attributes) {
     if (tag == GUMBO_TAG_A && a.name == "href") {
       out.append(" href");
@@ -421,6 +439,7 @@ PreparedMarkup prepare_markup(std::string_view s, size_t max_depth) {
     copied = end;
   };
   size_t pos = 0;
+  Tag t;
   while ((pos = s.find('<', pos)) != std::string_view::npos) {
     if (s.substr(pos, 4) == "<!--") {
       size_t e = s.find("-->", pos + 4);
@@ -434,21 +453,21 @@ PreparedMarkup prepare_markup(std::string_view s, size_t max_depth) {
       pos = e == std::string_view::npos ? s.size() : e + 1;
       continue;
     }
-    Tag t;
     if (!read_tag(s, pos, t)) {
       ++pos;
       continue;
     }
     pos = t.end;
+    GumboTag tag = gumbo_tag_enum(t.name.c_str());
     if (!t.closing && !t.self_closing &&
-        (t.name == "style" || t.name == "svg" || t.name == "math" ||
-         (t.name == "script" && !is_json_ld(s.substr(t.begin, t.end - t.begin))))) {
+        (tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH ||
+         (tag == GUMBO_TAG_SCRIPT && !is_json_ld(s.substr(t.begin, t.end - t.begin))))) {
       size_t end = element_end(s, t.name, pos);
       skip(t.begin, end);
       pos = end;
       continue;
     }
-    bool counted = counts_for_depth(t.name);
+    bool counted = counts_for_depth(tag);
     if (t.closing) {
       if (counted && excess > 0) {
         --excess;
@@ -465,7 +484,7 @@ PreparedMarkup prepare_markup(std::string_view s, size_t max_depth) {
       }
       continue;
     }
-    if (counted && !t.self_closing && !raw_text(t.name)) {
+    if (counted && !t.self_closing && !raw_text(tag)) {
       if (depth >= max_depth) {
         ++excess;
         ++r.dropped_tags;
@@ -476,13 +495,12 @@ PreparedMarkup prepare_markup(std::string_view s, size_t max_depth) {
       r.max_depth = std::max(r.max_depth, depth + excess);
     }
     skip(t.begin, t.end);
-    GumboTag tag = gumbo_tag_enum(t.name.c_str());
     if ((tag == GUMBO_TAG_META || tag == GUMBO_TAG_LINK) && !read_by_meta(t, tag)) continue;
     append_start_tag(r.html, t, tag, hints);
-    if (raw_text(t.name)) {
+    if (raw_text(tag)) {
       size_t e = find_ci(s, "</" + t.name, pos);
       size_t end = e == std::string_view::npos ? s.size() : e;
-      if (t.name == "script") {  // JSON-LD, the only script kept
+      if (tag == GUMBO_TAG_SCRIPT) {  // JSON-LD, the only script kept
         skip(pos, pos);
         append_raw_run(r.html, s.substr(pos, end - pos), runs);
         copied = end;

@@ -216,17 +216,37 @@ int best_container(const PageTree& tree, const std::vector<std::string_view>& ne
   return best;
 }
 
+// The letters a-z of a word as bits: a token lacking one of a word's letters cannot hold
+// it, which rules out most words for most tokens without a search.
+constexpr uint32_t letter_set(std::string_view w) {
+  uint32_t m = 0;
+  for (char c : w)
+    if (c >= 'a' && c <= 'z') m |= 1u << (c - 'a');
+  return m;
+}
+
+template <size_t N>
+constexpr std::array<uint32_t, N> letter_sets(const HintWord (&words)[N]) {
+  std::array<uint32_t, N> m{};
+  for (size_t i = 0; i < N; ++i) m[i] = letter_set(words[i].word);
+  return m;
+}
+
+constexpr auto kNegativeLetters = letter_sets(kNegative);
+constexpr auto kNegativeTokenLetters = letter_sets(kNegativeTokens);
+
 }  // namespace
 
 HintUse select_hint_use(std::string_view token) {
   if (token.size() < 2) return HintUse::None;
   if (token.find("articlebody") != std::string_view::npos) return HintUse::Other;
-  for (const auto& w : kNegative)
-    if (touches_token_boundary(token, w.word)) return HintUse::Other;
-  for (const auto& w : kNegativeTokens)
-    if (has_token(token, w.word)) return HintUse::Other;
+  const uint32_t have = letter_set(token);
+  for (size_t i = 0; i < std::size(kNegative); ++i)
+    if ((kNegativeLetters[i] & ~have) == 0 && touches_token_boundary(token, kNegative[i].word)) return HintUse::Other;
+  for (size_t i = 0; i < std::size(kNegativeTokens); ++i)
+    if ((kNegativeTokenLetters[i] & ~have) == 0 && has_token(token, kNegativeTokens[i].word)) return HintUse::Other;
   for (auto w : kPositive)
-    if (token.find(w) != std::string_view::npos) return HintUse::Positive;
+    if ((letter_set(w) & ~have) == 0 && token.find(w) != std::string_view::npos) return HintUse::Positive;
   return HintUse::None;
 }
 
