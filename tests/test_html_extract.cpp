@@ -171,11 +171,14 @@ TEST(HtmlExtract, ClassTokensThatCannotWeighAreDropped) {
   auto r = prepare_markup(
       "<div class=\"flex px-4 Site-Footer text-gray-500 wp-caption-text sr-only\" id=\"main-wrap\">"
       "<span class=\"md:px-6 ad\" id=\"x12\">t</span><p class=\"header download\">u</p>"
-      "<div class=\"a&amp;b c\"></div></div>",
+      "<div class=\"a&amp;b c\"></div></div>"
+      "<li class=\"menu-item menu-item-object-category nav-item hidden\" id=\"hidden\">",
       10);
   EXPECT_EQ(r.html,
             "<div class=\"Site-Footer text-gray-500 wp-caption-text sr-only\"><span class=\"ad\">t</span>"
-            "<p>u</p><div class=\"a&amp;b c\"></div></div>");
+            "<p>u</p><div class=\"a&amp;b c\"></div></div>"
+            // "menu-item" and "nav-item" pass different tests; an id does not hide its element
+            "<li class=\"menu-item nav-item hidden\">");
 }
 
 TEST(HtmlExtract, JsonLdInGraphWins) {

@@ -232,10 +232,11 @@ void assign_kinds(PageTree& tree) {
 
 }  // namespace
 
-bool page_hint_token(std::string_view token) {
+uint8_t page_hint_tests(std::string_view token) {
+  uint8_t tests = caption_hint(token) ? kCaptionTest : 0;
   for (auto t : kHiddenClasses)
-    if (token == t) return true;
-  return caption_hint(token);
+    if (token == t) tests |= kHiddenClassTest;
+  return tests;
 }
 
 bool page_skips_element(GumboTag tag) { return skipped_tag(tag) || tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_WBR; }

@@ -37,9 +37,11 @@ struct PageTree {
 // media, ...) or passes over (img, wbr): their attributes are never read.
 bool page_skips_element(GumboTag tag);
 
-// Whether a lower-cased class or id token (the attribute split at spaces) can make an
-// element hidden or a caption.
-bool page_hint_token(std::string_view token);
+// The tests a lower-cased class or id token (the attribute split at spaces) passes, as
+// bits: kHiddenClassTest (hides the element; class tokens only), kCaptionTest. As with
+// select_hint_tests, one token passing a test is as good as several.
+constexpr uint8_t kHiddenClassTest = 1, kCaptionTest = 2;
+uint8_t page_hint_tests(std::string_view token);
 
 // Walks the DOM without recursion, so nesting depth costs heap, not stack. `texts` holds
 // the text runs prepare_markup replaced by placeholders.

@@ -312,44 +312,48 @@ bool kept_attribute(GumboTag tag, std::string_view name, std::string_view value,
 }
 
 // Class and id values are a third of a page's markup (utility classes such as "flex",
-// "px-4", "text-gray-500"); only tokens that can make an element hidden, a caption, a
-// boilerplate container or a candidate for the article are kept, and of the positive
-// hints one per element (select_hint_use). Decisions are cached per page: pages repeat
-// their classes.
+// "px-4", "text-gray-500"; WordPress's "menu-item menu-item-type-post_type ..."). A token
+// stays only if it passes a test on hints (select_hint_tests, page_hint_tests) that no
+// earlier token of the element passed. Decisions are cached per page: pages repeat their
+// classes.
 class HintFilter {
  public:
-  // Appends the kept tokens of `value`, space separated; `positive` tells whether the
-  // element already has a positive hint token.
-  void append(std::string& out, std::string_view value, bool& positive) {
+  struct Passed {
+    uint64_t select = 0;
+    uint8_t page = 0;
+  };
+
+  // Appends the kept tokens of `value`, space separated, adding their tests to `passed`.
+  void append(std::string& out, std::string_view value, bool is_class, Passed& passed) {
     for (size_t p = 0; p < value.size();) {
       size_t e = value.find(' ', p);
       if (e == std::string_view::npos) e = value.size();
       std::string_view token = value.substr(p, e - p);
       p = e + 1;
       if (token.empty()) continue;
-      HintUse use = classify(token);
-      if (use == HintUse::None || (use == HintUse::Positive && positive)) continue;
-      positive |= use == HintUse::Positive;
+      Passed t = classify(token);
+      if (!is_class) t.page &= static_cast<uint8_t>(~kHiddenClassTest);  // hidden() reads classes only
+      if ((t.select & ~passed.select) == 0 && (t.page & ~passed.page) == 0) continue;
+      passed.select |= t.select;
+      passed.page |= t.page;
       if (!out.empty()) out.push_back(' ');
       out.append(token);
     }
   }
-
- std::string& scratch() { return scratch_; }
+  std::string& scratch() { return scratch_; }
 
  private:
-  std::string scratch_;
-  HintUse classify(std::string_view token) {
-    auto [it, fresh] = seen_.try_emplace(token, HintUse::None);
+  Passed classify(std::string_view token) {
+    auto [it, fresh] = seen_.try_emplace(token);
     if (fresh) {
       lower_.assign(token);
       for (char& c : lower_) c = lower(c);
-      it->second = page_hint_token(lower_) ? HintUse::Other : select_hint_use(lower_);
+      it->second = {select_hint_tests(lower_), page_hint_tests(lower_)};
     }
     return it->second;
   }
-  std::unordered_map<std::string_view, HintUse> seen_;  // views into the page
-  std::string lower_;
+  std::unordered_map<std::string_view, Passed> seen_;  // views into the page
+  std::string lower_, scratch_;
 };
 
 void append_attribute(std::string& out, std::string_view name, std::string_view value, bool has_value) {
@@ -372,7 +376,7 @@ void append_start_tag(std::string& out, const Tag& t, GumboTag tag, HintFilter& 
   out.push_back('<');
   out.append(t.name);
   bool itemprop = find_attribute(t, "itemprop") != nullptr;
-  bool positive = false;
+  HintFilter::Passed passed;
   std::string& kept = hints.scratch();
   for (const auto& a : t.attributes) {
     if (tag == GUMBO_TAG_A && a.name == "href") {
@@ -383,7 +387,7 @@ void append_start_tag(std::string& out, const Tag& t, GumboTag tag, HintFilter& 
     // A value with a character reference is only known after parsing: it stays whole.
     if ((a.name == "class" || a.name == "id") && a.value.find('&') == std::string_view::npos) {
       kept.clear();
-      hints.append(kept, a.value, positive);
+      hints.append(kept, a.value, a.name == "class", passed);
       if (!kept.empty()) append_attribute(out, a.name, kept, true);
       continue;
     }

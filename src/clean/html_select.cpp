@@ -237,17 +237,24 @@ constexpr auto kNegativeTokenLetters = letter_sets(kNegativeTokens);
 
 }  // namespace
 
-HintUse select_hint_use(std::string_view token) {
-  if (token.size() < 2) return HintUse::None;
-  if (token.find("articlebody") != std::string_view::npos) return HintUse::Other;
+uint64_t select_hint_tests(std::string_view token) {
+  constexpr size_t kPositiveBit = std::size(kNegative) + std::size(kNegativeTokens), kArticleBodyBit = kPositiveBit + 1;
+  static_assert(kArticleBodyBit < 64);
+  uint64_t tests = 0;
+  if (token.size() < 2) return tests;
+  if (token.find("articlebody") != std::string_view::npos) tests |= uint64_t{1} << kArticleBodyBit;
   const uint32_t have = letter_set(token);
   for (size_t i = 0; i < std::size(kNegative); ++i)
-    if ((kNegativeLetters[i] & ~have) == 0 && touches_token_boundary(token, kNegative[i].word)) return HintUse::Other;
+    if ((kNegativeLetters[i] & ~have) == 0 && touches_token_boundary(token, kNegative[i].word)) tests |= uint64_t{1} << i;
   for (size_t i = 0; i < std::size(kNegativeTokens); ++i)
-    if ((kNegativeTokenLetters[i] & ~have) == 0 && has_token(token, kNegativeTokens[i].word)) return HintUse::Other;
+    if ((kNegativeTokenLetters[i] & ~have) == 0 && has_token(token, kNegativeTokens[i].word))
+      tests |= uint64_t{1} << (std::size(kNegative) + i);
   for (auto w : kPositive)
-    if ((letter_set(w) & ~have) == 0 && token.find(w) != std::string_view::npos) return HintUse::Positive;
-  return HintUse::None;
+    if ((letter_set(w) & ~have) == 0 && token.find(w) != std::string_view::npos) {
+      tests |= uint64_t{1} << kPositiveBit;
+      break;
+    }
+  return tests;
 }
 
 void select_main_content(PageTree& tree) {
