@@ -268,18 +268,30 @@ TEST(HtmlExtract, PreparedMarkupKeepsStructureAndJsonLd) {
 // as it is, and the whitespace around a run stays where the tree builder looks at it.
 TEST(HtmlExtract, PlainTextRunsBecomePlaceholders) {
   auto r = prepare_markup(
-      "<p>plain words</p><p>Fish &amp; chips</p><p>bell\x07 rings</p><p>next \xC2\x85 line</p>"
+      "<p>plain words</p><p>Fish &amp chips</p><p>bell\x07 rings</p><p>next \xC2\x85 line</p>"
       "<p>bad \xFF byte</p><p>non \xEF\xB7\x90 char</p><p>a < b or c</p><p>tiny</p>"
       "<table> \n<tr><td>  cell text  </td></tr></table>",
       10);
   ASSERT_EQ(r.texts.size(), 2u) << r.html;
   EXPECT_EQ(r.html,
-            "<p>\xF3\xB0\x80\x80</p><p>Fish &amp; chips</p><p>bell\x07 rings</p><p>next \xC2\x85 line</p>"
+            "<p>\xF3\xB0\x80\x80</p><p>Fish &amp chips</p><p>bell\x07 rings</p><p>next \xC2\x85 line</p>"
             "<p>bad \xFF byte</p><p>non \xEF\xB7\x90 char</p><p>a < b or c</p><p>tiny</p>"
             "<table>\n<tr><td> \xF3\xB0\x80\x81 </td></tr></table>");
   std::string text;
   r.texts.append_collapsed(text, "\xF3\xB0\x80\x80 and \xF3\xB0\x80\x81|\xF3\xB0\x80\x82");
   EXPECT_EQ(text, "plain words and cell text|\xF3\xB0\x80\x82");  // no run 2: left alone
+  // Character references stay for gumbo to decode, the plain text around them becomes
+  // placeholders; a reference without ';' depends on what follows: its run stays whole.
+  auto refs = prepare_markup("<p>Fish &amp; chips & peas &#8217;s &&notit; end</p><p>AT&T &ampfoo rest</p>", 10);
+  EXPECT_EQ(refs.html,
+            "<p>\xF3\xB0\x80\x80&amp;\xF3\xB0\x80\x81&#8217;s &&notit; end</p>"  // short pieces stay text
+            "<p>AT&T &ampfoo rest</p>");
+  HtmlPage decoded = extract_html(
+      "<article><p>Fish &amp; chips & peas &#8217;s &&notit; end, a paragraph long enough to be the article.</p>"
+      "<p>AT&T &ampfoo rest, &#x41;&#66;C &unknown; and more text, a second paragraph of prose.</p></article>");
+  EXPECT_TRUE(has(kept_text(decoded), "Fish & chips & peas \xE2\x80\x99s &\xC2\xACit; end, a paragraph"))
+      << kept_text(decoded);
+  EXPECT_TRUE(has(kept_text(decoded), "AT&T &foo rest, ABC &unknown; and more")) << kept_text(decoded);
   // End tags lose their attributes and are written whole; one cut off by the end stays.
   EXPECT_EQ(prepare_markup("<b>x</b class=y ><i>y</i", 10).html, "<b>x</b><i>y</i");
 }

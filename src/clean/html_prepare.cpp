@@ -57,16 +57,16 @@ bool holds_placeholder_planes(std::string_view s) {
   return false;
 }
 
-// Text gumbo would pass through unchanged: no tag or comment start, no character reference
-// (except in raw text, where none are decoded), no NUL or control character, no
-// noncharacter, only well-formed UTF-8 (gumbo replaces all of those, or drops NULs).
-bool plain_text(std::string_view t, bool raw) {
+// Text gumbo would pass through unchanged: no tag or comment start, no NUL or control
+// character, no noncharacter, only well-formed UTF-8 (gumbo replaces all of those, or
+// drops NULs), and no '&' unless `amp` (raw text, or a caller that handles references).
+bool plain_text(std::string_view t, bool amp) {
   const auto* p = reinterpret_cast<const uint8_t*>(t.data());
   int32_t i = 0, n = static_cast<int32_t>(t.size());
   while (i < n) {
     uint8_t c = p[i];
     if (c < 0x80) {
-      if (c == '<' || (c == '&' && !raw) || c == 0x7F || (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r'))
+      if (c == '<' || (c == '&' && !amp) || c == 0x7F || (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r'))
         return false;
       ++i;
       continue;
@@ -229,7 +229,47 @@ size_t trailing_space(std::string_view t) {
   return t.size() - i;
 }
 
-// Text between tags: its whitespace shortened (append_text), its words a placeholder if
+bool reference_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '#';
+}
+
+// Where the text gumbo reads for the '&' at w[amp] ends: just past it if the '&' is
+// literal (before whitespace, another '&' or the end of the words), just past the ';' of
+// "&name;" or "&#123;" (all gumbo does with one stays inside it), or npos when the
+// reference has no ';' and so depends on what follows.
+size_t reference_end(std::string_view w, size_t amp) {
+  size_t i = amp + 1;
+  if (i == w.size() || space(w[i]) || w[i] == '&') return i;
+  while (i < w.size() && reference_char(w[i])) ++i;
+  return i < w.size() && w[i] == ';' && i > amp + 1 ? i + 1 : std::string_view::npos;
+}
+
+// Plain text between character references becomes placeholders; the references stay for
+// gumbo to decode. False, with nothing written, if a '&' starts no such reference.
+bool append_words(std::string& out, std::string_view w, TextRuns& runs) {
+  for (size_t a = w.find('&'); a != std::string_view::npos; a = w.find('&', a + 1))
+    if (reference_end(w, a) == std::string_view::npos) return false;
+  size_t piece = 0;  // start of the plain text not written yet
+  auto flush = [&](size_t end) {
+    std::string_view t = w.substr(piece, end - piece);
+    if (t.size() < kMinRun || !runs.add(t, out)) append_text(out, t);
+    piece = end;
+  };
+  for (size_t a = w.find('&'); a != std::string_view::npos; a = w.find('&', a)) {
+    size_t end = reference_end(w, a);
+    if (end == a + 1) {  // a literal '&' is plain text
+      a = end;
+      continue;
+    }
+    flush(a);
+    out.append(w.substr(a, end - a));
+    piece = a = end;
+  }
+  flush(w.size());
+  return true;
+}
+
+// Text between tags: its whitespace shortened (append_text), its words placeholders where
 // they are plain. A run keeps its leading and trailing whitespace: where whitespace
 // stands decides where gumbo puts it (before <body>, in a table).
 void append_text_run(std::string& out, std::string_view t, TextRuns* runs) {
@@ -237,9 +277,13 @@ void append_text_run(std::string& out, std::string_view t, TextRuns* runs) {
   if (lead == t.size() || !runs) return append_text(out, t);
   size_t trail = trailing_space(t);
   std::string_view words = t.substr(lead, t.size() - lead - trail);
-  if (words.size() < kMinRun || !plain_text(words, false)) return append_text(out, t);
+  if (words.size() < kMinRun || !plain_text(words, true)) return append_text(out, t);
+  size_t before = out.size();
   append_text(out, t.substr(0, lead));
-  if (!runs->add(words, out)) out.append(words);
+  if (!append_words(out, words, *runs)) {
+    out.resize(before);
+    return append_text(out, t);
+  }
   append_text(out, t.substr(t.size() - trail));
 }
 
