@@ -226,7 +226,8 @@ void read_element(const GumboNode* n, Collected& c) {
     default:
       break;
   }
-  if (const char* ip = attr(e, "itemprop"); ip && lower_ascii(ip) == "datepublished" && e.tag != GUMBO_TAG_META) {
+  if (e.attributes.length == 0 || e.tag == GUMBO_TAG_META) return;
+  if (const char* ip = attr(e, "itemprop"); ip && lower_ascii(ip) == "datepublished") {
     const char* v = attr(e, "datetime");
     if (!v) v = attr(e, "content");
     if (v) c.date.offer(3, v, "itemprop datePublished");

@@ -209,7 +209,7 @@ void assign_kinds(PageTree& tree) {
     for (int n = pb.node; n >= 0; n = tree.nodes[n].parent) {
       GumboTag t = tree.nodes[n].tag;
       Block& b = pb.block;
-      if (t == GUMBO_TAG_FIGCAPTION || (t != GUMBO_TAG_BODY && caption_hint(tree.nodes[n].hint))) {
+      if (t == GUMBO_TAG_FIGCAPTION || (t != GUMBO_TAG_BODY && tree.nodes[n].caption_hint)) {
         b.kind = BlockKind::Caption;
         b.heading_level = 0;
         b.caption = true;
@@ -295,7 +295,8 @@ PageTree build_page_tree(const GumboNode* root, const TextRuns& texts) {
       }
       if (e.tag == GUMBO_TAG_IMG || e.tag == GUMBO_TAG_WBR) continue;
       int id = static_cast<int>(w.tree.nodes.size());
-      w.tree.nodes.push_back({f.id, e.tag, std::move(hint)});
+      bool caption = !hint.empty() && caption_hint(hint);
+      w.tree.nodes.push_back({f.id, e.tag, std::move(hint), caption});
       int prev_owner = w.owner;
       if (block_level(e.tag)) {
         w.flush();

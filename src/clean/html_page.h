@@ -19,6 +19,7 @@ struct PageNode {
   int parent = -1;
   GumboTag tag = GUMBO_TAG_UNKNOWN;
   std::string hint;  // lower-cased id, class, itemprop and role, space separated
+  bool caption_hint = false;  // the hint names a caption or credit
 };
 
 struct PageBlock {

@@ -147,7 +147,10 @@ bool read_tag(std::string_view s, size_t pos, Tag& tag) {
     ++i;
   }
   if (i >= s.size() || !std::isalpha(static_cast<unsigned char>(s[i]))) return false;
-  while (i < s.size() && !space(s[i]) && s[i] != '/' && s[i] != '>') tag.name.push_back(lower(s[i++]));
+  size_t name_begin = i;
+  while (i < s.size() && !space(s[i]) && s[i] != '/' && s[i] != '>') ++i;
+  tag.name.assign(s.substr(name_begin, i - name_begin));
+  for (char& c : tag.name) c = lower(c);
   for (;;) {
     while (i < s.size() && (space(s[i]) || s[i] == '/')) {
       tag.self_closing = s[i] == '/';
@@ -160,8 +163,10 @@ bool read_tag(std::string_view s, size_t pos, Tag& tag) {
     }
     tag.self_closing = false;
     Attribute a;
-    do a.name.push_back(lower(s[i++]));  // the first character may be '=' or a quote
-    while (i < s.size() && !space(s[i]) && s[i] != '/' && s[i] != '>' && s[i] != '=');
+    size_t attr_begin = i++;  // the first character may be '=' or a quote
+    while (i < s.size() && !space(s[i]) && s[i] != '/' && s[i] != '>' && s[i] != '=') ++i;
+    a.name.assign(s.substr(attr_begin, i - attr_begin));
+    for (char& c : a.name) c = lower(c);
     size_t j = i;
     while (j < s.size() && space(s[j])) ++j;
     if (j < s.size() && s[j] == '=') {
@@ -506,7 +511,7 @@ PreparedMarkup prepare_markup(std::string_view s, size_t max_depth) {
       continue;
     }
     pos = t.end;
-    GumboTag tag = gumbo_tag_enum(t.name.c_str());
+    GumboTag tag = gumbo_tagn_enum(t.name.data(), static_cast<unsigned>(t.name.size()));
     if (!t.closing && !t.self_closing &&
         (tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_SVG || tag == GUMBO_TAG_MATH ||
          (tag == GUMBO_TAG_SCRIPT && !is_json_ld(s.substr(t.begin, t.end - t.begin))))) {
