@@ -40,7 +40,10 @@ bool block_level(GumboTag t) {
 }
 
 void append_lower(std::string& out, const char* s) {
-  for (; *s; ++s) out.push_back(*s >= 'A' && *s <= 'Z' ? static_cast<char>(*s - 'A' + 'a') : *s);
+  size_t from = out.size();
+  out.append(s);
+  for (size_t i = from; i < out.size(); ++i)
+    if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
 }
 
 bool has_class_token(std::string_view cls, std::string_view token) {

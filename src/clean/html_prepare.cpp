@@ -412,9 +412,13 @@ void append_attribute(std::string& out, std::string_view name, std::string_view 
   char q = value.find('"') == std::string_view::npos ? '"' : '\'';
   out.push_back('=');
   out.push_back(q);
-  for (char c : value) {
-    if (c == q) out.append(q == '"' ? "&quot;" : "&#39;");
-    else out.push_back(c);
+  if (value.find(q) == std::string_view::npos) {
+    out.append(value);
+  } else {
+    for (char c : value) {
+      if (c == q) out.append("&#39;");  // q is '\'' only when the value holds '"' too
+      else out.push_back(c);
+    }
   }
   out.push_back(q);
 }
