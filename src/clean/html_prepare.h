@@ -6,11 +6,14 @@
 // JSON-LD), <style>, <svg> and comments are ~40% of a typical news page, attributes the
 // extractor never reads (data-*, srcset, link targets) and indentation much of the rest.
 // They are cut before parsing; what the extractor reads (id, class, itemprop, role,
-// hidden, style, meta/link/time fields, and whether an <a> has an href) is kept.
+// hidden, style, meta/link/time fields, and whether an <a> has an href) is kept, and of
+// that only <meta>/<link> tags extract_page_meta reads and class/id tokens that pass a
+// hint test (html_page.h, html_select.h) no earlier token of the element passed.
 // Text: gumbo's tokenizer hands every character of text to the tree builder as a token
-// of its own, a third of parsing time. A run of plain text (no markup, no character
-// reference, nothing gumbo would replace) goes to gumbo as one placeholder code point
-// instead and is read back from TextRuns: the tree is the same, the text too.
+// of its own, a third of parsing time. Plain text (no markup, nothing gumbo would
+// replace; character references stay between the pieces) goes to gumbo as one
+// placeholder code point per piece and is read back from TextRuns: the tree is the
+// same, the text too.
 #pragma once
 #include <cstddef>
 #include <string>
