@@ -138,6 +138,49 @@ TEST(HtmlExtract, MetaTagsGiveTitleDateAuthorSiteAndUrl) {
   EXPECT_EQ(p.meta.url, "https://example.com/a/1");
 }
 
+// Only the <meta> and <link> tags extract_page_meta reads reach gumbo; a key written with
+// a character reference is read after parsing, so its tag stays.
+TEST(HtmlExtract, UnreadMetaAndLinkTagsAreDroppedBeforeParsing) {
+  const char* head = R"(<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<link rel="stylesheet" href="/a.css"><link rel="canonical" href="https://example.com/a/2" id="c">
+<meta property="og&#x3A;site_name" content="Entity Daily"><meta name="author" content="Jo Roe" class="x">
+<meta name="twitter:card" content="summary"><meta itemprop="datePublished" content="2020-01-02">
+<span itemprop="datePublished" content="2020-01-01" property="x" class="date">Jan 1</span>
+<time datetime="2020-01-03" pubdate class="date">Jan 3</time><img src="a.jpg" class="wide" itemprop="image">
+</head><body><p>Some text here.</p></body></html>)";
+  auto r = prepare_markup(head, 100);
+  EXPECT_FALSE(has(r.html, "viewport")) << r.html;
+  EXPECT_FALSE(has(r.html, "stylesheet")) << r.html;
+  EXPECT_FALSE(has(r.html, "twitter")) << r.html;
+  EXPECT_FALSE(has(r.html, "charset")) << r.html;
+  EXPECT_TRUE(has(r.html, "<link rel=\"canonical\" href=\"https://example.com/a/2\">")) << r.html;
+  EXPECT_TRUE(has(r.html, "<meta name=\"author\" content=\"Jo Roe\">")) << r.html;
+  EXPECT_TRUE(has(r.html, "<span itemprop=\"datePublished\" content=\"2020-01-01\" class=\"date\">")) << r.html;
+  EXPECT_TRUE(has(r.html, "<time datetime=\"2020-01-03\" pubdate class=\"date\">")) << r.html;
+  EXPECT_TRUE(has(r.html, "<img itemprop=\"image\">")) << r.html;
+  HtmlPage p = extract_html(head);
+  EXPECT_EQ(p.meta.site_name, "Entity Daily");
+  EXPECT_EQ(p.meta.byline, "Jo Roe");
+  EXPECT_EQ(p.meta.url, "https://example.com/a/2");
+  EXPECT_EQ(p.meta.published, "2020-01-02");
+}
+
+// Class and id tokens that cannot weigh in the page tree or the selection are dropped
+// before parsing; of the positive hints one per element is enough.
+TEST(HtmlExtract, ClassTokensThatCannotWeighAreDropped) {
+  auto r = prepare_markup(
+      "<div class=\"flex px-4 Site-Footer text-gray-500 wp-caption-text sr-only\" id=\"main-wrap\">"
+      "<span class=\"md:px-6 ad\" id=\"x12\">t</span><p class=\"header download\">u</p>"
+      "<div class=\"a&amp;b c\"></div></div>"
+      "<li class=\"menu-item menu-item-object-category nav-item hidden\" id=\"hidden\">",
+      10);
+  EXPECT_EQ(r.html,
+            "<div class=\"Site-Footer text-gray-500 wp-caption-text sr-only\"><span class=\"ad\">t</span>"
+            "<p>u</p><div class=\"a&amp;b c\"></div></div>"
+            // "menu-item" and "nav-item" pass different tests; an id does not hide its element
+            "<li class=\"menu-item nav-item hidden\">");
+}
+
 TEST(HtmlExtract, JsonLdInGraphWins) {
   HtmlPage p = extract_html(R"(<html><head><title>T - Site</title>
 <meta name="date" content="2019-01-01">
@@ -207,16 +250,100 @@ TEST(HtmlExtract, PreparedMarkupKeepsStructureAndJsonLd) {
       "link</a><meta property=og:title content='It\"s \"quoted\"'><p style=\"color:red\" hidden>t</p></div>",
       10);
   EXPECT_EQ(attrs.html,
-            "<div class=\"story main\" style=\"display: none\" id=\"top\"><a href>link</a>"
+            "<div class=\"story\" style=\"display: none\"><a href>link</a>"
             "<meta property=\"og:title\" content='It\"s \"quoted\"'><p hidden>t</p></div>");
   auto deep = prepare_markup("<div><div><div><div>x</div></div></div></div>", 2);
   EXPECT_EQ(deep.dropped_tags, 2u);
   EXPECT_EQ(deep.html, "<div><div>x</div></div>");
   // A quote that does not follow '=' is part of a name, as in browsers: the tag ends at '>'.
   auto broken = prepare_markup("<div id=\"ad\" \"style=\"width:300px;\"><p>kept text</p></div>", 10);
-  EXPECT_NE(broken.html.find("<p>kept text</p>"), std::string::npos) << broken.html;
+  EXPECT_EQ(broken.texts.size(), 1u);
+  EXPECT_NE(broken.html.find("<p>\xF3\xB0\x80\x80</p>"), std::string::npos) << broken.html;
   auto open_script = prepare_markup("<p>text</p><script>never closed", 10);
   EXPECT_EQ(open_script.html, "<p>text</p>");
+}
+
+// Plain text reaches gumbo as one placeholder code point per run; text gumbo would change
+// (character references, controls, noncharacters, broken UTF-8) or that holds markup goes
+// as it is, and the whitespace around a run stays where the tree builder looks at it.
+TEST(HtmlExtract, PlainTextRunsBecomePlaceholders) {
+  auto r = prepare_markup(
+      "<p>plain words</p><p>Fish &amp chips</p><p>bell\x07 rings</p><p>next \xC2\x85 line</p>"
+      "<p>bad \xFF byte</p><p>non \xEF\xB7\x90 char</p><p>a < b or c</p><p>tiny</p>"
+      "<table> \n<tr><td>  cell text  </td></tr></table>",
+      10);
+  ASSERT_EQ(r.texts.size(), 2u) << r.html;
+  EXPECT_EQ(r.html,
+            "<p>\xF3\xB0\x80\x80</p><p>Fish &amp chips</p><p>bell\x07 rings</p><p>next \xC2\x85 line</p>"
+            "<p>bad \xFF byte</p><p>non \xEF\xB7\x90 char</p><p>a < b or c</p><p>tiny</p>"
+            "<table>\n<tr><td> \xF3\xB0\x80\x81 </td></tr></table>");
+  std::string text;
+  r.texts.append_collapsed(text, "\xF3\xB0\x80\x80 and \xF3\xB0\x80\x81|\xF3\xB0\x80\x82");
+  EXPECT_EQ(text, "plain words and cell text|\xF3\xB0\x80\x82");  // no run 2: left alone
+  // Character references stay for gumbo to decode, the plain text around them becomes
+  // placeholders; a reference without ';' depends on what follows: its run stays whole.
+  auto refs = prepare_markup("<p>Fish &amp; chips & peas &#8217;s &&notit; end</p><p>AT&T &ampfoo rest</p>", 10);
+  EXPECT_EQ(refs.html,
+            "<p>\xF3\xB0\x80\x80&amp;\xF3\xB0\x80\x81&#8217;s &&notit; end</p>"  // short pieces stay text
+            "<p>AT&T &ampfoo rest</p>");
+  HtmlPage decoded = extract_html(
+      "<article><p>Fish &amp; chips & peas &#8217;s &&notit; end, a paragraph long enough to be the article.</p>"
+      "<p>AT&T &ampfoo rest, &#x41;&#66;C &unknown; and more text, a second paragraph of prose.</p></article>");
+  EXPECT_TRUE(has(kept_text(decoded), "Fish & chips & peas \xE2\x80\x99s &\xC2\xACit; end, a paragraph"))
+      << kept_text(decoded);
+  EXPECT_TRUE(has(kept_text(decoded), "AT&T &foo rest, ABC &unknown; and more")) << kept_text(decoded);
+  // End tags lose their attributes and are written whole; one cut off by the end stays.
+  EXPECT_EQ(prepare_markup("<b>x</b class=y ><i>y</i", 10).html, "<b>x</b><i>y</i");
+}
+
+TEST(HtmlExtract, PlaceholderTextReadsBackAsParsed) {
+  HtmlPage p = extract_html(
+      "Stray text before the html element, long enough to be a paragraph of the page, it has commas."
+      "<html><head><title>Title with &amp; entity</title>"
+      "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Fish &amp; chips   agreed\"}</script>"
+      "</head><body><article><h1>The   headline</h1>"
+      "<table><tr>Foster parented text that the parser moves before the table, with a comma, and a stop."
+      "<td>cell</td></tr></table><pre>\n  preformatted   text\n</pre>"
+      "<p>Caf\xC3\xA9 au lait, na\xC3\xAFve r\xC3\xA9sum\xC3\xA9 and \xE2\x80\x9Cquotes\xE2\x80\x9D in a long enough "
+      "paragraph, with commas.</p><p>Tom&nbsp;&amp;&nbsp;Jerry and C1 \xC2\x80 control in a long paragraph, "
+      "with a comma.</p></article></body></html>");
+  std::string all;
+  for (const auto& b : p.blocks) all += b.text + "\n";
+  EXPECT_TRUE(has(all, "Stray text before the html element")) << all;
+  EXPECT_TRUE(has(all, "The headline\n")) << all;
+  EXPECT_LT(all.find("Foster parented text"), all.find("cell")) << all;
+  EXPECT_TRUE(has(all, "preformatted text")) << all;
+  EXPECT_TRUE(has(all, "Caf\xC3\xA9 au lait, na\xC3\xAFve r\xC3\xA9sum\xC3\xA9 and \xE2\x80\x9Cquotes\xE2\x80\x9D")) << all;
+  EXPECT_TRUE(has(all, "Tom & Jerry and C1 \xEF\xBF\xBD control")) << all;  // gumbo's U+FFFD
+  EXPECT_EQ(p.meta.title, "Fish &amp; chips agreed");  // JSON-LD is raw text: no references
+}
+
+// A page that holds code points of the placeholder planes (icon fonts use them) gets no
+// placeholders: its text comes back as it was.
+TEST(HtmlExtract, PagesWithPrivateUseCharactersKeepTheirText) {
+  const std::string icon = "\xF3\xB0\x80\x80";  // U+F0000
+  auto r = prepare_markup("<title>" + icon + " title</title><p>some plain words</p>", 10);
+  EXPECT_EQ(r.texts.size(), 0u);
+  HtmlPage p = extract_html("<html><head><title>" + icon + " Icon title</title></head><body><article><p>" + icon +
+                            " A paragraph after an icon, long enough to be the article, with a comma, and a stop.</p>"
+                            "</article></body></html>");
+  EXPECT_TRUE(has(kept_text(p), icon + " A paragraph after an icon")) << kept_text(p);
+  EXPECT_EQ(p.meta.title, icon + " Icon title");
+}
+
+// Past the last placeholder code point, runs go to gumbo as text.
+TEST(HtmlExtract, MoreRunsThanPlaceholders) {
+  std::string html = "<html><body><article>";
+  for (int i = 0; i < 140000; ++i) html += "<span>w" + std::to_string(i) + "</span>";
+  html += "<p>The last paragraph of a very long page, long enough to be prose, with a comma.</p></article></body></html>";
+  auto r = prepare_markup(html, 100);
+  EXPECT_EQ(r.texts.size(), 2u * 0xFFFE);
+  HtmlPage p = extract_html(html);
+  std::string all;
+  for (const auto& b : p.blocks) all += b.text + "\n";
+  EXPECT_TRUE(has(all, "w0w1w2")) << all.substr(0, 100);
+  EXPECT_TRUE(has(all, "w139998w139999")) << all.substr(all.size() - 200);
+  EXPECT_TRUE(has(all, "The last paragraph of a very long page")) << all.substr(all.size() - 200);
 }
 
 TEST(HtmlExtract, MalformedAndUnclosedMarkup) {

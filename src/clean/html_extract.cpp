@@ -57,8 +57,8 @@ HtmlPage extract_html(std::string_view html) {
   options.max_errors = 0;  // parse errors are not used; recording them costs allocations
   GumboOutput* out = gumbo_parse_with_options(&options, flat.html.data(), flat.html.size());
   if (!out) return page;
-  page.meta = extract_page_meta(out->document);
-  PageTree tree = build_page_tree(out->document);
+  page.meta = extract_page_meta(out->document, flat.texts);
+  PageTree tree = build_page_tree(out->document, flat.texts);
   select_main_content(tree);
   if (flat.dropped_tags) {
     Block note;

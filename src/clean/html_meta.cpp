@@ -33,14 +33,14 @@ const char* attr(const GumboElement& e, const char* name) {
   return a ? a->value : nullptr;
 }
 
-std::string text_of(const GumboNode* n) {
+std::string text_of(const GumboNode* n, const TextRuns& texts) {
   std::string out;
   std::vector<const GumboNode*> stack{n};
   while (!stack.empty()) {
     const GumboNode* c = stack.back();
     stack.pop_back();
     if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE || c->type == GUMBO_NODE_CDATA) {
-      append_collapsed(out, c->v.text.text);
+      texts.append_collapsed(out, c->v.text.text);
     } else if (c->type == GUMBO_NODE_ELEMENT) {
       const GumboVector& ch = c->v.element.children;
       for (unsigned i = ch.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
@@ -64,6 +64,8 @@ struct DateCandidate {
 };
 
 struct Collected {
+  explicit Collected(const TextRuns& t) : texts(t) {}
+  const TextRuns& texts;
   std::string title_tag, og_title, og_site, author, canonical, og_url, description, h1;
   std::string ld_headline, ld_author, ld_publisher;
   DateCandidate date;
@@ -140,6 +142,37 @@ void read_json_ld(const std::string& text, Collected& c) {
   }
 }
 
+enum class MetaField { OgTitle, OgSite, OgUrl, Description, DescriptionIfNone, Author, Date };
+
+struct MetaKey {
+  std::string_view key;  // lower-cased property, else name, else "itemprop:" + itemprop
+  MetaField field;
+  int date_rank = 0;     // for dates: lower is more trusted
+};
+
+constexpr MetaKey kMetaKeys[] = {
+    {"og:title", MetaField::OgTitle}, {"og:site_name", MetaField::OgSite}, {"og:url", MetaField::OgUrl},
+    {"og:description", MetaField::Description}, {"description", MetaField::DescriptionIfNone},
+    {"author", MetaField::Author}, {"article:author", MetaField::Author}, {"dc.creator", MetaField::Author},
+    {"byl", MetaField::Author}, {"sailthru.author", MetaField::Author},
+    {"article:published_time", MetaField::Date, 1},
+    {"og:published_time", MetaField::Date, 2}, {"og:article:published_time", MetaField::Date, 2},
+    {"itemprop:datepublished", MetaField::Date, 3},
+    {"date", MetaField::Date, 4}, {"pubdate", MetaField::Date, 4}, {"publishdate", MetaField::Date, 4},
+    {"publish-date", MetaField::Date, 4}, {"publish_date", MetaField::Date, 4}, {"dc.date", MetaField::Date, 4},
+    {"dc.date.issued", MetaField::Date, 4}, {"dcterms.date", MetaField::Date, 4}, {"dcterms.created", MetaField::Date, 4},
+    {"sailthru.date", MetaField::Date, 4}, {"parsely-pub-date", MetaField::Date, 4},
+    {"article.published", MetaField::Date, 4}, {"datepublished", MetaField::Date, 4},
+    {"article:modified_time", MetaField::Date, 9}, {"og:updated_time", MetaField::Date, 9},
+    {"last-modified", MetaField::Date, 9},
+};
+
+const MetaKey* find_meta_key(std::string_view key) {
+  for (const auto& k : kMetaKeys)
+    if (k.key == key) return &k;
+  return nullptr;
+}
+
 void read_meta(const GumboElement& e, Collected& c) {
   const char* content = attr(e, "content");
   if (!content) return;
@@ -148,30 +181,30 @@ void read_meta(const GumboElement& e, Collected& c) {
   else if (const char* n = attr(e, "name")) key = lower_ascii(n);
   else if (const char* ip = attr(e, "itemprop")) key = "itemprop:" + lower_ascii(ip);
   else return;
+  const MetaKey* k = find_meta_key(key);
+  if (!k) return;
   std::string v = clean_value(content);
   if (v.empty()) return;
-  if (key == "og:title") c.og_title = v;
-  else if (key == "og:site_name") c.og_site = v;
-  else if (key == "og:url") c.og_url = v;
-  else if (key == "og:description" || (key == "description" && c.description.empty())) c.description = v;
-  else if (key == "author" || key == "article:author" || key == "dc.creator" || key == "byl" || key == "sailthru.author")
-    { if (c.author.empty() && v.find("://") == std::string::npos) c.author = v; }
-  else if (key == "article:published_time") c.date.offer(1, v, "meta article:published_time");
-  else if (key == "og:published_time" || key == "og:article:published_time") c.date.offer(2, v, "meta " + key);
-  else if (key == "itemprop:datepublished") c.date.offer(3, v, "itemprop datePublished");
-  else if (key == "date" || key == "pubdate" || key == "publishdate" || key == "publish-date" || key == "publish_date" ||
-           key == "dc.date" || key == "dc.date.issued" || key == "dcterms.date" || key == "dcterms.created" ||
-           key == "sailthru.date" || key == "parsely-pub-date" || key == "article.published" || key == "datepublished")
-    c.date.offer(4, v, "meta " + key);
-  else if (key == "article:modified_time" || key == "og:updated_time" || key == "last-modified")
-    c.date.offer(9, v, "meta " + key + " (last modified)");
+  switch (k->field) {
+    case MetaField::OgTitle: c.og_title = v; break;
+    case MetaField::OgSite: c.og_site = v; break;
+    case MetaField::OgUrl: c.og_url = v; break;
+    case MetaField::Description: c.description = v; break;
+    case MetaField::DescriptionIfNone: if (c.description.empty()) c.description = v; break;
+    case MetaField::Author: if (c.author.empty() && v.find("://") == std::string::npos) c.author = v; break;
+    case MetaField::Date:
+      if (k->date_rank == 3) c.date.offer(3, v, "itemprop datePublished");
+      else if (k->date_rank == 9) c.date.offer(9, v, "meta " + key + " (last modified)");
+      else c.date.offer(k->date_rank, v, "meta " + key);
+      break;
+  }
 }
 
 void read_element(const GumboNode* n, Collected& c) {
   const GumboElement& e = n->v.element;
   switch (e.tag) {
     case GUMBO_TAG_TITLE:
-      if (c.title_tag.empty()) c.title_tag = text_of(n);
+      if (c.title_tag.empty()) c.title_tag = text_of(n, c.texts);
       break;
     case GUMBO_TAG_META:
       read_meta(e, c);
@@ -182,22 +215,23 @@ void read_element(const GumboNode* n, Collected& c) {
       break;
     case GUMBO_TAG_SCRIPT:
       if (const char* type = attr(e, "type"); type && lower_ascii(type).find("ld+json") != std::string::npos)
-        c.json_ld.push_back(text_of(n));
+        c.json_ld.push_back(text_of(n, c.texts));
       break;
     case GUMBO_TAG_TIME:
       if (const char* dt = attr(e, "datetime")) c.date.offer(attr(e, "pubdate") ? 5 : 6, dt, "time datetime");
       break;
     case GUMBO_TAG_H1:
-      if (c.h1.empty()) c.h1 = text_of(n);
+      if (c.h1.empty()) c.h1 = text_of(n, c.texts);
       break;
     default:
       break;
   }
-  if (const char* ip = attr(e, "itemprop"); ip && lower_ascii(ip) == "datepublished" && e.tag != GUMBO_TAG_META) {
+  if (e.attributes.length == 0 || e.tag == GUMBO_TAG_META) return;
+  if (const char* ip = attr(e, "itemprop"); ip && lower_ascii(ip) == "datepublished") {
     const char* v = attr(e, "datetime");
     if (!v) v = attr(e, "content");
     if (v) c.date.offer(3, v, "itemprop datePublished");
-    else c.date.offer(7, text_of(n), "itemprop datePublished text");
+    else c.date.offer(7, text_of(n, c.texts), "itemprop datePublished text");
   }
 }
 
@@ -218,8 +252,10 @@ std::string strip_site_suffix(const std::string& title, const std::string& site)
 
 }  // namespace
 
-PageMeta extract_page_meta(const GumboNode* root) {
-  Collected c;
+bool page_meta_reads(std::string_view key) { return find_meta_key(key) != nullptr; }
+
+PageMeta extract_page_meta(const GumboNode* root, const TextRuns& texts) {
+  Collected c(texts);
   std::vector<const GumboNode*> stack{root};
   while (!stack.empty()) {
     const GumboNode* n = stack.back();

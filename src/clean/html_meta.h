@@ -5,9 +5,15 @@
 #include <gumbo.h>
 
 #include "clean/blocks.h"
+#include "clean/html_prepare.h"
 
 namespace sitrep {
 
-PageMeta extract_page_meta(const GumboNode* root);
+// Whether a <meta> with this key is read: its lower-cased property, else name, else
+// "itemprop:" + itemprop. prepare_markup drops the others before parsing.
+bool page_meta_reads(std::string_view key);
+
+// `texts` holds the text runs prepare_markup replaced by placeholders.
+PageMeta extract_page_meta(const GumboNode* root, const TextRuns& texts);
 
 }  // namespace sitrep

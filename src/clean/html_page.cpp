@@ -39,16 +39,11 @@ bool block_level(GumboTag t) {
   }
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-const char* attr(const GumboElement& e, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
-  return a ? a->value : nullptr;
+void append_lower(std::string& out, const char* s) {
+  size_t from = out.size();
+  out.append(s);
+  for (size_t i = from; i < out.size(); ++i)
+    if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
 }
 
 bool has_class_token(std::string_view cls, std::string_view token) {
@@ -62,33 +57,63 @@ bool has_class_token(std::string_view cls, std::string_view token) {
   return false;
 }
 
+constexpr std::string_view kHiddenClasses[] = {"hidden", "sr-only", "visually-hidden", "visuallyhidden",
+                                               "screen-reader-text", "element-invisible", "screenreader-only", "hide"};
+
+// What the walker reads of an element's attributes, in one pass over them (gumbo
+// lower-cases attribute names and keeps the first of duplicates, as the lookups did).
+struct ElementAttributes {
+  const char *id = nullptr, *cls = nullptr, *itemprop = nullptr, *role = nullptr, *style = nullptr;
+  bool hidden = false, href = false;
+};
+
+ElementAttributes read_attributes(const GumboElement& e) {
+  ElementAttributes a;
+  for (unsigned i = 0; i < e.attributes.length; ++i) {
+    const auto* at = static_cast<const GumboAttribute*>(e.attributes.data[i]);
+    std::string_view n = at->name;
+    auto take = [&](const char*& slot) { if (!slot) slot = at->value; };
+    if (n == "id") take(a.id);
+    else if (n == "class") take(a.cls);
+    else if (n == "itemprop") take(a.itemprop);
+    else if (n == "role") take(a.role);
+    else if (n == "style") take(a.style);
+    else if (n == "hidden") a.hidden = true;
+    else if (n == "href") a.href = true;
+  }
+  return a;
+}
+
 // Hidden by markup the page cannot undo without script: hidden attribute, inline
 // display:none, and the usual screen-reader-only classes ("Share on Facebook" labels).
-bool hidden(const GumboElement& e) {
-  if (attr(e, "hidden")) return true;
-  if (const char* st = attr(e, "style")) {
+// `cls` is the lower-cased class attribute.
+bool hidden(const ElementAttributes& a, std::string_view cls) {
+  if (a.hidden) return true;
+  if (a.style) {
     std::string s;
-    for (const char* p = st; *p; ++p)
+    for (const char* p = a.style; *p; ++p)
       if (*p != ' ') s.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
     if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos) return true;
   }
-  if (const char* c = attr(e, "class")) {
-    std::string cls = lower_ascii(c);
-    for (auto t : {"hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "element-invisible",
-                   "screenreader-only", "hide"})
+  if (a.cls) {
+    for (auto t : kHiddenClasses)
       if (has_class_token(cls, t)) return true;
   }
   return false;
 }
 
-std::string hint_of(const GumboElement& e) {
+// Lower-cased id, class, itemprop and role, space separated; `cls` gets the class part.
+std::string hint_of(const ElementAttributes& a, std::string_view& cls) {
   std::string h;
-  for (const char* name : {"id", "class", "itemprop", "role"}) {
-    if (const char* v = attr(e, name)) {
-      if (!h.empty()) h.push_back(' ');
-      h += lower_ascii(v);
-    }
+  size_t cls_begin = 0, cls_end = 0;
+  for (const char* v : {a.id, a.cls, a.itemprop, a.role}) {
+    if (!v) continue;
+    if (!h.empty()) h.push_back(' ');
+    if (v == a.cls) cls_begin = h.size();
+    append_lower(h, v);
+    if (v == a.cls) cls_end = h.size();
   }
+  cls = std::string_view(h).substr(cls_begin, cls_end - cls_begin);
   return h;
 }
 
@@ -122,6 +147,8 @@ bool zero_width(std::string_view s, size_t i, size_t n) {
 }
 
 struct Walker {
+  explicit Walker(const TextRuns& t) : texts(t) {}
+  const TextRuns& texts;
   PageTree tree;
   std::string text;        // text of the block being collected
   size_t link_chars = 0;
@@ -151,9 +178,9 @@ struct Walker {
       if (!text.empty() && text.back() != ' ') text.push_back(' ');
       pending_breaks = 0;
     }
-    size_t before = count_code_points(text);
-    append_collapsed(text, t);
-    if (link_depth > 0) link_chars += count_code_points(text) - before;
+    size_t before = text.size();
+    texts.append_collapsed(text, t);  // only appends
+    if (link_depth > 0) link_chars += count_code_points(std::string_view(text).substr(before));
   }
 };
 
@@ -185,7 +212,7 @@ void assign_kinds(PageTree& tree) {
     for (int n = pb.node; n >= 0; n = tree.nodes[n].parent) {
       GumboTag t = tree.nodes[n].tag;
       Block& b = pb.block;
-      if (t == GUMBO_TAG_FIGCAPTION || (t != GUMBO_TAG_BODY && caption_hint(tree.nodes[n].hint))) {
+      if (t == GUMBO_TAG_FIGCAPTION || (t != GUMBO_TAG_BODY && tree.nodes[n].caption_hint)) {
         b.kind = BlockKind::Caption;
         b.heading_level = 0;
         b.caption = true;
@@ -207,6 +234,15 @@ void assign_kinds(PageTree& tree) {
 }
 
 }  // namespace
+
+uint8_t page_hint_tests(std::string_view token) {
+  uint8_t tests = caption_hint(token) ? kCaptionTest : 0;
+  for (auto t : kHiddenClasses)
+    if (token == t) tests |= kHiddenClassTest;
+  return tests;
+}
+
+bool page_skips_element(GumboTag tag) { return skipped_tag(tag) || tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_WBR; }
 
 size_t count_code_points(std::string_view s) {
   size_t n = 0;
@@ -233,8 +269,8 @@ void append_collapsed(std::string& out, std::string_view s) {
   }
 }
 
-PageTree build_page_tree(const GumboNode* root) {
-  Walker w;
+PageTree build_page_tree(const GumboNode* root, const TextRuns& texts) {
+  Walker w(texts);
   std::vector<Frame> stack;
   stack.push_back({root, 0, -1, -1, false});
   while (!stack.empty()) {
@@ -251,21 +287,26 @@ PageTree build_page_tree(const GumboNode* root) {
       }
       if (child->type != GUMBO_NODE_ELEMENT) continue;
       const GumboElement& e = child->v.element;
-      if (skipped_tag(e.tag) || hidden(e)) continue;
+      if (skipped_tag(e.tag)) continue;
+      ElementAttributes attrs = read_attributes(e);
+      std::string_view cls;
+      std::string hint = hint_of(attrs, cls);
+      if (hidden(attrs, cls)) continue;
       if (e.tag == GUMBO_TAG_BR) {
         if (++w.pending_breaks >= 2) w.flush();
         continue;
       }
       if (e.tag == GUMBO_TAG_IMG || e.tag == GUMBO_TAG_WBR) continue;
       int id = static_cast<int>(w.tree.nodes.size());
-      w.tree.nodes.push_back({f.id, e.tag, hint_of(e)});
+      bool caption = !hint.empty() && caption_hint(hint);
+      w.tree.nodes.push_back({f.id, e.tag, std::move(hint), caption});
       int prev_owner = w.owner;
       if (block_level(e.tag)) {
         w.flush();
         w.owner = id;
       }
       // Named anchors (<a name=x>, often left unclosed) are not links.
-      bool link = e.tag == GUMBO_TAG_A && attr(e, "href") != nullptr;
+      bool link = e.tag == GUMBO_TAG_A && attrs.href;
       if (link) ++w.link_depth;
       stack.push_back({child, 0, id, prev_owner, link});
       continue;

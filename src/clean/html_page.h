@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "clean/blocks.h"
+#include "clean/html_prepare.h"
 
 namespace sitrep {
 
@@ -18,6 +19,7 @@ struct PageNode {
   int parent = -1;
   GumboTag tag = GUMBO_TAG_UNKNOWN;
   std::string hint;  // lower-cased id, class, itemprop and role, space separated
+  bool caption_hint = false;  // the hint names a caption or credit
 };
 
 struct PageBlock {
@@ -32,8 +34,19 @@ struct PageTree {
   std::vector<PageBlock> blocks;  // reading order
 };
 
-// Walks the DOM without recursion, so nesting depth costs heap, not stack.
-PageTree build_page_tree(const GumboNode* root);
+// Elements build_page_tree leaves out with their subtree (script, style, form controls,
+// media, ...) or passes over (img, wbr): their attributes are never read.
+bool page_skips_element(GumboTag tag);
+
+// The tests a lower-cased class or id token (the attribute split at spaces) passes, as
+// bits: kHiddenClassTest (hides the element; class tokens only), kCaptionTest. As with
+// select_hint_tests, one token passing a test is as good as several.
+constexpr uint8_t kHiddenClassTest = 1, kCaptionTest = 2;
+uint8_t page_hint_tests(std::string_view token);
+
+// Walks the DOM without recursion, so nesting depth costs heap, not stack. `texts` holds
+// the text runs prepare_markup replaced by placeholders.
+PageTree build_page_tree(const GumboNode* root, const TextRuns& texts);
 
 // Appends text with whitespace (ASCII and Unicode spaces such as U+00A0) collapsed to
 // single spaces; drops zero-width characters.

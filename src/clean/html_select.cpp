@@ -216,7 +216,46 @@ int best_container(const PageTree& tree, const std::vector<std::string_view>& ne
   return best;
 }
 
+// The letters a-z of a word as bits: a token lacking one of a word's letters cannot hold
+// it, which rules out most words for most tokens without a search.
+constexpr uint32_t letter_set(std::string_view w) {
+  uint32_t m = 0;
+  for (char c : w)
+    if (c >= 'a' && c <= 'z') m |= 1u << (c - 'a');
+  return m;
+}
+
+template <size_t N>
+constexpr std::array<uint32_t, N> letter_sets(const HintWord (&words)[N]) {
+  std::array<uint32_t, N> m{};
+  for (size_t i = 0; i < N; ++i) m[i] = letter_set(words[i].word);
+  return m;
+}
+
+constexpr auto kNegativeLetters = letter_sets(kNegative);
+constexpr auto kNegativeTokenLetters = letter_sets(kNegativeTokens);
+
 }  // namespace
+
+uint64_t select_hint_tests(std::string_view token) {
+  constexpr size_t kPositiveBit = std::size(kNegative) + std::size(kNegativeTokens), kArticleBodyBit = kPositiveBit + 1;
+  static_assert(kArticleBodyBit < 64);
+  uint64_t tests = 0;
+  if (token.size() < 2) return tests;
+  if (token.find("articlebody") != std::string_view::npos) tests |= uint64_t{1} << kArticleBodyBit;
+  const uint32_t have = letter_set(token);
+  for (size_t i = 0; i < std::size(kNegative); ++i)
+    if ((kNegativeLetters[i] & ~have) == 0 && touches_token_boundary(token, kNegative[i].word)) tests |= uint64_t{1} << i;
+  for (size_t i = 0; i < std::size(kNegativeTokens); ++i)
+    if ((kNegativeTokenLetters[i] & ~have) == 0 && has_token(token, kNegativeTokens[i].word))
+      tests |= uint64_t{1} << (std::size(kNegative) + i);
+  for (auto w : kPositive)
+    if ((letter_set(w) & ~have) == 0 && token.find(w) != std::string_view::npos) {
+      tests |= uint64_t{1} << kPositiveBit;
+      break;
+    }
+  return tests;
+}
 
 void select_main_content(PageTree& tree) {
   const size_t n = tree.nodes.size();
