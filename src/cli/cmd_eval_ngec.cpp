@@ -10,11 +10,10 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/eval_coder.h"
 #include "cli/registry.h"
 #include "code/code.h"
 #include "code/eval_ngec.h"
-#include "kb/linker.h"
-#include "nlp/nlp.h"
 
 namespace sitrep::cli {
 namespace {
@@ -26,53 +25,32 @@ std::string lower(std::string s) {
 
 void add_eval_ngec(CLI::App& parent, int& exit_code) {
   auto* cmd = parent.add_subcommand("ngec", "Score PLOVER event types on the NGEC synthetic stories");
-  auto file = std::make_shared<std::string>();
-  auto json_out = std::make_shared<bool>(false);
-  auto kb_path = std::make_shared<std::string>(kb::Kb::default_path());
-  cmd->add_option("file", *file, "gpt_synthetic_events_*.csv")->required();
-  cmd->add_option("--kb", *kb_path, "kb.bin")->capture_default_str();
-  auto model_path = std::make_shared<std::string>(nlp::Model::default_path());
-  auto no_model = std::make_shared<bool>(false);
-  cmd->add_option("--model", *model_path, "nlp model (dependency parse)")->capture_default_str();
-  cmd->add_flag("--no-model", *no_model, "Code without the parse (window rules only)");
-  auto split_name = std::make_shared<std::string>("all");
-  cmd->add_option("--split", *split_name, "Stories to score: dev (even-numbered headlines), test (odd) or all")
-      ->check(CLI::IsMember({"dev", "test", "all"}))
-      ->capture_default_str();
-  auto details = std::make_shared<bool>(false);
-  cmd->add_flag("--details", *details, "Print gold and coded type per story, then the confusion table (stderr)");
-  cmd->add_flag("--json", *json_out, "One JSON object");
+  auto f = add_eval_coder_flags(
+      cmd, {"gpt_synthetic_events_*.csv", "Stories to score: dev (even-numbered headlines), test (odd) or all",
+            "Print gold and coded type per story, then the confusion table (stderr)"});
   cmd->callback([=, &exit_code] {
-    std::ifstream in(*file, std::ios::binary);
+    std::ifstream in(f->file, std::ios::binary);
     if (!in) {
-      std::cerr << "sitrep: " << *file << ": cannot open\n";
+      std::cerr << "sitrep: " << f->file << ": cannot open\n";
       exit_code = kFatal;
       return;
     }
     std::ostringstream ss;
     ss << in.rdbuf();
-    auto stories = code::read_ngec_csv(ss.str(), *file);
+    auto stories = code::read_ngec_csv(ss.str(), f->file);
     if (!stories) {
       std::cerr << "sitrep: " << stories.error().where() << ": " << stories.error().message << "\n";
       exit_code = kFatal;
       return;
     }
-    code::PloverSplit split = code::parse_plover_split(*split_name).value_or(code::PloverSplit::All);
-    code::CoderOptions opts;
-    auto kb = kb::Kb::open(*kb_path);
-    if (kb) opts.linker = std::make_shared<const kb::Linker>(kb.value());
-    if (!*no_model) {
-      auto model = nlp::Model::load(*model_path);
-      if (model) opts.model = model.value();
-      else std::cerr << "sitrep: warning: no model (" << model.error().message << "): window rules only\n";
-    }
-    auto coder = code::Coder::create(opts);
+    code::PloverSplit split = code::parse_plover_split(f->split).value_or(code::PloverSplit::All);
+    bool parsed = false;
+    auto coder = make_eval_coder(*f, parsed);
     if (!coder) {
-      std::cerr << "sitrep: " << coder.error().message << "\n";
       exit_code = kFatal;
       return;
     }
-    code::NgecScores s = code::score_ngec(*coder.value(), stories.value(), split, *details ? &std::cerr : nullptr);
+    code::NgecScores s = code::score_ngec(*coder, stories.value(), split, f->details ? &std::cerr : nullptr);
     auto pct = [](size_t a, size_t b) { return b ? 100.0 * double(a) / double(b) : 0.0; };
     nlohmann::json per = nlohmann::json::object();
     for (const auto& [type, t] : s.per_type)
@@ -80,13 +58,13 @@ void add_eval_ngec(CLI::App& parent, int& exit_code) {
                           {"type_in_story", pct(t.in_doc, t.records)}};
     nlohmann::json j{{"split", code::to_string(split)},
                      {"records", s.records},
-                     {"parsed", opts.model != nullptr},
+                     {"parsed", parsed},
                      {"coded", s.coded},
                      {"type_accuracy", pct(s.type_right, s.records)},
                      {"type_accuracy_coded", pct(s.type_right, s.coded)},
                      {"type_in_story", pct(s.in_doc, s.records)},
                      {"per_type", per}};
-    if (*details) {
+    if (f->details) {
       std::cerr << "confusion (gold: coded counts)\n";
       for (const auto& [gold, row] : s.confusion) {
         std::vector<std::pair<size_t, std::string>> cells;
@@ -97,7 +75,7 @@ void add_eval_ngec(CLI::App& parent, int& exit_code) {
         std::cerr << "\n";
       }
     }
-    if (*json_out) std::cout << j.dump() << "\n";
+    if (f->json) std::cout << j.dump() << "\n";
     else {
       std::cout << "split " << j["split"].get<std::string>() << ": stories " << s.records << ", coded " << s.coded
                 << "\nPLOVER type accuracy " << j["type_accuracy"] << " % (of coded: " << j["type_accuracy_coded"]
