@@ -1,10 +1,13 @@
 #include "fuse/near_dup.h"
 
 #include <emmintrin.h>
+#include <sys/mman.h>
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <string>
 
 namespace sitrep {
@@ -159,6 +162,26 @@ std::array<uint64_t, kLshBands> lsh_bands(const MinHash& sig) {
   return out;
 }
 
+namespace {
+constexpr size_t kHugePage = size_t(2) << 20;
+}
+
+void* huge_page_alloc(size_t bytes) {
+  if (bytes < kHugePage) return ::operator new(bytes);
+  size_t rounded = (bytes + kHugePage - 1) & ~(kHugePage - 1);
+  void* p = std::aligned_alloc(kHugePage, rounded);
+  if (!p) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+  madvise(p, rounded, MADV_HUGEPAGE);  // advice only: without THP the pages stay 4 KiB
+#endif
+  return p;
+}
+
+void huge_page_free(void* p, size_t bytes) {
+  if (bytes < kHugePage) ::operator delete(p);
+  else std::free(p);
+}
+
 size_t NearDupIndex::home_of(uint32_t tag) const {
   return static_cast<size_t>(tag * 0x9E3779B97F4A7C15ULL >> 20) & (slots_.size() - 1);
 }
@@ -178,7 +201,7 @@ void NearDupIndex::prefetch(const std::array<uint64_t, kLshBands>& keys) const {
 }
 
 void NearDupIndex::grow() {
-  std::vector<Slot> old = std::move(slots_);
+  auto old = std::move(slots_);
   size_t cap = old.empty() ? 1024 : old.size() * 2;
   slots_.assign(cap, Slot{0, kNil});
   for (const Slot& o : old)
