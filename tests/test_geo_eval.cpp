@@ -341,4 +341,50 @@ TEST_F(GeoTest, CountyAtTheStorysTownOverANamesake) {
   EXPECT_LT(distance_km(place(placed[3]).lat, place(placed[3]).lon, 28.72, -81.24), 50.0);
 }
 
+// The capital of a country the story names is that capital, even in a story whose home state
+// has a town of the name (Paris, Kentucky); within the home country the usual weights decide.
+TEST_F(GeoTest, CapitalOfANamedCountryAbroad) {
+  const Kb& kb = *shipped_kb();
+  auto country = [&](const char* name) {
+    for (const auto& h : kb.find_key(fold_key(name)))
+      if (h.kind == static_cast<uint8_t>(format::HitKind::CountryName)) return h.target;
+    return kNone;
+  };
+  GeoContext ctx;
+  uint32_t us = country("United States"), fr = country("France");
+  ctx.countries = {us, us, us, us, us, fr, fr, fr};
+  auto placed = geocode_document(kb, {"GEORGETOWN", "Ky", "Pikeville", "Paris", "Georgetown", "Paris", "Kentucky"}, ctx);
+  ASSERT_NE(placed[3], kNone);
+  EXPECT_LT(distance_km(place(placed[3]).lat, place(placed[3]).lon, 48.85, 2.35), 50.0);
+}
+
+// "Toronto's Pearson International Airport", "Paris' iconic Champs-Elysees", "Cairo's Abbasiya":
+// the place named in the possessive holds a name the gazetteer lacks or places elsewhere.
+TEST_F(GeoTest, PossessiveOwnerHoldsTheName) {
+  const Kb& kb = *shipped_kb();
+  std::string text =
+      "Flights were cancelled at Toronto's Pearson International Airport. A gunman fired on Paris' iconic "
+      "Champs-Elysees. A church in Cairo's Abbasiya district was hit; Cairo police said. Toronto, Paris.";
+  std::vector<std::string> names = {"Pearson International Airport", "Champs-Elysees", "Cairo", "Abbasiya", "Toronto",
+                                    "Paris"};
+  GeoContext ctx;
+  ctx.focus_fallback = false;
+  for (const char* c : {"Canada", "France", "Egypt"})
+    for (const auto& h : kb.find_key(fold_key(c)))
+      if (h.kind == static_cast<uint8_t>(format::HitKind::CountryName)) ctx.countries.push_back(h.target);
+  for (const auto& n : names) read_text_cues(kb, text, n, ctx);
+  auto placed = geocode_document(kb, names, ctx);
+  std::tuple<size_t, double, double> want[] = {{0, 43.7, -79.4}, {1, 48.85, 2.35}, {3, 30.05, 31.25}};
+  for (auto [i, lat, lon] : want) {
+    ASSERT_NE(placed[i], kNone) << names[i];
+    EXPECT_LT(distance_km(place(placed[i]).lat, place(placed[i]).lon, lat, lon), 50.0) << names[i];
+  }
+  // A person's possessive places nothing that has a reading of its own.
+  GeoContext person;
+  read_text_cues(kb, "Steele's Texas based company held its shipments.", "Texas", person);
+  auto texas = geocode_document(kb, {"Texas"}, person);
+  ASSERT_NE(texas[0], kNone);
+  EXPECT_LT(distance_km(place(texas[0]).lat, place(texas[0]).lon, 31.0, -100.0), 400.0);
+}
+
 }  // namespace sitrep::kb

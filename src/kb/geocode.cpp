@@ -61,6 +61,15 @@ double score(const Kb& kb, uint32_t pi, const GeoContext& ctx) {
   // The document's country: more so the larger its share of the document's country mentions, so
   // that Cairo in an Iraq story naming a United States laboratory stays in Egypt.
   if (in_doc) s += 3.5 + 2.0 * in_doc / ctx.countries.size() + std::min(in_doc, 5) * 0.3;
+  // The capital of a country the document names is that capital, even in a story whose home
+  // country (named more often) has a town of the name: "Paris" in a Kentucky paper's report of
+  // an attack in France. Within the home country the usual weights decide (Washington state).
+  if (in_doc && p.feature == static_cast<uint8_t>(Feature::CapitalCity)) {
+    bool abroad = std::any_of(ctx.countries.begin(), ctx.countries.end(), [&](uint32_t c) {
+      return c != p.country && std::count(ctx.countries.begin(), ctx.countries.end(), c) > in_doc;
+    });
+    if (abroad) s += 2.0;
+  }
   // A document that names several regions of a country (a list of states with salmonella cases)
   // names one more: "Washington" among them is the state, not the capital.
   if (region_level(p) && std::count(ctx.region_countries.begin(), ctx.region_countries.end(), p.country) >= kRegionList)
@@ -318,6 +327,46 @@ uint16_t region_after(const Kb& kb, std::string_view text, std::string_view name
   return 0;
 }
 
+// "Cairo's Abbasiya neighbourhood", "Paris' iconic Champs-Elysees": the place a text names in
+// the possessive right before the name (one lower-case word may stand between); "" when none.
+std::string owner_before(const Kb& kb, std::string_view text, std::string_view name) {
+  auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '.'; };
+  auto is_place = [&](std::string_view phrase) {
+    for (const auto& h : kb.find_key(fold_key(phrase)))
+      if (h.kind == static_cast<uint8_t>(HitKind::Place) || h.kind == static_cast<uint8_t>(HitKind::CountryName))
+        return true;
+    return false;
+  };
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    std::string_view before = text.substr(0, at);
+    if (!before.ends_with(' ')) continue;
+    before.remove_suffix(1);
+    // An adjective between: "Paris' iconic Champs-Elysees".
+    size_t w = before.size();
+    while (w > 0 && letter(before[w - 1])) --w;
+    if (w < before.size() && std::islower(static_cast<unsigned char>(before[w])) && w > 0 && before[w - 1] == ' ')
+      before = before.substr(0, w - 1);
+    size_t mark;
+    if (before.ends_with("'s")) mark = 2;
+    else if (before.ends_with("\xE2\x80\x99s")) mark = 4;
+    else if (before.ends_with("s'")) mark = 1;
+    else continue;
+    std::string_view owner_end = before.substr(0, before.size() - mark);
+    // Up to three capitalized words: "Cairo", "New York", "Rio de Janeiro" is beyond reach.
+    size_t b = owner_end.size();
+    for (int words = 0; words < 3; ++words) {
+      size_t s = b;
+      while (s > 0 && letter(owner_end[s - 1])) --s;
+      if (s == b || !std::isupper(static_cast<unsigned char>(owner_end[s]))) break;
+      std::string_view owner = owner_end.substr(s);
+      if (is_place(owner)) return fold_key(owner);
+      if (s == 0 || owner_end[s - 1] != ' ') break;
+      b = s - 1;
+    }
+  }
+  return {};
+}
+
 // "Azerbaijan, Georgia, Iraq": the name stands in a comma list next to a country's name.
 bool listed_among_countries(const Kb& kb, std::string_view text, std::string_view name) {
   auto is_country = [&](std::string_view phrase) {
@@ -373,6 +422,10 @@ void read_text_cues(const Kb& kb, std::string_view text, std::string_view name, 
     if (std::find(ctx.said_in.begin(), ctx.said_in.end(), p) == ctx.said_in.end()) ctx.said_in.push_back(p);
   }
   if (listed_among_countries(kb, text, name)) add(ctx.said_countries, key);
+  if (std::string owner = owner_before(kb, text, name); !owner.empty() && owner != key) {
+    std::pair<std::string, std::string> p{key, owner};
+    if (std::find(ctx.owned_by.begin(), ctx.owned_by.end(), p) == ctx.owned_by.end()) ctx.owned_by.push_back(p);
+  }
 }
 
 uint32_t geocode(const Kb& kb, std::string_view name, const GeoContext& ctx) {
@@ -438,6 +491,39 @@ std::vector<uint32_t> geocode_hits(const Kb& kb, const std::vector<std::string>&
       }
     }
     out[i] = best_place(kb, hits[i], c);
+  }
+  // "Toronto's Pearson International Airport", "Cairo's Abbasiya": a name the gazetteer lacks, knows
+  // only by its town word, or places outside its owner (Abbasiya, alias of a town in Israel) is
+  // within its owner: the owner's point stands for it.
+  auto within = [&](uint32_t pi, uint32_t owner) {
+    const PlaceRec& p = kb.places()[pi];
+    const PlaceRec& o = kb.places()[owner];
+    if (o.feature == static_cast<uint8_t>(Feature::Country)) return p.country == o.country;
+    if (region_level(o)) return p.region == o.region && p.country == o.country;
+    return distance_km(p.lat, p.lon, o.lat, o.lon) < 200.0;
+  };
+  for (size_t i = 0; i < keys.size(); ++i) {
+    for (const auto& [name, owner] : ctx.owned_by) {
+      if (name != keys[i]) continue;
+      uint32_t at = kNone;
+      for (size_t o = 0; o < keys.size() && at == kNone; ++o)
+        if (keys[o] == owner) at = out[o];
+      // An owner the document names nowhere else may be a person ("Steele's Texas based
+      // company"): it places only names that have no reading of their own.
+      bool unplaced = out[i] == kNone || stripped[i];
+      if (at == kNone && !unplaced) continue;
+      if (at == kNone) {
+        GeoContext c = ctx;
+        for (uint32_t q : first)
+          if (q != kNone) c.places.push_back(q);
+        at = best_place(kb, place_hits(kb, owner), c);
+      }
+      if (at != kNone && (unplaced || !within(out[i], at))) {
+        out[i] = at;
+        stripped[i] = 0;
+        break;
+      }
+    }
   }
   if (ctx.focus_fallback) place_at_focus(kb, keys, stripped, out);
   return out;

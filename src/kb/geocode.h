@@ -18,6 +18,7 @@ struct GeoContext {
   std::vector<std::string> said_regions;   // folded names the text calls a state ("Washington state")
   std::vector<std::string> said_countries;  // folded names the text lists among countries
   std::vector<std::pair<std::string, uint16_t>> said_in;  // folded name, region it is said in ("Cordova, Tennessee")
+  std::vector<std::pair<std::string, std::string>> owned_by;  // folded name, folded place it belongs to ("Cairo's Abbasiya")
   bool focus_fallback = true;  // geocode_document: a name the gazetteer lacks goes to the document's focus
 };
 
@@ -41,7 +42,7 @@ std::vector<uint32_t> geocode_hits(const Kb& kb, const std::vector<std::string>&
 
 // What the text says about where `name` is, added to ctx: "Washington state" / "the state of
 // Washington" (said_regions), "Cordova, Tennessee" (said_in), "Azerbaijan, Georgia, Iraq"
-// (said_countries).
+// (said_countries), "Toronto's Pearson International Airport" (owned_by).
 void read_text_cues(const Kb& kb, std::string_view text, std::string_view name, GeoContext& ctx);
 
 // Great-circle distance in kilometres.
