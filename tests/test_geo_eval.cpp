@@ -387,4 +387,26 @@ TEST_F(GeoTest, PossessiveOwnerHoldsTheName) {
   EXPECT_LT(distance_km(place(texas[0]).lat, place(texas[0]).lon, 31.0, -100.0), 400.0);
 }
 
+// End to end, a demonym inside an actor the linker found ("Russian Foreign Ministry") is found
+// at the actor's country; the gold offsets count characters, so a curly apostrophe before it
+// must not shift the span. Unrelated actors around a name do not count.
+TEST_F(GeoTest, EndToEndDemonymInsideAnActor) {
+  auto dir = std::filesystem::temp_directory_path() / "sitrep_geo_demonym";
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "TR-News.xml").string();
+  {
+    std::ofstream out(path);
+    // "Russia\u2019s" is 8 characters and 10 bytes: "Russian" starts at character 34, byte 36.
+    out << "<articles><article><text>Russia\u2019s envoy was shot, said the Russian Foreign Ministry.</text><toponyms>"
+           "<toponym><phrase>Russian</phrase><start>34</start><end>41</end><gaztag><lat>60</lat><lon>100</lon></gaztag>"
+           "</toponym></toponyms></article></articles>\n";
+  }
+  Linker linker(shipped_kb());
+  auto r = eval_geo_file(linker, path, GeoSplit::All);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r.value().linked_found, 1u) << (r.value().linked_misses.empty() ? "" : r.value().linked_misses[0]);
+  EXPECT_EQ(r.value().linked_correct, 1u);
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace sitrep::kb

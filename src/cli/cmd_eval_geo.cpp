@@ -26,7 +26,7 @@ void add_eval_geo(CLI::App& parent, int& exit_code) {
   cmd->add_option("--split", *split, "Articles to score: dev (even-numbered in file order), test (odd) or all")
       ->check(CLI::IsMember({"dev", "test", "all"}))
       ->capture_default_str();
-  cmd->add_flag("--errors", *errors, "Also list every toponym placed more than 161 km off (stderr)");
+  cmd->add_flag("--errors", *errors, "Also list every toponym placed more than 161 km off, then (end-to-end) every one the linker missed or misplaced (stderr)");
   cmd->add_flag("--no-ner", *no_ner, "End-to-end linker figures from dictionary matching alone (no language model)");
   cmd->add_flag("--no-focus", *no_focus, "Leave names the gazetteer lacks unplaced instead of at the document's focus");
   cmd->add_option("--data", *dir, "Folder with GeoVirus.xml and TR-News.xml")->capture_default_str();
@@ -75,7 +75,10 @@ void add_eval_geo(CLI::App& parent, int& exit_code) {
       }
       const auto& v = r.value();
       if (*errors)
+      {
         for (const auto& m : v.misses) std::cerr << name << "\t" << m << "\n";
+        for (const auto& m : v.linked_misses) std::cerr << name << "\tend-to-end\t" << m << "\n";
+      }
       std::string key = std::string(name) == "GeoVirus.xml" ? "geovirus" : "tr-news";
       j["datasets"][key] = {{"articles", v.articles},   {"toponyms", v.toponyms},
                             {"resolved", v.resolved},   {"correct", v.correct},

@@ -111,6 +111,7 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
     struct Gold {
       std::string name;
       double lat, lon;
+      size_t begin = 0, end = 0;  // the name's bytes in the text; both 0 when the offsets do not fit
     };
     std::vector<Gold> golds;
     size_t tp = 0;
@@ -120,7 +121,20 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
       std::string name = tag(t, trnews ? "phrase" : "name");
       std::string lat_s = tag(t, "lat"), lon_s = tag(t, "lon");
       if (name.empty() || lat_s.empty() || lon_s.empty()) continue;
-      golds.push_back({name, std::atof(lat_s.c_str()), std::atof(lon_s.c_str())});
+      Gold g{name, std::atof(lat_s.c_str()), std::atof(lon_s.c_str())};
+      // The sets count characters (code points); the text here is UTF-8 bytes.
+      auto byte_at = [&](size_t chars) {
+        size_t i = 0;
+        for (; i < text.size() && chars; --chars) {
+          ++i;
+          while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+        }
+        return i;
+      };
+      size_t b = byte_at(std::strtoul(tag(t, "start").c_str(), nullptr, 10));
+      size_t e = byte_at(std::strtoul(tag(t, "end").c_str(), nullptr, 10));
+      if (e > b && e <= text.size() && text.compare(b, e - b, name) == 0) g.begin = b, g.end = e;
+      golds.push_back(std::move(g));
     }
     std::vector<std::string> names;
     for (const auto& g : golds) {
@@ -138,15 +152,51 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
     std::vector<char> used(linked.size(), 0);
     for (const auto& g : golds) {
       std::string key = fold_key(g.name);
+      std::string tagged = "#" + std::to_string(index - 1) + " " + g.name;
+      bool found = false;
       for (size_t i = 0; i < linked.size(); ++i) {
         const auto& m = linked[i];
         if (used[i] || m.place == kNone || (m.kind != MentionKind::Place && m.kind != MentionKind::Country)) continue;
         if (fold_key(std::string_view(text).substr(m.begin, m.end - m.begin)) != key) continue;
         used[i] = 1;
+        found = true;
         ++r.linked_found;
         const auto& p = kb.places()[m.place];
-        if (distance_km(p.lat, p.lon, g.lat, g.lon) <= 161.0) ++r.linked_correct;
+        double d = distance_km(p.lat, p.lon, g.lat, g.lon);
+        if (d <= 161.0) ++r.linked_correct;
+        else r.linked_misses.push_back(tagged + " -> " + describe_place(kb, m.place) + " (" + std::to_string(static_cast<int>(d)) + " km)");
         break;
+      }
+      // "Russian" inside "Russian Foreign Ministry" or "Russia's military": the actor the linker
+      // found carries the country the demonym names, so the toponym is found at that country.
+      if (!found && g.end)
+        for (const auto& m : linked) {
+          if (m.begin > g.begin || m.end < g.end || m.entry == kNone) continue;
+          uint32_t c = kb.entries()[m.entry].country;
+          if (c == kNone) c = m.entry;
+          bool names_it = false;
+          for (const auto& h : kb.find_key(key))
+            if ((h.kind == static_cast<uint8_t>(format::HitKind::CountryName) || h.kind == static_cast<uint8_t>(format::HitKind::CountryAdj)) &&
+                h.target == c)
+              names_it = true;
+          if (!names_it || kb.entries()[c].place == kNone) continue;
+          found = true;
+          ++r.linked_found;
+          const auto& p = kb.places()[kb.entries()[c].place];
+          double d = distance_km(p.lat, p.lon, g.lat, g.lon);
+          if (d <= 161.0) ++r.linked_correct;
+          else r.linked_misses.push_back(tagged + " -> in an actor at " + describe_place(kb, kb.entries()[c].place) + " (" + std::to_string(static_cast<int>(d)) + " km)");
+          break;
+        }
+      if (!found) {
+        // What the linker made of the name's first occurrence, if anything.
+        std::string got = "not found";
+        for (const auto& m : linked)
+          if (fold_key(std::string_view(text).substr(m.begin, m.end - m.begin)) == key) {
+            got = std::string("found as ") + to_string(m.kind);
+            break;
+          }
+        r.linked_misses.push_back(tagged + " -> " + got);
       }
     }
     for (size_t gi = 0; gi < golds.size(); ++gi) {

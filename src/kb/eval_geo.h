@@ -20,6 +20,7 @@ struct GeoEvalResult {
   // End to end from the raw text: gold toponyms the linker found as a place (or country) of the
   // same name, and those it placed within 161 km.
   size_t linked_found = 0, linked_correct = 0;
+  std::vector<std::string> linked_misses;  // "#article name -> not found / found as KIND / place (km)"
   double linked_recall() const { return toponyms ? 100.0 * linked_found / toponyms : 0; }
   double linked_accuracy() const { return toponyms ? 100.0 * linked_correct / toponyms : 0; }
 };
