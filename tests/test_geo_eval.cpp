@@ -409,4 +409,23 @@ TEST_F(GeoTest, EndToEndDemonymInsideAnActor) {
   std::filesystem::remove_all(dir);
 }
 
+// End to end, a capital the linker reads as its government ("Ottawa planned") is found at the
+// capital city.
+TEST_F(GeoTest, EndToEndCapitalReadAsItsGovernment) {
+  auto dir = std::filesystem::temp_directory_path() / "sitrep_geo_metonym";
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "TR-News.xml").string();
+  {
+    std::ofstream out(path);
+    out << "<articles><article><text>Ottawa planned to raise health transfers, the ministers said.</text><toponyms>"
+           "<toponym><phrase>Ottawa</phrase><start>0</start><end>6</end><gaztag><lat>45.41</lat><lon>-75.7</lon></gaztag>"
+           "</toponym></toponyms></article></articles>\n";
+  }
+  Linker linker(shipped_kb());
+  auto r = eval_geo_file(linker, path, GeoSplit::All);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r.value().linked_correct, 1u) << (r.value().linked_misses.empty() ? "" : r.value().linked_misses[0]);
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace sitrep::kb
