@@ -177,6 +177,23 @@ TEST(CodeRules, PlaceAfterFromIsAnOriginNotTheLocation) {
   EXPECT_TRUE(placed);
 }
 
+// Regression: "Putin and Erdogan agreed to halt military operations" gave each leader an
+// agreement with nobody; two sides agreeing agree with each other (as meeting does), and so do
+// two sides signing a deal.
+TEST(CodeRules, TwoSidesAgreeingAgreeWithEachOther) {
+  NEED_CODER();
+  auto c = run("Russian President Vladimir Putin and Turkish President Recep Tayyip Erdogan agreed on Thursday to halt "
+               "military operations in Syria's Idlib province.");
+  bool rus_tur = false, tur_rus = false;
+  for (const auto& e : c.events) {
+    if (!e.cameo || !e.cameo->code.starts_with("03") || !e.source || !e.target) continue;
+    rus_tur |= e.source->code == "RUSGOV" && e.target->code == "TURGOV";
+    tur_rus |= e.source->code == "TURGOV" && e.target->code == "RUSGOV";
+  }
+  EXPECT_TRUE(rus_tur);
+  EXPECT_TRUE(tur_rus);
+}
+
 // Regression: "the London-based monitor said Turkish soldiers attacked Kurdish fighters" was
 // coded with London as the source's government (GBRGOV) or as the attack's place.
 TEST(CodeRules, BasedInPlaceIsNeitherActorNorLocation) {

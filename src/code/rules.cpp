@@ -298,8 +298,11 @@ class Rules {
   const SentenceView& sv_;
 };
 
+// Acts two sides named together do with each other: consulting (not visits, which have a host),
+// agreeing or intending to cooperate, signing a deal ("Putin and Erdogan agreed to ...").
 bool symmetric_code(std::string_view code) {
-  return code.starts_with("04") && code != "042" && code != "043" && code != "045";
+  return (code.starts_with("04") && code != "042" && code != "043" && code != "045") || code.starts_with("03") ||
+         code == "057";
 }
 
 }  // namespace
