@@ -69,8 +69,10 @@ class NearDupIndex {
   void prefetch(const std::array<uint64_t, kLshBands>& keys) const;
   void grow();
   // Documents in the order they were added: their ids and signatures.
-  std::vector<int64_t> ids_;
-  std::vector<MinHash> sigs_;
+  // (Growing arrays of a few MiB to tens of MiB: on huge pages their reallocations and first
+  // touches cost a fraction.)
+  std::vector<int64_t, HugePageAllocator<int64_t>> ids_;
+  std::vector<MinHash, HugePageAllocator<MinHash>> sigs_;
   // Band buckets in one open-addressing table: band key -> newest entry; entries chain to the
   // older ones with the same key. One flat table instead of 32 node-based multimaps; a slot
   // holds a 32-bit tag of the key beside the head, 8 bytes, so a probe touches one cache line and
@@ -81,7 +83,7 @@ class NearDupIndex {
     uint32_t head;
   };
   std::vector<Slot, HugePageAllocator<Slot>> slots_;
-  std::vector<uint32_t> entry_doc_, entry_next_;
+  std::vector<uint32_t, HugePageAllocator<uint32_t>> entry_doc_, entry_next_;
   size_t used_ = 0;
 };
 
