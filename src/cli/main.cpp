@@ -33,7 +33,10 @@ int main(int argc, char** argv) {
   for (const auto& c : cmds) {
     if (c.group.empty()) continue;
     if (!groups.count(c.group)) {
-      CLI::App* g = app.add_subcommand(c.group, c.group == "eval" ? "Score sitrep against a dataset" : c.group);
+      const char* about = c.group == "eval" ? "Score sitrep against a dataset"
+                          : c.group == "kb" ? "The knowledge base: look up a name on a date, check data/kb, import PETRARCH dictionaries"
+                                            : c.group.c_str();
+      CLI::App* g = app.add_subcommand(c.group, about);
       g->require_subcommand(1);
       groups[c.group] = g;
     }
