@@ -194,6 +194,21 @@ TEST(CodeRules, TwoSidesAgreeingAgreeWithEachOther) {
   EXPECT_TRUE(tur_rus);
 }
 
+// Regression: event locations carried GeoNames' local spelling ("\u1e28am\u0101h", "Gen\u00e8ve") where the
+// article says "Hama"; the name is now as written, the GeoNames id the same.
+TEST(CodeRules, LocationNamedAsTheArticleWritesIt) {
+  NEED_CODER();
+  auto c = run("Syrian government forces shelled rebel positions in Hama on Tuesday.");
+  bool placed = false;
+  for (const auto& e : c.events) {
+    if (!e.location) continue;
+    placed = true;
+    EXPECT_EQ(e.location->name, "Hama");
+    EXPECT_NE(e.location->geonames_id, 0u);
+  }
+  EXPECT_TRUE(placed);
+}
+
 // Regression: "the London-based monitor said Turkish soldiers attacked Kurdish fighters" was
 // coded with London as the source's government (GBRGOV) or as the attack's place.
 TEST(CodeRules, BasedInPlaceIsNeitherActorNorLocation) {

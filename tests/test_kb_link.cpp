@@ -470,5 +470,26 @@ TEST_F(LinkTest, LowerCaseUnionIsATradeUnion) {
   EXPECT_EQ(find(ms, "Union"), nullptr);
 }
 
+
+// Words that are towns somewhere are no places in these uses: a month or weekday ("in March",
+// "Mon Apr 4 2016"), a direction or "Gulf" alone, an Arabic article ("Al Maleh"), the part after
+// an article's hyphen ("Ras al-Ain"), and the generic noun that opens an Arabic name ("Tal Abdo",
+// "Bab al-Nayrab"). Names the gazetteer knows around them still are places.
+TEST_F(LinkTest, CommonWordsInsideDatesAndArabicNamesAreNoPlaces) {
+  auto ms = link("Mon Apr 4 2016. The uprising began in March 2011 and troops returned in March. Jets struck "
+                 "hideouts in Tal Abdo and in Southern side of Palmyra, near Al Maleh, and shelled Bab al-Nayrab "
+                 "in Aleppo and the town of Ras al-Ain, backed by Gulf monarchies.",
+                 "2016-04-04");
+  for (const char* word : {"Mon", "Apr", "March", "Tal", "Southern", "Al", "Bab", "Ain", "Gulf"}) {
+    const LinkedMention* m = find(ms, word);
+    EXPECT_TRUE(m == nullptr || m->kind != MentionKind::Place) << word;
+  }
+  for (const char* place : {"Aleppo"}) {
+    const LinkedMention* m = find(ms, place);
+    ASSERT_NE(m, nullptr) << place;
+    EXPECT_EQ(m->kind, MentionKind::Place) << place;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::kb

@@ -57,10 +57,15 @@ int doc_day(const Doc& d) {
   return day;
 }
 
-PlaceRef place_of(const kb::Kb& kb, uint32_t place) {
+// `surface`: how the text writes the place, when it names it as a place. That is the name a
+// reader of the article knows ("Hama", "Geneva"), where GeoNames' own is local or transliterated
+// ("Ḩamāh", "Genève"); the GeoNames id keeps the identity. A dateline in capitals ("MOSCOW")
+// keeps the gazetteer's spelling.
+PlaceRef place_of(const kb::Kb& kb, uint32_t place, std::string_view surface = {}) {
   const auto& p = kb.places()[place];
   PlaceRef r;
-  r.name = std::string(kb.str(p.name));
+  bool written = std::any_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  r.name = written ? std::string(surface) : std::string(kb.str(p.name));
   r.admin1 = std::string(kb.str(p.admin1));
   r.geonames_id = p.geonameid;
   r.lat = p.lat;
@@ -249,7 +254,9 @@ CodedDoc Coder::code(const Doc& doc) const {
   if (options_.linker && !doc.meta.dateline.empty()) {
     for (const auto& m : options_.linker->link_text(doc.meta.dateline, day))
       if (m.place != kb::kNone) {
-        dateline_place = place_of(options_.linker->kb(), m.place);
+        std::string_view surface;
+        if (m.kind == kb::MentionKind::Place) surface = std::string_view(doc.meta.dateline).substr(m.begin, m.end - m.begin);
+        dateline_place = place_of(options_.linker->kb(), m.place, surface);
         break;
       }
   }
@@ -331,7 +338,12 @@ CodedDoc Coder::code(const Doc& doc) const {
         if (p.source >= 0) e.source = actor_of(*ctx.kb, mentions[p.source], body);
         if (p.target >= 0) e.target = actor_of(*ctx.kb, mentions[p.target], body);
         if (p.speaker >= 0) e.attributed_to = actor_of(*ctx.kb, mentions[p.speaker], body);
-        if (p.place >= 0 && mentions[p.place].place != kb::kNone) e.location = place_of(*ctx.kb, mentions[p.place].place);
+        if (p.place >= 0 && mentions[p.place].place != kb::kNone) {
+          const auto& pm = mentions[p.place];
+          std::string_view surface;
+          if (pm.kind == kb::MentionKind::Place) surface = std::string_view(body).substr(pm.begin, pm.end - pm.begin);
+          e.location = place_of(*ctx.kb, pm.place, surface);
+        }
         // not when the other side is that very country ("police arrested Iranians")
         std::string src_code = e.source ? e.source->code : "", tgt_code = e.target ? e.target->code : "";
         if (tgt_code != doc_country) give_country(e.source, owner_country(p.source, sv, doc_country));

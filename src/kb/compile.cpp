@@ -200,7 +200,7 @@ struct Builder {
         {"locative", WordClass::Locative}, {"possessive", WordClass::Possessive}, {"counterpart", WordClass::Counterpart},
         {"coordinator", WordClass::Coordinator}, {"article", WordClass::Article},
         {"event", WordClass::EventNoun}, {"igo-anaphor", WordClass::IgoAnaphor},
-        {"group-anaphor", WordClass::GroupAnaphor}};
+        {"group-anaphor", WordClass::GroupAnaphor}, {"calendar", WordClass::Calendar}};
     for (const auto& w : src.words)
       for (const auto& [name, cls] : kClasses)
         if (w.word_class == name) key(w.word, HitKind::Word, static_cast<uint32_t>(cls), 0);

@@ -122,6 +122,39 @@ class Scan {
       if (h.kind == static_cast<uint8_t>(HitKind::Word) && h.target == static_cast<uint32_t>(c)) return true;
     return false;
   }
+  static bool generic_word(std::string_view w) {
+    static constexpr std::string_view kGeneric[] = {"north", "south", "east", "west", "northern", "southern", "eastern",
+                                                    "western", "central", "northeast", "northwest", "southeast",
+                                                    "southwest", "upper", "lower", "middle", "free", "gulf", "coast",
+                                                    "coastal"};
+    return std::find(std::begin(kGeneric), std::end(kGeneric), w) != std::end(kGeneric);
+  }
+  static bool arabic_generic(std::string_view w) {
+    static constexpr std::string_view kNouns[] = {"tal", "tel", "tell", "bab", "ain", "ayn", "kafr", "kfar", "deir", "dayr",
+                                                  "jabal", "jebel", "wadi", "ras", "khan", "beit", "bayt", "umm", "abu",
+                                                  "bir", "qasr", "jisr", "marj", "tall", "sheikh", "hayy", "haret"};
+    return std::find(std::begin(kNouns), std::end(kNouns), w) != std::end(kNouns);
+  }
+  // A word right after a name that goes on with it: capitalized, or an article and its hyphen
+  // ("Bab al-Nayrab"); not a word that says what kind of place this is ("Idlib Province").
+  bool name_goes_on(uint32_t t) const {
+    if (t >= ft_.tokens.size() || ft_.tokens[t].sentence_start || ft_.tokens[t].begin != ft_.tokens[t - 1].end + 1)
+      return false;
+    if (t + 1 < ft_.tokens.size() && after_arabic_article(t + 1)) return true;  // "Bab al-Nayrab"
+    if (!ft_.tokens[t].capitalized) return false;
+    static constexpr std::string_view kKinds[] = {"province", "governorate", "district", "county", "city", "region",
+                                                  "countryside", "state", "airport", "camp", "valley", "mountains"};
+    std::string_view w = folded_token(t);
+    return std::find(std::begin(kKinds), std::end(kKinds), w) == std::end(kKinds);
+  }
+  bool after_arabic_article(uint32_t t) const {
+    if (t == 0 || ft_.tokens[t].begin == 0 || text_[ft_.tokens[t].begin - 1] != '-' ||
+        ft_.tokens[t - 1].end + 1 != ft_.tokens[t].begin)
+      return false;
+    static constexpr std::string_view kArticles[] = {"al", "el", "ar", "as", "ad", "an", "ash", "at", "az", "ed", "es", "er", "ul"};
+    std::string_view w = folded_token(t - 1);
+    return std::find(std::begin(kArticles), std::end(kArticles), w) != std::end(kArticles);
+  }
   std::string_view folded_token(uint32_t t) const {
     return std::string_view(ft_.folded).substr(ft_.tokens[t].fbegin, ft_.tokens[t].fend - ft_.tokens[t].fbegin);
   }
@@ -657,6 +690,18 @@ class Scan {
     for (size_t k : pending_places_) {
       const Match& m = ms_[k];
       if (word(k, WordClass::Article) || word(k, WordClass::Locative)) continue;
+      // "in March", "Mon Apr 4 2016": a month or weekday alone is a date, not March, Cambridgeshire
+      // or Mon, India; "Southern", "Eastern", "Gulf" alone are parts of names ("Southern side of
+      // Palmyra", "Gulf monarchies"), not districts of Botswana, Fiji or Papua New Guinea.
+      if (m.te == m.tb + 1 && (word(k, WordClass::Calendar) || generic_word(folded_token(m.tb)))) continue;
+      // "Ras al-Ain", "Al-Amarneh": the part after an Arabic article and its hyphen is no place of
+      // its own (Ain, France) when the whole name is not one the gazetteer knows.
+      if (after_arabic_article(m.tb)) continue;
+      // "Tal Abdo", "Bab Touma", "Ain Issa": Arabic place names open with a common noun (hill,
+      // gate, spring) that is also a town somewhere (Tal, India; al-Bab); followed by more of the
+      // name, it is that longer name, one the gazetteer lacks. ("Wood Green Crown Court" and
+      // "Edmonton Police" keep their places.)
+      if (m.te == m.tb + 1 && arabic_generic(folded_token(m.tb)) && name_goes_on(m.te)) continue;
       // Within a person's name: no place when the name goes on ("Nawaf Khalil"), and only by a
       // place's own name when the person is this one word ("Khalil said": al-Khalil is Hebron's
       // other name; the NER calling "Ras al-Ayn" a person does not move the town).
