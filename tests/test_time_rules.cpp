@@ -637,3 +637,20 @@ TEST(TimeRobustness, ApproximationAtTheVeryEnd) {
     EXPECT_TRUE(tag(copy, kTue14Jul2020).empty()) << text;
   }
 }
+
+TEST(TimeQuarters, ResultsOfThisQuarterAndLastYear) {
+  // results exist only for a period that is over: in an earnings report "this quarter's loss" is the
+  // reported quarter, not the DCT's, and "last year's results" the same quarter a year before
+  DocTime nov89{1989, 11, 1};
+  auto f = tag("Net sales for this year's third quarter fell. This quarter's loss includes pretax charges.", nov89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "This quarter");
+  EXPECT_EQ(f[1].value, "1989-Q3");
+  f = tag("Third-quarter net fell 5%. Last year's results were hurt by restructuring charges.", DocTime{1989, 10, 26});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "Last year");
+  EXPECT_EQ(f[1].value, "1988-Q3");
+  // outside an earnings report, or ahead of the DCT, they stay the calendar periods
+  expect_one("Last year's results were hurt by the war.", DocTime{1989, 10, 26}, "Last year", "DATE", "1988");
+  expect_one("This quarter's sales will rise.", nov89, "This quarter", "DATE", "1989-Q4");
+}

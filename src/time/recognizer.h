@@ -57,6 +57,8 @@ class Recognizer {
   bool compares_amount(size_t i) const;
   // An amount or a counted plural right before token i: the "a year" after it is a rate ("$5 million a year").
   bool amount_before(size_t i) const;
+  // A word naming a period's financial results at i: results, loss, profit, earnings, sales ...
+  bool results_noun(size_t i) const;
   bool month_ok(size_t i) const;
   // A count word or number at i: value (or -2 for "several"/"a few"), end token.
   bool count_at(size_t i, int& value, size_t& end) const;

@@ -82,6 +82,14 @@ Opt Recognizer::rel_first(size_t i) {
   if (plural(t_.word(k)) && u->unit != "S") return dct_hit(i, k + 1, TimexType::Duration, duration_value(-1, u->unit));
   if (rel == Rel::Past) return dct_hit(i, k + 1, TimexType::Duration, duration_value(1, u->unit));
   if (u->unit == "H" || u->unit == "MIN" || u->unit == "S") return std::nullopt;
+  // "This quarter's loss includes ...", "Last year's results were hurt by ...": results exist only for a
+  // period that is over, so in an earnings report these are the reported quarter and the one a year before
+  bool results_of = punct(k + 1, '\'') && is(k + 2, "s") && results_noun(k + 3) && a_.known();
+  if (results_of && u->unit == "Q" && step == 0 && tense(i, k + 1) != Tense::Future) {
+    int y = 0, q = 0;
+    if (reported_quarter(y, q)) return reported_period(i, k + 1, 0);
+  }
+  if (results_of && u->unit == "Y" && step == -1 && quarterly(i)) return reported_period(i, k + 1, 1);
   // this year's third quarter, last year's first half
   if (u->unit == "Y" && punct(k + 1, '\'') && is(k + 2, "s")) {
     if (Opt q = quarter(k + 3); q && q->value.size() > 4)
@@ -95,6 +103,14 @@ Opt Recognizer::rel_first(size_t i) {
       quarterly(i))
     return reported_period(i, k + 1, 1);
   return dct_hit(i, k + 1, TimexType::Date, timeres::shift(a_, u->unit, step));
+}
+
+bool Recognizer::results_noun(size_t i) const {
+  static constexpr std::string_view kResults[] = {"results", "loss",   "losses",  "profit",  "profits",  "earnings",
+                                                  "net",     "income", "sales",   "revenue", "revenues", "performance"};
+  for (std::string_view w : kResults)
+    if (is(i, w)) return true;
+  return false;
 }
 
 bool Recognizer::amount_before(size_t i) const {
