@@ -654,3 +654,9 @@ TEST(TimeQuarters, ResultsOfThisQuarterAndLastYear) {
   expect_one("Last year's results were hurt by the war.", DocTime{1989, 10, 26}, "Last year", "DATE", "1988");
   expect_one("This quarter's sales will rise.", nov89, "This quarter", "DATE", "1989-Q4");
 }
+
+TEST(TimeRelative, SundayLastWeek) {
+  // on a Sunday the week just ended is the DCT's own ISO week
+  expect_one("He met the president last week.", DocTime{1998, 3, 22}, "last week", "DATE", "1998-W12");
+  expect_one("He met the president last week.", DocTime{1998, 3, 20}, "last week", "DATE", "1998-W11");
+}

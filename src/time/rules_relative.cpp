@@ -102,6 +102,8 @@ Opt Recognizer::rel_first(size_t i) {
   if (u->unit == "Y" && step == -1 && a_.known() && !(punct(k + 1, '\'') && is(k + 2, "s")) && compares_amount(i) &&
       quarterly(i))
     return reported_period(i, k + 1, 1);
+  // a Sunday paper's "last week" is the week that just ended: the DCT's own ISO week
+  if (u->unit == "W" && rel == Rel::Last && a_.known() && timecal::weekday(a_.day()) == 7) step = 0;
   return dct_hit(i, k + 1, TimexType::Date, timeres::shift(a_, u->unit, step));
 }
 
