@@ -660,3 +660,9 @@ TEST(TimeRelative, SundayLastWeek) {
   expect_one("He met the president last week.", DocTime{1998, 3, 22}, "last week", "DATE", "1998-W12");
   expect_one("He met the president last week.", DocTime{1998, 3, 20}, "last week", "DATE", "1998-W11");
 }
+
+TEST(TimeDuration, AWhile) {
+  expect_one("They will live without power for a while.", kTue14Jul2020, "a while", "DURATION", "PXX");
+  expect_one("He left a while ago.", kTue14Jul2020, "a while ago", "DATE", "PAST_REF");
+  EXPECT_TRUE(tag("It was worth a while; a while later he left.", kTue14Jul2020).empty());
+}

@@ -195,6 +195,12 @@ Opt Recognizer::quantity(size_t i) {
     return std::nullopt;
   }
   if (Opt h = half_quantity(i)) return h;
+  // "for a while", "after a while": a stretch of unstated length; "a while ago": some time back
+  if ((is(i, "a") && is(i + 1, "while")) && !(i > 0 && (is(i - 1, "once") || is(i - 1, "worth")))) {
+    if (is(i + 2, "ago") || is(i + 2, "back")) return Hit{i, i + 3, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
+    if (i > 0 && (is(i - 1, "for") || is(i - 1, "after"))) return Hit{i, i + 2, TimexType::Duration, "PXX"};
+    return std::nullopt;
+  }
   // day-long, year-long (a count before them is handled below: "a 10-day-long strike")
   if (const Entry* u = lex(i, timelex::kUnit); u && !plural(t_.word(i)) && punct(i + 1, '-') && tight(i + 1) &&
                                                is(i + 2, "long") && tight(i + 2))
