@@ -666,3 +666,21 @@ TEST(TimeDuration, AWhile) {
   expect_one("He left a while ago.", kTue14Jul2020, "a while ago", "DATE", "PAST_REF");
   EXPECT_TRUE(tag("It was worth a while; a while later he left.", kTue14Jul2020).empty());
 }
+
+TEST(TimeDuration, LowerBoundOfARange) {
+  // the lower bound of a range of durations is a duration in the unit of the upper one
+  auto f = tag("It will resume shipments within two to three weeks.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].text, "two");
+  EXPECT_EQ(f[0].value, "P2W");
+  EXPECT_EQ(f[1].text, "three weeks");
+  EXPECT_EQ(f[1].value, "P3W");
+  f = tag("It's between two to six days for every patient.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "P2D");
+  // ages and shifts are not ranges of durations
+  EXPECT_TRUE(tag("children 10 to 12 years old", kTue14Jul2020).empty());
+  f = tag("It happened two to three years ago.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].text, "three years ago");
+}

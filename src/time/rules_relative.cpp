@@ -226,6 +226,16 @@ Opt Recognizer::quantity(size_t i) {
     return std::nullopt;
   }
   bool article = is(i, "a") || is(i, "an");
+  // "two to three weeks", "between two to six days": the lower bound is a duration of its own, in the
+  // unit of the upper one (not an age or a shift: "10 to 12 years old", "two to three years ago")
+  if (!article && n > 0 && (is(e, "to") || is(e, "or"))) {
+    int upper = 0;
+    size_t ue = 0;
+    if (count_at(e + 1, upper, ue) && upper > n && !is(e + 1, "a") && !is(e + 1, "an"))
+      if (const Entry* u = lex(ue, timelex::kUnit); u && u->unit != "WE" && u->unit != "Q" && !is(ue + 1, "ago") &&
+                                                  !is(ue + 1, "earlier") && !is(ue + 1, "later") && !is(ue + 1, "old"))
+        return Hit{i, e, TimexType::Duration, duration_value(n, u->unit)};
+  }
   size_t k = e;
   if (punct(k, '-') && tight(k) && !article) ++k;  // two-year, 30-day
   if (is(k, "more") || is(k, "full")) ++k;
