@@ -684,3 +684,12 @@ TEST(TimeDuration, LowerBoundOfARange) {
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].text, "three years ago");
 }
+
+TEST(TimeVague, TheFutureAsATimeOrATopic) {
+  // after a preposition of time "the future" is a time; as a topic or "indefinitely" it names none
+  expect_one("the firm will buy more in the near future", kTue14Jul2020, "the near future", "DATE", "FUTURE_REF");
+  expect_one("plans to wait until the future", kTue14Jul2020, "the future", "DATE", "FUTURE_REF");
+  EXPECT_TRUE(tag("a rational approach to the future.", kTue14Jul2020).empty());
+  EXPECT_TRUE(tag("Ukraine would remain neutral for the foreseeable future.", kTue14Jul2020).empty());
+  EXPECT_TRUE(tag("the future of NATO is at stake", kTue14Jul2020).empty());
+}

@@ -428,9 +428,13 @@ Opt Recognizer::the_first(size_t i) {
   size_t count_end = 0;
   if (w == "past" && !lex(k + 1, timelex::kUnit) && !count_at(k + 1, count, count_end))
     return Hit{i, k + 1, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
-  if (w == "future") return Hit{i, k + 1, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
+  // "in the future", "until the foreseeable future": a time; "an approach to the future", "the future
+  // of NATO", "for the foreseeable future" (indefinitely) name no time of their own
+  bool future_time = i > 0 && (is(i - 1, "in") || is(i - 1, "into") || is(i - 1, "until") || is(i - 1, "till") ||
+                               is(i - 1, "by") || is(i - 1, "within"));
+  if (w == "future" && future_time) return Hit{i, k + 1, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
   if (w == "moment" && i > 0 && is(i - 1, "at")) return Hit{i, k + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
-  if ((w == "near" || w == "immediate" || w == "foreseeable" || w == "distant") && is(k + 1, "future"))
+  if ((w == "near" || w == "immediate" || w == "foreseeable" || w == "distant") && is(k + 1, "future") && future_time)
     return Hit{i, k + 2, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
   if (w == "present" && !lex(k + 1, timelex::kUnit) && has(k + 1) && t_.toks[k + 1].kind != TokKind::Word)
     return Hit{i, k + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
