@@ -693,3 +693,14 @@ TEST(TimeVague, TheFutureAsATimeOrATopic) {
   EXPECT_TRUE(tag("Ukraine would remain neutral for the foreseeable future.", kTue14Jul2020).empty());
   EXPECT_TRUE(tag("the future of NATO is at stake", kTue14Jul2020).empty());
 }
+
+TEST(TimeRelative, AJudgedDayIsTheDayOfTheStory) {
+  // "a great day" is the day the story is about, the last day named; the adjective stays outside
+  auto f = tag("The three joined NATO on Friday. Geremek said it was \"a great day for Poland.\"", DocTime{1999, 3, 13});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "day");
+  EXPECT_EQ(f[1].value, "1999-03-12");
+  expect_one("He said it was a historic day.", kTue14Jul2020, "day", "DATE", "2020-07-14");
+  // a predicate restating "today" adds no time of its own
+  expect_one("Today is a sad day for the Constitution.", kTue14Jul2020, "Today", "DATE", "2020-07-14");
+}

@@ -96,6 +96,7 @@ class Recognizer {
   Opt rel_first(size_t i);
   Opt dayrel(size_t i);
   Opt quantity(size_t i);
+  Opt evaluative_day(size_t i);  // "a great day for Poland": the day of the story
   Opt half_quantity(size_t i);  // half an hour, a half-hour, two and a half years, an hour and a half
   Opt half_hit(size_t b, size_t e, int n, const std::string& unit) const;  // n and a half units [ago]
   Opt edge(size_t i);

@@ -143,6 +143,22 @@ std::string half_duration(int n, const std::string& unit) {
 }
 }  // namespace
 
+Opt Recognizer::evaluative_day(size_t i) {
+  // "it was a great day for Poland": the day of the story, the last day named (the adjective judges
+  // it and stays out of the extent); "Today is a sad day" only restates "today"
+  if (!(is(i, "a") || is(i, "an"))) return std::nullopt;
+  static constexpr std::string_view kJudged[] = {"great", "historic", "sad",    "good",  "bad",        "dark",
+                                                 "proud", "tragic",   "black",  "happy", "momentous", "memorable"};
+  size_t k = is(i + 1, "very") ? i + 2 : i + 1;
+  bool judged = false;
+  for (std::string_view w : kJudged) judged |= is(k, w);
+  if (!judged || !is(k + 1, "day")) return std::nullopt;
+  for (size_t d = 1; d <= 3 && i >= d && t_.toks[i - d].sentence == t_.toks[i].sentence; ++d)
+    if (lex(i - d, timelex::kDayrel) || lex(i - d, timelex::kWeekday)) return std::nullopt;
+  if (Opt h = anaphor(k + 1, k + 2, "D", 0)) return h;
+  return dct_hit(k + 1, k + 2, TimexType::Date, timeres::shift(a_, "D", 0));
+}
+
 Opt Recognizer::half_quantity(size_t i) {
   auto unit_at = [&](size_t k) -> const Entry* {
     const Entry* u = lex(k, timelex::kUnit);
@@ -195,6 +211,7 @@ Opt Recognizer::quantity(size_t i) {
     return std::nullopt;
   }
   if (Opt h = half_quantity(i)) return h;
+  if (Opt h = evaluative_day(i)) return h;
   // "for a while", "after a while": a stretch of unstated length; "a while ago": some time back
   if ((is(i, "a") && is(i + 1, "while")) && !(i > 0 && (is(i - 1, "once") || is(i - 1, "worth")))) {
     if (is(i + 2, "ago") || is(i + 2, "back")) return Hit{i, i + 3, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
