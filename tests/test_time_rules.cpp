@@ -704,3 +704,11 @@ TEST(TimeRelative, AJudgedDayIsTheDayOfTheStory) {
   // a predicate restating "today" adds no time of its own
   expect_one("Today is a sad day for the Constitution.", kTue14Jul2020, "Today", "DATE", "2020-07-14");
 }
+
+TEST(TimeRelative, TheLastWeekIsTheSevenDaysUpToTheDct) {
+  // dated to the ISO week holding most of the seven days: the DCT's own from Thursday on
+  expect_one("He has been in Bethesda for the last week.", DocTime{2000, 4, 14}, "the last week", "DATE", "2000-W15");
+  expect_one("He has been in Bethesda for the last week.", DocTime{2000, 4, 11}, "the last week", "DATE", "2000-W14");
+  // without the article it is the week before the DCT's
+  expect_one("He was in Bethesda last week.", DocTime{2000, 4, 14}, "last week", "DATE", "2000-W14");
+}

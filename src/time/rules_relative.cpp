@@ -599,6 +599,10 @@ Opt Recognizer::the_first(size_t i) {
     // decade stay stretches of time)
     if (w == "past" && is(k + 1, "year") && a_.known())
       return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, "Y", -1));
+    // "for the last week": the seven days up to the DCT, dated to the ISO week holding most of them
+    // (the DCT's own from Thursday on); "the last week of March" is a part of the month
+    if (w == "last" && is(k + 1, "week") && !is(k + 2, "of") && a_.known())
+      return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, "W", timecal::weekday(a_.day()) >= 4 ? 0 : -1));
     Opt h = rel_first(k);
     if (h && h->value == "PRESENT_REF") return h;
     // each of the last three years: a set over those years
