@@ -712,3 +712,16 @@ TEST(TimeRelative, TheLastWeekIsTheSevenDaysUpToTheDct) {
   // without the article it is the week before the DCT's
   expect_one("He was in Bethesda last week.", DocTime{2000, 4, 14}, "last week", "DATE", "2000-W14");
 }
+
+TEST(TimeRelative, AnOrdinalDaySaidOfADayJustNamed) {
+  // "today is the eighth day of ...": that day, the article outside as TimeBank marks it
+  auto f = tag("In Saudi Arabia, today is the eighth day of Desert Shield.", DocTime{1990, 8, 15});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "eighth day");
+  EXPECT_EQ(f[1].value, "1990-08-15");
+  f = tag("Monday was the third day of the strike.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "2020-07-13");
+  // with no day named before it, it stays unmarked
+  EXPECT_TRUE(tag("It was the third day of the strike.", kTue14Jul2020).empty());
+}

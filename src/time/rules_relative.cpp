@@ -459,6 +459,13 @@ Opt Recognizer::the_first(size_t i) {
     return dct_hit(i, k + 3, TimexType::Date, a_.known() ? timeres::shift(a_, "D", -2) : "XXXX-XX-XX");
   if (w == "day" && is(k + 1, "after") && is(k + 2, "tomorrow"))
     return dct_hit(i, k + 3, TimexType::Date, a_.known() ? timeres::shift(a_, "D", 2) : "XXXX-XX-XX");
+  // "today is the eighth day of Desert Shield": an ordinal day said of a day just named is that day
+  if (lex(k, timelex::kOrdinal) && is(k + 1, "day") && i >= 2 && !hits_.empty() &&
+      (is(i - 1, "is") || is(i - 1, "was") || is(i - 1, "marks") || is(i - 1, "marked"))) {
+    const Hit& p = hits_.back();
+    if (p.e == i - 1 && p.type == TimexType::Date && p.value.size() == 10 && p.value[0] != 'X')
+      return Hit{k, k + 2, TimexType::Date, p.value, {}, p.anchor};
+  }
   if (w == "fiscal" || lex(k, timelex::kOrdinal) || year_at(k))
     if (Opt h = quarter(k)) {
       // "the third-quarter results": the article belongs to the noun, not to the timex
