@@ -725,3 +725,13 @@ TEST(TimeRelative, AnOrdinalDaySaidOfADayJustNamed) {
   // with no day named before it, it stays unmarked
   EXPECT_TRUE(tag("It was the third day of the strike.", kTue14Jul2020).empty());
 }
+
+TEST(TimeRelative, UntilThenIsTheDateNamedLast) {
+  auto f = tag("The rights will terminate on Nov. 30. Until then, the stock remains convertible.", DocTime{1989, 10, 30});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "then");
+  EXPECT_EQ(f[1].value, "1989-11-30");
+  // with no date before it, or as a plain adverb, "then" is no time
+  EXPECT_TRUE(tag("Until then, the stock remains convertible.", DocTime{1989, 10, 30}).empty());
+  expect_one("They met in 1998 and then split.", kTue14Jul2020, "1998", "DATE", "1998");
+}

@@ -384,6 +384,16 @@ Opt Recognizer::vague_or_set(size_t i) {
     }
     return Hit{i, i + 1, TimexType::Date, v->vague, {}, TimexAnchor::Dct};
   }
+  // "Until then", "by then", "since then": the date named last, in this sentence or the one before
+  if (is(i, "then") && i > 0 && (is(i - 1, "until") || is(i - 1, "till") || is(i - 1, "by") || is(i - 1, "since"))) {
+    size_t since = previous_sentence_start(i);
+    for (size_t k = hits_.size(); k-- > 0 && hits_[k].e >= since;) {
+      const Hit& h = hits_[k];
+      if (h.type != TimexType::Date || h.value.size() < 4 || h.value[0] < '0' || h.value[0] > '9') continue;
+      return Hit{i, i + 1, TimexType::Date, h.value, {}, h.anchor};
+    }
+    return std::nullopt;
+  }
   if (is(i, "these") && is(i + 1, "days")) return Hit{i, i + 2, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
   // at a later date, at an earlier date; at present
   if ((is(i, "a") || is(i, "an")) && (is(i + 1, "later") || is(i + 1, "earlier")) && is(i + 2, "date"))
