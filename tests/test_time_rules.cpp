@@ -637,3 +637,109 @@ TEST(TimeRobustness, ApproximationAtTheVeryEnd) {
     EXPECT_TRUE(tag(copy, kTue14Jul2020).empty()) << text;
   }
 }
+
+TEST(TimeQuarters, ResultsOfThisQuarterAndLastYear) {
+  // results exist only for a period that is over: in an earnings report "this quarter's loss" is the
+  // reported quarter, not the DCT's, and "last year's results" the same quarter a year before
+  DocTime nov89{1989, 11, 1};
+  auto f = tag("Net sales for this year's third quarter fell. This quarter's loss includes pretax charges.", nov89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "This quarter");
+  EXPECT_EQ(f[1].value, "1989-Q3");
+  f = tag("Third-quarter net fell 5%. Last year's results were hurt by restructuring charges.", DocTime{1989, 10, 26});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "Last year");
+  EXPECT_EQ(f[1].value, "1988-Q3");
+  // outside an earnings report, or ahead of the DCT, they stay the calendar periods
+  expect_one("Last year's results were hurt by the war.", DocTime{1989, 10, 26}, "Last year", "DATE", "1988");
+  expect_one("This quarter's sales will rise.", nov89, "This quarter", "DATE", "1989-Q4");
+}
+
+TEST(TimeRelative, SundayLastWeek) {
+  // on a Sunday the week just ended is the DCT's own ISO week
+  expect_one("He met the president last week.", DocTime{1998, 3, 22}, "last week", "DATE", "1998-W12");
+  expect_one("He met the president last week.", DocTime{1998, 3, 20}, "last week", "DATE", "1998-W11");
+}
+
+TEST(TimeDuration, AWhile) {
+  expect_one("They will live without power for a while.", kTue14Jul2020, "a while", "DURATION", "PXX");
+  expect_one("He left a while ago.", kTue14Jul2020, "a while ago", "DATE", "PAST_REF");
+  EXPECT_TRUE(tag("It was worth a while; a while later he left.", kTue14Jul2020).empty());
+}
+
+TEST(TimeDuration, LowerBoundOfARange) {
+  // the lower bound of a range of durations is a duration in the unit of the upper one
+  auto f = tag("It will resume shipments within two to three weeks.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].text, "two");
+  EXPECT_EQ(f[0].value, "P2W");
+  EXPECT_EQ(f[1].text, "three weeks");
+  EXPECT_EQ(f[1].value, "P3W");
+  f = tag("It's between two to six days for every patient.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "P2D");
+  // ages and shifts are not ranges of durations
+  EXPECT_TRUE(tag("children 10 to 12 years old", kTue14Jul2020).empty());
+  f = tag("It happened two to three years ago.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].text, "three years ago");
+}
+
+TEST(TimeVague, TheFutureAsATimeOrATopic) {
+  // after a preposition of time "the future" is a time; as a topic or "indefinitely" it names none
+  expect_one("the firm will buy more in the near future", kTue14Jul2020, "the near future", "DATE", "FUTURE_REF");
+  expect_one("plans to wait until the future", kTue14Jul2020, "the future", "DATE", "FUTURE_REF");
+  EXPECT_TRUE(tag("a rational approach to the future.", kTue14Jul2020).empty());
+  EXPECT_TRUE(tag("Ukraine would remain neutral for the foreseeable future.", kTue14Jul2020).empty());
+  EXPECT_TRUE(tag("the future of NATO is at stake", kTue14Jul2020).empty());
+}
+
+TEST(TimeRelative, AJudgedDayIsTheDayOfTheStory) {
+  // "a great day" is the day the story is about, the last day named; the adjective stays outside
+  auto f = tag("The three joined NATO on Friday. Geremek said it was \"a great day for Poland.\"", DocTime{1999, 3, 13});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "day");
+  EXPECT_EQ(f[1].value, "1999-03-12");
+  expect_one("He said it was a historic day.", kTue14Jul2020, "day", "DATE", "2020-07-14");
+  // a predicate restating "today" adds no time of its own
+  expect_one("Today is a sad day for the Constitution.", kTue14Jul2020, "Today", "DATE", "2020-07-14");
+}
+
+TEST(TimeRelative, TheLastWeekIsTheSevenDaysUpToTheDct) {
+  // dated to the ISO week holding most of the seven days: the DCT's own from Thursday on
+  expect_one("He has been in Bethesda for the last week.", DocTime{2000, 4, 14}, "the last week", "DATE", "2000-W15");
+  expect_one("He has been in Bethesda for the last week.", DocTime{2000, 4, 11}, "the last week", "DATE", "2000-W14");
+  // without the article it is the week before the DCT's
+  expect_one("He was in Bethesda last week.", DocTime{2000, 4, 14}, "last week", "DATE", "2000-W14");
+}
+
+TEST(TimeRelative, AnOrdinalDaySaidOfADayJustNamed) {
+  // "today is the eighth day of ...": that day, the article outside as TimeBank marks it
+  auto f = tag("In Saudi Arabia, today is the eighth day of Desert Shield.", DocTime{1990, 8, 15});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "eighth day");
+  EXPECT_EQ(f[1].value, "1990-08-15");
+  f = tag("Monday was the third day of the strike.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "2020-07-13");
+  // with no day named before it, it stays unmarked
+  EXPECT_TRUE(tag("It was the third day of the strike.", kTue14Jul2020).empty());
+}
+
+TEST(TimeRelative, UntilThenIsTheDateNamedLast) {
+  auto f = tag("The rights will terminate on Nov. 30. Until then, the stock remains convertible.", DocTime{1989, 10, 30});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "then");
+  EXPECT_EQ(f[1].value, "1989-11-30");
+  // with no date before it, or as a plain adverb, "then" is no time
+  EXPECT_TRUE(tag("Until then, the stock remains convertible.", DocTime{1989, 10, 30}).empty());
+  expect_one("They met in 1998 and then split.", kTue14Jul2020, "1998", "DATE", "1998");
+}
+
+TEST(TimeRelative, TheDayBeforeInAppositionRestatesTheDay) {
+  auto f = tag("Eight trading days after Oct. 12, the day before the stock market plunge, the index fell.",
+               DocTime{1989, 10, 30});
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[2].text, "the day");
+  EXPECT_EQ(f[2].value, "1989-10-12");
+}

@@ -57,6 +57,8 @@ class Recognizer {
   bool compares_amount(size_t i) const;
   // An amount or a counted plural right before token i: the "a year" after it is a rate ("$5 million a year").
   bool amount_before(size_t i) const;
+  // A word naming a period's financial results at i: results, loss, profit, earnings, sales ...
+  bool results_noun(size_t i) const;
   bool month_ok(size_t i) const;
   // A count word or number at i: value (or -2 for "several"/"a few"), end token.
   bool count_at(size_t i, int& value, size_t& end) const;
@@ -94,6 +96,7 @@ class Recognizer {
   Opt rel_first(size_t i);
   Opt dayrel(size_t i);
   Opt quantity(size_t i);
+  Opt evaluative_day(size_t i);  // "a great day for Poland": the day of the story
   Opt half_quantity(size_t i);  // half an hour, a half-hour, two and a half years, an hour and a half
   Opt half_hit(size_t b, size_t e, int n, const std::string& unit) const;  // n and a half units [ago]
   Opt edge(size_t i);

@@ -82,6 +82,14 @@ Opt Recognizer::rel_first(size_t i) {
   if (plural(t_.word(k)) && u->unit != "S") return dct_hit(i, k + 1, TimexType::Duration, duration_value(-1, u->unit));
   if (rel == Rel::Past) return dct_hit(i, k + 1, TimexType::Duration, duration_value(1, u->unit));
   if (u->unit == "H" || u->unit == "MIN" || u->unit == "S") return std::nullopt;
+  // "This quarter's loss includes ...", "Last year's results were hurt by ...": results exist only for a
+  // period that is over, so in an earnings report these are the reported quarter and the one a year before
+  bool results_of = punct(k + 1, '\'') && is(k + 2, "s") && results_noun(k + 3) && a_.known();
+  if (results_of && u->unit == "Q" && step == 0 && tense(i, k + 1) != Tense::Future) {
+    int y = 0, q = 0;
+    if (reported_quarter(y, q)) return reported_period(i, k + 1, 0);
+  }
+  if (results_of && u->unit == "Y" && step == -1 && quarterly(i)) return reported_period(i, k + 1, 1);
   // this year's third quarter, last year's first half
   if (u->unit == "Y" && punct(k + 1, '\'') && is(k + 2, "s")) {
     if (Opt q = quarter(k + 3); q && q->value.size() > 4)
@@ -94,7 +102,17 @@ Opt Recognizer::rel_first(size_t i) {
   if (u->unit == "Y" && step == -1 && a_.known() && !(punct(k + 1, '\'') && is(k + 2, "s")) && compares_amount(i) &&
       quarterly(i))
     return reported_period(i, k + 1, 1);
+  // a Sunday paper's "last week" is the week that just ended: the DCT's own ISO week
+  if (u->unit == "W" && rel == Rel::Last && a_.known() && timecal::weekday(a_.day()) == 7) step = 0;
   return dct_hit(i, k + 1, TimexType::Date, timeres::shift(a_, u->unit, step));
+}
+
+bool Recognizer::results_noun(size_t i) const {
+  static constexpr std::string_view kResults[] = {"results", "loss",   "losses",  "profit",  "profits",  "earnings",
+                                                  "net",     "income", "sales",   "revenue", "revenues", "performance"};
+  for (std::string_view w : kResults)
+    if (is(i, w)) return true;
+  return false;
 }
 
 bool Recognizer::amount_before(size_t i) const {
@@ -124,6 +142,22 @@ std::string half_duration(int n, const std::string& unit) {
   return "P" + std::to_string(n) + ".5" + unit;
 }
 }  // namespace
+
+Opt Recognizer::evaluative_day(size_t i) {
+  // "it was a great day for Poland": the day of the story, the last day named (the adjective judges
+  // it and stays out of the extent); "Today is a sad day" only restates "today"
+  if (!(is(i, "a") || is(i, "an"))) return std::nullopt;
+  static constexpr std::string_view kJudged[] = {"great", "historic", "sad",    "good",  "bad",        "dark",
+                                                 "proud", "tragic",   "black",  "happy", "momentous", "memorable"};
+  size_t k = is(i + 1, "very") ? i + 2 : i + 1;
+  bool judged = false;
+  for (std::string_view w : kJudged) judged |= is(k, w);
+  if (!judged || !is(k + 1, "day")) return std::nullopt;
+  for (size_t d = 1; d <= 3 && i >= d && t_.toks[i - d].sentence == t_.toks[i].sentence; ++d)
+    if (lex(i - d, timelex::kDayrel) || lex(i - d, timelex::kWeekday)) return std::nullopt;
+  if (Opt h = anaphor(k + 1, k + 2, "D", 0)) return h;
+  return dct_hit(k + 1, k + 2, TimexType::Date, timeres::shift(a_, "D", 0));
+}
 
 Opt Recognizer::half_quantity(size_t i) {
   auto unit_at = [&](size_t k) -> const Entry* {
@@ -177,6 +211,13 @@ Opt Recognizer::quantity(size_t i) {
     return std::nullopt;
   }
   if (Opt h = half_quantity(i)) return h;
+  if (Opt h = evaluative_day(i)) return h;
+  // "for a while", "after a while": a stretch of unstated length; "a while ago": some time back
+  if ((is(i, "a") && is(i + 1, "while")) && !(i > 0 && (is(i - 1, "once") || is(i - 1, "worth")))) {
+    if (is(i + 2, "ago") || is(i + 2, "back")) return Hit{i, i + 3, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
+    if (i > 0 && (is(i - 1, "for") || is(i - 1, "after"))) return Hit{i, i + 2, TimexType::Duration, "PXX"};
+    return std::nullopt;
+  }
   // day-long, year-long (a count before them is handled below: "a 10-day-long strike")
   if (const Entry* u = lex(i, timelex::kUnit); u && !plural(t_.word(i)) && punct(i + 1, '-') && tight(i + 1) &&
                                                is(i + 2, "long") && tight(i + 2))
@@ -202,6 +243,16 @@ Opt Recognizer::quantity(size_t i) {
     return std::nullopt;
   }
   bool article = is(i, "a") || is(i, "an");
+  // "two to three weeks", "between two to six days": the lower bound is a duration of its own, in the
+  // unit of the upper one (not an age or a shift: "10 to 12 years old", "two to three years ago")
+  if (!article && n > 0 && (is(e, "to") || is(e, "or"))) {
+    int upper = 0;
+    size_t ue = 0;
+    if (count_at(e + 1, upper, ue) && upper > n && !is(e + 1, "a") && !is(e + 1, "an"))
+      if (const Entry* u = lex(ue, timelex::kUnit); u && u->unit != "WE" && u->unit != "Q" && !is(ue + 1, "ago") &&
+                                                  !is(ue + 1, "earlier") && !is(ue + 1, "later") && !is(ue + 1, "old"))
+        return Hit{i, e, TimexType::Duration, duration_value(n, u->unit)};
+  }
   size_t k = e;
   if (punct(k, '-') && tight(k) && !article) ++k;  // two-year, 30-day
   if (is(k, "more") || is(k, "full")) ++k;
@@ -333,6 +384,16 @@ Opt Recognizer::vague_or_set(size_t i) {
     }
     return Hit{i, i + 1, TimexType::Date, v->vague, {}, TimexAnchor::Dct};
   }
+  // "Until then", "by then", "since then": the date named last, in this sentence or the one before
+  if (is(i, "then") && i > 0 && (is(i - 1, "until") || is(i - 1, "till") || is(i - 1, "by") || is(i - 1, "since"))) {
+    size_t since = previous_sentence_start(i);
+    for (size_t k = hits_.size(); k-- > 0 && hits_[k].e >= since;) {
+      const Hit& h = hits_[k];
+      if (h.type != TimexType::Date || h.value.size() < 4 || h.value[0] < '0' || h.value[0] > '9') continue;
+      return Hit{i, i + 1, TimexType::Date, h.value, {}, h.anchor};
+    }
+    return std::nullopt;
+  }
   if (is(i, "these") && is(i + 1, "days")) return Hit{i, i + 2, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
   // at a later date, at an earlier date; at present
   if ((is(i, "a") || is(i, "an")) && (is(i + 1, "later") || is(i + 1, "earlier")) && is(i + 2, "date"))
@@ -394,9 +455,13 @@ Opt Recognizer::the_first(size_t i) {
   size_t count_end = 0;
   if (w == "past" && !lex(k + 1, timelex::kUnit) && !count_at(k + 1, count, count_end))
     return Hit{i, k + 1, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
-  if (w == "future") return Hit{i, k + 1, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
+  // "in the future", "until the foreseeable future": a time; "an approach to the future", "the future
+  // of NATO", "for the foreseeable future" (indefinitely) name no time of their own
+  bool future_time = i > 0 && (is(i - 1, "in") || is(i - 1, "into") || is(i - 1, "until") || is(i - 1, "till") ||
+                               is(i - 1, "by") || is(i - 1, "within"));
+  if (w == "future" && future_time) return Hit{i, k + 1, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
   if (w == "moment" && i > 0 && is(i - 1, "at")) return Hit{i, k + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
-  if ((w == "near" || w == "immediate" || w == "foreseeable" || w == "distant") && is(k + 1, "future"))
+  if ((w == "near" || w == "immediate" || w == "foreseeable" || w == "distant") && is(k + 1, "future") && future_time)
     return Hit{i, k + 2, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
   if (w == "present" && !lex(k + 1, timelex::kUnit) && has(k + 1) && t_.toks[k + 1].kind != TokKind::Word)
     return Hit{i, k + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
@@ -404,6 +469,13 @@ Opt Recognizer::the_first(size_t i) {
     return dct_hit(i, k + 3, TimexType::Date, a_.known() ? timeres::shift(a_, "D", -2) : "XXXX-XX-XX");
   if (w == "day" && is(k + 1, "after") && is(k + 2, "tomorrow"))
     return dct_hit(i, k + 3, TimexType::Date, a_.known() ? timeres::shift(a_, "D", 2) : "XXXX-XX-XX");
+  // "today is the eighth day of Desert Shield": an ordinal day said of a day just named is that day
+  if (lex(k, timelex::kOrdinal) && is(k + 1, "day") && i >= 2 && !hits_.empty() &&
+      (is(i - 1, "is") || is(i - 1, "was") || is(i - 1, "marks") || is(i - 1, "marked"))) {
+    const Hit& p = hits_.back();
+    if (p.e == i - 1 && p.type == TimexType::Date && p.value.size() == 10 && p.value[0] != 'X')
+      return Hit{k, k + 2, TimexType::Date, p.value, {}, p.anchor};
+  }
   if (w == "fiscal" || lex(k, timelex::kOrdinal) || year_at(k))
     if (Opt h = quarter(k)) {
       // "the third-quarter results": the article belongs to the noun, not to the timex
@@ -499,6 +571,12 @@ Opt Recognizer::the_first(size_t i) {
   // the same day, the same week: the period of the last date named
   if (w == "same" && lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1)))
     if (Opt h = anaphor(i, k + 2, t_.toks[k + 1].lex->unit, 0)) return h;
+  // "Oct. 12, the day before the plunge": an apposition restating the day just named
+  if (w == "day" && (is(k + 1, "before") || is(k + 1, "after")) && punct(i - 1, ',') && !hits_.empty()) {
+    const Hit& p = hits_.back();
+    if (p.e == i - 1 && p.type == TimexType::Date && p.value.size() == 10 && p.value[0] != 'X')
+      return Hit{i, k + 1, TimexType::Date, p.value, {}, p.anchor};
+  }
   // "..., the day before." / "the day after," with no event named: a step from the last date named
   if (w == "day" && (is(k + 1, "before") || is(k + 1, "after")) && has(k + 2) && t_.toks[k + 2].kind == TokKind::Punct &&
       !punct(k + 2, '\''))
@@ -544,6 +622,10 @@ Opt Recognizer::the_first(size_t i) {
     // decade stay stretches of time)
     if (w == "past" && is(k + 1, "year") && a_.known())
       return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, "Y", -1));
+    // "for the last week": the seven days up to the DCT, dated to the ISO week holding most of them
+    // (the DCT's own from Thursday on); "the last week of March" is a part of the month
+    if (w == "last" && is(k + 1, "week") && !is(k + 2, "of") && a_.known())
+      return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, "W", timecal::weekday(a_.day()) >= 4 ? 0 : -1));
     Opt h = rel_first(k);
     if (h && h->value == "PRESENT_REF") return h;
     // each of the last three years: a set over those years

@@ -184,7 +184,7 @@ Opt Recognizer::match_core(size_t i) {
   if (is(i, "soon")) return soon(i);
   if (!k.lex && !is(i, "fiscal") && !is(i, "every") && !is(i, "each") && !is(i, "per") && !is(i, "the") &&
       !is(i, "noon") && !is(i, "midnight") && !is(i, "midday") && !is(i, "year") && !is(i, "prior") && !is(i, "future") &&
-      !is(i, "these") && !is(i, "that") && !is(i, "election") && !is(i, "present") && !(k.cap && (is(i, "easter") || is(i, "good") ||
+      !is(i, "these") && !is(i, "that") && !is(i, "election") && !is(i, "present") && !is(i, "then") && !(k.cap && (is(i, "easter") || is(i, "good") ||
       is(i, "independence") || is(i, "veterans") || is(i, "labor") || is(i, "memorial") || is(i, "new"))))
     return std::nullopt;
   if (k.cap)
