@@ -735,11 +735,3 @@ TEST(TimeRelative, UntilThenIsTheDateNamedLast) {
   EXPECT_TRUE(tag("Until then, the stock remains convertible.", DocTime{1989, 10, 30}).empty());
   expect_one("They met in 1998 and then split.", kTue14Jul2020, "1998", "DATE", "1998");
 }
-
-TEST(TimeRelative, TheDayBeforeInAppositionRestatesTheDay) {
-  auto f = tag("Eight trading days after Oct. 12, the day before the stock market plunge, the index fell.",
-               DocTime{1989, 10, 30});
-  ASSERT_EQ(f.size(), 3u);
-  EXPECT_EQ(f[2].text, "the day");
-  EXPECT_EQ(f[2].value, "1989-10-12");
-}

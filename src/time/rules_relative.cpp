@@ -571,12 +571,6 @@ Opt Recognizer::the_first(size_t i) {
   // the same day, the same week: the period of the last date named
   if (w == "same" && lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1)))
     if (Opt h = anaphor(i, k + 2, t_.toks[k + 1].lex->unit, 0)) return h;
-  // "Oct. 12, the day before the plunge": an apposition restating the day just named
-  if (w == "day" && (is(k + 1, "before") || is(k + 1, "after")) && punct(i - 1, ',') && !hits_.empty()) {
-    const Hit& p = hits_.back();
-    if (p.e == i - 1 && p.type == TimexType::Date && p.value.size() == 10 && p.value[0] != 'X')
-      return Hit{i, k + 1, TimexType::Date, p.value, {}, p.anchor};
-  }
   // "..., the day before." / "the day after," with no event named: a step from the last date named
   if (w == "day" && (is(k + 1, "before") || is(k + 1, "after")) && has(k + 2) && t_.toks[k + 2].kind == TokKind::Punct &&
       !punct(k + 2, '\''))
