@@ -866,5 +866,18 @@ TEST(CodeRules, PublishedThingsAndAccordingToAreNoEvents) {
   EXPECT_TRUE(freed);
 }
 
+// Regression: "the dead and wounded members" was coded as an injury (180): a participle joined
+// to an adjective on a noun describes the noun. The fleeing that follows is still an event.
+TEST(CodeRules, ParticipleJoinedToAnAdjectiveIsNoEvent) {
+  NEED_PARSER();
+  auto c = run_parsed("The ISIS left behind scores of the dead and wounded members and fled the battlefield.");
+  bool fled = false;
+  for (const auto& e : c.events) {
+    EXPECT_NE(e.cameo->code, "180");
+    fled |= e.cameo->code.starts_with("087");
+  }
+  EXPECT_TRUE(fled);
+}
+
 }  // namespace
 }  // namespace sitrep::code

@@ -374,6 +374,12 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
             before == nlp::Upos::VERB || before == nlp::Upos::ADP)
           continue;
       }
+      // "the dead and wounded members": a participle joined to an adjective that modifies a noun
+      // describes the noun too.
+      if (!p.nominal && sv.parsed && p.lemmas.size() == 1 && sv.words[m.anchor].deprel == "conj" &&
+          sv.words[m.anchor].head >= 0 && sv.words[sv.words[m.anchor].head].deprel == "amod" &&
+          ctx.an.upos.size() == ctx.an.words.size() && ctx.an.upos[first + m.anchor] == nlp::Upos::ADJ)
+        continue;
       // "US-backed fighters", "the Saudi-led coalition": a verb glued to the word before it by a
       // hyphen is half of an adjective.
       if (!p.nominal && m.anchor > 1 && sv.words[m.anchor - 1].lower == "-" &&
