@@ -879,5 +879,23 @@ TEST(CodeRules, ParticipleJoinedToAnAdjectiveIsNoEvent) {
   EXPECT_TRUE(fled);
 }
 
+// Regression: headlines drop the auxiliary, and "10 civilians killed in terrorist rocket
+// attacks", "Five Turkish soldiers killed by Syrian shelling" made the victims the attackers.
+TEST(CodeRules, HeadlinePassiveVictimIsTheTarget) {
+  NEED_PARSER();
+  for (const char* text : {"10 civilians killed, 15 injured in terrorist rocket attacks on Aleppo.",
+                           "Syrian soldiers killed in rebel attack near Hama.",
+                           "Five Turkish soldiers killed by Syrian shelling in Idlib."}) {
+    bool victim = false;
+    for (const auto& e : run_parsed(text).events) {
+      if (!e.cameo->code.starts_with("19")) continue;
+      EXPECT_FALSE(e.source && (e.source->code == "SYRCVL" || e.source->code == "SYRMIL" || e.source->code == "TURMIL"))
+          << text;
+      victim |= e.target && (e.target->code == "SYRCVL" || e.target->code == "SYRMIL" || e.target->code == "TURMIL");
+    }
+    EXPECT_TRUE(victim) << text;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::code

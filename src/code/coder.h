@@ -71,6 +71,9 @@ struct TreeArgs {
   int place = -1;
   int subject = -1;  // the subject word, even when it names no actor ("it", "he")
   bool passive = false, found = false;
+  // A passive with no auxiliary at all: a headline's ("soldiers killed in ...") or a participle
+  // on its noun ("soldiers killed by shelling"). The window rules read it as passive too.
+  bool reduced_passive = false;
 };
 TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t begin, uint32_t end, uint32_t anchor);
 

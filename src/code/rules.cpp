@@ -517,6 +517,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
                     one_of(sv.words[a].lower, {"held", "hit", "shot", "struck", "met", "led", "sent", "told", "made"}));
     TreeArgs tree;
     if (!pat.nominal && sv.parsed) tree = tree_arguments(ctx, sv, m.begin, m.end, p.anchor);
+    passive = passive || tree.reduced_passive;  // "soldiers killed in ...": a headline's passive
     std::vector<int> targets;
     if (tree.found) {
       sources = tree.sources;

@@ -93,6 +93,13 @@ class Tree {
 
 }  // namespace
 
+// Participles whose passive subject is the one harmed: headlines drop their auxiliary.
+static bool harm_participle(std::string_view w) {
+  return one_of(w, {"killed", "injured", "wounded", "hurt", "shot", "slain", "murdered", "massacred", "executed",
+                    "beheaded", "tortured", "abducted", "kidnapped", "arrested", "detained", "jailed", "imprisoned",
+                    "captured", "displaced", "deported", "expelled", "assassinated"});
+}
+
 TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t begin, uint32_t end, uint32_t anchor) {
   TreeArgs a;
   if (!sv.parsed || anchor >= sv.words.size()) return a;
@@ -100,6 +107,20 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
   int v = int(anchor);
   for (int c : t.children(v))
     if (t.rel(c) == "nsubj:pass" || t.rel(c) == "aux:pass") a.passive = true;
+  // Headlines drop the auxiliary: "Five Turkish soldiers killed by Syrian shelling", "10
+  // civilians killed in rocket attacks". A participle of harm with a subject of its own but no
+  // auxiliary and no object is passive: its subject is the victim.
+  if (!a.passive && harm_participle(sv.words[v].lower)) {
+    bool subject = false, active = false;
+    for (int c : t.children(v)) {
+      std::string_view r = t.rel(c);
+      if (r == "nsubj") subject = true;
+      if (r.starts_with("aux") || r == "obj" || r == "iobj" || r == "ccomp" || r == "xcomp" || r == "expl" ||
+          (r == "compound:prt"))
+        active = true;
+    }
+    a.passive = a.reduced_passive = subject && !active;
+  }
 
   // Subject: the verb's own, else the controlling or coordinated verb's ("agreed to restore",
   // "met and signed"), climbing a few levels at most.
@@ -110,6 +131,20 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
     std::string_view r = t.rel(at);
     if (r != "xcomp" && r != "conj" && !(r == "advcl" && hops == 0)) break;
     at = t.head(at);
+  }
+  // "Five Turkish soldiers killed by Syrian shelling": a participle modifying a noun (acl) with an
+  // agent, or a participle of harm, is a reduced passive clause: the noun is its subject.
+  if (subj < 0 && t.rel(v) == "acl" && t.head(v) >= 0 && sv.words[v].lower.size() > 2) {
+    bool agent = false, object = false;
+    for (int c : t.children(v)) {
+      agent |= t.rel(c) == "obl:agent" || (is_obl(t.rel(c)) && t.case_of(c) == "by");
+      object |= t.rel(c) == "obj";
+    }
+    if (!object && (agent || harm_participle(sv.words[v].lower))) {
+      a.passive = a.reduced_passive = true;
+      subj = t.head(v);
+      at = v;
+    }
   }
   // "Syria, which has rejected all offers": a relative pronoun stands for the noun its clause
   // modifies.
