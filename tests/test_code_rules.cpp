@@ -897,5 +897,23 @@ TEST(CodeRules, HeadlinePassiveVictimIsTheTarget) {
   }
 }
 
+// Regressions: "Extremists ... were also killed" (an adverb between the auxiliary and the
+// participle) and "civilians were killed in air raids and shelling attacks" (the attack they died
+// in, and "shelling" modifying "attacks") made the dead the attackers.
+TEST(CodeRules, TheDeadAreNoAttackers) {
+  NEED_PARSER();
+  for (const char* text : {"Syrian rebels fighting near Aleppo were also killed, said the observatory head.",
+                           "At least 51 Syrian civilians including four children were killed in air raids and shelling "
+                           "attacks on Saturday in Aleppo."}) {
+    for (const auto& e : run_parsed(text).events) {
+      if (!e.cameo->code.starts_with("18") && !e.cameo->code.starts_with("19")) continue;
+      std::string_view verb = std::string_view(text).substr(e.predicate.begin, e.predicate.end - e.predicate.begin);
+      if (verb == "fighting") continue;  // the rebels did fight
+      EXPECT_FALSE(e.source && (e.source->code == "SYRCVL" || e.source->code == "SYRREB"))
+          << text << " " << e.cameo->code;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::code

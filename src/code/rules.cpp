@@ -371,7 +371,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           ctx.an.upos.size() == ctx.an.words.size()) {
         nlp::Upos before = ctx.an.upos[first + m.anchor - 1];
         if (before == nlp::Upos::DET || before == nlp::Upos::ADJ || before == nlp::Upos::NUM ||
-            before == nlp::Upos::VERB || before == nlp::Upos::ADP)
+            before == nlp::Upos::VERB || before == nlp::Upos::ADP || before == nlp::Upos::CCONJ)
           continue;
       }
       // "the dead and wounded members": a participle joined to an adjective that modifies a noun
@@ -512,7 +512,12 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     int obj_to = std::min(ce, next_pred);
     std::vector<int> sources;
     bool reason_phrase = false;  // "in protest against": the reason for another act, which has happened
-    bool passive = a > 0 && (is_be(r.word(a - 1)) || (a > 1 && is_be(r.word(a - 2)) && r.word(a - 1).ends_with("ly"))) &&
+    // "were killed", "were reportedly killed", "were also killed": be, at most one adverb, a participle.
+    auto adverb = [&](int w) {
+      return r.word(w).ends_with("ly") ||
+             (ctx.an.upos.size() == ctx.an.words.size() && ctx.an.upos[first + w] == nlp::Upos::ADV);
+    };
+    bool passive = a > 0 && (is_be(r.word(a - 1)) || (a > 1 && is_be(r.word(a - 2)) && adverb(a - 1))) &&
                    (sv.words[a].lower.ends_with("ed") || sv.words[a].lower.ends_with("en") ||
                     one_of(sv.words[a].lower, {"held", "hit", "shot", "struck", "met", "led", "sent", "told", "made"}));
     TreeArgs tree;
@@ -563,7 +568,9 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       }
       // "demonstrators tried to cross the zone in protest against the occupation": an event
       // named as the reason for an act is its subject's.
-      if (sources.empty() && a > 0 && r.word(a - 1) == "in") {
+      // (Not an attack: "51 civilians were killed in air raids" died in them.)
+      bool violence_noun = p.code.starts_with("18") || p.code.starts_with("19") || p.code.starts_with("20");
+      if (sources.empty() && a > 0 && r.word(a - 1) == "in" && !violence_noun) {
         int subj = r.subject_left(cs, a - 1);
         if (subj >= 0) sources = r.compound_left(subj);
         reason_phrase = subj >= 0;
