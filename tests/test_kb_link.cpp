@@ -491,5 +491,13 @@ TEST_F(LinkTest, CommonWordsInsideDatesAndArabicNamesAreNoPlaces) {
   }
 }
 
+// "Car bomb blast kills 15" opened a sentence, so "Car" was read as the Central African Republic
+// (alias CAR); only the capitals "CAR" are.
+TEST_F(LinkTest, CarIsTheCentralAfricanRepublicOnlyInCapitals) {
+  auto ms = link("Car bomb blast kills 15 in Homs. CAR rebels attacked a convoy.", "2014-03-06");
+  EXPECT_EQ(find(ms, "Car"), nullptr);
+  EXPECT_EQ(code(ms, "CAR rebels"), "CAFREB");
+}
+
 }  // namespace
 }  // namespace sitrep::kb
