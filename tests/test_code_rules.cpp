@@ -915,5 +915,24 @@ TEST(CodeRules, TheDeadAreNoAttackers) {
   }
 }
 
+// Regression: "an offensive on a new US-formed militant group" was coded as an attack on the
+// United States: a country glued to "-backed", "-formed", "-trained" ... names the sponsor, not
+// the actor; "US-led" still names the actor.
+TEST(CodeRules, SponsorGluedByHyphenIsNoActor) {
+  NEED_CODER();
+  auto c = run("Al-Nusra Front launched an offensive on Friday on the headquarters of a new US-formed militant group.");
+  bool attack = false;
+  for (const auto& e : c.events) {
+    if (!e.cameo->code.starts_with("19")) continue;
+    attack = true;
+    EXPECT_FALSE(e.target && e.target->code == "USA");
+  }
+  EXPECT_TRUE(attack);
+  bool led = false;
+  for (const auto& e : run("US-led coalition jets struck Islamic State positions near Raqqa.").events)
+    led |= e.source && e.source->code.starts_with("USA");
+  EXPECT_TRUE(led);
+}
+
 }  // namespace
 }  // namespace sitrep::code

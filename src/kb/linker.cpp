@@ -376,7 +376,8 @@ class Scan {
   }
 
   // "Britain-based", "London-based", "US-made": the name says where something is or comes
-  // from, not who acts.
+  // from, not who acts; so does "US-backed", "Iranian-trained", "Turkish-controlled": who stands
+  // behind the group or the ground that is named next. ("US-led" names the one who acts.)
   bool located_modifier(size_t k) const {
     uint32_t e = ft_.tokens[ms_[k].te - 1].end;
     if (e >= text_.size() || text_[e] != '-') return false;
@@ -385,7 +386,10 @@ class Scan {
     std::string w(text_.substr(b, x - b));
     for (char& ch : w) ch = char(std::tolower(static_cast<unsigned char>(ch)));
     static constexpr std::string_view kWords[] = {"based", "born", "made", "built", "headquartered", "registered",
-                                                  "listed", "flagged", "manufactured"};
+                                                  "listed", "flagged", "manufactured", "backed", "formed", "trained",
+                                                  "funded", "financed", "armed", "supported", "sponsored", "allied",
+                                                  "aligned", "affiliated", "controlled", "occupied", "held", "installed",
+                                                  "brokered", "mediated", "drafted", "proposed"};
     return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
   }
 
