@@ -934,5 +934,18 @@ TEST(CodeRules, SponsorGluedByHyphenIsNoActor) {
   EXPECT_TRUE(led);
 }
 
+// Regression: an actorless, embedded mention ("where air strikes have intensified") came out with
+// confidence -0.05; the record's contract is 0..1.
+TEST(CodeRules, ConfidenceStaysBetweenZeroAndOne) {
+  NEED_PARSER();
+  auto c = run_parsed("30 Apr 2017 White Helmets operates in the opposition-held parts of Syria where air strikes have "
+                      "intensified recently.");
+  ASSERT_FALSE(c.events.empty());
+  for (const auto& e : c.events) {
+    EXPECT_GE(e.confidence, 0.0) << e.cameo->code;
+    EXPECT_LE(e.confidence, 1.0) << e.cameo->code;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::code

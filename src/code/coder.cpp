@@ -360,7 +360,9 @@ CodedDoc Coder::code(const Doc& doc) const {
       EventDate d = date_event(SentenceTokens{spans, heads}, anchor, timexes, dct, body);
       e.date = date_value(d);
       e.date_basis = to_string(d.basis);
-      e.confidence = p.confidence;
+      // The rules add and take off evidence; the record's contract is a value in 0..1 (an
+      // actorless, deeply embedded mention could go below 0).
+      e.confidence = std::clamp(p.confidence, 0.0, 1.0);
       out.events.push_back(std::move(e));
     }
     find_quotes(ctx, sv, out.quotes, last_speaker);
