@@ -947,5 +947,17 @@ TEST(CodeRules, ConfidenceStaysBetweenZeroAndOne) {
   }
 }
 
+// Regression: a verb pattern matched its word used as a noun or an adjective: "the sting and
+// clash of battle" (190), "an effectively open border" (060, open a border).
+TEST(CodeRules, VerbPatternOnANounOrAdjectiveIsNoEvent) {
+  NEED_PARSER();
+  for (const char* text : {"All real Americans love the sting and clash of battle.",
+                           "Under Mr. Obama, an effectively open border has led to new influxes of migrants from Mexico."})
+    for (const auto& e : run_parsed(text).events)
+      EXPECT_TRUE(e.cameo->code != "190" && e.cameo->code != "060") << text << " " << e.cameo->code;
+  // The verb itself still names the act.
+  EXPECT_FALSE(run_parsed("Syrian troops clashed with Turkish soldiers near Saraqib on Monday.").events.empty());
+}
+
 }  // namespace
 }  // namespace sitrep::code

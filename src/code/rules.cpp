@@ -398,6 +398,23 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       if (!p.nominal && p.lemmas.size() == 1 && ctx.an.upos.size() == ctx.an.words.size() &&
           (ctx.an.upos[first + m.anchor] == nlp::Upos::ADV || ctx.an.upos[first + m.anchor] == nlp::Upos::ADP))
         continue;
+      // "the sting and clash of battle", "an effectively open border": the tagger and the parse
+      // agree the pattern's verb is a noun or an adjective here (a noun, subject or object of
+      // something, or a modifier), so no act is named.
+      if (!p.nominal && sv.parsed && ctx.an.upos.size() == ctx.an.words.size() &&
+          (ctx.an.upos[first + m.anchor] == nlp::Upos::NOUN || ctx.an.upos[first + m.anchor] == nlp::Upos::ADJ)) {
+        std::string_view rel = sv.words[m.anchor].deprel;
+        // (A verb particle, "shut down", or a parse with no verb at all says the tag is wrong.)
+        bool particle = false, verbless = true;
+        for (size_t w = 0; w < sv.words.size(); ++w) {
+          particle |= sv.words[w].head == int(m.anchor) && sv.words[w].deprel == "compound:prt";
+          verbless &= ctx.an.upos[first + w] != nlp::Upos::VERB;
+        }
+        if (!particle && !verbless &&
+            (rel == "amod" || rel == "nsubj" || rel == "obj" || rel == "obl" || rel == "nmod" || rel == "compound" ||
+             rel == "conj" || rel == "nsubj:pass" || rel == "appos"))
+          continue;
+      }
       // A 'finite' pattern as a bare participle: on a noun ("rebels backed by Turkish tanks") or
       // opening the sentence ("Backed by Russia, the army ..."), with no subject or auxiliary.
       if (p.finite && m.anchor == 0 && sv.words[0].lower.ends_with("ed") && n > 1 && sv.words[1].lower == "by") continue;
