@@ -611,6 +611,19 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       p.target = r.object_right(int(m.end), obj_to, &p.place);
       if (p.target < 0 && (pat.lemmas.size() > 1)) p.target = r.object_right(int(m.begin) + 1, obj_to, &p.place);
     }
+    // "the website was hit by a cyber attack", "the town was struck by an air raid": what did
+    // it is an event the noun lexicon names; the verb only says it landed, so the act is that
+    // event's, done to the verb's subject.
+    if (passive && !pat.nominal && (p.code.starts_with("18") || p.code.starts_with("19")) &&
+        r.after_word(int(m.end), ce, "by") < 0)
+      for (size_t j = i + 1; j < chosen.size(); ++j) {
+        const Pattern& np = ctx.lexicon.pattern(chosen[j].pattern);
+        if (!np.nominal || int(chosen[j].begin) >= ce) continue;
+        int w = int(chosen[j].begin) - 1;
+        for (int k = 0; k < 3 && w > int(m.end) && r.word(w) != "by"; ++k) --w;
+        if (r.word(w) == "by") p.code = np.code;
+        break;
+      }
     if (!tree.found && p.target >= 0) targets = {p.target};
     p.target = targets.empty() ? -1 : targets[0];
     if (p.place < 0) p.place = r.place_in(cs, ce);
