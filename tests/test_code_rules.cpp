@@ -836,3 +836,52 @@ TEST(CodeRules, PublishedThingsAndAccordingToAreNoEvents) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// "was hit by a cyber attack": a harm verb whose passive agent is an event the noun lexicon
+// names codes that event (COERCE cyber), not a generic assault by the verb.
+TEST(CodeRules, PassiveHarmVerbByANominalEventIsThatEvent) {
+  NEED_PARSER();
+  auto c = run_parsed("A Burkina Faso news website was hit on Friday by a cyber attack, its operator said.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->code, "170");
+  EXPECT_EQ(best->cameo->plover_type, "COERCE");
+  EXPECT_EQ(find(c, "19"), nullptr);
+}
+
+
+// Concessions agreed, promised or won are concessions; raising readiness and calling up
+// conscripts mobilize; "called X a traitor" is no phone call; launching a cyber attack coerces.
+TEST(CodeRules, ConcessionsReadinessCallUpAndCyberAttacks) {
+  NEED_PARSER();
+  auto agreed = run_parsed("The government of Suriname has agreed to concessions to avert a political crisis.");
+  const EventMention* best = best_event(agreed);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "CONCEDE");
+  auto promised = run_parsed("Botswana has promised concessions to opposition leaders.");
+  EXPECT_NE(find(promised, "080", "BWA"), nullptr);
+  auto ready = run_parsed("Greece said on Tuesday that it was increasing its military readiness.");
+  best = best_event(ready);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "MOBILIZE");
+  auto called = run_parsed("The Serbian army on Wednesday called up a new group of volunteers.");
+  best = best_event(called);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "MOBILIZE");
+  auto named = run_parsed("Demonstrators in Kuwait called the premier a traitor.");
+  EXPECT_EQ(find(named, "041"), nullptr);
+  auto hackers = run_parsed("Russian hackers launched a massive cyber attack on Estonia's banks.");
+  best = best_event(hackers);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "COERCE");
+  auto barred = run_parsed("Six human rights groups have been barred from operating in Armenia.");
+  best = best_event(barred);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "COERCE");
+}
+
+}  // namespace
+}  // namespace sitrep::code
