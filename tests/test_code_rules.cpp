@@ -885,3 +885,21 @@ TEST(CodeRules, ConcessionsReadinessCallUpAndCyberAttacks) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// A warning of what will or may come is a threat even when the lexicon's patterns cannot reach
+// the modal; a warning about what has happened stays a reproach. Ejecting someone expels them.
+TEST(CodeRules, WarningOfWhatWillComeIsAThreat) {
+  NEED_PARSER();
+  auto c = run_parsed("New Zealand has warned the tiny principality of Liechtenstein that it will take retaliatory action.");
+  EXPECT_NE(find(c, "130", "NZL", "LIE"), nullptr);
+  auto past = run_parsed("Amnesty warned of a worrying trend of arbitrary arrests in Egypt.");
+  EXPECT_EQ(find(past, "13"), nullptr);
+  auto eject = run_parsed("Slovakia has been able to eject Russian observers from the country.");
+  EXPECT_NE(find(eject, "166", "SVK"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code

@@ -705,6 +705,21 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       else if (out.back().modality == Modality::Negated) neg = true;
       else hypo = true;
     }
+    // "warned the principality that it will take retaliatory action", "warning they could be
+    // banned if ...": a warning of what will or may come (past the lexicon's few words) is a
+    // threat, not a reproach.
+    if (pat.code == "110" && pat.text == "warn" && !neg && !hypo) {
+      for (int w = int(m.end); w < std::min(n, int(m.end) + 16); ++w) {
+        std::string_view x = r.word(w);
+        if (one_of(x, {";", "but", "while", "although", "whereas"})) break;
+        std::string_view surface = ctx.body.substr(sv.words[w].span.begin, 1);
+        bool month = x == "may" && surface == "M";
+        if (!month && one_of(x, {"will", "would", "could", "may", "might", "'ll", "if", "unless"})) {
+          p.code = "130";
+          break;
+        }
+      }
+    }
     bool intent_code = p.code.starts_with("03") || p.code.starts_with("13") || p.code.starts_with("02") ||
                        p.code.starts_with("10") || p.code.starts_with("12");
     // "Libya said it would not hand over the suspects": unwillingness to cooperate, stated, is a
