@@ -903,3 +903,18 @@ TEST(CodeRules, WarningOfWhatWillComeIsAThreat) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// A bare "strike" in a sentence about workers, unions or pay is a labour strike (143), not a
+// military strike (190).
+TEST(CodeRules, StrikeAmongWorkersIsALabourStrike) {
+  NEED_PARSER();
+  auto c = run_parsed("Union workers in Ghana said the strike would continue until their wages are paid.");
+  EXPECT_NE(find(c, "143"), nullptr);
+  EXPECT_EQ(find(c, "19"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code

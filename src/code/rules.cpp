@@ -487,6 +487,15 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     const Pattern& pat = ctx.lexicon.pattern(m.pattern);
     Predicate p;
     p.code = pat.code;
+    // "the largest teachers' strike", "workers ... as the strike entered its second week": a
+    // strike in a sentence about work and pay is a labour strike, not a military one.
+    if (pat.nominal && pat.text == "strike" && p.code == "190" &&
+        std::any_of(sv.words.begin(), sv.words.end(), [](const WordView& w) {
+          return one_of(w.lower, {"union", "unions", "worker", "workers", "employees", "teachers", "doctors", "nurses",
+                                  "miners", "drivers", "staff", "pay", "wage", "wages", "salary", "salaries", "walkout",
+                                  "stoppage", "labor", "labour", "strikers", "striking", "teachers'", "workers'"});
+        }))
+      p.code = "143";
     p.pattern = m.pattern;
     p.begin = m.begin;
     p.end = m.end;
