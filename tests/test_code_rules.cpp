@@ -918,3 +918,23 @@ TEST(CodeRules, StrikeAmongWorkersIsALabourStrike) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// An agreement named by the retreat it settles ("a ceasefire agreement", "a disarmament deal")
+// is that retreat; a trade agreement stays cooperation.
+TEST(CodeRules, AgreementNamedByTheRetreatItSettles) {
+  NEED_PARSER();
+  auto c = run_parsed("Fiji and Tonga signed a ceasefire agreement on Monday.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->code, "0871");
+  EXPECT_EQ(best->cameo->plover_type, "RETREAT");
+  auto d = run_parsed("The leaders of seven rebel groups in Congo have reached a tentative disarmament deal.");
+  EXPECT_NE(find(d, "0873"), nullptr);
+  EXPECT_EQ(find(d, "057"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code

@@ -446,6 +446,20 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
   }
   std::erase_if(chosen, [&](const PatternMatch& m) { return ctx.lexicon.pattern(m.pattern).code == "-"; });
   std::sort(chosen.begin(), chosen.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  // "signed a ceasefire agreement", "reached a disarmament deal", "signed an aid package": an
+  // agreement (057) named by the concession, retreat or aid it settles is that act, agreed.
+  std::vector<std::string> settles(chosen.size());
+  for (size_t i = 0; i < chosen.size(); ++i) {
+    if (ctx.lexicon.pattern(chosen[i].pattern).code != "057") continue;
+    for (const auto& nm : events) {
+      const Pattern& np = ctx.lexicon.pattern(nm.pattern);
+      if (!np.nominal || nm.begin <= chosen[i].begin || nm.end > chosen[i].end) continue;
+      if (np.code.starts_with("07") || np.code.starts_with("084") || np.code.starts_with("087")) {
+        settles[i] = np.code;
+        break;
+      }
+    }
+  }
 
   // Reporting verbs: boundaries and speakers.
   std::vector<bool> boundary(n, false);
@@ -486,7 +500,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     const PatternMatch& m = chosen[i];
     const Pattern& pat = ctx.lexicon.pattern(m.pattern);
     Predicate p;
-    p.code = pat.code;
+    p.code = settles[i].empty() ? pat.code : settles[i];
     // "the largest teachers' strike", "workers ... as the strike entered its second week": a
     // strike in a sentence about work and pay is a labour strike, not a military one.
     if (pat.nominal && pat.text == "strike" && p.code == "190" &&
