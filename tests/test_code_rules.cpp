@@ -938,3 +938,25 @@ TEST(CodeRules, AgreementNamedByTheRetreatItSettles) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// An order to one's own forces is the act, done ("ordered the army to deploy more troops");
+// an order to another government stays a demand, its act unrealized.
+TEST(CodeRules, OrderToOwnForcesIsTheAct) {
+  NEED_PARSER();
+  auto c = run_parsed("Chile's President Michelle Bachelet has ordered the army to deploy thousands more troops to the south.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->code, "154");
+  EXPECT_EQ(best->modality, Modality::Asserted);
+  EXPECT_EQ(find(c, "10"), nullptr);
+  auto other = run_parsed("The Department of the Prime Minister has ordered the Government of Tonga to impose sanctions on a company.");
+  best = best_event(other);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "REQUEST");
+}
+
+}  // namespace
+}  // namespace sitrep::code

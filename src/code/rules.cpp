@@ -495,6 +495,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     boundary[c.begin] = true;
   }
   bool reported_future = !reports.empty();
+  std::vector<int> ordered_acts;  // the order verbs whose complement was coded as the act
 
   for (size_t i = 0; i < chosen.size(); ++i) {
     const PatternMatch& m = chosen[i];
@@ -678,6 +679,18 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       bool asked_of = false;
       for (const auto& w : sv.words) asked_of |= h >= 0 && w.head == h && (w.deprel == "obj" || w.deprel == "iobj");
       if (asked_of && h >= 0 && request_verb(sv.words[h].lower)) hypo = true;
+      // "ordered its troops to pull out", "has ordered the army to deploy more troops": an order
+      // to one's own forces or envoys is how a government acts; the act is its own, done.
+      bool own = false;
+      for (const auto& w : sv.words)
+        own |= w.head == h && w.deprel == "obj" &&
+               one_of(w.lower, {"forces", "troops", "army", "military", "soldiers", "police", "navy", "units",
+                                "diplomats", "ambassador", "envoy", "officers", "jets", "warships", "personnel"});
+      if (own && h >= 0 &&
+          one_of(sv.words[h].lower, {"ordered", "orders", "order", "ordering", "instructed", "directed", "commanded"})) {
+        hypo = false;
+        ordered_acts.push_back(h);
+      }
     }
     std::vector<bool> consumed(n, false);
     for (const auto& c : cues) {
@@ -861,6 +874,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         }
       }
   }
+  // The order itself restates the act it ordered.
+  std::erase_if(out, [&](const Predicate& q) {
+    return q.code.starts_with("10") && std::find(ordered_acts.begin(), ordered_acts.end(), int(q.anchor)) != ordered_acts.end();
+  });
   // "held a phone call discussing ...", "a meeting in which they discussed ...": the generic
   // 040 restates the specific consultation (041-046) the same actor is coded with.
   auto restated = [&](const Predicate& g) {
