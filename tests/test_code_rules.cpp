@@ -586,6 +586,11 @@ TEST(CodeRules, AppealsJointDrillsAndArmsSupplies) {
   const EventMention* best = best_event(drill);
   ASSERT_NE(best, nullptr);
   EXPECT_EQ(best->cameo->code, "062");
+  // "joint military drills": the joint drill, not a show of force by one side
+  auto military = run_parsed("NATO forces are holding joint military drills with the Libyan air force.");
+  best = best_event(military);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "COOPERATE");
   auto arms = run_parsed("The United States supplied weapons to Kurdish fighters in Iraq.");
   EXPECT_NE(find(arms, "072", "USA"), nullptr);
 }
