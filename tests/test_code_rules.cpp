@@ -965,3 +965,19 @@ TEST(CodeRules, OrderToOwnForcesIsTheAct) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Killing by an earthquake or an accident, with no one named doing it, is no event; killing by
+// gunmen in the next sentence still is.
+TEST(CodeRules, HarmByNatureOrMishapIsNoEvent) {
+  NEED_PARSER();
+  auto c = run_parsed("A year after the 2011 quake in Mexico that killed 1,816 people, the government started its plan. "
+                      "Gunmen killed five people in Mexico City.");
+  for (const auto& e : c.events) EXPECT_FALSE(e.sentence == 0 && e.cameo->code.starts_with("19")) << e.cameo->code;
+  EXPECT_NE(find(c, "19"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code

@@ -809,6 +809,15 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     // So is repression: "Twelve opposition activists were arrested on Monday".
     bool violence = p.code.starts_with("17") || p.code.starts_with("18") || p.code.starts_with("19") ||
                     p.code.starts_with("20");
+    // "the quake that killed 1,816 people", "the accident ... killing two people": harm done by
+    // nature or mishap, with no one named doing it, is no political event.
+    if (violence && sources.empty() && !pat.nominal &&
+        std::any_of(sv.words.begin(), sv.words.end(), [](const WordView& w) {
+          return one_of(w.lower, {"earthquake", "quake", "typhoon", "hurricane", "cyclone", "storm", "flood", "floods",
+                                  "tsunami", "landslide", "avalanche", "accident", "crash", "disaster", "epidemic",
+                                  "outbreak", "disease", "virus", "drought", "wildfire", "eruption"});
+        }))
+      continue;
     bool unattributed = sources.empty() && violence && p.target >= 0 && p.modality == Modality::Asserted;
     // Any other act whose doer is unnamed ("were arrested", "it said") or no actor the KB knows
     // ("the two sides agreed"): an event of its type all the same, when wanted, in a sentence
