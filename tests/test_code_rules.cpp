@@ -981,3 +981,22 @@ TEST(CodeRules, HarmByNatureOrMishapIsNoEvent) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// A statement that carries an act is that act: "issued a statement saying it would detain
+// journalists" is a threat, not a statement (010); a statement alone stays one.
+TEST(CodeRules, StatementCarryingAnActIsThatAct) {
+  NEED_PARSER();
+  auto c = run_parsed("Somalia's government has issued a statement saying it would detain journalists who spread false reports.");
+  EXPECT_EQ(find(c, "010"), nullptr);
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "THREATEN");
+  auto alone = run_parsed("Somalia's government issued a statement on Monday.");
+  EXPECT_NE(find(alone, "010"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code

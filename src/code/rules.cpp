@@ -883,6 +883,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         }
       }
   }
+  // "issued a statement saying it would detain journalists", "gave a speech condemning ...": a
+  // statement is how the act it carries is made; what it says is the event.
+  if (std::any_of(out.begin(), out.end(), [](const Predicate& q) { return !q.code.starts_with("01"); }))
+    std::erase_if(out, [](const Predicate& q) { return q.code == "010"; });
   // The order itself restates the act it ordered.
   std::erase_if(out, [&](const Predicate& q) {
     return q.code.starts_with("10") && std::find(ordered_acts.begin(), ordered_acts.end(), int(q.anchor)) != ordered_acts.end();
