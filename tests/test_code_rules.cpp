@@ -1000,3 +1000,18 @@ TEST(CodeRules, StatementCarryingAnActIsThatAct) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Raising or floating the possibility of an act against someone is a threat.
+TEST(CodeRules, RaisingThePossibilityIsAThreat) {
+  NEED_PARSER();
+  auto c = run_parsed("The United States has raised the possibility of suspending talks with Cuba.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "THREATEN");
+}
+
+}  // namespace
+}  // namespace sitrep::code
