@@ -1015,3 +1015,23 @@ TEST(CodeRules, RaisingThePossibilityIsAThreat) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Claiming responsibility for an attack is owning the attack (ASSAULT by the claimant);
+// claiming responsibility for anything else stays an acknowledgement (015).
+TEST(CodeRules, ClaimingAnAttackIsTheAttack) {
+  NEED_PARSER();
+  auto c = run_parsed("An Islamic militant group claimed responsibility Tuesday for the deadly suicide bombing at a market in eastern Afghanistan.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "ASSAULT");
+  auto raid = run_parsed("On Monday, Hamas claimed responsibility for an attack in which five soldiers were killed.");
+  EXPECT_NE(find(raid, "180", "PSEREBHMS"), nullptr);
+  auto other = run_parsed("Hamas claimed responsibility for the victory in the election.");
+  EXPECT_NE(find(other, "015"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code

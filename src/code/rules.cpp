@@ -450,7 +450,28 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
   // agreement (057) named by the concession, retreat or aid it settles is that act, agreed.
   std::vector<std::string> settles(chosen.size());
   for (size_t i = 0; i < chosen.size(); ++i) {
-    if (ctx.lexicon.pattern(chosen[i].pattern).code != "057") continue;
+    const Pattern& cp = ctx.lexicon.pattern(chosen[i].pattern);
+    // "claimed responsibility for the suicide bombing": claiming an attack is owning it, so the
+    // claimant's act is that attack.
+    if (cp.code == "015" && cp.text.starts_with("claim") && i + 1 < chosen.size()) {
+      const PatternMatch& nm = chosen[i + 1];
+      const Pattern& np = ctx.lexicon.pattern(nm.pattern);
+      bool force = np.code.starts_with("18") || np.code.starts_with("19") || np.code.starts_with("20");
+      bool after_for = false;
+      for (uint32_t w = chosen[i].end; w < nm.begin && w < chosen[i].end + 6; ++w) after_for |= sv.words[w].lower == "for";
+      if (np.nominal && force && after_for && nm.begin <= chosen[i].end + 6) settles[i] = np.code;
+    }
+    if (cp.code == "015" && cp.text.starts_with("claim") && settles[i].empty())
+      for (uint32_t w = chosen[i].end; w + 1 < sv.words.size() && w < chosen[i].end + 4; ++w) {
+        if (sv.words[w].lower != "for") continue;
+        for (uint32_t x = w + 1; x < sv.words.size() && x <= w + 4; ++x)
+          if (one_of(sv.words[x].lower, {"attack", "attacks", "raid", "raids", "ambush", "assault"})) {
+            settles[i] = "180";
+            break;
+          }
+        break;
+      }
+    if (cp.code != "057") continue;
     for (const auto& nm : events) {
       const Pattern& np = ctx.lexicon.pattern(nm.pattern);
       if (!np.nominal || nm.begin <= chosen[i].begin || nm.end > chosen[i].end) continue;
