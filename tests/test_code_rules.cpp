@@ -1035,3 +1035,18 @@ TEST(CodeRules, ClaimingAnAttackIsTheAttack) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Meeting a goal, a deadline or a need is no meeting; freeing groups from restrictions eases them.
+TEST(CodeRules, MeetingAGoalIsNoMeeting) {
+  NEED_PARSER();
+  auto c = run_parsed("Italy says it will meet the goals of the European Union's budget law by September.");
+  EXPECT_EQ(find(c, "04"), nullptr);
+  auto freed = run_parsed("Cypriot authorities released the organizations from administrative restrictions.");
+  EXPECT_NE(find(freed, "081"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
