@@ -1050,3 +1050,18 @@ TEST(CodeRules, MeetingAGoalIsNoMeeting) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// "is not going to accept": a stated unwillingness, like "will not accept", is a rejection.
+TEST(CodeRules, NotGoingToIsUnwillingness) {
+  NEED_PARSER();
+  auto c = run_parsed("The African Union is not going to accept an offer of foreign mediation to end the violence.");
+  const EventMention* e = find(c, "12", "IGOAFU");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, Modality::Asserted);
+}
+
+}  // namespace
+}  // namespace sitrep::code

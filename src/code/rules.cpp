@@ -739,6 +739,8 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           if (!consumed[c.begin]) {
             neg = true;
             unwilling |= c.begin > 0 && one_of(r.word(c.begin - 1), {"will", "would", "shall", "'ll", "wo"});
+            // "is not going to accept an offer": the same refusal, in the future of intent
+            unwilling |= r.word(c.begin + 1) == "going" && r.word(c.begin + 2) == "to";
           }
           break;
         case PatternKind::Planned: plan = true; break;
