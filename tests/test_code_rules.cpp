@@ -1065,3 +1065,20 @@ TEST(CodeRules, NotGoingToIsUnwillingness) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Of force told as a list, the gravest act leads: "were detained, tortured or killed" is an
+// assault first, though the arrest is coded too.
+TEST(CodeRules, GravestListedForceLeads) {
+  NEED_PARSER();
+  auto c = run_parsed("At least 2,000 people were detained, tortured or killed by Canadian forces during the occupation.");
+  EXPECT_NE(find(c, "173"), nullptr);
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "ASSAULT");
+}
+
+}  // namespace
+}  // namespace sitrep::code

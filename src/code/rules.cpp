@@ -981,6 +981,18 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         for (const auto& g : out)
           if (g.anchor != q.anchor && governs(int(g.anchor), int(q.anchor)) && q.confidence >= g.confidence)
             q.confidence = g.confidence - 0.05;
+    // "were detained, tortured or killed", "kidnapped and beheaded": of force told as a list,
+    // the gravest act is what the sentence reports (assault over coercion, killing over beating).
+    auto force_root = [](const std::string& c) {
+      return c.starts_with("17") || c.starts_with("18") || c.starts_with("19") || c.starts_with("20") ? std::stoi(c.substr(0, 2)) : 0;
+    };
+    for (auto& q : out)
+      for (const auto& g : out) {
+        bool listed = sv.words[q.anchor].deprel == "conj" && sv.words[q.anchor].head == int(g.anchor);
+        if (listed && force_root(g.code) && force_root(q.code) > force_root(g.code) && q.modality == g.modality &&
+            q.confidence <= g.confidence)
+          q.confidence = g.confidence + 0.01;
+      }
   }
   // "The administration declared that China must drop barriers", "Libya must hand over the
   // suspects, the minister reiterated": a reported obligation is the speaker's demand (100) on
