@@ -1082,3 +1082,16 @@ TEST(CodeRules, GravestListedForceLeads) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// "Some 70 percent of Haitian teachers": a share of an actor is that actor, as "thousands of" is.
+TEST(CodeRules, PercentOfAnActorIsTheActor) {
+  NEED_PARSER();
+  auto c = run_parsed("Some 70 percent of Haitian teachers in public schools are out on strike.");
+  EXPECT_NE(find(c, "143", "HTIEDU"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code

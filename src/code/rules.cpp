@@ -173,7 +173,7 @@ class Rules {
     return word(w) == "of" &&
            one_of(q, {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "some", "many", "most", "all",
                       "several", "members", "supporters", "units", "part", "third", "half", "majority", "groups",
-                      "elements", "remnants", "hundred", "thousand", "one", "two", "three"});
+                      "elements", "remnants", "hundred", "thousand", "one", "two", "three", "percent", "cent", "%"});
   }
   // Subject: nearest actor mention left of `p` within [from, p), not inside a prepositional phrase.
   int subject_left(int from, int p) const {
