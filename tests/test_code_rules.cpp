@@ -1095,3 +1095,24 @@ TEST(CodeRules, PercentOfAnActorIsTheActor) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// "signed a billion dollar aid package": the aid a bare "signed" settles is the act; "has
+// called the arrest an act of blackmail" is no phone call; protecting an economy is no
+// military protection.
+TEST(CodeRules, SignedAidPackageAndFalseCallsAndProtection) {
+  NEED_PARSER();
+  auto c = run_parsed("Fiji and Tonga signed a billion dollar aid package on Monday.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "AID");
+  auto called = run_parsed("The Malaysian Foreign Ministry has called the arrest of Hungarian diplomats an act of blackmail.");
+  EXPECT_EQ(find(called, "041"), nullptr);
+  auto econ = run_parsed("Canada has taken measures aimed at protecting its economy from currency fluctuations.");
+  EXPECT_EQ(find(econ, "074"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code

@@ -472,9 +472,11 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         break;
       }
     if (cp.code != "057") continue;
+    // (inside the pattern's words, or right after a bare "signed": "signed an aid package")
+    uint32_t to = cp.lemmas.size() == 1 ? std::min<uint32_t>(chosen[i].end + 6, sv.words.size()) : chosen[i].end;
     for (const auto& nm : events) {
       const Pattern& np = ctx.lexicon.pattern(nm.pattern);
-      if (!np.nominal || nm.begin <= chosen[i].begin || nm.end > chosen[i].end) continue;
+      if (!np.nominal || nm.begin <= chosen[i].begin || nm.end > to) continue;
       if (np.code.starts_with("07") || np.code.starts_with("084") || np.code.starts_with("087")) {
         settles[i] = np.code;
         break;
