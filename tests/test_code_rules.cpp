@@ -1116,3 +1116,21 @@ TEST(CodeRules, SignedAidPackageAndFalseCallsAndProtection) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Fighting corruption or a disease is no armed clash; helping someone do something names the
+// thing done, not aid.
+TEST(CodeRules, FightingCorruptionAndHelpingAreNoEvents) {
+  NEED_PARSER();
+  auto c = run_parsed("Bulgaria's prime minister pledged to fight corruption in the police.");
+  EXPECT_EQ(find(c, "19"), nullptr);
+  auto h = run_parsed("The Costa Rican government is helping Cape Verde work toward a more efficient use of water.");
+  EXPECT_EQ(find(h, "070"), nullptr);
+  auto war = run_parsed("Rebels fought government troops in the north of Chad on Sunday.");
+  EXPECT_NE(find(war, "19"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
