@@ -1134,3 +1134,16 @@ TEST(CodeRules, FightingCorruptionAndHelpingAreNoEvents) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// "in order to" is a purpose, not an order.
+TEST(CodeRules, InOrderToIsNoOrder) {
+  NEED_PARSER();
+  auto c = run_parsed("Senegal was working on a concessions deal with Britain in order to avert a showdown over the border.");
+  EXPECT_EQ(find(c, "10"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
