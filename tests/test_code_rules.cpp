@@ -1147,3 +1147,23 @@ TEST(CodeRules, InOrderToIsNoOrder) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Giving up a contested project or halting construction is a concession; an opposition
+// suspending its protests eases dissent.
+TEST(CodeRules, ShelvedProjectsAndSuspendedProtestsAreConcessions) {
+  NEED_PARSER();
+  auto c = run_parsed("Nigeria scrapped the controversial dam project after massive objections.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "CONCEDE");
+  auto s = run_parsed("The Kenyan opposition suspended its protests for two weeks on Monday.");
+  best = best_event(s);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->code, "082");
+}
+
+}  // namespace
+}  // namespace sitrep::code
