@@ -1167,3 +1167,22 @@ TEST(CodeRules, ShelvedProjectsAndSuspendedProtestsAreConcessions) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Calling up recruits, recruiting fighters and ramping up arms production mobilize.
+TEST(CodeRules, RecruitingAndArmsProductionMobilize) {
+  NEED_PARSER();
+  for (const char* s : {"The Indian Army called upon its military recruits on Monday.",
+                        "The militia has recruited hundreds of fighters in the north of Mali.",
+                        "Russia has ramped up arms production ahead of the offensive."}) {
+    auto c = run_parsed(s);
+    const EventMention* best = best_event(c);
+    ASSERT_NE(best, nullptr) << s;
+    EXPECT_EQ(best->cameo->plover_type, "MOBILIZE") << s;
+  }
+}
+
+}  // namespace
+}  // namespace sitrep::code
