@@ -1186,3 +1186,20 @@ TEST(CodeRules, RecruitingAndArmsProductionMobilize) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Suspending social media platforms censors (1721); it is no suspension of protests, though
+// protests follow in the sentence.
+TEST(CodeRules, SuspendingSocialMediaCensors) {
+  NEED_PARSER();
+  auto c = run_parsed("Kazakhstan was temporarily suspending all social media platforms following a series of protests.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->code, "1721");
+  EXPECT_EQ(find(c, "082"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
