@@ -1203,3 +1203,16 @@ TEST(CodeRules, SuspendingSocialMediaCensors) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Spreading disinformation, or a disinformation campaign by someone, is coercion (170).
+TEST(CodeRules, DisinformationCampaignsCoerce) {
+  NEED_PARSER();
+  auto c = run_parsed("Russia has been spreading disinformation about the election in Moldova.");
+  EXPECT_NE(find(c, "170", "RUS"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
