@@ -1216,3 +1216,23 @@ TEST(CodeRules, DisinformationCampaignsCoerce) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// A promise of force is a threat: "promised arrests" (no arrest made), "vowed more attacks".
+TEST(CodeRules, PromisedForceIsAThreat) {
+  NEED_PARSER();
+  auto c = run_parsed("Kenyan officials promised arrests if corruption continues.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "THREATEN");
+  EXPECT_EQ(find(c, "173"), nullptr);
+  auto v = run_parsed("The Taliban vowed more attacks on government forces.");
+  best = best_event(v);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "THREATEN");
+}
+
+}  // namespace
+}  // namespace sitrep::code

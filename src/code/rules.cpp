@@ -449,6 +449,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
   // "signed a ceasefire agreement", "reached a disarmament deal", "signed an aid package": an
   // agreement (057) named by the concession, retreat or aid it settles is that act, agreed.
   std::vector<std::string> settles(chosen.size());
+  std::vector<bool> absorbed(chosen.size(), false);  // the object of a promise coded with it
   for (size_t i = 0; i < chosen.size(); ++i) {
     const Pattern& cp = ctx.lexicon.pattern(chosen[i].pattern);
     // "claimed responsibility for the suicide bombing": claiming an attack is owning it, so the
@@ -471,6 +472,24 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           }
         break;
       }
+    // "officials promised arrests if corruption continues", "vowed more attacks": a promise of
+    // force is a threat of it.
+    if (cp.code == "030" && cp.lemmas.size() == 1 && i + 1 < chosen.size() &&
+        (cp.text == "promise" || cp.text == "vow" || cp.text == "pledge")) {
+      const PatternMatch& nm = chosen[i + 1];
+      const Pattern& np = ctx.lexicon.pattern(nm.pattern);
+      bool to = false;
+      for (uint32_t w = chosen[i].end; w < nm.begin; ++w) to |= sv.words[w].lower == "to";
+      bool force = np.code.starts_with("17") || np.code.starts_with("18") || np.code.starts_with("19") ||
+                   np.code.starts_with("20");
+      // (a verb pattern's word right after it is its object, a noun: "promised arrests")
+      bool object = nm.begin == chosen[i].end ||
+                    (nm.begin == chosen[i].end + 1 && one_of(sv.words[chosen[i].end].lower, {"more", "new", "further", "mass"}));
+      if (force && !to && ((np.nominal && nm.begin <= chosen[i].end + 3) || object)) {
+        settles[i] = ctx.lexicon.intent_code(np.code);
+        absorbed[i + 1] = true;
+      }
+    }
     if (cp.code != "057") continue;
     // (inside the pattern's words, or right after a bare "signed": "signed an aid package")
     uint32_t to = cp.lemmas.size() == 1 ? std::min<uint32_t>(chosen[i].end + 6, sv.words.size()) : chosen[i].end;
@@ -521,6 +540,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
   std::vector<int> ordered_acts;  // the order verbs whose complement was coded as the act
 
   for (size_t i = 0; i < chosen.size(); ++i) {
+    if (absorbed[i]) continue;
     const PatternMatch& m = chosen[i];
     const Pattern& pat = ctx.lexicon.pattern(m.pattern);
     Predicate p;
