@@ -1236,3 +1236,19 @@ TEST(CodeRules, PromisedForceIsAThreat) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// "police clashed with demonstrators" is the demonstrators' riot against the police, as
+// "protesters clashed with police" is.
+TEST(CodeRules, PoliceClashingWithProtestersIsTheirRiot) {
+  NEED_PARSER();
+  auto c = run_parsed("Norwegian riot police clashed with demonstrators in Oslo on Monday.");
+  const EventMention* e = find(c, "145", "NOROPP", "NORCOP");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->cameo->plover_type, "PROTEST");
+}
+
+}  // namespace
+}  // namespace sitrep::code

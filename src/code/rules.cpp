@@ -920,6 +920,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         q.source = s;
         q.target = t;
         if (q.target >= 0 && ctx.mentions[q.target].code == ctx.mentions[s].code) q.target = -1;
+        // "police clashed with demonstrators": the protesters riot (145), against the police
+        if (p.code == "145" && pat.text.starts_with("clash with") && q.target >= 0 &&
+            one_of(pat.text.substr(pat.text.rfind(' ') + 1), {"protester", "demonstrator", "protestor", "rioter", "marcher"}))
+          std::swap(q.source, q.target);
         out.push_back(q);
         if (sym && q.target >= 0 && sources.size() == 1 && targets.size() == 1 && pat.symmetric) {
           Predicate rq = q;
