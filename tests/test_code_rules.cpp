@@ -618,6 +618,11 @@ TEST(CodeRules, AppealsJointDrillsAndArmsSupplies) {
   const EventMention* best = best_event(drill);
   ASSERT_NE(best, nullptr);
   EXPECT_EQ(best->cameo->code, "062");
+  // "joint military drills": the joint drill, not a show of force by one side
+  auto military = run_parsed("NATO forces are holding joint military drills with the Libyan air force.");
+  best = best_event(military);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "COOPERATE");
   auto arms = run_parsed("The United States supplied weapons to Kurdish fighters in Iraq.");
   EXPECT_NE(find(arms, "072", "USA"), nullptr);
 }
@@ -957,6 +962,417 @@ TEST(CodeRules, VerbPatternOnANounOrAdjectiveIsNoEvent) {
       EXPECT_TRUE(e.cameo->code != "190" && e.cameo->code != "060") << text << " " << e.cameo->code;
   // The verb itself still names the act.
   EXPECT_FALSE(run_parsed("Syrian troops clashed with Turkish soldiers near Saraqib on Monday.").events.empty());
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// "was hit by a cyber attack": a harm verb whose passive agent is an event the noun lexicon
+// names codes that event (COERCE cyber), not a generic assault by the verb.
+TEST(CodeRules, PassiveHarmVerbByANominalEventIsThatEvent) {
+  NEED_PARSER();
+  auto c = run_parsed("A Burkina Faso news website was hit on Friday by a cyber attack, its operator said.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->code, "170");
+  EXPECT_EQ(best->cameo->plover_type, "COERCE");
+  EXPECT_EQ(find(c, "19"), nullptr);
+}
+
+
+// Concessions agreed, promised or won are concessions; raising readiness and calling up
+// conscripts mobilize; "called X a traitor" is no phone call; launching a cyber attack coerces.
+TEST(CodeRules, ConcessionsReadinessCallUpAndCyberAttacks) {
+  NEED_PARSER();
+  auto agreed = run_parsed("The government of Suriname has agreed to concessions to avert a political crisis.");
+  const EventMention* best = best_event(agreed);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "CONCEDE");
+  auto promised = run_parsed("Botswana has promised concessions to opposition leaders.");
+  EXPECT_NE(find(promised, "080", "BWA"), nullptr);
+  auto ready = run_parsed("Greece said on Tuesday that it was increasing its military readiness.");
+  best = best_event(ready);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "MOBILIZE");
+  auto called = run_parsed("The Serbian army on Wednesday called up a new group of volunteers.");
+  best = best_event(called);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "MOBILIZE");
+  auto named = run_parsed("Demonstrators in Kuwait called the premier a traitor.");
+  EXPECT_EQ(find(named, "041"), nullptr);
+  auto hackers = run_parsed("Russian hackers launched a massive cyber attack on Estonia's banks.");
+  best = best_event(hackers);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "COERCE");
+  auto barred = run_parsed("Six human rights groups have been barred from operating in Armenia.");
+  best = best_event(barred);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "COERCE");
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// A warning of what will or may come is a threat even when the lexicon's patterns cannot reach
+// the modal; a warning about what has happened stays a reproach. Ejecting someone expels them.
+TEST(CodeRules, WarningOfWhatWillComeIsAThreat) {
+  NEED_PARSER();
+  auto c = run_parsed("New Zealand has warned the tiny principality of Liechtenstein that it will take retaliatory action.");
+  EXPECT_NE(find(c, "130", "NZL", "LIE"), nullptr);
+  auto past = run_parsed("Amnesty warned of a worrying trend of arbitrary arrests in Egypt.");
+  EXPECT_EQ(find(past, "13"), nullptr);
+  auto eject = run_parsed("Slovakia has been able to eject Russian observers from the country.");
+  EXPECT_NE(find(eject, "166", "SVK"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// A bare "strike" in a sentence about workers, unions or pay is a labour strike (143), not a
+// military strike (190).
+TEST(CodeRules, StrikeAmongWorkersIsALabourStrike) {
+  NEED_PARSER();
+  auto c = run_parsed("Union workers in Ghana said the strike would continue until their wages are paid.");
+  EXPECT_NE(find(c, "143"), nullptr);
+  EXPECT_EQ(find(c, "19"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// An agreement named by the retreat it settles ("a ceasefire agreement", "a disarmament deal")
+// is that retreat; a trade agreement stays cooperation.
+TEST(CodeRules, AgreementNamedByTheRetreatItSettles) {
+  NEED_PARSER();
+  auto c = run_parsed("Fiji and Tonga signed a ceasefire agreement on Monday.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->code, "0871");
+  EXPECT_EQ(best->cameo->plover_type, "RETREAT");
+  auto d = run_parsed("The leaders of seven rebel groups in Congo have reached a tentative disarmament deal.");
+  EXPECT_NE(find(d, "0873"), nullptr);
+  EXPECT_EQ(find(d, "057"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// An order to one's own forces is the act, done ("ordered the army to deploy more troops");
+// an order to another government stays a demand, its act unrealized.
+TEST(CodeRules, OrderToOwnForcesIsTheAct) {
+  NEED_PARSER();
+  auto c = run_parsed("Chile's President Michelle Bachelet has ordered the army to deploy thousands more troops to the south.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->code, "154");
+  EXPECT_EQ(best->modality, Modality::Asserted);
+  EXPECT_EQ(find(c, "10"), nullptr);
+  auto other = run_parsed("The Department of the Prime Minister has ordered the Government of Tonga to impose sanctions on a company.");
+  best = best_event(other);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "REQUEST");
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Killing by an earthquake or an accident, with no one named doing it, is no event; killing by
+// gunmen in the next sentence still is.
+TEST(CodeRules, HarmByNatureOrMishapIsNoEvent) {
+  NEED_PARSER();
+  auto c = run_parsed("A year after the 2011 quake in Mexico that killed 1,816 people, the government started its plan. "
+                      "Gunmen killed five people in Mexico City.");
+  for (const auto& e : c.events) EXPECT_FALSE(e.sentence == 0 && e.cameo->code.starts_with("19")) << e.cameo->code;
+  EXPECT_NE(find(c, "19"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// A statement that carries an act is that act: "issued a statement saying it would detain
+// journalists" is a threat, not a statement (010); a statement alone stays one.
+TEST(CodeRules, StatementCarryingAnActIsThatAct) {
+  NEED_PARSER();
+  auto c = run_parsed("Somalia's government has issued a statement saying it would detain journalists who spread false reports.");
+  EXPECT_EQ(find(c, "010"), nullptr);
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "THREATEN");
+  auto alone = run_parsed("Somalia's government issued a statement on Monday.");
+  EXPECT_NE(find(alone, "010"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Raising or floating the possibility of an act against someone is a threat.
+TEST(CodeRules, RaisingThePossibilityIsAThreat) {
+  NEED_PARSER();
+  auto c = run_parsed("The United States has raised the possibility of suspending talks with Cuba.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "THREATEN");
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Claiming responsibility for an attack is owning the attack (ASSAULT by the claimant);
+// claiming responsibility for anything else stays an acknowledgement (015).
+TEST(CodeRules, ClaimingAnAttackIsTheAttack) {
+  NEED_PARSER();
+  auto c = run_parsed("An Islamic militant group claimed responsibility Tuesday for the deadly suicide bombing at a market in eastern Afghanistan.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "ASSAULT");
+  auto raid = run_parsed("On Monday, Hamas claimed responsibility for an attack in which five soldiers were killed.");
+  EXPECT_NE(find(raid, "180", "PSEREBHMS"), nullptr);
+  auto other = run_parsed("Hamas claimed responsibility for the victory in the election.");
+  EXPECT_NE(find(other, "015"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Meeting a goal, a deadline or a need is no meeting; freeing groups from restrictions eases them.
+TEST(CodeRules, MeetingAGoalIsNoMeeting) {
+  NEED_PARSER();
+  auto c = run_parsed("Italy says it will meet the goals of the European Union's budget law by September.");
+  EXPECT_EQ(find(c, "04"), nullptr);
+  auto freed = run_parsed("Cypriot authorities released the organizations from administrative restrictions.");
+  EXPECT_NE(find(freed, "081"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// "is not going to accept": a stated unwillingness, like "will not accept", is a rejection.
+TEST(CodeRules, NotGoingToIsUnwillingness) {
+  NEED_PARSER();
+  auto c = run_parsed("The African Union is not going to accept an offer of foreign mediation to end the violence.");
+  const EventMention* e = find(c, "12", "IGOAFU");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->modality, Modality::Asserted);
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Of force told as a list, the gravest act leads: "were detained, tortured or killed" is an
+// assault first, though the arrest is coded too.
+TEST(CodeRules, GravestListedForceLeads) {
+  NEED_PARSER();
+  auto c = run_parsed("At least 2,000 people were detained, tortured or killed by Canadian forces during the occupation.");
+  EXPECT_NE(find(c, "173"), nullptr);
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "ASSAULT");
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// "Some 70 percent of Haitian teachers": a share of an actor is that actor, as "thousands of" is.
+TEST(CodeRules, PercentOfAnActorIsTheActor) {
+  NEED_PARSER();
+  auto c = run_parsed("Some 70 percent of Haitian teachers in public schools are out on strike.");
+  EXPECT_NE(find(c, "143", "HTIEDU"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// "signed a billion dollar aid package": the aid a bare "signed" settles is the act; "has
+// called the arrest an act of blackmail" is no phone call; protecting an economy is no
+// military protection.
+TEST(CodeRules, SignedAidPackageAndFalseCallsAndProtection) {
+  NEED_PARSER();
+  auto c = run_parsed("Fiji and Tonga signed a billion dollar aid package on Monday.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "AID");
+  auto called = run_parsed("The Malaysian Foreign Ministry has called the arrest of Hungarian diplomats an act of blackmail.");
+  EXPECT_EQ(find(called, "041"), nullptr);
+  auto econ = run_parsed("Canada has taken measures aimed at protecting its economy from currency fluctuations.");
+  EXPECT_EQ(find(econ, "074"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Fighting corruption or a disease is no armed clash; helping someone do something names the
+// thing done, not aid.
+TEST(CodeRules, FightingCorruptionAndHelpingAreNoEvents) {
+  NEED_PARSER();
+  auto c = run_parsed("Bulgaria's prime minister pledged to fight corruption in the police.");
+  EXPECT_EQ(find(c, "19"), nullptr);
+  auto h = run_parsed("The Costa Rican government is helping Cape Verde work toward a more efficient use of water.");
+  EXPECT_EQ(find(h, "070"), nullptr);
+  auto war = run_parsed("Rebels fought government troops in the north of Chad on Sunday.");
+  EXPECT_NE(find(war, "19"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// "in order to" is a purpose, not an order.
+TEST(CodeRules, InOrderToIsNoOrder) {
+  NEED_PARSER();
+  auto c = run_parsed("Senegal was working on a concessions deal with Britain in order to avert a showdown over the border.");
+  EXPECT_EQ(find(c, "10"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Giving up a contested project or halting construction is a concession; an opposition
+// suspending its protests eases dissent.
+TEST(CodeRules, ShelvedProjectsAndSuspendedProtestsAreConcessions) {
+  NEED_PARSER();
+  auto c = run_parsed("Nigeria scrapped the controversial dam project after massive objections.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "CONCEDE");
+  auto s = run_parsed("The Kenyan opposition suspended its protests for two weeks on Monday.");
+  best = best_event(s);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->code, "082");
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Calling up recruits, recruiting fighters and ramping up arms production mobilize.
+TEST(CodeRules, RecruitingAndArmsProductionMobilize) {
+  NEED_PARSER();
+  for (const char* s : {"The Indian Army called upon its military recruits on Monday.",
+                        "The militia has recruited hundreds of fighters in the north of Mali.",
+                        "Russia has ramped up arms production ahead of the offensive."}) {
+    auto c = run_parsed(s);
+    const EventMention* best = best_event(c);
+    ASSERT_NE(best, nullptr) << s;
+    EXPECT_EQ(best->cameo->plover_type, "MOBILIZE") << s;
+  }
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Suspending social media platforms censors (1721); it is no suspension of protests, though
+// protests follow in the sentence.
+TEST(CodeRules, SuspendingSocialMediaCensors) {
+  NEED_PARSER();
+  auto c = run_parsed("Kazakhstan was temporarily suspending all social media platforms following a series of protests.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->code, "1721");
+  EXPECT_EQ(find(c, "082"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// Spreading disinformation, or a disinformation campaign by someone, is coercion (170).
+TEST(CodeRules, DisinformationCampaignsCoerce) {
+  NEED_PARSER();
+  auto c = run_parsed("Russia has been spreading disinformation about the election in Moldova.");
+  EXPECT_NE(find(c, "170", "RUS"), nullptr);
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// A promise of force is a threat: "promised arrests" (no arrest made), "vowed more attacks".
+TEST(CodeRules, PromisedForceIsAThreat) {
+  NEED_PARSER();
+  auto c = run_parsed("Kenyan officials promised arrests if corruption continues.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "THREATEN");
+  EXPECT_EQ(find(c, "173"), nullptr);
+  auto v = run_parsed("The Taliban vowed more attacks on government forces.");
+  best = best_event(v);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->plover_type, "THREATEN");
+}
+
+}  // namespace
+}  // namespace sitrep::code
+
+namespace sitrep::code {
+namespace {
+
+// "police clashed with demonstrators" is the demonstrators' riot against the police, as
+// "protesters clashed with police" is.
+TEST(CodeRules, PoliceClashingWithProtestersIsTheirRiot) {
+  NEED_PARSER();
+  auto c = run_parsed("Norwegian riot police clashed with demonstrators in Oslo on Monday.");
+  const EventMention* e = find(c, "145", "NOROPP", "NORCOP");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->cameo->plover_type, "PROTEST");
 }
 
 }  // namespace

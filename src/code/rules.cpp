@@ -173,7 +173,7 @@ class Rules {
     return word(w) == "of" &&
            one_of(q, {"thousands", "hundreds", "dozens", "scores", "tens", "millions", "some", "many", "most", "all",
                       "several", "members", "supporters", "units", "part", "third", "half", "majority", "groups",
-                      "elements", "remnants", "hundred", "thousand", "one", "two", "three"});
+                      "elements", "remnants", "hundred", "thousand", "one", "two", "three", "percent", "cent", "%"});
   }
   // Subject: nearest actor mention left of `p` within [from, p), not inside a prepositional phrase.
   int subject_left(int from, int p) const {
@@ -472,6 +472,62 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
   }
   std::erase_if(chosen, [&](const PatternMatch& m) { return ctx.lexicon.pattern(m.pattern).code == "-"; });
   std::sort(chosen.begin(), chosen.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  // "signed a ceasefire agreement", "reached a disarmament deal", "signed an aid package": an
+  // agreement (057) named by the concession, retreat or aid it settles is that act, agreed.
+  std::vector<std::string> settles(chosen.size());
+  std::vector<bool> absorbed(chosen.size(), false);  // the object of a promise coded with it
+  for (size_t i = 0; i < chosen.size(); ++i) {
+    const Pattern& cp = ctx.lexicon.pattern(chosen[i].pattern);
+    // "claimed responsibility for the suicide bombing": claiming an attack is owning it, so the
+    // claimant's act is that attack.
+    if (cp.code == "015" && cp.text.starts_with("claim") && i + 1 < chosen.size()) {
+      const PatternMatch& nm = chosen[i + 1];
+      const Pattern& np = ctx.lexicon.pattern(nm.pattern);
+      bool force = np.code.starts_with("18") || np.code.starts_with("19") || np.code.starts_with("20");
+      bool after_for = false;
+      for (uint32_t w = chosen[i].end; w < nm.begin && w < chosen[i].end + 6; ++w) after_for |= sv.words[w].lower == "for";
+      if (np.nominal && force && after_for && nm.begin <= chosen[i].end + 6) settles[i] = np.code;
+    }
+    if (cp.code == "015" && cp.text.starts_with("claim") && settles[i].empty())
+      for (uint32_t w = chosen[i].end; w + 1 < sv.words.size() && w < chosen[i].end + 4; ++w) {
+        if (sv.words[w].lower != "for") continue;
+        for (uint32_t x = w + 1; x < sv.words.size() && x <= w + 4; ++x)
+          if (one_of(sv.words[x].lower, {"attack", "attacks", "raid", "raids", "ambush", "assault"})) {
+            settles[i] = "180";
+            break;
+          }
+        break;
+      }
+    // "officials promised arrests if corruption continues", "vowed more attacks": a promise of
+    // force is a threat of it.
+    if (cp.code == "030" && cp.lemmas.size() == 1 && i + 1 < chosen.size() &&
+        (cp.text == "promise" || cp.text == "vow" || cp.text == "pledge")) {
+      const PatternMatch& nm = chosen[i + 1];
+      const Pattern& np = ctx.lexicon.pattern(nm.pattern);
+      bool to = false;
+      for (uint32_t w = chosen[i].end; w < nm.begin; ++w) to |= sv.words[w].lower == "to";
+      bool force = np.code.starts_with("17") || np.code.starts_with("18") || np.code.starts_with("19") ||
+                   np.code.starts_with("20");
+      // (a verb pattern's word right after it is its object, a noun: "promised arrests")
+      bool object = nm.begin == chosen[i].end ||
+                    (nm.begin == chosen[i].end + 1 && one_of(sv.words[chosen[i].end].lower, {"more", "new", "further", "mass"}));
+      if (force && !to && ((np.nominal && nm.begin <= chosen[i].end + 3) || object)) {
+        settles[i] = ctx.lexicon.intent_code(np.code);
+        absorbed[i + 1] = true;
+      }
+    }
+    if (cp.code != "057") continue;
+    // (inside the pattern's words, or right after a bare "signed": "signed an aid package")
+    uint32_t to = cp.lemmas.size() == 1 ? std::min<uint32_t>(chosen[i].end + 6, sv.words.size()) : chosen[i].end;
+    for (const auto& nm : events) {
+      const Pattern& np = ctx.lexicon.pattern(nm.pattern);
+      if (!np.nominal || nm.begin <= chosen[i].begin || nm.end > to) continue;
+      if (np.code.starts_with("07") || np.code.starts_with("084") || np.code.starts_with("087")) {
+        settles[i] = np.code;
+        break;
+      }
+    }
+  }
 
   // Reporting verbs: boundaries and speakers.
   std::vector<bool> boundary(n, false);
@@ -507,12 +563,23 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     boundary[c.begin] = true;
   }
   bool reported_future = !reports.empty();
+  std::vector<int> ordered_acts;  // the order verbs whose complement was coded as the act
 
   for (size_t i = 0; i < chosen.size(); ++i) {
+    if (absorbed[i]) continue;
     const PatternMatch& m = chosen[i];
     const Pattern& pat = ctx.lexicon.pattern(m.pattern);
     Predicate p;
-    p.code = pat.code;
+    p.code = settles[i].empty() ? pat.code : settles[i];
+    // "the largest teachers' strike", "workers ... as the strike entered its second week": a
+    // strike in a sentence about work and pay is a labour strike, not a military one.
+    if (pat.nominal && pat.text == "strike" && p.code == "190" &&
+        std::any_of(sv.words.begin(), sv.words.end(), [](const WordView& w) {
+          return one_of(w.lower, {"union", "unions", "worker", "workers", "employees", "teachers", "doctors", "nurses",
+                                  "miners", "drivers", "staff", "pay", "wage", "wages", "salary", "salaries", "walkout",
+                                  "stoppage", "labor", "labour", "strikers", "striking", "teachers'", "workers'"});
+        }))
+      p.code = "143";
     p.pattern = m.pattern;
     p.begin = m.begin;
     p.end = m.end;
@@ -645,6 +712,19 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       p.target = r.object_right(int(m.end), obj_to, &p.place);
       if (p.target < 0 && (pat.lemmas.size() > 1)) p.target = r.object_right(int(m.begin) + 1, obj_to, &p.place);
     }
+    // "the website was hit by a cyber attack", "the town was struck by an air raid": what did
+    // it is an event the noun lexicon names; the verb only says it landed, so the act is that
+    // event's, done to the verb's subject.
+    if (passive && !pat.nominal && (p.code.starts_with("18") || p.code.starts_with("19")) &&
+        r.after_word(int(m.end), ce, "by") < 0)
+      for (size_t j = i + 1; j < chosen.size(); ++j) {
+        const Pattern& np = ctx.lexicon.pattern(chosen[j].pattern);
+        if (!np.nominal || int(chosen[j].begin) >= ce) continue;
+        int w = int(chosen[j].begin) - 1;
+        for (int k = 0; k < 3 && w > int(m.end) && r.word(w) != "by"; ++k) --w;
+        if (r.word(w) == "by") p.code = np.code;
+        break;
+      }
     if (!tree.found && p.target >= 0) targets = {p.target};
     p.target = targets.empty() ? -1 : targets[0];
     if (p.place < 0) p.place = r.place_in(cs, ce);
@@ -676,6 +756,18 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       bool asked_of = false;
       for (const auto& w : sv.words) asked_of |= h >= 0 && w.head == h && (w.deprel == "obj" || w.deprel == "iobj");
       if (asked_of && h >= 0 && request_verb(sv.words[h].lower)) hypo = true;
+      // "ordered its troops to pull out", "has ordered the army to deploy more troops": an order
+      // to one's own forces or envoys is how a government acts; the act is its own, done.
+      bool own = false;
+      for (const auto& w : sv.words)
+        own |= w.head == h && w.deprel == "obj" &&
+               one_of(w.lower, {"forces", "troops", "army", "military", "soldiers", "police", "navy", "units",
+                                "diplomats", "ambassador", "envoy", "officers", "jets", "warships", "personnel"});
+      if (own && h >= 0 &&
+          one_of(sv.words[h].lower, {"ordered", "orders", "order", "ordering", "instructed", "directed", "commanded"})) {
+        hypo = false;
+        ordered_acts.push_back(h);
+      }
     }
     std::vector<bool> consumed(n, false);
     for (const auto& c : cues) {
@@ -703,6 +795,8 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           if (!consumed[c.begin]) {
             neg = true;
             unwilling |= c.begin > 0 && one_of(r.word(c.begin - 1), {"will", "would", "shall", "'ll", "wo"});
+            // "is not going to accept an offer": the same refusal, in the future of intent
+            unwilling |= r.word(c.begin + 1) == "going" && r.word(c.begin + 2) == "to";
           }
           break;
         case PatternKind::Planned: plan = true; break;
@@ -725,6 +819,21 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       if (out.back().modality == Modality::Planned) plan = true;
       else if (out.back().modality == Modality::Negated) neg = true;
       else hypo = true;
+    }
+    // "warned the principality that it will take retaliatory action", "warning they could be
+    // banned if ...": a warning of what will or may come (past the lexicon's few words) is a
+    // threat, not a reproach.
+    if (pat.code == "110" && pat.text == "warn" && !neg && !hypo) {
+      for (int w = int(m.end); w < std::min(n, int(m.end) + 16); ++w) {
+        std::string_view x = r.word(w);
+        if (one_of(x, {";", "but", "while", "although", "whereas"})) break;
+        std::string_view surface = ctx.body.substr(sv.words[w].span.begin, 1);
+        bool month = x == "may" && surface == "M";
+        if (!month && one_of(x, {"will", "would", "could", "may", "might", "'ll", "if", "unless"})) {
+          p.code = "130";
+          break;
+        }
+      }
     }
     bool intent_code = p.code.starts_with("03") || p.code.starts_with("13") || p.code.starts_with("02") ||
                        p.code.starts_with("10") || p.code.starts_with("12");
@@ -779,6 +888,15 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     // So is repression: "Twelve opposition activists were arrested on Monday".
     bool violence = p.code.starts_with("17") || p.code.starts_with("18") || p.code.starts_with("19") ||
                     p.code.starts_with("20");
+    // "the quake that killed 1,816 people", "the accident ... killing two people": harm done by
+    // nature or mishap, with no one named doing it, is no political event.
+    if (violence && sources.empty() && !pat.nominal &&
+        std::any_of(sv.words.begin(), sv.words.end(), [](const WordView& w) {
+          return one_of(w.lower, {"earthquake", "quake", "typhoon", "hurricane", "cyclone", "storm", "flood", "floods",
+                                  "tsunami", "landslide", "avalanche", "accident", "crash", "disaster", "epidemic",
+                                  "outbreak", "disease", "virus", "drought", "wildfire", "eruption"});
+        }))
+      continue;
     bool unattributed = sources.empty() && violence && p.target >= 0 && p.modality == Modality::Asserted;
     // Any other act whose doer is unnamed ("were arrested", "it said") or no actor the KB knows
     // ("the two sides agreed"): an event of its type all the same, when wanted, in a sentence
@@ -836,6 +954,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         q.source = s;
         q.target = t;
         if (q.target >= 0 && ctx.mentions[q.target].code == ctx.mentions[s].code) q.target = -1;
+        // "police clashed with demonstrators": the protesters riot (145), against the police
+        if (p.code == "145" && pat.text.starts_with("clash with") && q.target >= 0 &&
+            one_of(pat.text.substr(pat.text.rfind(' ') + 1), {"protester", "demonstrator", "protestor", "rioter", "marcher"}))
+          std::swap(q.source, q.target);
         out.push_back(q);
         if (sym && q.target >= 0 && sources.size() == 1 && targets.size() == 1 && pat.symmetric) {
           Predicate rq = q;
@@ -844,6 +966,14 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         }
       }
   }
+  // "issued a statement saying it would detain journalists", "gave a speech condemning ...": a
+  // statement is how the act it carries is made; what it says is the event.
+  if (std::any_of(out.begin(), out.end(), [](const Predicate& q) { return !q.code.starts_with("01"); }))
+    std::erase_if(out, [](const Predicate& q) { return q.code == "010"; });
+  // The order itself restates the act it ordered.
+  std::erase_if(out, [&](const Predicate& q) {
+    return q.code.starts_with("10") && std::find(ordered_acts.begin(), ordered_acts.end(), int(q.anchor)) != ordered_acts.end();
+  });
   // "held a phone call discussing ...", "a meeting in which they discussed ...": the generic
   // 040 restates the specific consultation (041-046) the same actor is coded with.
   auto restated = [&](const Predicate& g) {
@@ -911,6 +1041,18 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         for (const auto& g : out)
           if (g.anchor != q.anchor && governs(int(g.anchor), int(q.anchor)) && q.confidence >= g.confidence)
             q.confidence = g.confidence - 0.05;
+    // "were detained, tortured or killed", "kidnapped and beheaded": of force told as a list,
+    // the gravest act is what the sentence reports (assault over coercion, killing over beating).
+    auto force_root = [](const std::string& c) {
+      return c.starts_with("17") || c.starts_with("18") || c.starts_with("19") || c.starts_with("20") ? std::stoi(c.substr(0, 2)) : 0;
+    };
+    for (auto& q : out)
+      for (const auto& g : out) {
+        bool listed = sv.words[q.anchor].deprel == "conj" && sv.words[q.anchor].head == int(g.anchor);
+        if (listed && force_root(g.code) && force_root(q.code) > force_root(g.code) && q.modality == g.modality &&
+            q.confidence <= g.confidence)
+          q.confidence = g.confidence + 0.01;
+      }
   }
   // "The administration declared that China must drop barriers", "Libya must hand over the
   // suspects, the minister reiterated": a reported obligation is the speaker's demand (100) on
