@@ -410,7 +410,15 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           particle |= sv.words[w].head == int(m.anchor) && sv.words[w].deprel == "compound:prt";
           verbless &= ctx.an.upos[first + w] != nlp::Upos::VERB;
         }
-        if (!particle && !verbless &&
+        // ("promised arrests", "vowed more attacks": the noun is what is promised, read below.)
+        auto promise = [&](int w) {
+          return w >= 0 && (sv.words[w].lower.starts_with("promis") || sv.words[w].lower.starts_with("vow") ||
+                            sv.words[w].lower.starts_with("pledg"));
+        };
+        int a = int(m.anchor);
+        bool promised = promise(a - 1) || (a > 1 && one_of(sv.words[a - 1].lower, {"more", "new", "further", "mass"}) &&
+                                           promise(a - 2));
+        if (!particle && !verbless && !promised &&
             (rel == "amod" || rel == "nsubj" || rel == "obj" || rel == "obl" || rel == "nmod" || rel == "compound" ||
              rel == "conj" || rel == "nsubj:pass" || rel == "appos"))
           continue;
