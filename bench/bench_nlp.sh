@@ -21,6 +21,12 @@ while [ $# -gt 0 ]; do
   shift
 done
 [ -d "$DATA" ] || { echo "bench_nlp: $DATA absent, skipping" >&2; exit 0; }
+# The peer is installed from Debian when missing (as the Makefile installs the build's packages).
+if ! /usr/bin/python3 -c 'import nltk' 2>/dev/null; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  echo "bench_nlp: installing python3-nltk (Debian) for the peer" >&2
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-nltk >&2 || true
+fi
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import nltk' 2>/dev/null ||
   { echo "bench_nlp: needs Debian python3-nltk (apt-get install -y python3-nltk)" >&2; exit 1; }
 TMP=$(mktemp -d)

@@ -27,7 +27,13 @@ while [ $# -gt 0 ]; do
 done
 [ -x "$BUILD/sitrep" ] || { echo "no sitrep binary in $BUILD (set BUILD=...)" >&2; exit 1; }
 [ -f "$DATA/evaldata.json" ] || { echo "no dataset at $DATA" >&2; exit 1; }
-$PY -c 'import readability, lxml' 2>/dev/null || { echo "$PY lacks readability-lxml (apt install python3-readability)" >&2; exit 1; }
+# The peer is installed from Debian when missing (as the Makefile installs the build's packages).
+if ! $PY -c 'import readability, lxml' 2>/dev/null; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  echo "installing python3-readability (Debian) for the peer" >&2
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-readability >&2 || true
+fi
+$PY -c 'import readability, lxml' 2>/dev/null || { echo "$PY lacks readability-lxml (apt-get install -y python3-readability)" >&2; exit 1; }
 
 SITREP_JSON=$("$BUILD/sitrep" eval clean "$DATA" --split "$SPLIT" "${LIMIT[@]}" --json)
 READABILITY_JSON=$($PY "$ROOT/bench/readability_eval.py" "$DATA" --split "$SPLIT" "${LIMIT[@]}")
