@@ -1375,5 +1375,16 @@ TEST(CodeRules, PoliceClashingWithProtestersIsTheirRiot) {
   EXPECT_EQ(e->cameo->plover_type, "PROTEST");
 }
 
+// Regression: "civilians were killed in air raids" was coded 1823 (kill by physical assault); the
+// raids did it, so the act is theirs (195, aerial weapons), done to the civilians.
+TEST(CodeRules, KilledInAnAttackTakesTheAttacksCode) {
+  NEED_PARSER();
+  auto c = run_parsed("At least 51 Syrian civilians were killed in air raids on Saturday in Aleppo.");
+  const EventMention* e = find(c, "195");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->target);
+  EXPECT_EQ(e->target->code, "SYRCVL");
+}
+
 }  // namespace
 }  // namespace sitrep::code

@@ -729,8 +729,9 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         const Pattern& np = ctx.lexicon.pattern(chosen[j].pattern);
         if (!np.nominal || int(chosen[j].begin) >= ce) continue;
         int w = int(chosen[j].begin) - 1;
-        for (int k = 0; k < 3 && w > int(m.end) && r.word(w) != "by"; ++k) --w;
-        if (r.word(w) == "by") p.code = np.code;
+        // (also "were killed in air raids": the raids did it)
+        for (int k = 0; k < 3 && w > int(m.end) && r.word(w) != "by" && r.word(w) != "in"; ++k) --w;
+        if (r.word(w) == "by" || (r.word(w) == "in" && w == int(m.end))) p.code = np.code;
         break;
       }
     if (!tree.found && p.target >= 0) targets = {p.target};
