@@ -1386,5 +1386,15 @@ TEST(CodeRules, KilledInAnAttackTakesTheAttacksCode) {
   EXPECT_EQ(e->target->code, "SYRCVL");
 }
 
+// Regression: civilians and refugees fleeing were coded as a military retreat (0874); only armed
+// sides retreat. Fighters fleeing the battlefield still do.
+TEST(CodeRules, CiviliansFleeingIsNoMilitaryRetreat) {
+  NEED_PARSER();
+  auto c = run_parsed("Syrian civilians fled the town of Saraqib on Wednesday. The victims are thought to be refugees "
+                      "from elsewhere in Syria who fled to the rebel stronghold of Idlib.");
+  EXPECT_EQ(find(c, "0874"), nullptr);
+  EXPECT_NE(find(run_parsed("ISIS fighters fled the battlefield on Sunday."), "0874"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code

@@ -349,6 +349,15 @@ CodedDoc Coder::code(const Doc& doc) const {
         if (tgt_code != doc_country) give_country(e.source, owner_country(p.source, sv, doc_country));
         if (src_code != doc_country) give_country(e.target, owner_country(p.target, sv, doc_country));
       }
+      // "Thousands of civilians fled the town", "refugees who fled to Idlib": people running
+      // from fighting are news but no military retreat (0874), which only armed sides make.
+      // (A bare country "fleeing" is a misread relative clause: "refugees from Syria who fled";
+      // a country may still abandon positions.)
+      if (e.cameo->code == "0874" &&
+          (!e.source || e.source->agent == "CVL" || e.source->agent == "REF" ||
+           (e.source->agent.empty() && e.source->kb_id.starts_with("country:") &&
+            lexicon_->pattern(p.pattern).text == "flee")))
+        continue;
       if (!e.location) e.location = dateline_place;
       // Date: the predicate's governing timex; stated intents and statements by the report verb.
       std::vector<Span> spans;
