@@ -1396,5 +1396,18 @@ TEST(CodeRules, CiviliansFleeingIsNoMilitaryRetreat) {
   EXPECT_NE(find(run_parsed("ISIS fighters fled the battlefield on Sunday."), "0874"), nullptr);
 }
 
+// Regression: "Syrian forces freed Palmyra from IS gangs" was coded as a release of prisoners
+// (084); freeing a place is taking it (192), from those driven out. Freeing people stays 084.
+TEST(CodeRules, FreeingAPlaceIsTakingIt) {
+  NEED_PARSER();
+  auto c = run_parsed("The Syrian forces freed Palmyra from IS gangs on March 27 with Russian support.");
+  const EventMention* e = find(c, "192", "SYRMIL");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->location);
+  EXPECT_EQ(e->location->name, "Palmyra");
+  EXPECT_EQ(find(c, "084"), nullptr);
+  EXPECT_NE(find(run_parsed("Kidnappers in Chechnya freed two British aid workers after holding them."), "084"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code

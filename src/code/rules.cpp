@@ -734,6 +734,15 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         if (r.word(w) == "by" || (r.word(w) == "in" && w == int(m.end))) p.code = np.code;
         break;
       }
+    // "Syrian forces freed Palmyra from IS gangs": freeing a place is taking it (192, occupy
+    // territory), from those it is taken from; freeing people is still a release.
+    if (p.code.starts_with("084") && sv.parsed && !pat.nominal)
+      for (size_t w = 0; w < sv.words.size(); ++w)
+        if (sv.words[w].head == int(p.anchor) && sv.words[w].deprel == "obj") {
+          int mm = sv.words[w].mention;
+          if (mm >= 0 && ctx.mentions[mm].kind == kb::MentionKind::Place) p.code = "192";
+          break;
+        }
     if (!tree.found && p.target >= 0) targets = {p.target};
     p.target = targets.empty() ? -1 : targets[0];
     if (p.place < 0) p.place = r.place_in(cs, ce);
