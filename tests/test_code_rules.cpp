@@ -1409,5 +1409,15 @@ TEST(CodeRules, FreeingAPlaceIsTakingIt) {
   EXPECT_NE(find(run_parsed("Kidnappers in Chechnya freed two British aid workers after holding them."), "084"), nullptr);
 }
 
+// Regression: "the Russia inquiry" made Russia the investigator; a country's name on an inquiry
+// or on sanctions is what they are about ("imposed new Iran sanctions": USA -> IRN).
+TEST(CodeRules, CountryNameOnAnInquiryOrSanctionsIsItsTarget) {
+  NEED_PARSER();
+  for (const auto& e : run_parsed("Trump sought to upend the Russia inquiry.").events)
+    EXPECT_FALSE(e.source && e.source->code == "RUS") << e.cameo->code;
+  const EventMention* e = find(run_parsed("The United States imposed new Iran sanctions on Monday."), "16", "USA", "IRN");
+  EXPECT_NE(e, nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code

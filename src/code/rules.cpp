@@ -629,7 +629,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
             targets.push_back(t);
     } else if (pat.nominal) {
       // "Russian airstrikes", "Turkey's offensive", "airstrike by X on Y", "talks between X and Y"
-      if (a > 0 && sv.words[a - 1].mention >= 0 && r.is_actor(sv.words[a - 1].mention)) sources.push_back(sv.words[a - 1].mention);
+      // But a country's name (not its adjective) on an inquiry or on sanctions is what they are
+      // about: "the Russia inquiry", "Iran sanctions" (a Russian inquiry is Russia's).
+      bool about = a > 0 && sv.words[a - 1].mention >= 0 && (p.code.starts_with("09") || p.code.starts_with("16")) &&
+                   ctx.mentions[sv.words[a - 1].mention].kind == kb::MentionKind::Country &&
+                   ctx.mentions[sv.words[a - 1].mention].rule == kb::LinkRule::Country;
+      if (about) p.target = sv.words[a - 1].mention;
+      else if (a > 0 && sv.words[a - 1].mention >= 0 && r.is_actor(sv.words[a - 1].mention)) sources.push_back(sv.words[a - 1].mention);
       else if (a > 1 && r.word(a - 1) == "'s" && sv.words[a - 2].mention >= 0) sources.push_back(sv.words[a - 2].mention);
       int lim = std::min(n, int(m.end) + 6);
       int by = r.after_word(int(m.end) - 1, lim, "by");
