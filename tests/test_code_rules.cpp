@@ -1419,5 +1419,13 @@ TEST(CodeRules, CountryNameOnAnInquiryOrSanctionsIsItsTarget) {
   EXPECT_NE(e, nullptr);
 }
 
+// Regression: "The Pentagon accused Russia of violating the ceasefire" had no target: the object
+// sits in the gap of the pattern "accuse .. of violating .. ceasefire" and was taken for part of it.
+TEST(CodeRules, ActorInThePatternsGapIsItsTarget) {
+  NEED_PARSER();
+  EXPECT_NE(find(run_parsed("The Pentagon accused Russia of violating the ceasefire on Monday."), "112", "USAGOVMIL", "RUS"),
+            nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::code

@@ -499,5 +499,13 @@ TEST_F(LinkTest, CarIsTheCentralAfricanRepublicOnlyInCapitals) {
   EXPECT_EQ(code(ms, "CAR rebels"), "CAFREB");
 }
 
+// "WASHINGTON (Sputnik) -": the outlet credited after a dateline is no actor of the story.
+TEST_F(LinkTest, OutletCreditedAfterADatelineIsNoActor) {
+  auto ms = link("WASHINGTON (Sputnik) - The Pentagon accused Russia. Sputnik reported the strike.", "2020-03-02");
+  int sputnik = 0;
+  for (const auto& m : ms) sputnik += text_.substr(m.begin, m.end - m.begin) == "Sputnik";
+  EXPECT_EQ(sputnik, 1);  // the second, the outlet as the subject of a sentence
+}
+
 }  // namespace
 }  // namespace sitrep::kb

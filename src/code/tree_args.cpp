@@ -184,7 +184,11 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
     if (in_pattern(int(w))) heads.push_back(int(w));
   for (size_t i = 0; i < heads.size(); ++i)
     for (int c : t.children(heads[i]))
-      if ((t.rel(c) == "obj" || t.rel(c) == "iobj") && !in_pattern(c) && t.actor_in(c) >= 0) add_targets(c);
+      // (An actor inside the pattern's span sits in its gap: "accused Russia of violating the
+      // ceasefire"; no pattern names an actor.)
+      if ((t.rel(c) == "obj" || t.rel(c) == "iobj") && (!in_pattern(c) || sv.words[c].mention >= 0) &&
+          t.actor_in(c) >= 0)
+        add_targets(c);
   for (size_t i = 0; i < heads.size(); ++i) {
     for (int c : t.children(heads[i])) {
       std::string_view r = t.rel(c);

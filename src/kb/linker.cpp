@@ -393,7 +393,20 @@ class Scan {
     return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
   }
 
+  // "WASHINGTON (Sputnik) The coalition ...", "CAIRO (Reuters) -": the outlet in parentheses after
+  // a dateline in capitals is the story's credit, no actor of it.
+  bool dateline_credit(size_t k) const {
+    uint32_t b = ft_.tokens[ms_[k].tb].begin, e = ft_.tokens[ms_[k].te - 1].end;
+    if (b < 2 || text_[b - 1] != '(' || e >= text_.size() || text_[e] != ')') return false;
+    size_t i = b - 1;
+    while (i > 0 && text_[i - 1] == ' ') --i;
+    size_t w = i;
+    while (w > 0 && (std::isupper(static_cast<unsigned char>(text_[w - 1])) || text_[w - 1] == '.')) --w;
+    return i - w >= 3 && (w == 0 || !std::isalpha(static_cast<unsigned char>(text_[w - 1])));
+  }
+
   size_t interpret(size_t k) {
+    if (dateline_credit(k)) return k + 1;
     if (located_modifier(k)) {
       uint32_t c = country_of_hit(k);
       if (c != kNone && kb_.entries()[c].place != kNone) {
