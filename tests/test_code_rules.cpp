@@ -1427,5 +1427,15 @@ TEST(CodeRules, ActorInThePatternsGapIsItsTarget) {
             nullptr);
 }
 
+// Regression: "criticize Western efforts, according to a report by RIA Novosti" made the agency
+// the target of the criticism; who reports it is no target.
+TEST(CodeRules, AccordingToIsNoTarget) {
+  NEED_PARSER();
+  auto c = run_parsed("Russia's foreign ministry appeared to criticize Western diplomatic efforts, according to a report "
+                      "by Russian state news agency RIA Novosti.");
+  ASSERT_NE(find(c, "11"), nullptr);
+  for (const auto& e : c.events) EXPECT_FALSE(e.target && e.target->code == "RUSMED") << e.cameo->code;
+}
+
 }  // namespace
 }  // namespace sitrep::code

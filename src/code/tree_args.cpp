@@ -230,6 +230,8 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
       if (depth >= 4) continue;
       for (int c : t.children(w)) {
         std::string_view r = t.rel(c);
+        // "according to a report by RIA Novosti": who says so is no target.
+        if (t.case_of(c) == "according") continue;
         // "acl": a participle's phrase on a noun ("the roads leading into Mordor", "memos sent by
         // Bree") describes the thing acted on; a relative clause ("acl:relcl") has its own actors.
         if (r == "obj" || r == "iobj" || is_obl(r) || r == "compound" || r == "amod" || r == "nmod:poss" || r == "flat" ||
