@@ -66,10 +66,15 @@ class Store {
   explicit Store(sqlite3* db);
   struct Statements;
   struct NearDupState;
+  struct BodyHashes;
+  // True when another connection may have committed since the stored body hashes were read.
+  bool others_committed();
   sqlite3* db_;
   std::unique_ptr<WalCheckpointer> checkpointer_;
   std::unique_ptr<Statements> st_;
   std::unique_ptr<NearDupState> near_;
+  std::unique_ptr<BodyHashes> hashes_;
+  int64_t data_version_ = -1;
 };
 
 }  // namespace sitrep
