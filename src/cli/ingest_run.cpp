@@ -53,6 +53,8 @@ int run_ingest(const IngestArgs& args, const std::string& command, std::ostream&
   ProgressBar bar(!args.quiet);
   for (const auto& e : pre_errors) report(e);
 
+  // Articles run ~2.8 KB of input each in the corpus: room for one per 2 KB is enough.
+  store.expect_documents(input_bytes(inputs) / 2048);
   PipelineOptions popts;
   popts.threads = args.threads;
   // Rows reach the store in input order whatever the threads: the first copy of a story is the

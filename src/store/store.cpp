@@ -318,6 +318,8 @@ Store::PutResult Store::put(const StoreRow& r, int64_t run) {
         if (!to_minhash(p, n, m)) continue;
         near_->add(all.text(1), m, lsh_bands(m));
       }
+      near_->index.reserve(near_->index.size() + expected_docs_);
+      near_->ids.reserve(near_->ids.size() + expected_docs_);
     }
     if (dup.empty())
       if (auto m = near_->index.best_match(r.minhash, r.bands)) near = near_->ids[m->first];
