@@ -67,6 +67,32 @@ TEST(NearDup, IndexReturnsTheBestMatchOnly) {
   EXPECT_FALSE(idx.best_match(minhash("A completely different short note about the weather and football scores.")));
 }
 
+// A reserved index takes that many documents without growing its band table, and finds the
+// same matches as one that grew.
+TEST(NearDup, ReservedIndexDoesNotGrowAndMatchesTheSame) {
+  NearDupIndex grown, reserved;
+  reserved.reserve(2000);
+  size_t slots = reserved.table_slots();
+  EXPECT_GE(slots, size_t(2000) * kLshBands * 2);
+  for (int i = 0; i < 2000; ++i) {
+    MinHash m = minhash("Dispatch " + std::to_string(i) + " from the border: " + std::to_string(i * 7919) +
+                        " families crossed at the northern gate on day " + std::to_string(i % 31) + ".");
+    grown.add(i, m);
+    reserved.add(i, m);
+  }
+  EXPECT_EQ(reserved.table_slots(), slots);
+  EXPECT_EQ(reserved.size(), grown.size());
+  for (int i = 0; i < 2000; i += 37) {
+    MinHash q = minhash("Dispatch " + std::to_string(i) + " from the border: " + std::to_string(i * 7919) +
+                        " families crossed at the northern gate on day " + std::to_string(i % 31) + ".");
+    auto a = grown.best_match(q), b = reserved.best_match(q);
+    ASSERT_TRUE(a && b) << i;
+    EXPECT_EQ(a->first, b->first);
+  }
+  reserved.reserve(10);  // less than held: nothing changes
+  EXPECT_EQ(reserved.table_slots(), slots);
+}
+
 TEST(NearDup, StoreMarksNearCopiesAcrossSessions) {
   sitrep::testing::TempDir dir;
   std::string path = (dir / "s.db").string();

@@ -101,6 +101,38 @@ TEST(Store, SameIdTwiceIsStoredOnceAndEqualBodyIsADuplicate) {
   EXPECT_EQ(scalar(st, "SELECT json_extract(paragraphs, '$[0][1]') FROM documents WHERE id='c'"), "7");
 }
 
+// Exact duplicates are found through the body hashes the store keeps in memory: those stored
+// before the session, those it stores itself, and those another connection commits meanwhile
+// (in a batch begun after that commit, or between two puts outside a batch).
+TEST(Store, EqualBodiesAreFoundAcrossSessionsAndConnections) {
+  TempDir dir;
+  std::string path = (dir / "s.db").string();
+  {
+    auto s = Store::open(path);
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(s.value()->put(make_doc("a", "Body A."), 1), Store::PutResult::Stored);
+  }
+  auto s1 = Store::open(path), s2 = Store::open(path);
+  ASSERT_TRUE(s1.ok() && s2.ok());
+  Store &one = *s1.value(), &two = *s2.value();
+  one.begin();
+  EXPECT_EQ(one.put(make_doc("b", "Body A."), 1), Store::PutResult::Duplicate);  // stored before
+  EXPECT_EQ(one.put(make_doc("c", "Body C."), 1), Store::PutResult::Stored);
+  EXPECT_EQ(one.put(make_doc("d", "Body C."), 1), Store::PutResult::Duplicate);  // stored this session
+  one.commit();
+  two.begin();
+  EXPECT_EQ(two.put(make_doc("e", "Body E."), 1), Store::PutResult::Stored);
+  two.commit();
+  one.begin();
+  EXPECT_EQ(one.put(make_doc("f", "Body E."), 1), Store::PutResult::Duplicate);  // another connection's
+  one.commit();
+  EXPECT_EQ(two.put(make_doc("g", "Body G."), 1), Store::PutResult::Stored);
+  EXPECT_EQ(one.put(make_doc("h", "Body G."), 1), Store::PutResult::Duplicate);  // outside a batch
+  EXPECT_EQ(scalar(one, "SELECT group_concat(id || '>' || duplicate_of, ' ') FROM documents WHERE duplicate_of IS "
+                        "NOT NULL ORDER BY rowid"),
+            "b>a d>c f>e h>g");
+}
+
 TEST(Store, ErrorsAndRunsAreRecorded) {
   TempDir dir;
   auto s = Store::open((dir / "s.db").string());

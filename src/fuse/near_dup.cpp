@@ -200,12 +200,26 @@ void NearDupIndex::prefetch(const std::array<uint64_t, kLshBands>& keys) const {
   for (uint64_t key : keys) __builtin_prefetch(&slots_[home_of(tag_of(key))]);
 }
 
-void NearDupIndex::grow() {
+void NearDupIndex::grow() { rehash(slots_.empty() ? 1024 : slots_.size() * 2); }
+
+void NearDupIndex::rehash(size_t cap) {
   auto old = std::move(slots_);
-  size_t cap = old.empty() ? 1024 : old.size() * 2;
+  slots_ = {};
   slots_.assign(cap, Slot{0, kNil});
   for (const Slot& o : old)
     if (o.head != kNil) slots_[slot_of(o.tag)] = o;
+}
+
+void NearDupIndex::reserve(size_t docs) {
+  if (docs <= ids_.size()) return;
+  ids_.reserve(docs);
+  sigs_.reserve(docs);
+  entry_doc_.reserve(docs * kLshBands);
+  entry_next_.reserve(docs * kLshBands);
+  // add() grows when (used + kLshBands) * 2 exceeds the slots; at most kLshBands keys a document.
+  size_t need = (docs * kLshBands + kLshBands) * 2, cap = slots_.empty() ? 1024 : slots_.size();
+  while (cap < need) cap *= 2;
+  if (cap > slots_.size()) rehash(cap);
 }
 
 void NearDupIndex::add(int64_t id, const MinHash& sig, const Bands& keys) {

@@ -59,6 +59,10 @@ class NearDupIndex {
   std::optional<std::pair<int64_t, double>> best_match(const MinHash& sig, const Bands& bands,
                                                        double threshold = kNearDupJaccard) const;
   size_t size() const { return ids_.size(); }
+  // Room for `docs` documents in all: adding up to that many grows no table (each growth
+  // rehashed the band table and faulted in fresh memory, ~7 % of a corpus ingest's CPU).
+  void reserve(size_t docs);
+  size_t table_slots() const { return slots_.size(); }
 
  private:
   static constexpr size_t kMaxCandidates = 4096;  // bound on work per lookup
@@ -68,6 +72,7 @@ class NearDupIndex {
   size_t home_of(uint32_t tag) const;  // where probing for the tag starts
   void prefetch(const std::array<uint64_t, kLshBands>& keys) const;
   void grow();
+  void rehash(size_t cap);  // the band table at `cap` slots (a power of two)
   // Documents in the order they were added: their ids and signatures.
   // (Growing arrays of a few MiB to tens of MiB: on huge pages their reallocations and first
   // touches cost a fraction.)

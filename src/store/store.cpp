@@ -5,6 +5,7 @@
 #include <cstring>
 #include <ctime>
 #include <unordered_map>
+#include <vector>
 #include <stdexcept>
 
 #include "fuse/near_dup.h"
@@ -106,8 +107,54 @@ struct Store::Statements {
                    "date_evidence, date_is_crawl, outlet, byline, dateline, charset, invalid_bytes, body, body_hash, "
                    "duplicate_of, run_id, ingested_at, paragraphs, captions, removed, minhash, near_duplicate_of) "
                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING"),
-        insert_err(db, "INSERT INTO errors(run_id, file, locator, severity, message, at) VALUES (?,?,?,?,?,?)") {}
-  Stmt same_body, insert_doc, insert_err;
+        insert_err(db, "INSERT INTO errors(run_id, file, locator, severity, message, at) VALUES (?,?,?,?,?,?)"),
+        data_version(db, "PRAGMA data_version") {}
+  Stmt same_body, insert_doc, insert_err, data_version;
+};
+
+// The body hashes of the stored documents, read once per session (and again when another
+// connection commits): a body whose hash is not among them cannot equal a stored body, so put()
+// skips its look-up in documents_body_hash, which most documents (new ones) would miss anyway.
+// A superset is harmless (the look-up decides), so every stored hash goes in.
+struct Store::BodyHashes {
+  // Open addressing over the hash values themselves (XXH3: uniform); 0 marks an empty slot and
+  // the value 0 has a flag of its own.
+  std::vector<uint64_t> slots = std::vector<uint64_t>(1024, 0);
+  size_t used = 0;
+  bool has_zero = false;
+  bool contains(uint64_t h) const {
+    if (h == 0) return has_zero;
+    size_t mask = slots.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      if (slots[i] == h) return true;
+      if (slots[i] == 0) return false;
+    }
+  }
+  void insert(uint64_t h) {
+    if (h == 0) {
+      has_zero = true;
+      return;
+    }
+    if ((used + 1) * 2 > slots.size()) {
+      std::vector<uint64_t> old(slots.size() * 2, 0);
+      old.swap(slots);
+      used = 0;
+      for (uint64_t v : old)
+        if (v) place(v);
+    }
+    place(h);
+  }
+
+ private:
+  void place(uint64_t h) {
+    size_t mask = slots.size() - 1;
+    size_t i = h & mask;
+    while (slots[i] != 0 && slots[i] != h) i = (i + 1) & mask;
+    if (slots[i] == 0) {
+      slots[i] = h;
+      ++used;
+    }
+  }
 };
 
 struct Store::NearDupState {
@@ -179,6 +226,7 @@ bool to_minhash(const void* p, size_t n, MinHash& out) {
 
 Store::~Store() {
   st_.reset();
+  hashes_.reset();
   // The checkpointer's connection closes first; the writer's close, the last one, checkpoints
   // what is left and removes the WAL.
   checkpointer_.reset();
@@ -209,7 +257,21 @@ void Store::finish_run(int64_t run, const RunCounts& c, const std::string& statu
   s.done();
 }
 
-void Store::begin() { exec(db_, "BEGIN IMMEDIATE"); }
+void Store::begin() {
+  exec(db_, "BEGIN IMMEDIATE");
+  // The write lock is held from here to the commit: nobody else commits within the batch.
+  if (hashes_ && others_committed()) hashes_.reset();
+}
+
+bool Store::others_committed() {
+  auto& s = st_->data_version;
+  s.step();
+  int64_t v = s.integer(0);
+  s.reset();
+  bool changed = v != data_version_;
+  data_version_ = v;
+  return changed;
+}
 void Store::commit() {
   exec(db_, "COMMIT");
   if (checkpointer_) checkpointer_->committed();
@@ -227,10 +289,20 @@ Store::PutResult Store::put(const StoreRow& r, int64_t run) {
   // No look-up of the id first: the insert skips a stored id (ON CONFLICT DO NOTHING) and
   // changes() tells. The duplicate checks before it only read, so a skipped row changes nothing.
   auto& st = *st_;
+  // Outside a transaction of begin()'s, another connection may commit between two puts.
+  if (hashes_ && sqlite3_get_autocommit(db_) && others_committed()) hashes_.reset();
+  if (!hashes_) {
+    hashes_ = std::make_unique<BodyHashes>();
+    others_committed();  // the version these hashes were read at
+    Stmt all(db_, "SELECT body_hash FROM documents");
+    while (all.step()) hashes_->insert(static_cast<uint64_t>(all.integer(0)));
+  }
   std::string dup;
-  st.same_body.bind(1, static_cast<int64_t>(r.body_hash)).bind(2, r.body);
-  if (st.same_body.step()) dup = st.same_body.text(0);
-  st.same_body.reset();
+  if (hashes_->contains(r.body_hash)) {
+    st.same_body.bind(1, static_cast<int64_t>(r.body_hash)).bind(2, r.body);
+    if (st.same_body.step()) dup = st.same_body.text(0);
+    st.same_body.reset();
+  }
 
   std::string near;
   if (r.has_minhash) {
@@ -246,6 +318,8 @@ Store::PutResult Store::put(const StoreRow& r, int64_t run) {
         if (!to_minhash(p, n, m)) continue;
         near_->add(all.text(1), m, lsh_bands(m));
       }
+      near_->index.reserve(near_->index.size() + expected_docs_);
+      near_->ids.reserve(near_->ids.size() + expected_docs_);
     }
     if (dup.empty())
       if (auto m = near_->index.best_match(r.minhash, r.bands)) near = near_->ids[m->first];
@@ -262,6 +336,7 @@ Store::PutResult Store::put(const StoreRow& r, int64_t run) {
   ins.bind_blob(24, r.has_minhash ? r.minhash.data() : nullptr, r.has_minhash ? sizeof r.minhash : 0);
   ins.bind_or_null(25, near).done();
   if (sqlite3_changes(db_) == 0) return PutResult::AlreadyStored;
+  hashes_->insert(r.body_hash);
   if (r.has_minhash && dup.empty() && near.empty()) near_->add(r.id, r.minhash, r.bands);  // only cluster heads
   if (!dup.empty()) return PutResult::Duplicate;
   return near.empty() ? PutResult::Stored : PutResult::NearDuplicate;

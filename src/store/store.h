@@ -55,6 +55,9 @@ class Store {
   // The same for a row prepared beforehand (store_row.h), e.g. on another thread.
   PutResult put(const StoreRow& row, int64_t run);
   void record_error(const Error& error, int64_t run);
+  // About this many documents will be put in this session (a hint: the near-duplicate index
+  // then takes them without growing).
+  void expect_documents(uint64_t n) { expected_docs_ = n; }
 
   std::vector<StoredDocSummary> list_documents(int64_t limit, int64_t offset);
   uint64_t count(const std::string& table);
@@ -66,10 +69,16 @@ class Store {
   explicit Store(sqlite3* db);
   struct Statements;
   struct NearDupState;
+  struct BodyHashes;
+  // True when another connection may have committed since the stored body hashes were read.
+  bool others_committed();
   sqlite3* db_;
   std::unique_ptr<WalCheckpointer> checkpointer_;
   std::unique_ptr<Statements> st_;
   std::unique_ptr<NearDupState> near_;
+  std::unique_ptr<BodyHashes> hashes_;
+  int64_t data_version_ = -1;
+  uint64_t expected_docs_ = 0;
 };
 
 }  // namespace sitrep
