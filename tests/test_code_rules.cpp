@@ -1437,5 +1437,25 @@ TEST(CodeRules, AccordingToIsNoTarget) {
   for (const auto& e : c.events) EXPECT_FALSE(e.target && e.target->code == "RUSMED") << e.cameo->code;
 }
 
+// Regression: a dateline in capitals ("GENEVA") gave locations GeoNames' "Genève"; it is
+// written in title case.
+TEST(CodeRules, DatelineInCapitalsIsTitleCased) {
+  NEED_CODER();
+  Doc d;
+  d.id = "g";
+  d.body = "The United Nations envoy urged the rival commanders to respect the truce on Tuesday.";
+  d.meta.dateline = "GENEVA";
+  d.meta.date.year = 2020;
+  d.meta.date.month = 2;
+  d.meta.date.day = 18;
+  d.meta.date.precision = DatePrecision::Day;
+  auto c = coder()->code(d);
+  ASSERT_FALSE(c.events.empty());
+  for (const auto& e : c.events) {
+    ASSERT_TRUE(e.location);
+    EXPECT_EQ(e.location->name, "Geneva");
+  }
+}
+
 }  // namespace
 }  // namespace sitrep::code

@@ -59,13 +59,23 @@ int doc_day(const Doc& d) {
 
 // `surface`: how the text writes the place, when it names it as a place. That is the name a
 // reader of the article knows ("Hama", "Geneva"), where GeoNames' own is local or transliterated
-// ("Ḩamāh", "Genève"); the GeoNames id keeps the identity. A dateline in capitals ("MOSCOW")
-// keeps the gazetteer's spelling.
+// ("Ḩamāh", "Genève"); the GeoNames id keeps the identity. A dateline in capitals ("GENEVA") is
+// written in title case; other spellings (with digits, dots) keep the gazetteer's.
 PlaceRef place_of(const kb::Kb& kb, uint32_t place, std::string_view surface = {}) {
   const auto& p = kb.places()[place];
   PlaceRef r;
   bool written = std::any_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  r.name = written ? std::string(surface) : std::string(kb.str(p.name));
+  bool capitals = !written && !surface.empty() &&
+                  std::all_of(surface.begin(), surface.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == ' '; });
+  if (written) {
+    r.name = std::string(surface);
+  } else if (capitals) {  // a dateline's "GENEVA", "NEW YORK": Geneva, New York
+    r.name = std::string(surface);
+    for (size_t i = 1; i < r.name.size(); ++i)
+      if (r.name[i - 1] != ' ') r.name[i] = char(std::tolower(static_cast<unsigned char>(r.name[i])));
+  } else {
+    r.name = std::string(kb.str(p.name));
+  }
   r.admin1 = std::string(kb.str(p.admin1));
   r.geonames_id = p.geonameid;
   r.lat = p.lat;
