@@ -51,6 +51,31 @@ TEST(Pipeline, OrderedModeKeepsInputOrderAcrossThreads) {
   }
 }
 
+// Ordered mode with one record slow to clean: the other worker runs at most max_ahead records
+// past it, so the results held back for their turn stay bounded (before, all of them piled up).
+TEST(Pipeline, OrderedModeBoundsResultsHeldBehindASlowRecord) {
+  sitrep::testing::TempDir dir;
+  std::string path = write_lines(dir, 400);
+  PipelineOptions opts;
+  opts.threads = 2;
+  opts.ordered = true;
+  opts.max_ahead = 16;
+  std::vector<std::string> seen;
+  PreparedSinks<std::string> sinks;
+  sinks.prepare = [](Doc&& d) {
+    std::string line = d.origin.substr(d.origin.find('#') + 1);
+    if (line == "line 1") std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    return line;
+  };
+  sinks.on_result = [&](std::string& line) { seen.push_back(line); };
+  sinks.on_error = [&](const Error& e) { seen.push_back(e.locator); };
+  auto p = run_pipeline<std::string>({path}, opts, sinks);
+  ASSERT_EQ(seen.size(), 400u);
+  for (int i = 0; i < 400; ++i) EXPECT_EQ(seen[i], "line " + std::to_string(i + 1));
+  // max_ahead plus what a worker's batch and the reader's errors may add
+  EXPECT_LE(p.max_waiting, 16u + 32u) << p.max_waiting;
+}
+
 TEST(Pipeline, UnorderedModeDeliversEveryRecordOnce) {
   sitrep::testing::TempDir dir;
   std::string path = write_lines(dir, 400);

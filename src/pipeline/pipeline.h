@@ -16,6 +16,9 @@ namespace sitrep {
 struct PipelineOptions {
   unsigned threads = 0;  // cleaning workers; 0 = all cores; 1 = no threads at all
   bool ordered = false;  // deliver results in input order (costs a reorder buffer)
+  // Ordered mode: a worker starts no record this many places past the next one due, so one
+  // record slow to clean (a 50 MB line) does not let the others' results pile up behind it.
+  uint32_t max_ahead = 4096;
   // Workers run this much nicer than the caller's thread (Linux: per thread), so the single
   // consumer is not kept waiting for a core while the workers fill its queue.
   int worker_nice = 0;
@@ -28,6 +31,7 @@ struct PipelineProgress {
   // CPU time of the reader thread and of all cleaning workers together (final report only;
   // 0 with one worker, where everything runs on the caller's thread).
   double reader_cpu_seconds = 0, worker_cpu_seconds = 0;
+  uint64_t max_waiting = 0;  // ordered mode: the most results held back at once for their turn
 };
 
 // CPU seconds the calling thread has used so far.

@@ -121,6 +121,7 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
   std::atomic<unsigned> workers_left{workers};
   std::mutex cpu_mutex;
   double reader_cpu = 0, worker_cpu = 0;
+  std::atomic<uint64_t> due{0};  // ordered mode: the sequence number the caller's thread waits for
 
   std::thread reader([&] {
     pthread_setname_np(pthread_self(), "sitrep-read");
@@ -153,7 +154,12 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
       for (;;) {
         spent.destroy_waiting();
         if (!records.pop_batch(batch, 8, 16)) break;
-        for (auto& r : batch) results.push(Item{r.first, finish(r.second)});
+        for (auto& r : batch) {
+          // (The record that is due is never held here: it is this one or an earlier one.)
+          while (options.ordered && r.first >= due.load(std::memory_order_acquire) + options.max_ahead)
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+          results.push(Item{r.first, finish(r.second)});
+        }
       }
       {
         std::lock_guard lock(cpu_mutex);
@@ -177,7 +183,9 @@ PipelineProgress run_pipeline(const std::vector<std::string>& inputs, const Pipe
           deliver(it->second);
           delivered.push_back(Item{it->first, std::move(it->second)});
         }
+        p.max_waiting = std::max<uint64_t>(p.max_waiting, waiting.size());
       }
+      due.store(expected, std::memory_order_release);
       batch.swap(delivered);
     }
     spent.push(std::move(batch));
