@@ -156,12 +156,6 @@ TEST(CodeRules, ActorlessEventsKeepTheirType) {
   EXPECT_TRUE(strict.value()->code(d).events.empty());
 }
 
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
-
 // Regression: "negotiators from Russia and Ukraine met in Istanbul" was placed in Russia (the
 // place after "from", where someone came from), so the wire story and its edited copy never fused.
 TEST(CodeRules, PlaceAfterFromIsAnOriginNotTheLocation) {
@@ -223,12 +217,6 @@ TEST(CodeRules, BasedInPlaceIsNeitherActorNorLocation) {
   EXPECT_TRUE(attack);
 }
 
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
-
 // Violence with a named victim and no named perpetrator used to be dropped; it is an event with
 // a blank source. Statements and plans without a source still are not.
 TEST(CodeRules, VictimWithoutPerpetratorIsAnEventWithBlankSource) {
@@ -244,12 +232,6 @@ TEST(CodeRules, VictimWithoutPerpetratorIsAnEventWithBlankSource) {
   auto quiet = run("Talks were held on Monday.");
   EXPECT_TRUE(quiet.events.empty());
 }
-
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
 
 // "X organized a general strike": the light verb's subject is the nominal event's source.
 TEST(CodeRules, LightVerbSubjectIsTheSourceOfANominalEvent) {
@@ -488,7 +470,6 @@ TEST(CodeRules, FrontedSourceIsNotThePlaceSubjectsActor) {
   EXPECT_NE(find(direct, "04", "IGOUNO"), nullptr);
 }
 
-
 // "allow up to 5,000 refugees who had fled the fighting to return": with a parse, a pattern's
 // gap reaches past four words to a word its verb governs, and the "to" of "up to" does not
 // stop the search for the one before "return".
@@ -504,7 +485,6 @@ TEST(CodeRules, ParseBridgesALongGapInAPattern) {
   EXPECT_EQ(find(reported, "1723"), nullptr);
 }
 
-
 // Armed groups and crowds the wire services name by a common noun ("militiamen", "elders")
 // are actors of the country their sentence names.
 TEST(CodeRules, CommonNounActorsTakeTheSentencesCountry) {
@@ -512,7 +492,6 @@ TEST(CodeRules, CommonNounActorsTakeTheSentencesCountry) {
   auto c = run_parsed("Traditional elders in Somalia demanded that the militias leave the town.");
   EXPECT_NE(find(c, "10", "SOMCVL", "SOMREB"), nullptr);
 }
-
 
 // "lifted the ban on the opposition": the noun phrase pattern ("ban on the opposition") that
 // starts on the verb pattern's last word is what the verb acts on; the lifting is the event.
@@ -531,7 +510,6 @@ TEST(CodeRules, ParticipleModifyingANounIsNoEvent) {
   EXPECT_NE(find(c, "1822", "ZMBMIL"), nullptr);
 }
 
-
 // "Colombian rebels said they were willing to negotiate": the pattern starts on the copula,
 // which has no subject in the parse; the pronoun before it still makes the speaker the source.
 TEST(CodeRules, PronounBeforeACopulaPatternIsTheSpeaker) {
@@ -540,14 +518,12 @@ TEST(CodeRules, PronounBeforeACopulaPatternIsTheSpeaker) {
   EXPECT_NE(find(c, "036", "COLREB"), nullptr);
 }
 
-
 // "Syria, which has rejected all the offers": the relative pronoun's antecedent is the source.
 TEST(CodeRules, RelativePronounSubjectIsItsAntecedent) {
   NEED_PARSER();
   auto c = run_parsed("Syria, which has rejected all Israeli offers, refused to attend the conference.");
   EXPECT_NE(find(c, "12", "SYR"), nullptr);
 }
-
 
 // "Thousands of Iraqi troops were deployed": the actor after a count ("thousands of") is the
 // subject, and forces deployed or put on alert are their own side's, not a target.
@@ -563,7 +539,6 @@ TEST(CodeRules, CountedForcesDeployedAreTheSource) {
   ASSERT_TRUE(d->source.has_value());
 }
 
-
 // "The UN envoy undertook a mediation mission between Syria and Lebanon": the light verb's
 // subject is the mediator; the sides "between" are whom it mediates for.
 TEST(CodeRules, LightVerbSubjectMediatesBetweenTheSides) {
@@ -574,7 +549,6 @@ TEST(CodeRules, LightVerbSubjectMediatesBetweenTheSides) {
   EXPECT_NE(find(inv, "09", "IGOIAE"), nullptr);
 }
 
-
 // "warned it would attack": a warning of the speaker's own act is a threat, not a complaint.
 TEST(CodeRules, WarningOfOwnActIsAThreat) {
   NEED_PARSER();
@@ -583,7 +557,6 @@ TEST(CodeRules, WarningOfOwnActIsAThreat) {
   ASSERT_NE(best, nullptr);
   EXPECT_EQ(best->cameo->plover_type, "THREATEN");
 }
-
 
 // An organization the KB lacks is still an actor, by the shape of its name: "the Ceasefire
 // Violations Committee" (no country: NGO), "the Liberian Peace Council" (LBRNGO).
@@ -598,7 +571,6 @@ TEST(CodeRules, UnknownOrganizationNamesAreActors) {
   for (const auto& e : known.events) EXPECT_FALSE(e.source && e.source->code == "NGO") << e.cameo->code;
 }
 
-
 // "Authorities in Iran shut down ten reformist newspapers": the tagger calls "shut" a noun in a
 // parse with no verb; a verb particle ("down") and the verbless parse both say otherwise.
 TEST(CodeRules, VerbWithAParticleIsAVerbWhateverItsTag) {
@@ -606,7 +578,6 @@ TEST(CodeRules, VerbWithAParticleIsAVerbWhateverItsTag) {
   auto c = run_parsed("Authorities in Iran shut down ten reformist newspapers.");
   EXPECT_NE(find(c, "172", "IRNGOV"), nullptr);
 }
-
 
 // Appeals for aid, support or a ceasefire are requests (CAMEO 02x), joint naval drills are
 // military cooperation, and supplying arms is military aid.
@@ -627,7 +598,6 @@ TEST(CodeRules, AppealsJointDrillsAndArmsSupplies) {
   EXPECT_NE(find(arms, "072", "USA"), nullptr);
 }
 
-
 // "freed two aid workers": freeing anyone is a release, as "released" is; "the free press" is not.
 TEST(CodeRules, FreeingIsARelease) {
   NEED_PARSER();
@@ -636,7 +606,6 @@ TEST(CodeRules, FreeingIsARelease) {
   auto adj = run_parsed("The free press in Kenya criticized the government.");
   EXPECT_EQ(find(adj, "084"), nullptr);
 }
-
 
 // Religious and ethnic communities are actors: "About 500 Kurds staged a sit-in".
 TEST(CodeRules, CommunitiesAreActors) {
@@ -647,7 +616,6 @@ TEST(CodeRules, CommunitiesAreActors) {
   ASSERT_TRUE(e->source.has_value());
   EXPECT_EQ(e->source->code.substr(0, 3), "KUR");
 }
-
 
 // "its fisheries dispute": a bare verb form after a possessive is a noun, even where the tagger
 // took it for a verb.
@@ -677,7 +645,6 @@ TEST(CodeRules, ExtendingACurfewImposesIt) {
   EXPECT_EQ(best->cameo->plover_type, "THREATEN");
 }
 
-
 // Amnesties and pardons are concessions (PLOVER CONCEDE), a union is an actor, and sealing off
 // territory restricts movement.
 TEST(CodeRules, AmnestyUnionAndSealingOff) {
@@ -689,7 +656,6 @@ TEST(CodeRules, AmnestyUnionAndSealingOff) {
   auto sealed = run_parsed("Israel sealed off the West Bank after the bombing.");
   EXPECT_NE(find(sealed, "191", "ISR"), nullptr);
 }
-
 
 // Pledging money and offering asylum are promises (AGREE); a stated decision to send food is too.
 TEST(CodeRules, PledgesAndOffersAreAgreements) {
@@ -703,7 +669,6 @@ TEST(CodeRules, PledgesAndOffersAreAgreements) {
   auto rice = run_parsed("South Korea has decided to provide 50,000 tonnes of rice to North Korea.");
   EXPECT_NE(find(rice, "03", "KOR"), nullptr);
 }
-
 
 // Ignoring appeals and opposing a deployment are rejections; a warning of serious consequences
 // is a threat; women marching are protesters.
@@ -720,7 +685,6 @@ TEST(CodeRules, IgnoringOpposingWarningMarching) {
   ASSERT_NE(best, nullptr);
   EXPECT_EQ(best->cameo->plover_type, "PROTEST");
 }
-
 
 // "said it would not hand over the suspects": a stated unwillingness to cooperate is a
 // rejection, asserted when said; "did not release" stays a negated release.
@@ -739,7 +703,6 @@ TEST(CodeRules, StatedUnwillingnessIsARejection) {
     EXPECT_FALSE(e.cameo->code.starts_with("12") && e.target && e.target->code == "ISR") << e.cameo->code;
 }
 
-
 // "Twelve opposition activists were arrested": repression with a named victim and no named
 // agent is an event with a blank source, as unattributed violence is.
 TEST(CodeRules, ArrestWithoutAnAgentIsAnEvent) {
@@ -751,7 +714,6 @@ TEST(CodeRules, ArrestWithoutAnAgentIsAnEvent) {
   ASSERT_TRUE(e->target.has_value());
   EXPECT_EQ(e->target->code, "KENOPP");
 }
-
 
 // "threatened to dissolve parliament if the deputies rejected the budget": the threat is the
 // event, whatever act it names; the condition has not happened.
@@ -774,7 +736,6 @@ TEST(CodeRules, ObligationBeforeAClosingReportVerbIsADemand) {
   EXPECT_NE(find(c, "100", "USAGOV", "IRQ"), nullptr);
 }
 
-
 // "A spokesman for the rebels said they would free the hostages": the actor a spokesman speaks
 // for is the speaker; "would never accept" is a rejection.
 TEST(CodeRules, SpokesmanForAnActorSpeaksForIt) {
@@ -784,7 +745,6 @@ TEST(CodeRules, SpokesmanForAnActorSpeaksForIt) {
   auto never = run_parsed("The head of the Iraqi delegation said Baghdad would never accept the resolution.");
   EXPECT_NE(find(never, "12", "IRQGOV"), nullptr);
 }
-
 
 // "tried to cross the buffer zone in protest against the occupation": the protest is the
 // subject's; prisoners on hunger strike are actors; suspending lending cuts aid.
@@ -797,7 +757,6 @@ TEST(CodeRules, InProtestHungerStrikingPrisonersAndLending) {
   auto imf = run_parsed("The IMF suspended its lending program to Russia.");
   EXPECT_NE(find(imf, "162"), nullptr);
 }
-
 
 // "agreed to release the hostages and freed the first group": the coordinated past-tense verb
 // is a release that happened, not part of the agreement.
@@ -820,13 +779,6 @@ TEST(CodeRules, NominalEventToldHappeningHasNoDoer) {
   EXPECT_NE(find(sanctions, "163", "IGOEUR"), nullptr);
 }
 
-
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
-
 // Regression: in 300 Syria stories "back" gave 135 SUPPORT events, nearly all descriptions:
 // "US-backed fighters", "the Saudi-backed rebel faction", "rebels backed by Turkish tanks",
 // "Backed by Russian airstrikes, the forces ...", and the adverb of "wrested back control".
@@ -846,12 +798,6 @@ TEST(CodeRules, BackingThatDescribesIsNoEvent) {
   for (const auto& e : c.events) support |= e.cameo->code == "050";
   EXPECT_TRUE(support);
 }
-
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
 
 // Regression: "released a new video", "a report released by", "according to" coded 084 (release
 // of captives) and 057 (formal agreement); a lexicon code of '-' now names no event.
@@ -964,12 +910,6 @@ TEST(CodeRules, VerbPatternOnANounOrAdjectiveIsNoEvent) {
   EXPECT_FALSE(run_parsed("Syrian troops clashed with Turkish soldiers near Saraqib on Monday.").events.empty());
 }
 
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
-
 // "was hit by a cyber attack": a harm verb whose passive agent is an event the noun lexicon
 // names codes that event (COERCE cyber), not a generic assault by the verb.
 TEST(CodeRules, PassiveHarmVerbByANominalEventIsThatEvent) {
@@ -981,7 +921,6 @@ TEST(CodeRules, PassiveHarmVerbByANominalEventIsThatEvent) {
   EXPECT_EQ(best->cameo->plover_type, "COERCE");
   EXPECT_EQ(find(c, "19"), nullptr);
 }
-
 
 // Concessions agreed, promised or won are concessions; raising readiness and calling up
 // conscripts mobilize; "called X a traitor" is no phone call; launching a cyber attack coerces.
@@ -1013,12 +952,6 @@ TEST(CodeRules, ConcessionsReadinessCallUpAndCyberAttacks) {
   EXPECT_EQ(best->cameo->plover_type, "COERCE");
 }
 
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
-
 // A warning of what will or may come is a threat even when the lexicon's patterns cannot reach
 // the modal; a warning about what has happened stays a reproach. Ejecting someone expels them.
 TEST(CodeRules, WarningOfWhatWillComeIsAThreat) {
@@ -1031,12 +964,6 @@ TEST(CodeRules, WarningOfWhatWillComeIsAThreat) {
   EXPECT_NE(find(eject, "166", "SVK"), nullptr);
 }
 
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
-
 // A bare "strike" in a sentence about workers, unions or pay is a labour strike (143), not a
 // military strike (190).
 TEST(CodeRules, StrikeAmongWorkersIsALabourStrike) {
@@ -1045,12 +972,6 @@ TEST(CodeRules, StrikeAmongWorkersIsALabourStrike) {
   EXPECT_NE(find(c, "143"), nullptr);
   EXPECT_EQ(find(c, "19"), nullptr);
 }
-
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
 
 // An agreement named by the retreat it settles ("a ceasefire agreement", "a disarmament deal")
 // is that retreat; a trade agreement stays cooperation.
@@ -1065,12 +986,6 @@ TEST(CodeRules, AgreementNamedByTheRetreatItSettles) {
   EXPECT_NE(find(d, "0873"), nullptr);
   EXPECT_EQ(find(d, "057"), nullptr);
 }
-
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
 
 // An order to one's own forces is the act, done ("ordered the army to deploy more troops");
 // an order to another government stays a demand, its act unrealized.
@@ -1088,12 +1003,6 @@ TEST(CodeRules, OrderToOwnForcesIsTheAct) {
   EXPECT_EQ(best->cameo->plover_type, "REQUEST");
 }
 
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
-
 // Killing by an earthquake or an accident, with no one named doing it, is no event; killing by
 // gunmen in the next sentence still is.
 TEST(CodeRules, HarmByNatureOrMishapIsNoEvent) {
@@ -1103,12 +1012,6 @@ TEST(CodeRules, HarmByNatureOrMishapIsNoEvent) {
   for (const auto& e : c.events) EXPECT_FALSE(e.sentence == 0 && e.cameo->code.starts_with("19")) << e.cameo->code;
   EXPECT_NE(find(c, "19"), nullptr);
 }
-
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
 
 // A statement that carries an act is that act: "issued a statement saying it would detain
 // journalists" is a threat, not a statement (010); a statement alone stays one.
@@ -1123,12 +1026,6 @@ TEST(CodeRules, StatementCarryingAnActIsThatAct) {
   EXPECT_NE(find(alone, "010"), nullptr);
 }
 
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
-
 // Raising or floating the possibility of an act against someone is a threat.
 TEST(CodeRules, RaisingThePossibilityIsAThreat) {
   NEED_PARSER();
@@ -1137,12 +1034,6 @@ TEST(CodeRules, RaisingThePossibilityIsAThreat) {
   ASSERT_NE(best, nullptr);
   EXPECT_EQ(best->cameo->plover_type, "THREATEN");
 }
-
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
 
 // Claiming responsibility for an attack is owning the attack (ASSAULT by the claimant);
 // claiming responsibility for anything else stays an acknowledgement (015).
@@ -1158,12 +1049,6 @@ TEST(CodeRules, ClaimingAnAttackIsTheAttack) {
   EXPECT_NE(find(other, "015"), nullptr);
 }
 
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
-
 // Meeting a goal, a deadline or a need is no meeting; freeing groups from restrictions eases them.
 TEST(CodeRules, MeetingAGoalIsNoMeeting) {
   NEED_PARSER();
@@ -1173,12 +1058,6 @@ TEST(CodeRules, MeetingAGoalIsNoMeeting) {
   EXPECT_NE(find(freed, "081"), nullptr);
 }
 
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
-
 // "is not going to accept": a stated unwillingness, like "will not accept", is a rejection.
 TEST(CodeRules, NotGoingToIsUnwillingness) {
   NEED_PARSER();
@@ -1187,12 +1066,6 @@ TEST(CodeRules, NotGoingToIsUnwillingness) {
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->modality, Modality::Asserted);
 }
-
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
 
 // Of force told as a list, the gravest act leads: "were detained, tortured or killed" is an
 // assault first, though the arrest is coded too.
@@ -1205,24 +1078,12 @@ TEST(CodeRules, GravestListedForceLeads) {
   EXPECT_EQ(best->cameo->plover_type, "ASSAULT");
 }
 
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
-
 // "Some 70 percent of Haitian teachers": a share of an actor is that actor, as "thousands of" is.
 TEST(CodeRules, PercentOfAnActorIsTheActor) {
   NEED_PARSER();
   auto c = run_parsed("Some 70 percent of Haitian teachers in public schools are out on strike.");
   EXPECT_NE(find(c, "143", "HTIEDU"), nullptr);
 }
-
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
 
 // "signed a billion dollar aid package": the aid a bare "signed" settles is the act; "has
 // called the arrest an act of blackmail" is no phone call; protecting an economy is no
@@ -1239,12 +1100,6 @@ TEST(CodeRules, SignedAidPackageAndFalseCallsAndProtection) {
   EXPECT_EQ(find(econ, "074"), nullptr);
 }
 
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
-
 // Fighting corruption or a disease is no armed clash; helping someone do something names the
 // thing done, not aid.
 TEST(CodeRules, FightingCorruptionAndHelpingAreNoEvents) {
@@ -1257,24 +1112,12 @@ TEST(CodeRules, FightingCorruptionAndHelpingAreNoEvents) {
   EXPECT_NE(find(war, "19"), nullptr);
 }
 
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
-
 // "in order to" is a purpose, not an order.
 TEST(CodeRules, InOrderToIsNoOrder) {
   NEED_PARSER();
   auto c = run_parsed("Senegal was working on a concessions deal with Britain in order to avert a showdown over the border.");
   EXPECT_EQ(find(c, "10"), nullptr);
 }
-
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
 
 // Giving up a contested project or halting construction is a concession; an opposition
 // suspending its protests eases dissent.
@@ -1290,12 +1133,6 @@ TEST(CodeRules, ShelvedProjectsAndSuspendedProtestsAreConcessions) {
   EXPECT_EQ(best->cameo->code, "082");
 }
 
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
-
 // Calling up recruits, recruiting fighters and ramping up arms production mobilize.
 TEST(CodeRules, RecruitingAndArmsProductionMobilize) {
   NEED_PARSER();
@@ -1309,12 +1146,6 @@ TEST(CodeRules, RecruitingAndArmsProductionMobilize) {
   }
 }
 
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
-
 // Suspending social media platforms censors (1721); it is no suspension of protests, though
 // protests follow in the sentence.
 TEST(CodeRules, SuspendingSocialMediaCensors) {
@@ -1326,24 +1157,12 @@ TEST(CodeRules, SuspendingSocialMediaCensors) {
   EXPECT_EQ(find(c, "082"), nullptr);
 }
 
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
-
 // Spreading disinformation, or a disinformation campaign by someone, is coercion (170).
 TEST(CodeRules, DisinformationCampaignsCoerce) {
   NEED_PARSER();
   auto c = run_parsed("Russia has been spreading disinformation about the election in Moldova.");
   EXPECT_NE(find(c, "170", "RUS"), nullptr);
 }
-
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
 
 // A promise of force is a threat: "promised arrests" (no arrest made), "vowed more attacks".
 TEST(CodeRules, PromisedForceIsAThreat) {
@@ -1358,12 +1177,6 @@ TEST(CodeRules, PromisedForceIsAThreat) {
   ASSERT_NE(best, nullptr);
   EXPECT_EQ(best->cameo->plover_type, "THREATEN");
 }
-
-}  // namespace
-}  // namespace sitrep::code
-
-namespace sitrep::code {
-namespace {
 
 // "police clashed with demonstrators" is the demonstrators' riot against the police, as
 // "protesters clashed with police" is.

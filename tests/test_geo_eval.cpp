@@ -26,6 +26,19 @@ class GeoTest : public ::testing::Test {
     if (!shipped_kb()) GTEST_SKIP() << "kb.bin not built at " << SITREP_KB_FILE;
   }
   const PlaceRec& place(uint32_t pi) { return shipped_kb()->places()[pi]; }
+  // Scores `xml` written as a dataset file named `file` (GeoVirus.xml or TR-News.xml: the name
+  // says the format), every article.
+  Expected<GeoEvalResult> eval_articles(const char* file, const std::string& xml) {
+    auto dir = std::filesystem::temp_directory_path() /
+               (std::string("sitrep_geo_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir);
+    auto path = (dir / file).string();
+    std::ofstream(path) << xml;
+    Linker linker(shipped_kb());
+    auto r = eval_geo_file(linker, path, GeoSplit::All);
+    std::filesystem::remove_all(dir);
+    return r;
+  }
 };
 
 // A place named after an ambiguous one still decides it: Edmonton beside Cairns is in Queensland.
@@ -120,40 +133,24 @@ TEST_F(GeoTest, AuthoredSubdivisionsHaveTheirOwnPoint) {
 
 // "Georgia" among US states: the country name does not make the text about the Caucasus.
 TEST_F(GeoTest, AmbiguousCountryNameIsNotCountryContext) {
-  auto dir = std::filesystem::temp_directory_path() / "sitrep_geo_georgia";
-  std::filesystem::create_directories(dir);
-  auto path = (dir / "GeoVirus.xml").string();
-  {
-    std::ofstream out(path);
-    out << "<articles><article><text>Flu cases rose in Georgia, Alabama, Florida and Tennessee, the United States "
-           "health agency said.</text><locations><location><name>Georgia</name><lat>33</lat><lon>-83.5</lon>"
-           "</location></locations></article></articles>\n";
-  }
-  Linker linker(shipped_kb());
-  auto r = eval_geo_file(linker, path, GeoSplit::All);
+  auto r = eval_articles("GeoVirus.xml",
+      "<articles><article><text>Flu cases rose in Georgia, Alabama, Florida and Tennessee, the United States "
+      "health agency said.</text><locations><location><name>Georgia</name><lat>33</lat><lon>-83.5</lon>"
+      "</location></locations></article></articles>\n");
   ASSERT_TRUE(r);
   EXPECT_EQ(r.value().correct, 1u) << (r.value().misses.empty() ? "" : r.value().misses[0]);
-  std::filesystem::remove_all(dir);
 }
 
 // "London Police" links to the UK government (the capital as metonym), but "London" names towns
 // in several countries: it must not make the text about the UK.
 TEST_F(GeoTest, CapitalMetonymOfAmbiguousNameIsNotCountryContext) {
-  auto dir = std::filesystem::temp_directory_path() / "sitrep_geo_london";
-  std::filesystem::create_directories(dir);
-  auto path = (dir / "TR-News.xml").string();
-  {
-    std::ofstream out(path);
-    out << "<articles><article><text>LONDON, Ky. (WKYT) - London Police have arrested two people on theft charges at the Wal-Mart on Kentucky 192. "
-           "London Police say the suspect had four warrants.</text><toponyms><toponym><phrase>London</phrase>"
-           "<gaztag><lat>37.129</lat><lon>-84.0833</lon></gaztag></toponym></toponyms></article></articles>\n";
-  }
-  Linker linker(shipped_kb());
-  auto r = eval_geo_file(linker, path, GeoSplit::All);
+  auto r = eval_articles("TR-News.xml",
+      "<articles><article><text>LONDON, Ky. (WKYT) - London Police have arrested two people on theft charges at the Wal-Mart on Kentucky 192. "
+      "London Police say the suspect had four warrants.</text><toponyms><toponym><phrase>London</phrase>"
+      "<gaztag><lat>37.129</lat><lon>-84.0833</lon></gaztag></toponym></toponyms></article></articles>\n");
   ASSERT_TRUE(r);
   EXPECT_EQ(r.value().toponyms, 1u);
   EXPECT_LT(r.value().mean_error_km, 1000.0) << (r.value().misses.empty() ? "" : r.value().misses[0]);  // a US London
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
@@ -273,46 +270,30 @@ TEST_F(GeoTest, FacilityFallsBackToItsTown) {
 // "Portland, Maine": the region named after the comma decides between two towns of one country;
 // in a list of states ("Virginia, Washington, West Virginia") a state is not said to be in the next.
 TEST_F(GeoTest, TownCommaRegion) {
-  auto dir = std::filesystem::temp_directory_path() / "sitrep_geo_comma";
-  std::filesystem::create_directories(dir);
-  auto path = (dir / "GeoVirus.xml").string();
-  {
-    std::ofstream out(path);
-    out << "<articles><article><text>The ship docked in Portland, Maine, on Friday. Cases were found in Oregon, Virginia, "
-           "Washington, West Virginia and Wyoming.</text><locations>"
-           "<location><name>Portland</name><lat>43.66</lat><lon>-70.26</lon></location>"
-           "<location><name>Oregon</name><lat>44</lat><lon>-120.5</lon></location>"
-           "<location><name>Virginia</name><lat>37.5</lat><lon>-79</lon></location>"
-           "<location><name>Washington</name><lat>47.5</lat><lon>-120.5</lon></location>"
-           "<location><name>West Virginia</name><lat>38.5</lat><lon>-80.5</lon></location>"
-           "<location><name>Wyoming</name><lat>43</lat><lon>-107.5</lon></location>"
-           "</locations></article></articles>\n";
-  }
-  Linker linker(shipped_kb());
-  auto r = eval_geo_file(linker, path, GeoSplit::All);
+  auto r = eval_articles("GeoVirus.xml",
+      "<articles><article><text>The ship docked in Portland, Maine, on Friday. Cases were found in Oregon, Virginia, "
+      "Washington, West Virginia and Wyoming.</text><locations>"
+      "<location><name>Portland</name><lat>43.66</lat><lon>-70.26</lon></location>"
+      "<location><name>Oregon</name><lat>44</lat><lon>-120.5</lon></location>"
+      "<location><name>Virginia</name><lat>37.5</lat><lon>-79</lon></location>"
+      "<location><name>Washington</name><lat>47.5</lat><lon>-120.5</lon></location>"
+      "<location><name>West Virginia</name><lat>38.5</lat><lon>-80.5</lon></location>"
+      "<location><name>Wyoming</name><lat>43</lat><lon>-107.5</lon></location>"
+      "</locations></article></articles>\n");
   ASSERT_TRUE(r);
   EXPECT_EQ(r.value().correct, 6u) << (r.value().misses.empty() ? "" : r.value().misses[0]);
-  std::filesystem::remove_all(dir);
 }
 
 // "Armenia, Azerbaijan, Georgia, Iraq": listed among countries, Georgia is the country; beside a
 // university ("the universities of Georgia and Glasgow") it keeps its usual reading.
 TEST_F(GeoTest, NameListedAmongCountriesIsTheCountry) {
-  auto dir = std::filesystem::temp_directory_path() / "sitrep_geo_list";
-  std::filesystem::create_directories(dir);
-  auto path = (dir / "GeoVirus.xml").string();
-  {
-    std::ofstream out(path);
-    out << "<articles><article><text>The FAO asked countries neighbouring Turkey, specifically Armenia, Azerbaijan, Georgia, "
-           "Iraq, Iran and Syria, to take measures.</text><locations>"
-           "<location><name>Georgia</name><lat>42</lat><lon>43.5</lon></location>"
-           "</locations></article></articles>\n";
-  }
-  Linker linker(shipped_kb());
-  auto r = eval_geo_file(linker, path, GeoSplit::All);
+  auto r = eval_articles("GeoVirus.xml",
+      "<articles><article><text>The FAO asked countries neighbouring Turkey, specifically Armenia, Azerbaijan, Georgia, "
+      "Iraq, Iran and Syria, to take measures.</text><locations>"
+      "<location><name>Georgia</name><lat>42</lat><lon>43.5</lon></location>"
+      "</locations></article></articles>\n");
   ASSERT_TRUE(r);
   EXPECT_EQ(r.value().correct, 1u) << (r.value().misses.empty() ? "" : r.value().misses[0]);
-  std::filesystem::remove_all(dir);
 }
 
 // A village the gazetteer lacks goes to the most named town; between towns named as often, to
@@ -391,41 +372,25 @@ TEST_F(GeoTest, PossessiveOwnerHoldsTheName) {
 // at the actor's country; the gold offsets count characters, so a curly apostrophe before it
 // must not shift the span. Unrelated actors around a name do not count.
 TEST_F(GeoTest, EndToEndDemonymInsideAnActor) {
-  auto dir = std::filesystem::temp_directory_path() / "sitrep_geo_demonym";
-  std::filesystem::create_directories(dir);
-  auto path = (dir / "TR-News.xml").string();
-  {
-    std::ofstream out(path);
-    // "Russia\u2019s" is 8 characters and 10 bytes: "Russian" starts at character 34, byte 36.
-    out << "<articles><article><text>Russia\u2019s envoy was shot, said the Russian Foreign Ministry.</text><toponyms>"
-           "<toponym><phrase>Russian</phrase><start>34</start><end>41</end><gaztag><lat>60</lat><lon>100</lon></gaztag>"
-           "</toponym></toponyms></article></articles>\n";
-  }
-  Linker linker(shipped_kb());
-  auto r = eval_geo_file(linker, path, GeoSplit::All);
+  // "Russia\u2019s" is 8 characters and 10 bytes: "Russian" starts at character 34, byte 36.
+  auto r = eval_articles("TR-News.xml",
+      "<articles><article><text>Russia\u2019s envoy was shot, said the Russian Foreign Ministry.</text><toponyms>"
+      "<toponym><phrase>Russian</phrase><start>34</start><end>41</end><gaztag><lat>60</lat><lon>100</lon></gaztag>"
+      "</toponym></toponyms></article></articles>\n");
   ASSERT_TRUE(r);
   EXPECT_EQ(r.value().linked_found, 1u) << (r.value().linked_misses.empty() ? "" : r.value().linked_misses[0]);
   EXPECT_EQ(r.value().linked_correct, 1u);
-  std::filesystem::remove_all(dir);
 }
 
 // End to end, a capital the linker reads as its government ("Ottawa planned") is found at the
 // capital city.
 TEST_F(GeoTest, EndToEndCapitalReadAsItsGovernment) {
-  auto dir = std::filesystem::temp_directory_path() / "sitrep_geo_metonym";
-  std::filesystem::create_directories(dir);
-  auto path = (dir / "TR-News.xml").string();
-  {
-    std::ofstream out(path);
-    out << "<articles><article><text>Ottawa planned to raise health transfers, the ministers said.</text><toponyms>"
-           "<toponym><phrase>Ottawa</phrase><start>0</start><end>6</end><gaztag><lat>45.41</lat><lon>-75.7</lon></gaztag>"
-           "</toponym></toponyms></article></articles>\n";
-  }
-  Linker linker(shipped_kb());
-  auto r = eval_geo_file(linker, path, GeoSplit::All);
+  auto r = eval_articles("TR-News.xml",
+      "<articles><article><text>Ottawa planned to raise health transfers, the ministers said.</text><toponyms>"
+      "<toponym><phrase>Ottawa</phrase><start>0</start><end>6</end><gaztag><lat>45.41</lat><lon>-75.7</lon></gaztag>"
+      "</toponym></toponyms></article></articles>\n");
   ASSERT_TRUE(r);
   EXPECT_EQ(r.value().linked_correct, 1u) << (r.value().linked_misses.empty() ? "" : r.value().linked_misses[0]);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace sitrep::kb
