@@ -5,6 +5,7 @@
 #include <cstring>
 #include <ctime>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 #include <stdexcept>
 
@@ -117,44 +118,9 @@ struct Store::Statements {
 // skips its look-up in documents_body_hash, which most documents (new ones) would miss anyway.
 // A superset is harmless (the look-up decides), so every stored hash goes in.
 struct Store::BodyHashes {
-  // Open addressing over the hash values themselves (XXH3: uniform); 0 marks an empty slot and
-  // the value 0 has a flag of its own.
-  std::vector<uint64_t> slots = std::vector<uint64_t>(1024, 0);
-  size_t used = 0;
-  bool has_zero = false;
-  bool contains(uint64_t h) const {
-    if (h == 0) return has_zero;
-    size_t mask = slots.size() - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-      if (slots[i] == h) return true;
-      if (slots[i] == 0) return false;
-    }
-  }
-  void insert(uint64_t h) {
-    if (h == 0) {
-      has_zero = true;
-      return;
-    }
-    if ((used + 1) * 2 > slots.size()) {
-      std::vector<uint64_t> old(slots.size() * 2, 0);
-      old.swap(slots);
-      used = 0;
-      for (uint64_t v : old)
-        if (v) place(v);
-    }
-    place(h);
-  }
-
- private:
-  void place(uint64_t h) {
-    size_t mask = slots.size() - 1;
-    size_t i = h & mask;
-    while (slots[i] != 0 && slots[i] != h) i = (i + 1) & mask;
-    if (slots[i] == 0) {
-      slots[i] = h;
-      ++used;
-    }
-  }
+  std::unordered_set<uint64_t> set;
+  bool contains(uint64_t h) const { return set.count(h) != 0; }
+  void insert(uint64_t h) { set.insert(h); }
 };
 
 struct Store::NearDupState {
