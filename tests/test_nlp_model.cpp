@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "nlp/conllu.h"
+#include "nlp/irregular.h"
 #include "nlp/nlp.h"
 #include "nlp/output.h"
 #include "nlp/train.h"
@@ -171,4 +172,43 @@ TEST(NlpReaders, MalformedIob2NamesTheLine) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r.value()[0].tags, (std::vector<std::string>{"O", "O", "O"}));
   fs::remove(p);
+}
+
+TEST(IrregularForms, ParsesRowsMarksAmbiguousFormsAndNamesBadLines) {
+  std::string error;
+  auto t = sitrep::nlp::IrregularForms::parse(
+      "# comment\nV\tflee\tfled\tfled\nV\tsee\tsaw~\tseen\nN\tgoose\tgeese\nV\tget\tgot\tgotten|got\nV\tbroken\n", &error);
+  using namespace sitrep::nlp;
+  ASSERT_NE(t.find("fled"), nullptr);
+  EXPECT_EQ(t.find("fled")->lemma, "flee");
+  EXPECT_EQ(t.find("fled")->tags, kIrrPast | kIrrParticiple);
+  EXPECT_TRUE(t.find("fled")->restrict);
+  ASSERT_NE(t.find("saw"), nullptr);
+  EXPECT_FALSE(t.find("saw")->restrict);  // also a noun: lemma only
+  EXPECT_TRUE(t.find("seen")->restrict);
+  EXPECT_EQ(t.find("geese")->tags, kIrrPlural);
+  EXPECT_EQ(t.find("got")->tags, kIrrPast | kIrrParticiple);
+  EXPECT_EQ(t.find("see"), nullptr);
+  EXPECT_NE(error.find("line 6"), std::string::npos) << error;
+  EXPECT_GT(IrregularForms::english().size(), 250u);
+}
+
+TEST(CommittedModel, IrregularPastFormsAreVerbsWithTheirLemma) {
+  auto m = Model::load(Model::default_path());
+  ASSERT_TRUE(m) << m.error().message;
+  std::string text = "Troops withdrew from the town and civilians fled.";
+  auto a = m.value()->analyze(text);
+  auto word = [&](std::string_view w) -> size_t {
+    for (size_t i = 0; i < a.words.size(); ++i)
+      if (text.substr(a.words[i].begin, a.words[i].end - a.words[i].begin) == w) return i;
+    return a.words.size();
+  };
+  size_t withdrew = word("withdrew"), fled = word("fled");
+  ASSERT_LT(withdrew, a.words.size());
+  ASSERT_LT(fled, a.words.size());
+  // The statistical tagger alone made "withdrew" a preposition, and training data taught
+  // "fled" -> "flead".
+  EXPECT_EQ(a.labels->xpos[a.xpos[withdrew]], "VBD");
+  EXPECT_EQ(a.lemma[withdrew], "withdraw");
+  EXPECT_EQ(a.lemma[fled], "flee");
 }

@@ -59,6 +59,10 @@ const LemmaSlot* Lemmatizer::find(uint64_t key) const {
   return nullptr;
 }
 
+bool Lemmatizer::seen(std::string_view form, uint16_t xpos) const {
+  return find(lemma_form_key(to_lower(form), xpos)) != nullptr;
+}
+
 std::string Lemmatizer::lemma(std::string_view form, uint16_t xpos) const {
   std::string low = to_lower(form);
   if (const LemmaSlot* s = find(lemma_form_key(low, xpos))) return apply_lemma_rule(form, rules_[s->rule]);

@@ -29,6 +29,8 @@ class Lemmatizer {
  public:
   static std::unique_ptr<const Lemmatizer> read(PartReader& in);
   std::string lemma(std::string_view form, uint16_t xpos) const;
+  // Whether training showed this form with this tag (its lemma is then the one seen).
+  bool seen(std::string_view form, uint16_t xpos) const;
 
  private:
   const LemmaSlot* find(uint64_t key) const;

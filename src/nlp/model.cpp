@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "nlp/irregular.h"
 #include "nlp/lemmatizer.h"
 #include "nlp/model_file.h"
 #include "nlp/ner.h"
@@ -23,6 +24,8 @@ class LoadedModel final : public Model {
   std::unique_ptr<const Lemmatizer> lemmatizer;
   std::unique_ptr<const Parser> parser;
   std::unique_ptr<const EntityRecognizer> ner;
+  std::vector<uint8_t> xpos_bits;   // IrregularTag bits of each XPOS tag
+  std::vector<uint8_t> lemma_bits;  // the same without JJ (an adjective is its own lemma)
 
   Analysis analyze(std::string_view text) const override {
     Analysis a;
@@ -43,9 +46,17 @@ class LoadedModel final : public Model {
     a.entities.clear();
     std::vector<WordKeys> keys(n);
     std::vector<std::string_view> forms(n);
+    // Irregular forms: an all-lower-case "withdrew" is a past tense whatever the scores say.
+    const IrregularForms& irregular = IrregularForms::english();
+    std::vector<const IrregularForms::Entry*> irr(n);
+    std::vector<uint8_t> allowed(n);
     for (size_t i = 0; i < n; ++i) {
       forms[i] = text.substr(a.words[i].begin, a.words[i].end - a.words[i].begin);
       keys[i] = word_keys(forms[i]);
+      std::string_view f = forms[i];
+      bool lower = !f.empty() && f.size() <= 20;
+      for (char ch : f) lower = lower && ch >= 'a' && ch <= 'z';
+      if (lower && (irr[i] = irregular.find(f)) && irr[i]->restrict) allowed[i] = irr[i]->tags;
     }
     std::vector<uint16_t> cls(n), ner_cls(n);
     std::vector<int32_t> heads(n);
@@ -54,12 +65,17 @@ class LoadedModel final : public Model {
       if (b >= e) continue;
       std::span<const WordKeys> wk(keys.data() + b, e - b);
       std::span<uint16_t> c(cls.data() + b, e - b);
-      tagger->tag(wk, c);
+      tagger->tag(wk, c, std::span<const uint8_t>(allowed.data() + b, e - b));
       for (uint32_t i = b; i < e; ++i) {
         const TagClass& tc = tagger->tag_class(cls[i]);
         a.upos[i] = Upos(tc.upos);
         a.xpos[i] = tc.xpos;
-        a.lemma[i] = lemmatizer->lemma(text.substr(a.words[i].begin, a.words[i].end - a.words[i].begin), tc.xpos);
+        // (A listed form that is nothing else takes the listed lemma even over training data,
+        // which has slips such as "fled" -> "flead"; adjectives keep their own form.)
+        if (irr[i] && (irr[i]->tags & lemma_bits[tc.xpos]) && (irr[i]->restrict || !lemmatizer->seen(forms[i], tc.xpos)))
+          a.lemma[i] = irr[i]->lemma;
+        else
+          a.lemma[i] = lemmatizer->lemma(forms[i], tc.xpos);
       }
       parser->parse(wk, c, std::span<int32_t>(heads.data() + b, e - b), std::span<uint16_t>(a.deprel.data() + b, e - b));
       for (uint32_t i = b; i < e; ++i) a.head[i] = heads[i] < 0 ? -1 : int32_t(b) + heads[i];
@@ -99,7 +115,15 @@ Expected<std::shared_ptr<const Model>> Model::load(const std::string& path) {
     if (!in.ok() || !scorer || scorer->classes() != classes.size()) return bad("tagger");
     for (const auto& c : classes)
       if (c.upos >= kUposCount || c.xpos >= names->xpos.size()) return bad("tagger");
-    m->tagger = std::make_unique<Tagger>(std::move(scorer), std::vector<TagClass>(classes.begin(), classes.end()));
+    auto tagger = std::make_unique<Tagger>(std::move(scorer), std::vector<TagClass>(classes.begin(), classes.end()));
+    for (const auto& x : names->xpos) {
+      m->xpos_bits.push_back(irregular_bits_of_xpos(x));
+      m->lemma_bits.push_back(x == "JJ" ? 0 : irregular_bits_of_xpos(x));
+    }
+    std::vector<uint8_t> class_bits;
+    for (const auto& c : classes) class_bits.push_back(m->xpos_bits[c.xpos]);
+    tagger->set_class_bits(std::move(class_bits));
+    m->tagger = std::move(tagger);
   } else {
     return bad("tagger");
   }

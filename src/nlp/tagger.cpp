@@ -41,7 +41,7 @@ void tagger_features(std::span<const WordKeys> words, size_t i, uint32_t prev1, 
   out.push_back(fkey(t++, w.shape, n.shape, p.shape));
 }
 
-void Tagger::tag(std::span<const WordKeys> words, std::span<uint16_t> out) const {
+void Tagger::tag(std::span<const WordKeys> words, std::span<uint16_t> out, std::span<const uint8_t> allowed) const {
   std::vector<FeatureKey> feats;
   std::vector<float> scores(scorer_->classes());
   uint32_t p1 = kNoTag, p2 = kNoTag;
@@ -49,6 +49,12 @@ void Tagger::tag(std::span<const WordKeys> words, std::span<uint16_t> out) const
     tagger_features(words, i, p1, p2, feats);
     scorer_->score(feats, scores);
     uint16_t best = uint16_t(std::max_element(scores.begin(), scores.end()) - scores.begin());
+    if (i < allowed.size() && allowed[i] && best < class_bits_.size() && !(class_bits_[best] & allowed[i])) {
+      int pick = -1;
+      for (size_t c = 0; c < scores.size() && c < class_bits_.size(); ++c)
+        if ((class_bits_[c] & allowed[i]) && (pick < 0 || scores[c] > scores[size_t(pick)])) pick = int(c);
+      if (pick >= 0) best = uint16_t(pick);
+    }
     out[i] = best;
     p2 = p1;
     p1 = best;

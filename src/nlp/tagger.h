@@ -23,14 +23,18 @@ class Tagger {
  public:
   Tagger(std::unique_ptr<const Scorer> scorer, std::vector<TagClass> classes)
       : scorer_(std::move(scorer)), classes_(std::move(classes)) {}
-  // Writes one class id per word of the sentence.
-  void tag(std::span<const WordKeys> words, std::span<uint16_t> out) const;
+  // Writes one class id per word of the sentence. With `allowed` (one mask per word, 0 = any
+  // class), word i takes the best class c with class_bits(c) & allowed[i].
+  void tag(std::span<const WordKeys> words, std::span<uint16_t> out, std::span<const uint8_t> allowed = {}) const;
+  // The bits each class carries for `allowed` (e.g. from its XPOS tag); none set by default.
+  void set_class_bits(std::vector<uint8_t> bits) { class_bits_ = std::move(bits); }
   const TagClass& tag_class(uint16_t c) const { return classes_[c]; }
   size_t class_count() const { return classes_.size(); }
 
  private:
   std::unique_ptr<const Scorer> scorer_;
   std::vector<TagClass> classes_;
+  std::vector<uint8_t> class_bits_;
 };
 
 }  // namespace sitrep::nlp
