@@ -1270,5 +1270,34 @@ TEST(CodeRules, DatelineInCapitalsIsTitleCased) {
   }
 }
 
+// Regression: bare agents took the dateline's country, so "the country's rival military
+// commanders" in a GENEVA-datelined story about Libya became Swiss (CHEMIL). The dateline is one
+// voice among the countries the story names.
+TEST(CodeRules, BareAgentsBelongToTheStorysCountryNotTheVenue) {
+  NEED_PARSER();
+  Doc d;
+  d.id = "v";
+  d.body =
+      "The United Nations envoy for Libya urged the rival military commanders to respect the truce on Tuesday. "
+      "Libya has been torn by fighting since 2011. Talks between the two Libyan camps resumed in Geneva.";
+  d.meta.dateline = "GENEVA";
+  d.meta.date.year = 2020;
+  d.meta.date.month = 2;
+  d.meta.date.day = 18;
+  d.meta.date.precision = DatePrecision::Day;
+  auto c = parsing_coder()->code(d);
+  const EventMention* urge = find(c, "10");
+  ASSERT_NE(urge, nullptr);
+  ASSERT_TRUE(urge->target);
+  EXPECT_EQ(urge->target->code, "LBYMIL");
+  // A story that names the dateline's country as often as another keeps the dateline's.
+  d.body = "The military said it had arrested suspects on Tuesday. Officials in Bern and in Paris welcomed the arrests.";
+  c = parsing_coder()->code(d);
+  const EventMention* arrest = find(c, "17");
+  ASSERT_NE(arrest, nullptr);
+  ASSERT_TRUE(arrest->source);
+  EXPECT_EQ(arrest->source->code, "CHEMIL");
+}
+
 }  // namespace
 }  // namespace sitrep::code

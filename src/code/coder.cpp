@@ -289,20 +289,32 @@ CodedDoc Coder::code(const Doc& doc) const {
     if (c.empty() && m.kind != kb::MentionKind::Place && m.entry != kb::kNone) c = actor_of(*ctx.kb, m, body).country;
     return c;
   };
-  // The document's country (for agents of none): the dateline's, else the one it names most
-  // (strictly more often than any other), counting countries, places and actors.
+  // The document's country (for agents of none): the one it names most, counting countries,
+  // places and actors, the dateline among them and winning ties. (The dateline alone would
+  // make a GENEVA story about Libya's commanders Swiss.) No country when two others tie.
   std::string doc_country;
-  if (ctx.kb && options_.agent_country_from_context) doc_country = dateline_place ? dateline_place->country : "";
-  if (doc_country.empty() && ctx.kb && options_.agent_country_from_context) {
+  if (ctx.kb && options_.agent_country_from_context) {
     std::map<std::string, int> named;
-    for (const auto& m : mentions)
+    std::string dateline_country = dateline_place ? dateline_place->country : "";
+    if (!dateline_country.empty()) ++named[dateline_country];
+    uint32_t dateline_id = dateline_place ? dateline_place->geonames_id : 0;
+    for (const auto& m : mentions) {
+      // The dateline's own place named again ("talks resumed in Geneva") is the same voice.
+      if (dateline_id && m.kind == kb::MentionKind::Place && m.place != kb::kNone &&
+          ctx.kb->places()[m.place].geonameid == dateline_id)
+        continue;
       if (std::string c = mention_country(m); !c.empty()) ++named[c];
+    }
     int best = 0, second = 0;
     for (const auto& [c, k] : named) {
-      if (k > best) second = best, best = k, doc_country = c;
-      else if (k > second) second = k;
+      if (k > best || (k == best && c == dateline_country)) {
+        if (c != doc_country) second = best;
+        best = k, doc_country = c;
+      } else if (k > second) {
+        second = k;
+      }
     }
-    if (best == second) doc_country.clear();  // a tie: whose agents they are is unknown
+    if (best == second && doc_country != dateline_country) doc_country.clear();
   }
   // "Iran said its forces had ...": an agent after a possessive pronoun belongs to the nearest
   // actor named before it in the sentence; any other to `fallback`.
