@@ -268,6 +268,28 @@ TEST_F(SeedEvents, QueryFilters) {
   EventFilter none;
   none.actors = {"FRA"};
   EXPECT_TRUE(query_events(h, none).empty());
+  // Confidence and sources: the filters keep exactly the events that reach them.
+  EventFilter all;
+  auto every = query_events(h, all);
+  ASSERT_FALSE(every.empty());
+  EventFilter sure;
+  sure.min_confidence = 0.5;
+  auto confident = query_events(h, sure);
+  size_t expected = 0;
+  for (const auto& e : every) {
+    double best = -1;
+    for (const auto& m : mentions_of(h, e.id))
+      if (m.id == e.best_mention) best = m.confidence;
+    expected += best >= 0.5;
+  }
+  EXPECT_EQ(confident.size(), expected);
+  EXPECT_LT(confident.size(), every.size());
+  EventFilter widely;
+  widely.min_sources = 2;
+  auto wide = query_events(h, widely);
+  EXPECT_FALSE(wide.empty());
+  EXPECT_LT(wide.size(), every.size());
+  for (const auto& e : wide) EXPECT_GE(e.num_sources, 2);
 
   auto r = run_sitrep("query --db " + db_ + " --actor RUS --actor TUR --cameo 041 --format jsonl");
   ASSERT_EQ(r.exit_code, 0) << r.err;

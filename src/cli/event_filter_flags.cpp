@@ -16,6 +16,9 @@ void add_event_filter_flags(CLI::App* cmd, EventFilter& f) {
   cmd->add_option("--outlet", f.outlet, "An outlet that reported the event");
   cmd->add_option("--text", f.text, "Full-text search over the reporting sentences (SQLite FTS5 syntax)");
   cmd->add_option("--story", f.story, "Story id");
+  cmd->add_option("--min-confidence", f.min_confidence, "Only events whose best report the coder gave at least this confidence (0-1)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--min-sources", f.min_sources, "Only events reported by at least this many outlets");
   cmd->add_option("--limit", f.limit, "At most this many events")->capture_default_str();
 }
 

@@ -9,7 +9,7 @@ class App;
 namespace sitrep::cli {
 
 // --actor (repeatable), --cameo, --plover, --quad, --from, --to, --place, --country, --outlet,
-// --text, --story, --limit.
+// --text, --story, --min-confidence, --min-sources, --limit.
 void add_event_filter_flags(CLI::App* cmd, EventFilter& filter);
 
 }  // namespace sitrep::cli

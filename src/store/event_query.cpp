@@ -74,6 +74,8 @@ std::vector<EventRow> query_events(sqlite3* db, const EventFilter& f) {
   if (!f.place.empty()) add("e.location_name LIKE ? ESCAPE '\\'", {"%" + like_escape(f.place) + "%"});
   if (!f.country.empty()) add("e.country = ?", {f.country});
   if (!f.story.empty()) add("e.story_id = ?", {f.story});
+  if (f.min_confidence > 0) add("m.confidence >= ?", {std::to_string(f.min_confidence)});
+  if (f.min_sources > 1) add("e.num_sources >= ?", {std::to_string(f.min_sources)});
   if (!f.outlet.empty())
     add("e.id IN (SELECT m2.event_id FROM mentions m2 JOIN documents d2 ON d2.id = m2.doc_id WHERE d2.outlet LIKE ? "
         "ESCAPE '\\')",

@@ -22,6 +22,8 @@ struct EventFilter {
   std::string outlet;               // an outlet that reported it
   std::string text;                 // full-text search over mention sentences (SQLite FTS5)
   std::string story;                // story id
+  double min_confidence = 0;        // the best mention's confidence, 0-1
+  int64_t min_sources = 0;          // outlets that reported it
   int64_t limit = 1000;
 };
 
