@@ -1299,5 +1299,34 @@ TEST(CodeRules, BareAgentsBelongToTheStorysCountryNotTheVenue) {
   EXPECT_EQ(arrest->source->code, "CHEMIL");
 }
 
+// Regression: bare civilian agents took the story's country even when the sentence puts them
+// somewhere else: protesters blocking a road in Idlib in a Moscow-datelined story were RUSOPP.
+TEST(CodeRules, BareCiviliansBelongToTheCountryTheSentencePlacesThemIn) {
+  NEED_PARSER();
+  Doc d;
+  d.id = "p";
+  d.body =
+      "The first joint Russian-Turkish patrol in Idlib was cut short on Sunday after protesters blocked the road, "
+      "Russia's Defence Ministry said. Russia said the patrols would continue.";
+  d.meta.dateline = "MOSCOW";
+  d.meta.date.year = 2020;
+  d.meta.date.month = 3;
+  d.meta.date.day = 15;
+  d.meta.date.precision = DatePrecision::Day;
+  auto c = parsing_coder()->code(d);
+  const EventMention* block = find(c, "14");
+  ASSERT_NE(block, nullptr);
+  ASSERT_TRUE(block->source);
+  EXPECT_EQ(block->source->code, "SYROPP");
+  // Soldiers keep the story's country: "soldiers were killed in Idlib" in a Turkish story.
+  d.body = "Turkey said two soldiers were killed in an attack in Idlib on Sunday. Turkey vowed to respond.";
+  d.meta.dateline = "ANKARA";
+  c = parsing_coder()->code(d);
+  const EventMention* attack = find(c, "1");
+  ASSERT_NE(attack, nullptr);
+  for (const auto& e : c.events)
+    if (e.target && e.target->agent == "MIL") EXPECT_EQ(e.target->code, "TURMIL");
+}
+
 }  // namespace
 }  // namespace sitrep::code

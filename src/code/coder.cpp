@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 #include "kb/linker.h"
 #include "kb/source.h"
@@ -293,11 +294,11 @@ CodedDoc Coder::code(const Doc& doc) const {
   // places and actors, the dateline among them and winning ties. (The dateline alone would
   // make a GENEVA story about Libya's commanders Swiss.) No country when two others tie.
   std::string doc_country;
+  uint32_t dateline_id = dateline_place ? dateline_place->geonames_id : 0;
   if (ctx.kb && options_.agent_country_from_context) {
     std::map<std::string, int> named;
     std::string dateline_country = dateline_place ? dateline_place->country : "";
     if (!dateline_country.empty()) ++named[dateline_country];
-    uint32_t dateline_id = dateline_place ? dateline_place->geonames_id : 0;
     for (const auto& m : mentions) {
       // The dateline's own place named again ("talks resumed in Geneva") is the same voice.
       if (dateline_id && m.kind == kb::MentionKind::Place && m.place != kb::kNone &&
@@ -345,6 +346,25 @@ CodedDoc Coder::code(const Doc& doc) const {
     bool discarded = std::any_of(options_.discards.begin(), options_.discards.end(),
                                  [&](const DiscardPhrase& d) { return !d.story && names_phrase(sentence, d.phrase); });
     std::vector<Predicate> preds = discarded ? std::vector<Predicate>{} : find_events(ctx, sv);
+    // The one country of the places the sentence names ("protesters blocked the road near
+    // Nayrab in Idlib"): home to its bare civilian agents (protesters, police, residents, the
+    // government), who act where they live; soldiers, rebels and refugees are often far from
+    // home, and communities ("Kurds") have none: they keep the story's.
+    std::string sentence_country;
+    if (ctx.kb && options_.agent_country_from_context && !preds.empty())
+      for (int mi : sv.mentions) {
+        const auto& m = mentions[mi];
+        if (m.kind != kb::MentionKind::Place || m.place == kb::kNone) continue;
+        if (dateline_id && ctx.kb->places()[m.place].geonameid == dateline_id) continue;  // where the reporter is
+        std::string c = country_named(m);
+        if (c.empty()) continue;
+        if (sentence_country.empty()) {
+          sentence_country = c;
+        } else if (c != sentence_country) {
+          sentence_country.clear();
+          break;
+        }
+      }
     for (auto& p : preds) {
       if (p.modality != Modality::Asserted && !options_.keep_unasserted) continue;
       EventMention e;
@@ -368,8 +388,13 @@ CodedDoc Coder::code(const Doc& doc) const {
         }
         // not when the other side is that very country ("police arrested Iranians")
         std::string src_code = e.source ? e.source->code : "", tgt_code = e.target ? e.target->code : "";
-        if (tgt_code != doc_country) give_country(e.source, owner_country(p.source, sv, doc_country));
-        if (src_code != doc_country) give_country(e.target, owner_country(p.target, sv, doc_country));
+        auto home = [&](const std::optional<ActorRef>& a) -> const std::string& {
+          static const std::set<std::string_view> kLocal = {"CVL", "OPP", "COP", "LAB", "EDU", "BUS", "MED",
+                                                             "HLH", "JUD", "LEG", "GOV", "CRM", "AGR"};
+          return a && kLocal.count(a->agent) && !sentence_country.empty() ? sentence_country : doc_country;
+        };
+        if (tgt_code != home(e.source)) give_country(e.source, owner_country(p.source, sv, home(e.source)));
+        if (src_code != home(e.target)) give_country(e.target, owner_country(p.target, sv, home(e.target)));
       }
       // "Thousands of civilians fled the town", "refugees who fled to Idlib": people running
       // from fighting are news but no military retreat (0874), which only armed sides make.
