@@ -735,3 +735,31 @@ TEST(TimeRelative, UntilThenIsTheDateNamedLast) {
   EXPECT_TRUE(tag("Until then, the stock remains convertible.", DocTime{1989, 10, 30}).empty());
   expect_one("They met in 1998 and then split.", kTue14Jul2020, "1998", "DATE", "1998");
 }
+
+TEST(TimeVague, ComparativeRecentlyKeepsItsModifier) {
+  // the comparative belongs to the extent: "more recently"
+  DocTime oct89{1989, 10, 27};
+  expect_one("More recently it has followed the militias.", oct89, "More recently", "DATE", "PAST_REF");
+  expect_one("It was most recently sold to a bank.", oct89, "most recently", "DATE", "PAST_REF");
+  EXPECT_TRUE(tag("He was more careful.", oct89).empty());
+}
+
+TEST(TimeQuarters, TheLatterHalf) {
+  DocTime mar98{1998, 3, 18};
+  expect_one("Sales fell in the latter half of 1997.", mar98, "the latter half of 1997", "DATE", "1997-H2");
+  expect_one("Sales will rise in the latter half of the year.", mar98, "the latter half of the year", "DATE", "1998-H2");
+}
+
+TEST(TimeRelative, TheYearBeforeStepsFromTheLastYearNamed) {
+  DocTime mar98{1998, 3, 18};
+  auto f = tag("The plant opened in 1994. It had lost money the year before.", mar98);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "the year before");
+  EXPECT_EQ(f[1].value, "1993");
+  f = tag("Exports rose in June 1997, after falling the month before.", mar98);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "the month before");
+  EXPECT_EQ(f[1].value, "1997-05");
+  // "the year before the election" names its own anchor
+  EXPECT_EQ(tag("The plant opened in 1994. It lost money the year before the election.", mar98).size(), 1u);
+}

@@ -251,6 +251,7 @@ Opt Recognizer::quarter(size_t i) {
     year = y2, k += 3;
   int ord = 0;
   if (const Entry* o = lex(k, timelex::kOrdinal)) ord = o->ordinal, ++k;
+  else if (is(k, "latter") && is(k + 1, "half")) ord = 2, ++k;  // the latter half: the second
   else if (int v = num(k); v >= 1 && v <= 4 && skip_ordinal_suffix(k + 1) > k + 1) ord = v, k = k + 2;
   if (ord < 1) return std::nullopt;
   if (punct(k, '-') && tight(k)) ++k;

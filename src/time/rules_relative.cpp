@@ -476,7 +476,7 @@ Opt Recognizer::the_first(size_t i) {
     if (p.e == i - 1 && p.type == TimexType::Date && p.value.size() == 10 && p.value[0] != 'X')
       return Hit{k, k + 2, TimexType::Date, p.value, {}, p.anchor};
   }
-  if (w == "fiscal" || lex(k, timelex::kOrdinal) || year_at(k))
+  if (w == "fiscal" || w == "latter" || lex(k, timelex::kOrdinal) || year_at(k))
     if (Opt h = quarter(k)) {
       // "the third-quarter results": the article belongs to the noun, not to the timex
       if (punct(h->e - 2, '-')) return h;
@@ -572,9 +572,12 @@ Opt Recognizer::the_first(size_t i) {
   if (w == "same" && lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1)))
     if (Opt h = anaphor(i, k + 2, t_.toks[k + 1].lex->unit, 0)) return h;
   // "..., the day before." / "the day after," with no event named: a step from the last date named
-  if (w == "day" && (is(k + 1, "before") || is(k + 1, "after")) && has(k + 2) && t_.toks[k + 2].kind == TokKind::Punct &&
+  // "..., the year before." likewise for a week, a month or a year
+  if (const Entry* u = lex(k, timelex::kUnit); u && !plural(w) && (u->unit == "D" || u->unit == "W" || u->unit == "M" ||
+                                                                 u->unit == "Y") &&
+      (is(k + 1, "before") || is(k + 1, "after")) && has(k + 2) && t_.toks[k + 2].kind == TokKind::Punct &&
       !punct(k + 2, '\''))
-    if (Opt h = anaphor(i, k + 2, "D", is(k + 1, "before") ? -1 : 1)) return h;
+    if (Opt h = anaphor(i, k + 2, u->unit, is(k + 1, "before") ? -1 : 1)) return h;
   // the next morning, the following evening: a part of the day after the last day named
   if ((w == "next" || w == "following") && lex(k + 1, timelex::kDaypart) && !plural(t_.word(k + 1)))
     if (Opt h = anaphor(i, k + 2, "D", 1)) {
