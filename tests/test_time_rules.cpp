@@ -763,3 +763,16 @@ TEST(TimeRelative, TheYearBeforeStepsFromTheLastYearNamed) {
   // "the year before the election" names its own anchor
   EXPECT_EQ(tag("The plant opened in 1994. It lost money the year before the election.", mar98).size(), 1u);
 }
+
+TEST(TimeTense, ScheduledEventsInThePresentTenseLookAhead) {
+  DocTime wed12aug98{1998, 8, 12};  // a Wednesday
+  expect_one("Clinton meets Yeltsin on Thursday.", wed12aug98, "Thursday", "DATE", "1998-08-13");
+  expect_one("The talks begin Monday.", wed12aug98, "Monday", "DATE", "1998-08-17");
+  expect_one("Talks resume in March.", wed12aug98, "March", "DATE", "1999-03");
+  expect_one("The court is to rule in March.", wed12aug98, "March", "DATE", "1999-03");
+  expect_one("The talks are to begin Monday.", wed12aug98, "Monday", "DATE", "1998-08-17");
+  // past forms and "did not" keep the week before
+  expect_one("The talks began Monday.", wed12aug98, "Monday", "DATE", "1998-08-10");
+  expect_one("The talks did not begin until Monday.", wed12aug98, "Monday", "DATE", "1998-08-10");
+  expect_one("The court ruled in March.", wed12aug98, "March", "DATE", "1998-03");
+}

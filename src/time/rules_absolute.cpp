@@ -196,7 +196,13 @@ Tense Recognizer::deadline_cue(size_t b) const {
   if (is(b - 1, "since")) return Tense::Past;
   // "until Tuesday" sets a deadline, but a fronted "Until Tuesday, they had not ..." looks back
   bool fronted = b == 1 || t_.toks[b - 2].sentence != t_.toks[b - 1].sentence;
-  if ((is(b - 1, "until") || is(b - 1, "till") || is(b - 1, "til")) && !fronted) return Tense::Future;
+  if ((is(b - 1, "until") || is(b - 1, "till") || is(b - 1, "til")) && !fronted) {
+    // "did not begin until Monday": the wait is over, the verb's tense decides
+    for (size_t d = 2; d <= 7 && b >= d && t_.toks[b - d].sentence == t_.toks[b - 1].sentence; ++d)
+      if (is(b - d, "did") || is(b - d, "didn") || is(b - d, "wasn") || is(b - d, "weren") || is(b - d, "hadn"))
+        return Tense::Unknown;
+    return Tense::Future;
+  }
   // as early as / as soon as / as late as Tuesday; no later than Tuesday
   if (b >= 3 && is(b - 1, "as") && is(b - 3, "as") && (is(b - 2, "early") || is(b - 2, "soon") || is(b - 2, "late")))
     return Tense::Future;
