@@ -776,3 +776,11 @@ TEST(TimeTense, ScheduledEventsInThePresentTenseLookAhead) {
   expect_one("The talks did not begin until Monday.", wed12aug98, "Monday", "DATE", "1998-08-10");
   expect_one("The court ruled in March.", wed12aug98, "March", "DATE", "1998-03");
 }
+
+TEST(TimeDuration, TheLastDecadeIsAStretchUpToTheDct) {
+  DocTime nov89{1989, 11, 8};
+  expect_one("Over the last decade, debt tripled.", nov89, "the last decade", "DURATION", "P10Y");
+  expect_one("Within the next decade it will change.", nov89, "the next decade", "DURATION", "P10Y");
+  expect_one("Harassment had become worse over the past decade.", nov89, "the past decade", "DURATION", "P10Y");
+  expect_one("the changes of the last century", nov89, "the last century", "DURATION", "P100Y");
+}

@@ -623,6 +623,11 @@ Opt Recognizer::the_first(size_t i) {
     // (the DCT's own from Thursday on); "the last week of March" is a part of the month
     if (w == "last" && is(k + 1, "week") && !is(k + 2, "of") && a_.known())
       return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, "W", timecal::weekday(a_.day()) >= 4 ? 0 : -1));
+    // "over the last decade", "in the next century": the ten (hundred) years up to or from the DCT, a
+    // stretch as "the past decade" is, not the calendar decade before or after the DCT's
+    if ((w == "last" || w == "next" || w == "coming") && lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1)) &&
+        (t_.toks[k + 1].lex->unit == "DE" || t_.toks[k + 1].lex->unit == "CE"))
+      return dct_hit(i, k + 2, TimexType::Duration, duration_value(1, t_.toks[k + 1].lex->unit));
     Opt h = rel_first(k);
     if (h && h->value == "PRESENT_REF") return h;
     // each of the last three years: a set over those years
