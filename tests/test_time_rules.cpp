@@ -784,3 +784,11 @@ TEST(TimeDuration, TheLastDecadeIsAStretchUpToTheDct) {
   expect_one("Harassment had become worse over the past decade.", nov89, "the past decade", "DURATION", "P10Y");
   expect_one("the changes of the last century", nov89, "the last century", "DURATION", "P100Y");
 }
+
+TEST(TimeAbsolute, DecadesInWords) {
+  DocTime jan98{1998, 1, 20};
+  expect_one("In the early nineties, it grew.", jan98, "the early nineties", "DATE", "199", "START");
+  expect_one("In the mid-eighties, it grew.", jan98, "the mid-eighties", "DATE", "198", "MID");
+  expect_one("In the nineteen eighties, it grew.", jan98, "the nineteen eighties", "DATE", "198");
+  expect_one("Stay with us for the next hour.", jan98, "the next hour", "DURATION", "PT1H");
+}

@@ -467,6 +467,9 @@ Opt Recognizer::century(size_t i) {
 Opt Recognizer::spoken_year(size_t i) {
   const Entry* first = lex(i, timelex::kNumber);
   if (!first) return std::nullopt;
+  // nineteen eighties: a decade
+  if ((first->number == 19 || first->number == 18) && lex(i + 1, timelex::kDecade) && !lex(i + 1, timelex::kNumber))
+    return Hit{i, i + 2, TimexType::Date, std::to_string(first->number) + std::to_string(t_.toks[i + 1].lex->decade)};
   if ((first->number == 19 || first->number == 18) && lex(i + 1, timelex::kNumber)) {
     int tens = t_.toks[i + 1].lex->number;
     if (tens < 20 || tens % 10 != 0 || tens > 90) return std::nullopt;

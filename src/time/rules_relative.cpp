@@ -623,10 +623,10 @@ Opt Recognizer::the_first(size_t i) {
     // (the DCT's own from Thursday on); "the last week of March" is a part of the month
     if (w == "last" && is(k + 1, "week") && !is(k + 2, "of") && a_.known())
       return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, "W", timecal::weekday(a_.day()) >= 4 ? 0 : -1));
-    // "over the last decade", "in the next century": the ten (hundred) years up to or from the DCT, a
-    // stretch as "the past decade" is, not the calendar decade before or after the DCT's
+    // "over the last decade", "in the next century", "for the next hour": the ten (hundred) years or the
+    // hour up to or from the DCT, a stretch as "the past decade" is, not the calendar decade before or after
     if ((w == "last" || w == "next" || w == "coming") && lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1)) &&
-        (t_.toks[k + 1].lex->unit == "DE" || t_.toks[k + 1].lex->unit == "CE"))
+        (t_.toks[k + 1].lex->unit == "DE" || t_.toks[k + 1].lex->unit == "CE" || t_.toks[k + 1].lex->unit == "H"))
       return dct_hit(i, k + 2, TimexType::Duration, duration_value(1, t_.toks[k + 1].lex->unit));
     Opt h = rel_first(k);
     if (h && h->value == "PRESENT_REF") return h;
@@ -661,6 +661,9 @@ Opt Recognizer::the_first(size_t i) {
     return Hit{i, k + 2, TimexType::Duration, duration_value(-1, t_.toks[k].lex->unit)};
   // the nineties
   if (const Entry* d = lex(k, timelex::kDecade)) return Hit{i, k + 1, TimexType::Date, "19" + std::to_string(d->decade)};
+  // the nineteen eighties
+  if (lex(k, timelex::kNumber))
+    if (Opt sy = spoken_year(k); sy && sy->value.size() == 3) return from_the(sy);
   // the near term, the short term, the long term
   if ((w == "near" || w == "short" || w == "long") && is(k + 1, "term"))
     return Hit{i, k + 2, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
@@ -713,6 +716,8 @@ Opt Recognizer::edge(size_t i) {
     if (int yr = year_at(k + 1)) return Hit{i, k + 2, TimexType::Date, timecal::fmt_year(yr) + "-" + s->season, mod};
     return dct_hit(i, k + 1, TimexType::Date, timeres::season(a_, s->season, Rel::None, tense(i, k + 1)), mod);
   }
+  // the early nineties, the mid-eighties
+  if (const Entry* d = lex(k, timelex::kDecade)) return Hit{i, k + 1, TimexType::Date, "19" + std::to_string(d->decade), mod};
   Opt h = match_core(k);
   if (!h || h->b != k || (h->type != TimexType::Date && h->type != TimexType::Time) || h->value.empty() ||
       h->value.find("_REF") != std::string::npos)
