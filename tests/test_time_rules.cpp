@@ -792,3 +792,12 @@ TEST(TimeAbsolute, DecadesInWords) {
   expect_one("In the nineteen eighties, it grew.", jan98, "the nineteen eighties", "DATE", "198");
   expect_one("Stay with us for the next hour.", jan98, "the next hour", "DURATION", "PT1H");
 }
+
+TEST(TimeAbsolute, DecadesWithAnApostrophe) {
+  DocTime oct89{1989, 10, 27};
+  expect_one("Prices soared during the 1970's.", oct89, "the 1970's", "DATE", "197");
+  expect_one("It was popular in the mid-1960's.", oct89, "the mid-1960's", "DATE", "196", "MID");
+  expect_one("Music of the 60's returned.", oct89, "the 60's", "DATE", "196");
+  // a year's possessive stays the year
+  expect_one("1989's third quarter was weak.", oct89, "1989's third quarter", "DATE", "1989-Q3");
+}

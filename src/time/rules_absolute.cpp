@@ -114,10 +114,16 @@ Opt Recognizer::number_first(size_t i) {
     int century = v < 30 && a_.known() && 2000 + v <= a_.dct.year ? 200 : 190;
     return Hit{i, i + 2, TimexType::Date, std::to_string(century + v / 10)};
   }
+  // the 80's, the 1970's, mid-1980's (the older style): a decade after "the" or an edge; elsewhere
+  // "1980's" may be the year's possessive ("1989's third quarter")
+  bool decade_s = v % 10 == 0 && punct(i + 1, '\'') && tight(i + 1) && is(i + 2, "s") && tight(i + 2) && i > 0 &&
+                  (is(i - 1, "the") || lex(i - 1, timelex::kEdge) || (punct(i - 1, '-') && i > 1 && lex(i - 2, timelex::kEdge)));
+  if (decade_s && digits(i) == 2)
+    return Hit{i, i + 3, TimexType::Date, std::to_string((v < 30 && a_.known() && 2000 + v <= a_.dct.year ? 200 : 190) + v / 10)};
   int y = year_at(i);
   if (!y) return std::nullopt;
   // 1990s
-  if (is(i + 1, "s") && tight(i + 1)) return Hit{i, i + 2, TimexType::Date, std::to_string(y / 10)};
+  if ((is(i + 1, "s") && tight(i + 1)) || decade_s) return Hit{i, decade_s ? i + 3 : i + 2, TimexType::Date, std::to_string(y / 10)};
   // Not a year: $2020, 2020%, 1,500 (already not plain), 2020 people is left to chance.
   if (i > 0 && (punct(i - 1, '$') || punct(i - 1, '#'))) return std::nullopt;
   if (punct(i + 1, '%') || is(i + 1, "percent") || punct(i + 1, ':') || (punct(i + 1, '.') && num(i + 2) >= 0 && tight(i + 2)))
