@@ -801,3 +801,10 @@ TEST(TimeAbsolute, DecadesWithAnApostrophe) {
   // a year's possessive stays the year
   expect_one("1989's third quarter was weak.", oct89, "1989's third quarter", "DATE", "1989-Q3");
 }
+
+TEST(TimeRelative, ThisPastMonthAndWeekday) {
+  DocTime fri27oct89{1989, 10, 27};  // a Friday
+  expect_one("The tax took effect this past January.", fri27oct89, "this past January", "DATE", "1989-01");
+  expect_one("The tax took effect this past December.", fri27oct89, "this past December", "DATE", "1988-12");
+  expect_one("They met this past Sunday.", fri27oct89, "this past Sunday", "DATE", "1989-10-22");
+}

@@ -37,6 +37,13 @@ Opt Recognizer::rel_first(size_t i) {
   // this past weekend, this past week, this past summer: the last one before the DCT
   if (rel == Rel::This && is(k, "past") && has(k + 1) && !plural(t_.word(k + 1))) {
     if (is(k + 1, "weekend")) return weekend(i, k + 2, Tense::Past);
+    // this past Sunday, this past January: the last one before the DCT
+    if (const Entry* w = lex(k + 1, timelex::kWeekday); w && t_.toks[k + 1].cap)
+      return dct_hit(i, k + 2, TimexType::Date, timeres::weekday_rel(a_, w->weekday, Rel::Last));
+    if (const Entry* m = lex(k + 1, timelex::kMonth); m && t_.toks[k + 1].cap) {
+      int y = a_.dct.year - (m->month >= a_.dct.month ? 1 : 0);
+      return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_month(a_.known() ? y : 0, m->month));
+    }
     if (const Entry* s = lex(k + 1, timelex::kSeason))
       return dct_hit(i, k + 2, TimexType::Date, timeres::season(a_, s->season, Rel::Last, Tense::Past));
     if (const Entry* u = lex(k + 1, timelex::kUnit); u && u->unit != "H" && u->unit != "MIN" && u->unit != "S")
