@@ -808,3 +808,11 @@ TEST(TimeRelative, ThisPastMonthAndWeekday) {
   expect_one("The tax took effect this past December.", fri27oct89, "this past December", "DATE", "1988-12");
   expect_one("They met this past Sunday.", fri27oct89, "this past Sunday", "DATE", "1989-10-22");
 }
+
+TEST(TimeDuration, ANamedPeriodIsOneExpression) {
+  DocTime oct89{1989, 10, 27};
+  expect_one("profits were overstated over a three-year period", oct89, "a three-year period", "DURATION", "P3Y");
+  expect_one("during the 90-day span, prices fell", oct89, "the 90-day span", "DURATION", "P90D");
+  // other nouns stay outside: "a two-year contract"
+  expect_one("he signed a two-year contract", oct89, "two-year", "DURATION", "P2Y");
+}

@@ -312,6 +312,10 @@ Opt Recognizer::quantity(size_t i) {
       if (Opt h = anaphor(i, end, u->unit, -n, previous_sentence_start(i))) return h;
     return dct_hit(i, end, TimexType::Date, timeres::shift(a_, u->unit, sign * n));
   }
+  // "a three-year period", "the 90-day span": the noun is only the duration's name, one expression
+  if (k > e && !article && i > 0 && (is(i - 1, "a") || is(i - 1, "an") || is(i - 1, "the")) &&
+      (is(end, "period") || is(end, "span") || is(end, "stretch")))
+    return Hit{i - 1, end + 1, TimexType::Duration, duration_value(n, u->unit)};
   return Hit{i, end, TimexType::Duration, duration_value(n, u->unit)};
 }
 
