@@ -816,3 +816,19 @@ TEST(TimeDuration, ANamedPeriodIsOneExpression) {
   // other nouns stay outside: "a two-year contract"
   expect_one("he signed a two-year contract", oct89, "two-year", "DURATION", "P2Y");
 }
+
+TEST(TimeRelative, ThePreviousWeekStepsFromANearbyDateElseTheDct) {
+  DocTime thu2nov89{1989, 11, 2};
+  auto f = tag("In March, the group made an offer. It was rejected. The stock rose. The following month, the company put "
+               "itself up for sale.",
+               thu2nov89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1989-04");
+  // a date named many sentences before belongs to another matter: the step counts from the DCT
+  f = tag("The bonds are due Nov. 1, 1999. Trading was light. Dealers were cautious. Volume fell. Buyers were few. "
+          "The stock closed at $30, up from $25 the previous week.",
+          thu2nov89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "the previous week");
+  EXPECT_EQ(f[1].value, "1989-W43");
+}

@@ -343,10 +343,10 @@ Opt Recognizer::that_unit(size_t i) {
   return anaphor(i, i + 2, u->unit, 0);
 }
 
-size_t Recognizer::previous_sentence_start(size_t i) const {
+size_t Recognizer::previous_sentence_start(size_t i, uint32_t back) const {
   const uint32_t s = t_.toks[i].sentence;
   size_t k = i;
-  while (k > 0 && t_.toks[k - 1].sentence + 1 >= s) --k;
+  while (k > 0 && t_.toks[k - 1].sentence + back >= s) --k;
   return k;
 }
 
@@ -600,7 +600,9 @@ Opt Recognizer::the_first(size_t i) {
   if ((w == "following" || w == "previous" || w == "preceding" || w == "prior" || (w == "next" && is(k + 1, "day"))) &&
       lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1))) {
     int step = w == "following" || w == "next" ? 1 : -1;
-    if (Opt h = anaphor(i, k + 2, t_.toks[k + 1].lex->unit, step)) return h;
+    // within the paragraph's reach (a few sentences); a date named far before, in another story
+    // ("bonds due 1999 ... up from $25 the previous week"), leaves the step to the DCT
+    if (Opt h = anaphor(i, k + 2, t_.toks[k + 1].lex->unit, step, previous_sentence_start(i, 4))) return h;
   }
   // the first two quarters of 1990, the last six months of 1989: a half or a quarter of that year
   if (is(k, "first") || is(k, "last")) {
