@@ -832,3 +832,12 @@ TEST(TimeRelative, ThePreviousWeekStepsFromANearbyDateElseTheDct) {
   EXPECT_EQ(f[1].text, "the previous week");
   EXPECT_EQ(f[1].value, "1989-W43");
 }
+
+TEST(TimeDuration, AnUnstatedNumberOfUnitsBetweenTwoTimes) {
+  DocTime aug98{1998, 8, 12};
+  expect_one("Hours after the attack, police arrived.", aug98, "Hours", "DURATION", "PTXH");
+  expect_one("Days later, police arrived.", aug98, "Days", "DURATION", "PXD");
+  expect_one("Weeks earlier, he had fled.", aug98, "Weeks", "DURATION", "PXW");
+  // a plural unit in other roles stays untagged
+  EXPECT_TRUE(tag("The weeks were long.", aug98).empty());
+}

@@ -232,8 +232,15 @@ Opt Recognizer::quantity(size_t i) {
   int n = 0;
   size_t e = 0;
   if (!count_at(i, n, e)) {
-    // for years, in weeks: a bare plural unit after a preposition of extent
     const Entry* u = lex(i, timelex::kUnit);
+    // "Hours after the attack", "Days later": an unstated number of units between two times. ("in the
+    // weeks before the shooting" is left out: TimeBank dates it, each time differently.)
+    bool opens = i == 0 || t_.toks[i - 1].sentence != t_.toks[i].sentence || punct(i - 1, ',');
+    if (u && plural(t_.word(i)) && u->unit != "Q" && u->unit != "WE" && u->unit != "DE" && u->unit != "CE" &&
+        (is(i + 1, "before") || is(i + 1, "after") || is(i + 1, "later") || is(i + 1, "earlier")) &&
+        opens)
+      return Hit{i, i + 1, TimexType::Duration, duration_value(-1, u->unit)};
+    // for years, in weeks: a bare plural unit after a preposition of extent
     if (u && plural(t_.word(i)) && i > 0 &&
         (is(i - 1, "for") || is(i - 1, "in") || is(i - 1, "within") || is(i - 1, "after") || is(i - 1, "over")))
       return Hit{i, i + 1, TimexType::Duration, duration_value(-1, u->unit)};
