@@ -841,3 +841,11 @@ TEST(TimeDuration, AnUnstatedNumberOfUnitsBetweenTwoTimes) {
   // a plural unit in other roles stays untagged
   EXPECT_TRUE(tag("The weeks were long.", aug98).empty());
 }
+
+TEST(TimeSet, PartsOfDaysSeasonsAndEveryOther) {
+  DocTime aug98{1998, 8, 12};
+  expect_one("He runs every morning.", aug98, "every morning", "SET", "XXXX-XX-XXTMO");
+  expect_one("She called each night.", aug98, "each night", "SET", "XXXX-XX-XXTNI");
+  expect_one("They visit every summer.", aug98, "every summer", "SET", "XXXX-SU");
+  expect_one("The board meets every other week.", aug98, "every other week", "SET", "P2W");
+}

@@ -211,6 +211,15 @@ Opt Recognizer::quantity(size_t i) {
       return Hit{i, i + 2, TimexType::Set, "XXXX-WXX-" + std::to_string(w->weekday)};
     if (const Entry* m = lex(i + 1, timelex::kMonth); m && t_.toks[i + 1].cap)
       return Hit{i, i + 2, TimexType::Set, timecal::fmt_month(0, m->month)};
+    // every morning, each night: that part of every day; every summer: every such season
+    if (const Entry* p = lex(i + 1, timelex::kDaypart); p && !plural(t_.word(i + 1)) && !is(i + 1, "overnight"))
+      return Hit{i, i + 2, TimexType::Set, "XXXX-XX-XXT" + p->daypart};
+    if (const Entry* s = lex(i + 1, timelex::kSeason); s && !is(i, "per"))
+      return Hit{i, i + 2, TimexType::Set, "XXXX-" + s->season};
+    // every other week: every second one
+    if (is(i, "every") && is(i + 1, "other"))
+      if (const Entry* u = lex(i + 2, timelex::kUnit); u && !plural(t_.word(i + 2)))
+        return Hit{i, i + 3, TimexType::Set, duration_value(2, u->unit)};
     int n = 1;
     size_t e = i + 1;
     if (!count_at(i + 1, n, e)) n = 1, e = i + 1;
