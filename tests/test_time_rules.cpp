@@ -849,3 +849,12 @@ TEST(TimeSet, PartsOfDaysSeasonsAndEveryOther) {
   expect_one("They visit every summer.", aug98, "every summer", "SET", "XXXX-SU");
   expect_one("The board meets every other week.", aug98, "every other week", "SET", "P2W");
 }
+
+TEST(TimeQuarters, AQuarterNotYetBegunIsLastYearsUnlessAhead) {
+  DocTime jan98{1998, 1, 26};  // the first quarter
+  // no tense cue: early in the year a later quarter is the one just reported, last year's
+  expect_one("AT&T's fourth-quarter profit: a drop of 18%", jan98, "fourth-quarter", "DATE", "1997-Q4");
+  expect_one("Q3 results: revenue up 5%", jan98, "Q3", "DATE", "1997-Q3");
+  // a future cue keeps this year's
+  expect_one("Sales will recover in the fourth quarter.", jan98, "the fourth quarter", "DATE", "1998-Q4");
+}

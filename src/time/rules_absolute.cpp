@@ -293,7 +293,7 @@ Opt Recognizer::quarter(size_t i) {
   if (!year && a_.known()) {
     int cur = half ? (a_.dct.month - 1) / 6 + 1 : a_.quarter();
     year = a_.dct.year;
-    if (ord > cur && tense(i, e) == Tense::Past) --year;
+    if (ord > cur && tense(i, e) != Tense::Future) --year;
   }
   std::string v = fmt_year(year) + (half ? "-H" : "-Q") + std::to_string(ord);
   if (absolute) return Hit{i, e, TimexType::Date, v};
@@ -345,7 +345,7 @@ Opt Recognizer::quarter_code(size_t i) {
   if (year) return Hit{i, e, TimexType::Date, fmt_year(year) + part};
   if (!a_.known()) return dct_hit(i, e, TimexType::Date, "XXXX" + part);
   year = a_.dct.year;
-  if (ord > a_.quarter() && tense(i, e) == Tense::Past) --year;
+  if (ord > a_.quarter() && tense(i, e) != Tense::Future) --year;
   return dct_hit(i, e, TimexType::Date, fmt_year(year) + part);
 }
 
