@@ -858,3 +858,11 @@ TEST(TimeQuarters, AQuarterNotYetBegunIsLastYearsUnlessAhead) {
   // a future cue keeps this year's
   expect_one("Sales will recover in the fourth quarter.", jan98, "the fourth quarter", "DATE", "1998-Q4");
 }
+
+TEST(TimeQuarters, TheFinalAndThePastQuarterAndTheYearAhead) {
+  DocTime oct89{1989, 10, 27};
+  expect_one("Profit rose in the final quarter of 1988.", oct89, "the final quarter of 1988", "DATE", "1988-Q4");
+  expect_one("Sales fell in the past quarter.", oct89, "the past quarter", "DATE", "1989-Q3");
+  expect_one("The economy will grow in the year ahead.", oct89, "the year ahead", "DURATION", "P1Y");
+  expect_one("Markets will be volatile in the week ahead.", oct89, "the week ahead", "DURATION", "P1W");
+}

@@ -264,6 +264,7 @@ Opt Recognizer::quarter(size_t i) {
   int ord = 0;
   if (const Entry* o = lex(k, timelex::kOrdinal)) ord = o->ordinal, ++k;
   else if (is(k, "latter") && is(k + 1, "half")) ord = 2, ++k;  // the latter half: the second
+  else if (is(k, "final") && is(k + 1, "quarter")) ord = 4, ++k;  // the final quarter: the fourth
   else if (int v = num(k); v >= 1 && v <= 4 && skip_ordinal_suffix(k + 1) > k + 1) ord = v, k = k + 2;
   if (ord < 1) return std::nullopt;
   if (punct(k, '-') && tight(k)) ++k;

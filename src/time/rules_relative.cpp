@@ -503,7 +503,7 @@ Opt Recognizer::the_first(size_t i) {
     if (p.e == i - 1 && p.type == TimexType::Date && p.value.size() == 10 && p.value[0] != 'X')
       return Hit{k, k + 2, TimexType::Date, p.value, {}, p.anchor};
   }
-  if (w == "fiscal" || w == "latter" || lex(k, timelex::kOrdinal) || year_at(k))
+  if (w == "fiscal" || w == "latter" || w == "final" || lex(k, timelex::kOrdinal) || year_at(k))
     if (Opt h = quarter(k)) {
       // "the third-quarter results": the article belongs to the noun, not to the timex
       if (punct(h->e - 2, '-')) return h;
@@ -648,6 +648,9 @@ Opt Recognizer::the_first(size_t i) {
     // decade stay stretches of time)
     if (w == "past" && is(k + 1, "year") && a_.known())
       return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, "Y", -1));
+    // "in the past quarter": the quarter before the DCT's, as "the last quarter"
+    if (w == "past" && is(k + 1, "quarter") && a_.known())
+      return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, "Q", -1));
     // "for the last week": the seven days up to the DCT, dated to the ISO week holding most of them
     // (the DCT's own from Thursday on); "the last week of March" is a part of the month
     if (w == "last" && is(k + 1, "week") && !is(k + 2, "of") && a_.known())
@@ -685,6 +688,10 @@ Opt Recognizer::the_first(size_t i) {
     return Hit{i, k + 1, TimexType::Duration, duration_value(1, t_.toks[k].lex->unit)};
   // over the years: an unspecified stretch reaching to the present
   if (w == "years" && i > 0 && is(i - 1, "over")) return Hit{i, k + 1, TimexType::Duration, "PXY"};
+  // the year ahead, the week ahead: the stretch from the DCT on, as "the months ahead"
+  if (const Entry* u = lex(k, timelex::kUnit); u && !plural(w) && is(k + 1, "ahead") &&
+                                              (u->unit == "Y" || u->unit == "M" || u->unit == "W" || u->unit == "D"))
+    return dct_hit(i, k + 2, TimexType::Duration, duration_value(1, u->unit));
   // the weeks ahead, the months ahead
   if (lex(k, timelex::kUnit) && plural(w) && is(k + 1, "ahead"))
     return Hit{i, k + 2, TimexType::Duration, duration_value(-1, t_.toks[k].lex->unit)};
