@@ -866,3 +866,11 @@ TEST(TimeQuarters, TheFinalAndThePastQuarterAndTheYearAhead) {
   expect_one("The economy will grow in the year ahead.", oct89, "the year ahead", "DURATION", "P1Y");
   expect_one("Markets will be volatile in the week ahead.", oct89, "the week ahead", "DURATION", "P1W");
 }
+
+TEST(TimeRelative, DecadesAgoAreYearsAndBareAgo) {
+  DocTime mar98{1998, 3, 18};
+  expect_one("It happened a decade ago.", mar98, "a decade ago", "DATE", "1988");
+  expect_one("It happened two decades ago.", mar98, "two decades ago", "DATE", "1978");
+  expect_one("It happened a century ago.", mar98, "a century ago", "DATE", "1898");
+  expect_one("It happened years ago.", mar98, "years ago", "DATE", "PAST_REF");
+}

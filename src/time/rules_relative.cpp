@@ -242,6 +242,9 @@ Opt Recognizer::quantity(size_t i) {
   size_t e = 0;
   if (!count_at(i, n, e)) {
     const Entry* u = lex(i, timelex::kUnit);
+    // "years ago": some time back, as "several years ago"
+    if (u && plural(t_.word(i)) && u->unit != "Q" && is(i + 1, "ago"))
+      return Hit{i, i + 2, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
     // "Hours after the attack", "Days later": an unstated number of units between two times. ("in the
     // weeks before the shooting" is left out: TimeBank dates it, each time differently.)
     bool opens = i == 0 || t_.toks[i - 1].sentence != t_.toks[i].sentence || punct(i - 1, ',');
@@ -326,6 +329,9 @@ Opt Recognizer::quantity(size_t i) {
     // time, the date named just before, where there is one ("ago" always counts from the DCT)
     if (next == "earlier" && u->unit != "WE" && u->unit != "DE" && u->unit != "CE")
       if (Opt h = anaphor(i, end, u->unit, -n, previous_sentence_start(i))) return h;
+    // "a decade ago", "a century ago": the year that far back, as "ten years ago" (not the decade before)
+    if (u->unit == "DE" || u->unit == "CE")
+      return dct_hit(i, end, TimexType::Date, timeres::shift(a_, "Y", sign * n * (u->unit == "DE" ? 10 : 100)));
     return dct_hit(i, end, TimexType::Date, timeres::shift(a_, u->unit, sign * n));
   }
   // "a three-year period", "the 90-day span": the noun is only the duration's name, one expression
