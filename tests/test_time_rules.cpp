@@ -874,3 +874,9 @@ TEST(TimeRelative, DecadesAgoAreYearsAndBareAgo) {
   expect_one("It happened a century ago.", mar98, "a century ago", "DATE", "1898");
   expect_one("It happened years ago.", mar98, "years ago", "DATE", "PAST_REF");
 }
+
+TEST(TimeRelative, TheEndOfTheDecadeAndCentury) {
+  DocTime mar98{1998, 3, 18};
+  expect_one("By the end of the decade, it will end.", mar98, "the end of the decade", "DATE", "199", "END");
+  expect_one("By the end of the century, it will end.", mar98, "the end of the century", "DATE", "19", "END");
+}

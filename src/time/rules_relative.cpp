@@ -758,6 +758,9 @@ Opt Recognizer::edge(size_t i) {
     if (int yr = year_at(k + 1)) return Hit{i, k + 2, TimexType::Date, timecal::fmt_year(yr) + "-" + s->season, mod};
     return dct_hit(i, k + 1, TimexType::Date, timeres::season(a_, s->season, Rel::None, tense(i, k + 1)), mod);
   }
+  // the end of the decade, the middle of the century: the DCT's
+  if (is(k, "the") && (is(k + 1, "decade") || is(k + 1, "century")) && !is(k + 2, "of") && mod != "")
+    return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, t_.toks[k + 1].lex->unit, 0), mod);
   // the early nineties, the mid-eighties
   if (const Entry* d = lex(k, timelex::kDecade)) return Hit{i, k + 1, TimexType::Date, "19" + std::to_string(d->decade), mod};
   Opt h = match_core(k);
