@@ -880,3 +880,11 @@ TEST(TimeRelative, TheEndOfTheDecadeAndCentury) {
   expect_one("By the end of the decade, it will end.", mar98, "the end of the decade", "DATE", "199", "END");
   expect_one("By the end of the century, it will end.", mar98, "the end of the century", "DATE", "19", "END");
 }
+
+TEST(TimeTense, APresentProgressiveOfAnArrangementLooksAhead) {
+  DocTime wed12aug98{1998, 8, 12};
+  expect_one("The leaders are meeting on Friday.", wed12aug98, "Friday", "DATE", "1998-08-14");
+  expect_one("He is leaving for Moscow on Monday.", wed12aug98, "Monday", "DATE", "1998-08-17");
+  // other progressives say nothing of the date's side
+  expect_one("Police are investigating an attack on Monday.", wed12aug98, "Monday", "DATE", "1998-08-10");
+}
