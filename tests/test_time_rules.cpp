@@ -735,3 +735,156 @@ TEST(TimeRelative, UntilThenIsTheDateNamedLast) {
   EXPECT_TRUE(tag("Until then, the stock remains convertible.", DocTime{1989, 10, 30}).empty());
   expect_one("They met in 1998 and then split.", kTue14Jul2020, "1998", "DATE", "1998");
 }
+
+TEST(TimeVague, ComparativeRecentlyKeepsItsModifier) {
+  // the comparative belongs to the extent: "more recently"
+  DocTime oct89{1989, 10, 27};
+  expect_one("More recently it has followed the militias.", oct89, "More recently", "DATE", "PAST_REF");
+  expect_one("It was most recently sold to a bank.", oct89, "most recently", "DATE", "PAST_REF");
+  EXPECT_TRUE(tag("He was more careful.", oct89).empty());
+}
+
+TEST(TimeQuarters, TheLatterHalf) {
+  DocTime mar98{1998, 3, 18};
+  expect_one("Sales fell in the latter half of 1997.", mar98, "the latter half of 1997", "DATE", "1997-H2");
+  expect_one("Sales will rise in the latter half of the year.", mar98, "the latter half of the year", "DATE", "1998-H2");
+}
+
+TEST(TimeRelative, TheYearBeforeStepsFromTheLastYearNamed) {
+  DocTime mar98{1998, 3, 18};
+  auto f = tag("The plant opened in 1994. It had lost money the year before.", mar98);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "the year before");
+  EXPECT_EQ(f[1].value, "1993");
+  f = tag("Exports rose in June 1997, after falling the month before.", mar98);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "the month before");
+  EXPECT_EQ(f[1].value, "1997-05");
+  // "the year before the election" names its own anchor
+  EXPECT_EQ(tag("The plant opened in 1994. It lost money the year before the election.", mar98).size(), 1u);
+}
+
+TEST(TimeTense, ScheduledEventsInThePresentTenseLookAhead) {
+  DocTime wed12aug98{1998, 8, 12};  // a Wednesday
+  expect_one("Clinton meets Yeltsin on Thursday.", wed12aug98, "Thursday", "DATE", "1998-08-13");
+  expect_one("The talks begin Monday.", wed12aug98, "Monday", "DATE", "1998-08-17");
+  expect_one("Talks resume in March.", wed12aug98, "March", "DATE", "1999-03");
+  expect_one("The court is to rule in March.", wed12aug98, "March", "DATE", "1999-03");
+  expect_one("The talks are to begin Monday.", wed12aug98, "Monday", "DATE", "1998-08-17");
+  // past forms and "did not" keep the week before
+  expect_one("The talks began Monday.", wed12aug98, "Monday", "DATE", "1998-08-10");
+  expect_one("The talks did not begin until Monday.", wed12aug98, "Monday", "DATE", "1998-08-10");
+  expect_one("The court ruled in March.", wed12aug98, "March", "DATE", "1998-03");
+}
+
+TEST(TimeDuration, TheLastDecadeIsAStretchUpToTheDct) {
+  DocTime nov89{1989, 11, 8};
+  expect_one("Over the last decade, debt tripled.", nov89, "the last decade", "DURATION", "P10Y");
+  expect_one("Within the next decade it will change.", nov89, "the next decade", "DURATION", "P10Y");
+  expect_one("Harassment had become worse over the past decade.", nov89, "the past decade", "DURATION", "P10Y");
+  expect_one("the changes of the last century", nov89, "the last century", "DURATION", "P100Y");
+}
+
+TEST(TimeAbsolute, DecadesInWords) {
+  DocTime jan98{1998, 1, 20};
+  expect_one("In the early nineties, it grew.", jan98, "the early nineties", "DATE", "199", "START");
+  expect_one("In the mid-eighties, it grew.", jan98, "the mid-eighties", "DATE", "198", "MID");
+  expect_one("In the nineteen eighties, it grew.", jan98, "the nineteen eighties", "DATE", "198");
+  expect_one("Stay with us for the next hour.", jan98, "the next hour", "DURATION", "PT1H");
+}
+
+TEST(TimeAbsolute, DecadesWithAnApostrophe) {
+  DocTime oct89{1989, 10, 27};
+  expect_one("Prices soared during the 1970's.", oct89, "the 1970's", "DATE", "197");
+  expect_one("It was popular in the mid-1960's.", oct89, "the mid-1960's", "DATE", "196", "MID");
+  expect_one("Music of the 60's returned.", oct89, "the 60's", "DATE", "196");
+  // a year's possessive stays the year
+  expect_one("1989's third quarter was weak.", oct89, "1989's third quarter", "DATE", "1989-Q3");
+}
+
+TEST(TimeRelative, ThisPastMonthAndWeekday) {
+  DocTime fri27oct89{1989, 10, 27};  // a Friday
+  expect_one("The tax took effect this past January.", fri27oct89, "this past January", "DATE", "1989-01");
+  expect_one("The tax took effect this past December.", fri27oct89, "this past December", "DATE", "1988-12");
+  expect_one("They met this past Sunday.", fri27oct89, "this past Sunday", "DATE", "1989-10-22");
+}
+
+TEST(TimeDuration, ANamedPeriodIsOneExpression) {
+  DocTime oct89{1989, 10, 27};
+  expect_one("profits were overstated over a three-year period", oct89, "a three-year period", "DURATION", "P3Y");
+  expect_one("during the 90-day span, prices fell", oct89, "the 90-day span", "DURATION", "P90D");
+  // other nouns stay outside: "a two-year contract"
+  expect_one("he signed a two-year contract", oct89, "two-year", "DURATION", "P2Y");
+}
+
+TEST(TimeRelative, ThePreviousWeekStepsFromANearbyDateElseTheDct) {
+  DocTime thu2nov89{1989, 11, 2};
+  auto f = tag("In March, the group made an offer. It was rejected. The stock rose. The following month, the company put "
+               "itself up for sale.",
+               thu2nov89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1989-04");
+  // a date named many sentences before belongs to another matter: the step counts from the DCT
+  f = tag("The bonds are due Nov. 1, 1999. Trading was light. Dealers were cautious. Volume fell. Buyers were few. "
+          "The stock closed at $30, up from $25 the previous week.",
+          thu2nov89);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "the previous week");
+  EXPECT_EQ(f[1].value, "1989-W43");
+}
+
+TEST(TimeDuration, AnUnstatedNumberOfUnitsBetweenTwoTimes) {
+  DocTime aug98{1998, 8, 12};
+  expect_one("Hours after the attack, police arrived.", aug98, "Hours", "DURATION", "PTXH");
+  expect_one("Days later, police arrived.", aug98, "Days", "DURATION", "PXD");
+  expect_one("Weeks earlier, he had fled.", aug98, "Weeks", "DURATION", "PXW");
+  // a plural unit in other roles stays untagged
+  EXPECT_TRUE(tag("The weeks were long.", aug98).empty());
+}
+
+TEST(TimeSet, PartsOfDaysSeasonsAndEveryOther) {
+  DocTime aug98{1998, 8, 12};
+  expect_one("He runs every morning.", aug98, "every morning", "SET", "XXXX-XX-XXTMO");
+  expect_one("She called each night.", aug98, "each night", "SET", "XXXX-XX-XXTNI");
+  expect_one("They visit every summer.", aug98, "every summer", "SET", "XXXX-SU");
+  expect_one("The board meets every other week.", aug98, "every other week", "SET", "P2W");
+}
+
+TEST(TimeQuarters, AQuarterNotYetBegunIsLastYearsUnlessAhead) {
+  DocTime jan98{1998, 1, 26};  // the first quarter
+  // no tense cue: early in the year a later quarter is the one just reported, last year's
+  expect_one("AT&T's fourth-quarter profit: a drop of 18%", jan98, "fourth-quarter", "DATE", "1997-Q4");
+  expect_one("Q3 results: revenue up 5%", jan98, "Q3", "DATE", "1997-Q3");
+  // a future cue keeps this year's
+  expect_one("Sales will recover in the fourth quarter.", jan98, "the fourth quarter", "DATE", "1998-Q4");
+}
+
+TEST(TimeQuarters, TheFinalAndThePastQuarterAndTheYearAhead) {
+  DocTime oct89{1989, 10, 27};
+  expect_one("Profit rose in the final quarter of 1988.", oct89, "the final quarter of 1988", "DATE", "1988-Q4");
+  expect_one("Sales fell in the past quarter.", oct89, "the past quarter", "DATE", "1989-Q3");
+  expect_one("The economy will grow in the year ahead.", oct89, "the year ahead", "DURATION", "P1Y");
+  expect_one("Markets will be volatile in the week ahead.", oct89, "the week ahead", "DURATION", "P1W");
+}
+
+TEST(TimeRelative, DecadesAgoAreYearsAndBareAgo) {
+  DocTime mar98{1998, 3, 18};
+  expect_one("It happened a decade ago.", mar98, "a decade ago", "DATE", "1988");
+  expect_one("It happened two decades ago.", mar98, "two decades ago", "DATE", "1978");
+  expect_one("It happened a century ago.", mar98, "a century ago", "DATE", "1898");
+  expect_one("It happened years ago.", mar98, "years ago", "DATE", "PAST_REF");
+}
+
+TEST(TimeRelative, TheEndOfTheDecadeAndCentury) {
+  DocTime mar98{1998, 3, 18};
+  expect_one("By the end of the decade, it will end.", mar98, "the end of the decade", "DATE", "199", "END");
+  expect_one("By the end of the century, it will end.", mar98, "the end of the century", "DATE", "19", "END");
+}
+
+TEST(TimeTense, APresentProgressiveOfAnArrangementLooksAhead) {
+  DocTime wed12aug98{1998, 8, 12};
+  expect_one("The leaders are meeting on Friday.", wed12aug98, "Friday", "DATE", "1998-08-14");
+  expect_one("He is leaving for Moscow on Monday.", wed12aug98, "Monday", "DATE", "1998-08-17");
+  // other progressives say nothing of the date's side
+  expect_one("Police are investigating an attack on Monday.", wed12aug98, "Monday", "DATE", "1998-08-10");
+}

@@ -111,8 +111,9 @@ class Recognizer {
   // The last date named at the granularity of unit (Y, M, D), moved by shift units; none: nullopt.
   // Only dates ending at or after token `since` count.
   Opt anaphor(size_t b, size_t e, const std::string& unit, int shift, size_t since = 0) const;
-  // The first token of the sentence before the one holding token i (the reach of "a year earlier").
-  size_t previous_sentence_start(size_t i) const;
+  // The first token of the sentence `back` sentences before the one holding token i (one: the reach
+  // of "a year earlier").
+  size_t previous_sentence_start(size_t i, uint32_t back = 1) const;
   // The quarter being reported on, shifted by years_back years.
   Opt reported_period(size_t b, size_t e, int years_back) const;
   // The quarter a report is about: the last one it named outside a forecast ("fourth-quarter

@@ -114,10 +114,16 @@ Opt Recognizer::number_first(size_t i) {
     int century = v < 30 && a_.known() && 2000 + v <= a_.dct.year ? 200 : 190;
     return Hit{i, i + 2, TimexType::Date, std::to_string(century + v / 10)};
   }
+  // the 80's, the 1970's, mid-1980's (the older style): a decade after "the" or an edge; elsewhere
+  // "1980's" may be the year's possessive ("1989's third quarter")
+  bool decade_s = v % 10 == 0 && punct(i + 1, '\'') && tight(i + 1) && is(i + 2, "s") && tight(i + 2) && i > 0 &&
+                  (is(i - 1, "the") || lex(i - 1, timelex::kEdge) || (punct(i - 1, '-') && i > 1 && lex(i - 2, timelex::kEdge)));
+  if (decade_s && digits(i) == 2)
+    return Hit{i, i + 3, TimexType::Date, std::to_string((v < 30 && a_.known() && 2000 + v <= a_.dct.year ? 200 : 190) + v / 10)};
   int y = year_at(i);
   if (!y) return std::nullopt;
   // 1990s
-  if (is(i + 1, "s") && tight(i + 1)) return Hit{i, i + 2, TimexType::Date, std::to_string(y / 10)};
+  if ((is(i + 1, "s") && tight(i + 1)) || decade_s) return Hit{i, decade_s ? i + 3 : i + 2, TimexType::Date, std::to_string(y / 10)};
   // Not a year: $2020, 2020%, 1,500 (already not plain), 2020 people is left to chance.
   if (i > 0 && (punct(i - 1, '$') || punct(i - 1, '#'))) return std::nullopt;
   if (punct(i + 1, '%') || is(i + 1, "percent") || punct(i + 1, ':') || (punct(i + 1, '.') && num(i + 2) >= 0 && tight(i + 2)))
@@ -196,7 +202,13 @@ Tense Recognizer::deadline_cue(size_t b) const {
   if (is(b - 1, "since")) return Tense::Past;
   // "until Tuesday" sets a deadline, but a fronted "Until Tuesday, they had not ..." looks back
   bool fronted = b == 1 || t_.toks[b - 2].sentence != t_.toks[b - 1].sentence;
-  if ((is(b - 1, "until") || is(b - 1, "till") || is(b - 1, "til")) && !fronted) return Tense::Future;
+  if ((is(b - 1, "until") || is(b - 1, "till") || is(b - 1, "til")) && !fronted) {
+    // "did not begin until Monday": the wait is over, the verb's tense decides
+    for (size_t d = 2; d <= 7 && b >= d && t_.toks[b - d].sentence == t_.toks[b - 1].sentence; ++d)
+      if (is(b - d, "did") || is(b - d, "didn") || is(b - d, "wasn") || is(b - d, "weren") || is(b - d, "hadn"))
+        return Tense::Unknown;
+    return Tense::Future;
+  }
   // as early as / as soon as / as late as Tuesday; no later than Tuesday
   if (b >= 3 && is(b - 1, "as") && is(b - 3, "as") && (is(b - 2, "early") || is(b - 2, "soon") || is(b - 2, "late")))
     return Tense::Future;
@@ -251,6 +263,8 @@ Opt Recognizer::quarter(size_t i) {
     year = y2, k += 3;
   int ord = 0;
   if (const Entry* o = lex(k, timelex::kOrdinal)) ord = o->ordinal, ++k;
+  else if (is(k, "latter") && is(k + 1, "half")) ord = 2, ++k;  // the latter half: the second
+  else if (is(k, "final") && is(k + 1, "quarter")) ord = 4, ++k;  // the final quarter: the fourth
   else if (int v = num(k); v >= 1 && v <= 4 && skip_ordinal_suffix(k + 1) > k + 1) ord = v, k = k + 2;
   if (ord < 1) return std::nullopt;
   if (punct(k, '-') && tight(k)) ++k;
@@ -280,7 +294,7 @@ Opt Recognizer::quarter(size_t i) {
   if (!year && a_.known()) {
     int cur = half ? (a_.dct.month - 1) / 6 + 1 : a_.quarter();
     year = a_.dct.year;
-    if (ord > cur && tense(i, e) == Tense::Past) --year;
+    if (ord > cur && tense(i, e) != Tense::Future) --year;
   }
   std::string v = fmt_year(year) + (half ? "-H" : "-Q") + std::to_string(ord);
   if (absolute) return Hit{i, e, TimexType::Date, v};
@@ -332,7 +346,7 @@ Opt Recognizer::quarter_code(size_t i) {
   if (year) return Hit{i, e, TimexType::Date, fmt_year(year) + part};
   if (!a_.known()) return dct_hit(i, e, TimexType::Date, "XXXX" + part);
   year = a_.dct.year;
-  if (ord > a_.quarter() && tense(i, e) == Tense::Past) --year;
+  if (ord > a_.quarter() && tense(i, e) != Tense::Future) --year;
   return dct_hit(i, e, TimexType::Date, fmt_year(year) + part);
 }
 
@@ -460,6 +474,9 @@ Opt Recognizer::century(size_t i) {
 Opt Recognizer::spoken_year(size_t i) {
   const Entry* first = lex(i, timelex::kNumber);
   if (!first) return std::nullopt;
+  // nineteen eighties: a decade
+  if ((first->number == 19 || first->number == 18) && lex(i + 1, timelex::kDecade) && !lex(i + 1, timelex::kNumber))
+    return Hit{i, i + 2, TimexType::Date, std::to_string(first->number) + std::to_string(t_.toks[i + 1].lex->decade)};
   if ((first->number == 19 || first->number == 18) && lex(i + 1, timelex::kNumber)) {
     int tens = t_.toks[i + 1].lex->number;
     if (tens < 20 || tens % 10 != 0 || tens > 90) return std::nullopt;

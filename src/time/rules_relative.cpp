@@ -37,6 +37,13 @@ Opt Recognizer::rel_first(size_t i) {
   // this past weekend, this past week, this past summer: the last one before the DCT
   if (rel == Rel::This && is(k, "past") && has(k + 1) && !plural(t_.word(k + 1))) {
     if (is(k + 1, "weekend")) return weekend(i, k + 2, Tense::Past);
+    // this past Sunday, this past January: the last one before the DCT
+    if (const Entry* w = lex(k + 1, timelex::kWeekday); w && t_.toks[k + 1].cap)
+      return dct_hit(i, k + 2, TimexType::Date, timeres::weekday_rel(a_, w->weekday, Rel::Last));
+    if (const Entry* m = lex(k + 1, timelex::kMonth); m && t_.toks[k + 1].cap) {
+      int y = a_.dct.year - (m->month >= a_.dct.month ? 1 : 0);
+      return dct_hit(i, k + 2, TimexType::Date, timecal::fmt_month(a_.known() ? y : 0, m->month));
+    }
     if (const Entry* s = lex(k + 1, timelex::kSeason))
       return dct_hit(i, k + 2, TimexType::Date, timeres::season(a_, s->season, Rel::Last, Tense::Past));
     if (const Entry* u = lex(k + 1, timelex::kUnit); u && u->unit != "H" && u->unit != "MIN" && u->unit != "S")
@@ -204,6 +211,15 @@ Opt Recognizer::quantity(size_t i) {
       return Hit{i, i + 2, TimexType::Set, "XXXX-WXX-" + std::to_string(w->weekday)};
     if (const Entry* m = lex(i + 1, timelex::kMonth); m && t_.toks[i + 1].cap)
       return Hit{i, i + 2, TimexType::Set, timecal::fmt_month(0, m->month)};
+    // every morning, each night: that part of every day; every summer: every such season
+    if (const Entry* p = lex(i + 1, timelex::kDaypart); p && !plural(t_.word(i + 1)) && !is(i + 1, "overnight"))
+      return Hit{i, i + 2, TimexType::Set, "XXXX-XX-XXT" + p->daypart};
+    if (const Entry* s = lex(i + 1, timelex::kSeason); s && !is(i, "per"))
+      return Hit{i, i + 2, TimexType::Set, "XXXX-" + s->season};
+    // every other week: every second one
+    if (is(i, "every") && is(i + 1, "other"))
+      if (const Entry* u = lex(i + 2, timelex::kUnit); u && !plural(t_.word(i + 2)))
+        return Hit{i, i + 3, TimexType::Set, duration_value(2, u->unit)};
     int n = 1;
     size_t e = i + 1;
     if (!count_at(i + 1, n, e)) n = 1, e = i + 1;
@@ -225,8 +241,18 @@ Opt Recognizer::quantity(size_t i) {
   int n = 0;
   size_t e = 0;
   if (!count_at(i, n, e)) {
-    // for years, in weeks: a bare plural unit after a preposition of extent
     const Entry* u = lex(i, timelex::kUnit);
+    // "years ago": some time back, as "several years ago"
+    if (u && plural(t_.word(i)) && u->unit != "Q" && is(i + 1, "ago"))
+      return Hit{i, i + 2, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
+    // "Hours after the attack", "Days later": an unstated number of units between two times. ("in the
+    // weeks before the shooting" is left out: TimeBank dates it, each time differently.)
+    bool opens = i == 0 || t_.toks[i - 1].sentence != t_.toks[i].sentence || punct(i - 1, ',');
+    if (u && plural(t_.word(i)) && u->unit != "Q" && u->unit != "WE" && u->unit != "DE" && u->unit != "CE" &&
+        (is(i + 1, "before") || is(i + 1, "after") || is(i + 1, "later") || is(i + 1, "earlier")) &&
+        opens)
+      return Hit{i, i + 1, TimexType::Duration, duration_value(-1, u->unit)};
+    // for years, in weeks: a bare plural unit after a preposition of extent
     if (u && plural(t_.word(i)) && i > 0 &&
         (is(i - 1, "for") || is(i - 1, "in") || is(i - 1, "within") || is(i - 1, "after") || is(i - 1, "over")))
       return Hit{i, i + 1, TimexType::Duration, duration_value(-1, u->unit)};
@@ -303,8 +329,15 @@ Opt Recognizer::quantity(size_t i) {
     // time, the date named just before, where there is one ("ago" always counts from the DCT)
     if (next == "earlier" && u->unit != "WE" && u->unit != "DE" && u->unit != "CE")
       if (Opt h = anaphor(i, end, u->unit, -n, previous_sentence_start(i))) return h;
+    // "a decade ago", "a century ago": the year that far back, as "ten years ago" (not the decade before)
+    if (u->unit == "DE" || u->unit == "CE")
+      return dct_hit(i, end, TimexType::Date, timeres::shift(a_, "Y", sign * n * (u->unit == "DE" ? 10 : 100)));
     return dct_hit(i, end, TimexType::Date, timeres::shift(a_, u->unit, sign * n));
   }
+  // "a three-year period", "the 90-day span": the noun is only the duration's name, one expression
+  if (k > e && !article && i > 0 && (is(i - 1, "a") || is(i - 1, "an") || is(i - 1, "the")) &&
+      (is(end, "period") || is(end, "span") || is(end, "stretch")))
+    return Hit{i - 1, end + 1, TimexType::Duration, duration_value(n, u->unit)};
   return Hit{i, end, TimexType::Duration, duration_value(n, u->unit)};
 }
 
@@ -332,10 +365,10 @@ Opt Recognizer::that_unit(size_t i) {
   return anaphor(i, i + 2, u->unit, 0);
 }
 
-size_t Recognizer::previous_sentence_start(size_t i) const {
+size_t Recognizer::previous_sentence_start(size_t i, uint32_t back) const {
   const uint32_t s = t_.toks[i].sentence;
   size_t k = i;
-  while (k > 0 && t_.toks[k - 1].sentence + 1 >= s) --k;
+  while (k > 0 && t_.toks[k - 1].sentence + back >= s) --k;
   return k;
 }
 
@@ -476,7 +509,7 @@ Opt Recognizer::the_first(size_t i) {
     if (p.e == i - 1 && p.type == TimexType::Date && p.value.size() == 10 && p.value[0] != 'X')
       return Hit{k, k + 2, TimexType::Date, p.value, {}, p.anchor};
   }
-  if (w == "fiscal" || lex(k, timelex::kOrdinal) || year_at(k))
+  if (w == "fiscal" || w == "latter" || w == "final" || lex(k, timelex::kOrdinal) || year_at(k))
     if (Opt h = quarter(k)) {
       // "the third-quarter results": the article belongs to the noun, not to the timex
       if (punct(h->e - 2, '-')) return h;
@@ -572,9 +605,12 @@ Opt Recognizer::the_first(size_t i) {
   if (w == "same" && lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1)))
     if (Opt h = anaphor(i, k + 2, t_.toks[k + 1].lex->unit, 0)) return h;
   // "..., the day before." / "the day after," with no event named: a step from the last date named
-  if (w == "day" && (is(k + 1, "before") || is(k + 1, "after")) && has(k + 2) && t_.toks[k + 2].kind == TokKind::Punct &&
+  // "..., the year before." likewise for a week, a month or a year
+  if (const Entry* u = lex(k, timelex::kUnit); u && !plural(w) && (u->unit == "D" || u->unit == "W" || u->unit == "M" ||
+                                                                 u->unit == "Y") &&
+      (is(k + 1, "before") || is(k + 1, "after")) && has(k + 2) && t_.toks[k + 2].kind == TokKind::Punct &&
       !punct(k + 2, '\''))
-    if (Opt h = anaphor(i, k + 2, "D", is(k + 1, "before") ? -1 : 1)) return h;
+    if (Opt h = anaphor(i, k + 2, u->unit, is(k + 1, "before") ? -1 : 1)) return h;
   // the next morning, the following evening: a part of the day after the last day named
   if ((w == "next" || w == "following") && lex(k + 1, timelex::kDaypart) && !plural(t_.word(k + 1)))
     if (Opt h = anaphor(i, k + 2, "D", 1)) {
@@ -586,7 +622,9 @@ Opt Recognizer::the_first(size_t i) {
   if ((w == "following" || w == "previous" || w == "preceding" || w == "prior" || (w == "next" && is(k + 1, "day"))) &&
       lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1))) {
     int step = w == "following" || w == "next" ? 1 : -1;
-    if (Opt h = anaphor(i, k + 2, t_.toks[k + 1].lex->unit, step)) return h;
+    // within the paragraph's reach (a few sentences); a date named far before, in another story
+    // ("bonds due 1999 ... up from $25 the previous week"), leaves the step to the DCT
+    if (Opt h = anaphor(i, k + 2, t_.toks[k + 1].lex->unit, step, previous_sentence_start(i, 4))) return h;
   }
   // the first two quarters of 1990, the last six months of 1989: a half or a quarter of that year
   if (is(k, "first") || is(k, "last")) {
@@ -616,10 +654,18 @@ Opt Recognizer::the_first(size_t i) {
     // decade stay stretches of time)
     if (w == "past" && is(k + 1, "year") && a_.known())
       return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, "Y", -1));
+    // "in the past quarter": the quarter before the DCT's, as "the last quarter"
+    if (w == "past" && is(k + 1, "quarter") && a_.known())
+      return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, "Q", -1));
     // "for the last week": the seven days up to the DCT, dated to the ISO week holding most of them
     // (the DCT's own from Thursday on); "the last week of March" is a part of the month
     if (w == "last" && is(k + 1, "week") && !is(k + 2, "of") && a_.known())
       return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, "W", timecal::weekday(a_.day()) >= 4 ? 0 : -1));
+    // "over the last decade", "in the next century", "for the next hour": the ten (hundred) years or the
+    // hour up to or from the DCT, a stretch as "the past decade" is, not the calendar decade before or after
+    if ((w == "last" || w == "next" || w == "coming") && lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1)) &&
+        (t_.toks[k + 1].lex->unit == "DE" || t_.toks[k + 1].lex->unit == "CE" || t_.toks[k + 1].lex->unit == "H"))
+      return dct_hit(i, k + 2, TimexType::Duration, duration_value(1, t_.toks[k + 1].lex->unit));
     Opt h = rel_first(k);
     if (h && h->value == "PRESENT_REF") return h;
     // each of the last three years: a set over those years
@@ -648,11 +694,18 @@ Opt Recognizer::the_first(size_t i) {
     return Hit{i, k + 1, TimexType::Duration, duration_value(1, t_.toks[k].lex->unit)};
   // over the years: an unspecified stretch reaching to the present
   if (w == "years" && i > 0 && is(i - 1, "over")) return Hit{i, k + 1, TimexType::Duration, "PXY"};
+  // the year ahead, the week ahead: the stretch from the DCT on, as "the months ahead"
+  if (const Entry* u = lex(k, timelex::kUnit); u && !plural(w) && is(k + 1, "ahead") &&
+                                              (u->unit == "Y" || u->unit == "M" || u->unit == "W" || u->unit == "D"))
+    return dct_hit(i, k + 2, TimexType::Duration, duration_value(1, u->unit));
   // the weeks ahead, the months ahead
   if (lex(k, timelex::kUnit) && plural(w) && is(k + 1, "ahead"))
     return Hit{i, k + 2, TimexType::Duration, duration_value(-1, t_.toks[k].lex->unit)};
   // the nineties
   if (const Entry* d = lex(k, timelex::kDecade)) return Hit{i, k + 1, TimexType::Date, "19" + std::to_string(d->decade)};
+  // the nineteen eighties
+  if (lex(k, timelex::kNumber))
+    if (Opt sy = spoken_year(k); sy && sy->value.size() == 3) return from_the(sy);
   // the near term, the short term, the long term
   if ((w == "near" || w == "short" || w == "long") && is(k + 1, "term"))
     return Hit{i, k + 2, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
@@ -705,6 +758,11 @@ Opt Recognizer::edge(size_t i) {
     if (int yr = year_at(k + 1)) return Hit{i, k + 2, TimexType::Date, timecal::fmt_year(yr) + "-" + s->season, mod};
     return dct_hit(i, k + 1, TimexType::Date, timeres::season(a_, s->season, Rel::None, tense(i, k + 1)), mod);
   }
+  // the end of the decade, the middle of the century: the DCT's
+  if (is(k, "the") && (is(k + 1, "decade") || is(k + 1, "century")) && !is(k + 2, "of") && mod != "")
+    return dct_hit(i, k + 2, TimexType::Date, timeres::shift(a_, t_.toks[k + 1].lex->unit, 0), mod);
+  // the early nineties, the mid-eighties
+  if (const Entry* d = lex(k, timelex::kDecade)) return Hit{i, k + 1, TimexType::Date, "19" + std::to_string(d->decade), mod};
   Opt h = match_core(k);
   if (!h || h->b != k || (h->type != TimexType::Date && h->type != TimexType::Time) || h->value.empty() ||
       h->value.find("_REF") != std::string::npos)

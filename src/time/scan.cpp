@@ -149,6 +149,25 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
         if ((n.lex && (n.lex->kinds & timelex::kTense) && n.lex->tense == Tense::Future) || nw == "planning" ||
             nw == "preparing" || nw == "poised" || nw == "slated")
           return Tense::Future;
+        // "the leaders are meeting Friday", "he is leaving Tuesday": a progressive of an arrangement
+        static constexpr std::string_view kArranged[] = {"meeting",  "visiting",  "leaving",   "traveling", "travelling",
+                                                         "arriving", "returning", "heading",   "flying",    "hosting"};
+        if (w == "is" || w == "are" || w == "am")
+          for (std::string_view a : kArranged)
+            if (nw == a) return Tense::Future;
+        // "the court is to rule in March", "talks are to begin Monday": an arrangement ahead
+        if (nw == "to" && (w == "is" || w == "are" || w == "am") && i + 2 < t.toks.size() && t.toks[i + 2].sentence == s &&
+            t.toks[i + 2].kind == TokKind::Word && !determiner(t.word(i + 2)))
+          return Tense::Future;
+      }
+    }
+    // a scheduling verb after "did" is a past: "the talks did not begin until Monday" (but "did not
+    // plan to remove him on Thursday" still looks ahead)
+    if (x == Tense::Future && (t.word(i) == "begin" || t.word(i) == "resume" || t.word(i) == "convene")) {
+      for (size_t d = 1; d <= 3 && i >= d && t.toks[i - d].sentence == s; ++d) {
+        std::string_view w = t.word(i - d);
+        if (w == "did" || w == "didn") return Tense::Past;
+        if (w != "not" && w != "t" && w != "'" && w != "never") break;
       }
     }
     // a plan in the past perfect is over: "had been scheduled to expire at midnight Friday"

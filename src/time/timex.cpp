@@ -182,6 +182,10 @@ Opt Recognizer::match_core(size_t i) {
   if (k.cap && (is(i, "q") || is(i, "h") || is(i, "fy")))
     if (Opt h = quarter_code(i)) return h;
   if (is(i, "soon")) return soon(i);
+  // more recently, most recently: the comparison belongs to the vague reference ("right now" is
+  // annotated both ways, mostly without "right": left to the "now" rule)
+  if ((is(i, "more") || is(i, "most")) && is(i + 1, "recently"))
+    return Hit{i, i + 2, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
   if (!k.lex && !is(i, "fiscal") && !is(i, "every") && !is(i, "each") && !is(i, "per") && !is(i, "the") &&
       !is(i, "noon") && !is(i, "midnight") && !is(i, "midday") && !is(i, "year") && !is(i, "prior") && !is(i, "future") &&
       !is(i, "these") && !is(i, "that") && !is(i, "election") && !is(i, "present") && !is(i, "then") && !(k.cap && (is(i, "easter") || is(i, "good") ||
