@@ -46,6 +46,8 @@ TEST(CodeEvalQuad, StatementsAndAppealsAreClassZero) {
   EXPECT_EQ(penta_class(*o.find("071")), 2);
   EXPECT_EQ(penta_class(*o.find("112")), 3);
   EXPECT_EQ(penta_class(*o.find("190")), 4);
+  EXPECT_EQ(penta_class(*o.find("163")), 3);  // sanctions: verbal conflict in PentaClass
+  EXPECT_EQ(penta_class(*o.find("145")), 4);
   EXPECT_STREQ(penta_class_name(kNoClass), "none");
 }
 

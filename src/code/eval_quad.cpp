@@ -16,7 +16,11 @@ const char* penta_class_name(int c) {
 
 int penta_class(const CameoCode& code) {
   std::string root = code.root();
-  return root == "01" || root == "02" ? 0 : code.quad_class;
+  if (root == "01" || root == "02") return 0;
+  // Phoenix counts reducing relations (sanctions, expulsions, aid cut) as verbal conflict, as
+  // the labels do.
+  if (root == "16") return 3;
+  return code.quad_class;
 }
 
 Expected<std::vector<QuadSentence>> read_quad_tsv(std::string_view tsv, const std::string& file) {

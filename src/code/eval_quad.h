@@ -2,8 +2,9 @@
 // (ConfliBERT's cameo_class.*.tsv: sentence TAB label 0-4). The labels are Phoenix's PentaClass,
 // CAMEO's QuadClass with statements and appeals split off: 0 statements and appeals (CAMEO roots
 // 01-02), 1 the rest of verbal cooperation (03-05), 2 material cooperation (06-08), 3 verbal
-// conflict (09-13), 4 material conflict (14-20). Every sentence reports an event, so a sentence
-// the coder codes nothing in counts as a miss. Lines split by parity (even: dev, odd: test).
+// conflict (09-13, and 16 reduce relations), 4 material conflict (14, 15, 17-20). Every sentence
+// reports an event, so a sentence the coder codes nothing in counts as a miss. Lines split by
+// parity (even: dev, odd: test).
 #pragma once
 #include <array>
 #include <cstddef>
@@ -25,7 +26,7 @@ constexpr int kNoClass = kPentaClasses;  // the coder coded no event
 
 // "statement_appeal", "verbal_cooperation", ..., "none" for kNoClass.
 const char* penta_class_name(int c);
-// The class of a CAMEO code: 0 for roots 01-02, else its QuadClass.
+// The class of a CAMEO code: 0 for roots 01-02, 3 for 16, else its QuadClass.
 int penta_class(const CameoCode& code);
 
 struct QuadSentence {
