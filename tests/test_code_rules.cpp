@@ -1270,5 +1270,18 @@ TEST(CodeRules, DatelineInCapitalsIsTitleCased) {
   }
 }
 
+TEST(CodeRules, CallingForIsAnAppealNotADemand) {
+  NEED_CODER();
+  // CAMEO codes "called for" and "called on ... to" as appeals (02x); a demand (10x) is worded
+  // as one.
+  auto c = run("The French government called for new elections in Mali.");
+  EXPECT_TRUE(find(c, "024", "FRAGOV"));
+  EXPECT_FALSE(find(c, "10"));
+  c = run("Germany called on Turkey to release the journalists.");
+  EXPECT_TRUE(find(c, "0253", "DEU"));
+  c = run("Germany demanded that Turkey release the journalists.");
+  EXPECT_TRUE(find(c, "10", "DEU"));
+}
+
 }  // namespace
 }  // namespace sitrep::code
