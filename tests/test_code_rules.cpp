@@ -1283,5 +1283,19 @@ TEST(CodeRules, CallingForIsAnAppealNotADemand) {
   EXPECT_TRUE(find(c, "10", "DEU"));
 }
 
+TEST(CodeRules, ConcernIsAPessimisticCommentAndRejectedAccusationsADenial) {
+  NEED_CODER();
+  // CAMEO: voicing concern is a pessimistic comment (012), not disapproval (110); rejecting an
+  // accusation denies responsibility (016), it rejects no proposal (120).
+  auto c = run("Iran expressed concern about the fighting in Syria.");
+  EXPECT_TRUE(find(c, "012", "IRN"));
+  EXPECT_FALSE(find(c, "110"));
+  c = run("The Chinese government rejected accusations of torture.");
+  EXPECT_TRUE(find(c, "016", "CHNGOV"));
+  EXPECT_FALSE(find(c, "120"));
+  c = run("The Chinese government rejected the American proposal.");
+  EXPECT_TRUE(find(c, "12", "CHNGOV"));
+}
+
 }  // namespace
 }  // namespace sitrep::code
