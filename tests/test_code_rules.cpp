@@ -1297,5 +1297,14 @@ TEST(CodeRules, ConcernIsAPessimisticCommentAndRejectedAccusationsADenial) {
   EXPECT_TRUE(find(c, "12", "CHNGOV"));
 }
 
+TEST(CodeRules, TroopsSentToKeepThePeaceAreProtection) {
+  NEED_CODER();
+  auto c = run("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.");
+  EXPECT_TRUE(find(c, "074", "GBR"));
+  EXPECT_FALSE(find(c, "15"));
+  c = run("Britain is deploying 300 troops to Estonia.");  // no peacekeeping: a deployment
+  EXPECT_TRUE(find(c, "15", "GBR"));
+}
+
 }  // namespace
 }  // namespace sitrep::code
