@@ -1306,5 +1306,13 @@ TEST(CodeRules, TroopsSentToKeepThePeaceAreProtection) {
   EXPECT_TRUE(find(c, "15", "GBR"));
 }
 
+TEST(CodeRules, BeingSkepticalOrConcernedIsAPessimisticComment) {
+  NEED_CODER();
+  auto c = run("The South Korean government has said it is skeptical of the official figures.");
+  EXPECT_TRUE(find(c, "012", "KORGOV"));
+  c = run("The Swedish government is concerned about the talks.");
+  EXPECT_TRUE(find(c, "012", "SWEGOV"));
+}
+
 }  // namespace
 }  // namespace sitrep::code
