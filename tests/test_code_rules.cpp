@@ -1314,5 +1314,13 @@ TEST(CodeRules, BeingSkepticalOrConcernedIsAPessimisticComment) {
   EXPECT_TRUE(find(c, "012", "SWEGOV"));
 }
 
+TEST(CodeRules, AgreeingADealIsSigningIt) {
+  NEED_CODER();
+  // "agreed a trade deal" concludes an agreement (057), not just a statement of accord (019).
+  auto c = run("Britain and Japan agreed a free trade deal on Friday.");
+  EXPECT_TRUE(find(c, "057", "GBR"));
+  EXPECT_FALSE(find(c, "019"));
+}
+
 }  // namespace
 }  // namespace sitrep::code
