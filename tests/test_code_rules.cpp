@@ -1322,5 +1322,16 @@ TEST(CodeRules, AgreeingADealIsSigningIt) {
   EXPECT_FALSE(find(c, "019"));
 }
 
+TEST(CodeRules, ConsideringAnActIsConsideringAPolicyOption) {
+  NEED_CODER();
+  // What is being considered has not happened; the considering itself is CAMEO 014.
+  auto c = run("Japan is considering sending aid to North Korea.");
+  const EventMention* e = find(c, "014", "JPN");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->modality, Modality::Asserted);
+  const EventMention* aid = find(c, "03");
+  if (aid) EXPECT_NE(aid->modality, Modality::Asserted);
+}
+
 }  // namespace
 }  // namespace sitrep::code
