@@ -1324,8 +1324,76 @@ TEST(CodeRules, BareCiviliansBelongToTheCountryTheSentencePlacesThemIn) {
   c = parsing_coder()->code(d);
   const EventMention* attack = find(c, "1");
   ASSERT_NE(attack, nullptr);
-  for (const auto& e : c.events)
-    if (e.target && e.target->agent == "MIL") EXPECT_EQ(e.target->code, "TURMIL");
+  for (const auto& e : c.events) {
+    if (e.target && e.target->agent == "MIL") {
+      EXPECT_EQ(e.target->code, "TURMIL");
+    }
+  }
+}
+
+TEST(CodeRules, CallingForIsAnAppealNotADemand) {
+  NEED_CODER();
+  // CAMEO codes "called for" and "called on ... to" as appeals (02x); a demand (10x) is worded
+  // as one.
+  auto c = run("The French government called for new elections in Mali.");
+  EXPECT_TRUE(find(c, "024", "FRAGOV"));
+  EXPECT_FALSE(find(c, "10"));
+  c = run("Germany called on Turkey to release the journalists.");
+  EXPECT_TRUE(find(c, "0253", "DEU"));
+  c = run("Germany demanded that Turkey release the journalists.");
+  EXPECT_TRUE(find(c, "10", "DEU"));
+}
+
+TEST(CodeRules, ConcernIsAPessimisticCommentAndRejectedAccusationsADenial) {
+  NEED_CODER();
+  // CAMEO: voicing concern is a pessimistic comment (012), not disapproval (110); rejecting an
+  // accusation denies responsibility (016), it rejects no proposal (120).
+  auto c = run("Iran expressed concern about the fighting in Syria.");
+  EXPECT_TRUE(find(c, "012", "IRN"));
+  EXPECT_FALSE(find(c, "110"));
+  c = run("The Chinese government rejected accusations of torture.");
+  EXPECT_TRUE(find(c, "016", "CHNGOV"));
+  EXPECT_FALSE(find(c, "120"));
+  c = run("The Chinese government rejected the American proposal.");
+  EXPECT_TRUE(find(c, "12", "CHNGOV"));
+}
+
+TEST(CodeRules, TroopsSentToKeepThePeaceAreProtection) {
+  NEED_CODER();
+  auto c = run("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.");
+  EXPECT_TRUE(find(c, "074", "GBR"));
+  EXPECT_FALSE(find(c, "15"));
+  c = run("Britain is deploying 300 troops to Estonia.");  // no peacekeeping: a deployment
+  EXPECT_TRUE(find(c, "15", "GBR"));
+}
+
+TEST(CodeRules, BeingSkepticalOrConcernedIsAPessimisticComment) {
+  NEED_CODER();
+  auto c = run("The South Korean government has said it is skeptical of the official figures.");
+  EXPECT_TRUE(find(c, "012", "KORGOV"));
+  c = run("The Swedish government is concerned about the talks.");
+  EXPECT_TRUE(find(c, "012", "SWEGOV"));
+}
+
+TEST(CodeRules, AgreeingADealIsSigningIt) {
+  NEED_CODER();
+  // "agreed a trade deal" concludes an agreement (057), not just a statement of accord (019).
+  auto c = run("Britain and Japan agreed a free trade deal on Friday.");
+  EXPECT_TRUE(find(c, "057", "GBR"));
+  EXPECT_FALSE(find(c, "019"));
+}
+
+TEST(CodeRules, ConsideringAnActIsConsideringAPolicyOption) {
+  NEED_CODER();
+  // What is being considered has not happened; the considering itself is CAMEO 014.
+  auto c = run("Japan is considering sending aid to North Korea.");
+  const EventMention* e = find(c, "014", "JPN");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->modality, Modality::Asserted);
+  const EventMention* aid = find(c, "03");
+  if (aid) {
+    EXPECT_NE(aid->modality, Modality::Asserted);
+  }
 }
 
 }  // namespace

@@ -20,7 +20,7 @@ std::shared_ptr<EvalCoderFlags> add_eval_coder_flags(CLI::App* cmd, const EvalCo
   cmd->add_option("--split", f->split, help.split)
       ->check(CLI::IsMember({"dev", "test", "all"}))
       ->capture_default_str();
-  cmd->add_flag("--details", f->details, help.details);
+  cmd->add_flag("--details,--errors", f->details, help.details);
   cmd->add_flag("--json", f->json, "One JSON object");
   return f;
 }

@@ -1,5 +1,6 @@
-// cli: the flags and coder set-up shared by the PLOVER-type evaluations (`sitrep eval plover`,
-// `sitrep eval ngec`): gold file, --kb, --model / --no-model, --split, --details, --json.
+// cli: the flags and coder set-up shared by the coder evaluations (`sitrep eval plover`,
+// `sitrep eval ngec`, `sitrep eval quad`): gold file, --kb, --model / --no-model, --split,
+// --details (alias --errors), --json.
 #pragma once
 #include <memory>
 #include <string>
@@ -21,7 +22,7 @@ struct EvalCoderFlags {
 struct EvalCoderHelp {
   const char* file;     // what the positional file is
   const char* split;    // how dev and test are drawn
-  const char* details;  // what --details prints
+  const char* details;  // what --details / --errors prints
 };
 
 // Adds the flags to `cmd`; the returned object is filled when the command line is parsed.

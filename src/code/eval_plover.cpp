@@ -49,6 +49,15 @@ std::vector<size_t> plover_records(const nlohmann::json& gold, PloverSplit split
   return out;
 }
 
+const EventMention* record_event(const std::vector<EventMention>& events) {
+  const EventMention* best = nullptr;
+  for (const auto& e : events)
+    if (!best || (e.modality == Modality::Asserted && best->modality != Modality::Asserted) ||
+        (e.modality == best->modality && e.confidence > best->confidence))
+      best = &e;
+  return best;
+}
+
 namespace {
 
 // Whether any gold actor shares the coded actor's country (or the first three letters of its
@@ -77,12 +86,7 @@ PloverScores score_plover(const Coder& coder, const nlohmann::json& gold, Plover
     d.id = r.value("id", "");
     d.body = r["text"].get<std::string>();
     auto out = coder.code(d);
-    // The record's event: the first asserted (else any) event, most confident first.
-    const EventMention* best = nullptr;
-    for (const auto& e : out.events)
-      if (!best || (e.modality == Modality::Asserted && best->modality != Modality::Asserted) ||
-          (e.modality == best->modality && e.confidence > best->confidence))
-        best = &e;
+    const EventMention* best = record_event(out.events);
     std::string want = plover_2021(r.value("event", ""));
     bool right = best && best->cameo->plover_type == want;
     if (details) {

@@ -15,6 +15,7 @@
 namespace sitrep::code {
 
 class Coder;
+struct EventMention;
 
 enum class PloverSplit { All, Dev, Test };
 const char* to_string(PloverSplit s);
@@ -28,6 +29,10 @@ std::string plover_2021(const std::string& type);
 
 // Indices of the scored records in `split`: those with text that are not DOCUMENT entries.
 std::vector<size_t> plover_records(const nlohmann::json& gold, PloverSplit split);
+
+// The event a one-event record is about: the first asserted event (else any), most confident
+// first; null when there is none. Shared by the record-level scorers (PLOVER, quad).
+const EventMention* record_event(const std::vector<EventMention>& events);
 
 struct PloverScores {
   size_t records = 0, coded = 0, type_right = 0;

@@ -588,6 +588,14 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
                                   "stoppage", "labor", "labour", "strikers", "striking", "teachers'", "workers'"});
         }))
       p.code = "143";
+    // "deployed 300 troops to the UN peacekeeping mission", "troops arrived in Mali to join the
+    // peacekeeping mission": forces sent or arriving to keep the peace are military protection
+    // given (074), not a show of force or a visit.
+    if ((p.code.starts_with("15") || p.code == "042" || p.code == "043") &&
+        std::any_of(sv.words.begin(), sv.words.end(), [](const WordView& w) {
+          return one_of(w.lower, {"peacekeeping", "peacekeepers", "peacekeeper", "peace-keeping", "peace-keepers"});
+        }))
+      p.code = "074";
     p.pattern = m.pattern;
     p.begin = m.begin;
     p.end = m.end;
