@@ -50,6 +50,16 @@ TEST(TimeAbsolute, PressDateShapes) {
   expect_one("on the 5th of March the talks start", kFri28Feb2020, "5th of March", "DATE", "2020-03-05");
 }
 
+// Regression: "since April" in a February article was April of the article's year (the
+// present-perfect verb's past tense was not enough to pull it back); a "since" date is never
+// after the DCT.
+TEST(TimeAbsolute, SinceAMonthIsTheLastOneBeforeTheDct) {
+  expect_one("Haftar's forces have besieged Tripoli since April.", kFri28Feb2020, "April", "DATE", "2019-04");
+  expect_one("fighting has raged since April 3.", kFri28Feb2020, "April 3", "DATE", "2019-04-03");
+  expect_one("prices have risen since February 10.", kFri28Feb2020, "February 10", "DATE", "2020-02-10");
+  expect_one("the talks have stalled since January.", kFri28Feb2020, "January", "DATE", "2020-01");
+}
+
 TEST(TimeAbsolute, DecadesCenturiesMidMonth) {
   expect_one("violence in the 1990s was worse", kTue14Jul2020, "the 1990s", "DATE", "199");
   expect_one("music of the '80s", kTue14Jul2020, "the '80s", "DATE", "198");

@@ -79,6 +79,8 @@ class Recognizer {
   // Future when a deadline cue comes right before token b ("until Tuesday", "as early as
   // Tuesday", "no later than"), past after "since", else Unknown.
   Tense deadline_cue(size_t b) const;
+  // "since April": the date the expression at b names is not after the DCT.
+  bool since(size_t b) const { return b > 0 && is(b - 1, "since"); }
   Tense cue_or_tense(size_t b, size_t e) const {
     Tense c = deadline_cue(b);
     return c != Tense::Unknown ? c : tense(b, e);

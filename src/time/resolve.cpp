@@ -44,6 +44,12 @@ int year_for(const Anchor& a, int m, int d, Tense t) {
   return best;
 }
 
+int year_not_after(const Anchor& a, int m, int d) {
+  if (!a.known()) return 0;
+  bool later = m > a.dct.month || (m == a.dct.month && d > a.dct.day);
+  return later ? a.dct.year - 1 : a.dct.year;
+}
+
 void reported_quarter(const Anchor& a, int& year, int& q) {
   year = a.dct.year;
   q = a.quarter() - 1;

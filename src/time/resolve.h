@@ -27,6 +27,9 @@ std::string weekday_rel(const Anchor& a, int wd, timelex::Rel r);
 // A month (with day, if d > 0) without a year: the DCT's year, rolled back when the tense is past
 // and the date lies after the DCT, forward when future and it lies before.
 int year_for(const Anchor& a, int m, int d, Tense t);
+// The year of the latest month m (day d, 0 = the whole month) not after the DCT: "since April"
+// in a February article began last April, whatever the verb's tense.
+int year_not_after(const Anchor& a, int m, int d);
 // "last/next/this <unit>" and "N <units> ago / from now": the period at the unit's granularity.
 std::string shift(const Anchor& a, const std::string& unit, int n);
 // The quarter most recently reported on: the one before the DCT's quarter.

@@ -49,7 +49,7 @@ Opt Recognizer::month_first(size_t i) {
     size_t y = punct(e, ',') ? e + 1 : e;
     if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_day(year, m, d)};
     int year = range_year(i, m, d);
-    if (!year && a_.known()) year = timeres::year_for(a_, m, d, cue_or_tense(i, e));
+    if (!year && a_.known()) year = since(i) ? timeres::year_not_after(a_, m, d) : timeres::year_for(a_, m, d, cue_or_tense(i, e));
     return dct_hit(i, e, TimexType::Date, fmt_day(year, m, d));
   }
   size_t y = is(k, "of") ? k + 1 : punct(k, ',') ? k + 1 : k;
@@ -57,7 +57,7 @@ Opt Recognizer::month_first(size_t i) {
   if (lex(y, timelex::kNumber))
     if (Opt sy = spoken_year(y)) return Hit{i, sy->e, TimexType::Date, fmt_month(std::stoi(sy->value), m)};
   int year = range_year(i, m, 0);
-  if (!year && a_.known()) year = timeres::year_for(a_, m, 0, cue_or_tense(i, k));
+  if (!year && a_.known()) year = since(i) ? timeres::year_not_after(a_, m, 0) : timeres::year_for(a_, m, 0, cue_or_tense(i, k));
   return dct_hit(i, k, TimexType::Date, fmt_month(year, m));
 }
 
