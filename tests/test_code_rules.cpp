@@ -1331,6 +1331,17 @@ TEST(CodeRules, BareCiviliansBelongToTheCountryTheSentencePlacesThemIn) {
   }
 }
 
+// Regression: "a move Kyiv greeted with caution" was a hosted visit (043); greeting a thing
+// with caution or relief is a comment on it. Greeting a person is still the visit's welcome.
+TEST(CodeRules, GreetingAMoveWithCautionIsAComment) {
+  NEED_PARSER();
+  auto c = run_parsed("Moscow said it would reduce military activity near Kyiv, a move Kyiv greeted with caution.");
+  EXPECT_EQ(find(c, "043"), nullptr);
+  EXPECT_NE(find(c, "012", "UKRGOV"), nullptr);
+  auto host = run_parsed("Erdogan greeted Putin at the airport.");
+  EXPECT_NE(find(host, "043", "TURGOV", "RUSGOV"), nullptr);
+}
+
 TEST(CodeRules, CallingForIsAnAppealNotADemand) {
   NEED_CODER();
   // CAMEO codes "called for" and "called on ... to" as appeals (02x); a demand (10x) is worded
