@@ -1342,6 +1342,15 @@ TEST(CodeRules, GreetingAMoveWithCautionIsAComment) {
   EXPECT_NE(find(host, "043", "TURGOV", "RUSGOV"), nullptr);
 }
 
+// Regression: the parser hung "by" on the verb with the agents below it, and the passive lost
+// its doers: "The patrols were agreed by Presidents Vladimir Putin and Recep Tayyip Erdogan".
+TEST(CodeRules, MisparsedPassiveAgentStillGivesTheSources) {
+  NEED_PARSER();
+  auto c = run_parsed("The patrols were agreed by Presidents Vladimir Putin and Recep Tayyip Erdogan in Moscow on March 5.");
+  EXPECT_NE(find(c, "0", "RUSGOV"), nullptr);
+  EXPECT_NE(find(c, "0", "TURGOV"), nullptr);
+}
+
 TEST(CodeRules, CallingForIsAnAppealNotADemand) {
   NEED_CODER();
   // CAMEO codes "called for" and "called on ... to" as appeals (02x); a demand (10x) is worded

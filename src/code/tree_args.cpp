@@ -166,6 +166,12 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
   if (a.passive) {
     for (int c : t.children(v))
       if (t.rel(c) == "obl:agent" || (is_obl(t.rel(c)) && t.case_of(c) == "by")) t.with_conjuncts(c, a.sources);
+    // A misparsed agent phrase: "by" hangs on the verb itself with the agent below it ("were
+    // agreed by Presidents Putin and Erdogan": by <-advmod, Presidents <-obj of "by").
+    if (a.sources.empty())
+      for (int c : t.children(v))
+        if (sv.words[c].lower == "by" && t.children(c).size() <= 2)
+          for (int cc : t.children(c)) t.with_conjuncts(cc, a.sources);
     if (subj >= 0 && at == v) add_targets(subj);
     else if (subj >= 0 && a.sources.empty()) t.with_conjuncts(subj, a.sources);
   } else if (antecedent >= 0) {
