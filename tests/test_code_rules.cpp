@@ -1351,6 +1351,31 @@ TEST(CodeRules, MisparsedPassiveAgentStillGivesTheSources) {
   EXPECT_NE(find(c, "0", "TURGOV"), nullptr);
 }
 
+// Regression: force used on a capital named for its government ("besieged Tripoli") was placed
+// at the dateline (Geneva); it happens in that city. A verbal act keeps the dateline.
+TEST(CodeRules, ForceUsedOnACapitalHappensThere) {
+  NEED_PARSER();
+  Doc d;
+  d.id = "c";
+  d.body = "Forces loyal to Khalifa Haftar have besieged Tripoli since April. The envoy criticized Tripoli on Monday.";
+  d.meta.dateline = "GENEVA";
+  d.meta.date.year = 2020;
+  d.meta.date.month = 2;
+  d.meta.date.day = 18;
+  d.meta.date.precision = DatePrecision::Day;
+  auto c = parsing_coder()->code(d);
+  const EventMention* siege = find(c, "19");
+  ASSERT_NE(siege, nullptr);
+  ASSERT_TRUE(siege->location);
+  EXPECT_EQ(siege->location->name, "Tripoli");
+  EXPECT_EQ(siege->location->country, "LBY");
+  for (const auto& e : c.events) {
+    if (e.cameo->quad_class == 3 && e.location) {
+      EXPECT_EQ(e.location->name, "Geneva");
+    }
+  }
+}
+
 TEST(CodeRules, CallingForIsAnAppealNotADemand) {
   NEED_CODER();
   // CAMEO codes "called for" and "called on ... to" as appeals (02x); a demand (10x) is worded

@@ -386,6 +386,14 @@ CodedDoc Coder::code(const Doc& doc) const {
           if (pm.kind == kb::MentionKind::Place) surface = std::string_view(body).substr(pm.begin, pm.end - pm.begin);
           e.location = place_of(*ctx.kb, pm.place, surface);
         }
+        // "Haftar's forces besieged Tripoli", "shelled Aleppo": force used on a city named for
+        // its government happens in that city.
+        if (!e.location && e.cameo->quad_class == 4 && p.target >= 0) {
+          const auto& tm = mentions[p.target];
+          std::string_view name = std::string_view(body).substr(tm.begin, tm.end - tm.begin);
+          if (uint32_t city = kb::metonym_capital(*ctx.kb, tm, name); city != kb::kNone)
+            e.location = place_of(*ctx.kb, city, name);
+        }
         // not when the other side is that very country ("police arrested Iranians")
         std::string src_code = e.source ? e.source->code : "", tgt_code = e.target ? e.target->code : "";
         auto home = [&](const std::optional<ActorRef>& a) -> const std::string& {

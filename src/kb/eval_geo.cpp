@@ -156,17 +156,7 @@ Expected<GeoEvalResult> eval_geo_file(const Linker& linker, const std::string& p
       bool found = false;
       // "Ottawa planned to...": a capital the linker read as its government (a metonym) names
       // the capital city all the same.
-      auto capital_of = [&](const LinkedMention& m) {
-        if (m.rule != LinkRule::Metonym || m.entry == kNone) return kNone;
-        uint32_t c = kb.entries()[m.entry].country;
-        if (c == kNone) c = m.entry;
-        for (const auto& h : kb.find_key(key))
-          if (h.kind == static_cast<uint8_t>(format::HitKind::Place)) {
-            const PlaceRec& p = kb.places()[h.target];
-            if (p.feature == static_cast<uint8_t>(format::Feature::CapitalCity) && p.country == c) return h.target;
-          }
-        return kNone;
-      };
+      auto capital_of = [&](const LinkedMention& m) { return metonym_capital(kb, m, g.name); };
       for (size_t i = 0; i < linked.size(); ++i) {
         const auto& m = linked[i];
         if (used[i]) continue;

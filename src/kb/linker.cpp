@@ -818,4 +818,16 @@ std::optional<LinkedMention> Linker::link_span(std::string_view surface, int day
   return *best;
 }
 
+uint32_t metonym_capital(const Kb& kb, const LinkedMention& m, std::string_view name) {
+  if (m.rule != LinkRule::Metonym || m.entry == kNone) return kNone;
+  uint32_t c = kb.entries()[m.entry].country;
+  if (c == kNone) c = m.entry;
+  for (const auto& h : kb.find_key(fold_key(name)))
+    if (h.kind == static_cast<uint8_t>(format::HitKind::Place)) {
+      const format::PlaceRec& p = kb.places()[h.target];
+      if (p.feature == static_cast<uint8_t>(format::Feature::CapitalCity) && p.country == c) return h.target;
+    }
+  return kNone;
+}
+
 }  // namespace sitrep::kb

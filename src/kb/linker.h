@@ -42,6 +42,10 @@ struct LinkedMention {
   std::string code;        // CAMEO actor code on the document's date; empty for places
 };
 
+// "Ottawa planned to...": the capital city a metonym (a capital read as its government) is
+// named after, found by the mention's `name`; kNone for any other mention.
+uint32_t metonym_capital(const Kb& kb, const LinkedMention& m, std::string_view name);
+
 class Linker {
  public:
   explicit Linker(std::shared_ptr<const Kb> kb);
