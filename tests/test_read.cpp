@@ -255,3 +255,23 @@ TEST(CleanRecord, DeeplyNestedHtmlDoesNotCrash) {
   if (d.ok()) EXPECT_NE(d->body.find("ceasefire held overnight"), std::string::npos);
   else EXPECT_FALSE(d.error().message.empty());
 }
+
+// Regression: a dateline set off by a plain hyphen ("MOSCOW - The first ...") was not read: the
+// capitals scan ran on through " - T" and found no dash after it.
+TEST(CleanRecord, DatelineWithAPlainHyphen) {
+  auto dateline = [](const std::string& text) {
+    RawRecord rec;
+    rec.file = "d.txt";
+    rec.markup = Markup::Text;
+    rec.format = "txt";
+    rec.bytes = text;
+    auto d = clean_record(rec);
+    return d.ok() ? d->meta.dateline : std::string("<rejected>");
+  };
+  const std::string rest = " The first joint patrol on the highway was cut short on Sunday after protesters blocked the road.";
+  EXPECT_EQ(dateline("MOSCOW -" + rest), "MOSCOW");
+  EXPECT_EQ(dateline("MOSCOW- " + rest), "MOSCOW");
+  EXPECT_EQ(dateline("ANKARA (Reuters) -" + rest), "ANKARA");
+  EXPECT_EQ(dateline("WINSTON-SALEM, N.C. -" + rest), "WINSTON-SALEM, N.C.");
+  EXPECT_EQ(dateline("NATO said on Sunday that" + rest), "");
+}

@@ -67,6 +67,9 @@ std::string paragraph_dateline(const std::string& text) {
     char c = text[i];
     if (std::isupper(static_cast<unsigned char>(c))) ++upper;
     else if (!(c == ' ' || c == ',' || c == '.' || c == '\'' || c == '-')) break;
+    // A hyphen with a space after it is the dash that ends the dateline ("MOSCOW - The ..."),
+    // not part of a name ("WINSTON-SALEM").
+    if (c == '-' && (i + 1 == text.size() || text[i + 1] == ' ')) break;
     ++i;
   }
   if (upper < 3) return "";
