@@ -1376,6 +1376,27 @@ TEST(CodeRules, ForceUsedOnACapitalHappensThere) {
   }
 }
 
+// Regression: a dateline that is a capital alone ("MOSCOW") linked as the government, so the
+// story had no dateline place: events without a place of their own had no location.
+TEST(CodeRules, CapitalDatelineIsTheFallbackLocation) {
+  NEED_CODER();
+  Doc d;
+  d.id = "m";
+  d.body = "Russia and Turkey held talks on Tuesday.";
+  d.meta.dateline = "MOSCOW";
+  d.meta.date.year = 2020;
+  d.meta.date.month = 3;
+  d.meta.date.day = 5;
+  d.meta.date.precision = DatePrecision::Day;
+  auto c = coder()->code(d);
+  ASSERT_FALSE(c.events.empty());
+  for (const auto& e : c.events) {
+    ASSERT_TRUE(e.location);
+    EXPECT_EQ(e.location->name, "Moscow");
+    EXPECT_EQ(e.location->country, "RUS");
+  }
+}
+
 TEST(CodeRules, CallingForIsAnAppealNotADemand) {
   NEED_CODER();
   // CAMEO codes "called for" and "called on ... to" as appeals (02x); a demand (10x) is worded

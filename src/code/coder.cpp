@@ -263,13 +263,15 @@ CodedDoc Coder::code(const Doc& doc) const {
   // The dateline's place, the fallback location.
   std::optional<PlaceRef> dateline_place;
   if (options_.linker && !doc.meta.dateline.empty()) {
-    for (const auto& m : options_.linker->link_text(doc.meta.dateline, day))
-      if (m.place != kb::kNone) {
-        std::string_view surface;
-        if (m.kind == kb::MentionKind::Place) surface = std::string_view(doc.meta.dateline).substr(m.begin, m.end - m.begin);
-        dateline_place = place_of(options_.linker->kb(), m.place, surface);
-        break;
-      }
+    for (const auto& m : options_.linker->link_text(doc.meta.dateline, day)) {
+      std::string_view written = std::string_view(doc.meta.dateline).substr(m.begin, m.end - m.begin);
+      // A capital alone ("MOSCOW") may be read as its government: the dateline is the city.
+      uint32_t city = kb::metonym_capital(options_.linker->kb(), m, written);
+      if (m.place == kb::kNone && city == kb::kNone) continue;
+      std::string_view surface = m.kind == kb::MentionKind::Place || city != kb::kNone ? written : std::string_view();
+      dateline_place = place_of(options_.linker->kb(), city != kb::kNone ? city : m.place, surface);
+      break;
+    }
   }
 
   DocContext ctx{body, an, mentions, *lexicon_, *ontology_, options_.linker ? &options_.linker->kb() : nullptr, &partner};
