@@ -6,9 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/eval_coder.h"
 #include "cli/registry.h"
@@ -29,23 +27,18 @@ void add_eval_ngec(CLI::App& parent, int& exit_code) {
       cmd, {"gpt_synthetic_events_*.csv", "Stories to score: dev (even-numbered headlines), test (odd) or all",
             "Print gold and coded type per story, then the confusion table (stderr)"});
   cmd->callback([=, &exit_code] {
-    std::ifstream in(f->file, std::ios::binary);
-    if (!in) {
-      std::cerr << "sitrep: " << f->file << ": cannot open\n";
+    auto text = read_eval_file(f->file);
+    if (!text) {
       exit_code = kFatal;
       return;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    auto stories = code::read_ngec_csv(ss.str(), f->file);
+    auto stories = code::read_ngec_csv(*text, f->file);
     if (!stories) {
       std::cerr << "sitrep: " << stories.error().where() << ": " << stories.error().message << "\n";
       exit_code = kFatal;
       return;
     }
-    code::PloverSplit split = code::parse_plover_split(f->split).value_or(code::PloverSplit::All);
-    bool parsed = false;
-    auto coder = make_eval_coder(*f, parsed);
+    auto [coder, split, parsed] = prepare_eval(*f);
     if (!coder) {
       exit_code = kFatal;
       return;

@@ -30,9 +30,7 @@ void add_eval_plover(CLI::App& parent, int& exit_code) {
       exit_code = kFatal;
       return;
     }
-    code::PloverSplit split = code::parse_plover_split(f->split).value_or(code::PloverSplit::All);
-    bool parsed = false;
-    auto coder = make_eval_coder(*f, parsed);
+    auto [coder, split, parsed] = prepare_eval(*f);
     if (!coder) {
       exit_code = kFatal;
       return;

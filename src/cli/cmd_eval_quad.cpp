@@ -4,9 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/eval_coder.h"
 #include "cli/registry.h"
@@ -23,23 +21,18 @@ void add_eval_quad(CLI::App& parent, int& exit_code) {
       cmd, {"cameo_class.*.tsv (sentence TAB label 0-4)", "Lines to score: dev (even lines, from 0), test (odd) or all",
             "Print each sentence coded wrong: line, gold and coded class, code, actors, pattern (stderr)"});
   cmd->callback([=, &exit_code] {
-    std::ifstream in(f->file, std::ios::binary);
-    if (!in) {
-      std::cerr << "sitrep: " << f->file << ": cannot open\n";
+    auto text = read_eval_file(f->file);
+    if (!text) {
       exit_code = kFatal;
       return;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    auto sentences = code::read_quad_tsv(ss.str(), f->file);
+    auto sentences = code::read_quad_tsv(*text, f->file);
     if (!sentences) {
       std::cerr << "sitrep: " << sentences.error().where() << ": " << sentences.error().message << "\n";
       exit_code = kFatal;
       return;
     }
-    code::PloverSplit split = code::parse_plover_split(f->split).value_or(code::PloverSplit::All);
-    bool parsed = false;
-    auto coder = make_eval_coder(*f, parsed);
+    auto [coder, split, parsed] = prepare_eval(*f);
     if (!coder) {
       exit_code = kFatal;
       return;

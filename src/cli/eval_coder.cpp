@@ -1,9 +1,12 @@
 #include "cli/eval_coder.h"
 
 #include <CLI/CLI.hpp>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "code/code.h"
+#include "code/eval_plover.h"
 #include "kb/linker.h"
 #include "nlp/nlp.h"
 
@@ -25,7 +28,20 @@ std::shared_ptr<EvalCoderFlags> add_eval_coder_flags(CLI::App* cmd, const EvalCo
   return f;
 }
 
-std::shared_ptr<const code::Coder> make_eval_coder(const EvalCoderFlags& f, bool& parsed) {
+std::optional<std::string> read_eval_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "sitrep: " << path << ": cannot open\n";
+    return std::nullopt;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+EvalSetup prepare_eval(const EvalCoderFlags& f) {
+  EvalSetup e;
+  e.split = code::parse_plover_split(f.split).value_or(code::PloverSplit::All);
   code::CoderOptions opts;
   auto kb = kb::Kb::open(f.kb);
   if (kb) opts.linker = std::make_shared<const kb::Linker>(kb.value());
@@ -35,13 +51,11 @@ std::shared_ptr<const code::Coder> make_eval_coder(const EvalCoderFlags& f, bool
     if (model) opts.model = model.value();
     else std::cerr << "sitrep: warning: no model (" << model.error().message << "): window rules only\n";
   }
-  parsed = opts.model != nullptr;
+  e.parsed = opts.model != nullptr;
   auto coder = code::Coder::create(std::move(opts));
-  if (!coder) {
-    std::cerr << "sitrep: " << coder.error().message << "\n";
-    return nullptr;
-  }
-  return coder.value();
+  if (!coder) std::cerr << "sitrep: " << coder.error().message << "\n";
+  else e.coder = coder.value();
+  return e;
 }
 
 }  // namespace sitrep::cli

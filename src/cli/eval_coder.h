@@ -3,6 +3,7 @@
 // --details (alias --errors), --json.
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace CLI {
@@ -10,6 +11,7 @@ class App;
 }
 namespace sitrep::code {
 class Coder;
+enum class PloverSplit;
 }
 
 namespace sitrep::cli {
@@ -28,9 +30,16 @@ struct EvalCoderHelp {
 // Adds the flags to `cmd`; the returned object is filled when the command line is parsed.
 std::shared_ptr<EvalCoderFlags> add_eval_coder_flags(CLI::App* cmd, const EvalCoderHelp& help);
 
-// The coder with the knowledge base and (unless --no-model) the parse model. A missing model is
-// a warning (window rules only); a coder that cannot be built is printed and gives null.
-// `parsed` says whether the model loaded.
-std::shared_ptr<const code::Coder> make_eval_coder(const EvalCoderFlags& flags, bool& parsed);
+// The gold file's text; nullopt, with "sitrep: FILE: cannot open" printed, when it cannot be read.
+std::optional<std::string> read_eval_file(const std::string& path);
+
+struct EvalSetup {
+  std::shared_ptr<const code::Coder> coder;  // null: it could not be built (the reason printed)
+  code::PloverSplit split;                   // --split
+  bool parsed = false;                       // the parse model loaded
+};
+// The coder with the knowledge base and (unless --no-model) the parse model, and the split. A
+// missing model is a warning (window rules only).
+EvalSetup prepare_eval(const EvalCoderFlags& flags);
 
 }  // namespace sitrep::cli
