@@ -41,15 +41,21 @@ std::shared_ptr<const Coder> parsing_coder() {
   return c;
 }
 
-CodedDoc run(const std::string& text, const std::string& date = "2020-03-02") {
+// A document dated `date` (YYYY-MM-DD) with the given dateline ("" for none).
+Doc datelined(const std::string& text, const std::string& dateline, const std::string& date) {
   Doc d;
   d.id = "t";
   d.body = text;
+  d.meta.dateline = dateline;
   d.meta.date.year = std::stoi(date.substr(0, 4));
   d.meta.date.month = std::stoi(date.substr(5, 2));
   d.meta.date.day = std::stoi(date.substr(8, 2));
   d.meta.date.precision = DatePrecision::Day;
-  return coder()->code(d);
+  return d;
+}
+
+CodedDoc run(const std::string& text, const std::string& date = "2020-03-02") {
+  return coder()->code(datelined(text, "", date));
 }
 
 const EventMention* find(const CodedDoc& c, const std::string& cameo_prefix, const std::string& src = "",
@@ -1254,14 +1260,7 @@ TEST(CodeRules, AccordingToIsNoTarget) {
 // written in title case.
 TEST(CodeRules, DatelineInCapitalsIsTitleCased) {
   NEED_CODER();
-  Doc d;
-  d.id = "g";
-  d.body = "The United Nations envoy urged the rival commanders to respect the truce on Tuesday.";
-  d.meta.dateline = "GENEVA";
-  d.meta.date.year = 2020;
-  d.meta.date.month = 2;
-  d.meta.date.day = 18;
-  d.meta.date.precision = DatePrecision::Day;
+  Doc d = datelined("The United Nations envoy urged the rival commanders to respect the truce on Tuesday.", "GENEVA", "2020-02-18");
   auto c = coder()->code(d);
   ASSERT_FALSE(c.events.empty());
   for (const auto& e : c.events) {
@@ -1275,16 +1274,8 @@ TEST(CodeRules, DatelineInCapitalsIsTitleCased) {
 // voice among the countries the story names.
 TEST(CodeRules, BareAgentsBelongToTheStorysCountryNotTheVenue) {
   NEED_PARSER();
-  Doc d;
-  d.id = "v";
-  d.body =
-      "The United Nations envoy for Libya urged the rival military commanders to respect the truce on Tuesday. "
-      "Libya has been torn by fighting since 2011. Talks between the two Libyan camps resumed in Geneva.";
-  d.meta.dateline = "GENEVA";
-  d.meta.date.year = 2020;
-  d.meta.date.month = 2;
-  d.meta.date.day = 18;
-  d.meta.date.precision = DatePrecision::Day;
+  Doc d = datelined("The United Nations envoy for Libya urged the rival military commanders to respect the truce on Tuesday. "
+      "Libya has been torn by fighting since 2011. Talks between the two Libyan camps resumed in Geneva.", "GENEVA", "2020-02-18");
   auto c = parsing_coder()->code(d);
   const EventMention* urge = find(c, "10");
   ASSERT_NE(urge, nullptr);
@@ -1303,16 +1294,8 @@ TEST(CodeRules, BareAgentsBelongToTheStorysCountryNotTheVenue) {
 // somewhere else: protesters blocking a road in Idlib in a Moscow-datelined story were RUSOPP.
 TEST(CodeRules, BareCiviliansBelongToTheCountryTheSentencePlacesThemIn) {
   NEED_PARSER();
-  Doc d;
-  d.id = "p";
-  d.body =
-      "The first joint Russian-Turkish patrol in Idlib was cut short on Sunday after protesters blocked the road, "
-      "Russia's Defence Ministry said. Russia said the patrols would continue.";
-  d.meta.dateline = "MOSCOW";
-  d.meta.date.year = 2020;
-  d.meta.date.month = 3;
-  d.meta.date.day = 15;
-  d.meta.date.precision = DatePrecision::Day;
+  Doc d = datelined("The first joint Russian-Turkish patrol in Idlib was cut short on Sunday after protesters blocked the road, "
+      "Russia's Defence Ministry said. Russia said the patrols would continue.", "MOSCOW", "2020-03-15");
   auto c = parsing_coder()->code(d);
   const EventMention* block = find(c, "14");
   ASSERT_NE(block, nullptr);
@@ -1355,14 +1338,7 @@ TEST(CodeRules, MisparsedPassiveAgentStillGivesTheSources) {
 // at the dateline (Geneva); it happens in that city. A verbal act keeps the dateline.
 TEST(CodeRules, ForceUsedOnACapitalHappensThere) {
   NEED_PARSER();
-  Doc d;
-  d.id = "c";
-  d.body = "Forces loyal to Khalifa Haftar have besieged Tripoli since April. The envoy criticized Tripoli on Monday.";
-  d.meta.dateline = "GENEVA";
-  d.meta.date.year = 2020;
-  d.meta.date.month = 2;
-  d.meta.date.day = 18;
-  d.meta.date.precision = DatePrecision::Day;
+  Doc d = datelined("Forces loyal to Khalifa Haftar have besieged Tripoli since April. The envoy criticized Tripoli on Monday.", "GENEVA", "2020-02-18");
   auto c = parsing_coder()->code(d);
   const EventMention* siege = find(c, "19");
   ASSERT_NE(siege, nullptr);
@@ -1380,14 +1356,7 @@ TEST(CodeRules, ForceUsedOnACapitalHappensThere) {
 // story had no dateline place: events without a place of their own had no location.
 TEST(CodeRules, CapitalDatelineIsTheFallbackLocation) {
   NEED_CODER();
-  Doc d;
-  d.id = "m";
-  d.body = "Russia and Turkey held talks on Tuesday.";
-  d.meta.dateline = "MOSCOW";
-  d.meta.date.year = 2020;
-  d.meta.date.month = 3;
-  d.meta.date.day = 5;
-  d.meta.date.precision = DatePrecision::Day;
+  Doc d = datelined("Russia and Turkey held talks on Tuesday.", "MOSCOW", "2020-03-05");
   auto c = coder()->code(d);
   ASSERT_FALSE(c.events.empty());
   for (const auto& e : c.events) {
