@@ -239,18 +239,23 @@ TEST(Decode, Windows1252DetectedWithoutDeclaration) {
   EXPECT_NE(r->text.find("\xE2\x80\x9CWe will"), std::string::npos) << r->text << " (" << r->charset << ")";
 }
 
+// One record of `markup` read from `file`, cleaned.
+Expected<Doc> clean_bytes(const std::string& file, Markup markup, const std::string& bytes) {
+  RawRecord rec;
+  rec.file = file;
+  rec.markup = markup;
+  rec.format = markup == Markup::Html ? "html" : "txt";
+  rec.bytes = bytes;
+  return clean_record(rec);
+}
+
 TEST(CleanRecord, DeeplyNestedHtmlDoesNotCrash) {
   std::string html = "<html><body>";
   for (int i = 0; i < 100000; ++i) html += "<div>";
   html += "<p>The ceasefire held overnight, local officials told reporters on Sunday morning.</p>";
   for (int i = 0; i < 100000; ++i) html += "</div>";
   html += "</body></html>";
-  RawRecord rec;
-  rec.file = "deep.html";
-  rec.markup = Markup::Html;
-  rec.format = "html";
-  rec.bytes = html;
-  auto d = clean_record(rec);
+  auto d = clean_bytes("deep.html", Markup::Html, html);
   // Either the text is found or the page is rejected with a reason; never a crash.
   if (d.ok()) EXPECT_NE(d->body.find("ceasefire held overnight"), std::string::npos);
   else EXPECT_FALSE(d.error().message.empty());
@@ -260,12 +265,7 @@ TEST(CleanRecord, DeeplyNestedHtmlDoesNotCrash) {
 // capitals scan ran on through " - T" and found no dash after it.
 TEST(CleanRecord, DatelineWithAPlainHyphen) {
   auto dateline = [](const std::string& text) {
-    RawRecord rec;
-    rec.file = "d.txt";
-    rec.markup = Markup::Text;
-    rec.format = "txt";
-    rec.bytes = text;
-    auto d = clean_record(rec);
+    auto d = clean_bytes("d.txt", Markup::Text, text);
     return d.ok() ? d->meta.dateline : std::string("<rejected>");
   };
   const std::string rest = " The first joint patrol on the highway was cut short on Sunday after protesters blocked the road.";
