@@ -308,16 +308,15 @@ CodedDoc Coder::code(const Doc& doc) const {
         continue;
       if (std::string c = mention_country(m); !c.empty()) ++named[c];
     }
-    int best = 0, second = 0;
-    for (const auto& [c, k] : named) {
-      if (k > best || (k == best && c == dateline_country)) {
-        if (c != doc_country) second = best;
-        best = k, doc_country = c;
-      } else if (k > second) {
-        second = k;
-      }
+    int best = 0, at_best = 0;
+    for (const auto& [c, k] : named) best = std::max(best, k);
+    if (!dateline_country.empty() && named[dateline_country] == best) {
+      doc_country = dateline_country;
+    } else {
+      for (const auto& [c, k] : named)
+        if (k == best) doc_country = c, ++at_best;
+      if (at_best != 1) doc_country.clear();
     }
-    if (best == second && doc_country != dateline_country) doc_country.clear();
   }
   // "Iran said its forces had ...": an agent after a possessive pronoun belongs to the nearest
   // actor named before it in the sentence; any other to `fallback`.
