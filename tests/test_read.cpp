@@ -275,3 +275,21 @@ TEST(CleanRecord, DatelineWithAPlainHyphen) {
   EXPECT_EQ(dateline("WINSTON-SALEM, N.C. -" + rest), "WINSTON-SALEM, N.C.");
   EXPECT_EQ(dateline("NATO said on Sunday that" + rest), "");
 }
+
+// Regression: the wire services' dateline with a date or a country in ordinary case after the
+// place ("KYIV, March 3 (Reuters) -", "BEIRUT, Lebanon (AP) -") was not read: the capitals scan
+// stopped at the first lower-case letter and found no dash there.
+TEST(CleanRecord, DatelineWithADateOrCountryAfterThePlace) {
+  auto dateline = [](const std::string& text) {
+    auto d = clean_bytes("d.txt", Markup::Text, text);
+    return d.ok() ? d->meta.dateline : std::string("<rejected>");
+  };
+  const std::string rest = " The first joint patrol on the highway was cut short on Sunday after protesters blocked the road.";
+  EXPECT_EQ(dateline("KYIV, March 3 (Reuters) -" + rest), "KYIV");
+  EXPECT_EQ(dateline("ANKARA, Feb. 28, 2020 (Reuters) -" + rest), "ANKARA");
+  EXPECT_EQ(dateline("BEIRUT, Lebanon (AP) \xE2\x80\x94" + rest), "BEIRUT");
+  EXPECT_EQ(dateline("UNITED NATIONS, Nov 4 -" + rest), "UNITED NATIONS");
+  // capitals followed by ordinary prose are no dateline
+  EXPECT_EQ(dateline("NATO, the alliance said on Sunday -" + rest), "");
+  EXPECT_EQ(dateline("THE UN, which met -" + rest), "");
+}

@@ -73,7 +73,25 @@ std::string paragraph_dateline(const std::string& text) {
     ++i;
   }
   if (upper < 3) return "";
-  std::string place = text.substr(0, i);
+  // "KYIV, March 3 (Reuters) -", "BEIRUT, Lebanon (AP) -": the capitals end at their last comma,
+  // and a date or a country in ordinary case may follow it before the dash.
+  size_t end = i;
+  if (i < text.size() && std::islower(static_cast<unsigned char>(text[i]))) {
+    size_t comma = text.rfind(',', i);
+    if (comma == std::string::npos || comma < 3) return "";
+    end = comma;
+    i = comma + 1;
+    for (int words = 0; words < 5; ++words) {
+      while (i < text.size() && (text[i] == ' ' || text[i] == ',')) ++i;
+      if (i >= text.size() || text[i] == '(' || text[i] == '-' || static_cast<unsigned char>(text[i]) == 0xE2) break;
+      size_t w = i;
+      while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '.')) ++i;
+      // a word of its own, capitalized or a number ("Feb. 28", "2020")
+      if (i == w || (i < text.size() && text[i] != ' ' && text[i] != ',')) return "";
+      if (!std::isupper(static_cast<unsigned char>(text[w])) && !std::isdigit(static_cast<unsigned char>(text[w]))) return "";
+    }
+  }
+  std::string place = text.substr(0, end);
   while (!place.empty() && (place.back() == ' ' || place.back() == '-' || place.back() == ',')) place.pop_back();
   // what follows must be a dash, possibly after an "(Agency)"
   size_t j = i;
