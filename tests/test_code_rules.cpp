@@ -1433,3 +1433,33 @@ TEST(CodeRules, ConsideringAnActIsConsideringAPolicyOption) {
 
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: what was proposed and then rejected was coded as done or intended: "rejected an
+// invitation to negotiate with the rebels" gave an asserted negotiation (046) and "rejected a
+// proposal to hold talks" asserted talks (040).
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, RejectedProposalsToMeetAreNotMeetings) {
+  NEED_CODER();
+  auto modality_of = [](const CodedDoc& c, const std::string& prefix) {
+    for (const auto& e : c.events)
+      if (e.cameo->code.starts_with(prefix)) return e.modality;
+    return Modality::Hypothetical;
+  };
+  for (const char* text : {"The Syrian government rejected an invitation to negotiate with the rebels on Monday.",
+                           "Iran rejected a proposal to hold talks with the United States on Monday."}) {
+    auto c = run(text);
+    EXPECT_TRUE(find(c, "12")) << text;
+    for (const auto& e : c.events)
+      if (e.cameo->code.starts_with("04")) EXPECT_EQ(e.modality, Modality::Negated) << text;
+  }
+  // an invitation or a proposal not rejected stays a plan
+  auto c = run("Iran made a proposal to hold talks with the United States on Monday.");
+  const EventMention* e = find(c, "036", "IRN", "USA");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->modality, Modality::Planned);
+  EXPECT_EQ(modality_of(run("The Syrian government rejected an invitation to negotiate with the rebels."), "04"),
+            Modality::Negated);
+}
+}  // namespace
+}  // namespace sitrep::code

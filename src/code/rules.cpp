@@ -844,6 +844,12 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       }
     }
     if (reason_phrase) plan = intent = false;
+    // "rejected an invitation to negotiate", "turned down a proposal to hold talks": what was
+    // proposed, once rejected, will not happen.
+    if ((plan || intent) && !neg && !out.empty() && out.back().code.starts_with("12") &&
+        out.back().modality == Modality::Asserted && int(out.back().end) <= a &&
+        r.clause_start(int(out.back().begin), boundary) == cs)
+      neg = true, plan = intent = false;
     // A purpose infinitive inherits the modality of the plan it serves ("scheduled to hold a
     // meeting ... to discuss"): nothing in it has happened yet either.
     if (!neg && !hypo && !intent && !plan && a > 0 && r.word(a - 1) == "to" && !out.empty() &&
