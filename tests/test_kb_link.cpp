@@ -507,5 +507,23 @@ TEST_F(LinkTest, OutletCreditedAfterADatelineIsNoActor) {
   EXPECT_EQ(sputnik, 1);  // the second, the outlet as the subject of a sentence
 }
 
+// Regression: a body's name between the demonym and its agent word lost the country ("The
+// Latvian Constitutional Court" was a bare JUD; "Supreme" is also a small place in Louisiana),
+// and the people of an agent after it were an agent of no country ("five Panamanian army
+// officers": PANMIL "Panamanian army" and a bare MIL "officers", the latter the target).
+TEST_F(LinkTest, DemonymAgentAcrossABodysNameAndItsPeople) {
+  auto ms = link("The Latvian Constitutional Court cancelled restrictions. The Israeli Supreme Court ruled. "
+                 "Peru granted asylum to five Panamanian army officers. Syrian government soldiers fired.",
+                 "2020-03-05");
+  EXPECT_EQ(code(ms, "Latvian Constitutional Court"), "LVAJUD");
+  EXPECT_EQ(code(ms, "Israeli Supreme Court"), "ISRJUD");
+  EXPECT_EQ(code(ms, "Panamanian army officers"), "PANMIL");
+  EXPECT_EQ(code(ms, "Syrian government soldiers"), "SYRMIL");  // a government's soldiers are its military
+  // lower-case words, a sentence start or a person between stay apart
+  ms = link("The Russian gas deal angered courts.", "2020-03-05");
+  EXPECT_EQ(find(ms, "Russian gas deal angered courts"), nullptr);
+  EXPECT_EQ(code(ms, "courts"), "JUD");
+}
+
 }  // namespace
 }  // namespace sitrep::kb

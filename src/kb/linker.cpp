@@ -440,8 +440,18 @@ class Scan {
       if (adjacent(k, k + 1)) {
         if (hit(k + 1, HitKind::Title)) return title_of(k, k + 1, c);
         if (const KeyRec* a = hit(k + 1, HitKind::Agent)) {
-          emit(k, k + 1, MentionKind::Agent, LinkRule::DemonymAgent, c, sector_code(c, *a));
-          return k + 2;
+          // "Panamanian army officers", "Sudanese opposition leaders": the people of the agent are
+          // the agent (a government's soldiers are its military).
+          size_t last = k + 1;
+          if (adjacent(k + 1, k + 2) && !hit(k + 2, HitKind::Person))
+            if (const KeyRec* people = hit(k + 2, HitKind::Agent)) {
+              last = k + 2;
+              std::string_view first(kb_.str(kb_.agents()[a->target].sector)),
+                  second(kb_.str(kb_.agents()[people->target].sector));
+              if (first == "GOV" && (second == "MIL" || second == "COP")) a = people;
+            }
+          emit(k, last, MentionKind::Agent, LinkRule::DemonymAgent, c, sector_code(c, *a));
+          return last + 1;
         }
         if (word(k + 1, WordClass::Counterpart)) return counterpart(k, k + 1, c);
         // "the Russian and Turkish defense ministries": the agent applies to both.
@@ -466,6 +476,24 @@ class Scan {
           }
         }
       }
+      // "the Latvian Constitutional Court", "the Israeli Supreme Court": a body's name in capitals
+      // between the demonym and its agent word.
+      // (A word of the name may be a small place of its own: "Supreme", Louisiana.)
+      if (hit(k, HitKind::CountryAdj))
+        for (size_t j = k + 1; j < ms_.size() && ms_[j].tb <= ms_[k].te + 2; ++j) {
+          if (hit(j, HitKind::Person) || hit(j, HitKind::Title) || hit(j, HitKind::Org) || country_of_hit(j) != kNone) break;
+          const KeyRec* a = hit(j, HitKind::Agent);
+          if (!a) continue;
+          bool name = ms_[j].tb > ms_[k].te;
+          for (uint32_t t = ms_[k].te; t <= ms_[j].tb && name; ++t) {
+            const auto& tok = ft_.tokens[t];
+            name = tok.begin == ft_.tokens[t - 1].end + 1 && !tok.sentence_start &&
+                   (t == ms_[j].tb || (tok.capitalized && std::isalpha(static_cast<unsigned char>(text_[tok.begin]))));
+          }
+          if (!name) break;
+          emit(k, j, MentionKind::Agent, LinkRule::DemonymAgent, c, sector_code(c, *a));
+          return j + 1;
+        }
       if (hit(k, HitKind::CountryName) || plural_demonym(k)) {
         emit(k, k, MentionKind::Country, LinkRule::Country, c, std::string(kb_.str(kb_.entries()[c].code)));
         return k + 1;
