@@ -519,6 +519,8 @@ TEST_F(LinkTest, DemonymAgentAcrossABodysNameAndItsPeople) {
   EXPECT_EQ(code(ms, "Israeli Supreme Court"), "ISRJUD");
   EXPECT_EQ(code(ms, "Panamanian army officers"), "PANMIL");
   EXPECT_EQ(code(ms, "Syrian government soldiers"), "SYRMIL");  // a government's soldiers are its military
+  ms = link("The Nigerian military regime ignored appeals.", "2020-03-05");
+  EXPECT_EQ(code(ms, "Nigerian military regime"), "NGAGOV");  // the head noun says what it is
   // lower-case words, a sentence start or a person between stay apart
   ms = link("The Russian gas deal angered courts.", "2020-03-05");
   EXPECT_EQ(find(ms, "Russian gas deal angered courts"), nullptr);

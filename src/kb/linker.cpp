@@ -440,15 +440,17 @@ class Scan {
       if (adjacent(k, k + 1)) {
         if (hit(k + 1, HitKind::Title)) return title_of(k, k + 1, c);
         if (const KeyRec* a = hit(k + 1, HitKind::Agent)) {
-          // "Panamanian army officers", "Sudanese opposition leaders": the people of the agent are
-          // the agent (a government's soldiers are its military).
+          // Two agent words: the second is the head ("military regime" is a government,
+          // "government soldiers" the military), unless it only says people of the first
+          // ("Panamanian army officers", "police officials": the army, the police).
           size_t last = k + 1;
           if (adjacent(k + 1, k + 2) && !hit(k + 2, HitKind::Person))
-            if (const KeyRec* people = hit(k + 2, HitKind::Agent)) {
+            if (const KeyRec* head = hit(k + 2, HitKind::Agent)) {
               last = k + 2;
-              std::string_view first(kb_.str(kb_.agents()[a->target].sector)),
-                  second(kb_.str(kb_.agents()[people->target].sector));
-              if (first == "GOV" && (second == "MIL" || second == "COP")) a = people;
+              static constexpr std::string_view kPeople[] = {"officers", "officer", "officials", "official", "members",
+                                                            "member", "personnel", "staff", "representatives", "men"};
+              std::string_view w = folded_token(ms_[k + 2].tb);
+              if (std::find(std::begin(kPeople), std::end(kPeople), w) == std::end(kPeople)) a = head;
             }
           emit(k, last, MentionKind::Agent, LinkRule::DemonymAgent, c, sector_code(c, *a));
           return last + 1;
