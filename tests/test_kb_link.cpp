@@ -527,5 +527,18 @@ TEST_F(LinkTest, DemonymAgentAcrossABodysNameAndItsPeople) {
   EXPECT_EQ(code(ms, "courts"), "JUD");
 }
 
+// Regression: "the Bush administration", "the Assad regime" were a bare GOV (the surname alone,
+// undated, names no one), so "The Bush administration declared that China must drop barriers"
+// had a source of no country.
+TEST_F(LinkTest, ALeadersGovernmentIsTheCountrys) {
+  auto ms = link("The Bush administration declared Tuesday that China must drop barriers. The Assad regime bombed "
+                 "Idlib. Putin's government denied it. The government of Trump said nothing.",
+                 "2005-03-05");
+  EXPECT_EQ(code(ms, "Bush administration"), "USAGOV");
+  EXPECT_EQ(code(ms, "Assad regime"), "SYRGOV");
+  EXPECT_EQ(code(ms, "Putin's government"), "RUSGOV");
+  EXPECT_EQ(find(ms, "government of Trump"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::kb

@@ -198,6 +198,33 @@ class Scan {
     if (c != kNone && kb_.entries()[c].kind == static_cast<uint8_t>(EntryKind::Country)) countries_.push_back(c);
   }
 
+  // "the Trump administration", "the Assad regime", "the Erdogan government": a leader's
+  // government is the country's, in office that day or not, when every person of that name
+  // served the one country. Returns the next match to read, 0 when the words are not so.
+  size_t leaders_government(size_t k, HitKind kind) {
+    if (!adjacent(k, k + 1) || !hit(k + 1, HitKind::Agent) || ms_[k + 1].te != ms_[k + 1].tb + 1) return 0;
+    static constexpr std::string_view kGovernment[] = {"administration", "government", "regime", "cabinet", "junta"};
+    std::string_view w = folded_token(ms_[k + 1].tb);
+    if (std::find(std::begin(kGovernment), std::end(kGovernment), w) == std::end(kGovernment)) return 0;
+    uint32_t country = kNone;
+    for (const auto& h : ms_[k].hits) {
+      if (h.kind != static_cast<uint8_t>(kind) || !valid(h, ms_[k].tb, ms_[k].te)) continue;
+      const EntryRec& e = kb_.entries()[h.target];
+      for (uint32_t r = e.role_begin; r < e.role_begin + e.role_count; ++r) {
+        uint32_t of = kb_.roles()[r].of;
+        if (of != kNone && kb_.entries()[of].kind != static_cast<uint8_t>(EntryKind::Country)) of = kb_.entries()[of].country;
+        if (of == kNone || kb_.titles()[kb_.roles()[r].title].rank == 0) continue;  // heads of state or government only
+        if (country != kNone && of != country) return 0;
+        country = of;
+      }
+    }
+    if (country == kNone) return 0;
+    countries_.push_back(country);
+    emit(k, k + 1, MentionKind::Organization, LinkRule::Metonym, country,
+         std::string(kb_.str(kb_.entries()[country].code)) + "GOV");
+    return k + 2;
+  }
+
   size_t emit_person(size_t k, LinkRule rule, uint32_t e) {
     emit(k, k, MentionKind::Person, rule, e, kb_.actor_code(e, day_));
     note_person(e);
@@ -503,6 +530,7 @@ class Scan {
       if (!hit(k, HitKind::Place) && !hit(k, HitKind::Org)) return k + 1;
     }
     if (hit(k, HitKind::Person)) {
+      if (size_t next = leaders_government(k, HitKind::Person)) return next;
       LinkRule rule;
       uint32_t p = choose_person(k, HitKind::Person, false, rule);
       if (p != kNone) return emit_person(k, rule, p);
@@ -588,6 +616,7 @@ class Scan {
       return k + 1;
     }
     if (hit(k, HitKind::Surname) && !month_not_name(k) && !opens_other_name(k)) {
+      if (size_t next = leaders_government(k, HitKind::Surname)) return next;
       LinkRule rule;
       uint32_t p = choose_person(k, HitKind::Surname, true, rule);
       // Without the full name earlier in the document, a surname is taken alone only when it
