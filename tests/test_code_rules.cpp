@@ -1463,3 +1463,19 @@ TEST(CodeRules, RejectedProposalsToMeetAreNotMeetings) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "Yemen rejected a U.S. request to interrogate detainees" had the detainees (a bare
+// CVL) as the target: the owner of the request is who was rejected. A word in the pattern's gap
+// owns nothing ("warned their Kurdish populations about ..." is no warning to the Kurds).
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, TheOwnerOfWhatIsRejectedIsTheTarget) {
+  NEED_PARSER();
+  auto c = run_parsed("Yemen rejected a U.S. request to interrogate detainees on Monday.");
+  const EventMention* e = find(c, "12", "YEM");
+  ASSERT_TRUE(e);
+  ASSERT_TRUE(e->target);
+  EXPECT_EQ(e->target->code, "USA");
+}
+}  // namespace
+}  // namespace sitrep::code

@@ -629,12 +629,22 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       targets = tree.targets;
       p.place = tree.place;
       // "rejected a U.S. request", "accepted an offer from Kabul": when the pattern names what is
-      // acted on, whose it is names the target.
-      if (targets.empty())
-        for (uint32_t w = m.begin + 1; w < m.end && targets.empty(); ++w)
-          if (int t = r.owner_of(int(w)); t >= 0 && std::find(sources.begin(), sources.end(), t) == sources.end() &&
-                                          ctx.mentions[t].code != ctx.mentions[sources.front()].code)
-            targets.push_back(t);
+      // acted on, whose it is names the target, before anyone in what follows it ("a U.S.
+      // request to interrogate detainees": the United States, not the detainees).
+      // (Only a word of the pattern itself: "warned their Ent populations about" owns no target.)
+      auto pattern_word = [&](uint32_t w) {
+        for (uint32_t id : sv.words[w].lemmas)
+          if (std::find(pat.lemmas.begin(), pat.lemmas.end(), id) != pat.lemmas.end()) return true;
+        return false;
+      };
+      for (uint32_t w = m.begin + 1; w < m.end; ++w)
+        if (int t = pattern_word(w) ? r.owner_of(int(w)) : -1; t >= 0 && std::find(sources.begin(), sources.end(), t) == sources.end() &&
+                                        (sources.empty() || ctx.mentions[t].code != ctx.mentions[sources.front()].code)) {
+          bool after = std::all_of(targets.begin(), targets.end(),
+                                   [&](int x) { return ctx.mentions[x].begin > sv.words[m.end - 1].span.end; });
+          if (after) targets.assign(1, t);
+          break;
+        }
     } else if (pat.nominal) {
       // "Russian airstrikes", "Turkey's offensive", "airstrike by X on Y", "talks between X and Y"
       // But a country's name (not its adjective) on an inquiry or on sanctions is what they are
