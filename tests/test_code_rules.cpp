@@ -1479,3 +1479,22 @@ TEST(CodeRules, TheOwnerOfWhatIsRejectedIsTheTarget) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "Doctors from two American aid groups delivered medicine to Baghdad University"
+// coded Iraqi doctors (IRQHLH, the country of the sentence's place): people from or of a
+// country's body are that country's. Aid groups are an agent (NGO) and, unnamed and unowned, of
+// no country rather than the story's.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, PeopleFromACountrysBodyAreThatCountrys) {
+  NEED_PARSER();
+  auto c = run_parsed("Doctors from two American aid groups delivered medicine to Baghdad University on Monday.");
+  EXPECT_TRUE(find(c, "07", "USAHLH"));
+  c = run_parsed("Syrian troops shelled Idlib on Monday. Aid groups condemned the attack on Tuesday.");
+  const EventMention* e = find(c, "11");
+  ASSERT_TRUE(e);
+  ASSERT_TRUE(e->source);
+  EXPECT_EQ(e->source->code, "NGO");
+}
+}  // namespace
+}  // namespace sitrep::code

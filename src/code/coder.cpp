@@ -329,7 +329,22 @@ CodedDoc Coder::code(const Doc& doc) const {
     while (ws > sv.begin && std::isalpha(uint8_t(body[ws - 1]))) --ws;
     std::string prev = body.substr(ws, w - ws);
     for (auto& c : prev) c = char(std::tolower(uint8_t(c)));
-    if (prev != "its" && prev != "their" && prev != "his" && prev != "her") return fallback;
+    if (prev != "its" && prev != "their" && prev != "his" && prev != "her") {
+      // "doctors from two American aid groups", "officials of the Iraqi ministry": people from
+      // or of a country's body are that country's.
+      size_t e = mentions[mention].end;
+      std::string_view after = std::string_view(body).substr(e, std::min<size_t>(48, sv.end > e ? sv.end - e : 0));
+      if (!after.starts_with(" from ") && !after.starts_with(" of ")) return fallback;
+      for (int other : sv.mentions) {
+        const auto& om = mentions[other];
+        if (om.begin <= e) continue;
+        if (om.begin > e + after.size() || after.substr(0, om.begin - e).find_first_of(",.;:") != std::string_view::npos)
+          break;
+        if (std::string c = mention_country(om); !c.empty()) return c;
+        break;
+      }
+      return fallback;
+    }
     for (auto it = sv.mentions.rbegin(); it != sv.mentions.rend(); ++it) {
       if (*it == mention || mentions[*it].end > ws) continue;
       if (std::string c = mention_country(mentions[*it]); !c.empty()) return c;
@@ -400,6 +415,9 @@ CodedDoc Coder::code(const Doc& doc) const {
         auto home = [&](const std::optional<ActorRef>& a) -> const std::string& {
           static const std::set<std::string_view> kLocal = {"CVL", "OPP", "COP", "LAB", "EDU", "BUS", "MED",
                                                              "HLH", "JUD", "LEG", "GOV", "CRM", "AGR"};
+          static const std::string kNone;
+          // aid groups unnamed are of no country unless the sentence says whose ("American aid groups")
+          if (a && a->agent == "NGO") return kNone;
           return a && kLocal.count(a->agent) && !sentence_country.empty() ? sentence_country : doc_country;
         };
         if (tgt_code != home(e.source)) give_country(e.source, owner_country(p.source, sv, home(e.source)));

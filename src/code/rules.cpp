@@ -628,23 +628,27 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       sources = tree.sources;
       targets = tree.targets;
       p.place = tree.place;
-      // "rejected a U.S. request", "accepted an offer from Kabul": when the pattern names what is
-      // acted on, whose it is names the target, before anyone in what follows it ("a U.S.
-      // request to interrogate detainees": the United States, not the detainees).
-      // (Only a word of the pattern itself: "warned their Ent populations about" owns no target.)
+      // "rejected a U.S. request", "accepted an offer from Kabul", "urged the rival military
+      // commanders to": when the pattern names what is acted on, whose it is names the target.
+      // A word of the pattern itself names it before anyone in what follows ("a U.S. request to
+      // interrogate detainees": the United States, not the detainees); a word in its gap only
+      // when there is no other ("warned their Ent populations about the Prince": the Prince).
       auto pattern_word = [&](uint32_t w) {
         for (uint32_t id : sv.words[w].lemmas)
           if (std::find(pat.lemmas.begin(), pat.lemmas.end(), id) != pat.lemmas.end()) return true;
         return false;
       };
-      for (uint32_t w = m.begin + 1; w < m.end; ++w)
-        if (int t = pattern_word(w) ? r.owner_of(int(w)) : -1; t >= 0 && std::find(sources.begin(), sources.end(), t) == sources.end() &&
-                                        (sources.empty() || ctx.mentions[t].code != ctx.mentions[sources.front()].code)) {
-          bool after = std::all_of(targets.begin(), targets.end(),
-                                   [&](int x) { return ctx.mentions[x].begin > sv.words[m.end - 1].span.end; });
-          if (after) targets.assign(1, t);
-          break;
-        }
+      for (uint32_t w = m.begin + 1; w < m.end; ++w) {
+        int t = r.owner_of(int(w));
+        if (t < 0 || std::find(sources.begin(), sources.end(), t) != sources.end() ||
+            (!sources.empty() && ctx.mentions[t].code == ctx.mentions[sources.front()].code))
+          continue;
+        bool after = std::all_of(targets.begin(), targets.end(),
+                                 [&](int x) { return ctx.mentions[x].begin > sv.words[m.end - 1].span.end; });
+        if (targets.empty() || (after && pattern_word(w) && ctx.mentions[t].begin > sv.words[m.begin].span.begin))
+          targets.assign(1, t);
+        break;
+      }
     } else if (pat.nominal) {
       // "Russian airstrikes", "Turkey's offensive", "airstrike by X on Y", "talks between X and Y"
       // But a country's name (not its adjective) on an inquiry or on sanctions is what they are
