@@ -282,7 +282,8 @@ TEST_F(LinkTest, AbbreviationWithFinalPeriod) {
   EXPECT_EQ(un, 2u);
   // The EU's earlier names are the EU's code.
   auto ec = link("European Community foreign ministers agreed in principle to provide aid.", "1990-02-03");
-  const LinkedMention* m = find(ec, "European Community");
+  // (its foreign ministers are the body itself)
+  const LinkedMention* m = find(ec, "European Community foreign ministers");
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->code, "IGOEUR");
   // Without the period it is not the abbreviation.
@@ -538,6 +539,16 @@ TEST_F(LinkTest, ALeadersGovernmentIsTheCountrys) {
   EXPECT_EQ(code(ms, "Assad regime"), "SYRGOV");
   EXPECT_EQ(code(ms, "Putin's government"), "RUSGOV");
   EXPECT_EQ(find(ms, "government of Trump"), nullptr);
+}
+
+// Regression: "Vietnamese-led forces" were a bare MIL (the hyphenated "-led" hid the country),
+// and "illegal Mexican immigrants", "U.S. border patrol agents" were no agents at all.
+TEST_F(LinkTest, ForcesACountryLeadsAndMigrants) {
+  auto ms = link("Vietnamese-led forces launched rockets. U.S. border patrol agents abused illegal Mexican immigrants. "
+                 "Turkish-backed militants advanced.", "1990-02-03");
+  EXPECT_EQ(code(ms, "Vietnamese-led forces"), "VNMMIL");
+  EXPECT_EQ(code(ms, "Mexican immigrants"), "MEXREF");
+  EXPECT_EQ(code(ms, "militants"), "REB");  // backed, not led: no country of theirs
 }
 
 }  // namespace

@@ -845,7 +845,15 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
             unwilling |= r.word(c.begin + 1) == "going" && r.word(c.begin + 2) == "to";
           }
           break;
-        case PatternKind::Planned: plan = true; break;
+        case PatternKind::Planned:
+          // "thanked him for accepting the invitation to visit Moscow": an invitation accepted
+          // is the visit itself, as the article tells it.
+          if (r.word(c.begin).starts_with("invit") && !out.empty() && out.back().code.starts_with("03") &&
+              int(out.back().end) <= int(c.end) && r.clause_start(int(out.back().begin), boundary) == cs &&
+              ctx.lexicon.pattern(out.back().pattern).text.starts_with("accept"))
+            break;
+          plan = true;
+          break;
         case PatternKind::Intent:
           intent = true;
           threat |= r.word(c.begin).starts_with("threat");

@@ -434,6 +434,20 @@ class Scan {
 
   size_t interpret(size_t k) {
     if (dateline_credit(k)) return k + 1;
+    // "Vietnamese-led forces", "Saudi-led coalition jets": forces a country leads are its own.
+    if (uint32_t c = country_of_hit(k); c != kNone && !hit(k, HitKind::Person) && k + 1 < ms_.size()) {
+      uint32_t e = ft_.tokens[ms_[k].te - 1].end;
+      uint32_t next = ft_.tokens[ms_[k + 1].tb].begin;
+      if (text_.compare(e, 5, "-led ") == 0 && next >= e + 5 && next <= e + 16 && !hit(k + 1, HitKind::Person))
+        if (const KeyRec* a = hit(k + 1, HitKind::Agent)) {
+          bool one_word = next == e + 5 || text_.find(' ', e + 5) == next - 1;
+          if (one_word) {
+            countries_.push_back(c);
+            emit(k, k + 1, MentionKind::Agent, LinkRule::DemonymAgent, c, sector_code(c, *a));
+            return k + 2;
+          }
+        }
+    }
     if (located_modifier(k)) {
       uint32_t c = country_of_hit(k);
       if (c != kNone && kb_.entries()[c].place != kNone) {
