@@ -1498,3 +1498,21 @@ TEST(CodeRules, PeopleFromACountrysBodyAreThatCountrys) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "The Taliban have refused official talks with the Afghan government" coded talks
+// held (040, from the light verb "have .. talks", whose "have" was the auxiliary of "refused")
+// instead of the refusal (125).
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, AnAuxiliaryHaveIsNoLightVerb) {
+  NEED_PARSER();
+  for (const char* text : {"The Taliban have refused official talks with the Afghan government.",
+                           "The Taliban has rejected holding talks with the Afghan government."}) {
+    auto c = run_parsed(text);
+    EXPECT_TRUE(find(c, "125", "AFGREBTAL", "AFGGOV")) << text;
+    EXPECT_FALSE(find(c, "04")) << text;
+  }
+  EXPECT_TRUE(find(run_parsed("The Afghan government and the Taliban had talks in Doha on Monday."), "04"));
+}
+}  // namespace
+}  // namespace sitrep::code

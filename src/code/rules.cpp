@@ -423,6 +423,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
              rel == "conj" || rel == "nsubj:pass" || rel == "appos"))
           continue;
       }
+      // "The Taliban have refused talks", "has rejected holding talks": a light verb ("have ..
+      // talks") that is the auxiliary of another verb is no light verb.
+      if (p.lemmas.size() > 1 && one_of(sv.words[m.begin].lower, {"have", "has", "had", "having"}) &&
+          ((sv.parsed && sv.words[m.begin].deprel == "aux") ||
+           (ctx.an.xpos.size() == ctx.an.words.size() && m.begin + 1 < uint32_t(n) &&
+            ctx.an.xpos_name(first + m.begin + 1) == "VBN")))
+        continue;
       // A 'finite' pattern as a bare participle: on a noun ("rebels backed by Turkish tanks") or
       // opening the sentence ("Backed by Russia, the army ..."), with no subject or auxiliary.
       if (p.finite && m.anchor == 0 && sv.words[0].lower.ends_with("ed") && n > 1 && sv.words[1].lower == "by") continue;
