@@ -1516,3 +1516,17 @@ TEST(CodeRules, AnAuxiliaryHaveIsNoLightVerb) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "Iraqi armed forces have begun their assault on Mosul", "the Syrian army
+// intensified its bombardment of ..." coded nothing: the light verbs that give a nominal attack
+// its doer lacked "begun", "intensified" and their kind.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, StepsUpAndBeginsAnAttackAreTheAttack) {
+  NEED_PARSER();
+  EXPECT_TRUE(find(run_parsed("Iraqi armed forces have begun their assault on the old city of Mosul."), "18", "IRQMIL"));
+  EXPECT_TRUE(find(run_parsed("The Syrian army on Thursday intensified its bombardment of a besieged neighborhood."), "19",
+                   "SYRMIL"));
+}
+}  // namespace
+}  // namespace sitrep::code

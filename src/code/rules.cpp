@@ -686,7 +686,9 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
                                   "undertook", "undertake", "undertaken", "undertakes", "mounted", "mount", "waged",
                                   "wage", "resumed", "resume", "continued", "continue", "completed", "complete",
                                   "led", "lead", "leads", "opened", "open", "initiated", "initiate", "made", "make",
-                                  "issued", "issue", "lodged", "lodge", "filed", "file", "joined", "join", "went"}))
+                                  "issued", "issue", "lodged", "lodge", "filed", "file", "joined", "join", "went",
+                                  "begun", "intensified", "intensify", "intensifies", "escalated", "escalate",
+                                  "renewed", "renew", "stepped", "expanded", "widened", "pressed", "unleashed"}))
             continue;
           int subj = r.subject_left(cs, w);
           if (subj >= 0) sources = r.compound_left(subj);
