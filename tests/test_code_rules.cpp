@@ -1530,3 +1530,16 @@ TEST(CodeRules, StepsUpAndBeginsAnAttackAreTheAttack) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Lexicon gaps found on the ConfliBERT dev lines: a meal together is a meeting, medical
+// equipment given is humanitarian aid, permission denied is a rejection.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, MealsMedicalEquipmentAndPermissionDenied) {
+  NEED_PARSER();
+  EXPECT_TRUE(find(run_parsed("Obama had lunch with Macron in Paris on Monday."), "040"));
+  EXPECT_TRUE(find(run_parsed("The U.S. military gave medical equipment to Nicaragua on Monday."), "073", "USAMIL"));
+  EXPECT_TRUE(find(run_parsed("The Indian government denied permission for the opposition rally on Monday."), "120", "INDGOV"));
+}
+}  // namespace
+}  // namespace sitrep::code
