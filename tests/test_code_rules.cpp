@@ -1543,3 +1543,17 @@ TEST(CodeRules, MealsMedicalEquipmentAndPermissionDenied) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "U.N. peacekeeping chief Jean-Pierre Lacroix expressed serious concern ..." coded a
+// peacekeeping deployment (074) from the title's first word.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, AnEventNounNamingAPersonsJobIsNoEvent) {
+  NEED_PARSER();
+  auto c = run_parsed("On Tuesday, U.N. peacekeeping chief Jean-Pierre Lacroix expressed serious concern about the violence in Kasai.");
+  EXPECT_FALSE(find(c, "074"));
+  EXPECT_TRUE(find(c, "012", "IGOUNO"));
+  EXPECT_TRUE(find(run_parsed("The United Nations deployed peacekeeping troops in Kasai on Tuesday."), "07"));
+}
+}  // namespace
+}  // namespace sitrep::code

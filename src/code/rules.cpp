@@ -354,6 +354,14 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       // "the fight against terrorism": a verb pattern's word after an article is a noun, and
       // nominal events are the noun lexicon's to name.
       if (!p.nominal && m.begin > 0 && one_of(sv.words[m.begin - 1].lower, {"the", "a", "an"})) continue;
+      // "U.N. peacekeeping chief", "the protest leaders", "ceasefire monitors": an event noun
+      // naming what people do is no event.
+      if (p.nominal && m.end == m.begin + 1 && m.end < uint32_t(n) &&
+          one_of(sv.words[m.end].lower, {"chief", "chiefs", "envoy", "envoys", "official", "officials", "leader", "leaders",
+                                         "commander", "commanders", "spokesman", "spokeswoman", "spokesperson", "head",
+                                         "coordinator", "negotiator", "negotiators", "monitor", "monitors", "observer",
+                                         "observers", "organizer", "organizers", "organiser", "organisers", "chief's"}))
+        continue;
       // "its fisheries dispute", "their protest": a bare verb form after a possessive (and at most
       // one word more) is a noun too; news tells acts in the past tense.
       if (!p.nominal && p.text.substr(0, p.text.find(' ')) == sv.words[m.begin].lower &&
