@@ -1540,6 +1540,8 @@ TEST(CodeRules, MealsMedicalEquipmentAndPermissionDenied) {
   EXPECT_TRUE(find(run_parsed("Obama had lunch with Macron in Paris on Monday."), "040"));
   EXPECT_TRUE(find(run_parsed("The U.S. military gave medical equipment to Nicaragua on Monday."), "073", "USAMIL"));
   EXPECT_TRUE(find(run_parsed("The Indian government denied permission for the opposition rally on Monday."), "120", "INDGOV"));
+  // an amount "in aid" provided is aid, not the support its purpose clause names
+  EXPECT_TRUE(find(run_parsed("Japan has provided nearly $1.7 billion in humanitarian assistance to support refugees."), "073", "JPN"));
 }
 }  // namespace
 }  // namespace sitrep::code
