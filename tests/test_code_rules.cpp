@@ -1559,3 +1559,22 @@ TEST(CodeRules, AnEventNounNamingAPersonsJobIsNoEvent) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// ConfliBERT dev gaps: a failed attempt to agree is a rejection (CAMEO's own dictionary codes
+// FAIL as 120); tariffs rolled back are economic cooperation; property returned is a release of
+// property; food supplies suspended are aid stopped; and a nominal act after a reporting verb
+// ("announced a suspension of aid") is its subject's.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, FailuresToAgreeReturnedPropertyAndAnnouncedActs) {
+  NEED_PARSER();
+  const EventMention* e = find(run_parsed("British and EU negotiators have failed to reach a deal on the Irish border."), "120");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->modality, Modality::Asserted);
+  EXPECT_TRUE(find(run_parsed("The United States returned two paintings to the government of Brazil."), "0842", "USA", "BRAGOV"));
+  EXPECT_TRUE(find(run_parsed("The United States has suspended food supplies to the Afghan rebels."), "162", "USA"));
+  EXPECT_TRUE(find(run_parsed("US President Trump announced a suspension of aid to Pakistan on Monday."), "162", "", "PAK"));
+  EXPECT_TRUE(find(run_parsed("The U.S. rolled back tariffs on Chinese goods."), "061", "USA"));
+}
+}  // namespace
+}  // namespace sitrep::code

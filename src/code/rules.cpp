@@ -687,7 +687,11 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       // whose object is the nominal event. (Then "a mediation mission between Syria and
       // Lebanon" names the other sides.)
       if (sources.empty()) {
-        for (int w = a - 1; w >= std::max(cs, a - 4); --w) {
+        // (A reporting verb closes the clause before its object: "announced a suspension of aid",
+        // "declared a ceasefire" reach back past it.)
+        for (int w = a - 1; w >= std::max(0, a - 4); --w) {
+          if (w < cs && !one_of(r.word(w), {"announced", "announce", "announces", "declared", "declare", "declares"}))
+            break;
           if (!one_of(r.word(w), {"organized", "organised", "organize", "organise", "organizes", "staged", "stage",
                                   "stages", "held", "hold", "holds", "launched", "launch", "launches", "began", "begin",
                                   "begins", "started", "start", "called", "call", "conducted", "conduct", "carried",
@@ -696,9 +700,11 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
                                   "led", "lead", "leads", "opened", "open", "initiated", "initiate", "made", "make",
                                   "issued", "issue", "lodged", "lodge", "filed", "file", "joined", "join", "went",
                                   "begun", "intensified", "intensify", "intensifies", "escalated", "escalate",
-                                  "renewed", "renew", "stepped", "expanded", "widened", "pressed", "unleashed"}))
+                                  "renewed", "renew", "stepped", "expanded", "widened", "pressed", "unleashed",
+                                  "announced", "announce", "announces", "declared", "declare", "declares",
+                                  "ordered", "order", "orders", "imposed", "impose", "imposes"}))
             continue;
-          int subj = r.subject_left(cs, w);
+          int subj = r.subject_left(w < cs ? r.clause_start(w, boundary) : cs, w);
           if (subj >= 0) sources = r.compound_left(subj);
           break;
         }
