@@ -1578,3 +1578,17 @@ TEST(CodeRules, FailuresToAgreeReturnedPropertyAndAnnouncedActs) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// ConfliBERT dev gaps: violating a ceasefire agreement is a ceasefire violation (196), not the
+// defiance of an agreement (128) that "violate .. agreement" says; troops kept on alert show force.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, CeasefireAgreementsViolatedAndTroopsOnAlert) {
+  NEED_PARSER();
+  auto c = run_parsed("Turkey is violating the ceasefire agreement by continuing to attack the town.");
+  EXPECT_TRUE(find(c, "196", "TUR"));
+  EXPECT_FALSE(find(c, "128"));
+  EXPECT_TRUE(find(run_parsed("Israeli troops remained on alert amid heightened tensions in the north."), "15", "ISRMIL"));
+}
+}  // namespace
+}  // namespace sitrep::code
