@@ -1592,3 +1592,18 @@ TEST(CodeRules, CeasefireAgreementsViolatedAndTroopsOnAlert) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// ConfliBERT dev gaps: training given is military cooperation, a ban violated defiance of
+// norms, work stopped a strike, weapons returned demobilization, extradition approved judicial
+// cooperation.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, TrainingBansStrikesAndExtraditions) {
+  NEED_PARSER();
+  EXPECT_TRUE(find(run_parsed("The U.S. Government has provided peacekeeping training to Somali troops."), "062", "USAGOV"));
+  EXPECT_TRUE(find(run_parsed("Pyongyang has violated a ban on ballistic missile tests."), "128", "PRKGOV"));
+  EXPECT_TRUE(find(run_parsed("Hundreds of Indonesian workers stopped work on Tuesday."), "143"));
+  EXPECT_TRUE(find(run_parsed("A Dutch court on Thursday approved the extradition of a suspected militant to France."), "063"));
+}
+}  // namespace
+}  // namespace sitrep::code
