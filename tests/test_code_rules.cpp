@@ -1607,3 +1607,16 @@ TEST(CodeRules, TrainingBansStrikesAndExtraditions) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "returned the confiscated songbirds captured from illegal wildlife trade" coded a
+// military attack (190) from the participle describing the birds; "capture" as a bare participle
+// on a noun tells what something is, not what happened.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, ACapturedThingIsNoCapture) {
+  NEED_PARSER();
+  EXPECT_FALSE(find(run_parsed("Brazilian police returned the confiscated songbirds captured from illegal traders to the wild."), "190"));
+  EXPECT_TRUE(find(run_parsed("Syrian rebels captured the town of Saraqeb on Monday."), "19", "SYRREB"));
+}
+}  // namespace
+}  // namespace sitrep::code
