@@ -1620,3 +1620,24 @@ TEST(CodeRules, ACapturedThingIsNoCapture) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "Obama is ending a trip in Paris, where he had lunch with Macron" had no source:
+// a pronoun subject no one reports is the first actor of its kind named before it.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, APronounSubjectIsTheActorNamedBeforeIt) {
+  NEED_PARSER();
+  auto c = run_parsed("President Barack Obama was in Paris on Monday, where he had lunch with French President Emmanuel Macron.");
+  const EventMention* e = find(c, "04", "", "FRAGOV");
+  ASSERT_TRUE(e);
+  ASSERT_TRUE(e->source);
+  EXPECT_EQ(e->source->country, "USA");
+  // "it" is no person: the country before it, not the president
+  c = run_parsed("Turkey, whose president was in Moscow, said on Monday that it had closed the border with Syria.");
+  e = find(c, "16");
+  ASSERT_TRUE(e);
+  ASSERT_TRUE(e->source);
+  EXPECT_EQ(e->source->code, "TUR");
+}
+}  // namespace
+}  // namespace sitrep::code

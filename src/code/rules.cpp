@@ -954,18 +954,38 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     }
     // "Japan said it had halted aid": a pronoun subject of reported speech is the speaker.
     bool pronoun_subject = false;
+    int pronoun_word = -1;
     // (With a parse that names no subject for the pattern's first word, as for the copula of
     // "they were willing to negotiate", the words before it tell.)
     if (sv.parsed && tree.subject >= 0) {
       pronoun_subject = is_pronoun(r.word(tree.subject));
+      if (pronoun_subject) pronoun_word = tree.subject;
     } else {
       for (int w = a - 1; w >= std::max(cs, a - 4); --w) {
-        if (is_pronoun(r.word(w))) pronoun_subject = true;
+        if (is_pronoun(r.word(w))) pronoun_subject = true, pronoun_word = w;
         if (pronoun_subject || !one_of(r.word(w), {"had", "has", "have", "would", "will", "could", "was", "is", "also", "not", "already", "then"}))
           break;
       }
     }
     if (sources.empty() && p.speaker >= 0 && (intent || plan || pronoun_subject)) sources.push_back(p.speaker);
+    // "Obama is ending a trip in Paris, where he had lunch with Macron": a pronoun subject no one
+    // reports is the first actor the sentence names before it, the subject it goes on with; "he"
+    // and "she" only a person or an office holder, "it" no person.
+    if (sources.empty() && pronoun_subject && p.speaker < 0 && pronoun_word >= 0 && ctx.kb) {
+      std::string_view pr = r.word(pronoun_word);
+      uint32_t at = sv.words[pronoun_word].span.begin;
+      for (int mi : sv.mentions) {
+        const auto& mm = ctx.mentions[mi];
+        if (mm.begin >= at) break;
+        if (!r.is_actor(mi)) continue;
+        bool person = mm.kind == kb::MentionKind::Person || mm.rule == kb::LinkRule::TitleAtDate ||
+                      mm.rule == kb::LinkRule::Counterpart || mm.rule == kb::LinkRule::LeaderInDoc;
+        if ((pr == "he" || pr == "she") != person) continue;
+        if (std::find(targets.begin(), targets.end(), mi) != targets.end() || mi == p.target) break;
+        sources.push_back(mi);
+        break;
+      }
+    }
     // "Three US servicemen were killed by a roadside bomb": violence with a named victim and no
     // named perpetrator is still an event, with the source left blank (as GDELT leaves Actor1).
     // So is repression: "Twelve opposition activists were arrested on Monday".
