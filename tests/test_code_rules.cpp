@@ -1641,3 +1641,15 @@ TEST(CodeRules, APronounSubjectIsTheActorNamedBeforeIt) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "Russian airstrikes hit Idlib" had no source and "Iran rejected the Russian
+// proposal" no target: the national adjective named no one.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, ANationalAdjectiveNamesWhoseActItIs) {
+  NEED_PARSER();
+  EXPECT_TRUE(find(run_parsed("Russian airstrikes hit Idlib on Monday."), "19", "RUS"));
+  EXPECT_TRUE(find(run_parsed("Iran rejected the Russian proposal on Monday."), "12", "IRN", "RUS"));
+}
+}  // namespace
+}  // namespace sitrep::code

@@ -551,5 +551,22 @@ TEST_F(LinkTest, ForcesACountryLeadsAndMigrants) {
   EXPECT_EQ(code(ms, "militants"), "REB");  // backed, not led: no country of theirs
 }
 
+// Regression: a national adjective on a noun named no one, so "Russian airstrikes hit Idlib" had
+// no source and "Iran rejected the Russian proposal" no target. It is the country's (rule
+// "demonym"); a hyphenated pair ("Russian-Turkish") and a title or agent after it stay as before.
+TEST_F(LinkTest, ANationalAdjectiveOnANounIsTheCountrys) {
+  auto ms = link("Russian airstrikes hit Idlib. Iran rejected the Russian proposal. Russian-Turkish talks resumed. "
+                 "Russian soldiers left.", "2020-03-05");
+  int demonyms = 0;
+  for (const auto& m : ms)
+    if (m.rule == LinkRule::Demonym) {
+      ++demonyms;
+      EXPECT_EQ(m.code, "RUS");
+      EXPECT_EQ(m.kind, MentionKind::Country);
+    }
+  EXPECT_EQ(demonyms, 2);
+  EXPECT_EQ(code(ms, "Russian soldiers"), "RUSMIL");
+}
+
 }  // namespace
 }  // namespace sitrep::kb

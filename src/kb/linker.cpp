@@ -17,7 +17,7 @@ const char* to_string(MentionKind k) {
 const char* to_string(LinkRule r) {
   static const char* const names[] = {"name", "surname", "surname-in-document", "title-at-date", "counterpart",
                                       "leader-in-document", "metonym", "demonym+agent", "agent", "country", "place",
-                                      "organization-in-document", "organization-name", "based-in"};
+                                      "organization-in-document", "organization-name", "based-in", "demonym"};
   return names[static_cast<int>(r)];
 }
 
@@ -539,6 +539,16 @@ class Scan {
         }
       if (hit(k, HitKind::CountryName) || plural_demonym(k)) {
         emit(k, k, MentionKind::Country, LinkRule::Country, c, std::string(kb_.str(kb_.entries()[c].code)));
+        return k + 1;
+      }
+      // "Russian airstrikes", "the Iraqi demands", "a Turkish proposal": the adjective on a
+      // word that goes on the phrase says whose (not "Russian-Turkish", not a sentence's end).
+      if (hit(k, HitKind::CountryAdj) && !hit(k, HitKind::Place) && !hit(k, HitKind::Org)) {
+        uint32_t te = ms_[k].te;
+        if (te < ft_.tokens.size() && ft_.tokens[te].begin == ft_.tokens[te - 1].end + 1 &&
+            !ft_.tokens[te].sentence_start && std::isalpha(static_cast<unsigned char>(text_[ft_.tokens[te].begin])) &&
+            text_[ft_.tokens[te - 1].end] == ' ')
+          emit(k, k, MentionKind::Country, LinkRule::Demonym, c, std::string(kb_.str(kb_.entries()[c].code)));
         return k + 1;
       }
       if (!hit(k, HitKind::Place) && !hit(k, HitKind::Org)) return k + 1;
