@@ -547,7 +547,8 @@ class Scan {
         uint32_t te = ms_[k].te;
         if (te < ft_.tokens.size() && ft_.tokens[te].begin == ft_.tokens[te - 1].end + 1 &&
             !ft_.tokens[te].sentence_start && std::isalpha(static_cast<unsigned char>(text_[ft_.tokens[te].begin])) &&
-            text_[ft_.tokens[te - 1].end] == ' ')
+            text_[ft_.tokens[te - 1].end] == ' ' &&
+            (ft_.tokens[ms_[k].tb].begin == 0 || text_[ft_.tokens[ms_[k].tb].begin - 1] != '-'))
           emit(k, k, MentionKind::Country, LinkRule::Demonym, c, std::string(kb_.str(kb_.entries()[c].code)));
         return k + 1;
       }
