@@ -1653,3 +1653,14 @@ TEST(CodeRules, ANationalAdjectiveNamesWhoseActItIs) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// A comment's target is what it is about: "expressed concern about Russia".
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, ACommentsTargetIsWhatItIsAbout) {
+  NEED_PARSER();
+  EXPECT_TRUE(find(run_parsed("Turkey expressed concern about Russia on Monday."), "012", "TUR", "RUS"));
+  EXPECT_TRUE(find(run_parsed("China expressed pessimism about the North Korean standoff."), "012", "CHN", "PRK"));
+}
+}  // namespace
+}  // namespace sitrep::code

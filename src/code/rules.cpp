@@ -795,6 +795,16 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           break;
         }
     if (!tree.found && p.target >= 0) targets = {p.target};
+    // "expressed concern about Russia", "voiced optimism over the talks with Iran", "condolences
+    // for the victims of the Ankara attack": a comment's target is what it is about.
+    if (targets.empty() && p.target < 0 && p.code.starts_with("01"))
+      for (std::string_view prep : {"about", "over", "regarding", "at", "for", "on"}) {
+        int t = r.after_word(int(m.end) - 1, std::min(ce, int(m.end) + 4), prep);
+        if (t >= 0 && std::find(sources.begin(), sources.end(), t) == sources.end()) {
+          targets = {t};
+          break;
+        }
+      }
     p.target = targets.empty() ? -1 : targets[0];
     if (p.place < 0) p.place = r.place_in(cs, ce);
     if (p.place < 0) p.place = r.place_in(0, n);
