@@ -568,5 +568,17 @@ TEST_F(LinkTest, ANationalAdjectiveOnANounIsTheCountrys) {
   EXPECT_EQ(code(ms, "Russian soldiers"), "RUSMIL");
 }
 
+// US and UN agencies the press names by their initials: "ICE returned the paintings" has a
+// source; the word "ice" is no agency.
+TEST_F(LinkTest, AgenciesByTheirInitials) {
+  auto ms = link("ICE returned 11 oil paintings to the museum. CBP returned fossils. USAID provided support. "
+                 "UNDOF withdrew peacekeepers. Ice melted on the roads.", "2020-03-05");
+  EXPECT_EQ(code(ms, "ICE"), "USACOP");
+  EXPECT_EQ(code(ms, "CBP"), "USACOP");
+  EXPECT_EQ(code(ms, "USAID"), "USAGOV");
+  EXPECT_EQ(code(ms, "UNDOF"), "IGOUNO");
+  EXPECT_EQ(find(ms, "Ice"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep::kb
