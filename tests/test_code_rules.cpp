@@ -1664,3 +1664,21 @@ TEST(CodeRules, ACommentsTargetIsWhatItIsAbout) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "23 civilians were killed as Syrian government forces launched air strikes" had a
+// killing with no doer: harm told with the attack that caused it is that attack's doer's.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, HarmToldWithItsAttackIsTheAttackersDoing) {
+  NEED_PARSER();
+  EXPECT_TRUE(find(run_parsed("At least 23 civilians were killed on Monday as Syrian government forces launched air strikes "
+                              "against the rebel-held enclave of Eastern Ghouta."), "18", "SYRMIL", "SYRCVL"));
+  EXPECT_TRUE(find(run_parsed("Five soldiers were killed when Taliban fighters attacked a checkpoint."), "19", "AFGREBTAL",
+                   "AFGMIL"));
+  // an unrelated attack later in the sentence lends no doer
+  auto c = run_parsed("Five soldiers were killed on Monday, and Taliban fighters later attacked a checkpoint.");
+  for (const auto& e : c.events)
+    if (e.target && e.target->code == "AFGMIL") EXPECT_FALSE(e.source && e.source->code == "AFGREBTAL");
+}
+}  // namespace
+}  // namespace sitrep::code

@@ -1079,6 +1079,22 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         }
       }
   }
+  // "23 civilians were killed as Syrian government forces launched air strikes on ...": harm with
+  // no doer named, told with the attack that caused it, is that attack's doer's.
+  auto violent = [](const Predicate& q) {
+    return q.code.starts_with("18") || q.code.starts_with("19") || q.code.starts_with("20");
+  };
+  for (auto& q : out) {
+    if (q.source >= 0 || q.modality != Modality::Asserted || !violent(q)) continue;
+    for (const auto& q2 : out) {
+      if (q2.source < 0 || q2.begin <= q.anchor || q2.modality != Modality::Asserted || !violent(q2)) continue;
+      bool linked = false;
+      for (uint32_t w = q.anchor + 1; w < q2.begin && !linked; ++w)
+        linked = one_of(sv.words[w].lower, {"as", "when", "after", "while", "during"});
+      if (linked && q2.target != q.target) q.source = q2.source;
+      break;
+    }
+  }
   // "issued a statement saying it would detain journalists", "gave a speech condemning ...": a
   // statement is how the act it carries is made; what it says is the event.
   if (std::any_of(out.begin(), out.end(), [](const Predicate& q) { return !q.code.starts_with("01"); }))
