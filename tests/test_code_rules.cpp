@@ -1682,3 +1682,17 @@ TEST(CodeRules, HarmToldWithItsAttackIsTheAttackersDoing) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: the gap of "kill .. fighter" reached across "when" into the next clause, so
+// "Five soldiers were killed when Taliban fighters attacked" read as a killing of fighters.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, APatternsGapStopsWhereAClauseBegins) {
+  NEED_PARSER();
+  const std::string text = "Five soldiers were killed when Taliban fighters attacked a checkpoint.";
+  auto c = run_parsed(text);
+  ASSERT_FALSE(c.events.empty());
+  for (const auto& e : c.events) EXPECT_LE(e.predicate.end, text.find(" when")) << e.pattern;
+}
+}  // namespace
+}  // namespace sitrep::code
