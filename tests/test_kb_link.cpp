@@ -580,5 +580,16 @@ TEST_F(LinkTest, AgenciesByTheirInitials) {
   EXPECT_EQ(find(ms, "Ice"), nullptr);
 }
 
+// Regression: "suspended military aid to Pakistan" had the target "military" (a bare MIL): an
+// agent word on a noun that names a thing is an adjective, no actor.
+TEST_F(LinkTest, AnAgentWordOnAThingIsNoActor) {
+  auto ms = link("Washington suspended military aid to Pakistan. Police operations continued. The military said it "
+                 "had arrested suspects.", "2020-03-05");
+  EXPECT_EQ(find(ms, "Police"), nullptr);
+  int bare_military = 0;
+  for (const auto& m : ms) bare_military += m.code == "MIL";
+  EXPECT_EQ(bare_military, 1);  // "The military said"
+}
+
 }  // namespace
 }  // namespace sitrep::kb

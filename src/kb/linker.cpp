@@ -656,6 +656,19 @@ class Scan {
       if (p != kNone) return emit_person(k, rule, p);
     }
     if (const KeyRec* a = hit(k, HitKind::Agent)) {
+      // "suspended military aid", "police operations": an agent word on a noun that names a
+      // thing, not people, is an adjective here.
+      if (uint32_t te = ms_[k].te; te < ft_.tokens.size() && ft_.tokens[te].begin == ft_.tokens[te - 1].end + 1) {
+        static constexpr std::string_view kThings[] = {
+            "aid", "assistance", "equipment", "operation", "operations", "exercise", "exercises", "drill", "drills",
+            "base", "bases", "cooperation", "ties", "spending", "budget", "hardware", "support", "action",
+            "intervention", "presence", "training", "capabilities", "capability", "option", "options", "escalation",
+            "campaign", "offensive", "buildup", "deal", "deals", "sales", "installations", "facilities", "facility",
+            "target", "targets", "site", "sites", "vehicles", "vehicle", "aircraft", "tactics", "technology",
+            "activity", "activities", "infrastructure", "posts", "positions", "supplies"};
+        std::string_view next = folded_token(te);
+        if (std::find(std::begin(kThings), std::end(kThings), next) != std::end(kThings)) return k + 1;
+      }
       if (size_t next = agent_of_country(k, *a)) return next;
       emit(k, k, MentionKind::Agent, LinkRule::Agent, kNone, std::string(kb_.str(kb_.agents()[a->target].sector)));
       return k + 1;
