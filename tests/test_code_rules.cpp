@@ -1696,3 +1696,21 @@ TEST(CodeRules, APatternsGapStopsWhereAClauseBegins) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "Japan is sending troops to the peacekeeping force", "withdraw its troops from
+// Abyei" had the soldiers moved as the target; soldiers released stay the target of a release.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, SoldiersSentOrWithdrawnAreNoTarget) {
+  NEED_PARSER();
+  for (const char* text : {"Japan is sending troops to the United Nations peacekeeping force in South Sudan.",
+                           "Sudan is willing to withdraw its troops from Abyei.", "Sudan withdrew its troops from Abyei."}) {
+    auto c = run_parsed(text);
+    ASSERT_FALSE(c.events.empty()) << text;
+    for (const auto& e : c.events)
+      if (e.target) EXPECT_NE(e.target->agent, "MIL") << text;
+  }
+  EXPECT_TRUE(find(run_parsed("The government released soldiers captured by the rebels."), "084", "", "MIL"));
+}
+}  // namespace
+}  // namespace sitrep::code

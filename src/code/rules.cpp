@@ -795,6 +795,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           break;
         }
     if (!tree.found && p.target >= 0) targets = {p.target};
+    // "is sending troops to the peacekeeping force", "willing to withdraw its troops from Abyei":
+    // soldiers sent, withdrawn or deployed are what the act moves, not whom it is done to.
+    if (one_of(p.code.substr(0, 2), {"03", "07", "15"}) || p.code.starts_with("087"))
+      std::erase_if(targets, [&](int t) {
+        const auto& tm = ctx.mentions[t];
+        return tm.kind == kb::MentionKind::Agent && tm.entry == kb::kNone && (tm.code == "MIL" || tm.code == "COP");
+      });
     // "expressed concern about Russia", "voiced optimism over the talks with Iran", "condolences
     // for the victims of the Ankara attack": a comment's target is what it is about.
     if (targets.empty() && p.target < 0 && p.code.starts_with("01"))
