@@ -270,11 +270,12 @@ std::vector<PatternMatch> Lexicon::match(const std::vector<std::vector<uint32_t>
     for (uint32_t w = pos + 1; w < n && w <= limit; ++w) {
       if (has(w, p.lemmas[k])) at.push_back(w);
       if (lower[w] == "-") ++limit;
-      // (nor across a clause that begins: "killed when Taliban fighters attacked" is no killing
-      // of fighters)
-      else if (lower[w] == "." || lower[w] == ";" || lower[w] == "\"" || lower[w] == "when" || lower[w] == "while" ||
-               lower[w] == "because" || lower[w] == "although" || lower[w] == "whereas" || lower[w] == "who" ||
-               lower[w] == "which") {
+      // The window ends where a clause begins ("killed when Taliban fighters attacked" is no
+      // killing of fighters); the parse may still reach past it, to a word the pattern's first governs.
+      else if (lower[w] == "when" || lower[w] == "while" || lower[w] == "because" || lower[w] == "although" ||
+               lower[w] == "whereas" || lower[w] == "who" || lower[w] == "which")
+        break;
+      else if (lower[w] == "." || lower[w] == ";" || lower[w] == "\"") {
         stopped = true;
         break;
       }
