@@ -1714,3 +1714,16 @@ TEST(CodeRules, SoldiersSentOrWithdrawnAreNoTarget) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "five civilians died in clashes with the Israeli army" coded no clash: a clash is
+// two-sided, and those who fell in it are one side.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, ThoseWhoFellInAClashAreOneSide) {
+  NEED_PARSER();
+  auto c = run_parsed("Five Palestinian civilians died in clashes with the Israeli army on Monday.");
+  EXPECT_TRUE(find(c, "19", "", "ISRMIL"));
+  EXPECT_TRUE(find(c, "19", "ISRMIL"));
+}
+}  // namespace
+}  // namespace sitrep::code

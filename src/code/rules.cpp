@@ -713,10 +713,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       // named as the reason for an act is its subject's.
       // (Not an attack: "51 civilians were killed in air raids" died in them.)
       bool violence_noun = p.code.starts_with("18") || p.code.starts_with("19") || p.code.starts_with("20");
-      if (sources.empty() && a > 0 && r.word(a - 1) == "in" && !violence_noun) {
+      // ("Five civilians died in clashes with the Israeli army": a clash is two-sided, and those
+      // who fell in it are one side.)
+      bool clash = pat.text.starts_with("clash");
+      if (sources.empty() && a > 0 && r.word(a - 1) == "in" && (!violence_noun || clash)) {
         int subj = r.subject_left(cs, a - 1);
         if (subj >= 0) sources = r.compound_left(subj);
-        reason_phrase = subj >= 0;
+        reason_phrase = subj >= 0 && !clash;
       }
       int btw = r.after_word(int(m.end) - 1, lim, "between");
       if (btw >= 0 && !sources.empty() && p.target < 0 &&
