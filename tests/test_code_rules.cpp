@@ -1727,3 +1727,15 @@ TEST(CodeRules, ThoseWhoFellInAClashAreOneSide) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "cease-fire" (split at its hyphen by the tokenizer, as UD does) matched none of the
+// "ceasefire" patterns: "accused Turkey of violating the cease-fire" was a bare accusation.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, AHyphenatedCompoundReadsAsTheWordWrittenWhole) {
+  NEED_PARSER();
+  EXPECT_TRUE(find(run_parsed("Russia accused Turkey of violating the cease-fire."), "1123", "RUS", "TUR"));
+  EXPECT_TRUE(find(run_parsed("Afghan President Ashraf Ghani announced a weeklong cease-fire with the Taliban."), "0871"));
+}
+}  // namespace
+}  // namespace sitrep::code

@@ -110,6 +110,15 @@ SentenceView build_sentence(const DocContext& ctx, size_t s) {
     }
     sv.words.push_back(std::move(v));
   }
+  // "cease-fire", "air-strikes": the tokenizer splits a hyphenated compound as UD does; its first
+  // part also reads as the compound written whole ("ceasefire", "airstrikes").
+  for (size_t i = 0; i + 2 < sv.words.size(); ++i) {
+    WordView &a = sv.words[i], &h = sv.words[i + 1], &b = sv.words[i + 2];
+    if (h.lower != "-" || a.span.end != h.span.begin || h.span.end != b.span.begin || a.lower.empty() || b.lower.empty() ||
+        !std::isalpha(uint8_t(a.lower.back())) || !std::isalpha(uint8_t(b.lower.front())))
+      continue;
+    ctx.lexicon.lemma_ids(a.lower + b.lower, a.lemmas);
+  }
   sv.question = !sv.words.empty() && sv.words.back().lower == "?";
   sv.parsed = have_heads && an.labels != nullptr;
   return sv;
