@@ -1739,3 +1739,31 @@ TEST(CodeRules, AHyphenatedCompoundReadsAsTheWordWrittenWhole) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: in a story naming Germany most, "migrants streaming into Hungary ... detained" were
+// German refugees (DEUREF); and "Australia boosted its pledge, with Prime Minister Tony Abbott
+// pledging" coded Australia acting on its own government.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, RefugeesAreNotTheStorysAndACountryIsNotItsGovernmentsTarget) {
+  NEED_PARSER();
+  Doc d = datelined("Thousands of refugees are streaming into Hungary, hoping to reach Germany. Germany said it would take "
+                    "more. Berlin and Munich prepared camps. Hungarian police detained the refugees near the border.",
+                    "", "2015-09-02");
+  auto c = parsing_coder()->code(d);
+  const EventMention* e = find(c, "17", "HUNCOP");
+  ASSERT_TRUE(e);
+  ASSERT_TRUE(e->target);
+  EXPECT_NE(e->target->country, "DEU");
+  c = parsing_coder()->code(datelined("On Wednesday, Australia boosted its pledge to receive refugees from Iraq and Syria, "
+                                      "with Prime Minister Tony Abbott pledging to take in an additional 12,000 people.",
+                                      "", "2015-09-09"));
+  ASSERT_FALSE(c.events.empty());
+  for (const auto& ev : c.events)
+    if (ev.source && ev.target)
+      EXPECT_FALSE((ev.source->code == "AUS" && ev.target->code == "AUSGOV") ||
+                   (ev.source->code == "AUSGOV" && ev.target->code == "AUS"))
+          << ev.cameo->code;
+}
+}  // namespace
+}  // namespace sitrep::code

@@ -416,12 +416,20 @@ CodedDoc Coder::code(const Doc& doc) const {
           static const std::set<std::string_view> kLocal = {"CVL", "OPP", "COP", "LAB", "EDU", "BUS", "MED",
                                                              "HLH", "JUD", "LEG", "GOV", "CRM", "AGR"};
           static const std::string kNone;
-          // aid groups unnamed are of no country unless the sentence says whose ("American aid groups")
-          if (a && a->agent == "NGO") return kNone;
+          // Aid groups and refugees unnamed are of no country unless the sentence says whose
+          // ("American aid groups", "Syrian refugees"): refugees in a story are mostly in its
+          // country, not of it.
+          if (a && (a->agent == "NGO" || a->agent == "REF")) return kNone;
           return a && kLocal.count(a->agent) && !sentence_country.empty() ? sentence_country : doc_country;
         };
         if (tgt_code != home(e.source)) give_country(e.source, owner_country(p.source, sv, home(e.source)));
         if (src_code != home(e.target)) give_country(e.target, owner_country(p.target, sv, home(e.target)));
+        // "Australia boosted its pledge, with Prime Minister Tony Abbott pledging ...": a country
+        // and its own government are one side, no event between them.
+        if (e.source && e.target && !e.source->country.empty() && e.source->country == e.target->country &&
+            ((e.source->code == e.source->country && e.target->code == e.target->country + "GOV") ||
+             (e.target->code == e.target->country && e.source->code == e.source->country + "GOV")))
+          e.target.reset();
       }
       // "Thousands of civilians fled the town", "refugees who fled to Idlib": people running
       // from fighting are news but no military retreat (0874), which only armed sides make.
