@@ -591,5 +591,16 @@ TEST_F(LinkTest, AnAgentWordOnAThingIsNoActor) {
   EXPECT_EQ(bare_military, 1);  // "The military said"
 }
 
+// Regression: "... in Hasakeh AFP Tuesday 5 Jul 2016 A motorcycle bomber killed ..." made the
+// French news agency the bomber: an outlet right before a weekday or a date is the credit.
+TEST_F(LinkTest, AnOutletBeforeADateIsTheCredit) {
+  auto ms = link("Motorbike bomber kills 16 in Hasakeh AFP Tuesday 5 Jul 2016 A motorcycle bomber killed 16 people. "
+                 "TASS 28 February 2020 Putin met Erdogan. AFP reported on Monday that rebels attacked.", "2016-07-05");
+  int afp = 0, tass = 0;
+  for (const auto& m : ms) afp += m.code == "FRAMED", tass += m.code == "RUSMED";
+  EXPECT_EQ(afp, 1);  // the subject of "reported" only
+  EXPECT_EQ(tass, 0);
+}
+
 }  // namespace
 }  // namespace sitrep::kb

@@ -420,6 +420,20 @@ class Scan {
     return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
   }
 
+  // "Motorbike bomber kills 16 in Hasakeh AFP Tuesday 5 Jul 2016 A motorcycle bomber ...": a news
+  // outlet right before a weekday or a date is the story's credit, no actor of it.
+  bool outlet_before_date(size_t k) const {
+    const KeyRec* o = hit(k, HitKind::Org);
+    if (!o || kb_.str(kb_.entries()[o->target].extra) != "media") return false;
+    uint32_t te = ms_[k].te;
+    if (te >= ft_.tokens.size() || ft_.tokens[te].begin != ft_.tokens[te - 1].end + 1) return false;
+    static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                 "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    std::string_view w = folded_token(te);
+    return std::find(std::begin(kDays), std::end(kDays), w) != std::end(kDays) ||
+           (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0])));
+  }
+
   // "WASHINGTON (Sputnik) The coalition ...", "CAIRO (Reuters) -": the outlet in parentheses after
   // a dateline in capitals is the story's credit, no actor of it.
   bool dateline_credit(size_t k) const {
@@ -433,7 +447,7 @@ class Scan {
   }
 
   size_t interpret(size_t k) {
-    if (dateline_credit(k)) return k + 1;
+    if (dateline_credit(k) || outlet_before_date(k)) return k + 1;
     // "Vietnamese-led forces", "Saudi-led coalition jets": forces a country leads are its own.
     if (uint32_t c = country_of_hit(k); c != kNone && !hit(k, HitKind::Person) && k + 1 < ms_.size()) {
       uint32_t e = ft_.tokens[ms_[k].te - 1].end;
