@@ -276,6 +276,31 @@ TEST(CleanRecord, DatelineWithAPlainHyphen) {
   EXPECT_EQ(dateline("NATO said on Sunday that" + rest), "");
 }
 
+// Regression: a record whose text came as one run-on line kept the page's tail in its body
+// ("... the Observatory. Source TRTWorld and agencies Related News Iraqs vote violations | ...
+// Copyright 2018 TRT World. Privacy Policy"): a related-content heading in title case ends the
+// article there too.
+TEST(CleanRecord, RelatedContentInsideARunOnParagraphEndsTheArticle) {
+  std::string article =
+      "At least 15 civilians were killed in air strikes on Friday in the area of Boulil near Deir al Zour, the Syrian "
+      "Observatory for Human Rights said. Among those killed were five children, and the bombing of the town went on "
+      "for a second day, local activists told reporters on Saturday, as families fled towards the river. ";
+  std::string tail = "Related News Iraqs vote violations | The global gag rule | Slovenian elections Follow us on Instagram. "
+                     "Copyright 2018 TRT World. Privacy Policy Cookie Policy";
+  auto d = clean_bytes("r.txt", Markup::Text, article + article + tail);
+  ASSERT_TRUE(d.ok());
+  EXPECT_NE(d->body.find("families fled towards the river."), std::string::npos);
+  EXPECT_EQ(d->body.find("Related News"), std::string::npos);
+  EXPECT_EQ(d->body.find("Privacy Policy"), std::string::npos);
+  bool recorded = false;
+  for (const auto& r : d->removed) recorded |= r.text.find("gag rule") != std::string::npos;
+  EXPECT_TRUE(recorded);
+  // the words in lower case inside a sentence are prose
+  auto prose = clean_bytes("p.txt", Markup::Text, article + "The ministry said related news would follow. " + article);
+  ASSERT_TRUE(prose.ok());
+  EXPECT_NE(prose->body.find("related news would follow"), std::string::npos);
+}
+
 // Regression: the wire services' dateline with a date or a country in ordinary case after the
 // place ("KYIV, March 3 (Reuters) -", "BEIRUT, Lebanon (AP) -") was not read: the capitals scan
 // stopped at the first lower-case letter and found no dash there.

@@ -112,6 +112,29 @@ std::vector<Block> split_text_blocks(std::string_view text) {
     pos = nl + 1;
   }
   flush();
+  // A record whose text came as one run-on line (crawler dumps) carries the page's tail inside
+  // its last paragraph: "... said the Observatory. Source TRTWorld and agencies Related News
+  // Iraqs vote violations | ...". A related-content heading written in title case starts a block
+  // of its own there, so the boilerplate rules can end the article at it.
+  static constexpr std::string_view kTails[] = {" Related News ", " Related Articles ", " Related Stories ",
+                                                " Related Posts ", " You May Also Like ", " You Might Also Like ",
+                                                " Editor's Picks ", " Editors' Picks ", " Most Read ",
+                                                " Recommended for You ", " Recommended For You "};
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    std::string& t = blocks[i].text;
+    if (t.size() < 400) continue;
+    size_t at = std::string::npos, len = 0;
+    for (auto m : kTails)
+      if (size_t p = t.find(m); p != std::string::npos && p < at) at = p, len = m.size();
+    if (at == std::string::npos || at < 200) continue;
+    Block marker, rest;
+    marker.text = t.substr(at + 1, len - 2);
+    rest.text = t.substr(at + len);
+    t.resize(at);
+    blocks.insert(blocks.begin() + long(i) + 1, std::move(marker));
+    if (!rest.text.empty()) blocks.insert(blocks.begin() + long(i) + 2, std::move(rest));
+    i += 2;
+  }
   return blocks;
 }
 
