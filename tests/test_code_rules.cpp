@@ -1767,3 +1767,17 @@ TEST(CodeRules, RefugeesAreNotTheStorysAndACountryIsNotItsGovernmentsTarget) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "Saudi Arabia lifts blockade of Qatar" (a headline) coded nothing: the tagger took
+// "lifts" for a plural noun, compound of "blockade", and the noun filters dropped the verb.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, AHeadlinesPresentTenseAfterAnActorIsAVerb) {
+  NEED_PARSER();
+  EXPECT_TRUE(find(run_parsed("Saudi Arabia lifts blockade of Qatar in breakthrough agreement easing Gulf crisis."), "087",
+                   "SAU"));
+  // a noun after "the" stays a noun
+  EXPECT_FALSE(find(run_parsed("The Russia talks failed."), "04"));
+}
+}  // namespace
+}  // namespace sitrep::code

@@ -353,6 +353,15 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
            rel.starts_with("obl") || rel.starts_with("nmod");
   };
 
+  // "Saudi Arabia lifts blockade of Qatar": a headline's present tense right after an actor, with
+  // the pattern's object after it, is a verb the tagger took for a plural noun.
+  auto headline_verb = [&](const PatternMatch& m, const Pattern& p) {
+    uint32_t a = m.anchor;
+    return a > 0 && a == m.begin && p.lemmas.size() > 1 && sv.words[a - 1].mention >= 0 &&
+           ctx.mentions[sv.words[a - 1].mention].kind != kb::MentionKind::Place && sv.words[a].lower.size() > 3 &&
+           sv.words[a].lower.ends_with("s") && (a < 2 || sv.words[a - 2].lower != "the");
+  };
+
   // Cues and events; events resolved longest-first, no overlaps, never inside an actor's name.
   std::vector<Cue> cues;
   std::vector<PatternMatch> events;
@@ -380,7 +389,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         continue;
       // "would not meet the hostage-takers' demands to release prisoners": with a parse, a verb
       // pattern whose first word is a noun argument of another word names no act of its own.
-      if (!p.nominal && noun_argument(m.anchor)) continue;
+      if (!p.nominal && noun_argument(m.anchor) && !headline_verb(m, p)) continue;
       // "tortured detained activists", "the banned party": a participle modifying a noun
       // describes it; the act it names is not reported here. Right after a noun it is more
       // likely the sentence's verb mistaken for one ("soldiers tortured activists").
@@ -435,7 +444,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         int a = int(m.anchor);
         bool promised = promise(a - 1) || (a > 1 && one_of(sv.words[a - 1].lower, {"more", "new", "further", "mass"}) &&
                                            promise(a - 2));
-        if (!particle && !verbless && !promised &&
+        if (!particle && !verbless && !promised && !headline_verb(m, p) &&
             (rel == "amod" || rel == "nsubj" || rel == "obj" || rel == "obl" || rel == "nmod" || rel == "compound" ||
              rel == "conj" || rel == "nsubj:pass" || rel == "appos"))
           continue;
