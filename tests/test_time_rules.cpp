@@ -898,3 +898,18 @@ TEST(TimeTense, APresentProgressiveOfAnArrangementLooksAhead) {
   // other progressives say nothing of the date's side
   expect_one("Police are investigating an attack on Monday.", wed12aug98, "Monday", "DATE", "1998-08-10");
 }
+
+// Regression: a past-tense verb governing a month ("began in April") only pulled it back when the
+// month lay more than about two months ahead of the DCT; nearer, a past event was put in a month not
+// yet begun. A governed past is never after the DCT (a day's slip allowed); a reporting or present
+// passive verb stays a soft cue.
+TEST(TimeTense, AGoverningPastVerbNeverPutsAMonthAfterTheDct) {
+  const DocTime kFeb20{2026, 2, 20}, kFeb10{2026, 2, 10};
+  expect_one("The siege began in April.", kFeb20, "April", "DATE", "2025-04");
+  expect_one("Fighting erupted in March.", kFeb10, "March", "DATE", "2025-03");
+  expect_one("Fighting erupted in early March.", kFeb10, "early March", "DATE", "2025-03", "START");
+  expect_one("The general was killed on March 3.", kFeb20, "March 3", "DATE", "2025-03-03");
+  // plans and present passives keep the nearest occurrence
+  expect_one("The talks will be held in April.", kFeb10, "April", "DATE", "2026-04");
+  expect_one("The case is heard in March.", kFeb20, "March", "DATE", "2026-03");
+}

@@ -81,6 +81,14 @@ class Recognizer {
   Tense deadline_cue(size_t b) const;
   // "since April": the date the expression at b names is not after the DCT.
   bool since(size_t b) const { return b > 0 && is(b - 1, "since"); }
+  // A past-tense verb right before the date's preposition ("began in April", "was killed on March
+  // 3", "fled in early May"): the verb dates the expression itself, so its tense is firm.
+  bool past_verb_governs(size_t b) const;
+  // The year of month m (day d) at tokens [b, e) from the DCT and the tense.
+  int year_of(size_t b, size_t e, int m, int d) const {
+    Tense t = cue_or_tense(b, e);
+    return timeres::year_for(a_, m, d, t, t == Tense::Past && past_verb_governs(b));
+  }
   Tense cue_or_tense(size_t b, size_t e) const {
     Tense c = deadline_cue(b);
     return c != Tense::Unknown ? c : tense(b, e);

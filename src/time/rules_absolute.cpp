@@ -49,7 +49,7 @@ Opt Recognizer::month_first(size_t i) {
     size_t y = punct(e, ',') ? e + 1 : e;
     if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_day(year, m, d)};
     int year = range_year(i, m, d);
-    if (!year && a_.known()) year = since(i) ? timeres::year_not_after(a_, m, d) : timeres::year_for(a_, m, d, cue_or_tense(i, e));
+    if (!year && a_.known()) year = since(i) ? timeres::year_not_after(a_, m, d) : year_of(i, e, m, d);
     return dct_hit(i, e, TimexType::Date, fmt_day(year, m, d));
   }
   size_t y = is(k, "of") ? k + 1 : punct(k, ',') ? k + 1 : k;
@@ -57,7 +57,7 @@ Opt Recognizer::month_first(size_t i) {
   if (lex(y, timelex::kNumber))
     if (Opt sy = spoken_year(y)) return Hit{i, sy->e, TimexType::Date, fmt_month(std::stoi(sy->value), m)};
   int year = range_year(i, m, 0);
-  if (!year && a_.known()) year = since(i) ? timeres::year_not_after(a_, m, 0) : timeres::year_for(a_, m, 0, cue_or_tense(i, k));
+  if (!year && a_.known()) year = since(i) ? timeres::year_not_after(a_, m, 0) : year_of(i, k, m, 0);
   return dct_hit(i, k, TimexType::Date, fmt_month(year, m));
 }
 
@@ -104,7 +104,7 @@ Opt Recognizer::number_first(size_t i) {
       if (punct(e, '.') && tight(e) && mw.size() <= 4 && mw != "may" && mw != "june" && mw != "july") ++e;
       size_t y = punct(e, ',') ? e + 1 : e;
       if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_day(year, m, v)};
-      int year = a_.known() ? timeres::year_for(a_, m, v, cue_or_tense(i, e)) : 0;
+      int year = a_.known() ? year_of(i, e, m, v) : 0;
       return dct_hit(i, e, TimexType::Date, fmt_day(year, m, v));
     }
   }
@@ -195,6 +195,25 @@ Opt Recognizer::clock(size_t i) {
   std::string day;
   size_t end = day_after(i, e, day);
   return dct_hit(i, end, TimexType::Time, day + hm);
+}
+
+bool Recognizer::past_verb_governs(size_t b) const {
+  // back over the date's own modifiers and one preposition: "in early", "on", "in mid -"
+  size_t k = b;
+  auto skippable = [&](size_t j) { return is(j, "early") || is(j, "late") || is(j, "mid") || punct(j, '-') || is(j, "the"); };
+  while (k > 0 && b - k < 3 && skippable(k - 1)) --k;
+  if (k == 0 || !(is(k - 1, "in") || is(k - 1, "on") || is(k - 1, "during"))) return false;
+  size_t v = k - 2;
+  if (k < 2 || t_.toks[v].sentence != t_.toks[b].sentence || t_.toks[v].kind != TokKind::Word || t_.toks[v].cap) return false;
+  std::string_view w = t_.word(v);
+  const Entry* e = lex(v, timelex::kTense);
+  bool past = e ? e->tense == Tense::Past && w != "had" && w != "has" && w != "have" && w != "been"
+                : w.size() > 4 && w.ends_with("ed") && !w.starts_with("un");
+  if (!past || v == 0 || t_.toks[v - 1].sentence != t_.toks[v].sentence) return past;
+  // "will be held in May", "is heard in May": a plan or a present passive, not a past act
+  std::string_view p = t_.word(v - 1);
+  return !(p == "be" || p == "been" || p == "is" || p == "are" || p == "am" || p == "being" || p == "to" || p == "will" || p == "would" || p == "ll" ||
+           p == "shall" || p == "can" || p == "could" || p == "may" || p == "might" || p == "must" || p == "should");
 }
 
 Tense Recognizer::deadline_cue(size_t b) const {
