@@ -913,3 +913,13 @@ TEST(TimeTense, AGoverningPastVerbNeverPutsAMonthAfterTheDct) {
   expect_one("The talks will be held in April.", kFeb10, "April", "DATE", "2026-04");
   expect_one("The case is heard in March.", kFeb20, "March", "DATE", "2026-03");
 }
+
+// A reporting verb away from the expression is the tense of the report, not of the reported event:
+// "is expected to join ... in March, an official said" looks ahead (it took "said" as the cue and
+// put March in the year before). Next to it, "said" still dates the expression ("said Monday").
+TEST(TimeTense, AReportingVerbYieldsToTheReportedClause) {
+  const DocTime kJan5{2026, 1, 5};  // a Monday
+  expect_one("Poland is expected to join the alliance in March, an official said.", kJan5, "March", "DATE", "2026-03");
+  expect_one("The ministers met in March, an official said.", kJan5, "March", "DATE", "2025-03");
+  expect_one("Erdogan said Friday that Ankara will strike.", kJan5, "Friday", "DATE", "2026-01-02");
+}

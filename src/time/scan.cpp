@@ -207,18 +207,33 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
   bool opens = b <= 1 || t.toks[b - 1].sentence != s || t.toks[b - 2].sentence != s;  // at most one word before
   bool fronted = opens && e < t.toks.size() && t.toks[e].kind == TokKind::Punct && t.lower[t.toks[e].b] == ',';
   const size_t reach = fronted ? 40 : 14;
+  // A reporting verb not next to the expression ("... in early March, an official said") is the
+  // tense of the report, not of what it reports: a cue of the reported clause comes first.
+  auto reporting = [&](size_t i) {
+    std::string_view w = t.word(i);
+    return w == "said" || w == "says" || w == "told" || w == "tells" || w == "added" || w == "adds";
+  };
+  Tense report = Tense::Unknown;
   for (size_t d = 1; d <= reach; ++d) {
     if (b >= d && t.toks[b - d].sentence == s) {
       Tense x = cue(b - d);
-      if (x != Tense::Unknown) return verb_group(b - d, x);
+      if (x != Tense::Unknown && d > 2 && reporting(b - d)) {
+        if (report == Tense::Unknown) report = verb_group(b - d, x);
+      } else if (x != Tense::Unknown) {
+        return verb_group(b - d, x);
+      }
     }
     size_t r = e - 1 + d;
     if (r < t.toks.size() && t.toks[r].sentence == s) {
       Tense x = cue(r);
-      if (x != Tense::Unknown) return verb_group(r, x);
+      if (x != Tense::Unknown && d > 2 && reporting(r)) {
+        if (report == Tense::Unknown) report = verb_group(r, x);
+      } else if (x != Tense::Unknown) {
+        return verb_group(r, x);
+      }
     }
   }
-  return Tense::Unknown;
+  return report;
 }
 
 }  // namespace sitrep::timescan
