@@ -329,7 +329,8 @@ TEST(TimeSeasonsHolidays, ComputedHolidays) {
   expect_one("they met on Good Friday", apr00, "Good Friday", "DATE", "2000-04-21");
   expect_one("fireworks on Independence Day", apr00, "Independence Day", "DATE", "2000-07-04");
   expect_one("a strike after Labor Day", apr00, "Labor Day", "DATE", "2000-09-04");
-  expect_one("closed on Memorial Day", apr00, "Memorial Day", "DATE", "2000-05-29");
+  expect_one("the parks will close on Memorial Day", apr00, "Memorial Day", "DATE", "2000-05-29");
+  expect_one("the parks closed on Memorial Day", apr00, "Memorial Day", "DATE", "1999-05-31");  // past: the last one
   expect_one("a toast on New Year's Eve", DocTime{1999, 12, 20}, "New Year's Eve", "DATE", "1999-12-31");
   EXPECT_TRUE(tag("the Labor Party and New Year's resolutions", apr00).empty());
 }
@@ -533,7 +534,11 @@ TEST(TimeRelative, RangesAndNarrativeAnaphora) {
   // the end of a range comes after its start, whatever the tense pulls
   auto f = tag("The siege lasted from August to October.", kTue14Jul2020);
   ASSERT_EQ(f.size(), 2u);
-  EXPECT_EQ(f[0].value, "2020-08");  // a month ahead: the past tense is not trusted that close
+  EXPECT_EQ(f[0].value, "2019-08");  // more than a month ahead: a past siege was the year before
+  EXPECT_EQ(f[1].value, "2019-10");
+  f = tag("The siege will last from August to October.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "2020-08");
   EXPECT_EQ(f[1].value, "2020-10");
   f = tag("The talks ran from Dec. 28 to Jan. 3.", kTue14Jul2020);
   ASSERT_EQ(f.size(), 2u);
@@ -922,4 +927,24 @@ TEST(TimeTense, AReportingVerbYieldsToTheReportedClause) {
   expect_one("Poland is expected to join the alliance in March, an official said.", kJan5, "March", "DATE", "2026-03");
   expect_one("The ministers met in March, an official said.", kJan5, "March", "DATE", "2025-03");
   expect_one("Erdogan said Friday that Ankara will strike.", kJan5, "Friday", "DATE", "2026-01-02");
+}
+
+// The tense of a month or weekday comes from its own clause first (bounded by commas, semicolons,
+// parentheses and words opening a subordinate clause), a present passive is not a past, a modal
+// looks ahead, and a past tense never puts a month more than a month after the DCT.
+TEST(TimeTense, TheExpressionsOwnClauseModalsAndPassives) {
+  const DocTime kOct26{1989, 10, 26}, kMar22{1998, 3, 22}, kWed15Aug{1990, 8, 15};
+  // a past verb: the December before, however far the fronted adverbial stands from it
+  expect_one("In December, the bank lost money.", kOct26, "December", "DATE", "1988-12");
+  // the clause's own verb, not the main clause's across the comma
+  expect_one("The governments, which cosponsor the talks that are supposed to conclude by May, invited Sinn Fein to rejoin.",
+             kMar22, "May", "DATE", "1998-05");
+  // a modal of the clause looks ahead of the past of the main clause
+  expect_one("The stock plummeted because Crossland may not meet the criteria effective Dec. 7.", kOct26, "Dec. 7", "DATE",
+             "1989-12-07");
+  // "that" opens the reported clause: its modal does not date the report
+  expect_one("Bush told a news conference on Tuesday that the blockade might be extended.", kWed15Aug, "Tuesday", "DATE",
+             "1990-08-14");
+  // a present passive is no past
+  expect_one("The case is heard in May.", DocTime{2000, 3, 29}, "May", "DATE", "2000-05");
 }

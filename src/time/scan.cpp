@@ -132,6 +132,13 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
     if (k.kind != TokKind::Word) return Tense::Unknown;
     if (k.lex && (k.lex->kinds & timelex::kTense)) return k.lex->tense;
     std::string_view w = t.word(i);
+    // a modal of possibility or obligation looks ahead ("may not meet the criteria effective Dec. 7"),
+    // unless a perfect follows it ("may have left on Monday"); lower case, so not the month May
+    if ((w == "may" || w == "might" || w == "must" || w == "should" || w == "can") && !k.cap) {
+      bool perfect = i + 1 < t.toks.size() && (t.word(i + 1) == "have" || (t.word(i + 1) == "not" && i + 2 < t.toks.size() &&
+                                                                        t.word(i + 2) == "have"));
+      return perfect ? Tense::Past : Tense::Future;
+    }
     // -ed words are past participles, except the negated adjectives: "an unspecified date"
     if (w.size() > 4 && w.ends_with("ed") && !k.cap && !w.starts_with("un")) return Tense::Past;
     return Tense::Unknown;
@@ -196,6 +203,8 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
     for (size_t d = 1; d <= 3 && i >= d && t.toks[i - d].sentence == s; ++d) {
       std::string_view w = t.word(i - d);
       if (w == "will" || w == "shall" || w == "ll" || w == "to" || w == "would") return Tense::Future;
+      // a present passive: "when the case is heard in May", "talks are held in Geneva"
+      if (w == "is" || w == "are" || w == "am") return Tense::Present;
       if (w != "be" && w != "have" && w != "been" && w != "not" && w != "still" && w != "also" && w != "now" &&
           w != "never" && !(w.size() > 4 && w.ends_with("ly")))
         break;
@@ -214,6 +223,36 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
     return w == "said" || w == "says" || w == "told" || w == "tells" || w == "added" || w == "adds";
   };
   Tense report = Tense::Unknown;
+  // The expression's own clause first, as far as a comma, semicolon, colon, parenthesis or a word
+  // opening a subordinate clause either way ("talks that are supposed to conclude by May, invited
+  // Sinn Fein", "told a news conference on Tuesday that the blockade might be extended"); then the
+  // sentence.
+  auto boundary = [&](size_t i) {
+    if (t.toks[i].kind == TokKind::Word) {
+      std::string_view w = t.word(i);
+      return w == "that" || w == "which" || w == "who" || w == "whom" || w == "because" || w == "if" ||
+             w == "whether" || w == "while" || w == "although" || w == "though" || w == "unless";
+    }
+    if (t.toks[i].kind != TokKind::Punct) return false;
+    char c = t.lower[t.toks[i].b];
+    return c == ',' || c == ';' || c == ':' || c == '(' || c == ')';
+  };
+  bool left_open = true, right_open = true;
+  for (size_t d = 1; d <= 14 && (left_open || right_open); ++d) {
+    if (left_open && b >= d && t.toks[b - d].sentence == s && !boundary(b - d)) {
+      Tense x = cue(b - d);
+      if (x != Tense::Unknown) return verb_group(b - d, x);
+    } else {
+      left_open = false;
+    }
+    size_t r = e - 1 + d;
+    if (right_open && r < t.toks.size() && t.toks[r].sentence == s && !boundary(r)) {
+      Tense x = cue(r);
+      if (x != Tense::Unknown) return verb_group(r, x);
+    } else {
+      right_open = false;
+    }
+  }
   for (size_t d = 1; d <= reach; ++d) {
     if (b >= d && t.toks[b - d].sentence == s) {
       Tense x = cue(b - d);
