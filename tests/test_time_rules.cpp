@@ -948,3 +948,13 @@ TEST(TimeTense, TheExpressionsOwnClauseModalsAndPassives) {
   // a present passive is no past
   expect_one("The case is heard in May.", DocTime{2000, 3, 29}, "May", "DATE", "2000-05");
 }
+
+// Four-letter past participles of verbs in -e count as past cues ("tied", "died", "used"), and
+// "the fiscal-first quarter" (hyphenated) is one expression like "the fiscal first quarter".
+TEST(TimeTense, ShortParticiplesAndTheHyphenatedFiscalQuarter) {
+  const DocTime kOct26{1989, 10, 26};
+  expect_one("problems tied to the introduction of a major family of computers in April.", kOct26, "April", "DATE",
+             "1989-04");
+  expect_one("the rebel leader died in April.", kOct26, "April", "DATE", "1989-04");
+  expect_one("net income rose in the fiscal-first quarter", kOct26, "the fiscal-first quarter", "DATE", "1989-Q1");
+}

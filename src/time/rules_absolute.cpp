@@ -275,7 +275,10 @@ Opt Recognizer::quarter(size_t i) {
   // [fiscal] [YEAR] ordinal[-]quarter|half [of [fiscal] YEAR]
   size_t k = i;
   int year = 0;
-  if (is(k, "fiscal")) ++k;
+  if (is(k, "fiscal")) {
+    ++k;
+    if (punct(k, '-') && tight(k) && tight(k + 1)) ++k;  // the fiscal-first quarter
+  }
   if (int y = year_at(k); y && (lex(k + 1, timelex::kOrdinal) || num(k + 1) >= 0)) year = y, ++k;
   // 1989's third quarter
   else if (int y2 = year_at(k); y2 && punct(k + 1, '\'') && tight(k + 1) && is(k + 2, "s") && lex(k + 3, timelex::kOrdinal))

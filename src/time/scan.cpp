@@ -141,6 +141,8 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
     }
     // -ed words are past participles, except the negated adjectives: "an unspecified date"
     if (w.size() > 4 && w.ends_with("ed") && !k.cap && !w.starts_with("un")) return Tense::Past;
+    // and the four-letter ones of verbs ending in -e: tied, died, used, owed, sued (not need, seed)
+    if (w.size() == 4 && w.ends_with("ed") && w[1] != 'e' && !k.cap) return Tense::Past;
     return Tense::Unknown;
   };
   // A participle after a future auxiliary is future: "will be held", "is to be signed".
