@@ -82,7 +82,9 @@ class Recognizer {
   // "since April": the date the expression at b names is not after the DCT.
   bool since(size_t b) const { return b > 0 && is(b - 1, "since"); }
   // A past-tense verb right before the date's preposition ("began in April", "was killed on March
-  // 3", "fled in early May"): the verb dates the expression itself, so its tense is firm.
+  // 3", "lasted from August"), or the date fronted in its own adverbial ("In December, the bank
+  // lost money"): the verb dates the expression itself, so its tense is firm. (A past verb farther
+  // away stays a soft cue: "the business was for April shipments" looks ahead.)
   bool past_verb_governs(size_t b) const;
   // The year of month m (day d) at tokens [b, e) from the DCT and the tense.
   int year_of(size_t b, size_t e, int m, int d) const {

@@ -38,7 +38,7 @@ int year_for(const Anchor& a, int m, int d, Tense t, bool firm) {
     long dist = days_from_civil(y, m, d ? d : 15) - dct;
     if (!d && y == a.dct.year && m == a.dct.month) dist = 0;
     long cost = dist < 0 ? -dist : dist;
-    if (t == Tense::Past && dist > 31) cost += 1000;
+    if (t == Tense::Past && dist > 31) cost += 250;
     if (t == Tense::Future && dist < -31) cost += 250;
     // a firm past: not a day after the DCT, nor a month not yet begun
     long first = days_from_civil(y, m, d ? d : 1) - dct;

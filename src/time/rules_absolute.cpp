@@ -202,9 +202,15 @@ bool Recognizer::past_verb_governs(size_t b) const {
   size_t k = b;
   auto skippable = [&](size_t j) { return is(j, "early") || is(j, "late") || is(j, "mid") || punct(j, '-') || is(j, "the"); };
   while (k > 0 && b - k < 3 && skippable(k - 1)) --k;
-  if (k == 0 || !(is(k - 1, "in") || is(k - 1, "on") || is(k - 1, "during"))) return false;
+  if (k == 0 || !(is(k - 1, "in") || is(k - 1, "on") || is(k - 1, "during") || is(k - 1, "from"))) return false;
+  // a fronted adverbial dates the main clause's verb: "In December, the bank lost money"
+  if (k == 1 || t_.toks[k - 2].sentence != t_.toks[k - 1].sentence) {
+    size_t e = b + 1;
+    while (has(e) && t_.toks[e].sentence == t_.toks[b].sentence && (num(e) >= 0 || punct(e, '.'))) ++e;  // Dec. 7
+    return punct(e, ',');
+  }
   size_t v = k - 2;
-  if (k < 2 || t_.toks[v].sentence != t_.toks[b].sentence || t_.toks[v].kind != TokKind::Word || t_.toks[v].cap) return false;
+  if (t_.toks[v].sentence != t_.toks[b].sentence || t_.toks[v].kind != TokKind::Word || t_.toks[v].cap) return false;
   std::string_view w = t_.word(v);
   const Entry* e = lex(v, timelex::kTense);
   bool past = e ? e->tense == Tense::Past && w != "had" && w != "has" && w != "have" && w != "been"
@@ -428,7 +434,7 @@ Opt Recognizer::named_day(size_t i) {
   if (absolute) e = y + 1;
   if (!year && a_.known()) {
     timecal::Ymd guess = day_in(a_.dct.year);
-    year = timeres::year_for(a_, guess.m, guess.d, cue_or_tense(i, e));
+    year = year_of(i, e, guess.m, guess.d);
   }
   if (!year) return dct_hit(i, e, TimexType::Date, week ? "XXXX-WXX" : "XXXX-XX-XX");
   timecal::Ymd day = day_in(year);
