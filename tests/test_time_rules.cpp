@@ -962,3 +962,20 @@ TEST(TimeTense, ShortParticiplesAndTheHyphenatedFiscalQuarter) {
   expect_one("the rebel leader died in April.", kOct26, "April", "DATE", "1989-04");
   expect_one("net income rose in the fiscal-first quarter", kOct26, "the fiscal-first quarter", "DATE", "1989-Q1");
 }
+
+// Regression: "the 1986/87 year" gave a duration of 87 years after the year 1986. A season or
+// fiscal year written across two calendar years is one date, named by its first year.
+TEST(TimeAbsolute, SplitYearsAreOneDate) {
+  const DocTime kMar2{1987, 3, 2};
+  auto f = tag("profits will fall in the 1986/87 year ending March 31.", kMar2);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].text, "1986/87");
+  EXPECT_EQ(f[0].value, "1986");
+  EXPECT_EQ(f[1].value, "1987-03-31");
+  expect_one("the deficit for fiscal 1987/88 rose", kMar2, "fiscal 1987/88", "DATE", "1987");
+  expect_one("they won the 1988-89 season opener", kMar2, "1988-89", "DATE", "1988");
+  // not a split year: a year and a month, two years apart
+  auto g = tag("in 1985/87 and 1986-09-01", kMar2);
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g[0].text, "1985");
+}

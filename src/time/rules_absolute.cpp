@@ -129,7 +129,17 @@ Opt Recognizer::number_first(size_t i) {
   if (punct(i + 1, '%') || is(i + 1, "percent") || punct(i + 1, ':') || (punct(i + 1, '.') && num(i + 2) >= 0 && tight(i + 2)))
     return std::nullopt;
   if (y < 1900 && !(i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "of")))) return std::nullopt;
-  return Hit{i, i + 1, TimexType::Date, fmt_year(y)};
+  return Hit{i, split_year_end(i), TimexType::Date, fmt_year(y)};
+}
+
+size_t Recognizer::split_year_end(size_t i) const {
+  // 1986/87, 1988-89: a season or fiscal year across two calendar years, named by its first; the
+  // second part is no count of its own ("the 1986/87 year" is not 87 years)
+  int y = year_at(i);
+  if (y && (punct(i + 1, '/') || punct(i + 1, '-')) && tight(i + 1) && tight(i + 2) && digits_at(i + 2, 2) &&
+      num(i + 2) == (y + 1) % 100)
+    return i + 3;
+  return i + 1;
 }
 
 Opt Recognizer::weekday_first(size_t i) {

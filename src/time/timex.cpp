@@ -214,7 +214,7 @@ Opt Recognizer::match_core(size_t i) {
   if (lex(i, timelex::kNumber))
     if (Opt h = spoken_year(i)) return h;
   if (Opt h = vague_or_set(i)) return h;
-  if (is(i, "fiscal") && year_at(i + 1)) return Hit{i, i + 2, TimexType::Date, std::to_string(year_at(i + 1))};
+  if (is(i, "fiscal") && year_at(i + 1)) return Hit{i, split_year_end(i + 1), TimexType::Date, std::to_string(year_at(i + 1))};
   return quantity(i);
 }
 
