@@ -979,3 +979,20 @@ TEST(TimeAbsolute, SplitYearsAreOneDate) {
   ASSERT_FALSE(g.empty());
   EXPECT_EQ(g[0].text, "1985");
 }
+
+// "current account", "current assets" are terms of economics and accounting, not present times;
+// "the year to August 1987" (British usage) is an accounting period like "the year ended".
+TEST(TimeVague, CurrentAccountsAndTheYearToAMonth) {
+  const DocTime kMar3{1987, 3, 3};
+  EXPECT_TRUE(tag("Canada's current account deficit widened.", kMar3).empty());
+  EXPECT_TRUE(tag("current assets fell.", kMar3).empty());
+  expect_one("The current system works.", kMar3, "current", "DATE", "PRESENT_REF");
+  auto f = tag("Profit rose in the year to August 1987.", kMar3);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].text, "the year");
+  EXPECT_EQ(f[0].type, "DURATION");
+  EXPECT_EQ(f[0].value, "P1Y");
+  f = tag("Profit rose in the year to 31 March 1986.", kMar3);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "P1Y");
+}

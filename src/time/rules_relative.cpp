@@ -23,6 +23,10 @@ Opt Recognizer::rel_first(size_t i) {
   Rel rel = r->rel;
   if (rel == Rel::Ago) return std::nullopt;
   if (is(i, "current") && !lex(i + 1, timelex::kUnit) && !is(i + 1, "fiscal")) {
+    // accounting and economics terms, not times: the current account (deficit), current assets
+    if (is(i + 1, "account") || is(i + 1, "accounts") || is(i + 1, "assets") || is(i + 1, "liabilities") ||
+        is(i + 1, "yield") || is(i + 1, "ratio"))
+      return std::nullopt;
     // "the then current price": current as of a past time
     if (i > 0 && is(i - 1, "then") && !punct(i - 1, ',')) return Hit{i - 1, i + 1, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
     return Hit{i, i + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
@@ -689,8 +693,11 @@ Opt Recognizer::the_first(size_t i) {
     return dct_hit(i, k + 1, TimexType::Date, timeres::season(a_, s->season, Rel::None, tense(i, k + 1)));
   }
   if (w == "weekend") return weekend(i, k + 1, tense(i, k + 1));
-  // "the year ended Sept. 30", "the quarter ending in June": an accounting period, a duration
-  if (lex(k, timelex::kUnit) && (is(k + 1, "ended") || is(k + 1, "ending")))
+  // "the year ended Sept. 30", "the quarter ending in June", "the year to August 1987": an accounting
+  // period, a duration
+  if (lex(k, timelex::kUnit) && (is(k + 1, "ended") || is(k + 1, "ending") ||
+                                 (is(k + 1, "to") && lex(k + 2, timelex::kMonth) && has(k + 2) && t_.toks[k + 2].cap) ||
+                                 (is(k + 1, "to") && num(k + 2) >= 1 && num(k + 2) <= 31 && lex(k + 3, timelex::kMonth))))
     return Hit{i, k + 1, TimexType::Duration, duration_value(1, t_.toks[k].lex->unit)};
   // over the years: an unspecified stretch reaching to the present
   if (w == "years" && i > 0 && is(i - 1, "over")) return Hit{i, k + 1, TimexType::Duration, "PXY"};
