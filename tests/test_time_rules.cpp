@@ -996,3 +996,16 @@ TEST(TimeVague, CurrentAccountsAndTheYearToAMonth) {
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[0].value, "P1Y");
 }
+
+// "a year before" closing its clause counts back like "a year earlier"; before an event ("a year
+// before the vote") the count stays a duration.
+TEST(TimeRelative, AYearBeforeAtTheEndOfItsClause) {
+  const DocTime kMar18{1987, 3, 18};
+  expect_one("The company earned 5 dlrs a share, compared with a loss a year before.", kMar18, "a year before", "DATE",
+             "1986");
+  auto f = tag("In 1985 they met. A year before, they had split.", kMar18);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "A year before");
+  EXPECT_EQ(f[1].value, "1984");
+  expect_one("He resigned a year before the vote.", kMar18, "a year", "DURATION", "P1Y");
+}

@@ -303,6 +303,11 @@ Opt Recognizer::quantity(size_t i) {
   // Ages ("a 6-year-old boy", "44 years old") are properties of people, not times.
   if (u->unit == "Y" && ((punct(end, '-') && tight(end) && is(end + 1, "old")) || is(end, "old"))) return std::nullopt;
   std::string_view next = has(end) ? t_.word(end) : std::string_view{};
+  // "a profit of $2 a share a year before.": "before" ending its clause counts back as "earlier" does
+  // (before an event, "a year before the vote", the count stays a duration)
+  if (next == "before" && has(end + 1) && t_.toks[end + 1].kind == TokKind::Punct && !punct(end + 1, '\'') &&
+      !punct(end + 1, '-'))
+    next = "earlier";
   // $5 a year, twice a week: a rate
   bool shifted = next == "ago" || next == "earlier" || next == "later" || next == "hence";
   if (article && !shifted && !is(end, "or") && amount_before(i)) return Hit{i, end, TimexType::Set, duration_value(1, u->unit)};
