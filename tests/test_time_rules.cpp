@@ -1009,3 +1009,10 @@ TEST(TimeRelative, AYearBeforeAtTheEndOfItsClause) {
   EXPECT_EQ(f[1].value, "1984");
   expect_one("He resigned a year before the vote.", kMar18, "a year", "DURATION", "P1Y");
 }
+
+// A reporting verb is a firm past for the date it governs ("said in March": the saying is over), but
+// not for a "from" that opens what it reports.
+TEST(TimeTense, AReportingVerbGovernsItsOwnDate) {
+  const DocTime kFeb20{2026, 2, 20};
+  expect_one("Officials said in March the talks would resume.", kFeb20, "March", "DATE", "2025-03");
+}

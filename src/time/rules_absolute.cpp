@@ -222,8 +222,9 @@ bool Recognizer::past_verb_governs(size_t b) const {
   size_t v = k - 2;
   if (t_.toks[v].sentence != t_.toks[b].sentence || t_.toks[v].kind != TokKind::Word || t_.toks[v].cap) return false;
   std::string_view w = t_.word(v);
-  // "they said from September a body will ...": a bare reporting verb opens the reported clause
-  if (w == "said" || w == "told" || w == "added") return false;
+  // "they said from September a body will ...": "from" opens the reported clause, it does not date the
+  // report ("said in March" does)
+  if ((w == "said" || w == "told" || w == "added") && is(k - 1, "from")) return false;
   const Entry* e = lex(v, timelex::kTense);
   bool past = e ? e->tense == Tense::Past && w != "had" && w != "has" && w != "have" && w != "been"
                 : w.size() > 4 && w.ends_with("ed") && !w.starts_with("un");
