@@ -1016,3 +1016,14 @@ TEST(TimeTense, AReportingVerbGovernsItsOwnDate) {
   const DocTime kFeb20{2026, 2, 20};
   expect_one("Officials said in March the talks would resume.", kFeb20, "March", "DATE", "2025-03");
 }
+
+// A month naming when a trade settles ("for March delivery", "June shipment", "the December
+// contract") lies ahead whatever the verb's tense: it modifies the noun, not the past verb.
+// "for March" is the month (a verb "march" takes no "for" before it).
+TEST(TimeTense, DeliveryMonthsLieAhead) {
+  const DocTime kOct26{1989, 10, 26};
+  expect_one("Cocoa for March delivery fell 20 dlrs.", kOct26, "March", "DATE", "1990-03");
+  expect_one("They bought rapeseed for June shipment.", kOct26, "June", "DATE", "1990-06");
+  expect_one("The vote was set for March.", kOct26, "March", "DATE", "1990-03");
+  expect_one("Sales rose in June.", kOct26, "June", "DATE", "1989-06");  // no trade noun: the verb decides
+}

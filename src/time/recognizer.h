@@ -71,6 +71,7 @@ class Recognizer {
   // rules_absolute.cpp
   Opt month_first(size_t i);
   int range_year(size_t i, int m, int d) const;
+  bool attributive_month(size_t k) const;  // a trade's settlement noun at k, after a month: "March delivery"
   size_t split_year_end(size_t i) const;  // past "1986/87", "1988-89" at a year; else i + 1  // the year of a range's end after its start, else 0
   Opt number_first(size_t i);
   Opt weekday_first(size_t i);

@@ -31,7 +31,7 @@ bool Recognizer::month_ok(size_t i) const {
     return p == "in" || p == "of" || p == "since" || p == "until" || p == "by" || p == "last" || p == "next" ||
            p == "this" || p == "early" || p == "late" || p == "mid" || p == "-" || p == "from" || p == "through" ||
            p == "during" || p == "and" || p == "or" || p == "," || p == "to" || p == "before" || p == "after" ||
-           p == "the";
+           p == "the" || p == "for";
   }
   return true;
 }
@@ -57,8 +57,25 @@ Opt Recognizer::month_first(size_t i) {
   if (lex(y, timelex::kNumber))
     if (Opt sy = spoken_year(y)) return Hit{i, sy->e, TimexType::Date, fmt_month(std::stoi(sy->value), m)};
   int year = range_year(i, m, 0);
-  if (!year && a_.known()) year = since(i) ? timeres::year_not_after(a_, m, 0) : year_of(i, k, m, 0);
+  if (!year && a_.known()) {
+    if (since(i)) year = timeres::year_not_after(a_, m, 0);
+    // "for March delivery", "June shipment", "the December contract": a month naming when a trade is
+    // to be settled modifies its noun, not the verb, and lies ahead whatever the verb's tense
+    else if (attributive_month(k)) year = timeres::year_for(a_, m, 0, Tense::Future);
+    else year = year_of(i, k, m, 0);
+  }
   return dct_hit(i, k, TimexType::Date, fmt_month(year, m));
+}
+
+bool Recognizer::attributive_month(size_t k) const {
+  static constexpr std::string_view kHeads[] = {
+      "delivery", "deliveries", "shipment", "shipments", "contract", "contracts", "futures", "options", "position",
+      "positions", "loading", "loadings", "arrival", "arrivals", "expiry", "expiration", "maturity", "maturities",
+      "settlement"};
+  if (!has(k) || t_.toks[k].kind != TokKind::Word || t_.toks[k].cap) return false;
+  for (std::string_view h : kHeads)
+    if (is(k, h)) return true;
+  return false;
 }
 
 int Recognizer::range_year(size_t i, int m, int d) const {
