@@ -1027,3 +1027,18 @@ TEST(TimeTense, DeliveryMonthsLieAhead) {
   expect_one("The vote was set for March.", kOct26, "March", "DATE", "1990-03");
   expect_one("Sales rose in June.", kOct26, "June", "DATE", "1989-06");  // no trade noun: the verb decides
 }
+
+// "the same period last year" is the period just named, a year back (not the whole year before
+// the DCT's, when no quarter is being reported).
+TEST(TimeRelative, TheSamePeriodLastYearIsTheNamedPeriodAYearBack) {
+  const DocTime kJun2{1987, 6, 2};
+  auto f = tag("Gulf oil was 31 pct of imports in the first three months of 1987 against 35 pct in the same period last year.",
+               kJun2);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "1987-Q1");
+  EXPECT_EQ(f[1].text, "the same period last year");
+  EXPECT_EQ(f[1].value, "1986-Q1");
+  f = tag("Sales rose 5 pct in April from the same period last year.", kJun2);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1986-04");
+}

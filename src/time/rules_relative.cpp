@@ -554,6 +554,15 @@ Opt Recognizer::the_first(size_t i) {
     size_t q = k + 2, e = 0;
     if (is(q, "last") && is(q + 1, "year")) e = q + 2;
     else if (is(q, "a") && is(q + 1, "year") && (is(q + 2, "ago") || is(q + 2, "earlier"))) e = q + 3;
+    // the period the sentence (or the one before) just named, a year back: "in the first three months
+    // of 1987 against 35 pct in the same period last year" is 1986's first quarter
+    if (e && is(k + 1, "period"))
+      for (size_t h = hits_.size(); h-- > 0 && hits_[h].e >= previous_sentence_start(i);) {
+        const std::string& v = hits_[h].value;
+        bool part = v.size() == 7 && v[4] == '-' && (v[5] == 'Q' || v[5] == 'H' || (v[5] >= '0' && v[5] <= '1'));
+        if (hits_[h].type != TimexType::Date || !part || v[0] < '0' || v[0] > '9') continue;
+        return Hit{i, e, TimexType::Date, timecal::fmt_year(std::stoi(v.substr(0, 4)) - 1) + v.substr(4), {}, hits_[h].anchor};
+      }
     if (e && (is(k + 1, "quarter") || context_mentions(i, "quarter"))) return reported_period(i, e, 1);
     if (e) return dct_hit(i, e, TimexType::Date, timecal::fmt_year(a_.dct.year - 1));
   }
