@@ -1042,3 +1042,13 @@ TEST(TimeRelative, TheSamePeriodLastYearIsTheNamedPeriodAYearBack) {
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[1].value, "1986-04");
 }
+
+// Regression: "by then-Director Dan Coats" took "then" for "by then", the date named last.
+TEST(TimeRelative, ThenHyphenatedIsATitleNotATime) {
+  auto f = tag("Pierson, appointed in July 2019 by then-Director Dan Coats, spoke.", DocTime{2020, 2, 21});
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].text, "July 2019");
+  f = tag("He left in July 2019. By then, the talks had failed.", DocTime{2020, 2, 21});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "2019-07");
+}

@@ -427,7 +427,9 @@ Opt Recognizer::vague_or_set(size_t i) {
     return Hit{i, i + 1, TimexType::Date, v->vague, {}, TimexAnchor::Dct};
   }
   // "Until then", "by then", "since then": the date named last, in this sentence or the one before
-  if (is(i, "then") && i > 0 && (is(i - 1, "until") || is(i - 1, "till") || is(i - 1, "by") || is(i - 1, "since"))) {
+  // (not "then-Director": a title held at that time)
+  if (is(i, "then") && i > 0 && (is(i - 1, "until") || is(i - 1, "till") || is(i - 1, "by") || is(i - 1, "since")) &&
+      !(punct(i + 1, '-') && tight(i + 1))) {
     size_t since = previous_sentence_start(i);
     for (size_t k = hits_.size(); k-- > 0 && hits_[k].e >= since;) {
       const Hit& h = hits_[k];
