@@ -1052,3 +1052,24 @@ TEST(TimeRelative, ThenHyphenatedIsATitleNotATime) {
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[1].value, "2019-07");
 }
+
+// Wire-service details: a four-digit clock with its zone is a time, not a year ("2020 GMT"); the
+// dash after a dateline is no range ("SYRACUSE, N.Y., Oct 20 - Oct 3 end" is this October 3);
+// a capitalized "Long Term" names an agreement.
+TEST(TimeClock, WireClocksDatelinesAndNames) {
+  const DocTime kOct20{1987, 10, 20};
+  auto f = tag("a news conference at 1620 EDT/2020 GMT", kOct20);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].text, "1620 EDT");
+  EXPECT_EQ(f[0].type, "TIME");
+  EXPECT_EQ(f[0].value, "1987-10-20T16:20");
+  EXPECT_EQ(f[1].value, "1987-10-20T20:20");
+  f = tag("SYRACUSE, N.Y., Oct 20 - Oct 3 end  Shr 40 cts vs 35 cts", kOct20);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1987-10-03");
+  f = tag("The talks ran from Oct 20 - Nov 3.", kOct20);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1987-11-03");
+  EXPECT_TRUE(tag("the fifth year of the Long Term Grain Supply Agreement", kOct20).empty());
+  expect_one("The outlook for the long term is good.", kOct20, "the long term", "DATE", "FUTURE_REF");
+}

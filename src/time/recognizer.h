@@ -76,6 +76,7 @@ class Recognizer {
   Opt number_first(size_t i);
   Opt weekday_first(size_t i);
   Opt clock(size_t i);
+  bool zone_at(size_t e) const;  // a capitalized time zone: EST, GMT, UTC ...
   // "Tuesday" / "yesterday" after a clock time that began at token b
   size_t day_after(size_t b, size_t e, std::string& day);
   // Future when a deadline cue comes right before token b ("until Tuesday", "as early as

@@ -84,6 +84,14 @@ int Recognizer::range_year(size_t i, int m, int d) const {
   const Hit& p = hits_.back();
   bool joined = p.e == i - 1 && (is(i - 1, "to") || is(i - 1, "until") || is(i - 1, "through") || is(i - 1, "and") ||
                                  is(i - 1, "till") || punct(i - 1, '-'));
+  // "SYRACUSE, N.Y., Oct 20 - Oct 3 end ...": the dash after a dateline is no range
+  if (joined && punct(i - 1, '-')) {
+    size_t k = p.b;
+    while (k > 0 && p.b - k < 8 && !t_.toks[k].newline &&
+           ((t_.toks[k - 1].kind == TokKind::Word && t_.toks[k - 1].cap) || punct(k - 1, ',') || punct(k - 1, '.')))
+      --k;
+    if (k < p.b && (k == 0 || t_.toks[k].newline)) joined = false;
+  }
   const std::string& v = p.value;
   if (!joined || p.type != TimexType::Date || !lex(p.b, timelex::kMonth) || v.size() < 7 || v[4] != '-' ||
       v[0] < '0' || v[0] > '9')
@@ -188,7 +196,19 @@ Opt Recognizer::weekday_first(size_t i) {
   return dct_hit(i, j, TimexType::Date, day);
 }
 
+bool Recognizer::zone_at(size_t e) const {
+  if (!has(e) || t_.toks[e].kind != TokKind::Word || !t_.toks[e].cap) return false;
+  std::string_view z = t_.word(e);
+  return z == "est" || z == "edt" || z == "gmt" || z == "utc" || z == "pst" || z == "pdt" || z == "cet" || z == "cst" ||
+         z == "msk" || z == "bst" || z == "cdt" || z == "mst" || z == "mdt";
+}
+
 Opt Recognizer::clock(size_t i) {
+  // 1620 EDT, 2020 GMT: the wire services' four-digit clock, known by its zone (not the year 2020)
+  if (digits_at(i, 4) && num(i) % 100 < 60 && num(i) / 100 < 24 && zone_at(i + 1)) {
+    std::string hm = "T" + timecal::two(num(i) / 100) + ":" + timecal::two(num(i) % 100);
+    return dct_hit(i, i + 2, TimexType::Time, (a_.known() ? fmt_day(a_.day()) : "XXXX-XX-XX") + hm);
+  }
   int h = num(i), mi = 0;
   if (h < 0 || h > 24 || digits(i) > 2) return std::nullopt;
   size_t e = i + 1;
@@ -210,12 +230,7 @@ Opt Recognizer::clock(size_t i) {
   if (!colon && !ampm) return std::nullopt;
   if (ampm && (h < 1 || h > 12)) return std::nullopt;
   // Zones are part of the extent; the value stays local time, as TimeML writes it.
-  if (has(e) && t_.toks[e].kind == TokKind::Word && t_.toks[e].cap) {
-    std::string_view z = t_.word(e);
-    if (z == "est" || z == "edt" || z == "gmt" || z == "utc" || z == "pst" || z == "pdt" || z == "cet" || z == "cst" ||
-        z == "msk")
-      ++e;
-  }
+  if (zone_at(e)) ++e;
   if (ampm == 2 && h != 12) h += 12;
   if (ampm == 1 && h == 12) h = 0;
   std::string hm = "T" + timecal::two(h) + ":" + timecal::two(mi);

@@ -730,7 +730,8 @@ Opt Recognizer::the_first(size_t i) {
   if (lex(k, timelex::kNumber))
     if (Opt sy = spoken_year(k); sy && sy->value.size() == 3) return from_the(sy);
   // the near term, the short term, the long term
-  if ((w == "near" || w == "short" || w == "long") && is(k + 1, "term"))
+  // (not a name: "the Long Term Grain Supply Agreement")
+  if ((w == "near" || w == "short" || w == "long") && is(k + 1, "term") && !t_.toks[k].cap)
     return Hit{i, k + 2, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
   if (w == "year")
     if (Opt h = year_end(k)) return from_the(h);
