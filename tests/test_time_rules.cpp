@@ -1073,3 +1073,20 @@ TEST(TimeClock, WireClocksDatelinesAndNames) {
   EXPECT_TRUE(tag("the fifth year of the Long Term Grain Supply Agreement", kOct20).empty());
   expect_one("The outlook for the long term is good.", kOct20, "the long term", "DATE", "FUTURE_REF");
 }
+
+// A modal before a passive looks ahead ("can be shipped from July"), a modal perfect looks back
+// ("may have been shipped in July"); "the same week last year" is the DCT's week a year back.
+TEST(TimeTense, ModalPassivesAndTheSameWeekLastYear) {
+  const DocTime kMar12{1987, 3, 12};
+  auto f = tag("Corn can be shipped from July-September.", kMar12);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "1987-07");
+  EXPECT_EQ(f[1].value, "1987-09");
+  expect_one("The corn may have been shipped in July.", kMar12, "July", "DATE", "1986-07");
+  expect_one("Neither he nor his wife could be located Wednesday.", kMar12, "Wednesday", "DATE", "1987-03-11");
+  f = tag("Output this week will be 79,784 vehicles, ahead of the 76,059 made during the same week last year.", kMar12);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "the same week last year");
+  EXPECT_EQ(f[1].value, "1986-W11");
+  expect_one("sales matched the same month a year earlier", kMar12, "the same month a year earlier", "DATE", "1986-03");
+}

@@ -621,6 +621,19 @@ Opt Recognizer::the_first(size_t i) {
   if (Opt h = number_first(k); h && t_.word(h->e - 1) == "s") return from_the(h);
   // the 19th century
   if (Opt h = century(k)) return from_the(h);
+  // the same week last year, the same month a year earlier: that period of the DCT's year, a year back
+  if (w == "same" && a_.known() && (is(k + 1, "week") || is(k + 1, "month") || is(k + 1, "day"))) {
+    size_t q = k + 2, e = 0;
+    if (is(q, "last") && is(q + 1, "year")) e = q + 2;
+    else if (is(q, "a") && is(q + 1, "year") && (is(q + 2, "ago") || is(q + 2, "earlier"))) e = q + 3;
+    if (e) {
+      timecal::Ymd d = a_.day();
+      std::string v = is(k + 1, "week") ? timecal::fmt_week(timecal::add_days(d, -364))
+                      : is(k + 1, "month") ? timecal::fmt_month(d.y - 1, d.m)
+                                           : timecal::fmt_day(d.y - 1, d.m, d.m == 2 && d.d == 29 ? 28 : d.d);
+      return dct_hit(i, e, TimexType::Date, v);
+    }
+  }
   // the same day, the same week: the period of the last date named
   if (w == "same" && lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1)))
     if (Opt h = anaphor(i, k + 2, t_.toks[k + 1].lex->unit, 0)) return h;

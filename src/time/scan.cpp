@@ -202,9 +202,15 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
       for (std::string_view d : kDone) done |= w == d;
       if (!done) return Tense::Future;
     }
+    bool perfect = false;
     for (size_t d = 1; d <= 3 && i >= d && t.toks[i - d].sentence == s; ++d) {
       std::string_view w = t.word(i - d);
       if (w == "will" || w == "shall" || w == "ll" || w == "to" || w == "would") return Tense::Future;
+      // "can be shipped", "may be delayed": a modal looks ahead; "may have been shipped" looks back
+      // ("could" is also the past of "can": "could not be located Wednesday")
+      if (w == "can" || w == "may" || w == "might" || w == "must" || w == "should")
+        return perfect ? Tense::Past : Tense::Future;
+      perfect |= w == "have";
       // a present passive: "when the case is heard in May", "talks are held in Geneva"
       if (w == "is" || w == "are" || w == "am") return Tense::Present;
       if (w != "be" && w != "have" && w != "been" && w != "not" && w != "still" && w != "also" && w != "now" &&
