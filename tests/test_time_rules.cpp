@@ -1090,3 +1090,15 @@ TEST(TimeTense, ModalPassivesAndTheSameWeekLastYear) {
   EXPECT_EQ(f[1].value, "1986-W11");
   expect_one("sales matched the same month a year earlier", kMar12, "the same month a year earlier", "DATE", "1986-03");
 }
+
+// "set" after its subject is a past ("whose panel set the rules Tuesday"); only as an arrangement
+// ("is set for", "were set to") does it look ahead. "the month of August" is one expression.
+TEST(TimeTense, SetAsAPastAndTheMonthOfAugust) {
+  const DocTime kWed18Dec{2019, 12, 18};
+  expect_one("McGovern, whose panel set the rules Tuesday for floor debate, spoke.", kWed18Dec, "Tuesday", "DATE",
+             "2019-12-17");
+  expect_one("The vote is set for Tuesday.", kWed18Dec, "Tuesday", "DATE", "2019-12-24");
+  expect_one("The talks were set to resume Tuesday.", kWed18Dec, "Tuesday", "DATE", "2019-12-24");
+  expect_one("This gives staff the month of August to finish.", DocTime{2018, 5, 17}, "the month of August", "DATE",
+             "2018-08");
+}

@@ -748,6 +748,9 @@ Opt Recognizer::the_first(size_t i) {
     return Hit{i, k + 2, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
   if (w == "year")
     if (Opt h = year_end(k)) return from_the(h);
+  // the month of August: one expression, the month's
+  if (w == "month" && is(k + 1, "of") && lex(k + 2, timelex::kMonth) && has(k + 2) && t_.toks[k + 2].cap)
+    if (Opt h = month_first(k + 2)) return from_the(h);
   if (w == "year") {  // the year 2000, the year two thousand
     if (int y = year_at(k + 1)) return Hit{i, k + 2, TimexType::Date, timecal::fmt_year(y)};
     if (Opt sy = lex(k + 1, timelex::kNumber) ? spoken_year(k + 1) : std::nullopt) return from_the(sy);

@@ -130,8 +130,16 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
   auto cue = [&](size_t i) -> Tense {
     const Tok& k = t.toks[i];
     if (k.kind != TokKind::Word) return Tense::Unknown;
-    if (k.lex && (k.lex->kinds & timelex::kTense)) return k.lex->tense;
     std::string_view w = t.word(i);
+    // "set" looks ahead only as an arrangement ("is set to", "was set for"); after its subject it is
+    // a past: "whose panel set the rules Tuesday"
+    if (w == "set" && i > 0) {
+      std::string_view p = t.word(i - 1);
+      bool arranged = p == "is" || p == "are" || p == "am" || p == "be" || p == "been" || p == "being" || p == "was" ||
+                      p == "were" || p == "s" || p == "now" || p == "all" || p == "also";
+      if (!arranged) return Tense::Past;
+    }
+    if (k.lex && (k.lex->kinds & timelex::kTense)) return k.lex->tense;
     // a modal of possibility or obligation looks ahead ("may not meet the criteria effective Dec. 7"),
     // unless a perfect follows it ("may have left on Monday"); lower case, so not the month May
     if ((w == "may" || w == "might" || w == "must" || w == "should" || w == "can") && !k.cap) {
