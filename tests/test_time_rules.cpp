@@ -1102,3 +1102,11 @@ TEST(TimeTense, SetAsAPastAndTheMonthOfAugust) {
   expect_one("This gives staff the month of August to finish.", DocTime{2018, 5, 17}, "the month of August", "DATE",
              "2018-08");
 }
+
+// "the other day" is a day shortly before the DCT; "the spring of last year" is one expression.
+TEST(TimeVague, TheOtherDayAndASeasonOfARelativeYear) {
+  const DocTime kOct26{1989, 10, 26};
+  expect_one("I saw him the other day.", kOct26, "the other day", "DATE", "PAST_REF");
+  expect_one("The war began in the spring of last year.", kOct26, "the spring of last year", "DATE", "1988-SP");
+  expect_one("The vote is in the fall of next year.", kOct26, "the fall of next year", "DATE", "1990-FA");
+}

@@ -509,6 +509,8 @@ Opt Recognizer::the_first(size_t i) {
     return Hit{i, k + 2, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
   if (w == "present" && !lex(k + 1, timelex::kUnit) && has(k + 1) && t_.toks[k + 1].kind != TokKind::Word)
     return Hit{i, k + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
+  // the other day: a day shortly before the DCT
+  if (w == "other" && is(k + 1, "day")) return Hit{i, k + 2, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
   if (w == "day" && is(k + 1, "before") && is(k + 2, "yesterday"))
     return dct_hit(i, k + 3, TimexType::Date, a_.known() ? timeres::shift(a_, "D", -2) : "XXXX-XX-XX");
   if (w == "day" && is(k + 1, "after") && is(k + 2, "tomorrow"))
@@ -717,6 +719,11 @@ Opt Recognizer::the_first(size_t i) {
   if (const Entry* s = lex(k, timelex::kSeason)) {
     size_t y = is(k + 1, "of") ? k + 2 : k + 1;
     if (int yr = year_at(y)) return Hit{i, y + 1, TimexType::Date, timecal::fmt_year(yr) + "-" + s->season};
+    // the spring of last year, the fall of next year
+    if (const Entry* r = lex(y, timelex::kRel); r && y == k + 2 && is(y + 1, "year") &&
+                                              (r->rel == Rel::Last || r->rel == Rel::Next || r->rel == Rel::This))
+      return dct_hit(i, y + 2, TimexType::Date,
+                     timeres::shift(a_, "Y", r->rel == Rel::Last ? -1 : r->rel == Rel::Next ? 1 : 0) + "-" + s->season);
     if (Opt sy = lex(y, timelex::kNumber) ? spoken_year(y) : std::nullopt)
       return Hit{i, sy->e, TimexType::Date, sy->value + "-" + s->season};
     return dct_hit(i, k + 1, TimexType::Date, timeres::season(a_, s->season, Rel::None, tense(i, k + 1)));
