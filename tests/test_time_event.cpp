@@ -87,6 +87,11 @@ TEST(TimeEventDate, APastEventIsNotDatedToAMonthAfterTheArticle) {
   EXPECT_EQ(began.value, "2025-04");
   EXPECT_EQ(began.precision, TimePrecision::Month);
   EXPECT_EQ(began.basis, DateBasis::Relative);
+  // the verb and its object before the month: the attack too was last March
+  std::string a = "Haftar forces attacked Tripoli in March";
+  auto at = split(a);
+  EventDate attacked = date_event(SentenceTokens{at, {}}, 2, tag_timexes(a, dct), dct, a);
+  EXPECT_EQ(attacked.value, "2025-03");
 }
 
 TEST(TimeEventDate, PrecisionOfValues) {

@@ -1110,3 +1110,15 @@ TEST(TimeVague, TheOtherDayAndASeasonOfARelativeYear) {
   expect_one("The war began in the spring of last year.", kOct26, "the spring of last year", "DATE", "1988-SP");
   expect_one("The vote is in the fall of next year.", kOct26, "the fall of next year", "DATE", "1990-FA");
 }
+
+// A past verb governs the date across its object ("forces attacked Tripoli in March"), but an -ed
+// adjective in a noun phrase does not ("will redeem preferred shares on Oct. 31"), nor a verb behind
+// a plan.
+TEST(TimeTense, APastVerbGovernsAcrossItsObject) {
+  const DocTime kFeb20{2026, 2, 20};
+  expect_one("Haftar forces attacked Tripoli in March.", kFeb20, "March", "DATE", "2025-03");
+  expect_one("The company sold the unit in March.", kFeb20, "March", "DATE", "2025-03");
+  expect_one("Hudson's Bay said it will redeem 9.5 million Series H preferred shares on Oct. 31.", DocTime{1989, 10, 27},
+             "Oct. 31", "DATE", "1989-10-31");
+  expect_one("He decided to sell the unit in March.", kFeb20, "March", "DATE", "2026-03");
+}

@@ -251,20 +251,53 @@ bool Recognizer::past_verb_governs(size_t b) const {
     while (has(e) && t_.toks[e].sentence == t_.toks[b].sentence && (num(e) >= 0 || punct(e, '.'))) ++e;  // Dec. 7
     return punct(e, ',');
   }
+  // a past verb at v, not the participle of a plan or of a present passive ("will be held", "is heard")
+  auto past_verb = [&](size_t v) {
+    if (t_.toks[v].sentence != t_.toks[b].sentence || t_.toks[v].kind != TokKind::Word || t_.toks[v].cap) return false;
+    std::string_view w = t_.word(v);
+    const Entry* e = lex(v, timelex::kTense);
+    bool past = e ? e->tense == Tense::Past && w != "had" && w != "has" && w != "have" && w != "been" && w != "was" &&
+                        w != "were" && w != "did" && w != "last" && w != "ago" && w != "yesterday"
+                  : w.ends_with("ed") && !w.starts_with("un") && (w.size() > 4 || (w.size() == 4 && w[1] != 'e'));
+    if (!past || v == 0 || t_.toks[v - 1].sentence != t_.toks[v].sentence) return past;
+    std::string_view p = t_.word(v - 1);
+    return !(p == "be" || p == "been" || p == "is" || p == "are" || p == "am" || p == "being" || p == "to" || p == "will" ||
+             p == "would" || p == "ll" || p == "shall" || p == "can" || p == "could" || p == "may" || p == "might" ||
+             p == "must" || p == "should");
+  };
   size_t v = k - 2;
-  if (t_.toks[v].sentence != t_.toks[b].sentence || t_.toks[v].kind != TokKind::Word || t_.toks[v].cap) return false;
   std::string_view w = t_.word(v);
   // "they said from September a body will ...": "from" opens the reported clause, it does not date the
   // report ("said in March" does)
   if ((w == "said" || w == "told" || w == "added") && is(k - 1, "from")) return false;
-  const Entry* e = lex(v, timelex::kTense);
-  bool past = e ? e->tense == Tense::Past && w != "had" && w != "has" && w != "have" && w != "been"
-                : w.size() > 4 && w.ends_with("ed") && !w.starts_with("un");
-  if (!past || v == 0 || t_.toks[v - 1].sentence != t_.toks[v].sentence) return past;
-  // "will be held in May", "is heard in May": a plan or a present passive, not a past act
-  std::string_view p = t_.word(v - 1);
-  return !(p == "be" || p == "been" || p == "is" || p == "are" || p == "am" || p == "being" || p == "to" || p == "will" || p == "would" || p == "ll" ||
-           p == "shall" || p == "can" || p == "could" || p == "may" || p == "might" || p == "must" || p == "should");
+  if (past_verb(v)) return true;
+  // the verb and its object before the date: "forces attacked Tripoli in March", "sold the unit in
+  // May" -- back over a few words of the object, not across a clause, an infinitive or a modal
+  for (size_t j = v; j-- > 0 && v - j <= 4 && t_.toks[j].sentence == t_.toks[b].sentence;) {
+    const timescan::Tok& t = t_.toks[j + 1];
+    if (t.kind == TokKind::Punct || lex(j + 1, timelex::kTense)) return false;  // a clause break or another verb
+    std::string_view x = t_.word(j);
+    if (x == "to" || x == "that" || x == "which" || x == "who" || x == "will" || x == "would" || x == "said" ||
+        x == "told" || x == "says" || x == "and" || x == "or" || x == "but")
+      return false;
+    if (t_.toks[j].kind == TokKind::Punct) return false;
+    // a verb takes its object next: a determiner, a name, a number or a pronoun ("attacked Tripoli", "sold
+    // the unit"); an -ed word before a common noun describes it ("preferred shares", "armed forces")
+    std::string_view o = t_.word(j + 1);
+    bool object = t.cap || t.kind == TokKind::Number || o == "the" || o == "a" || o == "an" || o == "its" || o == "his" ||
+                  o == "her" || o == "their" || o == "our" || o == "this" || o == "these" || o == "those" ||
+                  o == "some" || o == "all" || o == "him" || o == "them" || o == "it" || o == "us";
+    if (object && past_verb(j)) {
+      // and no plan further back in the clause: "said it will redeem preferred shares on Oct. 31"
+      for (size_t q = j; q-- > 0 && j - q <= 4 && t_.toks[q].sentence == t_.toks[b].sentence;) {
+        std::string_view x = t_.word(q);
+        if (x == "will" || x == "would" || x == "to" || x == "ll" || x == "shall") return false;
+        if (t_.toks[q].kind == TokKind::Punct) break;
+      }
+      return true;
+    }
+  }
+  return false;
 }
 
 Tense Recognizer::deadline_cue(size_t b) const {
