@@ -1122,3 +1122,15 @@ TEST(TimeTense, APastVerbGovernsAcrossItsObject) {
              "Oct. 31", "DATE", "1989-10-31");
   expect_one("He decided to sell the unit in March.", kFeb20, "March", "DATE", "2026-03");
 }
+
+// A month or a quarter with a relative year after it is one expression of that year: "February
+// next year", "March of last year", "the first quarter last year"; "a year-end review" is the end
+// of the year, not a year's duration.
+TEST(TimeRelative, MonthsAndQuartersOfARelativeYear) {
+  const DocTime kMar16{1987, 3, 16};
+  expect_one("The license expires in February next year.", kMar16, "February next year", "DATE", "1988-02");
+  expect_one("It happened in March of last year.", kMar16, "March of last year", "DATE", "1986-03");
+  expect_one("Profit rose from the first quarter last year.", kMar16, "the first quarter last year", "DATE", "1986-Q1");
+  expect_one("Sales will rise in the second half next year.", kMar16, "the second half next year", "DATE", "1988-H2");
+  expect_one("They found it during a year-end review.", kMar16, "year-end", "DATE", "1987", "END");
+}

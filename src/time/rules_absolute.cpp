@@ -54,6 +54,12 @@ Opt Recognizer::month_first(size_t i) {
   }
   size_t y = is(k, "of") ? k + 1 : punct(k, ',') ? k + 1 : k;
   if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_month(year, m)};
+  // February next year, March of last year, June this year: that month of the year named
+  if (const Entry* r = lex(y, timelex::kRel); r && is(y + 1, "year") && !punct(k, ',') &&
+                                              (r->rel == timelex::Rel::Next || r->rel == timelex::Rel::Last ||
+                                               r->rel == timelex::Rel::This) && !is(y, "past") && !is(y, "coming"))
+    return dct_hit(i, y + 2, TimexType::Date,
+                   fmt_month(a_.known() ? a_.dct.year + (r->rel == timelex::Rel::Next ? 1 : r->rel == timelex::Rel::Last ? -1 : 0) : 0, m));
   if (lex(y, timelex::kNumber))
     if (Opt sy = spoken_year(y)) return Hit{i, sy->e, TimexType::Date, fmt_month(std::stoi(sy->value), m)};
   int year = range_year(i, m, 0);
@@ -392,6 +398,12 @@ Opt Recognizer::quarter(size_t i) {
              !is(y + 2, "ended") && !is(y + 2, "ending"))
       e = y + 2;
   }
+  // the first quarter last year, the second half next year
+  if (!year && !relative_year && e == k + 1)
+    if (const Entry* r = lex(e, timelex::kRel); r && is(e + 1, "year") && !is(e, "past") && !is(e, "coming") &&
+                                              (r->rel == timelex::Rel::Next || r->rel == timelex::Rel::Last ||
+                                               r->rel == timelex::Rel::This))
+      relative_year = true, step = r->rel == timelex::Rel::Next ? 1 : r->rel == timelex::Rel::Last ? -1 : 0, e += 2;
   if (relative_year) {
     std::string v = fmt_year(a_.known() ? a_.dct.year + step : 0) + (half ? "-H" : "-Q") + std::to_string(ord);
     return dct_hit(i, e, TimexType::Date, v);

@@ -295,6 +295,8 @@ Opt Recognizer::quantity(size_t i) {
   if (punct(k + 1, '-') && tight(k + 1) && (is(k + 2, "earlier") || is(k + 2, "ago"))) return std::nullopt;
   if (n == -2 && !plural(t_.word(k))) return std::nullopt;
   size_t end = k + 1;
+  // "a year-end review": the end of the year, left to the year-end rule
+  if (punct(end, '-') && tight(end) && is(end + 1, "end") && tight(end + 1)) return std::nullopt;
   // a 10-day-long strike; "a year-long inquiry" is left to "year-long"
   if (punct(end, '-') && tight(end) && is(end + 1, "long") && tight(end + 1)) {
     if (article) return std::nullopt;
