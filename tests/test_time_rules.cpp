@@ -1134,3 +1134,14 @@ TEST(TimeRelative, MonthsAndQuartersOfARelativeYear) {
   expect_one("Sales will rise in the second half next year.", kMar16, "the second half next year", "DATE", "1988-H2");
   expect_one("They found it during a year-end review.", kMar16, "year-end", "DATE", "1987", "END");
 }
+
+// "Wednesday the 19th of February" is one date; "the fall-out" is no season; "the Week's" (a
+// capitalized unit after a lower-case article) names a magazine.
+TEST(TimeAbsolute, WeekdayTheNthFalloutAndTitles) {
+  const DocTime kApr17{2020, 4, 17};
+  expect_one("But then, on Wednesday the 19th of February, came the news.", kApr17, "Wednesday the 19th of February", "DATE",
+             "2020-02-19");
+  EXPECT_TRUE(tag("They dealt with the fall-out from that decision.", kApr17).empty());
+  expect_one("The talks ended in the fall.", kApr17, "the fall", "DATE", "2019-FA");
+  EXPECT_TRUE(tag("the Week's Damon Linker wrote a critique", kApr17).empty());
+}

@@ -181,6 +181,10 @@ Opt Recognizer::weekday_first(size_t i) {
   if (punct(j, '.') && tight(j) && t_.word(i).size() <= 4) ++j;
   // Tuesday, 14 July, 2020 · Monday, Oct. 16
   size_t d = punct(j, ',') ? j + 1 : j;
+  // Wednesday the 19th of February
+  if (is(d, "the") && num(d + 1) >= 1 && num(d + 1) <= 31 && skip_ordinal_suffix(d + 2) > d + 2 &&
+      (is(skip_ordinal_suffix(d + 2), "of") || lex(skip_ordinal_suffix(d + 2), timelex::kMonth)))
+    ++d;
   if (Opt h = lex(d, timelex::kMonth) ? month_first(d) : number_first(d)) {
     if (h->value.size() == 10) {
       h->b = i;

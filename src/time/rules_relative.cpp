@@ -718,7 +718,7 @@ Opt Recognizer::the_first(size_t i) {
   if (count_at(c, n, e) && !is(c, "a") && !is(c, "an") && lex(e, timelex::kUnit) && plural(t_.word(e))) {
     return dct_hit(i, e + 1, TimexType::Duration, duration_value(n, t_.toks[e].lex->unit));
   }
-  if (const Entry* s = lex(k, timelex::kSeason)) {
+  if (const Entry* s = lex(k, timelex::kSeason); s && !(punct(k + 1, '-') && tight(k + 1))) {  // not "the fall-out"
     size_t y = is(k + 1, "of") ? k + 2 : k + 1;
     if (int yr = year_at(y)) return Hit{i, y + 1, TimexType::Date, timecal::fmt_year(yr) + "-" + s->season};
     // the spring of last year, the fall of next year

@@ -115,6 +115,8 @@ bool Recognizer::title(const Hit& h) const {
   bool after_name = t_.toks[p].kind == TokKind::Word && t_.toks[p].cap;
   for (size_t k = h.b; k < h.e; ++k) {
     if (!t_.toks[k].cap || !(lex(k, timelex::kUnit) || lex(k, timelex::kDayrel))) continue;
+    // "the Week's Damon Linker": a lower-case article before a capitalized unit names a title
+    if (k == h.b + 1 && is(h.b, "the") && !t_.toks[h.b].cap) return true;
     if (k > h.b && after_quote) return true;
     if (k == h.b && h.e == h.b + 1 && lex(k, timelex::kDayrel) && after_name) return true;
   }
