@@ -1145,3 +1145,17 @@ TEST(TimeAbsolute, WeekdayTheNthFalloutAndTitles) {
   expect_one("The talks ended in the fall.", kApr17, "the fall", "DATE", "2019-FA");
   expect_one("In March, the Week's Damon Linker wrote a critique.", kApr17, "March", "DATE", "2020-03");
 }
+
+// "a year earlier" (or "before", closing its clause) is the month, quarter or half the sentence just
+// named, a year back; a weekday naming a newspaper is no date.
+TEST(TimeRelative, AYearEarlierThanTheNamedPeriodAndSundayPapers) {
+  const DocTime kMar17{1987, 3, 17};
+  auto f = tag("Retail sales in February were 9.0 pct higher than a year earlier.", kMar17);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1986-02");
+  f = tag("Output rose in the fourth quarter of 1986 from a year earlier.", kMar17);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1985-Q4");
+  EXPECT_TRUE(tag("The Manila newspaper Sunday Times published a letter.", kMar17).empty());
+  expect_one("The paper published it on Sunday.", kMar17, "Sunday", "DATE", "1987-03-15");
+}

@@ -178,6 +178,13 @@ Opt Recognizer::weekday_first(size_t i) {
   if (t_.word(i).size() <= 4 && !k.cap) return std::nullopt;  // "wed", "sat" as words
   int wd = k.lex->weekday;
   size_t j = i + 1;
+  // a newspaper: the Sunday Times, the Sunday Telegraph, the Monday Herald
+  if (k.cap && has(j) && t_.toks[j].cap && t_.toks[j].kind == TokKind::Word) {
+    static constexpr std::string_view kPapers[] = {"times",    "telegraph", "express", "herald", "mail",  "post",
+                                                   "tribune",  "independent", "observer", "star", "mirror", "sun"};
+    for (std::string_view p : kPapers)
+      if (is(j, p)) return std::nullopt;
+  }
   if (punct(j, '.') && tight(j) && t_.word(i).size() <= 4) ++j;
   // Tuesday, 14 July, 2020 · Monday, Oct. 16
   size_t d = punct(j, ',') ? j + 1 : j;

@@ -330,6 +330,15 @@ Opt Recognizer::quantity(size_t i) {
   if (sign) {
     ++end;
     if (n < 0) return Hit{i, end, TimexType::Date, sign < 0 ? "PAST_REF" : "FUTURE_REF", {}, TimexAnchor::Dct};
+    // "retail sales in February were 9 pct higher than a year earlier": the month, quarter or half the
+    // sentence just named, a year back ("ago" counts from the DCT)
+    if (u->unit == "Y" && n == 1 && next == "earlier")
+      for (size_t h = hits_.size(); h-- > 0 && hits_[h].e > 0 && t_.toks[hits_[h].b].sentence == t_.toks[i].sentence;) {
+        const std::string& v = hits_[h].value;
+        bool part = v.size() == 7 && v[4] == '-' && (v[5] == 'Q' || v[5] == 'H' || (v[5] >= '0' && v[5] <= '1'));
+        if (hits_[h].type != TimexType::Date || !part || v[0] < '0' || v[0] > '9') continue;
+        return Hit{i, end, TimexType::Date, timecal::fmt_year(std::stoi(v.substr(0, 4)) - 1) + v.substr(4), {}, hits_[h].anchor};
+      }
     if (u->unit == "Y" && n == 1 && a_.known() && quarterly(i)) {
       int y = 0, q = 0;
       reported_quarter(y, q);
