@@ -1159,3 +1159,18 @@ TEST(TimeRelative, AYearEarlierThanTheNamedPeriodAndSundayPapers) {
   EXPECT_TRUE(tag("The Manila newspaper Sunday Times published a letter.", kMar17).empty());
   expect_one("The paper published it on Sunday.", kMar17, "Sunday", "DATE", "1987-03-15");
 }
+
+// Months listed in order with no verb between belong to one schedule: "six cts for April, four cts
+// for May" (May was the year before: a far past verb pulled it back alone). A list out of order or
+// with a verb between is left to each month.
+TEST(TimeRelative, AListOfMonthsInOrderIsOneSchedule) {
+  const DocTime kMar11{1987, 3, 11};
+  auto f = tag("The board declared monthly dividends of six cts for April, four cts for May, five cts for June.", kMar11);
+  ASSERT_EQ(f.size(), 4u);
+  EXPECT_EQ(f[1].value, "1987-04");
+  EXPECT_EQ(f[2].value, "1987-05");
+  EXPECT_EQ(f[3].value, "1987-06");
+  f = tag("Sales rose in January, and fell in December.", kMar11);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1986-12");
+}

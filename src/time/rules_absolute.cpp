@@ -98,6 +98,21 @@ int Recognizer::range_year(size_t i, int m, int d) const {
       --k;
     if (k < p.b && (k == 0 || t_.toks[k].newline)) joined = false;
   }
+  // a list of months in order with no verb between: "six cts for April, four cts for May" (the months
+  // of one schedule stay in one year, or run on into the next)
+  bool listed = false;
+  if (!joined && p.e < i && i - p.e <= 4 && lex(p.b, timelex::kMonth) && p.type == TimexType::Date) {
+    bool sep = false, verbless = true;
+    for (size_t k = p.e; k < i; ++k) {
+      std::string_view w = t_.word(k);
+      if (t_.toks[k].sentence != t_.toks[i].sentence || punct(k, ';') || punct(k, ':') || punct(k, '(')) verbless = false;
+      if (punct(k, ',') || w == "and") sep = true;
+      if (lex(k, timelex::kTense) || (w.size() > 3 && w.ends_with("ed"))) verbless = false;
+    }
+    listed = joined = sep && verbless;
+  }
+  if (listed && p.value.size() >= 7 && p.value[0] >= '0' && p.value[0] <= '9' && m <= std::stoi(p.value.substr(5, 2)))
+    return 0;  // a list out of order is no schedule
   const std::string& v = p.value;
   if (!joined || p.type != TimexType::Date || !lex(p.b, timelex::kMonth) || v.size() < 7 || v[4] != '-' ||
       v[0] < '0' || v[0] > '9')
