@@ -76,6 +76,24 @@ TEST(TimeEventDate, FallsBackToDocumentDateThenUnknown) {
   EXPECT_EQ(w.basis, DateBasis::Document);
 }
 
+// Regression: in an article of 2026-02-20 "The siege began in April" dated the siege to April 2026,
+// a month not yet begun; the past-tense verb puts it in the April before.
+TEST(TimeEventDate, APastEventIsNotDatedToAMonthAfterTheArticle) {
+  const DocTime dct{2026, 2, 20};
+  std::string s = "The siege began in April";
+  auto toks = split(s);
+  auto xs = tag_timexes(s, dct);
+  EventDate began = date_event(SentenceTokens{toks, {}}, 2, xs, dct, s);
+  EXPECT_EQ(began.value, "2025-04");
+  EXPECT_EQ(began.precision, TimePrecision::Month);
+  EXPECT_EQ(began.basis, DateBasis::Relative);
+  // the verb and its object before the month: the attack too was last March
+  std::string a = "Haftar forces attacked Tripoli in March";
+  auto at = split(a);
+  EventDate attacked = date_event(SentenceTokens{at, {}}, 2, tag_timexes(a, dct), dct, a);
+  EXPECT_EQ(attacked.value, "2025-03");
+}
+
 TEST(TimeEventDate, PrecisionOfValues) {
   EXPECT_EQ(precision_of("2020"), TimePrecision::Year);
   EXPECT_EQ(precision_of("2020-07"), TimePrecision::Month);

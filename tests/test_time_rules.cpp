@@ -326,10 +326,12 @@ TEST(TimeSeasonsHolidays, ComputedHolidays) {
   DocTime apr00{2000, 4, 17};
   expect_one("protesters prayed as Easter week began", apr00, "Easter week", "DATE", "2000-W16");
   expect_one("the rally on Easter Sunday", apr00, "Easter Sunday", "DATE", "2000-04-23");
-  expect_one("they met on Good Friday", apr00, "Good Friday", "DATE", "2000-04-21");
+  expect_one("they will meet on Good Friday", apr00, "Good Friday", "DATE", "2000-04-21");
+  expect_one("they met on Good Friday", apr00, "Good Friday", "DATE", "1999-04-02");  // a governed past: the last one
   expect_one("fireworks on Independence Day", apr00, "Independence Day", "DATE", "2000-07-04");
   expect_one("a strike after Labor Day", apr00, "Labor Day", "DATE", "2000-09-04");
-  expect_one("closed on Memorial Day", apr00, "Memorial Day", "DATE", "2000-05-29");
+  expect_one("the parks will close on Memorial Day", apr00, "Memorial Day", "DATE", "2000-05-29");
+  expect_one("the parks closed on Memorial Day", apr00, "Memorial Day", "DATE", "1999-05-31");  // past: the last one
   expect_one("a toast on New Year's Eve", DocTime{1999, 12, 20}, "New Year's Eve", "DATE", "1999-12-31");
   EXPECT_TRUE(tag("the Labor Party and New Year's resolutions", apr00).empty());
 }
@@ -533,7 +535,11 @@ TEST(TimeRelative, RangesAndNarrativeAnaphora) {
   // the end of a range comes after its start, whatever the tense pulls
   auto f = tag("The siege lasted from August to October.", kTue14Jul2020);
   ASSERT_EQ(f.size(), 2u);
-  EXPECT_EQ(f[0].value, "2020-08");  // a month ahead: the past tense is not trusted that close
+  EXPECT_EQ(f[0].value, "2019-08");  // a governed past ("lasted from"): the siege was the year before
+  EXPECT_EQ(f[1].value, "2019-10");
+  f = tag("The siege will last from August to October.", kTue14Jul2020);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "2020-08");
   EXPECT_EQ(f[1].value, "2020-10");
   f = tag("The talks ran from Dec. 28 to Jan. 3.", kTue14Jul2020);
   ASSERT_EQ(f.size(), 2u);
@@ -897,4 +903,274 @@ TEST(TimeTense, APresentProgressiveOfAnArrangementLooksAhead) {
   expect_one("He is leaving for Moscow on Monday.", wed12aug98, "Monday", "DATE", "1998-08-17");
   // other progressives say nothing of the date's side
   expect_one("Police are investigating an attack on Monday.", wed12aug98, "Monday", "DATE", "1998-08-10");
+}
+
+// Regression: a past-tense verb governing a month ("began in April") only pulled it back when the
+// month lay more than about two months ahead of the DCT; nearer, a past event was put in a month not
+// yet begun. A governed past is never after the DCT (a day's slip allowed); a reporting or present
+// passive verb stays a soft cue.
+TEST(TimeTense, AGoverningPastVerbNeverPutsAMonthAfterTheDct) {
+  const DocTime kFeb20{2026, 2, 20}, kFeb10{2026, 2, 10};
+  expect_one("The siege began in April.", kFeb20, "April", "DATE", "2025-04");
+  expect_one("Fighting erupted in March.", kFeb10, "March", "DATE", "2025-03");
+  expect_one("Fighting erupted in early March.", kFeb10, "early March", "DATE", "2025-03", "START");
+  expect_one("The general was killed on March 3.", kFeb20, "March 3", "DATE", "2025-03-03");
+  // plans and present passives keep the nearest occurrence
+  expect_one("The talks will be held in April.", kFeb10, "April", "DATE", "2026-04");
+  expect_one("The case is heard in March.", kFeb20, "March", "DATE", "2026-03");
+}
+
+// A reporting verb away from the expression is the tense of the report, not of the reported event:
+// "is expected to join ... in March, an official said" looks ahead (it took "said" as the cue and
+// put March in the year before). Next to it, "said" still dates the expression ("said Monday").
+TEST(TimeTense, AReportingVerbYieldsToTheReportedClause) {
+  const DocTime kJan5{2026, 1, 5};  // a Monday
+  expect_one("Poland is expected to join the alliance in March, an official said.", kJan5, "March", "DATE", "2026-03");
+  expect_one("The ministers met in March, an official said.", kJan5, "March", "DATE", "2025-03");
+  expect_one("Erdogan said Friday that Ankara will strike.", kJan5, "Friday", "DATE", "2026-01-02");
+}
+
+// The tense of a month or weekday comes from its own clause first (bounded by commas, semicolons,
+// parentheses and words opening a subordinate clause), a present passive is not a past, a modal
+// looks ahead, and a past tense never puts a month more than a month after the DCT.
+TEST(TimeTense, TheExpressionsOwnClauseModalsAndPassives) {
+  const DocTime kOct26{1989, 10, 26}, kMar22{1998, 3, 22}, kWed15Aug{1990, 8, 15};
+  // a past verb: the December before, however far the fronted adverbial stands from it
+  expect_one("In December, the bank lost money.", kOct26, "December", "DATE", "1988-12");
+  expect_one("On Dec. 7, the bank lost money.", kOct26, "Dec. 7", "DATE", "1988-12-07");
+  // a past verb that does not govern the month: trades in a delivery month ahead
+  expect_one("The business was for April shipments.", DocTime{1987, 3, 2}, "April", "DATE", "1987-04");
+  // the clause's own verb, not the main clause's across the comma
+  expect_one("The governments, which cosponsor the talks that are supposed to conclude by May, invited Sinn Fein to rejoin.",
+             kMar22, "May", "DATE", "1998-05");
+  // a modal of the clause looks ahead of the past of the main clause
+  expect_one("The stock plummeted because Crossland may not meet the criteria effective Dec. 7.", kOct26, "Dec. 7", "DATE",
+             "1989-12-07");
+  // "that" opens the reported clause: its modal does not date the report
+  expect_one("Bush told a news conference on Tuesday that the blockade might be extended.", kWed15Aug, "Tuesday", "DATE",
+             "1990-08-14");
+  // a present passive is no past
+  expect_one("The case is heard in May.", DocTime{2000, 3, 29}, "May", "DATE", "2000-05");
+}
+
+// Four-letter past participles of verbs in -e count as past cues ("tied", "died", "used"), and
+// "the fiscal-first quarter" (hyphenated) is one expression like "the fiscal first quarter".
+TEST(TimeTense, ShortParticiplesAndTheHyphenatedFiscalQuarter) {
+  const DocTime kOct26{1989, 10, 26};
+  expect_one("problems tied to the introduction of a major family of computers in April.", kOct26, "April", "DATE",
+             "1989-04");
+  expect_one("the rebel leader died in April.", kOct26, "April", "DATE", "1989-04");
+  expect_one("net income rose in the fiscal-first quarter", kOct26, "the fiscal-first quarter", "DATE", "1989-Q1");
+}
+
+// Regression: "the 1986/87 year" gave a duration of 87 years after the year 1986. A season or
+// fiscal year written across two calendar years is one date, named by its first year.
+TEST(TimeAbsolute, SplitYearsAreOneDate) {
+  const DocTime kMar2{1987, 3, 2};
+  auto f = tag("profits will fall in the 1986/87 year ending March 31.", kMar2);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].text, "1986/87");
+  EXPECT_EQ(f[0].value, "1986");
+  EXPECT_EQ(f[1].value, "1987-03-31");
+  expect_one("the deficit for fiscal 1987/88 rose", kMar2, "fiscal 1987/88", "DATE", "1987");
+  expect_one("they won the 1988-89 season opener", kMar2, "1988-89", "DATE", "1988");
+  // not a split year: a year and a month, two years apart
+  auto g = tag("in 1985/87 and 1986-09-01", kMar2);
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g[0].text, "1985");
+}
+
+// "current account", "current assets" are terms of economics and accounting, not present times;
+// "the year to August 1987" (British usage) is an accounting period like "the year ended".
+TEST(TimeVague, CurrentAccountsAndTheYearToAMonth) {
+  const DocTime kMar3{1987, 3, 3};
+  EXPECT_TRUE(tag("Canada's current account deficit widened.", kMar3).empty());
+  EXPECT_TRUE(tag("current assets fell.", kMar3).empty());
+  expect_one("The current system works.", kMar3, "current", "DATE", "PRESENT_REF");
+  auto f = tag("Profit rose in the year to August 1987.", kMar3);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].text, "the year");
+  EXPECT_EQ(f[0].type, "DURATION");
+  EXPECT_EQ(f[0].value, "P1Y");
+  f = tag("Profit rose in the year to 31 March 1986.", kMar3);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "P1Y");
+}
+
+// "a year before" closing its clause counts back like "a year earlier"; before an event ("a year
+// before the vote") the count stays a duration.
+TEST(TimeRelative, AYearBeforeAtTheEndOfItsClause) {
+  const DocTime kMar18{1987, 3, 18};
+  expect_one("The company earned 5 dlrs a share, compared with a loss a year before.", kMar18, "a year before", "DATE",
+             "1986");
+  auto f = tag("In 1985 they met. A year before, they had split.", kMar18);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "A year before");
+  EXPECT_EQ(f[1].value, "1984");
+  expect_one("He resigned a year before the vote.", kMar18, "a year", "DURATION", "P1Y");
+}
+
+// A reporting verb is a firm past for the date it governs ("said in March": the saying is over), but
+// not for a "from" that opens what it reports.
+TEST(TimeTense, AReportingVerbGovernsItsOwnDate) {
+  const DocTime kFeb20{2026, 2, 20};
+  expect_one("Officials said in March the talks would resume.", kFeb20, "March", "DATE", "2025-03");
+}
+
+// A month naming when a trade settles ("for March delivery", "June shipment", "the December
+// contract") lies ahead whatever the verb's tense: it modifies the noun, not the past verb.
+// "for March" is the month (a verb "march" takes no "for" before it).
+TEST(TimeTense, DeliveryMonthsLieAhead) {
+  const DocTime kOct26{1989, 10, 26};
+  expect_one("Cocoa for March delivery fell 20 dlrs.", kOct26, "March", "DATE", "1990-03");
+  expect_one("They bought rapeseed for June shipment.", kOct26, "June", "DATE", "1990-06");
+  expect_one("The vote was set for March.", kOct26, "March", "DATE", "1990-03");
+  expect_one("Sales rose in June.", kOct26, "June", "DATE", "1989-06");  // no trade noun: the verb decides
+}
+
+// "the same period last year" is the period just named, a year back (not the whole year before
+// the DCT's, when no quarter is being reported).
+TEST(TimeRelative, TheSamePeriodLastYearIsTheNamedPeriodAYearBack) {
+  const DocTime kJun2{1987, 6, 2};
+  auto f = tag("Gulf oil was 31 pct of imports in the first three months of 1987 against 35 pct in the same period last year.",
+               kJun2);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "1987-Q1");
+  EXPECT_EQ(f[1].text, "the same period last year");
+  EXPECT_EQ(f[1].value, "1986-Q1");
+  f = tag("Sales rose 5 pct in April from the same period last year.", kJun2);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1986-04");
+}
+
+// Regression: "by then-Director Dan Coats" took "then" for "by then", the date named last.
+TEST(TimeRelative, ThenHyphenatedIsATitleNotATime) {
+  auto f = tag("Pierson, appointed in July 2019 by then-Director Dan Coats, spoke.", DocTime{2020, 2, 21});
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].text, "July 2019");
+  f = tag("He left in July 2019. By then, the talks had failed.", DocTime{2020, 2, 21});
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "2019-07");
+}
+
+// Wire-service details: a four-digit clock with its zone is a time, not a year ("2020 GMT"); the
+// dash after a dateline is no range ("SYRACUSE, N.Y., Oct 20 - Oct 3 end" is this October 3);
+// a capitalized "Long Term" names an agreement.
+TEST(TimeClock, WireClocksDatelinesAndNames) {
+  const DocTime kOct20{1987, 10, 20};
+  auto f = tag("a news conference at 1620 EDT/2020 GMT", kOct20);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].text, "1620 EDT");
+  EXPECT_EQ(f[0].type, "TIME");
+  EXPECT_EQ(f[0].value, "1987-10-20T16:20");
+  EXPECT_EQ(f[1].value, "1987-10-20T20:20");
+  f = tag("SYRACUSE, N.Y., Oct 20 - Oct 3 end  Shr 40 cts vs 35 cts", kOct20);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1987-10-03");
+  f = tag("The talks ran from Oct 20 - Nov 3.", kOct20);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1987-11-03");
+  EXPECT_TRUE(tag("the fifth year of the Long Term Grain Supply Agreement", kOct20).empty());
+  expect_one("The outlook for the long term is good.", kOct20, "the long term", "DATE", "FUTURE_REF");
+}
+
+// A modal before a passive looks ahead ("can be shipped from July"), a modal perfect looks back
+// ("may have been shipped in July"); "the same week last year" is the DCT's week a year back.
+TEST(TimeTense, ModalPassivesAndTheSameWeekLastYear) {
+  const DocTime kMar12{1987, 3, 12};
+  auto f = tag("Corn can be shipped from July-September.", kMar12);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "1987-07");
+  EXPECT_EQ(f[1].value, "1987-09");
+  expect_one("The corn may have been shipped in July.", kMar12, "July", "DATE", "1986-07");
+  expect_one("Neither he nor his wife could be located Wednesday.", kMar12, "Wednesday", "DATE", "1987-03-11");
+  f = tag("Output this week will be 79,784 vehicles, ahead of the 76,059 made during the same week last year.", kMar12);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].text, "the same week last year");
+  EXPECT_EQ(f[1].value, "1986-W11");
+  expect_one("sales matched the same month a year earlier", kMar12, "the same month a year earlier", "DATE", "1986-03");
+}
+
+// "set" after its subject is a past ("whose panel set the rules Tuesday"); only as an arrangement
+// ("is set for", "were set to") does it look ahead. "the month of August" is one expression.
+TEST(TimeTense, SetAsAPastAndTheMonthOfAugust) {
+  const DocTime kWed18Dec{2019, 12, 18};
+  expect_one("McGovern, whose panel set the rules Tuesday for floor debate, spoke.", kWed18Dec, "Tuesday", "DATE",
+             "2019-12-17");
+  expect_one("The vote is set for Tuesday.", kWed18Dec, "Tuesday", "DATE", "2019-12-24");
+  expect_one("The talks were set to resume Tuesday.", kWed18Dec, "Tuesday", "DATE", "2019-12-24");
+  expect_one("This gives staff the month of August to finish.", DocTime{2018, 5, 17}, "the month of August", "DATE",
+             "2018-08");
+}
+
+// "the other day" is a day shortly before the DCT; "the spring of last year" is one expression.
+TEST(TimeVague, TheOtherDayAndASeasonOfARelativeYear) {
+  const DocTime kOct26{1989, 10, 26};
+  expect_one("I saw him the other day.", kOct26, "the other day", "DATE", "PAST_REF");
+  expect_one("The war began in the spring of last year.", kOct26, "the spring of last year", "DATE", "1988-SP");
+  expect_one("The vote is in the fall of next year.", kOct26, "the fall of next year", "DATE", "1990-FA");
+}
+
+// A past verb governs the date across its object ("forces attacked Tripoli in March"), but an -ed
+// adjective in a noun phrase does not ("will redeem preferred shares on Oct. 31"), nor a verb behind
+// a plan.
+TEST(TimeTense, APastVerbGovernsAcrossItsObject) {
+  const DocTime kFeb20{2026, 2, 20};
+  expect_one("Haftar forces attacked Tripoli in March.", kFeb20, "March", "DATE", "2025-03");
+  expect_one("The company sold the unit in March.", kFeb20, "March", "DATE", "2025-03");
+  expect_one("Hudson's Bay said it will redeem 9.5 million Series H preferred shares on Oct. 31.", DocTime{1989, 10, 27},
+             "Oct. 31", "DATE", "1989-10-31");
+  expect_one("He decided to sell the unit in March.", kFeb20, "March", "DATE", "2026-03");
+}
+
+// A month or a quarter with a relative year after it is one expression of that year: "February
+// next year", "March of last year", "the first quarter last year"; "a year-end review" is the end
+// of the year, not a year's duration.
+TEST(TimeRelative, MonthsAndQuartersOfARelativeYear) {
+  const DocTime kMar16{1987, 3, 16};
+  expect_one("The license expires in February next year.", kMar16, "February next year", "DATE", "1988-02");
+  expect_one("It happened in March of last year.", kMar16, "March of last year", "DATE", "1986-03");
+  expect_one("Profit rose from the first quarter last year.", kMar16, "the first quarter last year", "DATE", "1986-Q1");
+  expect_one("Sales will rise in the second half next year.", kMar16, "the second half next year", "DATE", "1988-H2");
+  expect_one("They found it during a year-end review.", kMar16, "year-end", "DATE", "1987", "END");
+}
+
+// "Wednesday the 19th of February" is one date; "the fall-out" is no season; "the Week's" (a
+// capitalized unit after a lower-case article) names a magazine.
+TEST(TimeAbsolute, WeekdayTheNthFalloutAndTitles) {
+  const DocTime kApr17{2020, 4, 17};
+  expect_one("But then, on Wednesday the 19th of February, came the news.", kApr17, "Wednesday the 19th of February", "DATE",
+             "2020-02-19");
+  EXPECT_TRUE(tag("They dealt with the fall-out from that decision.", kApr17).empty());
+  expect_one("The talks ended in the fall.", kApr17, "the fall", "DATE", "2019-FA");
+  expect_one("In March, the Week's Damon Linker wrote a critique.", kApr17, "March", "DATE", "2020-03");
+}
+
+// "a year earlier" (or "before", closing its clause) is the month, quarter or half the sentence just
+// named, a year back; a weekday naming a newspaper is no date.
+TEST(TimeRelative, AYearEarlierThanTheNamedPeriodAndSundayPapers) {
+  const DocTime kMar17{1987, 3, 17};
+  auto f = tag("Retail sales in February were 9.0 pct higher than a year earlier.", kMar17);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1986-02");
+  f = tag("Output rose in the fourth quarter of 1986 from a year earlier.", kMar17);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1985-Q4");
+  EXPECT_TRUE(tag("The Manila newspaper Sunday Times published a letter.", kMar17).empty());
+  expect_one("The paper published it on Sunday.", kMar17, "Sunday", "DATE", "1987-03-15");
+}
+
+// Months listed in order with no verb between belong to one schedule: "six cts for April, four cts
+// for May" (May was the year before: a far past verb pulled it back alone). A list out of order or
+// with a verb between is left to each month.
+TEST(TimeRelative, AListOfMonthsInOrderIsOneSchedule) {
+  const DocTime kMar11{1987, 3, 11};
+  auto f = tag("The board declared monthly dividends of six cts for April, four cts for May, five cts for June.", kMar11);
+  ASSERT_EQ(f.size(), 4u);
+  EXPECT_EQ(f[1].value, "1987-04");
+  EXPECT_EQ(f[2].value, "1987-05");
+  EXPECT_EQ(f[3].value, "1987-06");
+  f = tag("Sales rose in January, and fell in December.", kMar11);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "1986-12");
 }

@@ -70,10 +70,13 @@ class Recognizer {
 
   // rules_absolute.cpp
   Opt month_first(size_t i);
-  int range_year(size_t i, int m, int d) const;  // the year of a range's end after its start, else 0
+  int range_year(size_t i, int m, int d) const;
+  bool attributive_month(size_t k) const;  // a trade's settlement noun at k, after a month: "March delivery"
+  size_t split_year_end(size_t i) const;  // past "1986/87", "1988-89" at a year; else i + 1  // the year of a range's end after its start, else 0
   Opt number_first(size_t i);
   Opt weekday_first(size_t i);
   Opt clock(size_t i);
+  bool zone_at(size_t e) const;  // a capitalized time zone: EST, GMT, UTC ...
   // "Tuesday" / "yesterday" after a clock time that began at token b
   size_t day_after(size_t b, size_t e, std::string& day);
   // Future when a deadline cue comes right before token b ("until Tuesday", "as early as
@@ -81,6 +84,16 @@ class Recognizer {
   Tense deadline_cue(size_t b) const;
   // "since April": the date the expression at b names is not after the DCT.
   bool since(size_t b) const { return b > 0 && is(b - 1, "since"); }
+  // A past-tense verb right before the date's preposition ("began in April", "was killed on March
+  // 3", "lasted from August"), or the date fronted in its own adverbial ("In December, the bank
+  // lost money"): the verb dates the expression itself, so its tense is firm. (A past verb farther
+  // away stays a soft cue: "the business was for April shipments" looks ahead.)
+  bool past_verb_governs(size_t b) const;
+  // The year of month m (day d) at tokens [b, e) from the DCT and the tense.
+  int year_of(size_t b, size_t e, int m, int d) const {
+    Tense t = cue_or_tense(b, e);
+    return timeres::year_for(a_, m, d, t, t == Tense::Past && past_verb_governs(b));
+  }
   Tense cue_or_tense(size_t b, size_t e) const {
     Tense c = deadline_cue(b);
     return c != Tense::Unknown ? c : tense(b, e);

@@ -25,11 +25,12 @@ std::string weekday_rel(const Anchor& a, int wd, timelex::Rel r) {
   return fmt_day(add_days(d, k == 0 ? -7 : -k));
 }
 
-int year_for(const Anchor& a, int m, int d, Tense t) {
+int year_for(const Anchor& a, int m, int d, Tense t, bool firm) {
   if (!a.known()) return 0;
-  // The occurrence nearest the DCT, pulled five months toward the side the tense points to;
-  // within a month of the DCT the tense is ignored, because a reporting verb ("said") often
-  // carries the past tense of a date a few days ahead.
+  // The occurrence nearest the DCT, pulled five months toward the side the tense points to; a firm
+  // tense (a past-tense verb governing the date: "the siege began in April" in February) never puts
+  // it more than a month on the other side. Within a month of the DCT the tense is ignored, because
+  // a reporting verb ("said") often carries the past tense of a date a few days ahead.
   long dct = days_from_civil(a.dct.year, a.dct.month, a.dct.day);
   int best = a.dct.year;
   long best_cost = 1L << 40;
@@ -39,6 +40,9 @@ int year_for(const Anchor& a, int m, int d, Tense t) {
     long cost = dist < 0 ? -dist : dist;
     if (t == Tense::Past && dist > 31) cost += 250;
     if (t == Tense::Future && dist < -31) cost += 250;
+    // a firm past: not a day after the DCT, nor a month not yet begun
+    long first = days_from_civil(y, m, d ? d : 1) - dct;
+    if (firm && t == Tense::Past && first > (d ? 1 : 0)) cost += 1000;
     if (cost < best_cost) best_cost = cost, best = y;
   }
   return best;

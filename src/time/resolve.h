@@ -25,8 +25,9 @@ std::string weekday(const Anchor& a, int wd, Tense t);
 // last / next / this Monday: strictly before, strictly after, the same ISO week.
 std::string weekday_rel(const Anchor& a, int wd, timelex::Rel r);
 // A month (with day, if d > 0) without a year: the DCT's year, rolled back when the tense is past
-// and the date lies after the DCT, forward when future and it lies before.
-int year_for(const Anchor& a, int m, int d, Tense t);
+// and the date lies after the DCT, forward when future and it lies before. A firm tense (the verb
+// governs the date) never lets it lie more than a month on the other side of the DCT.
+int year_for(const Anchor& a, int m, int d, Tense t, bool firm = false);
 // The year of the latest month m (day d, 0 = the whole month) not after the DCT: "since April"
 // in a February article began last April, whatever the verb's tense.
 int year_not_after(const Anchor& a, int m, int d);

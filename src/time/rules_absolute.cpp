@@ -31,7 +31,7 @@ bool Recognizer::month_ok(size_t i) const {
     return p == "in" || p == "of" || p == "since" || p == "until" || p == "by" || p == "last" || p == "next" ||
            p == "this" || p == "early" || p == "late" || p == "mid" || p == "-" || p == "from" || p == "through" ||
            p == "during" || p == "and" || p == "or" || p == "," || p == "to" || p == "before" || p == "after" ||
-           p == "the";
+           p == "the" || p == "for";
   }
   return true;
 }
@@ -49,16 +49,39 @@ Opt Recognizer::month_first(size_t i) {
     size_t y = punct(e, ',') ? e + 1 : e;
     if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_day(year, m, d)};
     int year = range_year(i, m, d);
-    if (!year && a_.known()) year = since(i) ? timeres::year_not_after(a_, m, d) : timeres::year_for(a_, m, d, cue_or_tense(i, e));
+    if (!year && a_.known()) year = since(i) ? timeres::year_not_after(a_, m, d) : year_of(i, e, m, d);
     return dct_hit(i, e, TimexType::Date, fmt_day(year, m, d));
   }
   size_t y = is(k, "of") ? k + 1 : punct(k, ',') ? k + 1 : k;
   if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_month(year, m)};
+  // February next year, March of last year, June this year: that month of the year named
+  if (const Entry* r = lex(y, timelex::kRel); r && is(y + 1, "year") && !punct(k, ',') &&
+                                              (r->rel == timelex::Rel::Next || r->rel == timelex::Rel::Last ||
+                                               r->rel == timelex::Rel::This) && !is(y, "past") && !is(y, "coming"))
+    return dct_hit(i, y + 2, TimexType::Date,
+                   fmt_month(a_.known() ? a_.dct.year + (r->rel == timelex::Rel::Next ? 1 : r->rel == timelex::Rel::Last ? -1 : 0) : 0, m));
   if (lex(y, timelex::kNumber))
     if (Opt sy = spoken_year(y)) return Hit{i, sy->e, TimexType::Date, fmt_month(std::stoi(sy->value), m)};
   int year = range_year(i, m, 0);
-  if (!year && a_.known()) year = since(i) ? timeres::year_not_after(a_, m, 0) : timeres::year_for(a_, m, 0, cue_or_tense(i, k));
+  if (!year && a_.known()) {
+    if (since(i)) year = timeres::year_not_after(a_, m, 0);
+    // "for March delivery", "June shipment", "the December contract": a month naming when a trade is
+    // to be settled modifies its noun, not the verb, and lies ahead whatever the verb's tense
+    else if (attributive_month(k)) year = timeres::year_for(a_, m, 0, Tense::Future);
+    else year = year_of(i, k, m, 0);
+  }
   return dct_hit(i, k, TimexType::Date, fmt_month(year, m));
+}
+
+bool Recognizer::attributive_month(size_t k) const {
+  static constexpr std::string_view kHeads[] = {
+      "delivery", "deliveries", "shipment", "shipments", "contract", "contracts", "futures", "options", "position",
+      "positions", "loading", "loadings", "arrival", "arrivals", "expiry", "expiration", "maturity", "maturities",
+      "settlement"};
+  if (!has(k) || t_.toks[k].kind != TokKind::Word || t_.toks[k].cap) return false;
+  for (std::string_view h : kHeads)
+    if (is(k, h)) return true;
+  return false;
 }
 
 int Recognizer::range_year(size_t i, int m, int d) const {
@@ -67,6 +90,29 @@ int Recognizer::range_year(size_t i, int m, int d) const {
   const Hit& p = hits_.back();
   bool joined = p.e == i - 1 && (is(i - 1, "to") || is(i - 1, "until") || is(i - 1, "through") || is(i - 1, "and") ||
                                  is(i - 1, "till") || punct(i - 1, '-'));
+  // "SYRACUSE, N.Y., Oct 20 - Oct 3 end ...": the dash after a dateline is no range
+  if (joined && punct(i - 1, '-')) {
+    size_t k = p.b;
+    while (k > 0 && p.b - k < 8 && !t_.toks[k].newline &&
+           ((t_.toks[k - 1].kind == TokKind::Word && t_.toks[k - 1].cap) || punct(k - 1, ',') || punct(k - 1, '.')))
+      --k;
+    if (k < p.b && (k == 0 || t_.toks[k].newline)) joined = false;
+  }
+  // a list of months in order with no verb between: "six cts for April, four cts for May" (the months
+  // of one schedule stay in one year, or run on into the next)
+  bool listed = false;
+  if (!joined && p.e < i && i - p.e <= 4 && lex(p.b, timelex::kMonth) && p.type == TimexType::Date) {
+    bool sep = false, verbless = true;
+    for (size_t k = p.e; k < i; ++k) {
+      std::string_view w = t_.word(k);
+      if (t_.toks[k].sentence != t_.toks[i].sentence || punct(k, ';') || punct(k, ':') || punct(k, '(')) verbless = false;
+      if (punct(k, ',') || w == "and") sep = true;
+      if (lex(k, timelex::kTense) || (w.size() > 3 && w.ends_with("ed"))) verbless = false;
+    }
+    listed = joined = sep && verbless;
+  }
+  if (listed && p.value.size() >= 7 && p.value[0] >= '0' && p.value[0] <= '9' && m <= std::stoi(p.value.substr(5, 2)))
+    return 0;  // a list out of order is no schedule
   const std::string& v = p.value;
   if (!joined || p.type != TimexType::Date || !lex(p.b, timelex::kMonth) || v.size() < 7 || v[4] != '-' ||
       v[0] < '0' || v[0] > '9')
@@ -104,7 +150,7 @@ Opt Recognizer::number_first(size_t i) {
       if (punct(e, '.') && tight(e) && mw.size() <= 4 && mw != "may" && mw != "june" && mw != "july") ++e;
       size_t y = punct(e, ',') ? e + 1 : e;
       if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_day(year, m, v)};
-      int year = a_.known() ? timeres::year_for(a_, m, v, cue_or_tense(i, e)) : 0;
+      int year = a_.known() ? year_of(i, e, m, v) : 0;
       return dct_hit(i, e, TimexType::Date, fmt_day(year, m, v));
     }
   }
@@ -129,7 +175,17 @@ Opt Recognizer::number_first(size_t i) {
   if (punct(i + 1, '%') || is(i + 1, "percent") || punct(i + 1, ':') || (punct(i + 1, '.') && num(i + 2) >= 0 && tight(i + 2)))
     return std::nullopt;
   if (y < 1900 && !(i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "of")))) return std::nullopt;
-  return Hit{i, i + 1, TimexType::Date, fmt_year(y)};
+  return Hit{i, split_year_end(i), TimexType::Date, fmt_year(y)};
+}
+
+size_t Recognizer::split_year_end(size_t i) const {
+  // 1986/87, 1988-89: a season or fiscal year across two calendar years, named by its first; the
+  // second part is no count of its own ("the 1986/87 year" is not 87 years)
+  int y = year_at(i);
+  if (y && (punct(i + 1, '/') || punct(i + 1, '-')) && tight(i + 1) && tight(i + 2) && digits_at(i + 2, 2) &&
+      num(i + 2) == (y + 1) % 100)
+    return i + 3;
+  return i + 1;
 }
 
 Opt Recognizer::weekday_first(size_t i) {
@@ -137,9 +193,20 @@ Opt Recognizer::weekday_first(size_t i) {
   if (t_.word(i).size() <= 4 && !k.cap) return std::nullopt;  // "wed", "sat" as words
   int wd = k.lex->weekday;
   size_t j = i + 1;
+  // a newspaper: the Sunday Times, the Sunday Telegraph, the Monday Herald
+  if (k.cap && has(j) && t_.toks[j].cap && t_.toks[j].kind == TokKind::Word) {
+    static constexpr std::string_view kPapers[] = {"times",    "telegraph", "express", "herald", "mail",  "post",
+                                                   "tribune",  "independent", "observer", "star", "mirror", "sun"};
+    for (std::string_view p : kPapers)
+      if (is(j, p)) return std::nullopt;
+  }
   if (punct(j, '.') && tight(j) && t_.word(i).size() <= 4) ++j;
   // Tuesday, 14 July, 2020 · Monday, Oct. 16
   size_t d = punct(j, ',') ? j + 1 : j;
+  // Wednesday the 19th of February
+  if (is(d, "the") && num(d + 1) >= 1 && num(d + 1) <= 31 && skip_ordinal_suffix(d + 2) > d + 2 &&
+      (is(skip_ordinal_suffix(d + 2), "of") || lex(skip_ordinal_suffix(d + 2), timelex::kMonth)))
+    ++d;
   if (Opt h = lex(d, timelex::kMonth) ? month_first(d) : number_first(d)) {
     if (h->value.size() == 10) {
       h->b = i;
@@ -161,7 +228,19 @@ Opt Recognizer::weekday_first(size_t i) {
   return dct_hit(i, j, TimexType::Date, day);
 }
 
+bool Recognizer::zone_at(size_t e) const {
+  if (!has(e) || t_.toks[e].kind != TokKind::Word || !t_.toks[e].cap) return false;
+  std::string_view z = t_.word(e);
+  return z == "est" || z == "edt" || z == "gmt" || z == "utc" || z == "pst" || z == "pdt" || z == "cet" || z == "cst" ||
+         z == "msk" || z == "bst" || z == "cdt" || z == "mst" || z == "mdt";
+}
+
 Opt Recognizer::clock(size_t i) {
+  // 1620 EDT, 2020 GMT: the wire services' four-digit clock, known by its zone (not the year 2020)
+  if (digits_at(i, 4) && num(i) % 100 < 60 && num(i) / 100 < 24 && zone_at(i + 1)) {
+    std::string hm = "T" + timecal::two(num(i) / 100) + ":" + timecal::two(num(i) % 100);
+    return dct_hit(i, i + 2, TimexType::Time, (a_.known() ? fmt_day(a_.day()) : "XXXX-XX-XX") + hm);
+  }
   int h = num(i), mi = 0;
   if (h < 0 || h > 24 || digits(i) > 2) return std::nullopt;
   size_t e = i + 1;
@@ -183,18 +262,74 @@ Opt Recognizer::clock(size_t i) {
   if (!colon && !ampm) return std::nullopt;
   if (ampm && (h < 1 || h > 12)) return std::nullopt;
   // Zones are part of the extent; the value stays local time, as TimeML writes it.
-  if (has(e) && t_.toks[e].kind == TokKind::Word && t_.toks[e].cap) {
-    std::string_view z = t_.word(e);
-    if (z == "est" || z == "edt" || z == "gmt" || z == "utc" || z == "pst" || z == "pdt" || z == "cet" || z == "cst" ||
-        z == "msk")
-      ++e;
-  }
+  if (zone_at(e)) ++e;
   if (ampm == 2 && h != 12) h += 12;
   if (ampm == 1 && h == 12) h = 0;
   std::string hm = "T" + timecal::two(h) + ":" + timecal::two(mi);
   std::string day;
   size_t end = day_after(i, e, day);
   return dct_hit(i, end, TimexType::Time, day + hm);
+}
+
+bool Recognizer::past_verb_governs(size_t b) const {
+  // back over the date's own modifiers and one preposition: "in early", "on", "in mid -"
+  size_t k = b;
+  auto skippable = [&](size_t j) { return is(j, "early") || is(j, "late") || is(j, "mid") || punct(j, '-') || is(j, "the"); };
+  while (k > 0 && b - k < 3 && skippable(k - 1)) --k;
+  if (k == 0 || !(is(k - 1, "in") || is(k - 1, "on") || is(k - 1, "during") || is(k - 1, "from"))) return false;
+  // a fronted adverbial dates the main clause's verb: "In December, the bank lost money"
+  if (k == 1 || t_.toks[k - 2].sentence != t_.toks[k - 1].sentence) {
+    size_t e = b + 1;
+    while (has(e) && t_.toks[e].sentence == t_.toks[b].sentence && (num(e) >= 0 || punct(e, '.'))) ++e;  // Dec. 7
+    return punct(e, ',');
+  }
+  // a past verb at v, not the participle of a plan or of a present passive ("will be held", "is heard")
+  auto past_verb = [&](size_t v) {
+    if (t_.toks[v].sentence != t_.toks[b].sentence || t_.toks[v].kind != TokKind::Word || t_.toks[v].cap) return false;
+    std::string_view w = t_.word(v);
+    const Entry* e = lex(v, timelex::kTense);
+    bool past = e ? e->tense == Tense::Past && w != "had" && w != "has" && w != "have" && w != "been" && w != "was" &&
+                        w != "were" && w != "did" && w != "last" && w != "ago" && w != "yesterday"
+                  : w.ends_with("ed") && !w.starts_with("un") && (w.size() > 4 || (w.size() == 4 && w[1] != 'e'));
+    if (!past || v == 0 || t_.toks[v - 1].sentence != t_.toks[v].sentence) return past;
+    std::string_view p = t_.word(v - 1);
+    return !(p == "be" || p == "been" || p == "is" || p == "are" || p == "am" || p == "being" || p == "to" || p == "will" ||
+             p == "would" || p == "ll" || p == "shall" || p == "can" || p == "could" || p == "may" || p == "might" ||
+             p == "must" || p == "should");
+  };
+  size_t v = k - 2;
+  std::string_view w = t_.word(v);
+  // "they said from September a body will ...": "from" opens the reported clause, it does not date the
+  // report ("said in March" does)
+  if ((w == "said" || w == "told" || w == "added") && is(k - 1, "from")) return false;
+  if (past_verb(v)) return true;
+  // the verb and its object before the date: "forces attacked Tripoli in March", "sold the unit in
+  // May" -- back over a few words of the object, not across a clause, an infinitive or a modal
+  for (size_t j = v; j-- > 0 && v - j <= 4 && t_.toks[j].sentence == t_.toks[b].sentence;) {
+    const timescan::Tok& t = t_.toks[j + 1];
+    if (t.kind == TokKind::Punct || lex(j + 1, timelex::kTense)) return false;  // a clause break or another verb
+    std::string_view x = t_.word(j);
+    if (x == "to" || x == "that" || x == "which" || x == "who" || x == "will" || x == "would" || x == "said" ||
+        x == "told" || x == "says" || x == "and" || x == "or" || x == "but")
+      return false;
+    if (t_.toks[j].kind == TokKind::Punct) return false;
+    // a verb takes its object next: a determiner, a name, a number or a pronoun ("attacked Tripoli", "sold
+    // the unit"); an -ed word before a common noun describes it ("preferred shares", "armed forces")
+    std::string_view o = t_.word(j + 1);
+    bool object = t.cap || t.kind == TokKind::Number || o == "the" || o == "a" || o == "an" || o == "its" || o == "his" ||
+                  o == "her" || o == "their" || o == "our" || o == "this" || o == "these" || o == "those" ||
+                  o == "some" || o == "all" || o == "him" || o == "them" || o == "it" || o == "us";
+    if (object && past_verb(j)) {
+      // and no plan further back in the clause: "said it will redeem preferred shares on Oct. 31"
+      for (size_t q = j; q-- > 0 && j - q <= 4 && t_.toks[q].sentence == t_.toks[b].sentence;) {
+        std::string_view x = t_.word(q);
+        if (x == "will" || x == "would" || x == "to" || x == "ll" || x == "shall") return false;
+        if (t_.toks[q].kind == TokKind::Punct) break;
+      }
+      return true;
+    }
+  }
+  return false;
 }
 
 Tense Recognizer::deadline_cue(size_t b) const {
@@ -256,7 +391,10 @@ Opt Recognizer::quarter(size_t i) {
   // [fiscal] [YEAR] ordinal[-]quarter|half [of [fiscal] YEAR]
   size_t k = i;
   int year = 0;
-  if (is(k, "fiscal")) ++k;
+  if (is(k, "fiscal")) {
+    ++k;
+    if (punct(k, '-') && tight(k) && tight(k + 1)) ++k;  // the fiscal-first quarter
+  }
   if (int y = year_at(k); y && (lex(k + 1, timelex::kOrdinal) || num(k + 1) >= 0)) year = y, ++k;
   // 1989's third quarter
   else if (int y2 = year_at(k); y2 && punct(k + 1, '\'') && tight(k + 1) && is(k + 2, "s") && lex(k + 3, timelex::kOrdinal))
@@ -286,6 +424,12 @@ Opt Recognizer::quarter(size_t i) {
              !is(y + 2, "ended") && !is(y + 2, "ending"))
       e = y + 2;
   }
+  // the first quarter last year, the second half next year
+  if (!year && !relative_year && e == k + 1)
+    if (const Entry* r = lex(e, timelex::kRel); r && is(e + 1, "year") && !is(e, "past") && !is(e, "coming") &&
+                                              (r->rel == timelex::Rel::Next || r->rel == timelex::Rel::Last ||
+                                               r->rel == timelex::Rel::This))
+      relative_year = true, step = r->rel == timelex::Rel::Next ? 1 : r->rel == timelex::Rel::Last ? -1 : 0, e += 2;
   if (relative_year) {
     std::string v = fmt_year(a_.known() ? a_.dct.year + step : 0) + (half ? "-H" : "-Q") + std::to_string(ord);
     return dct_hit(i, e, TimexType::Date, v);
@@ -406,7 +550,7 @@ Opt Recognizer::named_day(size_t i) {
   if (absolute) e = y + 1;
   if (!year && a_.known()) {
     timecal::Ymd guess = day_in(a_.dct.year);
-    year = timeres::year_for(a_, guess.m, guess.d, cue_or_tense(i, e));
+    year = year_of(i, e, guess.m, guess.d);
   }
   if (!year) return dct_hit(i, e, TimexType::Date, week ? "XXXX-WXX" : "XXXX-XX-XX");
   timecal::Ymd day = day_in(year);

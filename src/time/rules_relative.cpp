@@ -23,6 +23,10 @@ Opt Recognizer::rel_first(size_t i) {
   Rel rel = r->rel;
   if (rel == Rel::Ago) return std::nullopt;
   if (is(i, "current") && !lex(i + 1, timelex::kUnit) && !is(i + 1, "fiscal")) {
+    // accounting and economics terms, not times: the current account (deficit), current assets
+    if (is(i + 1, "account") || is(i + 1, "accounts") || is(i + 1, "assets") || is(i + 1, "liabilities") ||
+        is(i + 1, "yield") || is(i + 1, "ratio"))
+      return std::nullopt;
     // "the then current price": current as of a past time
     if (i > 0 && is(i - 1, "then") && !punct(i - 1, ',')) return Hit{i - 1, i + 1, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
     return Hit{i, i + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
@@ -291,6 +295,8 @@ Opt Recognizer::quantity(size_t i) {
   if (punct(k + 1, '-') && tight(k + 1) && (is(k + 2, "earlier") || is(k + 2, "ago"))) return std::nullopt;
   if (n == -2 && !plural(t_.word(k))) return std::nullopt;
   size_t end = k + 1;
+  // "a year-end review": the end of the year, left to the year-end rule
+  if (punct(end, '-') && tight(end) && is(end + 1, "end") && tight(end + 1)) return std::nullopt;
   // a 10-day-long strike; "a year-long inquiry" is left to "year-long"
   if (punct(end, '-') && tight(end) && is(end + 1, "long") && tight(end + 1)) {
     if (article) return std::nullopt;
@@ -299,6 +305,11 @@ Opt Recognizer::quantity(size_t i) {
   // Ages ("a 6-year-old boy", "44 years old") are properties of people, not times.
   if (u->unit == "Y" && ((punct(end, '-') && tight(end) && is(end + 1, "old")) || is(end, "old"))) return std::nullopt;
   std::string_view next = has(end) ? t_.word(end) : std::string_view{};
+  // "a profit of $2 a share a year before.": "before" ending its clause counts back as "earlier" does
+  // (before an event, "a year before the vote", the count stays a duration)
+  if (next == "before" && has(end + 1) && t_.toks[end + 1].kind == TokKind::Punct && !punct(end + 1, '\'') &&
+      !punct(end + 1, '-'))
+    next = "earlier";
   // $5 a year, twice a week: a rate
   bool shifted = next == "ago" || next == "earlier" || next == "later" || next == "hence";
   if (article && !shifted && !is(end, "or") && amount_before(i)) return Hit{i, end, TimexType::Set, duration_value(1, u->unit)};
@@ -319,6 +330,15 @@ Opt Recognizer::quantity(size_t i) {
   if (sign) {
     ++end;
     if (n < 0) return Hit{i, end, TimexType::Date, sign < 0 ? "PAST_REF" : "FUTURE_REF", {}, TimexAnchor::Dct};
+    // "retail sales in February were 9 pct higher than a year earlier": the month, quarter or half the
+    // sentence just named, a year back ("ago" counts from the DCT)
+    if (u->unit == "Y" && n == 1 && next == "earlier")
+      for (size_t h = hits_.size(); h-- > 0 && hits_[h].e > 0 && t_.toks[hits_[h].b].sentence == t_.toks[i].sentence;) {
+        const std::string& v = hits_[h].value;
+        bool part = v.size() == 7 && v[4] == '-' && (v[5] == 'Q' || v[5] == 'H' || (v[5] >= '0' && v[5] <= '1'));
+        if (hits_[h].type != TimexType::Date || !part || v[0] < '0' || v[0] > '9') continue;
+        return Hit{i, end, TimexType::Date, timecal::fmt_year(std::stoi(v.substr(0, 4)) - 1) + v.substr(4), {}, hits_[h].anchor};
+      }
     if (u->unit == "Y" && n == 1 && a_.known() && quarterly(i)) {
       int y = 0, q = 0;
       reported_quarter(y, q);
@@ -418,7 +438,9 @@ Opt Recognizer::vague_or_set(size_t i) {
     return Hit{i, i + 1, TimexType::Date, v->vague, {}, TimexAnchor::Dct};
   }
   // "Until then", "by then", "since then": the date named last, in this sentence or the one before
-  if (is(i, "then") && i > 0 && (is(i - 1, "until") || is(i - 1, "till") || is(i - 1, "by") || is(i - 1, "since"))) {
+  // (not "then-Director": a title held at that time)
+  if (is(i, "then") && i > 0 && (is(i - 1, "until") || is(i - 1, "till") || is(i - 1, "by") || is(i - 1, "since")) &&
+      !(punct(i + 1, '-') && tight(i + 1))) {
     size_t since = previous_sentence_start(i);
     for (size_t k = hits_.size(); k-- > 0 && hits_[k].e >= since;) {
       const Hit& h = hits_[k];
@@ -498,6 +520,8 @@ Opt Recognizer::the_first(size_t i) {
     return Hit{i, k + 2, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
   if (w == "present" && !lex(k + 1, timelex::kUnit) && has(k + 1) && t_.toks[k + 1].kind != TokKind::Word)
     return Hit{i, k + 1, TimexType::Date, "PRESENT_REF", {}, TimexAnchor::Dct};
+  // the other day: a day shortly before the DCT
+  if (w == "other" && is(k + 1, "day")) return Hit{i, k + 2, TimexType::Date, "PAST_REF", {}, TimexAnchor::Dct};
   if (w == "day" && is(k + 1, "before") && is(k + 2, "yesterday"))
     return dct_hit(i, k + 3, TimexType::Date, a_.known() ? timeres::shift(a_, "D", -2) : "XXXX-XX-XX");
   if (w == "day" && is(k + 1, "after") && is(k + 2, "tomorrow"))
@@ -545,6 +569,15 @@ Opt Recognizer::the_first(size_t i) {
     size_t q = k + 2, e = 0;
     if (is(q, "last") && is(q + 1, "year")) e = q + 2;
     else if (is(q, "a") && is(q + 1, "year") && (is(q + 2, "ago") || is(q + 2, "earlier"))) e = q + 3;
+    // the period the sentence (or the one before) just named, a year back: "in the first three months
+    // of 1987 against 35 pct in the same period last year" is 1986's first quarter
+    if (e && is(k + 1, "period"))
+      for (size_t h = hits_.size(); h-- > 0 && hits_[h].e >= previous_sentence_start(i);) {
+        const std::string& v = hits_[h].value;
+        bool part = v.size() == 7 && v[4] == '-' && (v[5] == 'Q' || v[5] == 'H' || (v[5] >= '0' && v[5] <= '1'));
+        if (hits_[h].type != TimexType::Date || !part || v[0] < '0' || v[0] > '9') continue;
+        return Hit{i, e, TimexType::Date, timecal::fmt_year(std::stoi(v.substr(0, 4)) - 1) + v.substr(4), {}, hits_[h].anchor};
+      }
     if (e && (is(k + 1, "quarter") || context_mentions(i, "quarter"))) return reported_period(i, e, 1);
     if (e) return dct_hit(i, e, TimexType::Date, timecal::fmt_year(a_.dct.year - 1));
   }
@@ -601,6 +634,19 @@ Opt Recognizer::the_first(size_t i) {
   if (Opt h = number_first(k); h && t_.word(h->e - 1) == "s") return from_the(h);
   // the 19th century
   if (Opt h = century(k)) return from_the(h);
+  // the same week last year, the same month a year earlier: that period of the DCT's year, a year back
+  if (w == "same" && a_.known() && (is(k + 1, "week") || is(k + 1, "month") || is(k + 1, "day"))) {
+    size_t q = k + 2, e = 0;
+    if (is(q, "last") && is(q + 1, "year")) e = q + 2;
+    else if (is(q, "a") && is(q + 1, "year") && (is(q + 2, "ago") || is(q + 2, "earlier"))) e = q + 3;
+    if (e) {
+      timecal::Ymd d = a_.day();
+      std::string v = is(k + 1, "week") ? timecal::fmt_week(timecal::add_days(d, -364))
+                      : is(k + 1, "month") ? timecal::fmt_month(d.y - 1, d.m)
+                                           : timecal::fmt_day(d.y - 1, d.m, d.m == 2 && d.d == 29 ? 28 : d.d);
+      return dct_hit(i, e, TimexType::Date, v);
+    }
+  }
   // the same day, the same week: the period of the last date named
   if (w == "same" && lex(k + 1, timelex::kUnit) && !plural(t_.word(k + 1)))
     if (Opt h = anaphor(i, k + 2, t_.toks[k + 1].lex->unit, 0)) return h;
@@ -681,16 +727,24 @@ Opt Recognizer::the_first(size_t i) {
   if (count_at(c, n, e) && !is(c, "a") && !is(c, "an") && lex(e, timelex::kUnit) && plural(t_.word(e))) {
     return dct_hit(i, e + 1, TimexType::Duration, duration_value(n, t_.toks[e].lex->unit));
   }
-  if (const Entry* s = lex(k, timelex::kSeason)) {
+  if (const Entry* s = lex(k, timelex::kSeason); s && !(punct(k + 1, '-') && tight(k + 1))) {  // not "the fall-out"
     size_t y = is(k + 1, "of") ? k + 2 : k + 1;
     if (int yr = year_at(y)) return Hit{i, y + 1, TimexType::Date, timecal::fmt_year(yr) + "-" + s->season};
+    // the spring of last year, the fall of next year
+    if (const Entry* r = lex(y, timelex::kRel); r && y == k + 2 && is(y + 1, "year") &&
+                                              (r->rel == Rel::Last || r->rel == Rel::Next || r->rel == Rel::This))
+      return dct_hit(i, y + 2, TimexType::Date,
+                     timeres::shift(a_, "Y", r->rel == Rel::Last ? -1 : r->rel == Rel::Next ? 1 : 0) + "-" + s->season);
     if (Opt sy = lex(y, timelex::kNumber) ? spoken_year(y) : std::nullopt)
       return Hit{i, sy->e, TimexType::Date, sy->value + "-" + s->season};
     return dct_hit(i, k + 1, TimexType::Date, timeres::season(a_, s->season, Rel::None, tense(i, k + 1)));
   }
   if (w == "weekend") return weekend(i, k + 1, tense(i, k + 1));
-  // "the year ended Sept. 30", "the quarter ending in June": an accounting period, a duration
-  if (lex(k, timelex::kUnit) && (is(k + 1, "ended") || is(k + 1, "ending")))
+  // "the year ended Sept. 30", "the quarter ending in June", "the year to August 1987": an accounting
+  // period, a duration
+  if (lex(k, timelex::kUnit) && (is(k + 1, "ended") || is(k + 1, "ending") ||
+                                 (is(k + 1, "to") && lex(k + 2, timelex::kMonth) && has(k + 2) && t_.toks[k + 2].cap) ||
+                                 (is(k + 1, "to") && num(k + 2) >= 1 && num(k + 2) <= 31 && lex(k + 3, timelex::kMonth))))
     return Hit{i, k + 1, TimexType::Duration, duration_value(1, t_.toks[k].lex->unit)};
   // over the years: an unspecified stretch reaching to the present
   if (w == "years" && i > 0 && is(i - 1, "over")) return Hit{i, k + 1, TimexType::Duration, "PXY"};
@@ -707,10 +761,14 @@ Opt Recognizer::the_first(size_t i) {
   if (lex(k, timelex::kNumber))
     if (Opt sy = spoken_year(k); sy && sy->value.size() == 3) return from_the(sy);
   // the near term, the short term, the long term
-  if ((w == "near" || w == "short" || w == "long") && is(k + 1, "term"))
+  // (not a name: "the Long Term Grain Supply Agreement")
+  if ((w == "near" || w == "short" || w == "long") && is(k + 1, "term") && !t_.toks[k].cap)
     return Hit{i, k + 2, TimexType::Date, "FUTURE_REF", {}, TimexAnchor::Dct};
   if (w == "year")
     if (Opt h = year_end(k)) return from_the(h);
+  // the month of August: one expression, the month's
+  if (w == "month" && is(k + 1, "of") && lex(k + 2, timelex::kMonth) && has(k + 2) && t_.toks[k + 2].cap)
+    if (Opt h = month_first(k + 2)) return from_the(h);
   if (w == "year") {  // the year 2000, the year two thousand
     if (int y = year_at(k + 1)) return Hit{i, k + 2, TimexType::Date, timecal::fmt_year(y)};
     if (Opt sy = lex(k + 1, timelex::kNumber) ? spoken_year(k + 1) : std::nullopt) return from_the(sy);

@@ -130,10 +130,27 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
   auto cue = [&](size_t i) -> Tense {
     const Tok& k = t.toks[i];
     if (k.kind != TokKind::Word) return Tense::Unknown;
-    if (k.lex && (k.lex->kinds & timelex::kTense)) return k.lex->tense;
     std::string_view w = t.word(i);
+    // "set" looks ahead only as an arrangement ("is set to", "was set for"); after its subject it is
+    // a past: "whose panel set the rules Tuesday"
+    if (w == "set" && i > 0) {
+      std::string_view p = t.word(i - 1);
+      bool arranged = p == "is" || p == "are" || p == "am" || p == "be" || p == "been" || p == "being" || p == "was" ||
+                      p == "were" || p == "s" || p == "now" || p == "all" || p == "also";
+      if (!arranged) return Tense::Past;
+    }
+    if (k.lex && (k.lex->kinds & timelex::kTense)) return k.lex->tense;
+    // a modal of possibility or obligation looks ahead ("may not meet the criteria effective Dec. 7"),
+    // unless a perfect follows it ("may have left on Monday"); lower case, so not the month May
+    if ((w == "may" || w == "might" || w == "must" || w == "should" || w == "can") && !k.cap) {
+      bool perfect = i + 1 < t.toks.size() && (t.word(i + 1) == "have" || (t.word(i + 1) == "not" && i + 2 < t.toks.size() &&
+                                                                        t.word(i + 2) == "have"));
+      return perfect ? Tense::Past : Tense::Future;
+    }
     // -ed words are past participles, except the negated adjectives: "an unspecified date"
     if (w.size() > 4 && w.ends_with("ed") && !k.cap && !w.starts_with("un")) return Tense::Past;
+    // and the four-letter ones of verbs ending in -e: tied, died, used, owed, sued (not need, seed)
+    if (w.size() == 4 && w.ends_with("ed") && w[1] != 'e' && !k.cap) return Tense::Past;
     return Tense::Unknown;
   };
   // A participle after a future auxiliary is future: "will be held", "is to be signed".
@@ -193,9 +210,17 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
       for (std::string_view d : kDone) done |= w == d;
       if (!done) return Tense::Future;
     }
+    bool perfect = false;
     for (size_t d = 1; d <= 3 && i >= d && t.toks[i - d].sentence == s; ++d) {
       std::string_view w = t.word(i - d);
       if (w == "will" || w == "shall" || w == "ll" || w == "to" || w == "would") return Tense::Future;
+      // "can be shipped", "may be delayed": a modal looks ahead; "may have been shipped" looks back
+      // ("could" is also the past of "can": "could not be located Wednesday")
+      if (w == "can" || w == "may" || w == "might" || w == "must" || w == "should")
+        return perfect ? Tense::Past : Tense::Future;
+      perfect |= w == "have";
+      // a present passive: "when the case is heard in May", "talks are held in Geneva"
+      if (w == "is" || w == "are" || w == "am") return Tense::Present;
       if (w != "be" && w != "have" && w != "been" && w != "not" && w != "still" && w != "also" && w != "now" &&
           w != "never" && !(w.size() > 4 && w.ends_with("ly")))
         break;
@@ -207,18 +232,63 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
   bool opens = b <= 1 || t.toks[b - 1].sentence != s || t.toks[b - 2].sentence != s;  // at most one word before
   bool fronted = opens && e < t.toks.size() && t.toks[e].kind == TokKind::Punct && t.lower[t.toks[e].b] == ',';
   const size_t reach = fronted ? 40 : 14;
+  // A reporting verb not next to the expression ("... in early March, an official said") is the
+  // tense of the report, not of what it reports: a cue of the reported clause comes first.
+  auto reporting = [&](size_t i) {
+    std::string_view w = t.word(i);
+    return w == "said" || w == "says" || w == "told" || w == "tells" || w == "added" || w == "adds";
+  };
+  Tense report = Tense::Unknown;
+  // The expression's own clause first, as far as a comma, semicolon, colon, parenthesis or a word
+  // opening a subordinate clause either way ("talks that are supposed to conclude by May, invited
+  // Sinn Fein", "told a news conference on Tuesday that the blockade might be extended"); then the
+  // sentence.
+  auto boundary = [&](size_t i) {
+    if (t.toks[i].kind == TokKind::Word) {
+      std::string_view w = t.word(i);
+      return w == "that" || w == "which" || w == "who" || w == "whom" || w == "because" || w == "if" ||
+             w == "whether" || w == "while" || w == "although" || w == "though" || w == "unless";
+    }
+    if (t.toks[i].kind != TokKind::Punct) return false;
+    char c = t.lower[t.toks[i].b];
+    return c == ',' || c == ';' || c == ':' || c == '(' || c == ')';
+  };
+  bool left_open = true, right_open = true;
+  for (size_t d = 1; d <= 14 && (left_open || right_open); ++d) {
+    if (left_open && b >= d && t.toks[b - d].sentence == s && !boundary(b - d)) {
+      Tense x = cue(b - d);
+      if (x != Tense::Unknown) return verb_group(b - d, x);
+    } else {
+      left_open = false;
+    }
+    size_t r = e - 1 + d;
+    if (right_open && r < t.toks.size() && t.toks[r].sentence == s && !boundary(r)) {
+      Tense x = cue(r);
+      if (x != Tense::Unknown) return verb_group(r, x);
+    } else {
+      right_open = false;
+    }
+  }
   for (size_t d = 1; d <= reach; ++d) {
     if (b >= d && t.toks[b - d].sentence == s) {
       Tense x = cue(b - d);
-      if (x != Tense::Unknown) return verb_group(b - d, x);
+      if (x != Tense::Unknown && d > 2 && reporting(b - d)) {
+        if (report == Tense::Unknown) report = verb_group(b - d, x);
+      } else if (x != Tense::Unknown) {
+        return verb_group(b - d, x);
+      }
     }
     size_t r = e - 1 + d;
     if (r < t.toks.size() && t.toks[r].sentence == s) {
       Tense x = cue(r);
-      if (x != Tense::Unknown) return verb_group(r, x);
+      if (x != Tense::Unknown && d > 2 && reporting(r)) {
+        if (report == Tense::Unknown) report = verb_group(r, x);
+      } else if (x != Tense::Unknown) {
+        return verb_group(r, x);
+      }
     }
   }
-  return Tense::Unknown;
+  return report;
 }
 
 }  // namespace sitrep::timescan

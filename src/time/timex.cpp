@@ -115,6 +115,8 @@ bool Recognizer::title(const Hit& h) const {
   bool after_name = t_.toks[p].kind == TokKind::Word && t_.toks[p].cap;
   for (size_t k = h.b; k < h.e; ++k) {
     if (!t_.toks[k].cap || !(lex(k, timelex::kUnit) || lex(k, timelex::kDayrel))) continue;
+    // "the Week's Damon Linker": a lower-case article before a capitalized unit names a title
+    if (k == h.b + 1 && is(h.b, "the") && !t_.toks[h.b].cap) return true;
     if (k > h.b && after_quote) return true;
     if (k == h.b && h.e == h.b + 1 && lex(k, timelex::kDayrel) && after_name) return true;
   }
@@ -214,7 +216,7 @@ Opt Recognizer::match_core(size_t i) {
   if (lex(i, timelex::kNumber))
     if (Opt h = spoken_year(i)) return h;
   if (Opt h = vague_or_set(i)) return h;
-  if (is(i, "fiscal") && year_at(i + 1)) return Hit{i, i + 2, TimexType::Date, std::to_string(year_at(i + 1))};
+  if (is(i, "fiscal") && year_at(i + 1)) return Hit{i, split_year_end(i + 1), TimexType::Date, std::to_string(year_at(i + 1))};
   return quantity(i);
 }
 
