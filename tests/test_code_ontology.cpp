@@ -144,6 +144,10 @@ TEST(CodeOntology, OrganizationHeadWords) {
   auto bad = OrgHeads::parse("word\tsector\ncommittee\tNG\n");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().where().find("line 2"), std::string::npos);
+  // words that say the sector inside a name, whatever its head, but make no organization alone
+  EXPECT_EQ(heads.value()->modifier("house"), "LEG");
+  EXPECT_EQ(heads.value()->sector("house"), "");
+  EXPECT_FALSE(OrgHeads::parse("word\tsector\nhouse\tLEG\tmaybe\n").ok());
 }
 
 

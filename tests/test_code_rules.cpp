@@ -1781,3 +1781,19 @@ TEST(CodeRules, AHeadlinesPresentTenseAfterAnActorIsAVerb) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "the House Foreign Affairs Committee" was an NGO (its head word, "Committee"):
+// a word inside the name that says its sector wins ("House": the legislature).
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, AWordInsideANameSaysItsSector) {
+  NEED_PARSER();
+  auto c = run_parsed("Democratic Rep. Eliot Engel of New York, chairman of the House Foreign Affairs Committee, voted to "
+                      "end U.S. military assistance to the war.");
+  ASSERT_FALSE(c.events.empty());
+  for (const auto& e : c.events)
+    if (e.source) EXPECT_NE(e.source->code, "NGO");
+  EXPECT_TRUE(find(c, "16", "USALEG"));
+}
+}  // namespace
+}  // namespace sitrep::code

@@ -20,9 +20,12 @@ Expected<std::shared_ptr<const OrgHeads>> OrgHeads::load_embedded() {
 Expected<std::shared_ptr<const OrgHeads>> OrgHeads::parse(std::string_view tsv) {
   auto heads = std::make_shared<OrgHeads>();
   for (const auto& r : read_tsv(tsv)) {
-    if (r.cells.size() < 2 || r.cells[0].empty() || r.cells[1].size() != 3)
-      return Error{"data/lexicon/organizations.tsv", "line " + std::to_string(r.line), "expected word<TAB>sector code"};
-    heads->sector_[std::string(r.cells[0])] = std::string(r.cells[1]);
+    bool modifier = r.cells.size() > 2 && r.cells[2] == "modifier";
+    if (r.cells.size() < 2 || r.cells[0].empty() || r.cells[1].size() != 3 ||
+        (r.cells.size() > 2 && !r.cells[2].empty() && !modifier))
+      return Error{"data/lexicon/organizations.tsv", "line " + std::to_string(r.line),
+                   "expected word<TAB>sector code[<TAB>modifier]"};
+    (modifier ? heads->modifier_ : heads->sector_)[std::string(r.cells[0])] = std::string(r.cells[1]);
   }
   return std::shared_ptr<const OrgHeads>(std::move(heads));
 }
@@ -30,6 +33,11 @@ Expected<std::shared_ptr<const OrgHeads>> OrgHeads::parse(std::string_view tsv) 
 std::string_view OrgHeads::sector(std::string_view lower) const {
   auto it = sector_.find(std::string(lower));
   return it == sector_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+std::string_view OrgHeads::modifier(std::string_view lower) const {
+  auto it = modifier_.find(std::string(lower));
+  return it == modifier_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 namespace {
@@ -71,8 +79,10 @@ void add_unknown_organizations(std::string_view body, const nlp::Analysis& an, c
           break;
         }
       }
-      std::string sector;
+      std::string sector, modifier;
       for (uint32_t w = i; w <= last && sector.empty(); ++w) sector = std::string(heads.sector(lower(word(w))));
+      for (uint32_t w = i; w <= last && modifier.empty(); ++w) modifier = std::string(heads.modifier(lower(word(w))));
+      if (!sector.empty() && !modifier.empty()) sector = modifier;
       uint32_t begin = an.words[i].begin, end = an.words[last].end, i0 = i;
       i = last + 1;
       if (caps < 2 || sector.empty()) continue;

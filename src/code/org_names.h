@@ -21,9 +21,12 @@ class OrgHeads {
   static Expected<std::shared_ptr<const OrgHeads>> parse(std::string_view tsv);
   // The sector a head word gives ("committee" -> NGO), "" for none; `lower` in lower case.
   std::string_view sector(std::string_view lower) const;
+  // The sector a word inside the name gives whatever its head ("House" in "the House Foreign
+  // Affairs Committee" -> LEG), "" for none. Such a word alone makes no name an organization.
+  std::string_view modifier(std::string_view lower) const;
 
  private:
-  std::unordered_map<std::string, std::string> sector_;
+  std::unordered_map<std::string, std::string> sector_, modifier_;
 };
 
 // Adds a mention for every such name in `body` that no actor mention already covers, keeping
