@@ -1797,3 +1797,16 @@ TEST(CodeRules, AWordInsideANameSaysItsSector) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "violations around Tripoli continued to threaten the process" coded a threat with
+// no doer (130): words short of force whose subject is an abstract thing are a figure of speech.
+// A report's call and the two sides' agreement stay events.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, AnAbstractSubjectThreatensNoOne) {
+  NEED_PARSER();
+  EXPECT_FALSE(find(run_parsed("Salame said that violations around Tripoli continued to threaten the process."), "13"));
+  EXPECT_TRUE(find(run_parsed("The two sides agreed to a ceasefire in Tripoli on Monday."), "03"));
+}
+}  // namespace
+}  // namespace sitrep::code

@@ -1045,6 +1045,15 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     // no such context: unidentified gunmen are news.
     bool force = p.code.starts_with("14") || p.code.starts_with("15") || p.code.starts_with("17") || violence;
     bool actorless = sources.empty() && !unattributed && ctx.actorless && (force || !sv.mentions.empty());
+    // "violations around Tripoli continued to threaten the process": words short of force whose
+    // subject is a thing the parse names (no actor, no pronoun) are a figure of speech.
+    if (actorless && !force && !pat.nominal && sv.parsed && tree.subject >= 0 && !tree.passive &&
+        sv.words[tree.subject].mention < 0 &&
+        one_of(r.word(tree.subject), {"violation", "violations", "process", "situation", "crisis", "tension", "tensions",
+                                      "fighting", "violence", "escalation", "conflict", "war", "incident", "incidents",
+                                      "development", "developments", "events", "pressure", "economy", "prices",
+                                      "uncertainty", "instability", "chaos", "unrest"}))
+      continue;
     if (sources.empty() && !unattributed && !actorless) continue;
     if (p.speaker >= 0 && std::find(sources.begin(), sources.end(), p.speaker) != sources.end() && !(intent || plan))
       p.speaker = p.speaker;  // a speaker reporting their own act: still attributed
