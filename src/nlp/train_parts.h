@@ -26,6 +26,7 @@ struct TrainSentence {
 };
 
 struct NerTrainSentence {
+  uint32_t doc = 0;  // sentences of one document are consecutive and share this number
   std::vector<std::string> forms;
   std::vector<WordKeys> keys;
   std::vector<Upos> upos;  // predicted
