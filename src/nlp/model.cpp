@@ -60,10 +60,6 @@ class LoadedModel final : public Model {
     }
     std::vector<uint16_t> cls(n), ner_cls(n);
     std::vector<int32_t> heads(n);
-    // The recognizer reads the casing of each word form over the whole text (one document).
-    NerDocument doc;
-    for (size_t s = 0; s < a.sentence_count(); ++s)
-      doc.add_casing(std::span<const WordKeys>(keys.data() + a.sentence_begin(s), a.sentence_end(s) - a.sentence_begin(s)));
     for (size_t s = 0; s < a.sentence_count(); ++s) {
       uint32_t b = a.sentence_begin(s), e = a.sentence_end(s);
       if (b >= e) continue;
@@ -84,7 +80,7 @@ class LoadedModel final : public Model {
       parser->parse(wk, c, std::span<int32_t>(heads.data() + b, e - b), std::span<uint16_t>(a.deprel.data() + b, e - b));
       for (uint32_t i = b; i < e; ++i) a.head[i] = heads[i] < 0 ? -1 : int32_t(b) + heads[i];
       ner->tag(wk, std::span<const std::string_view>(forms.data() + b, e - b), std::span<const Upos>(a.upos.data() + b, e - b),
-               &doc, std::span<uint16_t>(ner_cls.data() + b, e - b));
+               std::span<uint16_t>(ner_cls.data() + b, e - b));
       bilou_to_spans(std::span<const uint16_t>(ner_cls.data() + b, e - b), b, a.entities);
     }
   }

@@ -2,22 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <limits>
 
 namespace sitrep::nlp {
 
-// EXPERIMENT toggles (temporary): bit 1 runs, 2 sentence case, 4 doc casing, 8 doc labels, 16 BILOU.
-uint32_t ner_exp() {
-  static const uint32_t v = [] {
-    const char* e = std::getenv("SITREP_NER_EXP");
-    return e ? uint32_t(std::strtoul(e, nullptr, 0)) : 0xFFFFu;
-  }();
-  return v;
-}
-
 namespace {
-bool exp_relaxed() { return ner_exp() & 64; }
 constexpr uint32_t kPartB = 0, kPartI = 1, kPartL = 2, kPartU = 3;
 uint32_t part_of(uint32_t cls) { return (cls - 1) % 4; }
 uint32_t type_of(uint32_t cls) { return (cls - 1) / 4; }
@@ -25,24 +14,13 @@ bool open(uint32_t cls) { return cls != 0 && cls != kNerStart && (part_of(cls) =
 }  // namespace
 
 bool ner_transition_ok(uint32_t prev, uint32_t cls) {
-  bool bilou = ner_exp() & 16;
-  if (!bilou) {
-    if (cls == 0) return true;
-    uint32_t p = part_of(cls);
-    if (p == kPartB) return true;
-    if (p != kPartI) return false;
-    return open(prev) && type_of(prev) == type_of(cls);
-  }
-  if (exp_relaxed()) {  // I and L need an open span of their type; anything else may close one
-    if (cls == 0 || part_of(cls) == kPartB || part_of(cls) == kPartU) return true;
-    return open(prev) && type_of(prev) == type_of(cls);
-  }
-  if (open(prev)) return cls != 0 && type_of(cls) == type_of(prev) && (part_of(cls) == kPartI || part_of(cls) == kPartL);
-  return cls == 0 || part_of(cls) == kPartB || part_of(cls) == kPartU;
+  // Only I and L are constrained; O, B or U after an open B or I closes its span (bilou_to_spans),
+  // which lets a left-to-right decoder recover from a wrong B.
+  if (cls == 0 || part_of(cls) == kPartB || part_of(cls) == kPartU) return true;
+  return open(prev) && type_of(prev) == type_of(cls);
 }
 
 void bio_to_bilou(std::span<const uint16_t> bio, std::span<uint16_t> out) {
-  bool bilou = ner_exp() & 16;
   for (size_t i = 0; i < bio.size(); ++i) {
     uint16_t c = bio[i];
     if (c == 0) {
@@ -52,7 +30,7 @@ void bio_to_bilou(std::span<const uint16_t> bio, std::span<uint16_t> out) {
     uint32_t t = (c - 1) / 2;
     bool begins = (c & 1) || i == 0 || bio[i - 1] == 0 || uint32_t(bio[i - 1] - 1) / 2 != t;  // B, or a stray I
     bool goes_on = i + 1 < bio.size() && bio[i + 1] == 2 + 2 * t;
-    uint32_t part = begins ? (goes_on || !bilou ? kPartB : kPartU) : (goes_on || !bilou ? kPartI : kPartL);
+    uint32_t part = begins ? (goes_on ? kPartB : kPartU) : (goes_on ? kPartI : kPartL);
     out[i] = uint16_t(ner_class(t, part));
   }
 }
@@ -90,24 +68,8 @@ void bilou_to_spans(std::span<const uint16_t> classes, uint32_t offset, std::vec
   }
 }
 
-void NerDocument::add_casing(std::span<const WordKeys> words) {
-  for (size_t i = 0; i < words.size(); ++i) {
-    uint64_t f = words[i].flags;
-    if (f & 4) continue;  // digits: no name
-    uint32_t b = (f & 2) ? 4u : (f & 1) ? (i > 0 ? 1u : 0u) : 2u;
-    if (b) seen_[words[i].lower] |= b;
-  }
-}
-
-void NerDocument::add_labels(std::span<const WordKeys> words, std::span<const uint16_t> classes) {
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (classes[i] != 0) seen_[words[i].lower] |= 8u << type_of(classes[i]);
-    else if (words[i].flags & 1) seen_[words[i].lower] |= 64u;
-  }
-}
-
 void ner_sentence_info(std::span<const WordKeys> words, std::span<const std::string_view> forms,
-                       const Gazetteer& gazetteer, const NerDocument* doc, NerSentenceInfo& out) {
+                       const Gazetteer& gazetteer, NerSentenceInfo& out) {
   size_t n = words.size();
   out.has_gaz = !gazetteer.empty();
   if (out.has_gaz) gazetteer.annotate(forms, words, out.gaz);
@@ -124,36 +86,14 @@ void ner_sentence_info(std::span<const WordKeys> words, std::span<const std::str
     caps += (f >> 1) & 1;
   }
   out.sentence_case = alpha == 0 ? 0 : cap == 0 ? 1 : alpha >= 3 && caps * 10 >= alpha * 8 ? 3 : alpha >= 3 && cap * 10 >= alpha * 7 ? 2 : 0;
-  out.run.assign(n, 0xFF);
-  out.run_end.assign(n, 0);
-  for (size_t i = 0; i < n;) {
-    if (!(words[i].flags & 1)) {
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    while (j < n && (words[j].flags & 1)) ++j;
-    uint32_t len = uint32_t(std::min<size_t>(j - i, 7));
-    for (size_t k = i; k < j; ++k) {
-      uint32_t pos = j - i == 1 ? 3 : k == i ? 0 : k + 1 == j ? 2 : 1;
-      out.run[k] = pos * 8 + len;
-      out.run_end[k] = uint32_t(j - 1);
-    }
-    i = j;
-  }
-  out.doc.assign(n, 0);
-  if (doc)
-    for (size_t i = 0; i < n; ++i) out.doc[i] = doc->bits(words[i]);
 }
 
-void ner_features(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info, size_t i,
-                  uint32_t prev1, uint32_t prev2, std::vector<FeatureKey>& out) {
+void ner_static_features(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info,
+                         size_t i, std::vector<FeatureKey>& out) {
   static const WordKeys kBos = boundary_keys(-1), kEos = boundary_keys(1);
-  const uint32_t exp = ner_exp();
   long k = long(i), n = long(words.size());
   auto at = [&](long j) -> const WordKeys& { return j < 0 ? kBos : j >= n ? kEos : words[size_t(j)]; };
-  const bool nopos = exp & 128;
-  auto pos = [&](long j) -> uint64_t { return j < 0 ? 100 : j >= n ? 101 : nopos ? 7 : uint64_t(upos[size_t(j)]); };
+  auto pos = [&](long j) -> uint64_t { return j < 0 ? 100 : j >= n ? 101 : uint64_t(upos[size_t(j)]); };
   const WordKeys &w = at(k), &p = at(k - 1), &pp = at(k - 2), &nx = at(k + 1), &nn = at(k + 2);
   out.clear();
   uint32_t t = 300;
@@ -165,9 +105,8 @@ void ner_features(std::span<const WordKeys> words, std::span<const Upos> upos, c
   f1(p.lower), f1(nx.lower), f1(pp.lower), f1(nn.lower), f1(p.shape), f1(nx.shape), f1(p.form), f1(nx.form);
   f2(p.flags, w.flags), f2(w.flags, nx.flags);
   f1(pos(k)), f1(pos(k - 1)), f1(pos(k + 1)), f3(pos(k - 1), pos(k), pos(k + 1)), f2(pos(k), w.lower);
-  f1(prev1), f2(prev1, prev2), f2(prev1, w.lower), f2(prev1, w.shape), f2(prev1, pos(k));
   f2(p.lower, w.lower), f2(w.lower, nx.lower), f2(w.shape, uint64_t(k == 0));
-  f2(prev1, nx.lower), f2(w.form, nx.shape), f2(p.shape, w.shape);
+  f2(w.form, nx.shape), f2(p.shape, w.shape);
   uint64_t gsk = 0;
   if (info.has_gaz) {
     const GazCodes* gaz = &info.gaz;
@@ -175,55 +114,96 @@ void ner_features(std::span<const WordKeys> words, std::span<const Upos> upos, c
     auto gw = [&](long j) -> uint64_t { return j < 0 || j >= n ? 1u << 30 : gaz->word[size_t(j)]; };
     gsk = gs(k);
     f1(gs(k)), f2(gs(k), w.flags), f1(gs(k - 1)), f1(gs(k + 1)), f2(gs(k - 1), gs(k)), f2(gs(k), gs(k + 1));
-    f1(gw(k)), f2(gw(k), w.flags), f2(gw(k), gw(k + 1)), f2(gw(k - 1), gw(k)), f2(prev1, gs(k)), f2(prev1, gw(k));
+    f1(gw(k)), f2(gw(k), w.flags), f2(gw(k), gw(k + 1)), f2(gw(k - 1), gw(k));
     f2(gs(k), pos(k));
   }
-  t = 400;
-  if (exp & 1) {
-    uint32_t r = info.run[i];
-    if (r != 0xFF) {
-      const WordKeys& last = words[info.run_end[i]];
-      f2(r, last.lower), f2(r >> 3, last.suffix[2]), f2(r, pos(k));
-    } else {
-      t += 3;
+  t = 410;
+  // The casing of the sentence: names are read differently in lower-case and headline text.
+  uint64_t sc = info.sentence_case;
+  f2(sc, w.shape), f2(sc, gsk), f3(sc, pos(k), w.flags);
+  // Wider context.
+  const WordKeys& n3 = at(k + 3);
+  f1(pos(k - 2)), f1(pos(k + 2)), f2(nx.lower, nn.lower), f2(pp.lower, p.lower), f2(p.lower, nx.lower);
+  f1(n3.lower), f2(pos(k + 1), pos(k + 2)), f2(nx.shape, nn.shape), f1(p.suffix[2]), f1(nx.suffix[2]);
+}
+
+void ner_history_features(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info,
+                          size_t i, uint32_t prev1, uint32_t prev2, std::vector<FeatureKey>& out) {
+  static const WordKeys kEos = boundary_keys(1);
+  long k = long(i), n = long(words.size());
+  const WordKeys &w = words[i], &nx = k + 1 < n ? words[i + 1] : kEos;
+  uint64_t pk = uint64_t(upos[i]);
+  out.clear();
+  uint32_t t = 500;
+  auto f1 = [&](uint64_t a) { out.push_back(fkey(t++, a)); };
+  auto f2 = [&](uint64_t a, uint64_t b) { out.push_back(fkey(t++, a, b)); };
+  f1(prev1), f2(prev1, prev2), f2(prev1, w.lower), f2(prev1, w.shape), f2(prev1, pk), f2(prev1, nx.lower);
+  if (info.has_gaz) f2(prev1, info.gaz.span[i]), f2(prev1, info.gaz.word[i]);
+}
+
+void ner_features(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info, size_t i,
+                  uint32_t prev1, uint32_t prev2, std::vector<FeatureKey>& out) {
+  std::vector<FeatureKey> h;
+  ner_static_features(words, upos, info, i, out);
+  ner_history_features(words, upos, info, i, prev1, prev2, h);
+  out.insert(out.end(), h.begin(), h.end());
+}
+
+size_t NerBeam::run(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info,
+                    const ScoreFn& score, const uint16_t* gold) {
+  size_t n = words.size();
+  steps_.resize(n);
+  std::vector<FeatureKey> feats;
+  float st[kNerClasses], hs[kNerClasses];
+  std::vector<Item> cand;
+  const Item start{0.f, 0, uint16_t(kNerStart), uint16_t(kNerStart)};
+  uint32_t gold_at = 0;  // index of the gold prefix's item in the previous step
+  for (size_t i = 0; i < n; ++i) {
+    ner_static_features(words, upos, info, i, feats);
+    score(feats, st);
+    cand.clear();
+    size_t prev_count = i == 0 ? 1 : steps_[i - 1].size();
+    for (size_t b = 0; b < prev_count; ++b) {
+      const Item& it = i == 0 ? start : steps_[i - 1][b];
+      ner_history_features(words, upos, info, i, it.cls, it.prev, feats);
+      score(feats, hs);
+      for (uint32_t c = 0; c < kNerClasses; ++c)
+        if (ner_transition_ok(it.cls, c)) cand.push_back({it.score + st[c] + hs[c], uint32_t(b), uint16_t(c), it.cls});
+    }
+    size_t keep = std::min<size_t>(width_, cand.size());
+    std::partial_sort(cand.begin(), cand.begin() + long(keep), cand.end(), [](const Item& a, const Item& b) {
+      return a.score > b.score || (a.score == b.score && (a.back < b.back || (a.back == b.back && a.cls < b.cls)));
+    });
+    steps_[i].assign(cand.begin(), cand.begin() + long(keep));
+    if (gold) {
+      uint32_t found = UINT32_MAX;
+      for (uint32_t k = 0; k < keep; ++k)
+        if (steps_[i][k].back == gold_at && steps_[i][k].cls == gold[i]) found = k;
+      if (found == UINT32_MAX) return taken_ = i + 1;
+      gold_at = found;
     }
   }
-  t = 410;
-  if (exp & 2) {
-    uint64_t sc = info.sentence_case;
-    f2(sc, w.shape), f2(sc, gsk), f3(sc, pos(k), w.flags), f3(sc, prev1, w.flags);
-  }
-  t = 420;
-  if (exp & 4) {
-    uint64_t d = info.doc[i] & 7, dp = k > 0 ? info.doc[i - 1] & 7 : 99, dn = k + 1 < n ? info.doc[i + 1] & 7 : 99;
-    f2(d, w.flags), f3(d, w.flags, uint64_t(k == 0)), f2(d, dn), f2(dp, d), f3(d, gsk, w.flags);
-  }
-  t = 430;
-  if (exp & 8) {
-    uint64_t l = info.doc[i] >> 3, ln = k + 1 < n ? info.doc[i + 1] >> 3 : 99;
-    f2(l, w.flags), f2(l, prev1), f2(l, ln), f2(l, gsk);
+  return taken_ = n;
+}
+
+void NerBeam::best(std::span<uint16_t> out, size_t steps) const {
+  if (steps == 0) steps = taken_;
+  if (steps == 0) return;
+  uint32_t k = 0;
+  for (size_t i = steps; i-- > 0;) {
+    const Item& it = steps_[i][k];
+    out[i] = it.cls;
+    k = it.back;
   }
 }
 
 void EntityRecognizer::tag(std::span<const WordKeys> words, std::span<const std::string_view> forms,
-                           std::span<const Upos> upos, NerDocument* doc, std::span<uint16_t> out) const {
-  std::vector<FeatureKey> feats;
+                           std::span<const Upos> upos, std::span<uint16_t> out) const {
   NerSentenceInfo info;
-  ner_sentence_info(words, forms, gazetteer_, doc, info);
-  std::vector<float> scores(scorer_->classes());
-  uint32_t p1 = kNerStart, p2 = kNerStart;
-  for (size_t i = 0; i < words.size(); ++i) {
-    ner_features(words, upos, info, i, p1, p2, feats);
-    scorer_->score(feats, scores);
-    uint32_t best = 0;
-    float bs = -std::numeric_limits<float>::infinity();
-    for (uint32_t c = 0; c < scores.size(); ++c)
-      if (scores[c] > bs && ner_transition_ok(p1, c)) best = c, bs = scores[c];
-    out[i] = uint16_t(best);
-    p2 = p1;
-    p1 = best;
-  }
-  if (doc) doc->add_labels(words, out);
+  ner_sentence_info(words, forms, gazetteer_, info);
+  NerBeam beam(kNerBeamWidth);
+  beam.run(words, upos, info, [&](std::span<const FeatureKey> f, std::span<float> sc) { scorer_->score(f, sc); }, nullptr);
+  beam.best(out);
 }
 
 }  // namespace sitrep::nlp

@@ -1,13 +1,13 @@
-// Named-entity recognizer: greedy left-to-right tagging (PER, ORG, LOC) with sparse features of
-// the words, their shapes, the tagger's UPOS, the gazetteer, the run of capitalized words a word
-// is in, the casing of its sentence and what the rest of its document says about the same word
-// (its casing there, the types given to it in earlier sentences).
+// Named-entity recognizer: left-to-right beam search (PER, ORG, LOC) over BILOU classes with
+// sparse features of the words and their neighbours (two before, three after), their shapes,
+// the tagger's UPOS, the gazetteer and the casing of the sentence; trained as a structured
+// perceptron with early updates (train_ner.cpp).
 // Classes (BILOU): 0 = O; for type t: 1+4t B (begin), 2+4t I (inside), 3+4t L (last), 4+4t U (unit).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
 #include "nlp/analysis.h"
@@ -32,49 +32,58 @@ void bio_to_spans(std::span<const uint16_t> classes, uint32_t offset, std::vecto
 // its type until an L, U or other class; so an unfinished B...I at the end still makes a span.
 void bilou_to_spans(std::span<const uint16_t> classes, uint32_t offset, std::vector<EntitySpan>& out);
 
-// What a document says about its word forms: casing over all its sentences (known before
-// tagging) and the entity types given to each form by the sentences tagged so far.
-class NerDocument {
- public:
-  void clear() { seen_.clear(); }
-  // Adds the casing of one sentence's words; call for every sentence before tagging any.
-  void add_casing(std::span<const WordKeys> words);
-  // Adds the classes given to one tagged sentence's words.
-  void add_labels(std::span<const WordKeys> words, std::span<const uint16_t> classes);
-  // Bits: 1 capitalized after the first word of a sentence, 2 lower case, 4 all capitals,
-  // 8 << t tagged as type t before, 64 tagged O while capitalized before.
-  uint32_t bits(const WordKeys& w) const {
-    auto it = seen_.find(w.lower);
-    return it == seen_.end() ? 0 : it->second;
-  }
-
- private:
-  std::unordered_map<uint64_t, uint32_t> seen_;
-};
-
 // Per-sentence inputs of the features, computed once per sentence.
 struct NerSentenceInfo {
   GazCodes gaz;
   bool has_gaz = false;
   uint32_t sentence_case = 0;  // 0 mixed, 1 no capitals after the first word, 2 headline, 3 all capitals
-  std::vector<uint32_t> run;     // capitalized run: position (0 begin, 1 inside, 2 last, 3 alone) * 8 + min(length, 7); 0xFF outside
-  std::vector<uint32_t> run_end;  // index of the run's last word
-  std::vector<uint32_t> doc;     // NerDocument::bits of each word (0 without a document)
 };
-// `gazetteer` may be empty (models without one), `doc` null (no document context).
+// `gazetteer` may be empty (models without one).
 void ner_sentence_info(std::span<const WordKeys> words, std::span<const std::string_view> forms,
-                       const Gazetteer& gazetteer, const NerDocument* doc, NerSentenceInfo& out);
+                       const Gazetteer& gazetteer, NerSentenceInfo& out);
+// The features of word i that do not depend on the classes before it, and those that do
+// (`prev1`, `prev2`: the classes of words i-1 and i-2, kNerStart before the sentence).
+void ner_static_features(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info,
+                         size_t i, std::vector<FeatureKey>& out);
+void ner_history_features(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info,
+                          size_t i, uint32_t prev1, uint32_t prev2, std::vector<FeatureKey>& out);
+// Both lists, one after the other.
 void ner_features(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info, size_t i,
                   uint32_t prev1, uint32_t prev2, std::vector<FeatureKey>& out);
+
+// Beam search over one sentence's classes: each step extends every kept item by every class
+// its last class allows and keeps the `width` best (width 1: greedy left to right).
+// Width 1, trained with early updates, scored on dev as well as width 3 at a third of the cost.
+constexpr uint32_t kNerBeamWidth = 1;
+class NerBeam {
+ public:
+  using ScoreFn = std::function<void(std::span<const FeatureKey>, std::span<float>)>;
+  explicit NerBeam(uint32_t width) : width_(width ? width : 1) {}
+  // Returns the number of steps taken: all words, or, given `gold` (training), the step at
+  // which the gold prefix fell out of the beam, plus one (an early update's prefix).
+  size_t run(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info,
+             const ScoreFn& score, const uint16_t* gold);
+  // The classes of the best item after `steps` steps (default: all taken) into out[0, steps).
+  void best(std::span<uint16_t> out, size_t steps = 0) const;
+
+ private:
+  struct Item {
+    float score;
+    uint32_t back;      // index of the item it extends in the previous step
+    uint16_t cls, prev;  // its class and the one before
+  };
+  uint32_t width_;
+  std::vector<std::vector<Item>> steps_;
+  size_t taken_ = 0;
+};
 
 class EntityRecognizer {
  public:
   EntityRecognizer(std::unique_ptr<const Scorer> scorer, Gazetteer gazetteer)
       : scorer_(std::move(scorer)), gazetteer_(std::move(gazetteer)) {}
-  // Tags one sentence (BILOU classes into `out`); with a document, reads and then updates its
-  // label memory (its casing must already hold all the document's sentences).
+  // Tags one sentence: BILOU classes into `out`.
   void tag(std::span<const WordKeys> words, std::span<const std::string_view> forms, std::span<const Upos> upos,
-           NerDocument* doc, std::span<uint16_t> out) const;
+           std::span<uint16_t> out) const;
 
  private:
   std::unique_ptr<const Scorer> scorer_;
