@@ -153,20 +153,31 @@ size_t NerBeam::run(std::span<const WordKeys> words, std::span<const Upos> upos,
                     const ScoreFn& score, const uint16_t* gold) {
   size_t n = words.size();
   steps_.resize(n);
-  std::vector<FeatureKey> feats;
+  std::vector<FeatureKey> feats, hist;
   float st[kNerClasses], hs[kNerClasses];
   std::vector<Item> cand;
   const Item start{0.f, 0, uint16_t(kNerStart), uint16_t(kNerStart)};
   uint32_t gold_at = 0;  // index of the gold prefix's item in the previous step
   for (size_t i = 0; i < n; ++i) {
-    ner_static_features(words, upos, info, i, feats);
-    score(feats, st);
     cand.clear();
     size_t prev_count = i == 0 ? 1 : steps_[i - 1].size();
+    if (prev_count == 1) {  // one history: one scorer call over both lists
+      const Item& it = i == 0 ? start : steps_[i - 1][0];
+      ner_static_features(words, upos, info, i, feats);
+      ner_history_features(words, upos, info, i, it.cls, it.prev, hist);
+      feats.insert(feats.end(), hist.begin(), hist.end());
+      score(feats, st);
+      std::fill(hs, hs + kNerClasses, 0.f);
+    } else {
+      ner_static_features(words, upos, info, i, feats);
+      score(feats, st);
+    }
     for (size_t b = 0; b < prev_count; ++b) {
       const Item& it = i == 0 ? start : steps_[i - 1][b];
-      ner_history_features(words, upos, info, i, it.cls, it.prev, feats);
-      score(feats, hs);
+      if (prev_count > 1) {
+        ner_history_features(words, upos, info, i, it.cls, it.prev, hist);
+        score(hist, hs);
+      }
       for (uint32_t c = 0; c < kNerClasses; ++c)
         if (ner_transition_ok(it.cls, c)) cand.push_back({it.score + st[c] + hs[c], uint32_t(b), uint16_t(c), it.cls});
     }

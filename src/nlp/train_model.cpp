@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <unordered_map>
 #include <fstream>
 #include <map>
@@ -280,20 +279,7 @@ Expected<TrainSummary> retrain_ner(const TrainOptions& opt, const std::string& f
       }
     }
     log << "tagger folds on " << ud.size() << " UD sentences for the NER's input tags\n";
-    const char* cache = std::getenv("SITREP_NER_UPOS_CACHE");  // EXPERIMENT (temporary)
-    std::ifstream cin_(cache ? cache : "");
-    if (cache && cin_) {
-      for (auto& t : ud) {
-        t.predicted_class.resize(t.keys.size());
-        cin_.read(reinterpret_cast<char*>(t.predicted_class.data()), std::streamsize(t.keys.size() * 2));
-      }
-    } else {
-      jackknife_tags(ud, classes, opt, log);
-      if (cache) {
-        std::ofstream co(cache, std::ios::binary);
-        for (auto& t : ud) co.write(reinterpret_cast<const char*>(t.predicted_class.data()), std::streamsize(t.keys.size() * 2));
-      }
-    }
+    jackknife_tags(ud, classes, opt, log);
   }
   Rng rng(opt.seed);
   auto ner_bytes = train_ner_part(opt, tagger, classes, ud, rng, log, &sum.ner_sentences);
