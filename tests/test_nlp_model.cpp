@@ -9,6 +9,8 @@
 
 #include "nlp/conllu.h"
 #include "nlp/irregular.h"
+#include "nlp/model_file.h"
+#include "nlp/ner.h"
 #include "nlp/nlp.h"
 #include "nlp/output.h"
 #include "nlp/train.h"
@@ -119,6 +121,26 @@ TEST_F(TinyModel, SameSeedSameBytesAndRoundTrip) {
   write_conllu(kText, m2.value()->analyze(kText), o2);
   EXPECT_EQ(o1.str(), o2.str());
   EXPECT_NE(m1.value()->description().find("sitrep train"), std::string::npos);
+}
+
+// A file whose NER part is older than the recognizer's (other classes and features) is refused
+// with a message that says to retrain, not read with the wrong features.
+TEST_F(TinyModel, OlderNerPartIsRejected) {
+  auto file = MappedModelFile::open(model_path_);
+  ASSERT_TRUE(file) << file.error().message;
+  std::vector<ModelPart> parts;
+  for (Component id : {Component::Info, Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner}) {
+    const auto* p = file.value()->find(id);
+    ASSERT_NE(p, nullptr);
+    parts.push_back({id, p->version, std::string(p->data, p->size)});
+  }
+  EXPECT_EQ(parts.back().version, kNerPartVersion);
+  std::string old_path = (dir_ / "old_ner.sitrep").string();
+  parts.back().version = uint8_t(kNerPartVersion - 1);
+  ASSERT_TRUE(write_model_file(old_path, parts));
+  auto m = Model::load(old_path);
+  ASSERT_FALSE(m);
+  EXPECT_NE(m.error().message.find("retrain"), std::string::npos) << m.error().message;
 }
 
 TEST_F(TinyModel, TruncatedOrCorruptedFileIsRejected) {

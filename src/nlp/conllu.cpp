@@ -126,6 +126,7 @@ Expected<std::vector<NerSentence>> read_iob2(const std::string& path) {
     if (line[0] == '#') {
       std::string v;
       if (comment_value(line, "text", v)) cur.text = v;
+      if (line.starts_with("# newdoc")) cur.new_doc = true;
       continue;
     }
     auto f = split_tabs(line);

@@ -37,6 +37,7 @@ std::vector<struct NerSentence> gum_named_entities(const std::vector<UdSentence>
 
 struct NerSentence {
   std::string text;
+  bool new_doc = false;  // a "# newdoc" comment came before it
   std::vector<std::string> words;
   std::vector<std::string> tags;  // "O", "B-PER", "I-LOC"; types other than PER/ORG/LOC become O
 };

@@ -26,8 +26,10 @@ Expected<NerEvaluation> evaluate_ner(const Model& model, const std::string& path
   std::string text;
   Analysis a;
   std::vector<EntitySpan> gold;
+  std::vector<uint32_t> doc_starts;  // first sentence of each document ("# newdoc")
   for (const auto& s : sents.value()) {
     uint32_t base = uint32_t(a.words.size());
+    if (doc_starts.empty() || s.new_doc) doc_starts.push_back(uint32_t(a.sentence_starts.size()));
     a.sentence_starts.push_back(base);
     std::vector<uint16_t> cls;
     for (size_t i = 0; i < s.words.size(); ++i) {
@@ -44,7 +46,26 @@ Expected<NerEvaluation> evaluate_ner(const Model& model, const std::string& path
     }
     bio_to_spans(cls, base, gold);
   }
-  model.annotate(text, a);
+  // Each document is analyzed alone, as the recognizer reads a document's other sentences.
+  for (size_t d = 0; d < doc_starts.size(); ++d) {
+    uint32_t s0 = doc_starts[d], s1 = d + 1 < doc_starts.size() ? doc_starts[d + 1] : uint32_t(a.sentence_starts.size());
+    if (s0 >= s1) continue;
+    uint32_t w0 = a.sentence_starts[s0], w1 = a.sentence_end(s1 - 1);
+    if (w0 >= w1) continue;
+    uint32_t b0 = a.words[w0].begin, b1 = a.words[w1 - 1].end;
+    Analysis doc;
+    for (uint32_t w = w0; w < w1; ++w) {
+      doc.tokens.push_back({a.words[w].begin - b0, a.words[w].end - b0});
+      doc.words.push_back(doc.tokens.back());
+      doc.word_token.push_back(w - w0);
+    }
+    for (uint32_t s = s0; s < s1; ++s) doc.sentence_starts.push_back(a.sentence_starts[s] - w0);
+    model.annotate(std::string_view(text).substr(b0, b1 - b0), doc);
+    for (EntitySpan e : doc.entities) {
+      e.word_begin += w0, e.word_end += w0;
+      a.entities.push_back(e);
+    }
+  }
   using Key = std::tuple<uint32_t, uint32_t, int>;
   std::set<Key> g, p;
   for (const auto& e : gold) g.insert({e.word_begin, e.word_end, int(e.type)});

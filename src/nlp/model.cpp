@@ -79,8 +79,9 @@ class LoadedModel final : public Model {
       }
       parser->parse(wk, c, std::span<int32_t>(heads.data() + b, e - b), std::span<uint16_t>(a.deprel.data() + b, e - b));
       for (uint32_t i = b; i < e; ++i) a.head[i] = heads[i] < 0 ? -1 : int32_t(b) + heads[i];
-      ner->tag(wk, std::span<const std::string_view>(forms.data() + b, e - b), std::span<const Upos>(a.upos.data() + b, e - b), std::span<uint16_t>(ner_cls.data() + b, e - b));
-      bio_to_spans(std::span<const uint16_t>(ner_cls.data() + b, e - b), b, a.entities);
+      ner->tag(wk, std::span<const std::string_view>(forms.data() + b, e - b), std::span<const Upos>(a.upos.data() + b, e - b),
+               std::span<uint16_t>(ner_cls.data() + b, e - b));
+      bilou_to_spans(std::span<const uint16_t>(ner_cls.data() + b, e - b), b, a.entities);
     }
   }
 
@@ -143,11 +144,15 @@ Expected<std::shared_ptr<const Model>> Model::load(const std::string& path) {
   } else {
     return bad("parser");
   }
-  // Version 1: the scorer; version 2: the gazetteer, then the scorer.
-  if (auto p = part(Component::Ner); p && (p->version == 1 || p->version == 2)) {
+  // Version 3: the gazetteer, then the scorer over BILOU classes. Versions 1 and 2 (IOB2 classes,
+  // other features) cannot be read by this recognizer: the model's NER must be retrained.
+  if (auto p = part(Component::Ner); p && p->version < kNerPartVersion) {
+    return Error{path, "", "model part 'ner' is version " + std::to_string(p->version) + ", this program reads version " +
+                               std::to_string(kNerPartVersion) + ": retrain it (sitrep train --ner-only)"};
+  } else if (p && p->version == kNerPartVersion) {
     PartReader in(p->data, p->size);
     Gazetteer gaz;
-    if (p->version == 2 && !gaz.read(in)) return bad("ner");
+    if (!gaz.read(in)) return bad("ner");
     auto scorer = read_scorer(in);
     if (!in.ok() || !scorer || scorer->classes() != kNerClasses) return bad("ner");
     m->ner = std::make_unique<EntityRecognizer>(std::move(scorer), std::move(gaz));

@@ -1,7 +1,11 @@
-// Named-entity recognizer: greedy BIO tagging (PER, ORG, LOC) with sparse features of the
-// words, their shapes and the tagger's UPOS; an I- tag may only continue its own type.
-// Classes: 0 = O, 1 + 2*type = B-type, 2 + 2*type = I-type.
+// Named-entity recognizer: left-to-right beam search (PER, ORG, LOC) over BILOU classes with
+// sparse features of the words and their neighbours (two before, three after), their shapes,
+// the tagger's UPOS, the gazetteer and the casing of the sentence; trained as a structured
+// perceptron with early updates (train_ner.cpp).
+// Classes (BILOU): 0 = O; for type t: 1+4t B (begin), 2+4t I (inside), 3+4t L (last), 4+4t U (unit).
 #pragma once
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <vector>
@@ -12,18 +16,72 @@
 
 namespace sitrep::nlp {
 
-constexpr uint32_t kNerClasses = 1 + 2 * kEntityTypeCount;
+// The NER part of the model file (model_file.h): version 3 = these classes and features.
+constexpr uint8_t kNerPartVersion = 3;
+constexpr uint32_t kNerClasses = 1 + 4 * kEntityTypeCount;
+constexpr uint32_t kNerStart = 0xFFFF;  // the "previous class" before a sentence's first word
+constexpr uint32_t ner_class(uint32_t type, uint32_t part) { return 1 + 4 * type + part; }  // part 0 B, 1 I, 2 L, 3 U
+// Whether class `cls` may follow `prev` (kNerStart at the start): I and L continue a B or I of
+// their own type; O, B and U may not follow an open B or I.
 bool ner_transition_ok(uint32_t prev, uint32_t cls);
-// `gaz` (may be null: models without a gazetteer) adds the gazetteer features after the others.
-void ner_features(std::span<const WordKeys> words, std::span<const Upos> upos, const GazCodes* gaz, size_t i,
-                  uint32_t prev1, uint32_t prev2, std::vector<FeatureKey>& out);
-// BIO classes -> spans (word offsets added to `offset`).
+// IOB2 classes (0 O, 1+2t B, 2+2t I: what the readers produce) -> BILOU classes.
+void bio_to_bilou(std::span<const uint16_t> bio, std::span<uint16_t> out);
+// IOB2 classes -> spans (word offsets added to `offset`).
 void bio_to_spans(std::span<const uint16_t> classes, uint32_t offset, std::vector<EntitySpan>& out);
+// BILOU classes -> spans. A span opens at B or U (or a stray I or L) and goes on over I and L of
+// its type until an L, U or other class; so an unfinished B...I at the end still makes a span.
+void bilou_to_spans(std::span<const uint16_t> classes, uint32_t offset, std::vector<EntitySpan>& out);
+
+// Per-sentence inputs of the features, computed once per sentence.
+struct NerSentenceInfo {
+  GazCodes gaz;
+  bool has_gaz = false;
+  uint32_t sentence_case = 0;  // 0 mixed, 1 no capitals after the first word, 2 headline, 3 all capitals
+};
+// `gazetteer` may be empty (models without one).
+void ner_sentence_info(std::span<const WordKeys> words, std::span<const std::string_view> forms,
+                       const Gazetteer& gazetteer, NerSentenceInfo& out);
+// The features of word i that do not depend on the classes before it, and those that do
+// (`prev1`, `prev2`: the classes of words i-1 and i-2, kNerStart before the sentence).
+void ner_static_features(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info,
+                         size_t i, std::vector<FeatureKey>& out);
+void ner_history_features(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info,
+                          size_t i, uint32_t prev1, uint32_t prev2, std::vector<FeatureKey>& out);
+// Both lists, one after the other.
+void ner_features(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info, size_t i,
+                  uint32_t prev1, uint32_t prev2, std::vector<FeatureKey>& out);
+
+// Beam search over one sentence's classes: each step extends every kept item by every class
+// its last class allows and keeps the `width` best (width 1: greedy left to right).
+// Width 1, trained with early updates, scored on dev as well as width 3 at a third of the cost.
+constexpr uint32_t kNerBeamWidth = 1;
+class NerBeam {
+ public:
+  using ScoreFn = std::function<void(std::span<const FeatureKey>, std::span<float>)>;
+  explicit NerBeam(uint32_t width) : width_(width ? width : 1) {}
+  // Returns the number of steps taken: all words, or, given `gold` (training), the step at
+  // which the gold prefix fell out of the beam, plus one (an early update's prefix).
+  size_t run(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info,
+             const ScoreFn& score, const uint16_t* gold);
+  // The classes of the best item after `steps` steps (default: all taken) into out[0, steps).
+  void best(std::span<uint16_t> out, size_t steps = 0) const;
+
+ private:
+  struct Item {
+    float score;
+    uint32_t back;      // index of the item it extends in the previous step
+    uint16_t cls, prev;  // its class and the one before
+  };
+  uint32_t width_;
+  std::vector<std::vector<Item>> steps_;
+  size_t taken_ = 0;
+};
 
 class EntityRecognizer {
  public:
   EntityRecognizer(std::unique_ptr<const Scorer> scorer, Gazetteer gazetteer)
       : scorer_(std::move(scorer)), gazetteer_(std::move(gazetteer)) {}
+  // Tags one sentence: BILOU classes into `out`.
   void tag(std::span<const WordKeys> words, std::span<const std::string_view> forms, std::span<const Upos> upos,
            std::span<uint16_t> out) const;
 

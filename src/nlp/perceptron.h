@@ -21,6 +21,10 @@ class AveragedPerceptron {
   // One example seen: advances the averaging clock.
   void tick() { ++clock_; }
   void update(std::span<const FeatureKey> features, uint32_t gold, uint32_t guess);
+  // Adds `delta` to the weights of `features` for class `cls` (structured updates).
+  void add(std::span<const FeatureKey> features, uint32_t cls, float delta) {
+    for (FeatureKey f : features) add(f, cls, delta);
+  }
   // Writes ScorerKind::Linear; weights with |w| < prune * max|w| are dropped.
   void write(PartWriter& out, double prune) const;
   size_t feature_count() const { return weights_.size(); }

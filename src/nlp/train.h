@@ -17,7 +17,7 @@ struct TrainOptions {
   // Documents whose id contains "_<genre>_" are skipped (GUM's non-commercial genres).
   std::vector<std::string> exclude_genres = {"fiction", "whow", "essay", "letter", "podcast"};
   int tagger_epochs = 10, parser_epochs = 15, ner_epochs = 12;
-  int jackknife = 4;  // folds for the parser's training tags; 0 = tag the training set itself
+  int jackknife = 4;  // folds for the parser's and the NER's training tags; 0 = tag the training set itself
   double prune = 0.0; // drop weights below this fraction of the largest
   uint64_t seed = 1;
   std::string record;  // extra free text stored in the model after describe()
@@ -33,7 +33,8 @@ struct TrainSummary {
 std::string describe(const TrainOptions& opt);
 Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log);
 
-// Copies the tagger, lemmatizer and parser of model `from` and trains a new NER part with them.
+// Copies the tagger, lemmatizer and parser of model `from` and trains a new NER part with them;
+// with jackknife > 1 the NER learns on UPOS from taggers trained on the other folds of ud_files.
 Expected<TrainSummary> retrain_ner(const TrainOptions& opt, const std::string& from, std::ostream& log);
 
 // Copies a model, dropping tagger and parser weights below `fraction` of each table's largest.

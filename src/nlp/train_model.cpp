@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <chrono>
+#include <unordered_map>
 #include <fstream>
 #include <map>
 #include <ostream>
@@ -8,6 +9,7 @@
 #include "kb/kb.h"
 #include "nlp/conllu.h"
 #include "nlp/model_file.h"
+#include "nlp/ner.h"
 #include "nlp/nlp.h"
 #include "nlp/scorer.h"
 #include "nlp/tagger.h"
@@ -32,13 +34,52 @@ bool excluded(const std::string& doc, const std::vector<std::string>& genres) {
 
 // The NER training sentences, tagged by `tagger`, and the NER part trained on them with the
 // gazetteer of the knowledge base (none when kb.bin cannot be opened: said in the log).
+// Tags every sentence of `data` with a tagger trained on the other folds (sentence i is in fold
+// i % folds), into predicted_class: tags as noisy as the ones met at run time.
+void jackknife_tags(std::vector<TrainSentence>& data, const std::vector<TagClass>& classes, const TrainOptions& opt,
+                    std::ostream& log) {
+  for (int fold = 0; fold < opt.jackknife; ++fold) {
+    std::vector<const TrainSentence*> train;
+    for (size_t i = 0; i < data.size(); ++i)
+      if (int(i % size_t(opt.jackknife)) != fold) train.push_back(&data[i]);
+    log << "jackknife fold " << fold + 1 << "/" << opt.jackknife << "\n";
+    Rng fold_rng(opt.seed + 1000 + uint64_t(fold));
+    std::ostringstream quiet;
+    // The scorer views its payload's bytes: they must outlive it.
+    std::string bytes = train_tagger(train, uint32_t(classes.size()), opt.tagger_epochs, fold_rng, opt.prune, quiet);
+    auto t = tagger_from(bytes, classes);
+    for (size_t i = size_t(fold); i < data.size(); i += size_t(opt.jackknife)) {
+      data[i].predicted_class.resize(data[i].keys.size());
+      t->tag(data[i].keys, data[i].predicted_class);
+    }
+  }
+}
+
+std::string words_key(const std::vector<std::string>& words) {
+  std::string k;
+  for (const auto& w : words) k += w, k += '\x1f';
+  return k;
+}
+
+// The NER training sentences, tagged by `tagger`, and the NER part trained on them with the
+// gazetteer of the knowledge base (none when kb.bin cannot be opened: said in the log). A
+// sentence that is also in `ud` (jackknifed: predicted_class set) takes its jackknifed tags
+// instead, since `tagger` was trained on it and tags it far better than unseen text.
 Expected<std::string> train_ner_part(const TrainOptions& opt, const Tagger& tagger, const std::vector<TagClass>& classes,
-                                     Rng& rng, std::ostream& log, size_t* sentences) {
+                                     const std::vector<TrainSentence>& ud, Rng& rng, std::ostream& log,
+                                     size_t* sentences) {
+  std::unordered_map<std::string, size_t> ud_index;
+  for (size_t i = 0; i < ud.size(); ++i)
+    if (!ud[i].predicted_class.empty()) ud_index.emplace(words_key(ud[i].forms), i);
+  size_t jackknifed = 0;
   auto ner = read_iob2(opt.ner_file);
   if (!ner) return ner.error();
   std::vector<NerTrainSentence> nd;
+  uint32_t doc = 0;
   for (const auto& s : ner.value()) {
     NerTrainSentence t;
+    if (s.new_doc && !nd.empty()) ++doc;
+    t.doc = doc;
     for (size_t i = 0; i < s.words.size(); ++i) {
       t.forms.push_back(s.words[i]);
       t.keys.push_back(word_keys(s.words[i]));
@@ -52,7 +93,8 @@ Expected<std::string> train_ner_part(const TrainOptions& opt, const Tagger& tagg
       t.gold.push_back(c);
     }
     std::vector<uint16_t> cls(t.keys.size());
-    tagger.tag(t.keys, cls);
+    if (auto it = ud_index.find(words_key(t.forms)); it != ud_index.end()) cls = ud[it->second].predicted_class, ++jackknifed;
+    else tagger.tag(t.keys, cls);
     for (uint16_t c : cls) t.upos.push_back(Upos(classes[c].upos));
     nd.push_back(std::move(t));
   }
@@ -65,7 +107,7 @@ Expected<std::string> train_ner_part(const TrainOptions& opt, const Tagger& tagg
     gaz = gazetteer_from_kb(*kb.value());
     log << "ner gazetteer: " << gaz.size() << " keys from " << kb_path << "\n";
   }
-  log << "ner on " << nd.size() << " sentences\n";
+  log << "ner on " << nd.size() << " sentences, " << jackknifed << " with jackknifed tags\n";
   return train_ner(nd, gaz, opt.ner_epochs, rng, opt.prune, log);
 }
 
@@ -147,20 +189,7 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   std::string tagger_bytes = train_tagger(all, uint32_t(classes.size()), opt.tagger_epochs, rng, opt.prune, log);
   auto tagger = tagger_from(tagger_bytes, classes);
   if (opt.jackknife > 1) {
-    for (int fold = 0; fold < opt.jackknife; ++fold) {
-      std::vector<const TrainSentence*> train;
-      for (size_t i = 0; i < data.size(); ++i)
-        if (int(i % size_t(opt.jackknife)) != fold) train.push_back(&data[i]);
-      log << "jackknife fold " << fold + 1 << "/" << opt.jackknife << "\n";
-      Rng fold_rng(opt.seed + 1000 + uint64_t(fold));
-      std::ostringstream quiet;
-      auto t = tagger_from(train_tagger(train, uint32_t(classes.size()), opt.tagger_epochs, fold_rng, opt.prune, quiet),
-                           classes);
-      for (size_t i = size_t(fold); i < data.size(); i += size_t(opt.jackknife)) {
-        data[i].predicted_class.resize(data[i].keys.size());
-        t->tag(data[i].keys, data[i].predicted_class);
-      }
-    }
+    jackknife_tags(data, classes, opt, log);
   } else {
     for (auto& s : data) {
       s.predicted_class.resize(s.keys.size());
@@ -172,7 +201,8 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   log << "parser\n";
   std::string parser_bytes = train_parser(data, uint32_t(deprel_names.size()), opt.parser_epochs, rng, opt.prune, log);
 
-  auto ner_bytes = train_ner_part(opt, *tagger, classes, rng, log, &sum.ner_sentences);
+  std::vector<TrainSentence> none;
+  auto ner_bytes = train_ner_part(opt, *tagger, classes, opt.jackknife > 1 ? data : none, rng, log, &sum.ner_sentences);
   if (!ner_bytes) return ner_bytes.error();
 
   PartWriter info;
@@ -186,7 +216,7 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
                                   {Component::Tagger, 1, tagger_part},
                                   {Component::Lemmatizer, 1, lemma_bytes},
                                   {Component::Parser, 1, parser_bytes},
-                                  {Component::Ner, 2, ner_bytes.value()}};
+                                  {Component::Ner, kNerPartVersion, ner_bytes.value()}};
   auto w = write_model_file(opt.output, parts);
   if (!w) return w.error();
   std::ifstream f(opt.output, std::ios::binary | std::ios::ate);
@@ -200,6 +230,7 @@ Expected<TrainSummary> retrain_ner(const TrainOptions& opt, const std::string& f
   auto file = MappedModelFile::open(from);
   if (!file) return file.error();
   std::vector<ModelPart> parts;
+  std::vector<std::string> xpos_names;
   for (Component id : {Component::Info, Component::Tagger, Component::Lemmatizer, Component::Parser}) {
     const auto* p = file.value()->find(id);
     if (!p) return Error{from, "", "model part missing"};
@@ -208,6 +239,7 @@ Expected<TrainSummary> retrain_ner(const TrainOptions& opt, const std::string& f
       PartReader in(p->data, p->size);
       std::string desc(in.string());
       auto xpos = in.strings(), deprel = in.strings();
+      xpos_names = xpos;
       PartWriter out;
       out.string(desc + "\nNER retrained: " + describe(opt));
       out.strings(xpos);
@@ -224,10 +256,35 @@ Expected<TrainSummary> retrain_ner(const TrainOptions& opt, const std::string& f
   if (!in.ok() || !scorer) return Error{from, "", "model part 'tagger' damaged"};
   Tagger tagger(std::move(scorer), classes);
   TrainSummary sum;
+  // The UD training sentences, with the model's tag classes, jackknifed for the NER's input tags.
+  std::vector<TrainSentence> ud;
+  if (opt.jackknife > 1) {
+    std::map<std::string, uint16_t> class_id;
+    for (size_t c = 0; c < classes.size(); ++c)
+      if (classes[c].xpos < xpos_names.size())
+        class_id.emplace(std::string(upos_name(Upos(classes[c].upos))) + "\t" + xpos_names[classes[c].xpos], uint16_t(c));
+    for (const auto& path : opt.ud_files) {
+      auto sents = read_conllu(path);
+      if (!sents) return sents.error();
+      for (const auto& s : sents.value()) {
+        if (excluded(s.doc_id, opt.exclude_genres) || excluded(s.sent_id, opt.exclude_genres)) continue;
+        TrainSentence t;
+        for (const auto& w : s.words) {
+          auto it = class_id.find(w.upos + "\t" + w.xpos);
+          t.forms.push_back(w.form);
+          t.keys.push_back(word_keys(w.form));
+          t.tag_class.push_back(it == class_id.end() ? 0 : it->second);
+        }
+        ud.push_back(std::move(t));
+      }
+    }
+    log << "tagger folds on " << ud.size() << " UD sentences for the NER's input tags\n";
+    jackknife_tags(ud, classes, opt, log);
+  }
   Rng rng(opt.seed);
-  auto ner_bytes = train_ner_part(opt, tagger, classes, rng, log, &sum.ner_sentences);
+  auto ner_bytes = train_ner_part(opt, tagger, classes, ud, rng, log, &sum.ner_sentences);
   if (!ner_bytes) return ner_bytes.error();
-  parts.push_back({Component::Ner, 2, ner_bytes.value()});
+  parts.push_back({Component::Ner, kNerPartVersion, ner_bytes.value()});
   auto w = write_model_file(opt.output, parts);
   if (!w) return w.error();
   return sum;

@@ -26,6 +26,7 @@ struct TrainSentence {
 };
 
 struct NerTrainSentence {
+  uint32_t doc = 0;  // sentences of one document are consecutive and share this number
   std::vector<std::string> forms;
   std::vector<WordKeys> keys;
   std::vector<Upos> upos;  // predicted
@@ -40,7 +41,7 @@ std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t
                          double prune, std::ostream& log);
 std::string train_parser(const std::vector<TrainSentence>& data, uint32_t labels, int epochs, Rng& rng, double prune,
                          std::ostream& log);
-// The NER part (version 2): the gazetteer (may be empty), then the scorer.
+// The NER part (version 3, kNerPartVersion): the gazetteer (may be empty), then the scorer.
 std::string train_ner(const std::vector<NerTrainSentence>& data, const Gazetteer& gazetteer, int epochs, Rng& rng,
                       double prune, std::ostream& log);
 Gazetteer gazetteer_from_kb(const kb::Kb& kb);

@@ -1,0 +1,110 @@
+// NER classes and decoding: IOB2 -> BILOU conversion, spans, transitions, the beam's early
+// update, and the rejection of model files whose NER part is older than the recognizer.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "nlp/ner.h"
+
+using namespace sitrep::nlp;
+
+namespace {
+
+// IOB2 classes as the readers produce them: 0 O, 1+2t B, 2+2t I.
+uint16_t B(int t) { return uint16_t(1 + 2 * t); }
+uint16_t I(int t) { return uint16_t(2 + 2 * t); }
+
+std::vector<std::tuple<uint32_t, uint32_t, int>> flat(const std::vector<EntitySpan>& v) {
+  std::vector<std::tuple<uint32_t, uint32_t, int>> out;
+  for (const auto& e : v) out.emplace_back(e.word_begin, e.word_end, int(e.type));
+  return out;
+}
+
+}  // namespace
+
+TEST(NerClasses, BioToBilouMarksLastAndUnitWords) {
+  // B-PER I-PER I-PER O B-LOC B-LOC I-LOC I-ORG(stray)
+  std::vector<uint16_t> bio = {B(0), I(0), I(0), 0, B(2), B(2), I(2), I(1)};
+  std::vector<uint16_t> out(bio.size());
+  bio_to_bilou(bio, out);
+  std::vector<uint16_t> want = {uint16_t(ner_class(0, 0)), uint16_t(ner_class(0, 1)), uint16_t(ner_class(0, 2)), 0,
+                                uint16_t(ner_class(2, 3)), uint16_t(ner_class(2, 0)), uint16_t(ner_class(2, 2)),
+                                uint16_t(ner_class(1, 3))};
+  EXPECT_EQ(out, want);
+}
+
+TEST(NerClasses, BilouSpansEqualBioSpansOnRandomSequences) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 500; ++round) {
+    std::vector<uint16_t> bio(1 + rng() % 12);
+    for (auto& c : bio) c = uint16_t(rng() % (1 + 2 * kEntityTypeCount));
+    std::vector<uint16_t> bilou(bio.size());
+    bio_to_bilou(bio, bilou);
+    std::vector<EntitySpan> a, b;
+    bio_to_spans(bio, 5, a);
+    bilou_to_spans(bilou, 5, b);
+    ASSERT_EQ(flat(a), flat(b)) << "round " << round;
+  }
+}
+
+TEST(NerClasses, UnfinishedSpansAreClosed) {
+  // B-ORG I-ORG then O: no L, the span still ends before the O; a B-PER at the end stands alone.
+  std::vector<uint16_t> cls = {uint16_t(ner_class(1, 0)), uint16_t(ner_class(1, 1)), 0, uint16_t(ner_class(0, 0))};
+  std::vector<EntitySpan> spans;
+  bilou_to_spans(cls, 0, spans);
+  EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{{0, 2, 1}, {3, 4, 0}}));
+}
+
+TEST(NerClasses, TransitionsConstrainOnlyInsideAndLast) {
+  uint32_t bper = ner_class(0, 0), iper = ner_class(0, 1), lper = ner_class(0, 2), uper = ner_class(0, 3);
+  uint32_t iorg = ner_class(1, 1);
+  EXPECT_TRUE(ner_transition_ok(bper, iper));
+  EXPECT_TRUE(ner_transition_ok(iper, lper));
+  EXPECT_FALSE(ner_transition_ok(bper, iorg));    // I of another type
+  EXPECT_FALSE(ner_transition_ok(kNerStart, iper));  // I at the start
+  EXPECT_FALSE(ner_transition_ok(lper, iper));    // I after a closed span
+  EXPECT_FALSE(ner_transition_ok(0, lper));
+  EXPECT_TRUE(ner_transition_ok(bper, 0));        // O, B, U close an open span
+  EXPECT_TRUE(ner_transition_ok(iper, uper));
+  EXPECT_TRUE(ner_transition_ok(kNerStart, bper));
+}
+
+TEST(NerBeamSearch, FollowsTheScoresWithinTheTransitions) {
+  std::vector<WordKeys> words = {word_keys("Ada"), word_keys("Lovelace"), word_keys("wrote")};
+  std::vector<Upos> upos = {Upos::PROPN, Upos::PROPN, Upos::VERB};
+  std::vector<std::string_view> forms = {"Ada", "Lovelace", "wrote"};
+  NerSentenceInfo info;
+  ner_sentence_info(words, forms, Gazetteer(), info);
+  // A scorer preferring I-LOC everywhere, then B-PER: I-LOC is never allowed after B-PER or at
+  // the start, so the best allowed sequence is B-PER, B-PER, B-PER.
+  NerBeam::ScoreFn score = [](std::span<const FeatureKey>, std::span<float> s) {
+    std::fill(s.begin(), s.end(), 0.f);
+    s[ner_class(2, 1)] = 3.f;
+    s[ner_class(0, 0)] = 2.f;
+  };
+  NerBeam beam(1);
+  EXPECT_EQ(beam.run(words, upos, info, score, nullptr), 3u);
+  std::vector<uint16_t> out(3);
+  beam.best(out);
+  uint16_t bper = uint16_t(ner_class(0, 0));
+  EXPECT_EQ(out, (std::vector<uint16_t>{bper, bper, bper}));
+  // Training: the gold (B-PER L-PER O) leaves the width-1 beam at the second word.
+  std::vector<uint16_t> gold = {bper, uint16_t(ner_class(0, 2)), 0};
+  EXPECT_EQ(beam.run(words, upos, info, score, gold.data()), 2u);
+  // A gold sequence the scores agree with stays in the beam to the end.
+  EXPECT_EQ(beam.run(words, upos, info, score, out.data()), 3u);
+}
+
+TEST(NerFeatures, SentenceCasingIsSeen) {
+  auto info_of = [](std::vector<std::string_view> forms) {
+    std::vector<WordKeys> words;
+    for (auto f : forms) words.push_back(word_keys(f));
+    NerSentenceInfo info;
+    ner_sentence_info(words, forms, Gazetteer(), info);
+    return info.sentence_case;
+  };
+  EXPECT_EQ(info_of({"where", "can", "i", "get", "food", "in", "tampa"}), 1u);
+  EXPECT_EQ(info_of({"Bomb", "Suspect", "Changed", "After", "Trip", "Abroad"}), 2u);
+  EXPECT_EQ(info_of({"PLEASE", "CALL", "ME", "TODAY"}), 3u);
+  EXPECT_EQ(info_of({"I", "met", "Ada", "in", "London", "yesterday"}), 0u);
+}
