@@ -123,10 +123,18 @@ std::vector<Block> split_text_blocks(std::string_view text) {
   for (size_t i = 0; i < blocks.size(); ++i) {
     std::string& t = blocks[i].text;
     if (t.size() < 400) continue;
+    // (one pass over the spaces; a heading starts with one of these capitals)
     size_t at = std::string::npos, len = 0;
-    for (auto m : kTails)
-      if (size_t p = t.find(m); p != std::string::npos && p < at) at = p, len = m.size();
-    if (at == std::string::npos || at < 200) continue;
+    for (size_t p = t.find(' ', 199); p != std::string::npos && at == std::string::npos; p = t.find(' ', p + 1)) {
+      char c = p + 1 < t.size() ? t[p + 1] : 0;
+      if (c != 'R' && c != 'Y' && c != 'E' && c != 'M') continue;
+      for (auto m : kTails)
+        if (m[1] == c && t.compare(p, m.size(), m) == 0) {
+          at = p, len = m.size();
+          break;
+        }
+    }
+    if (at == std::string::npos) continue;
     Block marker, rest;
     marker.text = t.substr(at + 1, len - 2);
     rest.text = t.substr(at + len);
