@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= 2
 DEB_PACKAGES = build-essential cmake ninja-build pkg-config libgumbo-dev libicu-dev \
   libsqlite3-dev zlib1g-dev libcli11-dev nlohmann-json3-dev libxxhash-dev libsimdjson-dev \
-  libgtest-dev libbenchmark-dev iso-codes
+  libgtest-dev libbenchmark-dev iso-codes libjemalloc-dev
 
 .PHONY: deps build demo test clean
 
