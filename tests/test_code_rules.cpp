@@ -1451,7 +1451,9 @@ TEST(CodeRules, RejectedProposalsToMeetAreNotMeetings) {
     auto c = run(text);
     EXPECT_TRUE(find(c, "12")) << text;
     for (const auto& e : c.events)
-      if (e.cameo->code.starts_with("04")) EXPECT_EQ(e.modality, Modality::Negated) << text;
+      if (e.cameo->code.starts_with("04")) {
+        EXPECT_EQ(e.modality, Modality::Negated) << text;
+      }
   }
   // an invitation or a proposal not rejected stays a plan
   auto c = run("Iran made a proposal to hold talks with the United States on Monday.");
@@ -1678,7 +1680,9 @@ TEST(CodeRules, HarmToldWithItsAttackIsTheAttackersDoing) {
   // an unrelated attack later in the sentence lends no doer
   auto c = run_parsed("Five soldiers were killed on Monday, and Taliban fighters later attacked a checkpoint.");
   for (const auto& e : c.events)
-    if (e.target && e.target->code == "AFGMIL") EXPECT_FALSE(e.source && e.source->code == "AFGREBTAL");
+    if (e.target && e.target->code == "AFGMIL") {
+      EXPECT_FALSE(e.source && e.source->code == "AFGREBTAL");
+    }
 }
 }  // namespace
 }  // namespace sitrep::code
@@ -1708,7 +1712,9 @@ TEST(CodeRules, SoldiersSentOrWithdrawnAreNoTarget) {
     auto c = run_parsed(text);
     ASSERT_FALSE(c.events.empty()) << text;
     for (const auto& e : c.events)
-      if (e.target) EXPECT_NE(e.target->agent, "MIL") << text;
+      if (e.target) {
+        EXPECT_NE(e.target->agent, "MIL") << text;
+      }
   }
   EXPECT_TRUE(find(run_parsed("The government released soldiers captured by the rebels."), "084", "", "MIL"));
 }
@@ -1760,10 +1766,11 @@ TEST(CodeRules, RefugeesAreNotTheStorysAndACountryIsNotItsGovernmentsTarget) {
                                       "", "2015-09-09"));
   ASSERT_FALSE(c.events.empty());
   for (const auto& ev : c.events)
-    if (ev.source && ev.target)
+    if (ev.source && ev.target) {
       EXPECT_FALSE((ev.source->code == "AUS" && ev.target->code == "AUSGOV") ||
                    (ev.source->code == "AUSGOV" && ev.target->code == "AUS"))
           << ev.cameo->code;
+    }
 }
 }  // namespace
 }  // namespace sitrep::code
@@ -1792,7 +1799,9 @@ TEST(CodeRules, AWordInsideANameSaysItsSector) {
                       "end U.S. military assistance to the war.");
   ASSERT_FALSE(c.events.empty());
   for (const auto& e : c.events)
-    if (e.source) EXPECT_NE(e.source->code, "NGO");
+    if (e.source) {
+      EXPECT_NE(e.source->code, "NGO");
+    }
   EXPECT_TRUE(find(c, "16", "USALEG"));
 }
 }  // namespace
