@@ -1819,14 +1819,3 @@ TEST(CodeRules, AnAbstractSubjectThreatensNoOne) {
 }
 }  // namespace
 }  // namespace sitrep::code
-
-// A ConfliBERT dev line: "besieged areas" describes the areas; it reports no siege.
-namespace sitrep::code {
-namespace {
-TEST(CodeRules, BesiegedAreasAreNoSiege) {
-  NEED_PARSER();
-  EXPECT_FALSE(find(run_parsed("Syria has agreed to allow access for ground convoys to deliver aid to 12 besieged areas."), "191"));
-  EXPECT_TRUE(find(run_parsed("Forces loyal to Khalifa Haftar have besieged Tripoli since April."), "191"));
-}
-}  // namespace
-}  // namespace sitrep::code
