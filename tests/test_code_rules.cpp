@@ -1819,3 +1819,17 @@ TEST(CodeRules, AnAbstractSubjectThreatensNoOne) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "deliver aid to 12 besieged areas" coded a siege (191): the parser took
+// "besieged" for a past-tense verb; after a number and before a noun it describes the noun.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, AParticipleBetweenANumberAndANounDescribesIt) {
+  NEED_PARSER();
+  EXPECT_FALSE(find(run_parsed("Syria has agreed to allow access for ground convoys to deliver aid to 12 besieged areas during "
+                               "the month of June, the United Nations said Friday."),
+                    "191"));
+  EXPECT_TRUE(find(run_parsed("Forces loyal to Khalifa Haftar have besieged Tripoli since April."), "191"));
+}
+}  // namespace
+}  // namespace sitrep::code

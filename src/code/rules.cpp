@@ -372,6 +372,11 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       // "the fight against terrorism": a verb pattern's word after an article is a noun, and
       // nominal events are the noun lexicon's to name.
       if (!p.nominal && m.begin > 0 && one_of(sv.words[m.begin - 1].lower, {"the", "a", "an"})) continue;
+      // ("aid to 12 besieged areas": after a number, a participle before a noun describes it.)
+      if (!p.nominal && m.begin > 0 && m.end == m.begin + 1 && int(m.end) < n && ctx.an.upos.size() == ctx.an.words.size() &&
+          ctx.an.upos[first + m.begin - 1] == nlp::Upos::NUM && sv.words[m.begin].lower.ends_with("ed") &&
+          ctx.an.upos[first + m.end] == nlp::Upos::NOUN)
+        continue;
       // "U.N. peacekeeping chief", "the protest leaders", "ceasefire monitors": an event noun
       // naming what people do is no event.
       if (p.nominal && m.end == m.begin + 1 && m.end < uint32_t(n) &&
