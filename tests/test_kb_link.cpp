@@ -602,5 +602,12 @@ TEST_F(LinkTest, AnOutletBeforeADateIsTheCredit) {
   EXPECT_EQ(tass, 0);
 }
 
+// "The Heads of State and Government condemned ...": a summit's leaders are governments.
+TEST_F(LinkTest, HeadsOfStateAreGovernments) {
+  auto ms = link("The Heads of State and Government condemned the attack. African heads of state met.", "2020-03-05");
+  EXPECT_EQ(code(ms, "Heads of State and Government"), "GOV");
+  EXPECT_EQ(code(ms, "African heads of state"), "<not linked>");  // "African" names no country
+}
+
 }  // namespace
 }  // namespace sitrep::kb
