@@ -1833,3 +1833,20 @@ TEST(CodeRules, AParticipleBetweenANumberAndANounDescribesIt) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "announced the deployment of 230 troops to Liberia" coded nothing: the noun
+// pattern "deployment of troops" allowed no word between "of" and "troops". A count there
+// does not part the pattern; other words still do.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, ACountAfterOfDoesNotPartANounPattern) {
+  NEED_PARSER();
+  for (const char* s : {"Nigeria announced the deployment of 230 troops to Liberia.",
+                        "Nigeria announced the deployment of some 2,000 troops to Liberia.",
+                        "Nigeria announced the deployment of hundreds of troops to Liberia."}) {
+    EXPECT_TRUE(find(run_parsed(s), "154", "NGA", "LBR")) << s;
+  }
+  EXPECT_FALSE(find(run_parsed("Nigeria announced the deployment of its navy and troops to Liberia."), "154"));
+}
+}  // namespace
+}  // namespace sitrep::code

@@ -232,6 +232,36 @@ void Lexicon::lemma_ids(std::string_view lower, std::vector<uint32_t>& out) cons
     if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
 }
 
+namespace {
+
+bool number_word(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "two",  "three", "four",     "five",   "six",     "seven",   "eight",  "nine",     "ten",   "eleven",
+      "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "dozen",
+      "dozens", "hundreds", "thousands", "millions", "scores", "several", "some", "about", "around", "nearly",
+      "almost", "roughly", "approximately", "over", "least", "more", "than", "an", "estimated", "another"};
+  if (!w.empty() && w[0] >= '0' && w[0] <= '9') return true;
+  for (auto x : kWords)
+    if (w == x) return true;
+  return false;
+}
+
+// How many words from `from` on state a quantity: "230", "some 2,000", "at least 12",
+// "dozens of". Zero when the word at `from` is none of them.
+uint32_t quantity_words(const std::vector<std::string_view>& lower, uint32_t from) {
+  uint32_t w = from, n = uint32_t(lower.size()), end = from;
+  while (w < n) {
+    if (lower[w] == "at" && w + 1 < n && lower[w + 1] == "least") w += 2;
+    else if (number_word(lower[w])) ++w;
+    else if (lower[w] == "of" && w > from && w + 1 < n && lower[w - 1].ends_with('s') && !number_word(lower[w + 1])) ++w;
+    else break;
+    end = w;
+  }
+  return end - from;
+}
+
+}  // namespace
+
 std::vector<PatternMatch> Lexicon::match(const std::vector<std::vector<uint32_t>>& word_lemmas,
                                          const std::vector<std::string_view>& lower, const std::vector<int>& heads,
                                          const std::vector<std::string_view>& deprels) const {
@@ -266,6 +296,9 @@ std::vector<PatternMatch> Lexicon::match(const std::vector<std::vector<uint32_t>
     at.clear();
     // hyphens between the parts of a compound ("air-strike") are skipped
     uint32_t limit = pos + 1 + (p.gap_before[k] ? 4 : 0);
+    // A count after "of" does not part the words of a pattern ("deployment of 230 troops",
+    // "release of some 2,000 prisoners", "arrest of dozens of activists").
+    if (!p.gap_before[k] && lower[pos] == "of") limit += quantity_words(lower, pos + 1);
     bool stopped = false;
     for (uint32_t w = pos + 1; w < n && w <= limit; ++w) {
       if (has(w, p.lemmas[k])) at.push_back(w);
