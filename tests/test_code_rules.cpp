@@ -1850,3 +1850,23 @@ TEST(CodeRules, ACountAfterOfDoesNotPartANounPattern) {
 }
 }  // namespace
 }  // namespace sitrep::code
+
+// Regression: "The EU has provided more than EUR 1.2 billion for humanitarian aid" coded
+// nothing: the verb pattern "provide .. aid" reached "aid" only through the parse, so the
+// noun pattern "humanitarian aid" took the word first and, with no light verb before it, had
+// no source. A verb pattern the parse carries to a noun pattern's last word, with the same
+// root, names that event.
+namespace sitrep::code {
+namespace {
+TEST(CodeRules, AVerbCarriedToANounPatternNamesItsEvent) {
+  NEED_PARSER();
+  auto coded = run_parsed("The European Union has provided more than 1.2 billion euros for humanitarian aid in Mali "
+                          "since 2014.");
+  const EventMention* aid = find(coded, "07");
+  ASSERT_NE(aid, nullptr);
+  ASSERT_TRUE(aid->source.has_value());
+  EXPECT_EQ(aid->source->name.find("European"), 0u) << aid->source->name;
+  EXPECT_TRUE(find(run_parsed("Russia condemned the humanitarian aid convoy."), "11"));
+}
+}  // namespace
+}  // namespace sitrep::code

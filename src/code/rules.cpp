@@ -491,6 +491,26 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       return !ctx.lexicon.pattern(vm.pattern).nominal && vm.begin < nm.begin && vm.end == nm.begin + 1;
     });
   });
+  // "The EU has provided more than EUR 1.2 billion for humanitarian aid": a verb pattern the
+  // parse carried to the noun a noun pattern ends on ("provide .. aid" over "humanitarian
+  // aid"), with the same root, names the same event and says who did it.
+  std::erase_if(events, [&](const PatternMatch& nm) {
+    const Pattern& np = ctx.lexicon.pattern(nm.pattern);
+    if (!np.nominal) return false;
+    return std::any_of(events.begin(), events.end(), [&](const PatternMatch& vm) {
+      const Pattern& vp = ctx.lexicon.pattern(vm.pattern);
+      if (vp.nominal || !vm.bridged || vm.begin >= nm.begin || vm.end != nm.end || vp.code.size() < 2 ||
+          np.code.size() < 2 || vp.code.compare(0, 2, np.code, 0, 2) != 0)
+        return false;
+      // (unless the verb has a closer pattern of another kind: "claimed responsibility for the
+      // bombing" is the claim, and the bombing stays its own event)
+      return std::none_of(events.begin(), events.end(), [&](const PatternMatch& om) {
+        const Pattern& op = ctx.lexicon.pattern(om.pattern);
+        return !op.nominal && !om.bridged && om.begin == vm.begin && op.code.size() >= 2 &&
+               op.code.compare(0, 2, vp.code, 0, 2) != 0;
+      });
+    });
+  });
   std::sort(events.begin(), events.end(), [&](const PatternMatch& a, const PatternMatch& b) {
     // A match within its words' windows before one the parse had to stretch.
     if (a.bridged != b.bridged) return !a.bridged;
