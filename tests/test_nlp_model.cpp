@@ -13,6 +13,7 @@
 #include "nlp/ner.h"
 #include "nlp/nlp.h"
 #include "nlp/output.h"
+#include "nlp/tagger.h"
 #include "nlp/train.h"
 
 using namespace sitrep::nlp;
@@ -141,6 +142,82 @@ TEST_F(TinyModel, OlderNerPartIsRejected) {
   auto m = Model::load(old_path);
   ASSERT_FALSE(m);
   EXPECT_NE(m.error().message.find("retrain"), std::string::npos) << m.error().message;
+}
+
+// A tagger part without the tag dictionary (version 1, as before ambiguity classes) is still
+// read: its tagger computes no ambiguity-class features. A version from the future is refused.
+TEST_F(TinyModel, VersionOneTaggerPartIsReadAndAFutureOneRefused) {
+  auto file = MappedModelFile::open(model_path_);
+  ASSERT_TRUE(file) << file.error().message;
+  std::vector<ModelPart> parts;
+  for (Component id : {Component::Info, Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner}) {
+    const auto* p = file.value()->find(id);
+    ASSERT_NE(p, nullptr);
+    parts.push_back({id, p->version, std::string(p->data, p->size)});
+  }
+  EXPECT_EQ(parts[1].version, kTaggerPartVersion);
+  const std::string& v2 = parts[1].bytes;
+  PartReader in(v2.data(), v2.size());
+  in.array<TagClass>();
+  size_t classes_end = v2.size() - in.remaining();
+  TagDictionary dict;
+  ASSERT_TRUE(dict.read(in));
+  EXPECT_GT(dict.size(), 5u);
+  size_t dict_end = v2.size() - in.remaining();
+  std::vector<ModelPart> old = parts;
+  old[1] = {Component::Tagger, 1, v2.substr(0, classes_end) + v2.substr(dict_end)};
+  std::string old_path = (dir_ / "v1_tagger.sitrep").string();
+  ASSERT_TRUE(write_model_file(old_path, old));
+  auto m = Model::load(old_path);
+  ASSERT_TRUE(m) << m.error().message;
+  Analysis a = m.value()->analyze(kText);
+  ASSERT_EQ(a.words.size(), 16u);
+  EXPECT_EQ(a.upos[5], Upos::PUNCT);
+  // The same bytes read as version 2 are damaged (the scorer is not a dictionary).
+  old[1].version = kTaggerPartVersion;
+  ASSERT_TRUE(write_model_file(old_path, old));
+  EXPECT_FALSE(Model::load(old_path));
+  parts[1].version = uint8_t(kTaggerPartVersion + 1);
+  ASSERT_TRUE(write_model_file(old_path, parts));
+  auto future = Model::load(old_path);
+  ASSERT_FALSE(future);
+  EXPECT_NE(future.error().message.find("tagger"), std::string::npos) << future.error().message;
+}
+
+// --tagger-only: a new tagger part (other epochs: other bytes), the other parts copied; the
+// result loads, tags, and prunes. A model whose XPOS list differs from the data's is refused.
+TEST_F(TinyModel, TaggerOnlyKeepsTheOtherParts) {
+  TrainOptions o;
+  o.ud_files = {(dir_ / "tiny.conllu").string()};
+  o.ner_file = (dir_ / "tiny.iob2").string();
+  o.output = (dir_ / "tagger_only.sitrep").string();
+  o.tagger_epochs = 3;
+  o.tagger_only_from = model_path_;
+  std::ostringstream log;
+  auto r = train_model(o, log);
+  ASSERT_TRUE(r) << r.error().message;
+  auto a = MappedModelFile::open(model_path_), b = MappedModelFile::open(o.output);
+  ASSERT_TRUE(a && b);
+  for (Component id : {Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner}) {
+    auto *pa = a.value()->find(id), *pb = b.value()->find(id);
+    ASSERT_TRUE(pa && pb);
+    EXPECT_EQ(pa->version, pb->version);
+    EXPECT_EQ(std::string(pa->data, pa->size) == std::string(pb->data, pb->size), id != Component::Tagger) << int(id);
+  }
+  auto m = Model::load(o.output);
+  ASSERT_TRUE(m) << m.error().message;
+  EXPECT_NE(m.value()->description().find("tagger retrained"), std::string::npos);
+  Analysis an = m.value()->analyze(kText);
+  EXPECT_EQ(an.upos[7], Upos::NOUN);  // "ministers"
+  std::string pruned = (dir_ / "tagger_only_pruned.sitrep").string();
+  ASSERT_TRUE(prune_model(o.output, pruned, 0.02, log));
+  EXPECT_TRUE(Model::load(pruned));
+
+  std::ofstream(dir_ / "other.conllu") << "1\tHello\thello\tINTJ\tUH\t_\t0\troot\t_\t_\n\n";
+  o.ud_files = {(dir_ / "other.conllu").string()};
+  auto bad = train_model(o, log);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("XPOS"), std::string::npos) << bad.error().message;
 }
 
 TEST_F(TinyModel, TruncatedOrCorruptedFileIsRejected) {

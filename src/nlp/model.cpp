@@ -109,14 +109,15 @@ Expected<std::shared_ptr<const Model>> Model::load(const std::string& path) {
     return bad("info");
   }
   m->names = names;
-  if (auto p = part(Component::Tagger); p && p->version == 1) {
+  // Version 2: the classes, the tag dictionary, the scorer; version 1 has no dictionary.
+  if (auto p = part(Component::Tagger); p && (p->version == 1 || p->version == kTaggerPartVersion)) {
     PartReader in(p->data, p->size);
     auto classes = in.array<TagClass>();
-    auto scorer = read_scorer(in);
-    if (!in.ok() || !scorer || scorer->classes() != classes.size()) return bad("tagger");
+    if (!in.ok()) return bad("tagger");
     for (const auto& c : classes)
       if (c.upos >= kUposCount || c.xpos >= names->xpos.size()) return bad("tagger");
-    auto tagger = std::make_unique<Tagger>(std::move(scorer), std::vector<TagClass>(classes.begin(), classes.end()));
+    auto tagger = Tagger::read(in, std::vector<TagClass>(classes.begin(), classes.end()), p->version);
+    if (!tagger) return bad("tagger");
     for (const auto& x : names->xpos) {
       m->xpos_bits.push_back(irregular_bits_of_xpos(x));
       m->lemma_bits.push_back(x == "JJ" ? 0 : irregular_bits_of_xpos(x));

@@ -4,8 +4,74 @@
 
 namespace sitrep::nlp {
 
-void tagger_features(std::span<const WordKeys> words, size_t i, uint32_t prev1, uint32_t prev2,
-                     std::vector<FeatureKey>& out) {
+uint64_t ambiguity_word_key(const WordKeys& w) { return w.lower ? w.lower : 1; }
+
+uint64_t ambiguity_suffix_key(const WordKeys& w) {
+  uint64_t k = mix64(w.suffix[2] ^ (0x51ED270B27A3C1F5ULL * ((w.flags & 1) + 1)));
+  return k ? k : 1;
+}
+
+uint64_t ambiguity_of(std::span<const uint16_t> classes) {
+  uint64_t h = 0x8F1BBCDCCA62C1D6ULL;
+  for (uint16_t c : classes) h = mix64(h ^ (uint64_t(c) + 1));
+  return h;
+}
+
+TagDictionary::TagDictionary(const std::vector<AmbiguitySlot>& entries) {
+  size_t cap = 16;
+  while (cap < entries.size() * 2) cap <<= 1;
+  own_.assign(cap, AmbiguitySlot{0, 0});
+  for (const auto& e : entries) {
+    size_t i = e.key & (cap - 1);
+    while (own_[i].key != 0 && own_[i].key != e.key) i = (i + 1) & (cap - 1);
+    entries_ += own_[i].key == 0;
+    own_[i] = e;
+  }
+  table_ = own_;
+}
+
+const AmbiguitySlot* TagDictionary::find(uint64_t key) const {
+  if (table_.empty()) return nullptr;
+  size_t mask = table_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    if (table_[i].key == key) return &table_[i];
+    if (table_[i].key == 0) return nullptr;
+  }
+}
+
+uint64_t TagDictionary::lookup(const WordKeys& w) const {
+  if (const auto* e = find(ambiguity_word_key(w))) return e->amb;
+  if (const auto* e = find(ambiguity_suffix_key(w))) return e->amb;
+  return kUnknownAmbiguity;
+}
+
+void TagDictionary::write(PartWriter& out) const {
+  out.u64(entries_);
+  out.array(table_);
+}
+
+bool TagDictionary::read(PartReader& in) {
+  own_.clear();
+  entries_ = size_t(in.u64());
+  table_ = in.array<AmbiguitySlot>();
+  if (!in.ok()) return false;
+  // A power-of-two table with at least one empty slot, so every probe ends.
+  size_t used = 0;
+  for (const auto& e : table_) used += e.key != 0;
+  return table_.size() >= 16 && (table_.size() & (table_.size() - 1)) == 0 && used == entries_ && used < table_.size();
+}
+
+std::unique_ptr<Tagger> Tagger::read(PartReader& in, std::vector<TagClass> classes, uint8_t version) {
+  if (version != 1 && version != kTaggerPartVersion) return nullptr;
+  std::optional<TagDictionary> dict;
+  if (version >= 2 && !dict.emplace().read(in)) return nullptr;
+  auto scorer = read_scorer(in);
+  if (!in.ok() || !scorer || scorer->classes() != classes.size()) return nullptr;
+  return std::make_unique<Tagger>(std::move(scorer), std::move(classes), std::move(dict));
+}
+
+void tagger_features(std::span<const WordKeys> words, std::span<const uint64_t> amb, size_t i, uint32_t prev1,
+                     uint32_t prev2, std::vector<FeatureKey>& out) {
   static const WordKeys kBos = boundary_keys(-1), kEos = boundary_keys(1);
   auto at = [&](long j) -> const WordKeys& {
     return j < 0 ? kBos : j >= long(words.size()) ? kEos : words[size_t(j)];
@@ -39,14 +105,28 @@ void tagger_features(std::span<const WordKeys> words, size_t i, uint32_t prev1, 
   out.push_back(fkey(t++, prev1, n.lower));
   out.push_back(fkey(t++, n.lower, nn.lower));
   out.push_back(fkey(t++, w.shape, n.shape, p.shape));
+  // Ambiguity classes of the word and of the words to its right (their likely tags).
+  if (amb.empty()) return;
+  auto amb_at = [&](long j) -> uint64_t { return j < 0 ? 0xB0B0 : j >= long(amb.size()) ? 0xE0E0 : amb[size_t(j)]; };
+  uint64_t aw = amb_at(k), an = amb_at(k + 1), ann = amb_at(k + 2);
+  out.push_back(fkey(t++, aw));
+  out.push_back(fkey(t++, aw, prev1));
+  out.push_back(fkey(t++, aw, w.suffix[2]));
+  out.push_back(fkey(t++, an));
+  out.push_back(fkey(t++, aw, an));
+  out.push_back(fkey(t++, prev1, an));
+  out.push_back(fkey(t++, an, ann));
+  out.push_back(fkey(t++, prev1, aw, an));
 }
 
 void Tagger::tag(std::span<const WordKeys> words, std::span<uint16_t> out, std::span<const uint8_t> allowed) const {
   std::vector<FeatureKey> feats;
   std::vector<float> scores(scorer_->classes());
+  std::vector<uint64_t> amb(dictionary_ ? words.size() : 0);
+  for (size_t i = 0; i < amb.size(); ++i) amb[i] = dictionary_->lookup(words[i]);
   uint32_t p1 = kNoTag, p2 = kNoTag;
   for (size_t i = 0; i < words.size(); ++i) {
-    tagger_features(words, i, p1, p2, feats);
+    tagger_features(words, amb, i, p1, p2, feats);
     scorer_->score(feats, scores);
     uint16_t best = uint16_t(std::max_element(scores.begin(), scores.end()) - scores.begin());
     if (i < allowed.size() && allowed[i] && best < class_bits_.size() && !(class_bits_[best] & allowed[i])) {

@@ -1,7 +1,8 @@
 // Greedy left-to-right tagger predicting one joint UPOS+XPOS class per word from sparse
-// features of the word, its neighbours and the two previous decisions.
+// features of the word, its neighbours, their ambiguity classes and the two previous decisions.
 #pragma once
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -14,15 +15,63 @@ struct TagClass {
   uint16_t upos, xpos;
 };
 
-// Features for word i given the classes already chosen for words i-1 and i-2 (or kNoTag).
+// The tagger part's layout: the classes, the tag dictionary, then the scorer. Version 1 has no
+// dictionary: its tagger computes no ambiguity-class features and tags as it was trained to.
+constexpr uint8_t kTaggerPartVersion = 2;
+
+// The tag dictionary: ambiguity classes (Cutting et al. 1992) as features. A lower-cased form
+// seen at least kAmbiguityMinCount times in training maps to a key of the set of classes it took
+// there; any other word to the key of the set its last three letters (and capitalization) took
+// among the training words seen fewer than kAmbiguityRareBelow times, or to kUnknownAmbiguity.
+// Open addressing on the word's key. The trainer gives each training sentence the classes of a
+// dictionary built without its fold (one of kAmbiguityFolds).
+struct AmbiguitySlot {
+  uint64_t key;  // 0 = empty
+  uint64_t amb;
+};
+constexpr int kAmbiguityMinCount = 1, kAmbiguityRareBelow = 3, kAmbiguityFolds = 10;
+constexpr uint64_t kUnknownAmbiguity = 0xA3B1C2D3E4F5ULL;
+uint64_t ambiguity_word_key(const WordKeys& w);
+uint64_t ambiguity_suffix_key(const WordKeys& w);
+// The key of a set of classes (sorted, no repeats).
+uint64_t ambiguity_of(std::span<const uint16_t> classes);
+
+class TagDictionary {
+ public:
+  TagDictionary() = default;
+  // (key, amb) entries with distinct non-zero keys.
+  explicit TagDictionary(const std::vector<AmbiguitySlot>& entries);
+  TagDictionary(TagDictionary&&) = default;
+  TagDictionary& operator=(TagDictionary&&) = default;
+  TagDictionary(const TagDictionary&) = delete;  // the span may point into the owned vector
+  TagDictionary& operator=(const TagDictionary&) = delete;
+  uint64_t lookup(const WordKeys& w) const;
+  size_t size() const { return entries_; }
+  void write(PartWriter& out) const;
+  // Views the table inside the reader's buffer; false if damaged.
+  bool read(PartReader& in);
+
+ private:
+  const AmbiguitySlot* find(uint64_t key) const;
+  std::vector<AmbiguitySlot> own_;
+  std::span<const AmbiguitySlot> table_;
+  size_t entries_ = 0;
+};
+
+// Features for word i given the classes already chosen for words i-1 and i-2 (or kNoTag) and
+// the ambiguity class of every word of the sentence (none: a version-1 tagger's features only).
 constexpr uint32_t kNoTag = 0xFFFF;
-void tagger_features(std::span<const WordKeys> words, size_t i, uint32_t prev1, uint32_t prev2,
-                     std::vector<FeatureKey>& out);
+void tagger_features(std::span<const WordKeys> words, std::span<const uint64_t> amb, size_t i, uint32_t prev1,
+                     uint32_t prev2, std::vector<FeatureKey>& out);
 
 class Tagger {
  public:
-  Tagger(std::unique_ptr<const Scorer> scorer, std::vector<TagClass> classes)
-      : scorer_(std::move(scorer)), classes_(std::move(classes)) {}
+  // Without a dictionary (a version-1 part), the tagger uses no ambiguity-class features.
+  Tagger(std::unique_ptr<const Scorer> scorer, std::vector<TagClass> classes, std::optional<TagDictionary> dictionary)
+      : scorer_(std::move(scorer)), classes_(std::move(classes)), dictionary_(std::move(dictionary)) {}
+  // Reads what follows the classes in a tagger part of `version` (1 or kTaggerPartVersion); null
+  // if damaged or of another version.
+  static std::unique_ptr<Tagger> read(PartReader& in, std::vector<TagClass> classes, uint8_t version);
   // Writes one class id per word of the sentence. With `allowed` (one mask per word, 0 = any
   // class), word i takes the best class c with class_bits(c) & allowed[i].
   void tag(std::span<const WordKeys> words, std::span<uint16_t> out, std::span<const uint8_t> allowed = {}) const;
@@ -35,6 +84,7 @@ class Tagger {
   std::unique_ptr<const Scorer> scorer_;
   std::vector<TagClass> classes_;
   std::vector<uint8_t> class_bits_;
+  std::optional<TagDictionary> dictionary_;
 };
 
 }  // namespace sitrep::nlp

@@ -20,10 +20,9 @@ namespace sitrep::nlp {
 namespace {
 
 // Builds a tagger from a trained payload, for tagging held-out folds and the NER data.
-std::unique_ptr<Tagger> tagger_from(const std::string& scorer_bytes, const std::vector<TagClass>& classes) {
-  PartReader in(scorer_bytes.data(), scorer_bytes.size());
-  auto scorer = read_scorer(in);
-  return scorer ? std::make_unique<Tagger>(std::move(scorer), classes) : nullptr;
+std::unique_ptr<Tagger> tagger_from(const std::string& bytes, const std::vector<TagClass>& classes) {
+  PartReader in(bytes.data(), bytes.size());
+  return Tagger::read(in, classes, kTaggerPartVersion);
 }
 
 bool excluded(const std::string& doc, const std::vector<std::string>& genres) {
@@ -111,6 +110,50 @@ Expected<std::string> train_ner_part(const TrainOptions& opt, const Tagger& tagg
   return train_ner(nd, gaz, opt.ner_epochs, rng, opt.prune, log);
 }
 
+Expected<TrainSummary> write_parts(const TrainOptions& opt, const std::vector<ModelPart>& parts, TrainSummary sum,
+                                   std::chrono::steady_clock::time_point t0, std::ostream& log) {
+  auto w = write_model_file(opt.output, parts);
+  if (!w) return w.error();
+  std::ifstream f(opt.output, std::ios::binary | std::ios::ate);
+  sum.model_bytes = size_t(f.tellg());
+  log << "wrote " << opt.output << " (" << sum.model_bytes << " bytes) in "
+      << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() << " s\n";
+  return sum;
+}
+
+// The parts of opt.tagger_only_from with `tagger_part` in place of its tagger; the model's XPOS
+// list must be `xpos_names`, which the new tagger's classes index.
+Expected<std::vector<ModelPart>> keep_parts(const TrainOptions& opt, const std::vector<std::string>& xpos_names,
+                                            const std::string& tagger_part) {
+  const std::string& from = opt.tagger_only_from;
+  auto file = MappedModelFile::open(from);
+  if (!file) return file.error();
+  std::vector<ModelPart> parts;
+  for (Component id : {Component::Info, Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner}) {
+    const auto* p = file.value()->find(id);
+    if (!p) return Error{from, "", "model part missing"};
+    if (id == Component::Tagger) {
+      parts.push_back({id, kTaggerPartVersion, tagger_part});
+      continue;
+    }
+    std::string bytes(p->data, p->size);
+    if (id == Component::Info) {
+      PartReader in(p->data, p->size);
+      std::string desc(in.string());
+      auto xpos = in.strings(), deprel = in.strings();
+      if (!in.ok()) return Error{from, "", "model part 'info' damaged"};
+      if (xpos != xpos_names) return Error{from, "", "the model's XPOS tags differ from the training data's: train the whole model"};
+      PartWriter out;
+      out.string(desc + "\ntagger retrained: " + describe(opt));
+      out.strings(xpos);
+      out.strings(deprel);
+      bytes = out.bytes();
+    }
+    parts.push_back({id, p->version, bytes});
+  }
+  return parts;
+}
+
 }  // namespace
 
 std::string describe(const TrainOptions& opt) {
@@ -187,6 +230,14 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   for (const auto& s : data) all.push_back(&s);
   log << "tagger\n";
   std::string tagger_bytes = train_tagger(all, uint32_t(classes.size()), opt.tagger_epochs, rng, opt.prune, log);
+  PartWriter tag_part;
+  tag_part.array(classes);
+  std::string tagger_part = tag_part.bytes() + tagger_bytes;
+  if (!opt.tagger_only_from.empty()) {
+    auto parts = keep_parts(opt, xpos_names, tagger_part);
+    if (!parts) return parts.error();
+    return write_parts(opt, parts.value(), sum, t0, log);
+  }
   auto tagger = tagger_from(tagger_bytes, classes);
   if (opt.jackknife > 1) {
     jackknife_tags(data, classes, opt, log);
@@ -209,21 +260,12 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   info.string(describe(opt) + (opt.record.empty() ? "" : "\n" + opt.record));
   info.strings(xpos_names);
   info.strings(deprel_names);
-  PartWriter tag_part;
-  tag_part.array(classes);
-  std::string tagger_part = tag_part.bytes() + tagger_bytes;
   std::vector<ModelPart> parts = {{Component::Info, 1, info.bytes()},
-                                  {Component::Tagger, 1, tagger_part},
+                                  {Component::Tagger, kTaggerPartVersion, tagger_part},
                                   {Component::Lemmatizer, 1, lemma_bytes},
                                   {Component::Parser, 1, parser_bytes},
                                   {Component::Ner, kNerPartVersion, ner_bytes.value()}};
-  auto w = write_model_file(opt.output, parts);
-  if (!w) return w.error();
-  std::ifstream f(opt.output, std::ios::binary | std::ios::ate);
-  sum.model_bytes = size_t(f.tellg());
-  log << "wrote " << opt.output << " (" << sum.model_bytes << " bytes) in "
-      << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() << " s\n";
-  return sum;
+  return write_parts(opt, parts, sum, t0, log);
 }
 
 Expected<TrainSummary> retrain_ner(const TrainOptions& opt, const std::string& from, std::ostream& log) {
@@ -252,9 +294,9 @@ Expected<TrainSummary> retrain_ner(const TrainOptions& opt, const std::string& f
   PartReader in(tp->data, tp->size);
   auto cls = in.array<TagClass>();
   std::vector<TagClass> classes(cls.begin(), cls.end());
-  auto scorer = read_scorer(in);
-  if (!in.ok() || !scorer) return Error{from, "", "model part 'tagger' damaged"};
-  Tagger tagger(std::move(scorer), classes);
+  auto tagger_ptr = Tagger::read(in, classes, tp->version);
+  if (!tagger_ptr) return Error{from, "", "model part 'tagger' damaged or of another version"};
+  const Tagger& tagger = *tagger_ptr;
   TrainSummary sum;
   // The UD training sentences, with the model's tag classes, jackknifed for the NER's input tags.
   std::vector<TrainSentence> ud;

@@ -10,6 +10,7 @@
 #include "nlp/features.h"
 #include "nlp/gazetteer.h"
 #include "nlp/model_file.h"
+#include "nlp/tagger.h"
 
 namespace sitrep::kb {
 class Kb;
@@ -36,7 +37,12 @@ struct NerTrainSentence {
 using Rng = std::mt19937_64;
 std::vector<size_t> shuffled(size_t n, Rng& rng);
 
-// Each returns the component's part payload.
+// The tag dictionary's entries (tagger.h) for `data`: forms seen at least min_count times, and
+// the suffix classes of the forms seen fewer than rare_below times.
+std::vector<AmbiguitySlot> tag_dictionary_entries(const std::vector<const TrainSentence*>& data, int min_count,
+                                                  int rare_below);
+
+// Each returns the component's part payload (the tagger's without its classes).
 std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t classes, int epochs, Rng& rng,
                          double prune, std::ostream& log);
 std::string train_parser(const std::vector<TrainSentence>& data, uint32_t labels, int epochs, Rng& rng, double prune,

@@ -7,6 +7,7 @@
 #include "nlp/linear_tables.h"
 #include "nlp/model_file.h"
 #include "nlp/scorer.h"
+#include "nlp/tagger.h"
 #include "nlp/train.h"
 
 namespace sitrep::nlp {
@@ -73,6 +74,13 @@ Expected<bool> prune_model(const std::string& input, const std::string& output, 
       case Component::Tagger: {
         auto classes = in.array<uint32_t>();  // TagClass is two uint16: copied as opaque words
         out.array(std::vector<uint32_t>(classes.begin(), classes.end()));
+        if (p->version == kTaggerPartVersion) {
+          TagDictionary dict;
+          if (!dict.read(in)) return bad("tagger");
+          dict.write(out);
+        } else if (p->version != 1) {
+          return bad("tagger (of an unknown version)");
+        }
         if (!prune_scorer(in, out, fraction, kept, dropped)) return bad("tagger");
         break;
       }

@@ -1,5 +1,7 @@
 #include <algorithm>
+#include <map>
 #include <ostream>
+#include <unordered_map>
 
 #include "nlp/perceptron.h"
 #include "nlp/tagger.h"
@@ -14,9 +16,55 @@ std::vector<size_t> shuffled(size_t n, Rng& rng) {
   return v;
 }
 
+std::vector<AmbiguitySlot> tag_dictionary_entries(const std::vector<const TrainSentence*>& data, int min_count,
+                                                  int rare_below) {
+  // Per key, the count of each class; a class is in the set if it has at least 1/share of the
+  // key's occurrences (annotation slips stay out of frequent words' sets).
+  using Counts = std::map<uint16_t, uint32_t>;
+  std::unordered_map<uint64_t, Counts> words, suffixes;
+  std::unordered_map<uint64_t, uint32_t> seen;
+  for (const auto* s : data)
+    for (size_t i = 0; i < s->keys.size(); ++i) {
+      ++words[ambiguity_word_key(s->keys[i])][s->tag_class[i]];
+      ++seen[ambiguity_word_key(s->keys[i])];
+    }
+  for (const auto* s : data)
+    for (size_t i = 0; i < s->keys.size(); ++i)
+      if (seen[ambiguity_word_key(s->keys[i])] < uint32_t(rare_below)) ++suffixes[ambiguity_suffix_key(s->keys[i])][s->tag_class[i]];
+  auto set_of = [](const Counts& c, uint32_t share) {
+    uint32_t total = 0;
+    for (auto [cls, n] : c) total += n;
+    std::vector<uint16_t> set;
+    for (auto [cls, n] : c)
+      if (n * share >= total) set.push_back(cls);
+    return ambiguity_of(set);
+  };
+  std::vector<AmbiguitySlot> out;
+  for (const auto& [key, c] : words)
+    if (seen[key] >= uint32_t(min_count)) out.push_back({key, set_of(c, 20)});
+  for (const auto& [key, c] : suffixes) out.push_back({key, set_of(c, 10)});
+  std::sort(out.begin(), out.end(), [](const AmbiguitySlot& a, const AmbiguitySlot& b) { return a.key < b.key; });
+  return out;
+}
+
 std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t classes, int epochs, Rng& rng,
                          double prune, std::ostream& log) {
   AveragedPerceptron model(classes);
+  // The shipped dictionary is built from all the data; each training sentence sees the classes
+  // of a dictionary built from the other folds, so that the weights learn how far a class found
+  // in training holds for unseen text (with the full dictionary, dev UPOS falls below no
+  // dictionary at all: every training word's class holds its gold tag).
+  TagDictionary dict(tag_dictionary_entries(data, kAmbiguityMinCount, kAmbiguityRareBelow));
+  std::vector<std::vector<uint64_t>> amb(data.size());
+  const size_t folds = kAmbiguityFolds;
+  for (size_t fold = 0; fold < folds; ++fold) {
+    std::vector<const TrainSentence*> rest;
+    for (size_t i = 0; i < data.size(); ++i)
+      if (i % folds != fold) rest.push_back(data[i]);
+    TagDictionary d(tag_dictionary_entries(rest, kAmbiguityMinCount, kAmbiguityRareBelow));
+    for (size_t i = fold; i < data.size(); i += folds)
+      for (const auto& k : data[i]->keys) amb[i].push_back(d.lookup(k));
+  }
   std::vector<FeatureKey> feats;
   std::vector<float> scores(classes);
   for (int epoch = 0; epoch < epochs; ++epoch) {
@@ -25,7 +73,7 @@ std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t
       const TrainSentence& s = *data[idx];
       uint32_t p1 = kNoTag, p2 = kNoTag;
       for (size_t i = 0; i < s.keys.size(); ++i) {
-        tagger_features(s.keys, i, p1, p2, feats);
+        tagger_features(s.keys, amb[idx], i, p1, p2, feats);
         model.score(feats, scores);
         uint32_t guess = uint32_t(std::max_element(scores.begin(), scores.end()) - scores.begin());
         model.update(feats, s.tag_class[i], guess);
@@ -39,6 +87,7 @@ std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t
     log << "  tagger epoch " << epoch + 1 << ": train accuracy " << 100.0 * double(correct) / double(total) << "\n";
   }
   PartWriter w;
+  dict.write(w);
   model.write(w, prune);
   return w.bytes();
 }
