@@ -311,3 +311,19 @@ TEST(CommittedModel, IrregularPastFormsAreVerbsWithTheirLemma) {
   EXPECT_EQ(a.lemma[withdrew], "withdraw");
   EXPECT_EQ(a.lemma[fled], "flee");
 }
+
+// A past participle the training data shows only as a past tense takes that lemma: the suffix
+// rules cut unseen VBN "freed" to "fre".
+TEST(CommittedModel, PastParticipleSeenAsPastTenseKeepsItsLemma) {
+  auto m = Model::load(Model::default_path());
+  ASSERT_TRUE(m) << m.error().message;
+  std::string text = "They have freed the hostages. Police freed 20 people.";
+  auto a = m.value()->analyze(text);
+  int freed = 0;
+  for (size_t i = 0; i < a.words.size(); ++i)
+    if (text.substr(a.words[i].begin, a.words[i].end - a.words[i].begin) == "freed") {
+      ++freed;
+      EXPECT_EQ(a.lemma[i], "free") << a.labels->xpos[a.xpos[i]];
+    }
+  EXPECT_EQ(freed, 2);
+}

@@ -876,6 +876,17 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         to |= w.head == int(p.anchor) && w.deprel == "mark" && w.lower == "to";
       if (to || sv.words[p.anchor].lower.ends_with("ing")) hypo = true;
     }
+    // (the same gerund parsed as the head of the "that" clause: a gerund with "that" and no
+    // subject or auxiliary of its own cannot be a told act, only the subject of one)
+    if (sv.parsed && !pat.nominal && sv.words[p.anchor].lower.ends_with("ing")) {
+      bool that = false, own = false;
+      for (const auto& w : sv.words)
+        if (w.head == int(p.anchor)) {
+          that |= w.deprel == "mark" && w.lower == "that";
+          own |= w.deprel.starts_with("nsubj") || w.deprel == "aux" || w.deprel == "aux:pass" || w.deprel.starts_with("expl");
+        }
+      if (that && !own) hypo = true;
+    }
     // "to respond to any attack by Syrian forces", "warned of possible strikes": a nominal event
     // that is any, possible or future is none in particular, and did not happen.
     if (pat.nominal && m.begin > 0 && one_of(r.word(int(m.begin) - 1), {"any", "every", "possible", "potential", "future"}))
@@ -911,10 +922,15 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     }
     // "agreed to release the hostages and freed the first group": a past-tense verb coordinated
     // with another is told as done; the plan before the verb it is joined to is not its own.
+    // (A participle joined to a bare infinitive is that past tense mis-tagged: "to release ..
+    // and freed" cannot share the "to".)
     int own_from = 0;
     if (sv.parsed && sv.words[p.anchor].deprel == "conj" && sv.words[p.anchor].head >= 0 && ctx.an.labels &&
-        ctx.an.xpos.size() == ctx.an.words.size() && ctx.an.xpos_name(first + p.anchor) == "VBD")
-      own_from = sv.words[p.anchor].head + 1;
+        ctx.an.xpos.size() == ctx.an.words.size()) {
+      std::string_view x = ctx.an.xpos_name(first + p.anchor);
+      if (x == "VBD" || (x == "VBN" && ctx.an.xpos_name(first + uint32_t(sv.words[p.anchor].head)) == "VB"))
+        own_from = sv.words[p.anchor].head + 1;
+    }
     // "said it would not meet their demands", "will not accept": a refusal is made when said;
     // "will"/"would" mark the statement, not a later act.
     for (const auto& c : cues) {
