@@ -1869,4 +1869,18 @@ TEST(CodeRules, AVerbCarriedToANounPatternNamesItsEvent) {
   EXPECT_TRUE(find(run_parsed("Russia condemned the humanitarian aid convoy."), "11"));
 }
 }  // namespace
+// Congressional leaders are the legislature's: "Senate leader" is no head of government, and a
+// senator the KB knows is USALEG while in office, only the country's after.
+TEST(CodeRules, CongressionalLeadersAreTheLegislature) {
+  NEED_CODER();
+  auto c = run("US Senate leader Mitch McConnell criticized Russia on Tuesday.", "2020-03-02");
+  EXPECT_NE(find(c, "111", "USALEG", "RUS"), nullptr);
+  auto pelosi = run("Nancy Pelosi criticized Russia on Tuesday.", "2020-03-02");
+  EXPECT_NE(find(pelosi, "111", "USALEG", "RUS"), nullptr);
+  auto kerry = run("John Kerry criticized Russia on Tuesday.", "2010-03-02");
+  EXPECT_NE(find(kerry, "111", "USALEG", "RUS"), nullptr);
+  auto later = run("John Kerry criticized Russia on Tuesday.", "2014-03-04");
+  EXPECT_NE(find(later, "111", "USAGOV", "RUS"), nullptr);
+}
+
 }  // namespace sitrep::code
