@@ -1883,4 +1883,17 @@ TEST(CodeRules, CongressionalLeadersAreTheLegislature) {
   EXPECT_NE(find(later, "111", "USAGOV", "RUS"), nullptr);
 }
 
+// "Police ordered the arrest of three opposition leaders": ordering force is using it, against
+// its object; ordering a release stays an order and a release.
+TEST(CodeRules, OrderedForceIsTheForce) {
+  NEED_PARSER();
+  auto c = run_parsed("Police ordered the arrest of three opposition leaders.");
+  EXPECT_EQ(find(c, "10"), nullptr);
+  const EventMention* arrest = find(c, "173");
+  ASSERT_NE(arrest, nullptr);
+  ASSERT_TRUE(arrest->target.has_value());
+  EXPECT_EQ(arrest->target->code.substr(arrest->target->code.size() - 3), "OPP");
+  EXPECT_NE(find(run_parsed("The court ordered the release of the journalists."), "084"), nullptr);
+}
+
 }  // namespace sitrep::code

@@ -564,6 +564,21 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           }
         break;
       }
+    // "Police ordered the arrest of three opposition leaders": an order whose object is an act
+    // of force is that act, by whoever ordered it, against its object (not a demand made of
+    // the people it falls on).
+    if (cp.code == "100" && cp.text == "order" && i + 1 < chosen.size()) {
+      const PatternMatch& nm = chosen[i + 1];
+      const Pattern& np = ctx.lexicon.pattern(nm.pattern);
+      bool force = np.code.starts_with("17") || np.code.starts_with("18") || np.code.starts_with("19") ||
+                   np.code.starts_with("20");
+      bool object = nm.begin == chosen[i].end ||
+                    (nm.begin == chosen[i].end + 1 && one_of(sv.words[chosen[i].end].lower, {"the", "a", "an", "their", "his", "her", "its"}));
+      if (np.nominal && force && object) {
+        settles[i] = np.code;
+        absorbed[i + 1] = true;
+      }
+    }
     // "officials promised arrests if corruption continues", "vowed more attacks": a promise of
     // force is a threat of it.
     if (cp.code == "030" && cp.lemmas.size() == 1 && i + 1 < chosen.size() &&
