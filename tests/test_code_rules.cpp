@@ -1896,4 +1896,17 @@ TEST(CodeRules, OrderedForceIsTheForce) {
   EXPECT_NE(find(run_parsed("The court ordered the release of the journalists."), "084"), nullptr);
 }
 
+// Burning a country's flag is a protest against it; sending a platoon is sending troops (and to
+// a peacekeeping mission, protection given).
+TEST(CodeRules, FlagBurningAndUnitsSent) {
+  NEED_PARSER();
+  auto flag = run_parsed("Protesters in the eastern Kosovan town of Gjilan burned the Macedonian flag.");
+  const EventMention* p = find(flag, "14");
+  ASSERT_NE(p, nullptr);
+  ASSERT_TRUE(p->target.has_value());
+  EXPECT_EQ(p->target->code, "MKD");
+  EXPECT_NE(find(run_parsed("Russia sent a battalion of military police to Aleppo."), "15", "RUS"), nullptr);
+  EXPECT_NE(find(run_parsed("Kosovo is sending a military platoon to Kuwait, its first ever involvement in an international peacekeeping mission."), "074"), nullptr);
+}
+
 }  // namespace sitrep::code
