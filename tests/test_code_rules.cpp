@@ -1909,4 +1909,12 @@ TEST(CodeRules, FlagBurningAndUnitsSent) {
   EXPECT_NE(find(run_parsed("Kosovo is sending a military platoon to Kuwait, its first ever involvement in an international peacekeeping mission."), "074"), nullptr);
 }
 
+// Leading a delegation somewhere is visiting it.
+TEST(CodeRules, LeadingADelegationIsAVisit) {
+  NEED_PARSER();
+  auto c = run_parsed("Russian Foreign Minister Sergei Lavrov led a delegation to Damascus.");
+  EXPECT_NE(find(c, "042", "RUSGOV", "SYRGOV"), nullptr);
+  EXPECT_NE(find(run_parsed("The minister will lead a delegation on a three-day visit to Russia."), "0", "", "RUS"), nullptr);
+}
+
 }  // namespace sitrep::code
