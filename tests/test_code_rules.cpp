@@ -1917,4 +1917,12 @@ TEST(CodeRules, LeadingADelegationIsAVisit) {
   EXPECT_NE(find(run_parsed("The minister will lead a delegation on a three-day visit to Russia."), "0", "", "RUS"), nullptr);
 }
 
+// US agencies by their initials speak for the government ("a USCIS spokeswoman").
+TEST(CodeRules, UsAgenciesByTheirInitials) {
+  NEED_PARSER();
+  auto c = run_parsed("LaDonna Davis, a USCIS spokeswoman, declined to comment on the specifics of the hiring freeze.");
+  EXPECT_NE(find(c, "011", "USAGOV"), nullptr);
+  EXPECT_NE(find(run_parsed("FEMA sent aid to Puerto Rico."), "07", "USAGOV"), nullptr);
+}
+
 }  // namespace sitrep::code
