@@ -1925,4 +1925,18 @@ TEST(CodeRules, UsAgenciesByTheirInitials) {
   EXPECT_NE(find(run_parsed("FEMA sent aid to Puerto Rico."), "07", "USAGOV"), nullptr);
 }
 
+// What a report or an allegation says is not told as done ("denied reports that its jets bombed
+// a hospital"); a report that is the speaker leaves the act asserted.
+TEST(CodeRules, WhatAReportSaysIsNotTold) {
+  NEED_PARSER();
+  auto c = run_parsed("Russia denied reports that its jets bombed a hospital.");
+  EXPECT_NE(find(c, "016", "RUS"), nullptr);
+  const EventMention* bombed = find(c, "19");
+  ASSERT_NE(bombed, nullptr);
+  EXPECT_NE(bombed->modality, Modality::Asserted);
+  const EventMention* told = find(run_parsed("Russian jets bombed a hospital, reports said."), "19");
+  ASSERT_NE(told, nullptr);
+  EXPECT_EQ(told->modality, Modality::Asserted);
+}
+
 }  // namespace sitrep::code

@@ -902,6 +902,16 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         }
       if (that && !own) hypo = true;
     }
+    // "denied reports that its jets bombed a hospital", "rejected an allegation that he raped":
+    // what a report, claim or allegation says is not told as done.
+    // (the clause's "that" hangs from the verb however the parse joined the clause to the noun)
+    if (sv.parsed && !pat.nominal)
+      for (int t = std::max(1, int(p.anchor) - 6); t + 1 < int(p.anchor); ++t)
+        if (sv.words[t].lower == "that" && sv.words[t].head == int(p.anchor) &&
+            one_of(sv.words[t - 1].lower, {"report", "reports", "allegation", "allegations", "accusation", "accusations",
+                                           "claim", "claims", "rumor", "rumors", "rumour", "rumours", "charge", "charges",
+                                           "suggestion", "suggestions", "speculation", "assertion", "assertions"}))
+          hypo = true;
     // "to respond to any attack by Syrian forces", "warned of possible strikes": a nominal event
     // that is any, possible or future is none in particular, and did not happen.
     if (pat.nominal && m.begin > 0 && one_of(r.word(int(m.begin) - 1), {"any", "every", "possible", "potential", "future"}))
