@@ -1939,4 +1939,14 @@ TEST(CodeRules, WhatAReportSaysIsNotTold) {
   EXPECT_EQ(told->modality, Modality::Asserted);
 }
 
+// A military site attacked is the forces that hold it, of the country it lies in or is named.
+TEST(CodeRules, MilitarySitesAreTheirForces) {
+  NEED_PARSER();
+  EXPECT_NE(find(run_parsed("Rebels shelled a Turkish military post near Idlib."), "19", "", "TURMIL"), nullptr);
+  auto c = run_parsed("On the 13th, Boko Haram attacked a military base in Borno state.");
+  std::string coded;
+  for (const auto& e : c.events) coded += e.cameo->code + ">" + (e.target ? e.target->code : "-") + " ";
+  EXPECT_NE(find(c, "19", "", "NGAMIL"), nullptr) << coded;
+}
+
 }  // namespace sitrep::code
