@@ -1949,4 +1949,16 @@ TEST(CodeRules, MilitarySitesAreTheirForces) {
   EXPECT_NE(find(c, "19", "", "NGAMIL"), nullptr) << coded;
 }
 
+// People the wire names by a short or variant form of their name: "Qamar Bajwa", "Omer
+// al-Bashir"; Gorbachev, out of office, is his country's elite (ELI).
+TEST(CodeRules, PeopleByTheirShortNames) {
+  NEED_CODER();
+  EXPECT_NE(find(run("General Qamar Bajwa criticized India.", "2018-05-02"), "111", "PAKMIL", "IND"), nullptr);
+  EXPECT_NE(find(run("President Omer al-Bashir criticized Egypt.", "2015-05-02"), "111", "SDNGOV", "EGY"), nullptr);
+  auto g = run("Former Soviet leader Mikhail Gorbachev criticized the United States.", "2010-05-03");
+  std::string coded;
+  for (const auto& e : g.events) coded += e.cameo->code + " " + (e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-") + " ";
+  EXPECT_NE(find(g, "111", "RUSELI", "USA"), nullptr) << coded;
+}
+
 }  // namespace sitrep::code
