@@ -1961,4 +1961,12 @@ TEST(CodeRules, PeopleByTheirShortNames) {
   EXPECT_NE(find(g, "111", "RUSELI", "USA"), nullptr) << coded;
 }
 
+// Cultural property and wildlife handed back to their country are property returned (0842).
+TEST(CodeRules, RepatriatedObjectsAreReturnedProperty) {
+  NEED_PARSER();
+  auto c = run_parsed("ICE returned a silver pendant engraved with the image of Peter the Great to Russian authorities in Moscow.");
+  EXPECT_NE(find(c, "0842", "USACOP", "RUSGOV"), nullptr);
+  EXPECT_NE(find(run_parsed("The US authorities returned the wild monkeys to Democratic Republic of the Congo."), "0842", "", "COD"), nullptr);
+}
+
 }  // namespace sitrep::code
