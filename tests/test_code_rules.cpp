@@ -1969,4 +1969,10 @@ TEST(CodeRules, RepatriatedObjectsAreReturnedProperty) {
   EXPECT_NE(find(run_parsed("The US authorities returned the wild monkeys to Democratic Republic of the Congo."), "0842", "", "COD"), nullptr);
 }
 
+// Curbs lifted or eased are restrictions eased (081).
+TEST(CodeRules, CurbsLiftedAreRestrictionsEased) {
+  NEED_PARSER();
+  EXPECT_NE(find(run_parsed("Japan lifted travel curbs to and from North Korea."), "081", "JPN", "PRK"), nullptr);
+}
+
 }  // namespace sitrep::code
