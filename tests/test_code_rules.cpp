@@ -1975,4 +1975,11 @@ TEST(CodeRules, CurbsLiftedAreRestrictionsEased) {
   EXPECT_NE(find(run_parsed("Japan lifted travel curbs to and from North Korea."), "081", "JPN", "PRK"), nullptr);
 }
 
+// Deputy foreign ministers and under secretaries the wire quotes speak for their government.
+TEST(CodeRules, DeputyMinistersSpeakForTheirGovernment) {
+  NEED_CODER();
+  EXPECT_NE(find(run("Deputy Foreign Minister Sergei Ryabkov criticized the United States.", "2020-03-02"), "111", "RUSGOV", "USA"), nullptr);
+  EXPECT_NE(find(run("Victoria Nuland criticized Russia.", "2015-03-02"), "111", "USAGOV", "RUS"), nullptr);
+}
+
 }  // namespace sitrep::code
