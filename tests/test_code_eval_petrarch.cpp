@@ -372,4 +372,36 @@ TEST(PetrarchActors, AgentsTakeRegularPluralsAndSpacedCodes) {
 }
 
 }  // namespace
+// "Ethiopia has broken relations with Libya": a dictionary's bare verb read after "have" is the
+// perfect, though the tagger read "has" as possession and "broken" as the noun's modifier.
+TEST(PetrarchVerbs, ParticipleAfterHaveIsThePerfect) {
+  auto onto = ontology();
+  ASSERT_TRUE(onto);
+  auto model = nlp::Model::load(nlp::Model::default_path());
+  if (!model) GTEST_SKIP() << "model not available";
+  auto imp = import_petrarch_verbs("--- BREAK  [120]  ---\nBREAK {BROKE BROKEN BREAKING}\n", "test_verbs.txt", *onto);
+  ASSERT_TRUE(imp.ok()) << imp.error().message;
+  auto ext = onto->extended(imp.value().extra_codes);
+  auto lex = Lexicon::load_with_events(*ext, {{"test_verbs.txt", imp.value().patterns_tsv}}, imp.value().forms_tsv);
+  ASSERT_TRUE(lex.ok()) << lex.error().message;
+  TempDir dir;
+  testing::write_file(dir.path() / "actors.txt", "ETHIOPIA [ETH]\nLIBYA [LBY]\n");
+  auto linker = petrarch_linker({(dir.path() / "actors.txt").string()});
+  ASSERT_TRUE(linker.ok()) << linker.error().message;
+  CoderOptions o;
+  o.linker = linker.value();
+  o.ontology = ext;
+  o.lexicon = lex.value();
+  o.model = model.value();
+  auto coder = Coder::create(o);
+  ASSERT_TRUE(coder.ok());
+  Doc d;
+  d.id = "t";
+  d.body = "Ethiopia has broken relations with Libya almost five years after crowds trashed its embassy.";
+  std::vector<std::string> codes;
+  for (const auto& e : coder.value()->code(d).events)
+    codes.push_back((e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-") + ":" + e.cameo->code);
+  EXPECT_NE(std::find(codes.begin(), codes.end(), "ETH>LBY:120"), codes.end()) << ::testing::PrintToString(codes);
+}
+
 }  // namespace sitrep::code

@@ -1982,4 +1982,10 @@ TEST(CodeRules, DeputyMinistersSpeakForTheirGovernment) {
   EXPECT_NE(find(run("Victoria Nuland criticized Russia.", "2015-03-02"), "111", "USAGOV", "RUS"), nullptr);
 }
 
+// Relations broken, without "off", are relations broken off (161).
+TEST(CodeRules, BrokenRelationsAreBrokenOff) {
+  NEED_PARSER();
+  EXPECT_NE(find(run_parsed("Ethiopia has broken relations with Libya almost five years after crowds trashed its embassy."), "161", "ETH", "LBY"), nullptr);
+}
+
 }  // namespace sitrep::code

@@ -401,8 +401,11 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       if (!p.nominal && sv.parsed && sv.words[m.anchor].deprel == "amod" && p.lemmas.size() == 1 && m.anchor > 0 &&
           ctx.an.upos.size() == ctx.an.words.size()) {
         nlp::Upos before = ctx.an.upos[first + m.anchor - 1];
-        if (before == nlp::Upos::DET || before == nlp::Upos::ADJ || before == nlp::Upos::NUM ||
-            before == nlp::Upos::VERB || before == nlp::Upos::ADP || before == nlp::Upos::CCONJ)
+        // ("has broken relations": right after "have" it is the perfect the tagger took for
+        // possession)
+        bool perfect = one_of(sv.words[m.anchor - 1].lower, {"has", "have", "had", "'ve"});
+        if (!perfect && (before == nlp::Upos::DET || before == nlp::Upos::ADJ || before == nlp::Upos::NUM ||
+                         before == nlp::Upos::VERB || before == nlp::Upos::ADP || before == nlp::Upos::CCONJ))
           continue;
       }
       // "the dead and wounded members": a participle joined to an adjective that modifies a noun
