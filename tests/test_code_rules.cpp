@@ -1988,4 +1988,11 @@ TEST(CodeRules, BrokenRelationsAreBrokenOff) {
   EXPECT_NE(find(run_parsed("Ethiopia has broken relations with Libya almost five years after crowds trashed its embassy."), "161", "ETH", "LBY"), nullptr);
 }
 
+// "security officials" are officials: the government's, or the body's they are named with.
+TEST(CodeRules, SecurityOfficialsAreOfficials) {
+  NEED_CODER();
+  EXPECT_NE(find(run("Russian security officials criticized Cuba."), "111", "RUSGOV", "CUB"), nullptr);
+  EXPECT_NE(find(run("White House security officials criticized Cuba."), "111", "USAGOV", "CUB"), nullptr);
+}
+
 }  // namespace sitrep::code
