@@ -67,6 +67,14 @@ const EventMention* find(const CodedDoc& c, const std::string& cameo_prefix, con
   return nullptr;
 }
 
+// The coded events as "code source>target" (for failure messages).
+std::string listed(const CodedDoc& c) {
+  std::string out;
+  for (const auto& e : c.events)
+    out += e.cameo->code + " " + (e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-") + "; ";
+  return out;
+}
+
 #define NEED_CODER() \
   if (!coder()) GTEST_SKIP() << "kb.bin not built (SITREP_KB_FILE / $SITREP_KB)"
 
@@ -1944,9 +1952,7 @@ TEST(CodeRules, MilitarySitesAreTheirForces) {
   NEED_PARSER();
   EXPECT_NE(find(run_parsed("Rebels shelled a Turkish military post near Idlib."), "19", "", "TURMIL"), nullptr);
   auto c = run_parsed("On the 13th, Boko Haram attacked a military base in Borno state.");
-  std::string coded;
-  for (const auto& e : c.events) coded += e.cameo->code + ">" + (e.target ? e.target->code : "-") + " ";
-  EXPECT_NE(find(c, "19", "", "NGAMIL"), nullptr) << coded;
+  EXPECT_NE(find(c, "19", "", "NGAMIL"), nullptr) << listed(c);
 }
 
 // People the wire names by a short or variant form of their name: "Qamar Bajwa", "Omer
@@ -1956,9 +1962,7 @@ TEST(CodeRules, PeopleByTheirShortNames) {
   EXPECT_NE(find(run("General Qamar Bajwa criticized India.", "2018-05-02"), "111", "PAKMIL", "IND"), nullptr);
   EXPECT_NE(find(run("President Omer al-Bashir criticized Egypt.", "2015-05-02"), "111", "SDNGOV", "EGY"), nullptr);
   auto g = run("Former Soviet leader Mikhail Gorbachev criticized the United States.", "2010-05-03");
-  std::string coded;
-  for (const auto& e : g.events) coded += e.cameo->code + " " + (e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-") + " ";
-  EXPECT_NE(find(g, "111", "RUSELI", "USA"), nullptr) << coded;
+  EXPECT_NE(find(g, "111", "RUSELI", "USA"), nullptr) << listed(g);
 }
 
 // Cultural property and wildlife handed back to their country are property returned (0842).

@@ -9,6 +9,11 @@
 namespace sitrep::code {
 namespace {
 
+// CAMEO roots 17-20: coercion, assault, fighting and mass violence.
+bool is_force(std::string_view code) {
+  return code.starts_with("17") || code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
+}
+
 bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
@@ -573,8 +578,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     if (cp.code == "100" && cp.text == "order" && i + 1 < chosen.size()) {
       const PatternMatch& nm = chosen[i + 1];
       const Pattern& np = ctx.lexicon.pattern(nm.pattern);
-      bool force = np.code.starts_with("17") || np.code.starts_with("18") || np.code.starts_with("19") ||
-                   np.code.starts_with("20");
+      bool force = is_force(np.code);
       bool object = nm.begin == chosen[i].end ||
                     (nm.begin == chosen[i].end + 1 && one_of(sv.words[chosen[i].end].lower, {"the", "a", "an", "their", "his", "her", "its"}));
       if (np.nominal && force && object) {
@@ -590,8 +594,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       const Pattern& np = ctx.lexicon.pattern(nm.pattern);
       bool to = false;
       for (uint32_t w = chosen[i].end; w < nm.begin; ++w) to |= sv.words[w].lower == "to";
-      bool force = np.code.starts_with("17") || np.code.starts_with("18") || np.code.starts_with("19") ||
-                   np.code.starts_with("20");
+      bool force = is_force(np.code);
       // (a verb pattern's word right after it is its object, a noun: "promised arrests")
       bool object = nm.begin == chosen[i].end ||
                     (nm.begin == chosen[i].end + 1 && one_of(sv.words[chosen[i].end].lower, {"more", "new", "further", "mass"}));
@@ -1096,8 +1099,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     // "Three US servicemen were killed by a roadside bomb": violence with a named victim and no
     // named perpetrator is still an event, with the source left blank (as GDELT leaves Actor1).
     // So is repression: "Twelve opposition activists were arrested on Monday".
-    bool violence = p.code.starts_with("17") || p.code.starts_with("18") || p.code.starts_with("19") ||
-                    p.code.starts_with("20");
+    bool violence = is_force(p.code);
     // "the quake that killed 1,816 people", "the accident ... killing two people": harm done by
     // nature or mishap, with no one named doing it, is no political event.
     if (violence && sources.empty() && !pat.nominal &&
