@@ -323,6 +323,21 @@ TEST_F(LinkTest, TitleResolvedByDate) {
   EXPECT_EQ(entry_id(find(c, "Russian Prime Minister")), "putin");
 }
 
+TEST_F(LinkTest, TitleBeforeNameSaysWhichOfficeWhenUndated) {
+  // Undated, Jens Stoltenberg has no office that is still running: the title the text gives
+  // him picks NATO's, not the country he was prime minister of.
+  text_ = "Nato Secretary General Jens Stoltenberg condemned the attack.";
+  auto a = Linker(shipped_kb()).link_text(text_, kNoDate);
+  EXPECT_EQ(code(a, "Jens Stoltenberg"), "IGONAT");
+  text_ = "Norwegian Prime Minister Jens Stoltenberg condemned the attack.";
+  auto b = Linker(shipped_kb()).link_text(text_, kNoDate);
+  EXPECT_EQ(code(b, "Jens Stoltenberg"), "NORGOV");
+  // On a known day, an office not held that day is no evidence ("former" or a mistake):
+  // the day's office decides.
+  auto c = link("Norwegian Prime Minister Jens Stoltenberg condemned the attack.", "2016-01-10");
+  EXPECT_EQ(code(c, "Jens Stoltenberg"), "IGONAT");
+}
+
 TEST_F(LinkTest, ErdoganCodedByRoleOfTheDay) {
   auto ms = link("Erdogan spoke in Ankara.", "2010-01-10");
   ASSERT_TRUE(find(ms, "Erdogan"));

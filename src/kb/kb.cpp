@@ -140,6 +140,12 @@ const RoleRec* Kb::active_role(uint32_t person, int day) const {
   return best;
 }
 
+std::span<const RoleRec> Kb::roles_of(uint32_t person) const {
+  if (person >= entries_.size()) return {};
+  const EntryRec& e = entries_[person];
+  return roles_.subspan(e.role_begin, e.role_count);
+}
+
 const RoleRec* Kb::holder(uint32_t title, uint32_t of, int day) const {
   auto lo = std::lower_bound(title_index_.begin(), title_index_.end(), std::pair{title, of}, [&](uint32_t i, auto key) {
     return std::pair{roles_[i].title, roles_[i].of} < key;

@@ -39,6 +39,8 @@ class Kb {
   std::string_view str(format::Str s) const { return {strings_ + s.off, s.len}; }
   std::span<const EntryRec> entries() const { return entries_; }
   std::span<const RoleRec> roles() const { return roles_; }
+  // The offices a person entry held, in the order of the KB.
+  std::span<const RoleRec> roles_of(uint32_t person) const;
   std::span<const TitleRec> titles() const { return titles_; }
   std::span<const format::AgentRec> agents() const { return agents_; }
   std::span<const PlaceRec> places() const { return places_; }

@@ -266,16 +266,35 @@ class Scan {
   }
 
   // After a title: the person named right there, if any; returns the next match index or 0.
-  size_t named_after(size_t k) {
+  // With the title's office known (`of`), a person who held that office is coded by it when the
+  // day is unknown or the office was held that day (among others): "Nato Secretary General Jens
+  // Stoltenberg" in an undated story is NATO, not Norway, where he was prime minister.
+  size_t named_after(size_t k, uint32_t of = kNone) {
     if (!adjacent(k, k + 1) || !hit(k + 1, HitKind::Person)) return 0;
     LinkRule rule;
     uint32_t p = choose_person(k + 1, HitKind::Person, false, rule);
-    return p == kNone ? 0 : emit_person(k + 1, LinkRule::Name, p);
+    if (p == kNone) return 0;
+    if (of != kNone) {
+      uint32_t title = hit(k, HitKind::Title)->target;
+      const RoleRec* named = kb_.active_role(p, day_);
+      if (!named || named->title != title || named->of != of) {
+        const RoleRec* held = nullptr;
+        for (const RoleRec& r : kb_.roles_of(p))
+          if (r.title == title && r.of == of && (!held || r.start > held->start)) held = &r;
+        // On a known day, only an office held that day: "former Prime Minister" is not the office.
+        if (held && (day_ == kNoDate || (held->start <= day_ && day_ < held->end))) {
+          emit(k + 1, k + 1, MentionKind::Person, LinkRule::Name, p, std::string(kb_.str(held->code)));
+          note_person(p);
+          return k + 2;
+        }
+      }
+    }
+    return emit_person(k + 1, LinkRule::Name, p);
   }
 
   // "Russian President", "the Turkish leader", "Kremlin spokesman": who held it on the day.
   size_t title_of(size_t first, size_t k_title, uint32_t of) {
-    if (size_t next = named_after(k_title)) return next;
+    if (size_t next = named_after(k_title, of)) return next;
     uint32_t title = hit(k_title, HitKind::Title)->target;
     const TitleRec& t = kb_.titles()[title];
     const RoleRec* r = nullptr;
