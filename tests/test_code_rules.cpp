@@ -1999,4 +1999,36 @@ TEST(CodeRules, SecurityOfficialsAreOfficials) {
   EXPECT_NE(find(run("White House security officials criticized Cuba."), "111", "USAGOV", "CUB"), nullptr);
 }
 
+// "spoke with X by phone": the phone call (041), the words between verb and medium allowed;
+// "spoke with X" alone is a consultation (040).
+TEST(CodeRules, SpokeWithByPhoneIsAPhoneCall) {
+  NEED_PARSER();
+  auto c = run_parsed("Erdogan spoke with Putin by phone on Friday.");
+  EXPECT_NE(find(c, "041", "TURGOV", "RUSGOV"), nullptr) << listed(c);
+  EXPECT_NE(find(c, "041", "RUSGOV", "TURGOV"), nullptr) << listed(c);
+  auto t = run_parsed("Erdogan talked with Putin over the phone.");
+  EXPECT_NE(find(t, "041", "TURGOV", "RUSGOV"), nullptr) << listed(t);
+  EXPECT_NE(find(run_parsed("Erdogan spoke with Putin on Friday."), "040", "TURGOV", "RUSGOV"), nullptr);
+}
+
+// Talking to the press is the setting of a statement, no consultation with it.
+TEST(CodeRules, TalkingWithReportersIsNoConsultation) {
+  NEED_PARSER();
+  auto c = run_parsed("Erdogan spoke with reporters in Ankara on Friday. Putin talked with journalists.");
+  EXPECT_EQ(find(c, "04"), nullptr) << listed(c);
+}
+
+// "his country", "her country": the country of the person the pronoun refers to, the first
+// named in its sentence, else the first named in the last sentence that named one.
+TEST(CodeRules, HisCountryIsTheSpeakersCountry) {
+  NEED_PARSER();
+  auto c = run_parsed("Swiss President Doris Leuthard said her country was ready to mediate between Russia and Ukraine.");
+  bool swiss = false;
+  for (const auto& e : c.events) swiss |= e.source && e.source->country == "CHE";
+  EXPECT_TRUE(swiss) << listed(c);
+  auto d = run_parsed("Recep Tayyip Erdogan spoke with Vladimir Putin by phone. He said his country would retaliate against any attack.");
+  EXPECT_NE(find(d, "13", "TUR"), nullptr) << listed(d);
+  EXPECT_EQ(find(d, "13", "RUS"), nullptr) << listed(d);
+}
+
 }  // namespace sitrep::code

@@ -440,6 +440,10 @@ CodedDoc Coder::code(const Doc& doc) const {
            (e.source->agent.empty() && e.source->kb_id.starts_with("country:") &&
             lexicon_->pattern(p.pattern).text == "flee")))
         continue;
+      // "talked with reporters", "Speaking with journalists, he said": meeting the press is the
+      // setting of a statement, no consultation between two sides.
+      auto press = [](const std::optional<ActorRef>& a) { return a && a->agent == "MED" && a->kb_id.empty(); };
+      if (e.cameo->code.starts_with("04") && (press(e.source) || press(e.target))) continue;
       if (!e.location) e.location = dateline_place;
       // Date: the predicate's governing timex; stated intents and statements by the report verb.
       std::vector<Span> spans;

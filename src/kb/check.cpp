@@ -97,7 +97,7 @@ struct Checker {
         fail(p, "place " + p.id + ": unknown country '" + p.country + "'");
     }
     static const std::set<std::string> kWordClasses = {"locative", "possessive", "counterpart", "coordinator", "article", "event", "suffix",
-                                                        "igo-anaphor", "group-anaphor", "calendar"};
+                                                        "igo-anaphor", "group-anaphor", "calendar", "home-anaphor"};
     for (const auto& w : src.words)
       if (!kWordClasses.count(w.word_class)) fail(w, "unknown word class '" + w.word_class + "'");
     check_roles(titles, orgs, people, country_codes);

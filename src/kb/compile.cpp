@@ -200,7 +200,8 @@ struct Builder {
         {"locative", WordClass::Locative}, {"possessive", WordClass::Possessive}, {"counterpart", WordClass::Counterpart},
         {"coordinator", WordClass::Coordinator}, {"article", WordClass::Article},
         {"event", WordClass::EventNoun}, {"igo-anaphor", WordClass::IgoAnaphor},
-        {"group-anaphor", WordClass::GroupAnaphor}, {"calendar", WordClass::Calendar}};
+        {"group-anaphor", WordClass::GroupAnaphor}, {"calendar", WordClass::Calendar},
+        {"home-anaphor", WordClass::HomeAnaphor}};
     for (const auto& w : src.words)
       for (const auto& [name, cls] : kClasses)
         if (w.word_class == name) key(w.word, HitKind::Word, static_cast<uint32_t>(cls), 0);

@@ -87,7 +87,7 @@ struct KeyRec {
   Str exact;  // surface form when kExactCase
 };
 
-enum class WordClass : uint32_t { Locative = 1, Possessive, Counterpart, Coordinator, Article, EventNoun, IgoAnaphor, GroupAnaphor, Calendar };
+enum class WordClass : uint32_t { Locative = 1, Possessive, Counterpart, Coordinator, Article, EventNoun, IgoAnaphor, GroupAnaphor, Calendar, HomeAnaphor };
 
 struct WordRec {
   Str word;

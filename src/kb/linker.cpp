@@ -17,7 +17,8 @@ const char* to_string(MentionKind k) {
 const char* to_string(LinkRule r) {
   static const char* const names[] = {"name", "surname", "surname-in-document", "title-at-date", "counterpart",
                                       "leader-in-document", "metonym", "demonym+agent", "agent", "country", "place",
-                                      "organization-in-document", "organization-name", "based-in", "demonym"};
+                                      "organization-in-document", "organization-name", "based-in", "demonym",
+                                      "persons-country"};
   return names[static_cast<int>(r)];
 }
 
@@ -265,6 +266,47 @@ class Scan {
     return kNone;
   }
 
+  // Whom "his"/"her" at match k refers to: the first person named in its sentence before it
+  // (the subject, as a rule: "Leuthard told reporters her country ..."), else the first person
+  // of the last sentence that named one ("Erdogan spoke with Putin. He said his country ...").
+  uint32_t antecedent(size_t k) const {
+    uint32_t at = ms_[k].tb;
+    auto sentence_begin = [&](uint32_t tok) {
+      while (tok > 0 && !ft_.tokens[tok].sentence_start) --tok;
+      return ft_.tokens[tok].begin;
+    };
+    uint32_t here = ft_.tokens[at].begin, from = sentence_begin(at);
+    for (int pass = 0; pass < 2; ++pass) {
+      const LinkedMention* first = nullptr;
+      uint32_t last_begin = 0;
+      for (const LinkedMention& m : out_) {
+        if (m.kind != MentionKind::Person || m.entry == kNone || m.begin >= here) continue;
+        if (m.begin >= from && (!first || m.begin < first->begin)) first = &m;
+        last_begin = std::max(last_begin, m.begin + 1);
+      }
+      if (first) return first->entry;
+      if (pass == 1 || last_begin == 0) return kNone;
+      // The sentence of the last person named before this one.
+      uint32_t tok = at;
+      while (tok > 0 && ft_.tokens[tok].begin >= last_begin) --tok;
+      here = from;
+      from = sentence_begin(tok);
+    }
+    return kNone;
+  }
+
+  // The country a person serves on the day (an organization's country for its officers), else
+  // the person's own; kNone for an IGO's officer, who speaks for no country.
+  uint32_t home_country(uint32_t person) const {
+    uint32_t of = kNone;
+    if (const RoleRec* r = kb_.active_role(person, day_)) {
+      of = r->of;
+      if (of != kNone && kb_.entries()[of].kind != static_cast<uint8_t>(EntryKind::Country)) of = kb_.entries()[of].country;
+      return of;
+    }
+    return kb_.entries()[person].country;
+  }
+
   // After a title: the person named right there, if any; returns the next match index or 0.
   // With the title's office known (`of`), a person who held that office is coded by it when the
   // day is unknown or the office was held that day (among others): "Nato Secretary General Jens
@@ -504,6 +546,22 @@ class Scan {
         emit(k, k + 1, MentionKind::Organization, LinkRule::OrgInDoc, *it, std::string(kb_.str(kb_.entries()[*it].code)));
         return k + 2;
       }
+    }
+    // "her country", "his government": the country of the person last named here, or its
+    // government ("Swiss President Doris Leuthard said her country was ready to mediate").
+    if (word(k, WordClass::Possessive) && adjacent(k, k + 1) &&
+        (folded_token(ms_[k].tb) == "his" || folded_token(ms_[k].tb) == "her")) {
+      const KeyRec* a = hit(k + 1, HitKind::Agent);
+      bool gov = a && kb_.str(kb_.agents()[a->target].sector) == "GOV";
+      uint32_t p = gov || word(k + 1, WordClass::HomeAnaphor) ? antecedent(k) : kNone;
+      if (p != kNone)
+        if (uint32_t c = home_country(p); c != kNone) {
+          countries_.push_back(c);
+          std::string code(kb_.str(kb_.entries()[c].code));
+          emit(k, k + 1, gov ? MentionKind::Agent : MentionKind::Country, LinkRule::PersonsCountry, c,
+               gov ? code + "GOV" : code);
+          return k + 2;
+        }
     }
     // his/her/their + Turkish + counterpart
     if (word(k, WordClass::Possessive) && adjacent(k, k + 1) && country_of_hit(k + 1) != kNone && adjacent(k + 1, k + 2) &&

@@ -29,7 +29,8 @@ enum class LinkRule : uint8_t {
   OrgInDoc,  // "the alliance" after NATO, "the group" after Hezbollah
   OrgName,   // a capitalized organization name the KB lacks, coded by its head word (code/org_names.h)
   BasedIn,   // "Britain-based", "US-made": a place that says where something is from, not where it happens
-  Demonym    // "Russian airstrikes", "the Iraqi demands": a national adjective on a noun, the country's
+  Demonym,   // "Russian airstrikes", "the Iraqi demands": a national adjective on a noun, the country's
+  PersonsCountry  // "her country", "his government": the country of the person last named
 };
 const char* to_string(MentionKind k);
 const char* to_string(LinkRule r);
