@@ -2031,4 +2031,17 @@ TEST(CodeRules, HisCountryIsTheSpeakersCountry) {
   EXPECT_EQ(find(d, "13", "RUS"), nullptr) << listed(d);
 }
 
+// A pronoun the parse names as the subject is resolved as a pronoun (the speaker), never read
+// as the nearest actor to its left: "agreeing" is Merkel's, not the EU's.
+TEST(CodeRules, PronounSubjectIsNotTheNearestActorLeft) {
+  NEED_PARSER();
+  auto c = run_parsed(
+      "German Chancellor Angela Merkel said she would press for tougher EU sanctions on North Korea, agreeing with "
+      "Mr Trump by phone on the need for stricter sanctions.");
+  const EventMention* agree = find(c, "01", "", "USAGOV");
+  ASSERT_NE(agree, nullptr) << listed(c);
+  ASSERT_TRUE(agree->source) << listed(c);
+  EXPECT_EQ(agree->source->country, "DEU") << listed(c);
+}
+
 }  // namespace sitrep::code

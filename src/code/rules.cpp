@@ -822,7 +822,11 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         else p.target = subj;
       }
     } else {
-      int subj = r.subject_left(cs, a);
+      // "Merkel said she would press for EU sanctions, agreeing with Trump": a pronoun the parse
+      // gives as the subject is resolved below (the speaker, else the actor it goes on with),
+      // never read as the nearest actor to the left ("EU").
+      bool pronoun_parsed = sv.parsed && tree.subject >= 0 && is_pronoun(r.word(tree.subject));
+      int subj = pronoun_parsed ? -1 : r.subject_left(cs, a);
       // "According to the UN envoy, Idlib currently hosts 10,000 militants": the parse's subject
       // is a place, and the actor found further left sits in a fronted phrase before a comma.
       if (subj >= 0 && sv.parsed && tree.subject >= 0 && sv.words[tree.subject].mention >= 0 &&
