@@ -2044,4 +2044,20 @@ TEST(CodeRules, PronounSubjectIsNotTheNearestActorLeft) {
   EXPECT_EQ(agree->source->country, "DEU") << listed(c);
 }
 
+// The doer of a clause on a noun is not the doer of the verb the noun is subject of: China and
+// Russia oppose the launchers, they do not deploy them. What such a clause says the subject
+// represents still stands for it.
+TEST(CodeRules, AgentOfAClauseOnTheSubjectIsNotTheSource) {
+  NEED_PARSER();
+  auto c = run_parsed(
+      "Four more launchers of the missile defence system - strongly opposed by China and Russia - would also be "
+      "deployed to join two already at a site in Seongju.");
+  for (const auto& e : c.events)
+    if (e.cameo->code.starts_with("15")) {
+      EXPECT_FALSE(e.source && (e.source->code == "CHN" || e.source->code == "RUS")) << listed(c);
+    }
+  auto d = run_parsed("The main political bloc representing Azerbaijan signed on Saturday a ceasefire with Armenia.");
+  EXPECT_NE(find(d, "", "AZE", "ARM"), nullptr) << listed(d);
+}
+
 }  // namespace sitrep::code
