@@ -2060,4 +2060,17 @@ TEST(CodeRules, AgentOfAClauseOnTheSubjectIsNotTheSource) {
   EXPECT_NE(find(d, "", "AZE", "ARM"), nullptr) << listed(d);
 }
 
+// "government aircraft" over a town of one country are that country's forces, not those of the
+// country the story is mostly about.
+TEST(CodeRules, GovernmentForcesActInTheirOwnCountry) {
+  NEED_PARSER();
+  auto c = run_parsed(
+      "French President Emmanuel Macron said France would respond. France has proof, Macron said. Activists say dozens "
+      "of people died when government aircraft dropped bombs filled with toxic chemicals on Douma on Saturday.");
+  const EventMention* e = find(c, "20");
+  ASSERT_NE(e, nullptr) << listed(c);
+  ASSERT_TRUE(e->source) << listed(c);
+  EXPECT_EQ(e->source->code, "SYRMIL") << listed(c);
+}
+
 }  // namespace sitrep::code

@@ -420,7 +420,15 @@ CodedDoc Coder::code(const Doc& doc) const {
           // ("American aid groups", "Syrian refugees"): refugees in a story are mostly in its
           // country, not of it.
           if (a && (a->agent == "NGO" || a->agent == "REF")) return kNone;
-          return a && kLocal.count(a->agent) && !sentence_country.empty() ? sentence_country : doc_country;
+          // "government aircraft dropped bombs on Douma": a government's forces, named so, act
+          // in their own country as its civilians do.
+          auto government_s = [&](const ActorRef& x) {
+            std::string_view head = std::string_view(body).substr(0, x.span.begin);
+            return x.name.starts_with("government") || x.name.starts_with("Government") ||
+                   head.ends_with("government ") || head.ends_with("Government ");
+          };
+          bool local = a && (kLocal.count(a->agent) || (a->agent == "MIL" && government_s(*a)));
+          return local && !sentence_country.empty() ? sentence_country : doc_country;
         };
         if (tgt_code != home(e.source)) give_country(e.source, owner_country(p.source, sv, home(e.source)));
         if (src_code != home(e.target)) give_country(e.target, owner_country(p.target, sv, home(e.target)));
