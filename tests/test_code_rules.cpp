@@ -2073,4 +2073,17 @@ TEST(CodeRules, GovernmentForcesActInTheirOwnCountry) {
   EXPECT_EQ(e->source->code, "SYRMIL") << listed(c);
 }
 
+// Words are no weapons: "a scathing attack on Putin", "an emotional assault on his patriotism",
+// "attacked the decision" are criticism (111); an attack on positions is still force.
+TEST(CodeRules, VerbalAttacksAreCriticism) {
+  NEED_PARSER();
+  auto c = run_parsed("Erdogan launched a scathing attack on Putin on Tuesday.");
+  EXPECT_NE(find(c, "111", "TURGOV", "RUSGOV"), nullptr) << listed(c);
+  EXPECT_EQ(find(c, "18"), nullptr) << listed(c);
+  auto d = run_parsed("Erdogan attacked the decision of the European Union.");
+  EXPECT_NE(find(d, "111", "TURGOV"), nullptr) << listed(d);
+  EXPECT_EQ(find(d, "19"), nullptr) << listed(d);
+  EXPECT_NE(find(run_parsed("Syrian forces attacked Turkish positions."), "190"), nullptr);
+}
+
 }  // namespace sitrep::code

@@ -888,6 +888,19 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           if (mm >= 0 && ctx.mentions[mm].kind == kb::MentionKind::Place) p.code = "192";
           break;
         }
+    // "Obama attacked Trump's plan", "attacked the decision as reckless": force taken to a plan,
+    // a decision or someone's words is criticism (111).
+    if (p.code == "190" && pat.text == "attack" && sv.parsed)
+      for (size_t w = 0; w < sv.words.size(); ++w)
+        if (sv.words[w].head == int(p.anchor) && sv.words[w].deprel == "obj") {
+          if (one_of(sv.words[w].lower, {"plan", "plans", "policy", "policies", "decision", "decisions", "remarks",
+                                          "comments", "statement", "statements", "proposal", "proposals", "idea",
+                                          "ideas", "bill", "law", "speech", "record", "stance", "move",
+                                          "deal", "agreement", "report", "claims", "views", "approach", "handling",
+                                          "rhetoric", "budget", "reforms", "reform", "strategy", "patriotism"}))
+            p.code = "111";
+          break;
+        }
     if (!tree.found && p.target >= 0) targets = {p.target};
     // "is sending troops to the peacekeeping force", "willing to withdraw its troops from Abyei":
     // soldiers sent, withdrawn or deployed are what the act moves, not whom it is done to.
