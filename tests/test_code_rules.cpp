@@ -2086,4 +2086,21 @@ TEST(CodeRules, VerbalAttacksAreCriticism) {
   EXPECT_NE(find(run_parsed("Syrian forces attacked Turkish positions."), "190"), nullptr);
 }
 
+// A coordination inside a prepositional phrase is not the subject: "the case against Russia and
+// Syria ... backed by evidence" is no support by Syria.
+TEST(CodeRules, CoordinationInsideAPhraseIsNoSubject) {
+  NEED_PARSER();
+  auto c = run_parsed("The case against Russia and Syria is clear and backed by firm evidence.");
+  for (const auto& e : c.events) EXPECT_FALSE(e.source && (e.source->code == "SYR" || e.source->code == "RUS")) << listed(c);
+}
+
+// "forces allied with the government" says whose side they are on, no alliance made (050 is
+// finite-only, like "backed by").
+TEST(CodeRules, AlliedParticipleIsNoAlliance) {
+  NEED_PARSER();
+  auto c = run_parsed("The rebels also targeted the Hmeimim military base used by Russian forces allied with the government.");
+  EXPECT_EQ(find(c, "05"), nullptr) << listed(c);
+  EXPECT_NE(find(run_parsed("Russia allied with Iran in 2015."), "050", "RUS", "IRN"), nullptr);
+}
+
 }  // namespace sitrep::code

@@ -195,6 +195,14 @@ class Rules {
       int m = sv_.words[w].mention;
       if (m < 0 || !is_actor(m)) continue;
       std::string_view b = before(m);
+      // "the case against Russia and Syria": a coordination is inside the phrase its first
+      // member is in.
+      if (one_of(b, {"and", "or", ","})) {
+        int lead = m;
+        for (int o : compound_left(m))
+          if (first_word(o) >= 0 && first_word(o) < first_word(lead)) lead = o;
+        if (lead != m) b = before(lead);
+      }
       if ((b == "of" || b == "for") && counted(m)) return m;
       if (is_preposition(b) && b != "by") {
         w = first_word(m);
@@ -490,12 +498,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
            (ctx.an.xpos.size() == ctx.an.words.size() && m.begin + 1 < uint32_t(n) &&
             ctx.an.xpos_name(first + m.begin + 1) == "VBN")))
         continue;
-      // A 'finite' pattern as a bare participle: on a noun ("rebels backed by Turkish tanks") or
+      // A 'finite' pattern as a bare participle: on a noun ("rebels backed by Turkish tanks",
+      // "forces allied with the government", which the parser may take for a loose clause) or
       // opening the sentence ("Backed by Russia, the army ..."), with no subject or auxiliary.
       if (p.finite && m.anchor == 0 && sv.words[0].lower.ends_with("ed") && n > 1 && sv.words[1].lower == "by") continue;
       if (p.finite && sv.parsed &&
           (sv.words[m.anchor].deprel == "acl" || sv.words[m.anchor].deprel == "amod" ||
-           sv.words[m.anchor].deprel == "advcl") &&
+           sv.words[m.anchor].deprel == "advcl" || sv.words[m.anchor].deprel == "parataxis") &&
           sv.words[m.anchor].lower.ends_with("ed")) {
         bool clause = false;
         for (const auto& w : sv.words)
