@@ -2103,4 +2103,13 @@ TEST(CodeRules, AlliedParticipleIsNoAlliance) {
   EXPECT_NE(find(run_parsed("Russia allied with Iran in 2015."), "050", "RUS", "IRN"), nullptr);
 }
 
+// What is alleged or suspected is not told as done, also with the actor's adjective between.
+TEST(CodeRules, AllegedNominalEventsAreNotAsserted) {
+  NEED_PARSER();
+  auto c = run_parsed("British lawmakers called for alleged Russian war crimes to be investigated.");
+  for (const auto& e : c.events)
+    if (e.cameo->code.starts_with("18") || e.cameo->code.starts_with("19") || e.cameo->code.starts_with("20"))
+      EXPECT_NE(e.modality, Modality::Asserted) << listed(c);
+}
+
 }  // namespace sitrep::code

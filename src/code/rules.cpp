@@ -969,8 +969,18 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           hypo = true;
     // "to respond to any attack by Syrian forces", "warned of possible strikes": a nominal event
     // that is any, possible or future is none in particular, and did not happen.
-    if (pat.nominal && m.begin > 0 && one_of(r.word(int(m.begin) - 1), {"any", "every", "possible", "potential", "future"}))
-      hypo = true;
+    // ("alleged Russian war crimes", "suspected Israeli airstrikes": what is alleged or suspected
+    // is not told as done; the word may stand before the actor's adjective.)
+    if (pat.nominal)
+      for (int w = int(m.begin) - 1; w >= std::max(0, int(m.begin) - 3); --w) {
+        std::string_view x = r.word(w);
+        if (one_of(x, {"any", "every", "possible", "potential", "future", "alleged", "suspected", "purported"})) {
+          hypo = true;
+          break;
+        }
+        if (w < int(m.begin) - 1 && sv.words[w + 1].mention < 0) break;  // only across an actor's words
+        if (one_of(x, {"the", "a", "an", ",", "of", "by", "in", "on"})) break;
+      }
     // "urging both sides to agree on a ceasefire", "asked Russia to withdraw its troops": the
     // act in the infinitive is what was asked of someone, not what anyone did (the asking is
     // coded by itself).
