@@ -338,6 +338,21 @@ TEST_F(LinkTest, TitleBeforeNameSaysWhichOfficeWhenUndated) {
   EXPECT_EQ(code(c, "Jens Stoltenberg"), "IGONAT");
 }
 
+// "Brussels, Belgium (CNN) Police detained ...": the places of a dateline in ordinary case are
+// places, its credit no actor; a person's name before a parenthesis is no dateline.
+TEST_F(LinkTest, CreditDatelineInOrdinaryCase) {
+  auto a = link("Brussels, Belgium (CNN) Police detained six people in raids Thursday night.", "2016-03-24");
+  const auto* brussels = find(a, "Brussels");
+  ASSERT_TRUE(brussels);
+  EXPECT_EQ(brussels->kind, MentionKind::Place);
+  const auto* belgium = find(a, "Belgium");
+  ASSERT_TRUE(belgium);
+  EXPECT_EQ(belgium->kind, MentionKind::Place);
+  EXPECT_EQ(find(a, "CNN"), nullptr);
+  auto b = link("Turkish President Recep Tayyip Erdogan (AKP) Monday criticized Russia.", "2016-03-24");
+  EXPECT_EQ(code(b, "Recep Tayyip Erdogan"), "TURGOV");
+}
+
 TEST_F(LinkTest, ErdoganCodedByRoleOfTheDay) {
   auto ms = link("Erdogan spoke in Ankara.", "2010-01-10");
   ASSERT_TRUE(find(ms, "Erdogan"));

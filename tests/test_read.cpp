@@ -276,6 +276,22 @@ TEST(CleanRecord, DatelineWithAPlainHyphen) {
   EXPECT_EQ(dateline("NATO said on Sunday that" + rest), "");
 }
 
+// Regression: CNN's dateline in ordinary case, closed by the credit and no dash ("Brussels,
+// Belgium (CNN) Police detained ..."), was not read.
+TEST(CleanRecord, DatelineInOrdinaryCaseWithCredit) {
+  auto dateline = [](const std::string& text) {
+    auto d = clean_bytes("d.txt", Markup::Text, text);
+    return d.ok() ? d->meta.dateline : std::string("<rejected>");
+  };
+  const std::string rest = " Police detained six people in raids on Thursday night as investigators raced to find the network.";
+  EXPECT_EQ(dateline("Brussels, Belgium (CNN)" + rest), "Brussels, Belgium");
+  EXPECT_EQ(dateline("Washington (Reuters)" + rest), "Washington");
+  EXPECT_EQ(dateline("ANKARA (Reuters) -" + rest), "ANKARA");
+  // a sentence with a parenthesis is none
+  EXPECT_EQ(dateline("Turkish President Recep Tayyip Erdogan (AKP) Monday said" + rest), "");
+  EXPECT_EQ(dateline("The Kremlin (Moscow) Police" + rest), "");
+}
+
 // Regression: a record whose text came as one run-on line kept the page's tail in its body
 // ("... the Observatory. Source TRTWorld and agencies Related News Iraqs vote violations | ...
 // Copyright 2018 TRT World. Privacy Policy"): a related-content heading in title case ends the

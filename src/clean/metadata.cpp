@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "clean/metadata.h"
 
 #include <cctype>
@@ -59,8 +60,37 @@ bool split_dateline_byline(const std::string& text, std::string& place, std::str
   return false;
 }
 
+// "Brussels, Belgium (CNN) Police ...": a dateline in ordinary case closed by the outlet's credit
+// (capitals, or Reuters), then the text; at most two places of at most two words each.
+std::string credit_dateline(const std::string& text) {
+  size_t i = 0, segments = 1, words = 0;
+  while (i < text.size() && std::isupper(static_cast<unsigned char>(text[i]))) {
+    while (i < text.size() && (std::isalpha(static_cast<unsigned char>(text[i])) || text[i] == '.' || text[i] == '\''))
+      ++i;
+    if (++words > 2) return "";
+    if (i < text.size() && text[i] == ',') ++i, ++segments, words = 0;
+    if (segments > 2) return "";
+    while (i < text.size() && text[i] == ' ') ++i;
+  }
+  if (i == 0 || i >= text.size() || text[i] != '(') return "";
+  size_t close = text.find(')', i);
+  if (close == std::string::npos || close - i > 12) return "";
+  std::string credit = text.substr(i + 1, close - i - 1);
+  bool caps = credit.size() >= 2 && std::all_of(credit.begin(), credit.end(), [](char c) {
+    return std::isupper(static_cast<unsigned char>(c)) || c == ' ';
+  });
+  if (!caps && credit != "Reuters") return "";
+  size_t j = close + 1;
+  while (j < text.size() && text[j] == ' ') ++j;
+  if (j >= text.size() || !(std::isupper(static_cast<unsigned char>(text[j])) || text[j] == '-')) return "";
+  std::string place = text.substr(0, i);
+  while (!place.empty() && (place.back() == ' ' || place.back() == ',')) place.pop_back();
+  return place;
+}
+
 // "MOSCOW –", "ANKARA (Reuters) -", "WASHINGTON, D.C. —" at the start of the first paragraph.
 std::string paragraph_dateline(const std::string& text) {
+  if (std::string credit = credit_dateline(text); !credit.empty()) return credit;
   size_t i = 0;
   size_t upper = 0;
   while (i < text.size() && i < 60) {

@@ -48,6 +48,7 @@ class Scan {
       if (uint32_t c = country_of_hit(k); c != kNone) doc_countries_.push_back(c), named_countries_.push_back(c);
       if (const KeyRec* cap = hit(k, HitKind::Capital)) doc_countries_.push_back(cap->target);
     }
+    find_credit_datelines();
     for (size_t k = 0; k < ms_.size();) k = interpret(k);
     resolve_places();
     std::sort(out_.begin(), out_.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
@@ -63,6 +64,7 @@ class Scan {
   std::vector<Match> ms_;
   std::vector<LinkedMention> out_;
   std::vector<uint32_t> people_;     // people named so far, in order
+  std::vector<std::pair<uint32_t, uint32_t>> credit_datelines_;  // byte ranges, find_credit_datelines
   std::vector<uint32_t> countries_;  // countries named or implied so far
   std::vector<uint32_t> doc_countries_;  // countries or capitals named anywhere in the text
   std::vector<uint32_t> named_countries_;  // countries named anywhere in the text (not by capital)
@@ -497,6 +499,58 @@ class Scan {
 
   // "WASHINGTON (Sputnik) The coalition ...", "CAIRO (Reuters) -": the outlet in parentheses after
   // a dateline in capitals is the story's credit, no actor of it.
+  // "Brussels, Belgium (CNN) Police detained ...": a dateline in ordinary case, closed by the
+  // outlet's credit, opening a paragraph. Its places say where the reporter is; none of its
+  // words is an actor.
+  void find_credit_datelines() {
+    for (size_t p = 0; p < text_.size();) {
+      size_t i = p;
+      while (i < text_.size() && text_[i] == ' ') ++i;
+      int words = 0;
+      while (words < 6 && i < text_.size() && std::isupper(static_cast<unsigned char>(text_[i]))) {
+        while (i < text_.size() && (std::isalpha(static_cast<unsigned char>(text_[i])) || text_[i] == '.' ||
+                                    text_[i] == '\'' || text_[i] == '-'))
+          ++i;
+        ++words;
+        if (i < text_.size() && text_[i] == ',') ++i;
+        while (i < text_.size() && text_[i] == ' ') ++i;
+      }
+      if (words > 0 && i < text_.size() && text_[i] == '(') {
+        size_t close = text_.find(')', i);
+        if (close != std::string_view::npos && close - i <= 30 && close > i + 2 &&
+            std::isupper(static_cast<unsigned char>(text_[i + 1]))) {
+          size_t j = close + 1;
+          while (j < text_.size() && text_[j] == ' ') ++j;
+          if (j < text_.size() && (std::isupper(static_cast<unsigned char>(text_[j])) || text_[j] == '-' ||
+                                   static_cast<unsigned char>(text_[j]) == 0xE2))
+            if (only_places(uint32_t(p), uint32_t(i))) credit_datelines_.push_back({uint32_t(p), uint32_t(close + 1)});
+        }
+      }
+      size_t nl = text_.find('\n', p);
+      if (nl == std::string_view::npos) break;
+      p = nl + 1;
+    }
+  }
+  // Whether the names in [from, to) are places the KB knows, one at least, and nothing else
+  // ("Turkish President Erdogan (AKP) Monday ..." is no dateline).
+  bool only_places(uint32_t from, uint32_t to) const {
+    bool any = false;
+    for (size_t k = 0; k < ms_.size(); ++k) {
+      uint32_t b = ft_.tokens[ms_[k].tb].begin;
+      if (b < from || b >= to) continue;
+      if (hit(k, HitKind::Person) || hit(k, HitKind::Title) || hit(k, HitKind::Org) || hit(k, HitKind::Agent)) return false;
+      if (!hit(k, HitKind::Place) && !hit(k, HitKind::Capital) && country_of_hit(k) == kNone) return false;
+      any = true;
+    }
+    return any;
+  }
+  bool in_credit_dateline(size_t k) const {
+    uint32_t b = ft_.tokens[ms_[k].tb].begin;
+    for (const auto& [from, to] : credit_datelines_)
+      if (b >= from && b < to) return true;
+    return false;
+  }
+
   bool dateline_credit(size_t k) const {
     uint32_t b = ft_.tokens[ms_[k].tb].begin, e = ft_.tokens[ms_[k].te - 1].end;
     if (b < 2 || text_[b - 1] != '(' || e >= text_.size() || text_[e] != ')') return false;
@@ -509,6 +563,16 @@ class Scan {
 
   size_t interpret(size_t k) {
     if (dateline_credit(k) || outlet_before_date(k)) return k + 1;
+    if (in_credit_dateline(k)) {
+      uint32_t c = country_of_hit(k);
+      if (c != kNone && kb_.entries()[c].place != kNone) {
+        LinkedMention& m = emit(k, k, MentionKind::Place, LinkRule::Place, kNone, "");
+        m.place = kb_.entries()[c].place;
+      } else if (hit(k, HitKind::Place) || hit(k, HitKind::Capital)) {
+        pending_places_.push_back(k);
+      }
+      return k + 1;
+    }
     // "Vietnamese-led forces", "Saudi-led coalition jets": forces a country leads are its own.
     if (uint32_t c = country_of_hit(k); c != kNone && !hit(k, HitKind::Person) && k + 1 < ms_.size()) {
       uint32_t e = ft_.tokens[ms_[k].te - 1].end;
