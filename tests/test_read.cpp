@@ -334,3 +334,20 @@ TEST(CleanRecord, DatelineWithADateOrCountryAfterThePlace) {
   EXPECT_EQ(dateline("NATO, the alliance said on Sunday -" + rest), "");
   EXPECT_EQ(dateline("THE UN, which met -" + rest), "");
 }
+
+// A slideshow's captions in one paragraph ("Photos: ... Hide Caption 1 of 22 Photos: ...") are
+// captions, not article text.
+TEST(CleanRecord, SlideshowCaptionsAreCaptions) {
+  std::string para = "Police detained six people in raids on Thursday night as investigators raced to uncover the network "
+                     "behind the attacks in the Belgian capital, officials said on Friday morning.";
+  std::string gallery = "Photos: Terror attacks in Brussels An injured woman leaves the airport in Brussels after two "
+                        "explosions rocked the facility on Tuesday, March 22. There was also an explosion at a subway station "
+                        "in the city. Hide Caption 1 of 22 Photos: Terror attacks in Brussels Windows are blown out after "
+                        "the deadly attack at the airport. Hide Caption 2 of 22";
+  auto d = clean_bytes("g.txt", Markup::Text, para + "\n\n" + gallery + "\n\n" + para);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->body.find("Hide Caption"), std::string::npos);
+  bool kept = false;
+  for (const auto& c : d->captions) kept |= c.find("An injured woman") != std::string::npos;
+  EXPECT_TRUE(kept);
+}

@@ -324,6 +324,18 @@ std::string find_known_outlet(std::string_view s) {
   return "";
 }
 
+// A slideshow's captions run into one paragraph: "Photos: Terror attacks in Brussels An injured
+// woman leaves the airport ... Hide Caption 1 of 22 Photos: ...".
+bool is_gallery(std::string_view text) {
+  for (size_t at = text.find("Hide Caption "); at != std::string_view::npos; at = text.find("Hide Caption ", at + 1)) {
+    size_t i = at + 13, d = i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+    if (i > d && text.substr(i, 4) == " of " && i + 4 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 4])))
+      return true;
+  }
+  return false;
+}
+
 void mark_boilerplate(std::vector<Block>& blocks, BoilerplateFindings& found) {
   bool seen_prose = false;
   int since_counter = 100;
@@ -332,6 +344,10 @@ void mark_boilerplate(std::vector<Block>& blocks, BoilerplateFindings& found) {
     if (!b.reason.empty() || b.caption) continue;
     ++since_counter;
     size_t words = count_words(b.text, 26);
+    if (is_gallery(b.text)) {
+      b.caption = true;
+      continue;
+    }
     // Long paragraphs are article text unless they end in a photo credit (long captions).
     if (words > 25 && (b.text.empty() || b.text.back() != ')' || !ends_with_credit(normalize_for_match(b.text)))) {
       seen_prose = true;
