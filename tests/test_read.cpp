@@ -351,3 +351,18 @@ TEST(CleanRecord, SlideshowCaptionsAreCaptions) {
   for (const auto& c : d->captions) kept |= c.find("An injured woman") != std::string::npos;
   EXPECT_TRUE(kept);
 }
+
+// BBC's picture and video lines ("Image copyright AP Image caption ...", "Media playback is
+// unsupported on your device Media caption ...") are captions, not body.
+TEST(CleanRecord, BroadcasterPictureLinesAreCaptions) {
+  std::string para = "The head of US intelligence repeatedly clashed with the president over Iran, North Korea and Russia, "
+                     "officials in Washington said on Sunday evening.";
+  auto d = clean_bytes("b.txt", Markup::Text,
+                       para + "\n\nImage copyright Reuters Image caption Dan Coats clashed with the president\n\n" + para +
+                           "\n\nMedia playback is unsupported on your device Media caption Coats reacts to the news\n\n" +
+                           para);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->body.find("Image copyright"), std::string::npos);
+  EXPECT_EQ(d->body.find("Media playback"), std::string::npos);
+  EXPECT_EQ(d->captions.size(), 2u);
+}
