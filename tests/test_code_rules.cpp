@@ -2112,4 +2112,13 @@ TEST(CodeRules, AllegedNominalEventsAreNotAsserted) {
       EXPECT_NE(e.modality, Modality::Asserted) << listed(c);
 }
 
+// Those killed in raids suffered them, whatever the noun's code: no raid by the civilians.
+TEST(CodeRules, KilledInRaidsAreVictims) {
+  NEED_PARSER();
+  auto c = run_parsed("At least 15 civilians were killed in raids in a northern district of Manbij, the Syrian Observatory said.");
+  for (const auto& e : c.events) EXPECT_FALSE(e.source && e.source->agent == "CVL") << listed(c);
+  auto d = run_parsed("Five Palestinians died in clashes with the Israeli army.");
+  EXPECT_NE(find(d, "19", "", "ISRMIL"), nullptr) << listed(d);
+}
+
 }  // namespace sitrep::code

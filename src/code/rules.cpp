@@ -806,7 +806,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       // "demonstrators tried to cross the zone in protest against the occupation": an event
       // named as the reason for an act is its subject's.
       // (Not an attack: "51 civilians were killed in air raids" died in them.)
-      bool violence_noun = p.code.starts_with("18") || p.code.starts_with("19") || p.code.starts_with("20");
+      // ("15 civilians were killed in raids": whatever the noun's code, those harmed in it suffered it.)
+      bool harmed = a > 1 && one_of(r.word(a - 2), {"killed", "wounded", "injured", "hurt", "died", "dead", "perished",
+                                                    "arrested", "detained", "captured", "displaced"});
+      bool violence_noun = p.code.starts_with("18") || p.code.starts_with("19") || p.code.starts_with("20") || harmed;
       // ("Five civilians died in clashes with the Israeli army": a clash is two-sided, and those
       // who fell in it are one side.)
       bool clash = pat.text.starts_with("clash");
