@@ -2121,4 +2121,13 @@ TEST(CodeRules, KilledInRaidsAreVictims) {
   EXPECT_NE(find(d, "19", "", "ISRMIL"), nullptr) << listed(d);
 }
 
+// A pattern's gap does not reach past a time phrase's preposition: leaving a city after talks
+// is no walking out of talks (164).
+TEST(CodeRules, PatternGapStopsAtTimePreposition) {
+  NEED_PARSER();
+  auto c = run_parsed("Thatcher left Bonn early yesterday evening after talks with Chancellor Helmut Kohl.");
+  EXPECT_EQ(find(c, "16"), nullptr) << listed(c);
+  EXPECT_NE(find(run_parsed("Iran left the nuclear talks with the United States."), "164", "IRN"), nullptr);
+}
+
 }  // namespace sitrep::code

@@ -312,6 +312,14 @@ std::vector<PatternMatch> Lexicon::match(const std::vector<std::vector<uint32_t>
         stopped = true;
         break;
       }
+      // Nor past a time phrase's preposition, the parse either ("left Bonn after talks with
+      // Kohl" leaves no talks; "met ahead of the summit" holds none).
+      // ("following" is no stop: "released the following statement".)
+      else if (p.gap_before[k] && (lower[w] == "after" || lower[w] == "before" || lower[w] == "ahead" ||
+                                   lower[w] == "until" || lower[w] == "since" || lower[w] == "during")) {
+        stopped = true;
+        break;
+      }
     }
     windowed = uint32_t(at.size());
     if (stopped || !p.gap_before[k] || !parsed) return;
