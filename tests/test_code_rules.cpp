@@ -2130,4 +2130,11 @@ TEST(CodeRules, PatternGapStopsAtTimePreposition) {
   EXPECT_NE(find(run_parsed("Iran left the nuclear talks with the United States."), "164", "IRN"), nullptr);
 }
 
+// Force "of" someone is done to them: "Russia's invasion of Ukraine".
+TEST(CodeRules, ForceOfSomeoneTargetsThem) {
+  NEED_PARSER();
+  auto c = run_parsed("Russia's invasion of Ukraine is unconscionable.");
+  EXPECT_NE(find(c, "19", "RUS", "UKR"), nullptr) << listed(c);
+}
+
 }  // namespace sitrep::code

@@ -842,6 +842,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         int t = r.after_word(int(m.end) - 1, std::min(ce, lim + 4), prep);
         if (t >= 0 && p.target < 0 && std::find(sources.begin(), sources.end(), t) == sources.end()) p.target = t;
       }
+      // "Russia's invasion of Ukraine", "the bombing of Aleppo": force "of" someone is done to
+      // them (the "of" right after the noun).
+      if (p.target < 0 && is_force(p.code)) {
+        int of = r.word(int(m.end) - 1) == "of" ? int(m.end) - 1 : r.word(int(m.end)) == "of" ? int(m.end) : -1;
+        int t = of >= 0 ? r.after_word(of, std::min(ce, of + 4), "of") : -1;
+        if (t >= 0 && std::find(sources.begin(), sources.end(), t) == sources.end()) p.target = t;
+      }
     } else if (passive) {
       int by = r.after_word(int(m.end), ce, "by");
       if (by >= 0) sources.push_back(by);
