@@ -353,6 +353,17 @@ TEST_F(LinkTest, CreditDatelineInOrdinaryCase) {
   EXPECT_EQ(code(b, "Recep Tayyip Erdogan"), "TURGOV");
 }
 
+// "Senate" is the US Senate in a text that names the United States or no country, not in one
+// about Nigeria.
+TEST_F(LinkTest, HomeOnlyAliasNeedsItsCountry) {
+  auto a = link("Nigerian Senate President Bukola Saraki accused the army of killing protesters in Abuja.", "2018-01-10");
+  EXPECT_NE(code(a, "Senate"), "USALEG");
+  auto b = link("The Senate passed a bill on Monday. Republicans in Washington welcomed it.", "2018-01-10");
+  EXPECT_EQ(code(b, "Senate"), "USALEG");
+  auto c = link("The Senate passed a bill on Monday.", "2018-01-10");
+  EXPECT_EQ(code(c, "Senate"), "USALEG");
+}
+
 TEST_F(LinkTest, ErdoganCodedByRoleOfTheDay) {
   auto ms = link("Erdogan spoke in Ankara.", "2010-01-10");
   ASSERT_TRUE(find(ms, "Erdogan"));

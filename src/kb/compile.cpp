@@ -63,6 +63,8 @@ struct Builder {
   CompileStats stats;
 
   void key(std::string_view phrase, HitKind kind, uint32_t target, uint8_t flags) {
+    bool home = !phrase.empty() && phrase[0] == '~';
+    if (home) phrase.remove_prefix(1), flags |= kHomeOnly;
     bool exact = !phrase.empty() && phrase[0] == '=';
     if (exact) phrase.remove_prefix(1);
     std::string k = fold_key(phrase);

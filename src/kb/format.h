@@ -77,7 +77,9 @@ struct PlaceRec {
 enum class HitKind : uint8_t {
   Prefix = 0, Person, Surname, Org, Capital, CountryName, CountryAdj, Title, Agent, Place, Word
 };
-enum HitFlag : uint8_t { kExactCase = 1, kNeedsCap = 2, kAltName = 4 };  // kAltName: a GeoNames alternate name
+// kAltName: a GeoNames alternate name; kHomeOnly: an organization's alias that names it only in
+// a text naming its country or no other ("Senate" is the US Senate, not Nigeria's).
+enum HitFlag : uint8_t { kExactCase = 1, kNeedsCap = 2, kAltName = 4, kHomeOnly = 8 };
 
 struct KeyRec {
   uint64_t hash;

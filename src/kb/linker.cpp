@@ -715,7 +715,16 @@ class Scan {
       uint32_t p = choose_person(k, HitKind::Person, false, rule);
       if (p != kNone) return emit_person(k, rule, p);
     }
-    if (const KeyRec* o = hit(k, HitKind::Org)) {
+    const KeyRec* org = hit(k, HitKind::Org);
+    // "Senate President Bukola Saraki" in a story about Nigeria: an alias that names the body only
+    // at home ('~' in orgs.tsv) is no name of it in a text naming other countries and not its own.
+    if (org && (org->flags & kHomeOnly)) {
+      uint32_t home = kb_.entries()[org->target].country;
+      if (home != kNone && !doc_countries_.empty() &&
+          std::find(doc_countries_.begin(), doc_countries_.end(), home) == doc_countries_.end())
+        org = nullptr;
+    }
+    if (const KeyRec* o = org) {
       const EntryRec& e = kb_.entries()[o->target];
       orgs_.push_back(o->target);
       if (adjacent(k, k + 1) && hit(k + 1, HitKind::Title)) {
