@@ -108,3 +108,61 @@ TEST(NerFeatures, SentenceCasingIsSeen) {
   EXPECT_EQ(info_of({"PLEASE", "CALL", "ME", "TODAY"}), 3u);
   EXPECT_EQ(info_of({"I", "met", "Ada", "in", "London", "yesterday"}), 0u);
 }
+
+TEST(NerFeatures, OrganizationCueWords) {
+  EXPECT_EQ(ner_org_cue("Inc."), 1);
+  EXPECT_EQ(ner_org_cue("CORP"), 1);
+  EXPECT_EQ(ner_org_cue("University"), 2);
+  EXPECT_EQ(ner_org_cue("authority"), 2);
+  EXPECT_EQ(ner_org_cue("Energy"), 3);
+  EXPECT_EQ(ner_org_cue("academy"), 2);  // the table's first word
+  EXPECT_EQ(ner_org_cue("Ada"), 0);
+  EXPECT_EQ(ner_org_cue(""), 0);
+  EXPECT_EQ(ner_org_cue("."), 0);
+}
+
+TEST(NerFeatures, OrganizationCuesOfTheNameRun) {
+  std::vector<std::string_view> forms = {"He", "works", "for", "the", "Housing", "Authority", "of",
+                                         "New", "Orleans", "and", "Google", ",", "Inc."};
+  std::vector<WordKeys> words;
+  for (auto f : forms) words.push_back(word_keys(f));
+  NerSentenceInfo info;
+  ner_sentence_info(words, forms, Gazetteer(), info);
+  EXPECT_EQ(info.cue[5], 2);        // Authority
+  EXPECT_EQ(info.cue_right[4], 2 + 8);  // Housing: the next word
+  EXPECT_EQ(info.cue_left[7], 2);   // New: "Authority of" before it
+  EXPECT_EQ(info.cue_left[8], 2);   // Orleans
+  EXPECT_EQ(info.cue_right[10], 1);  // Google: ", Inc." after it
+  EXPECT_EQ(info.cue_right[0], 0);  // He: "works" ends the run
+  EXPECT_EQ(info.cue_right[1], 0);  // works: lower-case, "for the" do not join it to the name
+  EXPECT_EQ(info.cue_right[8], 1);  // Orleans: "and" joins it to "Google , Inc."
+  EXPECT_EQ(info.cue_left[4], 0);   // Housing: "for the" after a lower-case word
+  EXPECT_EQ(ner_org_cue("Street"), 4);
+  EXPECT_EQ(ner_org_cue("valley"), 4);  // the table's last word
+}
+
+TEST(NerFeatures, CueWordsAreFeatures) {
+  // Word 0's features change when the cue of the next word or of its run is taken away, word 3's
+  // when the cue of its run to the left is.
+  std::vector<std::string_view> forms = {"Acme", "Energy", "of", "Ohio"};
+  std::vector<WordKeys> words;
+  for (auto f : forms) words.push_back(word_keys(f));
+  std::vector<Upos> upos = {Upos::PROPN, Upos::PROPN, Upos::ADP, Upos::PROPN};
+  NerSentenceInfo info;
+  ner_sentence_info(words, forms, Gazetteer(), info);
+  ASSERT_EQ(info.cue_right[0], 3 + 8);
+  ASSERT_EQ(info.cue_left[3], 3);
+  auto features = [&](const NerSentenceInfo& in, size_t i) {
+    std::vector<FeatureKey> f;
+    ner_static_features(words, upos, in, i, f);
+    return f;
+  };
+  NerSentenceInfo no_cue = info, no_right = info, no_left = info;
+  no_cue.cue.assign(4, 0);
+  no_right.cue_right.assign(4, 0);
+  no_left.cue_left.assign(4, 0);
+  EXPECT_NE(features(info, 0), features(no_cue, 0));
+  EXPECT_NE(features(info, 0), features(no_right, 0));
+  EXPECT_NE(features(info, 3), features(no_left, 3));
+  EXPECT_EQ(features(info, 0), features(no_left, 0));
+}

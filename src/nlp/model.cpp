@@ -145,8 +145,9 @@ Expected<std::shared_ptr<const Model>> Model::load(const std::string& path) {
   } else {
     return bad("parser");
   }
-  // Version 3: the gazetteer, then the scorer over BILOU classes. Versions 1 and 2 (IOB2 classes,
-  // other features) cannot be read by this recognizer: the model's NER must be retrained.
+  // Version 4: the gazetteer, then the scorer over BILOU classes. Versions 1 and 2 (IOB2 classes,
+  // other features) and 3 (no cue-word features: its weights would be read wrongly) cannot be
+  // read by this recognizer: the model's NER must be retrained.
   if (auto p = part(Component::Ner); p && p->version < kNerPartVersion) {
     return Error{path, "", "model part 'ner' is version " + std::to_string(p->version) + ", this program reads version " +
                                std::to_string(kNerPartVersion) + ": retrain it (sitrep train --ner-only)"};

@@ -11,7 +11,52 @@ constexpr uint32_t kPartB = 0, kPartI = 1, kPartL = 2, kPartU = 3;
 uint32_t part_of(uint32_t cls) { return (cls - 1) % 4; }
 uint32_t type_of(uint32_t cls) { return (cls - 1) / 4; }
 bool open(uint32_t cls) { return cls != 0 && cls != kNerStart && (part_of(cls) == kPartB || part_of(cls) == kPartI); }
+
+struct Cue {
+  std::string_view word;
+  uint8_t kind;
+};
+// Sorted by word. Kinds: 1 company suffix, 2 institution, 3 line of business, 4 place or venue.
+constexpr Cue kOrgCues[] = {
+    {"academy", 2}, {"agency", 2}, {"airlines", 3}, {"airport", 4}, {"airways", 3}, {"alliance", 2},
+    {"assn", 2}, {"associates", 1}, {"association", 2}, {"authority", 2}, {"ave", 4}, {"avenue", 4},
+    {"bancorp", 1}, {"bank", 2}, {"bay", 4}, {"beach", 4}, {"blvd", 4}, {"board", 2}, {"boulevard", 4},
+    {"bridge", 4}, {"bros", 1}, {"brothers", 1}, {"bureau", 2}, {"cafe", 4}, {"canyon", 4}, {"capital", 3},
+    {"church", 2}, {"club", 2}, {"co", 1}, {"coalition", 2}, {"coast", 4}, {"college", 2}, {"commission", 2},
+    {"committee", 2}, {"communications", 3}, {"companies", 1}, {"company", 1}, {"consulting", 3}, {"corp", 1},
+    {"corporation", 1}, {"council", 2}, {"county", 4}, {"department", 2}, {"dept", 2}, {"drive", 4},
+    {"electric", 3}, {"energy", 3}, {"enterprises", 1}, {"entertainment", 3}, {"falls", 4}, {"federation", 2},
+    {"financial", 3}, {"forest", 4}, {"foundation", 2}, {"fund", 2}, {"gardens", 4}, {"gmbh", 1}, {"grill", 4},
+    {"group", 1}, {"hall", 4}, {"harbor", 4}, {"harbour", 4}, {"hill", 4}, {"hills", 4}, {"holdings", 1},
+    {"hospital", 2}, {"hotel", 4}, {"inc", 1}, {"incorporated", 1}, {"industries", 1}, {"inn", 4},
+    {"institute", 2}, {"insurance", 3}, {"international", 3}, {"investments", 3}, {"island", 4}, {"islands", 4},
+    {"laboratories", 3}, {"labs", 3}, {"lake", 4}, {"lane", 4}, {"league", 2}, {"limited", 1}, {"llc", 1},
+    {"llp", 1}, {"ltd", 1}, {"mall", 4}, {"management", 3}, {"media", 3}, {"memorial", 4}, {"ministry", 2},
+    {"motors", 3}, {"mount", 4}, {"mountain", 4}, {"mountains", 4}, {"mt", 4}, {"museum", 2}, {"network", 3},
+    {"networks", 3}, {"organisation", 2}, {"organization", 2}, {"park", 4}, {"partners", 1}, {"party", 2},
+    {"peak", 4}, {"petroleum", 3}, {"pharmaceuticals", 3}, {"plc", 1}, {"power", 3}, {"press", 3},
+    {"properties", 3}, {"railways", 3}, {"rd", 4}, {"resources", 3}, {"restaurant", 4}, {"river", 4},
+    {"road", 4}, {"school", 2}, {"securities", 3}, {"services", 3}, {"society", 2}, {"software", 3},
+    {"solutions", 3}, {"square", 4}, {"st", 4}, {"station", 4}, {"street", 4}, {"studios", 3}, {"systems", 3},
+    {"technologies", 3}, {"technology", 3}, {"telecom", 3}, {"trust", 2}, {"union", 2}, {"university", 2},
+    {"valley", 4},
+};
+bool name_link(std::string_view w) { return w == "of" || w == "&" || w == "and" || w == "for" || w == "the"; }
 }  // namespace
+
+uint8_t ner_org_cue(std::string_view word) {
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  if (word.empty() || word.size() > 20) return 0;
+  char buf[20];
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    buf[i] = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
+  }
+  std::string_view w(buf, word.size());
+  auto it = std::lower_bound(std::begin(kOrgCues), std::end(kOrgCues), w,
+                             [](const Cue& c, std::string_view x) { return c.word < x; });
+  return it != std::end(kOrgCues) && it->word == w ? it->kind : 0;
+}
 
 bool ner_transition_ok(uint32_t prev, uint32_t cls) {
   // Only I and L are constrained; O, B or U after an open B or I closes its span (bilou_to_spans),
@@ -73,6 +118,34 @@ void ner_sentence_info(std::span<const WordKeys> words, std::span<const std::str
   size_t n = words.size();
   out.has_gaz = !gazetteer.empty();
   if (out.has_gaz) gazetteer.annotate(forms, words, out.gaz);
+  // Cue words, and the first capitalized one in the run of capitalized words and the joining words
+  // between them ("of", "&", "and", "for", "the"; a comma before "Inc.") within six words on each
+  // side of a word; + 8 when it is the next (previous) word.
+  out.cue.assign(n, 0);
+  out.cue_right.assign(n, 0);
+  out.cue_left.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) out.cue[i] = ner_org_cue(forms[i]);
+  constexpr size_t kReach = 6;
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n && j <= i + kReach; ++j) {
+      bool cap = words[j].flags & 1;
+      if (cap && out.cue[j]) {
+        out.cue_right[i] = uint8_t(out.cue[j] + 8 * (j == i + 1));
+        break;
+      }
+      if (forms[j] == "," && j + 1 < n && out.cue[j + 1] == 1) continue;  // "Google , Inc."
+      // A joining word goes on from a capitalized word, or from "of" / "for" ("Court of the District").
+      if (!cap && !(name_link(forms[j]) && ((words[j - 1].flags & 1) || forms[j - 1] == "of" || forms[j - 1] == "for"))) break;
+    }
+    for (size_t j = i; j-- > 0 && j + kReach >= i;) {
+      bool cap = words[j].flags & 1;
+      if (cap && out.cue[j]) {
+        out.cue_left[i] = uint8_t(out.cue[j] + 8 * (j + 1 == i));
+        break;
+      }
+      if (!cap && !(name_link(forms[j]) && ((words[j + 1].flags & 1) || forms[j + 1] == "the"))) break;
+    }
+  }
   // Sentence casing, over words that start with a letter (shape flags: 1 capitalized, 2 all caps).
   size_t alpha = 0, cap = 0, caps = 0;
   for (size_t i = 1; i < n; ++i) {
@@ -125,6 +198,13 @@ void ner_static_features(std::span<const WordKeys> words, std::span<const Upos> 
   const WordKeys& n3 = at(k + 3);
   f1(pos(k - 2)), f1(pos(k + 2)), f2(nx.lower, nn.lower), f2(pp.lower, p.lower), f2(p.lower, nx.lower);
   f1(n3.lower), f2(pos(k + 1), pos(k + 2)), f2(nx.shape, nn.shape), f1(p.suffix[2]), f1(nx.suffix[2]);
+  // Organization and place cue words: the word's, its neighbours', and the first one in the
+  // name-like run on each side ("Housing [Authority] of New Orleans", "Enron Broadband [Services]").
+  t = 600;
+  auto cue = [&](long j) -> uint64_t { return j < 0 || j >= n ? 9 : info.cue[size_t(j)]; };
+  uint64_t cr = info.cue_right[i], cl = info.cue_left[i];
+  f2(cue(k), w.flags), f1(cue(k + 1)), f1(cue(k + 2)), f1(cue(k - 1));
+  f2(cr, w.flags), f2(cl, w.flags), f3(cr, cl, w.flags), f2(cr, gsk), f2(cl, gsk), f2(cr, pos(k));
 }
 
 void ner_history_features(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info,

@@ -1,6 +1,7 @@
 // Named-entity recognizer: left-to-right beam search (PER, ORG, LOC) over BILOU classes with
 // sparse features of the words and their neighbours (two before, three after), their shapes,
-// the tagger's UPOS, the gazetteer and the casing of the sentence; trained as a structured
+// the tagger's UPOS, the gazetteer, organization and place cue words ("Inc.", "University",
+// "Energy", "Street") and the casing of the sentence; trained as a structured
 // perceptron with early updates (train_ner.cpp).
 // Classes (BILOU): 0 = O; for type t: 1+4t B (begin), 2+4t I (inside), 3+4t L (last), 4+4t U (unit).
 #pragma once
@@ -16,8 +17,9 @@
 
 namespace sitrep::nlp {
 
-// The NER part of the model file (model_file.h): version 3 = these classes and features.
-constexpr uint8_t kNerPartVersion = 3;
+// The NER part of the model file (model_file.h): version 4 = these classes and features
+// (version 3: the same without the cue words).
+constexpr uint8_t kNerPartVersion = 4;
 constexpr uint32_t kNerClasses = 1 + 4 * kEntityTypeCount;
 constexpr uint32_t kNerStart = 0xFFFF;  // the "previous class" before a sentence's first word
 constexpr uint32_t ner_class(uint32_t type, uint32_t part) { return 1 + 4 * type + part; }  // part 0 B, 1 I, 2 L, 3 U
@@ -37,7 +39,15 @@ struct NerSentenceInfo {
   GazCodes gaz;
   bool has_gaz = false;
   uint32_t sentence_case = 0;  // 0 mixed, 1 no capitals after the first word, 2 headline, 3 all capitals
+  // Per word: the kind of cue word it is (ner_org_cue), and the kind of the first capitalized cue
+  // word in its name-like run to the right / to the left, + 8 when adjacent (0 none).
+  std::vector<uint8_t> cue, cue_right, cue_left;
 };
+// Whether a word (any case, a final "." ignored) commonly ends or heads a name: 1 company suffix
+// ("inc", "corp", "ltd", "group"), 2 institution ("university", "bank", "party", "authority"),
+// 3 line of business ("energy", "services", "airlines"), 4 place or venue ("street", "river",
+// "airport", "grill"); 0 otherwise.
+uint8_t ner_org_cue(std::string_view word);
 // `gazetteer` may be empty (models without one).
 void ner_sentence_info(std::span<const WordKeys> words, std::span<const std::string_view> forms,
                        const Gazetteer& gazetteer, NerSentenceInfo& out);
