@@ -13,6 +13,7 @@
 #include "nlp/ner.h"
 #include "nlp/nlp.h"
 #include "nlp/output.h"
+#include "nlp/parser.h"
 #include "nlp/tagger.h"
 #include "nlp/train.h"
 
@@ -218,6 +219,57 @@ TEST_F(TinyModel, TaggerOnlyKeepsTheOtherParts) {
   auto bad = train_model(o, log);
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.error().message.find("XPOS"), std::string::npos) << bad.error().message;
+}
+
+// --parser-only: the parser the whole training makes (same data, tags and generator: same
+// bytes), the other parts copied; the result loads and parses. Other epochs give other bytes; a
+// model whose relations differ from the data's is refused.
+TEST_F(TinyModel, ParserOnlyRetrainsTheWholeTrainingsParser) {
+  TrainOptions o;
+  o.ud_files = {(dir_ / "tiny.conllu").string()};
+  o.ner_file = (dir_ / "tiny.iob2").string();
+  o.output = (dir_ / "parser_only.sitrep").string();
+  o.tagger_epochs = o.parser_epochs = o.ner_epochs = 15;
+  o.jackknife = 0;
+  o.parser_only_from = model_path_;
+  std::ostringstream log;
+  auto r = train_model(o, log);
+  ASSERT_TRUE(r) << r.error().message;
+  auto a = MappedModelFile::open(model_path_), b = MappedModelFile::open(o.output);
+  ASSERT_TRUE(a && b);
+  for (Component id : {Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner}) {
+    auto *pa = a.value()->find(id), *pb = b.value()->find(id);
+    ASSERT_TRUE(pa && pb);
+    EXPECT_EQ(pa->version, pb->version);
+    EXPECT_EQ(std::string(pa->data, pa->size), std::string(pb->data, pb->size)) << int(id);
+  }
+  EXPECT_EQ(b.value()->find(Component::Parser)->version, kParserPartVersion);
+  auto m = Model::load(o.output);
+  ASSERT_TRUE(m) << m.error().message;
+  EXPECT_NE(m.value()->description().find("parser retrained"), std::string::npos);
+  Analysis an = m.value()->analyze(kText);
+  ASSERT_EQ(an.words.size(), 16u);
+  EXPECT_EQ(an.head[0], 1);
+  EXPECT_EQ(an.deprel_name(0), "nsubj");
+
+  o.parser_epochs = 2;
+  o.output = (dir_ / "parser_only2.sitrep").string();
+  ASSERT_TRUE(train_model(o, log));
+  auto c = MappedModelFile::open(o.output);
+  ASSERT_TRUE(c);
+  for (Component id : {Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner}) {
+    auto *pa = a.value()->find(id), *pc = c.value()->find(id);
+    EXPECT_EQ(std::string(pa->data, pa->size) == std::string(pc->data, pc->size), id != Component::Parser) << int(id);
+  }
+
+  // Same words, tags and XPOS, one relation renamed: the model's relation ids would not fit.
+  std::string renamed = kConllu;
+  renamed.replace(renamed.find("\tobl\t"), 5, "\tiobj\t");
+  std::ofstream(dir_ / "renamed.conllu") << renamed;
+  o.ud_files = {(dir_ / "renamed.conllu").string()};
+  auto bad = train_model(o, log);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("relations"), std::string::npos) << bad.error().message;
 }
 
 TEST_F(TinyModel, TruncatedOrCorruptedFileIsRejected) {

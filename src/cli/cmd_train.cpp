@@ -33,6 +33,8 @@ void add_train(CLI::App& parent, int& exit_code) {
   cmd->add_option("--ner-only", *ner_from, "Keep this model's tagger, lemmatizer and parser; retrain only the NER");
   cmd->add_option("--tagger-only", opt->tagger_only_from,
                   "Train only the tagger; keep this model's lemmatizer, parser and NER (for measuring the tagger)");
+  cmd->add_option("--parser-only", opt->parser_only_from,
+                  "Train only the parser (same files, jackknifed tags); keep this model's tagger, lemmatizer and NER");
   auto prune_from = std::make_shared<std::string>();
   cmd->add_option("--prune-from", *prune_from, "Do not train: copy this model to --output, dropping weights below --prune");
   cmd->callback([opt, prune_from, ner_from, &exit_code] {

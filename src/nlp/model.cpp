@@ -136,7 +136,7 @@ Expected<std::shared_ptr<const Model>> Model::load(const std::string& path) {
   } else {
     return bad("lemmatizer");
   }
-  if (auto p = part(Component::Parser); p && p->version == 1) {
+  if (auto p = part(Component::Parser); p && p->version == kParserPartVersion) {
     PartReader in(p->data, p->size);
     uint64_t labels = in.u64();
     auto scorer = read_scorer(in);

@@ -10,6 +10,9 @@
 
 namespace sitrep::nlp {
 
+// The parser part: the number of relations, then the scorer over parser_features().
+constexpr uint8_t kParserPartVersion = 1;
+
 // Parser configuration over words 1..n (0 is the artificial root).
 struct ParseState {
   explicit ParseState(size_t n);

@@ -26,6 +26,10 @@ struct TrainOptions {
   // Non-empty: train only the tagger and copy the lemmatizer, parser and NER of this model (whose
   // XPOS list must be the one of ud_files); for measuring tagger changes quickly.
   std::string tagger_only_from;
+  // Non-empty: train only the parser (on the same files and jackknifed tags as the whole training)
+  // and copy the tagger, lemmatizer and NER of this model, whose tag classes and relations must be
+  // the ones of ud_files; for measuring parser changes quickly.
+  std::string parser_only_from;
 };
 
 struct TrainSummary {

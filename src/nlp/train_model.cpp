@@ -11,6 +11,7 @@
 #include "nlp/model_file.h"
 #include "nlp/ner.h"
 #include "nlp/nlp.h"
+#include "nlp/parser.h"
 #include "nlp/scorer.h"
 #include "nlp/tagger.h"
 #include "nlp/train.h"
@@ -121,19 +122,21 @@ Expected<TrainSummary> write_parts(const TrainOptions& opt, const std::vector<Mo
   return sum;
 }
 
-// The parts of opt.tagger_only_from with `tagger_part` in place of its tagger; the model's XPOS
-// list must be `xpos_names`, which the new tagger's classes index.
-Expected<std::vector<ModelPart>> keep_parts(const TrainOptions& opt, const std::vector<std::string>& xpos_names,
-                                            const std::string& tagger_part) {
-  const std::string& from = opt.tagger_only_from;
+// The parts of model `from` with `part` in place of its component `id`; the model's XPOS and
+// relation lists must be `xpos_names` and `deprel_names`, which the new part's classes index.
+// `what` ("tagger", "parser") goes into the model's record.
+Expected<std::vector<ModelPart>> keep_parts(const TrainOptions& opt, const std::string& from,
+                                            const std::vector<std::string>& xpos_names,
+                                            const std::vector<std::string>& deprel_names, const ModelPart& part,
+                                            const char* what) {
   auto file = MappedModelFile::open(from);
   if (!file) return file.error();
   std::vector<ModelPart> parts;
   for (Component id : {Component::Info, Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner}) {
     const auto* p = file.value()->find(id);
     if (!p) return Error{from, "", "model part missing"};
-    if (id == Component::Tagger) {
-      parts.push_back({id, kTaggerPartVersion, tagger_part});
+    if (id == part.id) {
+      parts.push_back(part);
       continue;
     }
     std::string bytes(p->data, p->size);
@@ -143,8 +146,10 @@ Expected<std::vector<ModelPart>> keep_parts(const TrainOptions& opt, const std::
       auto xpos = in.strings(), deprel = in.strings();
       if (!in.ok()) return Error{from, "", "model part 'info' damaged"};
       if (xpos != xpos_names) return Error{from, "", "the model's XPOS tags differ from the training data's: train the whole model"};
+      if (part.id == Component::Parser && deprel != deprel_names)
+        return Error{from, "", "the model's relations differ from the training data's: train the whole model"};
       PartWriter out;
-      out.string(desc + "\ntagger retrained: " + describe(opt));
+      out.string(desc + "\n" + what + " retrained: " + describe(opt));
       out.strings(xpos);
       out.strings(deprel);
       bytes = out.bytes();
@@ -152,6 +157,21 @@ Expected<std::vector<ModelPart>> keep_parts(const TrainOptions& opt, const std::
     parts.push_back({id, p->version, bytes});
   }
   return parts;
+}
+
+// The tagger of model `from`, whose classes must be `classes` (the training data's).
+Expected<std::unique_ptr<Tagger>> model_tagger(const std::string& from, const MappedModelFile& file,
+                                               const std::vector<TagClass>& classes) {
+  const auto* tp = file.find(Component::Tagger);
+  if (!tp) return Error{from, "", "model part 'tagger' missing"};
+  PartReader in(tp->data, tp->size);
+  auto cls = in.array<TagClass>();
+  bool same = in.ok() && cls.size() == classes.size();
+  for (size_t i = 0; same && i < cls.size(); ++i) same = cls[i].upos == classes[i].upos && cls[i].xpos == classes[i].xpos;
+  if (!same) return Error{from, "", "the model's tag classes differ from the training data's: train the whole model"};
+  auto t = Tagger::read(in, classes, tp->version);
+  if (!t) return Error{from, "", "model part 'tagger' damaged or of another version"};
+  return t;
 }
 
 }  // namespace
@@ -223,6 +243,34 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   log << "training on " << sum.sentences << " sentences, " << sum.words << " words; " << classes.size()
       << " tag classes, " << deprel_names.size() << " relations\n";
   Rng rng(opt.seed);
+  // The parser has its own generator, so --parser-only trains the same parser as the whole training.
+  Rng parser_rng(opt.seed + 2000);
+  uint32_t labels = uint32_t(deprel_names.size());
+
+  if (!opt.parser_only_from.empty()) {
+    // The parser's input tags: jackknifed as in the whole training (the fold taggers do not
+    // depend on the whole tagger), else the model's own tagger, which the whole training made.
+    const std::string& from = opt.parser_only_from;
+    auto file = MappedModelFile::open(from);
+    if (!file) return file.error();
+    // The other parts first: a model that does not fit the data is refused before training.
+    auto parts = keep_parts(opt, from, xpos_names, deprel_names, {Component::Parser, kParserPartVersion, {}}, "parser");
+    if (!parts) return parts.error();
+    auto tagger = model_tagger(from, *file.value(), classes);
+    if (!tagger) return tagger.error();
+    if (opt.jackknife > 1) {
+      jackknife_tags(data, classes, opt, log);
+    } else {
+      for (auto& s : data) {
+        s.predicted_class.resize(s.keys.size());
+        tagger.value()->tag(s.keys, s.predicted_class);
+      }
+    }
+    log << "parser\n";
+    for (auto& p : parts.value())
+      if (p.id == Component::Parser) p.bytes = train_parser(data, labels, opt.parser_epochs, parser_rng, opt.prune, log);
+    return write_parts(opt, parts.value(), sum, t0, log);
+  }
 
   // Tagger on everything; parser input tags from jackknifed taggers, so the parser learns on
   // tags as noisy as it will see at run time.
@@ -234,7 +282,8 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   tag_part.array(classes);
   std::string tagger_part = tag_part.bytes() + tagger_bytes;
   if (!opt.tagger_only_from.empty()) {
-    auto parts = keep_parts(opt, xpos_names, tagger_part);
+    auto parts = keep_parts(opt, opt.tagger_only_from, xpos_names, deprel_names,
+                            {Component::Tagger, kTaggerPartVersion, tagger_part}, "tagger");
     if (!parts) return parts.error();
     return write_parts(opt, parts.value(), sum, t0, log);
   }
@@ -250,7 +299,7 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   log << "lemmatizer\n";
   std::string lemma_bytes = train_lemmatizer(data);
   log << "parser\n";
-  std::string parser_bytes = train_parser(data, uint32_t(deprel_names.size()), opt.parser_epochs, rng, opt.prune, log);
+  std::string parser_bytes = train_parser(data, labels, opt.parser_epochs, parser_rng, opt.prune, log);
 
   std::vector<TrainSentence> none;
   auto ner_bytes = train_ner_part(opt, *tagger, classes, opt.jackknife > 1 ? data : none, rng, log, &sum.ner_sentences);
@@ -263,7 +312,7 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   std::vector<ModelPart> parts = {{Component::Info, 1, info.bytes()},
                                   {Component::Tagger, kTaggerPartVersion, tagger_part},
                                   {Component::Lemmatizer, 1, lemma_bytes},
-                                  {Component::Parser, 1, parser_bytes},
+                                  {Component::Parser, kParserPartVersion, parser_bytes},
                                   {Component::Ner, kNerPartVersion, ner_bytes.value()}};
   return write_parts(opt, parts, sum, t0, log);
 }
