@@ -2137,4 +2137,17 @@ TEST(CodeRules, ForceOfSomeoneTargetsThem) {
   EXPECT_NE(find(c, "19", "RUS", "UKR"), nullptr) << listed(c);
 }
 
+// Markets, prices and the weather use no force: "Oil prices hit a record high", "exporters were
+// hit hard by the strong yen"; jets hitting positions still do.
+TEST(CodeRules, ForceVerbsOfMarketsAndWeatherAreFigures) {
+  NEED_PARSER();
+  for (const char* text : {"Oil prices hit a record high.", "Japanese exporters were hit hard by the strong yen.",
+                           "Storms battered the coast."}) {
+    auto c = run_parsed(text);
+    EXPECT_EQ(find(c, "18"), nullptr) << text << ": " << listed(c);
+    EXPECT_EQ(find(c, "19"), nullptr) << text << ": " << listed(c);
+  }
+  EXPECT_NE(find(run_parsed("Turkish troops were hit by Syrian artillery."), "19", "SYRMIL", "TURMIL"), nullptr);
+}
+
 }  // namespace sitrep::code

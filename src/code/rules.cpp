@@ -1169,6 +1169,31 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     // named perpetrator is still an event, with the source left blank (as GDELT leaves Actor1).
     // So is repression: "Twelve opposition activists were arrested on Monday".
     bool violence = is_force(p.code);
+    // "Oil prices hit a record high", "exporters were hit hard by the strong yen", "the recession
+    // hit Turkey", "storms battered the coast": force whose doer is a market, a price, the economy
+    // or the weather, or that reaches a level, is a figure of speech.
+    if (violence && !pat.nominal && sv.parsed) {
+      bool figure = false;
+      for (size_t w = 0; w < sv.words.size() && !figure; ++w) {
+        if (sv.words[w].head != int(p.anchor)) continue;
+        std::string_view rel = sv.words[w].deprel, x = sv.words[w].lower;
+        bool by = false;
+        for (const auto& c : sv.words)
+          by |= c.head == int(w) && c.deprel == "case" && c.lower == "by";
+        bool doer = (rel == "nsubj" && !tree.passive) || rel == "obl:agent" || ((rel == "obl" || rel.starts_with("obl:")) && by);
+        if (doer && one_of(x, {"recession", "crisis", "slump", "downturn", "price", "prices", "yen", "dollar", "euro",
+                               "currency", "currencies", "inflation", "rise", "fall", "drop", "decline", "strength",
+                               "weakness", "storm", "storms", "hurricane", "typhoon", "flood", "floods", "quake",
+                               "earthquake", "drought", "shortage", "shortages", "demand", "costs", "sales", "market",
+                               "markets", "economy", "rates", "tariffs", "pandemic", "epidemic", "virus", "wildfire",
+                               "wildfires", "snow", "rain", "rains", "winds", "heatwave", "slowdown", "losses"}))
+          figure = true;
+        if (rel == "obj" && one_of(x, {"high", "highs", "low", "lows", "record", "peak", "bottom", "level", "levels",
+                                       "mark", "target", "ceiling"}))
+          figure = true;
+      }
+      if (figure) continue;
+    }
     // "the quake that killed 1,816 people", "the accident ... killing two people": harm done by
     // nature or mishap, with no one named doing it, is no political event.
     if (violence && sources.empty() && !pat.nominal &&
