@@ -2150,4 +2150,15 @@ TEST(CodeRules, ForceVerbsOfMarketsAndWeatherAreFigures) {
   EXPECT_NE(find(run_parsed("Turkish troops were hit by Syrian artillery."), "19", "SYRMIL", "TURMIL"), nullptr);
 }
 
+// A capitalized verb inside a sentence that the tagger reads as a proper noun is a name:
+// "Merrill Lynch", "Attorney General Loretta Lynch" lynch no one; headlines in title case keep
+// their verbs.
+TEST(CodeRules, VerbsInsideNamesAreNames) {
+  NEED_PARSER();
+  auto c = run_parsed("Shearson said Stearns formerly was part of Merrill Lynch Pierce, Fenner and Smith Inc's merger department.");
+  EXPECT_EQ(find(c, "18"), nullptr) << listed(c);
+  auto h = run_parsed("Philippine President and U.S. President Discuss Vaccine Program");
+  EXPECT_NE(find(h, "04"), nullptr) << listed(h);
+}
+
 }  // namespace sitrep::code

@@ -460,6 +460,22 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         size_t dash = w.find('-');
         if (dash != std::string_view::npos && dash > 0 && std::isupper(static_cast<unsigned char>(w[0]))) continue;
       }
+      // "part of Merrill Lynch Pierce", "Joe Hunt said": a capitalized verb inside a sentence that
+      // the tagger reads as a proper noun is a name (not in a headline's title case: "Al Qaeda
+      // Claims Responsibility", where most words are capitalized).
+      if (!p.nominal && m.anchor > 0 && ctx.an.upos.size() == ctx.an.words.size() &&
+          ctx.an.upos[first + m.anchor] == nlp::Upos::PROPN &&
+          std::isupper(static_cast<unsigned char>(ctx.body[sv.words[m.anchor].span.begin])) &&
+          !std::isupper(static_cast<unsigned char>(ctx.body[sv.words[m.anchor].span.begin + 1]))) {
+        size_t words = 0, caps = 0;
+        for (const auto& w : sv.words) {
+          unsigned char c = static_cast<unsigned char>(ctx.body[w.span.begin]);
+          if (!std::isalpha(c)) continue;
+          ++words;
+          caps += std::isupper(c) != 0;
+        }
+        if (caps * 5 < words * 3) continue;
+      }
       // "wrested back control", "fight back", "allowed back": the pattern's verb is a particle or
       // an adverb of another verb here.
       if (!p.nominal && sv.parsed && sv.words[m.anchor].deprel == "compound:prt") continue;
