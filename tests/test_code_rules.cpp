@@ -2108,8 +2108,9 @@ TEST(CodeRules, AllegedNominalEventsAreNotAsserted) {
   NEED_PARSER();
   auto c = run_parsed("British lawmakers called for alleged Russian war crimes to be investigated.");
   for (const auto& e : c.events)
-    if (e.cameo->code.starts_with("18") || e.cameo->code.starts_with("19") || e.cameo->code.starts_with("20"))
+    if (e.cameo->code.starts_with("18") || e.cameo->code.starts_with("19") || e.cameo->code.starts_with("20")) {
       EXPECT_NE(e.modality, Modality::Asserted) << listed(c);
+    }
 }
 
 // Those killed in raids suffered them, whatever the noun's code: no raid by the civilians.
