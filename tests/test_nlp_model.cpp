@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
 #include "nlp/conllu.h"
@@ -185,6 +186,18 @@ TEST_F(TinyModel, VersionOneTaggerPartIsReadAndAFutureOneRefused) {
   EXPECT_NE(future.error().message.find("tagger"), std::string::npos) << future.error().message;
 }
 
+// Every part of the model file `b` has `a`'s version and bytes, except `changed` (other bytes).
+static void expect_same_parts(const std::string& a_path, const std::string& b_path, std::optional<Component> changed) {
+  auto a = MappedModelFile::open(a_path), b = MappedModelFile::open(b_path);
+  ASSERT_TRUE(a && b);
+  for (Component id : {Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner}) {
+    auto *pa = a.value()->find(id), *pb = b.value()->find(id);
+    ASSERT_TRUE(pa && pb);
+    EXPECT_EQ(pa->version, pb->version);
+    EXPECT_EQ(std::string(pa->data, pa->size) == std::string(pb->data, pb->size), changed != id) << int(id);
+  }
+}
+
 // --tagger-only: a new tagger part (other epochs: other bytes), the other parts copied; the
 // result loads, tags, and prunes. A model whose XPOS list differs from the data's is refused.
 TEST_F(TinyModel, TaggerOnlyKeepsTheOtherParts) {
@@ -197,14 +210,7 @@ TEST_F(TinyModel, TaggerOnlyKeepsTheOtherParts) {
   std::ostringstream log;
   auto r = train_model(o, log);
   ASSERT_TRUE(r) << r.error().message;
-  auto a = MappedModelFile::open(model_path_), b = MappedModelFile::open(o.output);
-  ASSERT_TRUE(a && b);
-  for (Component id : {Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner}) {
-    auto *pa = a.value()->find(id), *pb = b.value()->find(id);
-    ASSERT_TRUE(pa && pb);
-    EXPECT_EQ(pa->version, pb->version);
-    EXPECT_EQ(std::string(pa->data, pa->size) == std::string(pb->data, pb->size), id != Component::Tagger) << int(id);
-  }
+  expect_same_parts(model_path_, o.output, Component::Tagger);
   auto m = Model::load(o.output);
   ASSERT_TRUE(m) << m.error().message;
   EXPECT_NE(m.value()->description().find("tagger retrained"), std::string::npos);
@@ -235,14 +241,9 @@ TEST_F(TinyModel, ParserOnlyRetrainsTheWholeTrainingsParser) {
   std::ostringstream log;
   auto r = train_model(o, log);
   ASSERT_TRUE(r) << r.error().message;
-  auto a = MappedModelFile::open(model_path_), b = MappedModelFile::open(o.output);
-  ASSERT_TRUE(a && b);
-  for (Component id : {Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner}) {
-    auto *pa = a.value()->find(id), *pb = b.value()->find(id);
-    ASSERT_TRUE(pa && pb);
-    EXPECT_EQ(pa->version, pb->version);
-    EXPECT_EQ(std::string(pa->data, pa->size), std::string(pb->data, pb->size)) << int(id);
-  }
+  expect_same_parts(model_path_, o.output, std::nullopt);
+  auto b = MappedModelFile::open(o.output);
+  ASSERT_TRUE(b);
   EXPECT_EQ(b.value()->find(Component::Parser)->version, kParserPartVersion);
   auto m = Model::load(o.output);
   ASSERT_TRUE(m) << m.error().message;
@@ -255,12 +256,7 @@ TEST_F(TinyModel, ParserOnlyRetrainsTheWholeTrainingsParser) {
   o.parser_epochs = 2;
   o.output = (dir_ / "parser_only2.sitrep").string();
   ASSERT_TRUE(train_model(o, log));
-  auto c = MappedModelFile::open(o.output);
-  ASSERT_TRUE(c);
-  for (Component id : {Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner}) {
-    auto *pa = a.value()->find(id), *pc = c.value()->find(id);
-    EXPECT_EQ(std::string(pa->data, pa->size) == std::string(pc->data, pc->size), id != Component::Parser) << int(id);
-  }
+  expect_same_parts(model_path_, o.output, Component::Parser);
 
   // Same words, tags and XPOS, one relation renamed: the model's relation ids would not fit.
   std::string renamed = kConllu;

@@ -261,13 +261,15 @@ TEST(CleanRecord, DeeplyNestedHtmlDoesNotCrash) {
   else EXPECT_FALSE(d.error().message.empty());
 }
 
+// The dateline the cleaner reads from a text record.
+static std::string dateline(const std::string& text) {
+  auto d = clean_bytes("d.txt", Markup::Text, text);
+  return d.ok() ? d->meta.dateline : std::string("<rejected>");
+}
+
 // Regression: a dateline set off by a plain hyphen ("MOSCOW - The first ...") was not read: the
 // capitals scan ran on through " - T" and found no dash after it.
 TEST(CleanRecord, DatelineWithAPlainHyphen) {
-  auto dateline = [](const std::string& text) {
-    auto d = clean_bytes("d.txt", Markup::Text, text);
-    return d.ok() ? d->meta.dateline : std::string("<rejected>");
-  };
   const std::string rest = " The first joint patrol on the highway was cut short on Sunday after protesters blocked the road.";
   EXPECT_EQ(dateline("MOSCOW -" + rest), "MOSCOW");
   EXPECT_EQ(dateline("MOSCOW- " + rest), "MOSCOW");
@@ -279,10 +281,6 @@ TEST(CleanRecord, DatelineWithAPlainHyphen) {
 // Regression: CNN's dateline in ordinary case, closed by the credit and no dash ("Brussels,
 // Belgium (CNN) Police detained ..."), was not read.
 TEST(CleanRecord, DatelineInOrdinaryCaseWithCredit) {
-  auto dateline = [](const std::string& text) {
-    auto d = clean_bytes("d.txt", Markup::Text, text);
-    return d.ok() ? d->meta.dateline : std::string("<rejected>");
-  };
   const std::string rest = " Police detained six people in raids on Thursday night as investigators raced to find the network.";
   EXPECT_EQ(dateline("Brussels, Belgium (CNN)" + rest), "Brussels, Belgium");
   EXPECT_EQ(dateline("Washington (Reuters)" + rest), "Washington");
@@ -321,10 +319,6 @@ TEST(CleanRecord, RelatedContentInsideARunOnParagraphEndsTheArticle) {
 // place ("KYIV, March 3 (Reuters) -", "BEIRUT, Lebanon (AP) -") was not read: the capitals scan
 // stopped at the first lower-case letter and found no dash there.
 TEST(CleanRecord, DatelineWithADateOrCountryAfterThePlace) {
-  auto dateline = [](const std::string& text) {
-    auto d = clean_bytes("d.txt", Markup::Text, text);
-    return d.ok() ? d->meta.dateline : std::string("<rejected>");
-  };
   const std::string rest = " The first joint patrol on the highway was cut short on Sunday after protesters blocked the road.";
   EXPECT_EQ(dateline("KYIV, March 3 (Reuters) -" + rest), "KYIV");
   EXPECT_EQ(dateline("ANKARA, Feb. 28, 2020 (Reuters) -" + rest), "ANKARA");

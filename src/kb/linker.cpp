@@ -561,16 +561,23 @@ class Scan {
     return i - w >= 3 && (w == 0 || !std::isalpha(static_cast<unsigned char>(text_[w - 1])));
   }
 
+  // Match k read as a place, never an actor: a country as its territory, a town or capital left
+  // to the place resolution (BasedIn ones noted as such).
+  void as_place(size_t k, LinkRule rule) {
+    uint32_t c = country_of_hit(k);
+    if (c != kNone && kb_.entries()[c].place != kNone) {
+      LinkedMention& m = emit(k, k, MentionKind::Place, rule, kNone, "");
+      m.place = kb_.entries()[c].place;
+    } else if (hit(k, HitKind::Place) || hit(k, HitKind::Capital)) {
+      if (rule == LinkRule::BasedIn) based_in_.push_back(k);
+      pending_places_.push_back(k);
+    }
+  }
+
   size_t interpret(size_t k) {
     if (dateline_credit(k) || outlet_before_date(k)) return k + 1;
     if (in_credit_dateline(k)) {
-      uint32_t c = country_of_hit(k);
-      if (c != kNone && kb_.entries()[c].place != kNone) {
-        LinkedMention& m = emit(k, k, MentionKind::Place, LinkRule::Place, kNone, "");
-        m.place = kb_.entries()[c].place;
-      } else if (hit(k, HitKind::Place) || hit(k, HitKind::Capital)) {
-        pending_places_.push_back(k);
-      }
+      as_place(k, LinkRule::Place);
       return k + 1;
     }
     // "Vietnamese-led forces", "Saudi-led coalition jets": forces a country leads are its own.
@@ -588,15 +595,8 @@ class Scan {
         }
     }
     if (located_modifier(k)) {
-      uint32_t c = country_of_hit(k);
-      if (c != kNone && kb_.entries()[c].place != kNone) {
-        LinkedMention& m = emit(k, k, MentionKind::Place, LinkRule::BasedIn, kNone, "");
-        m.place = kb_.entries()[c].place;
-      } else if (hit(k, HitKind::Place) || hit(k, HitKind::Capital)) {
-        based_in_.push_back(k);
-        pending_places_.push_back(k);
-      }
-      if (c != kNone) countries_.push_back(c);
+      as_place(k, LinkRule::BasedIn);
+      if (uint32_t c = country_of_hit(k); c != kNone) countries_.push_back(c);
       return k + 1;
     }
     // "the alliance" (after NATO), "the group" (after Hezbollah): the organization of that kind
