@@ -2162,4 +2162,28 @@ TEST(CodeRules, VerbsInsideNamesAreNames) {
   EXPECT_NE(find(h, "04"), nullptr) << listed(h);
 }
 
+// What an inquiry did not find, or found no evidence of, is not told as done ("did not find
+// that the campaign coordinated with the Russian government"); what it found is.
+TEST(CodeRules, WhatAnInquiryDidNotFindIsNotAnEvent) {
+  NEED_PARSER();
+  for (const char* text : {"Mueller did not find that the Trump campaign coordinated with the Russian government.",
+                           "Investigators found no evidence that Russia attacked the Ukrainian army."}) {
+    auto c = run_parsed(text);
+    for (const auto& e : c.events) EXPECT_NE(e.modality, Modality::Asserted) << text << ": " << listed(c);
+  }
+  auto found = run_parsed("Investigators found that Russia attacked the Ukrainian army.");
+  const auto* e = find(found, "19", "RUS", "UKRMIL");
+  ASSERT_NE(e, nullptr) << listed(found);
+  EXPECT_EQ(e->modality, Modality::Asserted);
+}
+
+// "pushed Trump to extradite a cleric": what was pressed on someone is not done, however the
+// parse hangs the infinitive (here as an adverbial clause).
+TEST(CodeRules, WhatSomeoneWasPushedToDoIsNotDone) {
+  NEED_PARSER();
+  auto c = run_parsed("Giuliani pushed Trump to extradite a Turkish cleric.");
+  for (const auto& e : c.events)
+    if (e.cameo->code.starts_with("06")) EXPECT_NE(e.modality, Modality::Asserted) << listed(c);
+}
+
 }  // namespace sitrep::code

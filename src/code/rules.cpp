@@ -993,6 +993,37 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
                                            "claim", "claims", "rumor", "rumors", "rumour", "rumours", "charge", "charges",
                                            "suggestion", "suggestions", "speculation", "assertion", "assertions"}))
           hypo = true;
+    // "did not find that the campaign coordinated with the Russian government", "found no
+    // evidence that Moscow conspired": what an inquiry could not establish is not told as done.
+    if (sv.parsed && !pat.nominal) {
+      int c = int(p.anchor);
+      for (int guard = 0; guard < 4 && c >= 0 && sv.words[c].deprel == "conj"; ++guard) c = sv.words[c].head;
+      int h = c >= 0 ? sv.words[c].head : -1;
+      if (h >= 0 && (sv.words[c].deprel == "ccomp" || sv.words[c].deprel == "acl")) {
+        std::string_view hw = sv.words[h].lower;
+        bool finding = one_of(hw, {"find", "finds", "found", "finding", "establish", "established", "establishes",
+                                   "show", "shows", "showed", "shown", "prove", "proved", "proven", "proves",
+                                   "conclude", "concluded", "concludes", "determine", "determined", "confirm",
+                                   "confirmed", "demonstrate", "demonstrated", "uncover", "uncovered"});
+        bool no_proof = one_of(hw, {"evidence", "proof", "indication", "sign", "signs"});
+        bool denied = false;
+        auto said_no = [&](int noun) {
+          for (const auto& w : sv.words)
+            if (w.head == noun && w.deprel == "det" && w.lower == "no") return true;
+          return false;
+        };
+        if (no_proof) denied = said_no(h);
+        for (int w = 0; finding && w < int(sv.words.size()); ++w) {
+          if (sv.words[w].head != h) continue;
+          if (sv.words[w].deprel == "advmod" && one_of(sv.words[w].lower, {"not", "n't", "never"})) denied = true;
+          // "found no evidence that ...", the clause hung from the verb
+          if (sv.words[w].deprel == "obj" && one_of(sv.words[w].lower, {"evidence", "proof", "indication", "sign", "signs"}) &&
+              said_no(w))
+            denied = true;
+        }
+        if (denied) hypo = true;
+      }
+    }
     // "to respond to any attack by Syrian forces", "warned of possible strikes": a nominal event
     // that is any, possible or future is none in particular, and did not happen.
     // ("alleged Russian war crimes", "suspected Israeli airstrikes": what is alleged or suspected
@@ -1010,7 +1041,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     // "urging both sides to agree on a ceasefire", "asked Russia to withdraw its troops": the
     // act in the infinitive is what was asked of someone, not what anyone did (the asking is
     // coded by itself).
-    if (sv.parsed && !pat.nominal && sv.words[p.anchor].deprel == "xcomp") {
+    // (the parse may hang "to extradite" from "pushed Trump" as an adverbial clause)
+    bool to_clause = sv.words[p.anchor].deprel == "advcl" && p.anchor > 0 && sv.words[p.anchor - 1].lower == "to" &&
+                     sv.words[p.anchor - 1].head == int(p.anchor);
+    if (sv.parsed && !pat.nominal && (sv.words[p.anchor].deprel == "xcomp" || to_clause)) {
       int h = sv.words[p.anchor].head;
       bool asked_of = false;
       for (const auto& w : sv.words) asked_of |= h >= 0 && w.head == h && (w.deprel == "obj" || w.deprel == "iobj");
