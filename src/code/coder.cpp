@@ -430,8 +430,14 @@ CodedDoc Coder::code(const Doc& doc) const {
           bool local = a && (kLocal.count(a->agent) || (a->agent == "MIL" && government_s(*a)));
           return local && !sentence_country.empty() ? sentence_country : doc_country;
         };
-        if (tgt_code != home(e.source)) give_country(e.source, owner_country(p.source, sv, home(e.source)));
-        if (src_code != home(e.target)) give_country(e.target, owner_country(p.target, sv, home(e.target)));
+        // Nor when it would make the two sides one ("warplanes struck Syrian forces" in a story
+        // about Syria: the warplanes are not Syria's forces attacking themselves).
+        auto give_unless_other = [&](std::optional<ActorRef>& a, const std::string& country, const std::string& other) {
+          if (a && a->code == a->agent && country + a->agent == other) return;
+          give_country(a, country);
+        };
+        if (tgt_code != home(e.source)) give_unless_other(e.source, owner_country(p.source, sv, home(e.source)), tgt_code);
+        if (src_code != home(e.target)) give_unless_other(e.target, owner_country(p.target, sv, home(e.target)), src_code);
         // "Australia boosted its pledge, with Prime Minister Tony Abbott pledging ...": a country
         // and its own government are one side, no event between them.
         if (e.source && e.target && !e.source->country.empty() && e.source->country == e.target->country &&

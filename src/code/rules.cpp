@@ -784,6 +784,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       if (about) p.target = sv.words[a - 1].mention;
       else if (a > 0 && sv.words[a - 1].mention >= 0 && r.is_actor(sv.words[a - 1].mention)) sources.push_back(sv.words[a - 1].mention);
       else if (a > 1 && r.word(a - 1) == "'s" && sv.words[a - 2].mention >= 0) sources.push_back(sv.words[a - 2].mention);
+      // "US-led strikes": who leads them strikes
+      else if (a > 2 && r.word(a - 1) == "led" && r.word(a - 2) == "-" && sv.words[a - 3].mention >= 0 &&
+               r.is_actor(sv.words[a - 3].mention))
+        sources.push_back(sv.words[a - 3].mention);
       int lim = std::min(n, int(m.end) + 6);
       int by = r.after_word(int(m.end) - 1, lim, "by");
       if (by >= 0 && sources.empty()) {
@@ -849,10 +853,14 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       }
       // A bare noun names no event we can attribute, unless the sentence tells it happening:
       // "Protests erupted in the capital", "a riot broke out" (the subject of a verb).
+      // The noun is the pattern's head: "strikes" in "air strikes", not its compound "air".
+      int hn = a;
+      while (sv.words[hn].deprel == "compound" && sv.words[hn].head > hn && sv.words[hn].head < int(m.end))
+        hn = sv.words[hn].head;
       bool happening = ctx.actorless && sv.parsed && !sv.mentions.empty() &&
-                       (sv.words[a].deprel == "nsubj" || sv.words[a].deprel == "nsubj:pass") &&
-                       sv.words[a].head >= 0 && ctx.an.upos.size() == ctx.an.words.size() &&
-                       ctx.an.upos[first + sv.words[a].head] == nlp::Upos::VERB;
+                       (sv.words[hn].deprel == "nsubj" || sv.words[hn].deprel == "nsubj:pass") &&
+                       sv.words[hn].head >= 0 && ctx.an.upos.size() == ctx.an.words.size() &&
+                       ctx.an.upos[first + sv.words[hn].head] == nlp::Upos::VERB;
       if (sources.empty() && !happening) continue;
       for (std::string_view prep : {"on", "against", "with", "to", "targeting"}) {
         int t = r.after_word(int(m.end) - 1, std::min(ce, lim + 4), prep);
@@ -1343,6 +1351,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       bool linked = false;
       for (uint32_t w = q.anchor + 1; w < q2.begin && !linked; ++w)
         linked = one_of(sv.words[w].lower, {"as", "when", "after", "while", "during"});
+      // "soldiers were killed in US-led strikes": the attack they were killed in, named right there
+      for (uint32_t w = q2.begin; !linked && w > q.anchor + 1 && w + 4 > q2.begin; --w)
+        linked = ctx.lexicon.pattern(q2.pattern).nominal && one_of(sv.words[w - 1].lower, {"in", "by"}) &&
+                 w - 1 == q.anchor + 1;
       if (linked && q2.target != q.target) q.source = q2.source;
       break;
     }

@@ -696,6 +696,16 @@ class Scan {
         emit(k, k, MentionKind::Country, LinkRule::Country, c, std::string(kb_.str(kb_.entries()[c].code)));
         return k + 1;
       }
+      // "the Saudi-led coalition", "Russian-led forces": whoever leads is the one that acts.
+      if (hit(k, HitKind::CountryAdj) && !hit(k, HitKind::Place) && !hit(k, HitKind::Org)) {
+        size_t end = ft_.tokens[ms_[k].te - 1].end;
+        std::string_view rest = std::string_view(text_).substr(end, 5);
+        if (rest.size() == 5 && rest[0] == '-' && (rest.substr(1, 3) == "led" || rest.substr(1, 3) == "Led") &&
+            !std::isalpha(static_cast<unsigned char>(rest[4]))) {
+          emit(k, k, MentionKind::Country, LinkRule::Demonym, c, std::string(kb_.str(kb_.entries()[c].code)));
+          return k + 1;
+        }
+      }
       // "Russian airstrikes", "the Iraqi demands", "a Turkish proposal": the adjective on a
       // word that goes on the phrase says whose (not "Russian-Turkish", not a sentence's end).
       if (hit(k, HitKind::CountryAdj) && !hit(k, HitKind::Place) && !hit(k, HitKind::Org)) {
