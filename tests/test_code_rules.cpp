@@ -2186,4 +2186,38 @@ TEST(CodeRules, WhatSomeoneWasPushedToDoIsNotDone) {
     if (e.cameo->code.starts_with("06")) EXPECT_NE(e.modality, Modality::Asserted) << listed(c);
 }
 
+// "the Saudi-led coalition bombed", "US-led strikes": whoever leads is the one that acts.
+TEST(CodeRules, WhoeverLeadsActs) {
+  NEED_PARSER();
+  auto c = run_parsed("The Saudi-led coalition bombed Sanaa on Monday.");
+  EXPECT_NE(find(c, "195", "SAU"), nullptr) << listed(c);
+  auto k = run_parsed("Three soldiers were killed in US-led strikes near Raqqa.");
+  const auto* e = find(k, "19", "USA");
+  ASSERT_NE(e, nullptr) << listed(k);
+  EXPECT_EQ(e->target ? e->target->agent : "", "MIL") << listed(k);
+}
+
+// Air strikes are aerial weapons (195), with or without a named doer.
+TEST(CodeRules, AirStrikesAreAerialWeapons) {
+  NEED_PARSER();
+  auto c = run_parsed("Russian airstrikes hit Idlib on Tuesday.");
+  EXPECT_NE(find(c, "195", "RUS"), nullptr) << listed(c);
+  auto a = run_parsed("Heavy air strikes hit Idlib on Tuesday.");
+  EXPECT_NE(find(a, "195"), nullptr) << listed(a);
+}
+
+// A bare agent does not take the story's country when that would make it the other side
+// ("warplanes bombed Syrian troops" is not Syria's forces bombing themselves).
+TEST(CodeRules, BareAgentIsNotMadeTheOtherSide) {
+  NEED_PARSER();
+  Doc d;
+  d.id = "t";
+  d.body = "Syria accused Turkey on Monday. Warplanes bombed Syrian troops near Idlib on Tuesday.";
+  auto c = parsing_coder()->code(d);
+  const auto* e = find(c, "195");
+  ASSERT_NE(e, nullptr) << listed(c);
+  ASSERT_TRUE(e->source && e->target) << listed(c);
+  EXPECT_NE(e->source->code, e->target->code) << listed(c);
+}
+
 }  // namespace sitrep::code

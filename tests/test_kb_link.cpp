@@ -437,6 +437,15 @@ TEST_F(LinkTest, DemonymAndAgent) {
   EXPECT_EQ(code(pos, "Russia's Aerospace Forces"), "RUSMIL");
 }
 
+// "the Saudi-led coalition": the one leading is named as a country.
+TEST_F(LinkTest, DemonymLeadingACoalitionIsItsCountry) {
+  auto ms = link("The Saudi-led coalition and US-led forces bombed Sanaa.", "2020-02-28");
+  const auto* m = find(ms, "Saudi");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->kind, MentionKind::Country);
+  EXPECT_EQ(code(ms, "Saudi"), "SAU");
+}
+
 TEST_F(LinkTest, CoordinatedDemonyms) {
   auto ms = link("talks between the Russian and Turkish defense ministries", "2020-02-28");
   EXPECT_EQ(code(ms, "Russian"), "RUSGOVMIL");
