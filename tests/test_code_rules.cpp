@@ -2220,4 +2220,14 @@ TEST(CodeRules, BareAgentIsNotMadeTheOtherSide) {
   EXPECT_NE(e->source->code, e->target->code) << listed(c);
 }
 
+// "Warplanes struck Syrian forces": the verb strike is an attack on its object (the noun
+// pattern "strike" alone read it as an event with no target); an earthquake striking is none.
+TEST(CodeRules, StruckIsAnAttackOnItsObject) {
+  NEED_PARSER();
+  auto c = run_parsed("Warplanes struck Syrian forces near Idlib on Tuesday.");
+  EXPECT_NE(find(c, "19", "", "SYRMIL"), nullptr) << listed(c);
+  auto q = run_parsed("An earthquake struck Turkey on Monday.");
+  EXPECT_EQ(find(q, "19"), nullptr) << listed(q);
+}
+
 }  // namespace sitrep::code
