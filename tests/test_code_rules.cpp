@@ -2230,4 +2230,21 @@ TEST(CodeRules, StruckIsAnAttackOnItsObject) {
   EXPECT_EQ(find(q, "19"), nullptr) << listed(q);
 }
 
+// "Believers are attacked, persecuted and killed": participles joined to a passive verb are
+// passive too; their subject is the victim, and the agent on the first verb is theirs.
+TEST(CodeRules, ParticiplesJoinedToAPassiveShareIt) {
+  NEED_PARSER();
+  auto c = run_parsed("Believers and priests are attacked, persecuted and killed.");
+  ASSERT_FALSE(c.events.empty());
+  for (const auto& e : c.events) {
+    EXPECT_FALSE(e.source && e.source->agent == "CVL") << listed(c);
+    EXPECT_TRUE(e.target && e.target->agent == "CVL") << listed(c);
+  }
+  auto k = run_parsed("Three soldiers were attacked and killed by rebels.");
+  int by_rebels = 0;
+  for (const auto& e : k.events) by_rebels += e.source && e.source->code == "REB" && e.target && e.target->agent == "MIL";
+  EXPECT_EQ(by_rebels, int(k.events.size())) << listed(k);
+  EXPECT_GE(by_rebels, 2) << listed(k);
+}
+
 }  // namespace sitrep::code

@@ -71,11 +71,15 @@ struct TreeArgs {
   int place = -1;
   int subject = -1;  // the subject word, even when it names no actor ("it", "he")
   bool passive = false, found = false;
-  // A passive with no auxiliary at all: a headline's ("soldiers killed in ...") or a participle
-  // on its noun ("soldiers killed by shelling"). The window rules read it as passive too.
+  // A passive with no auxiliary at all: a headline's ("soldiers killed in ..."), a participle
+  // on its noun ("soldiers killed by shelling") or one joined to a passive verb ("were attacked
+  // and killed"). The window rules read it as passive too.
   bool reduced_passive = false;
 };
-TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t begin, uint32_t end, uint32_t anchor);
+// done_to: the pattern is an act done to someone (coercion, force), which a participle joined
+// to a passive verb shares the passive of ("are attacked, persecuted and killed").
+TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t begin, uint32_t end, uint32_t anchor,
+                        bool done_to = false);
 
 SentenceView build_sentence(const DocContext& ctx, size_t sentence);
 std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv);

@@ -746,7 +746,8 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
                    (sv.words[a].lower.ends_with("ed") || sv.words[a].lower.ends_with("en") ||
                     one_of(sv.words[a].lower, {"held", "hit", "shot", "struck", "met", "led", "sent", "told", "made"}));
     TreeArgs tree;
-    if (!pat.nominal && sv.parsed) tree = tree_arguments(ctx, sv, m.begin, m.end, p.anchor);
+    if (!pat.nominal && sv.parsed) tree = tree_arguments(ctx, sv, m.begin, m.end, p.anchor,
+                                                          p.code >= "16" && p.code < "21");
     passive = passive || tree.reduced_passive;  // "soldiers killed in ...": a headline's passive
     std::vector<int> targets;
     if (tree.found) {

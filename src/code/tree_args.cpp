@@ -100,7 +100,8 @@ static bool harm_participle(std::string_view w) {
                     "captured", "displaced", "deported", "expelled", "assassinated"});
 }
 
-TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t begin, uint32_t end, uint32_t anchor) {
+TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t begin, uint32_t end, uint32_t anchor,
+                        bool done_to) {
   TreeArgs a;
   if (!sv.parsed || anchor >= sv.words.size()) return a;
   Tree t(ctx, sv);
@@ -131,6 +132,25 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
     std::string_view r = t.rel(at);
     if (r != "xcomp" && r != "conj" && !(r == "advcl" && hops == 0)) break;
     at = t.head(at);
+  }
+  // "Believers are attacked, persecuted and killed": a participle coordinated with a passive
+  // verb, with no auxiliary or object of its own, shares its passive: the subject is the victim.
+  // Only for acts done to someone (coercion and force): "were defeated and fled" fled themselves.
+  bool shared_passive = false;
+  if (done_to && !a.passive && subj >= 0 && at != v) {
+    bool chain = true;
+    for (int w = v; w != at && chain; w = t.head(w)) chain = w >= 0 && t.rel(w) == "conj";
+    bool head_passive = false, own = false;
+    for (int c : t.children(at)) head_passive |= t.rel(c) == "nsubj:pass" || t.rel(c) == "aux:pass";
+    for (int c : t.children(v)) {
+      std::string_view r = t.rel(c);
+      own |= r.starts_with("aux") || r == "obj" || r == "iobj" || r == "ccomp" || r == "xcomp" || r.starts_with("nsubj");
+    }
+    // (a participle, not a past tense)
+    bool tagged = ctx.an.labels && ctx.an.xpos.size() == ctx.an.words.size();
+    bool participle = tagged ? ctx.an.xpos_name(ctx.an.sentence_begin(sv.index) + uint32_t(v)) == "VBN"
+                             : sv.words[v].lower.ends_with("ed") || sv.words[v].lower.ends_with("en");
+    shared_passive = a.passive = a.reduced_passive = chain && head_passive && !own && participle;
   }
   // "Five Turkish soldiers killed by Syrian shelling": a participle modifying a noun (acl) with an
   // agent, or a participle of harm, is a reduced passive clause: the noun is its subject.
@@ -172,7 +192,12 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
       for (int c : t.children(v))
         if (sv.words[c].lower == "by" && t.children(c).size() <= 2)
           for (int cc : t.children(c)) t.with_conjuncts(cc, a.sources);
-    if (subj >= 0 && at == v) add_targets(subj);
+    // "were attacked and killed by rebels": the agent the parse hangs on the first verb is the
+    // agent of the participles joined to it.
+    if (a.sources.empty() && shared_passive)
+      for (int c : t.children(at))
+        if (t.rel(c) == "obl:agent" || (is_obl(t.rel(c)) && t.case_of(c) == "by")) t.with_conjuncts(c, a.sources);
+    if (subj >= 0 && (at == v || shared_passive)) add_targets(subj);
     else if (subj >= 0 && a.sources.empty()) t.with_conjuncts(subj, a.sources);
   } else if (antecedent >= 0) {
     t.with_conjuncts(antecedent, a.sources);
