@@ -2182,8 +2182,11 @@ TEST(CodeRules, WhatAnInquiryDidNotFindIsNotAnEvent) {
 TEST(CodeRules, WhatSomeoneWasPushedToDoIsNotDone) {
   NEED_PARSER();
   auto c = run_parsed("Giuliani pushed Trump to extradite a Turkish cleric.");
-  for (const auto& e : c.events)
-    if (e.cameo->code.starts_with("06")) EXPECT_NE(e.modality, Modality::Asserted) << listed(c);
+  for (const auto& e : c.events) {
+    if (e.cameo->code.starts_with("06")) {
+      EXPECT_NE(e.modality, Modality::Asserted) << listed(c);
+    }
+  }
 }
 
 // "the Saudi-led coalition bombed", "US-led strikes": whoever leads is the one that acts.
@@ -2245,6 +2248,22 @@ TEST(CodeRules, ParticiplesJoinedToAPassiveShareIt) {
   for (const auto& e : k.events) by_rebels += e.source && e.source->code == "REB" && e.target && e.target->agent == "MIL";
   EXPECT_EQ(by_rebels, int(k.events.size())) << listed(k);
   EXPECT_GE(by_rebels, 2) << listed(k);
+}
+
+// "Putin and Erdogan discussed the situation in Syria": what is discussed is the matter, not a
+// party; the two consulted each other. A partner after "with" is still one.
+TEST(CodeRules, WhatIsDiscussedIsNoParty) {
+  NEED_PARSER();
+  for (const char* text : {"Putin and Erdogan discussed Syria on Monday.",
+                           "Putin and Erdogan discussed the situation in Syria on Monday."}) {
+    auto c = run_parsed(text);
+    EXPECT_NE(find(c, "04", "RUSGOV", "TURGOV"), nullptr) << text << ": " << listed(c);
+    EXPECT_EQ(find(c, "04", "", "SYR"), nullptr) << text << ": " << listed(c);
+  }
+  auto d = run_parsed("Lavrov discussed the Iran deal with Pompeo by phone.");
+  EXPECT_EQ(find(d, "04", "", "IRN"), nullptr) << listed(d);
+  auto w = run_parsed("Putin discussed Syria with Erdogan on Monday.");
+  EXPECT_NE(find(w, "04", "RUSGOV", "TURGOV"), nullptr) << listed(w);
 }
 
 }  // namespace sitrep::code

@@ -76,10 +76,11 @@ struct TreeArgs {
   // and killed"). The window rules read it as passive too.
   bool reduced_passive = false;
 };
-// done_to: the pattern is an act done to someone (coercion, force), which a participle joined
-// to a passive verb shares the passive of ("are attacked, persecuted and killed").
+// pat, when given, refines the reading: an act done to someone (coercion, force) is shared by a
+// participle joined to a passive verb ("are attacked, persecuted and killed"); a pattern flagged
+// 'topic' takes no target from its object ("discussed Syria").
 TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t begin, uint32_t end, uint32_t anchor,
-                        bool done_to = false);
+                        const Pattern* pat = nullptr);
 
 SentenceView build_sentence(const DocContext& ctx, size_t sentence);
 std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv);

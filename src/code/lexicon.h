@@ -7,7 +7,8 @@
 //                       to four words stand between its neighbours ("held lengthy phone talks")
 //   =us                 a form matched exactly, never inflected
 //   flags: sym (symmetric: compound actors code both directions), noun (nominal event: source
-//          from "by"/possessive/adjective, target from "on"/"against"), say (reporting verb)
+//          from "by"/possessive/adjective, target from "on"/"against"), say (reporting verb),
+//          finite (not as a bare participle), topic (the object is the subject matter, not a party)
 //   an optional fourth column names where an imported pattern came from (its origin)
 #pragma once
 #include <cstdint>
@@ -33,6 +34,7 @@ struct Pattern {
   std::vector<bool> gap_before;  // gap_before[i]: ".." before token i
   bool symmetric = false, nominal = false;
   bool finite = false;  // flag 'finite': not as a bare participle on a noun or opening a sentence
+  bool topic = false;   // flag 'topic': the object is what is talked of, not a party ("discussed Syria")
   std::string origin;  // "lexicon/verbs.tsv:12"
 };
 

@@ -746,8 +746,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
                    (sv.words[a].lower.ends_with("ed") || sv.words[a].lower.ends_with("en") ||
                     one_of(sv.words[a].lower, {"held", "hit", "shot", "struck", "met", "led", "sent", "told", "made"}));
     TreeArgs tree;
-    if (!pat.nominal && sv.parsed) tree = tree_arguments(ctx, sv, m.begin, m.end, p.anchor,
-                                                          p.code >= "16" && p.code < "21");
+    if (!pat.nominal && sv.parsed) tree = tree_arguments(ctx, sv, m.begin, m.end, p.anchor, &pat);
     passive = passive || tree.reduced_passive;  // "soldiers killed in ...": a headline's passive
     std::vector<int> targets;
     if (tree.found) {
@@ -764,7 +763,8 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           if (std::find(pat.lemmas.begin(), pat.lemmas.end(), id) != pat.lemmas.end()) return true;
         return false;
       };
-      for (uint32_t w = m.begin + 1; w < m.end; ++w) {
+      // (Not for talk: "discussed the Iran deal with" discussed Iran's matter, not with Iran.)
+      for (uint32_t w = m.begin + 1; w < m.end && !pat.topic; ++w) {
         int t = r.owner_of(int(w));
         if (t < 0 || std::find(sources.begin(), sources.end(), t) != sources.end() ||
             (!sources.empty() && ctx.mentions[t].code == ctx.mentions[sources.front()].code))

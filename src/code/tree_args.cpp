@@ -101,7 +101,9 @@ static bool harm_participle(std::string_view w) {
 }
 
 TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t begin, uint32_t end, uint32_t anchor,
-                        bool done_to) {
+                        const Pattern* pat) {
+  const bool done_to = pat && pat->code >= "16" && pat->code < "21";
+  const bool topic = pat && pat->topic;
   TreeArgs a;
   if (!sv.parsed || anchor >= sv.words.size()) return a;
   Tree t(ctx, sv);
@@ -218,7 +220,7 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
       // (An actor inside the pattern's span sits in its gap: "accused Russia of violating the
       // ceasefire"; no pattern names an actor.)
       if ((t.rel(c) == "obj" || t.rel(c) == "iobj") && (!in_pattern(c) || sv.words[c].mention >= 0) &&
-          t.actor_in(c) >= 0)
+          !topic && t.actor_in(c) >= 0)
         add_targets(c);
   for (size_t i = 0; i < heads.size(); ++i) {
     for (int c : t.children(heads[i])) {
@@ -239,8 +241,9 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
     if (std::find(a.sources.begin(), a.sources.end(), m) == a.sources.end()) a.targets.push_back(m);
   // No target on the pattern's own words: the first actor named inside what the predicate acts
   // on ("welcomed a resumption of ties with Osgiliath", "clashed over the efforts of Eriador",
-  // "left for Minas Tirith"), never inside a clause of its own, whose actors are its own.
-  if (a.targets.empty()) {
+  // "left for Minas Tirith"), never inside a clause of its own, whose actors are its own. (Not
+  // for talk: what was discussed is the matter, not a party to it.)
+  if (a.targets.empty() && !topic) {
     int best = -1, best_word = int(sv.words.size());
     std::vector<std::pair<int, int>> stack;  // (word, depth)
     for (uint32_t w = begin; w < end; ++w)
