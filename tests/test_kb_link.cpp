@@ -485,6 +485,21 @@ TEST_F(LinkTest, PlacesAndConflictPlaces) {
   ASSERT_TRUE(find(ms, "Eastern Ghouta"));
 }
 
+// A region across countries is in none of them ("the North African country" was placed in the
+// Central African Republic, where Africa's point lies); a region inside one keeps it.
+TEST_F(LinkTest, RegionsAcrossCountriesHaveNoCountry) {
+  auto ms = link("Talks in the North African country and in Africa went on; fighting in Eastern Ghouta.", "2020-07-14");
+  for (const char* name : {"African", "Africa"}) {
+    const auto* a = find(ms, name);
+    ASSERT_TRUE(a) << name;
+    ASSERT_NE(a->place, kNone) << name;
+    EXPECT_EQ(shipped_kb()->places()[a->place].country, kNone) << name;
+  }
+  const auto* g = find(ms, "Eastern Ghouta");
+  ASSERT_TRUE(g && g->place != kNone);
+  EXPECT_NE(shipped_kb()->places()[g->place].country, kNone);
+}
+
 TEST_F(LinkTest, LinkSpanForNerMentions) {
   Linker linker(shipped_kb());
   auto m = linker.link_span("Lavrov", day("2020-02-28"));
