@@ -2266,4 +2266,20 @@ TEST(CodeRules, WhatIsDiscussedIsNoParty) {
   EXPECT_NE(find(w, "04", "RUSGOV", "TURGOV"), nullptr) << listed(w);
 }
 
+// A verb pattern on a noun phrase names no act, whatever its relation ("all signs are that",
+// "is a huge sign of support"); "demonstrate" with an object is no demonstration.
+TEST(CodeRules, SignsAndDemonstrationsOfSomethingAreNoActs) {
+  NEED_PARSER();
+  for (const char* text : {"And all signs are that if the Russian aggression continues, those numbers will grow.",
+                           "This is a huge sign of support and unity with Poland.",
+                           "NGOs have also demonstrated huge dedication.",
+                           "It demonstrates great friendship between Poland and the United States."}) {
+    auto c = run_parsed(text);
+    EXPECT_EQ(find(c, "057"), nullptr) << text << ": " << listed(c);
+    EXPECT_EQ(find(c, "14"), nullptr) << text << ": " << listed(c);
+  }
+  EXPECT_NE(find(run_parsed("Thousands of students demonstrated in Minsk on Sunday."), "141"), nullptr);
+  EXPECT_NE(find(run_parsed("Russia and Turkey signed a deal on Monday."), "057", "RUS", "TUR"), nullptr);
+}
+
 }  // namespace sitrep::code

@@ -8,7 +8,8 @@
 //   =us                 a form matched exactly, never inflected
 //   flags: sym (symmetric: compound actors code both directions), noun (nominal event: source
 //          from "by"/possessive/adjective, target from "on"/"against"), say (reporting verb),
-//          finite (not as a bare participle), topic (the object is the subject matter, not a party)
+//          finite (not as a bare participle), topic (the object is the subject matter, not a party),
+//          intrans (names the event only without a direct object)
 //   an optional fourth column names where an imported pattern came from (its origin)
 #pragma once
 #include <cstdint>
@@ -35,6 +36,7 @@ struct Pattern {
   bool symmetric = false, nominal = false;
   bool finite = false;  // flag 'finite': not as a bare participle on a noun or opening a sentence
   bool topic = false;   // flag 'topic': the object is what is talked of, not a party ("discussed Syria")
+  bool intrans = false; // flag 'intrans': no event with a direct object ("demonstrated dedication")
   std::string origin;  // "lexicon/verbs.tsv:12"
 };
 

@@ -502,9 +502,17 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         int a = int(m.anchor);
         bool promised = promise(a - 1) || (a > 1 && one_of(sv.words[a - 1].lower, {"more", "new", "further", "mass"}) &&
                                            promise(a - 2));
-        if (!particle && !verbless && !promised && !headline_verb(m, p) &&
-            (rel == "amod" || rel == "nsubj" || rel == "obj" || rel == "obl" || rel == "nmod" || rel == "compound" ||
-             rel == "conj" || rel == "nsubj:pass" || rel == "appos"))
+        // ("is a huge sign of support": a noun with its determiner or copula heads the sentence.)
+        // (A copula makes it a predicate noun even in a sentence with no other verb.)
+        bool phrase = false, copula = false;
+        for (const auto& w : sv.words) {
+          phrase |= w.head == int(m.anchor) && (w.deprel == "det" || w.deprel == "cop");
+          copula |= w.head == int(m.anchor) && w.deprel == "cop";
+        }
+        if (!particle && (!verbless || copula) && !promised && !headline_verb(m, p) &&
+            (rel == "amod" || rel.starts_with("nsubj") || rel == "obj" || rel == "obl" || rel == "nmod" ||
+             rel == "compound" || rel == "conj" || rel == "appos" ||
+             (rel == "root" && phrase && ctx.an.upos[first + m.anchor] == nlp::Upos::NOUN)))
           continue;
       }
       // "The Taliban have refused talks", "has rejected holding talks": a light verb ("have ..
@@ -514,6 +522,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
            (ctx.an.xpos.size() == ctx.an.words.size() && m.begin + 1 < uint32_t(n) &&
             ctx.an.xpos_name(first + m.begin + 1) == "VBN")))
         continue;
+      // An 'intrans' pattern with an object names something else: "demonstrated huge dedication"
+      // is no demonstration, "demonstrated in Minsk" is.
+      if (p.intrans && sv.parsed) {
+        bool object = false;
+        for (const auto& w : sv.words) object |= w.head == int(m.anchor) && w.deprel == "obj";
+        if (object) continue;
+      }
       // A 'finite' pattern as a bare participle: on a noun ("rebels backed by Turkish tanks",
       // "forces allied with the government", which the parser may take for a loose clause) or
       // opening the sentence ("Backed by Russia, the army ..."), with no subject or auxiliary.
