@@ -321,6 +321,65 @@ TEST(NlpReaders, MalformedIob2NamesTheLine) {
   fs::remove(p);
 }
 
+TEST(NlpReaders, GumEntitiesBecomeUnerStyleNames) {
+  // GUM's entity layer marks every mention; only the proper names of persons, places and
+  // organizations may come out, flattened outermost first, as UNER would mark them.
+  auto row = [](int id, const char* form, const char* upos, int head, const char* rel, const char* entity) {
+    return std::to_string(id) + "\t" + form + "\t" + form + "\t" + upos + "\t_\t_\t" + std::to_string(head) + "\t" + rel +
+           "\t_\t" + (*entity ? std::string("Entity=") + entity : std::string("_")) + "\n";
+  };
+  std::string c = "# newdoc id = GUM_news_test\n# text = President Barack Obama's wife visited ...\n";
+  c += row(1, "President", "PROPN", 3, "compound", "(1-person-new-nnnnn-cf1-5-coref(2-person-new-nnnnn-cf2-3-coref");
+  c += row(2, "Barack", "PROPN", 3, "compound", "");
+  c += row(3, "Obama", "PROPN", 5, "nmod:poss", "");
+  c += row(4, "'s", "PART", 3, "case", "2)");
+  c += row(5, "wife", "NOUN", 6, "nsubj", "1)");
+  c += row(6, "visited", "VERB", 0, "root", "");
+  c += row(7, "the", "DET", 8, "det", "(3-organization-new-nnnnn-cf3-2-sgl-University_of_Portsmouth");
+  c += row(8, "University", "PROPN", 6, "obj", "");
+  c += row(9, "of", "ADP", 10, "case", "");
+  c += row(10, "Portsmouth", "PROPN", 8, "nmod", "(4-place-new-nnnnn-cf4-1-sgl-Portsmouth)");
+  c += row(11, ",", "PUNCT", 13, "punct", "");
+  c += row(12, "United", "VERB", 13, "amod", "(5-place-new-nnnnn-cf5-1,2-sgl-United_Kingdom");
+  c += row(13, "Kingdom", "PROPN", 8, "appos", "5)3)");
+  c += row(14, ".", "PUNCT", 6, "punct", "");
+  c += "\n# text = The president met Smith and Jones.\n";
+  c += row(1, "The", "DET", 2, "det", "(6-person-new-nnnnn-cf1-2-coref");
+  c += row(2, "president", "NOUN", 3, "nsubj", "6)");
+  c += row(3, "met", "VERB", 0, "root", "");
+  c += row(4, "Smith", "PROPN", 3, "obj", "(7-person-new-nnnnn-cf2-1-sgl(8-person-new-nnnnn-cf3-1-sgl)");
+  c += row(5, "and", "CCONJ", 6, "cc", "");
+  c += row(6, "Jones", "PROPN", 4, "conj", "(9-person-new-nnnnn-cf4-1-sgl)7)");
+  c += row(7, ".", "PUNCT", 3, "punct", "");
+  c += "\n# text = Mr. Key met illustrator Johnnie Christmas and the president of France.\n";
+  c += row(1, "Mr.", "PROPN", 2, "compound", "(10-person-new-nnnnn-cf1-2-coref");
+  c += row(2, "Key", "PROPN", 3, "nsubj", "10)");
+  c += row(3, "met", "VERB", 0, "root", "");
+  c += row(4, "illustrator", "NOUN", 3, "obj", "(11-person-new-nnnnn-cf2-1-sgl");
+  c += row(5, "Johnnie", "PROPN", 4, "appos", "");
+  c += row(6, "Christmas", "PROPN", 5, "flat", "11)");
+  c += row(7, "and", "CCONJ", 9, "cc", "");
+  c += row(8, "the", "DET", 9, "det", "(12-person-new-nnnnn-cf3-2-sgl");
+  c += row(9, "president", "NOUN", 4, "conj", "");
+  c += row(10, "of", "ADP", 11, "case", "");
+  c += row(11, "France", "PROPN", 9, "nmod", "(13-place-new-nnnnn-cf4-1-sgl)12)");
+  c += row(12, ".", "PUNCT", 3, "punct", "");
+  c += "\n";
+  fs::path p = fs::temp_directory_path() / ("sitrep_gum_" + std::to_string(::getpid()) + ".conllu");
+  std::ofstream(p, std::ios::trunc) << c;
+  auto r = read_conllu(p.string());
+  fs::remove(p);
+  ASSERT_TRUE(r) << r.error().message;
+  auto n = gum_named_entities(r.value());
+  ASSERT_EQ(n.size(), 3u);
+  EXPECT_TRUE(n[0].new_doc);
+  using V = std::vector<std::string>;
+  EXPECT_EQ(n[0].tags, (V{"O", "B-PER", "I-PER", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-LOC", "I-LOC", "O"}));
+  EXPECT_EQ(n[1].tags, (V{"O", "O", "O", "B-PER", "O", "B-PER", "O"}));
+  EXPECT_EQ(n[2].tags, (V{"O", "B-PER", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O", "B-LOC", "O"}));
+  EXPECT_EQ(n[2].words[4], "Johnnie");
+}
+
 TEST(IrregularForms, ParsesRowsMarksAmbiguousFormsAndNamesBadLines) {
   std::string error;
   auto t = sitrep::nlp::IrregularForms::parse(

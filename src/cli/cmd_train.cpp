@@ -18,6 +18,13 @@ void add_train(CLI::App& parent, int& exit_code) {
   opt->output = "models/en.sitrep";
   cmd->add_option("--ud", opt->ud_files, "CoNLL-U training files")->capture_default_str();
   cmd->add_option("--ner", opt->ner_file, "IOB2 NER training file")->capture_default_str();
+  opt->ner_gum_files = {shared + "/ud/UD_English-GUM/en_gum-ud-train.conllu"};
+  cmd->add_option("--ner-gum", opt->ner_gum_files,
+                  "Also train the NER on the named persons, places and organizations of these GUM CoNLL-U files' "
+                  "entity layer (without the --exclude-genres documents)")
+      ->capture_default_str();
+  auto no_gum = std::make_shared<bool>(false);
+  cmd->add_flag("--no-ner-gum", *no_gum, "Train the NER on the --ner file only");
   cmd->add_option("-o,--output", opt->output, "Model file to write")->capture_default_str();
   cmd->add_option("--exclude-genres", opt->exclude_genres, "Skip documents whose id contains _GENRE_")
       ->capture_default_str();
@@ -37,7 +44,8 @@ void add_train(CLI::App& parent, int& exit_code) {
                   "Train only the parser (same files, jackknifed tags); keep this model's tagger, lemmatizer and NER");
   auto prune_from = std::make_shared<std::string>();
   cmd->add_option("--prune-from", *prune_from, "Do not train: copy this model to --output, dropping weights below --prune");
-  cmd->callback([opt, prune_from, ner_from, &exit_code] {
+  cmd->callback([opt, prune_from, ner_from, no_gum, &exit_code] {
+    if (*no_gum) opt->ner_gum_files.clear();
     if (!ner_from->empty()) {
       auto r = nlp::retrain_ner(*opt, *ner_from, std::cerr);
       if (!r) std::cerr << "sitrep: " << r.error().where() << ": " << r.error().message << "\n";

@@ -1,5 +1,7 @@
 #include "nlp/conllu.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <fstream>
 #include <string_view>
@@ -141,6 +143,172 @@ Expected<std::vector<NerSentence>> read_iob2(const std::string& path) {
     cur.tags.push_back(std::move(tag));
   }
   flush();
+  return out;
+}
+
+namespace {
+
+// One mention of GUM's entity layer: words [first, last] (0-based, inclusive) and its type.
+struct GumMention {
+  int first = 0, last = 0;
+  std::string type;
+};
+
+// The mentions of one sentence from its words' Entity= values: "(ID-TYPE-..." opens mention ID,
+// "ID)" closes the latest open one with that ID, and "(ID-TYPE-...)" is a one-word mention.
+// Brackets left open at the end of the sentence are dropped.
+std::vector<GumMention> gum_mentions(const UdSentence& s) {
+  struct Open {
+    std::string id, type;
+    int first;
+  };
+  std::vector<Open> open;
+  std::vector<GumMention> out;
+  for (int i = 0; i < int(s.words.size()); ++i) {
+    std::string_view v = s.words[size_t(i)].entity;
+    size_t p = 0;
+    while (p < v.size()) {
+      if (v[p] == '(') {
+        size_t q = v.find_first_of("()", p + 1);
+        std::string_view attrs = v.substr(p + 1, q == std::string_view::npos ? std::string_view::npos : q - p - 1);
+        size_t d1 = attrs.find('-');
+        std::string id(attrs.substr(0, d1)), type;
+        if (d1 != std::string_view::npos) {
+          size_t d2 = attrs.find('-', d1 + 1);
+          type = std::string(attrs.substr(d1 + 1, d2 == std::string_view::npos ? std::string_view::npos : d2 - d1 - 1));
+        }
+        if (q != std::string_view::npos && v[q] == ')') {
+          out.push_back({i, i, type});
+          p = q + 1;
+        } else {
+          open.push_back({id, type, i});
+          p = q;
+        }
+      } else {
+        size_t q = v.find(')', p);
+        if (q == std::string_view::npos) break;
+        std::string_view id = v.substr(p, q - p);
+        for (size_t k = open.size(); k-- > 0;)
+          if (open[k].id == id) {
+            out.push_back({open[k].first, i, open[k].type});
+            open.erase(open.begin() + std::ptrdiff_t(k));
+            break;
+          }
+        p = q + 1;
+      }
+    }
+  }
+  return out;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool in_list(std::string_view form, std::initializer_list<std::string_view> list) {
+  std::string l = lower(form);
+  return std::find(list.begin(), list.end(), l) != list.end();
+}
+
+// A word of a name: a proper noun, or (past the sentence's first word, whose capital says
+// nothing) a capitalized noun, adjective or verb ("Supreme Court", GUM's "United" Kingdom).
+bool name_word(const UdSentence& s, int i) {
+  const UdWord& w = s.words[size_t(i)];
+  if (w.upos == "PROPN") return true;
+  if (i == 0 || w.form.empty() || !std::isupper(static_cast<unsigned char>(w.form[0]))) return false;
+  return w.upos == "NOUN" || w.upos == "ADJ" || w.upos == "VERB" || w.upos == "X";
+}
+
+// Words UNER keeps inside a name when they stand between two name words ("Bank of America",
+// "People 's Party", "Al - Zaman", "Jafar the Pilot"). "and" and "," are left out: GUM's
+// coordinated mentions ("John and Mary") would become one name.
+bool connector(const UdSentence& s, int i) {
+  return in_list(s.words[size_t(i)].form, {"of", "the", "'s", "'", "&", "-", "for", "de", "du", "des", "la", "le",
+                                           "al", "el", "bin", "ibn", "van", "von", "der", "den", "da", "di"});
+}
+
+// Titles UNER leaves outside a person's name ("Mr. Smith", "President Bush").
+bool title(const UdSentence& s, int i) {
+  return in_list(s.words[size_t(i)].form,
+                 {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor",
+                  "president", "vice", "senator", "sen.", "rep.", "representative", "gov.", "governor", "general",
+                  "gen.", "captain", "capt.", "lt.", "colonel", "col.", "sgt.", "sergeant", "judge", "justice",
+                  "chief", "secretary", "minister", "prime", "chairman", "rev.", "reverend", "sir", "dame", "lord",
+                  "lady", "king", "queen", "prince", "princess", "mayor", "chancellor", "emperor", "duke", "uncle",
+                  "aunt", "officer", "detective", "coach", "former", "late", "madam", "speaker"});
+}
+
+// The name inside mention m, or false: [l, r] around m's head, which must be a proper noun and
+// for a person neither a title nor plural; or, when the head is a common noun, the name that ends the mention
+// right after a noun or adjective ("illustrator Johnnie Christmas") unless another mention
+// covers part of it ("the president of France": France is a place of its own).
+bool narrow_to_name(const UdSentence& s, const GumMention& m, const std::vector<GumMention>& all, bool person,
+                    int& l, int& r) {
+  int head = -1;
+  for (int i = m.first; i <= m.last && head < 0; ++i) {
+    int h = s.words[size_t(i)].head - 1;  // -1 = root
+    if (h < m.first || h > m.last) head = i;
+  }
+  if (head < 0) return false;
+  if (s.words[size_t(head)].upos != "PROPN") {
+    int k = m.last;
+    while (k >= m.first && name_word(s, k)) --k;
+    if (k == m.last || k < m.first) return false;
+    const std::string& before = s.words[size_t(k)].upos;
+    if (before != "NOUN" && before != "ADJ") return false;
+    for (const auto& o : all)
+      if (o.last - o.first < m.last - m.first && o.last > k && o.first <= m.last) return false;
+    head = m.last;
+  } else if (person && (title(s, head) || s.words[size_t(head)].xpos == "NNPS")) {
+    return false;  // "Malaysia 's Prime Minister"; "Americans", "Democrats" are groups (UNER: OTH)
+  }
+  l = r = head;
+  for (;;) {  // leftwards: name words, or up to two connectors followed by a name word
+    int k = l - 1;
+    while (k >= m.first && k >= l - 2 && !name_word(s, k) && connector(s, k)) --k;
+    if (k < m.first || !name_word(s, k)) break;
+    l = k;
+  }
+  for (;;) {
+    int k = r + 1;
+    while (k <= m.last && k <= r + 2 && !name_word(s, k) && connector(s, k)) ++k;
+    if (k > m.last || !name_word(s, k)) break;
+    r = k;
+  }
+  if (person) {
+    while (l <= r && title(s, l)) ++l;
+    if (l > r || !name_word(s, l) || connector(s, l)) return false;  // "President of France" names no person
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<NerSentence> gum_named_entities(const std::vector<UdSentence>& sentences) {
+  std::vector<NerSentence> out;
+  for (const auto& s : sentences) {
+    NerSentence n;
+    n.text = s.text;
+    n.new_doc = s.new_doc;
+    for (const auto& w : s.words) n.words.push_back(w.form), n.tags.push_back("O");
+    auto mentions = gum_mentions(s);
+    // Outermost first: the longer mention, then the earlier one.
+    std::stable_sort(mentions.begin(), mentions.end(), [](const GumMention& a, const GumMention& b) {
+      return a.last - a.first != b.last - b.first ? a.last - a.first > b.last - b.first : a.first < b.first;
+    });
+    for (const auto& m : mentions) {
+      const char* type = m.type == "person" ? "PER" : m.type == "place" ? "LOC" : m.type == "organization" ? "ORG" : nullptr;
+      int l, r;
+      if (!type || !narrow_to_name(s, m, mentions, m.type == "person", l, r)) continue;
+      bool free = true;
+      for (int i = l; i <= r && free; ++i) free = n.tags[size_t(i)] == "O";
+      if (!free) continue;
+      for (int i = l; i <= r; ++i) n.tags[size_t(i)] = std::string(i == l ? "B-" : "I-") + type;
+    }
+    out.push_back(std::move(n));
+  }
   return out;
 }
 

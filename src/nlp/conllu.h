@@ -30,11 +30,6 @@ struct UdSentence {
 
 Expected<std::vector<UdSentence>> read_conllu(const std::string& path);
 
-// Named entities from GUM's entity layer (MISC Entity=): person, place and organization mentions
-// whose head word is a capitalized proper name, narrowed to the capitalized name itself and
-// flattened (outermost wins), as PER / LOC / ORG in IOB2 - the shape of UNER's annotation.
-std::vector<struct NerSentence> gum_named_entities(const std::vector<UdSentence>& sentences);
-
 struct NerSentence {
   std::string text;
   bool new_doc = false;  // a "# newdoc" comment came before it
@@ -43,5 +38,18 @@ struct NerSentence {
 };
 
 Expected<std::vector<NerSentence>> read_iob2(const std::string& path);
+
+// Named entities from GUM's entity layer (MISC Entity=, e.g. "(8-organization-new-...", "8)"):
+// person, place and organization mentions whose syntactic head is a proper noun (PROPN), narrowed
+// to the name around that head - PROPN words and, after the sentence's first word, capitalized
+// words, joined by "of", "the", "'s", "&", "-" and the like only between two name words; a leading
+// title ("Mr.", "President") is dropped from a person's name, and a person headed by a title or a
+// plural name ("Americans") names nobody. A mention headed by a common noun gives the name ending
+// it ("illustrator Johnnie Christmas") unless a smaller mention covers part of that name (as
+// France in "the president of France"). Narrowed names are flattened, the
+// outermost mention first and no two overlapping, and given as PER / LOC / ORG in IOB2, the shape
+// of UNER's annotation ("the president" and "Obama's" give no name, "Obama" does). Every sentence
+// comes back, all O when it names nothing; new_doc as in the CoNLL-U.
+std::vector<NerSentence> gum_named_entities(const std::vector<UdSentence>& sentences);
 
 }  // namespace sitrep::nlp

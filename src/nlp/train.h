@@ -13,6 +13,11 @@ namespace sitrep::nlp {
 struct TrainOptions {
   std::vector<std::string> ud_files;  // CoNLL-U training files
   std::string ner_file;               // IOB2 training file
+  // CoNLL-U files with GUM's entity layer whose named persons, places and organizations
+  // (gum_named_entities in conllu.h; ORG names the knowledge base knows as countries made LOC)
+  // are added, every sentence, to the NER's training sentences; the documents of exclude_genres
+  // are skipped here too. Empty: UNER only. (`sitrep train` defaults to GUM's train file.)
+  std::vector<std::string> ner_gum_files;
   std::string output;                 // model path
   // Documents whose id contains "_<genre>_" are skipped (GUM's non-commercial genres).
   std::vector<std::string> exclude_genres = {"fiction", "whow", "essay", "letter", "podcast"};

@@ -55,6 +55,21 @@ void jackknife_tags(std::vector<TrainSentence>& data, const std::vector<TagClass
   }
 }
 
+// GUM gives a country acting as a body ("North Korea said", "Sweden won") the type
+// organization; UNER keeps such names LOC. An ORG span whose words the gazetteer knows as a
+// country and not as an organization becomes LOC.
+void countries_as_places(NerSentence& s, const Gazetteer& gaz) {
+  for (size_t b = 0; b < s.tags.size(); ++b) {
+    if (s.tags[b] != "B-ORG") continue;
+    size_t e = b + 1;
+    while (e < s.tags.size() && s.tags[e] == "I-ORG") ++e;
+    std::vector<std::string_view> words(s.words.begin() + std::ptrdiff_t(b), s.words.begin() + std::ptrdiff_t(e));
+    uint32_t kinds = gaz.lookup(gazetteer_key(words));
+    if ((kinds & kGazCountry) && !(kinds & kGazOrg))
+      for (size_t i = b; i < e; ++i) s.tags[i] = i == b ? "B-LOC" : "I-LOC";
+  }
+}
+
 std::string words_key(const std::vector<std::string>& words) {
   std::string k;
   for (const auto& w : words) k += w, k += '\x1f';
@@ -72,13 +87,22 @@ Expected<std::string> train_ner_part(const TrainOptions& opt, const Tagger& tagg
   for (size_t i = 0; i < ud.size(); ++i)
     if (!ud[i].predicted_class.empty()) ud_index.emplace(words_key(ud[i].forms), i);
   size_t jackknifed = 0;
-  auto ner = read_iob2(opt.ner_file);
-  if (!ner) return ner.error();
+  // The gazetteer also tells GUM's countries (countries_as_places), with or without opt.gazetteer.
+  Gazetteer gaz;
+  if (opt.gazetteer || !opt.ner_gum_files.empty()) {
+    std::string kb_path = opt.kb_path.empty() ? kb::Kb::default_path() : opt.kb_path;
+    auto kb = kb::Kb::open(kb_path);
+    if (!kb)
+      return Error{kb_path, "", "the NER gazetteer and --ner-gum need the knowledge base: " + kb.error().message};
+    gaz = gazetteer_from_kb(*kb.value());
+    if (opt.gazetteer) log << "ner gazetteer: " << gaz.size() << " keys from " << kb_path << "\n";
+  }
   std::vector<NerTrainSentence> nd;
   uint32_t doc = 0;
-  for (const auto& s : ner.value()) {
+  // Adds s, as the first sentence of a new document when new_doc.
+  auto add = [&](const NerSentence& s, bool new_doc) {
     NerTrainSentence t;
-    if (s.new_doc && !nd.empty()) ++doc;
+    if (new_doc && !nd.empty()) ++doc;
     t.doc = doc;
     for (size_t i = 0; i < s.words.size(); ++i) {
       t.forms.push_back(s.words[i]);
@@ -97,16 +121,31 @@ Expected<std::string> train_ner_part(const TrainOptions& opt, const Tagger& tagg
     else tagger.tag(t.keys, cls);
     for (uint16_t c : cls) t.upos.push_back(Upos(classes[c].upos));
     nd.push_back(std::move(t));
+  };
+  auto ner = read_iob2(opt.ner_file);
+  if (!ner) return ner.error();
+  for (const auto& s : ner.value()) add(s, s.new_doc);
+  // GUM's named entities, as further documents; a GUM training sentence is also in `ud`, so it
+  // takes its jackknifed tags like the UNER (EWT) ones.
+  size_t gum = 0;
+  for (const auto& path : opt.ner_gum_files) {
+    auto sents = read_conllu(path);
+    if (!sents) return sents.error();
+    std::vector<UdSentence> kept;
+    for (auto& s : sents.value())
+      if (!excluded(s.doc_id, opt.exclude_genres) && !excluded(s.sent_id, opt.exclude_genres)) kept.push_back(std::move(s));
+    bool first = true;
+    for (auto& s : gum_named_entities(kept)) {
+      countries_as_places(s, gaz);
+      add(s, s.new_doc || first);
+      first = false;
+      ++gum;
+    }
   }
+  if (!opt.ner_gum_files.empty())
+    log << "ner: " << ner.value().size() << " UNER sentences, " << gum << " from GUM's entity layer\n";
   if (sentences) *sentences = nd.size();
-  Gazetteer gaz;
-  if (opt.gazetteer) {
-    std::string kb_path = opt.kb_path.empty() ? kb::Kb::default_path() : opt.kb_path;
-    auto kb = kb::Kb::open(kb_path);
-    if (!kb) return Error{kb_path, "", "the NER gazetteer needs the knowledge base: " + kb.error().message};
-    gaz = gazetteer_from_kb(*kb.value());
-    log << "ner gazetteer: " << gaz.size() << " keys from " << kb_path << "\n";
-  }
+  if (!opt.gazetteer) gaz = Gazetteer{};
   log << "ner on " << nd.size() << " sentences, " << jackknifed << " with jackknifed tags\n";
   return train_ner(nd, gaz, opt.ner_epochs, rng, opt.prune, log);
 }
@@ -185,6 +224,11 @@ std::string describe(const TrainOptions& opt) {
   rec << " --tagger-epochs " << opt.tagger_epochs << " --parser-epochs " << opt.parser_epochs << " --ner-epochs "
       << opt.ner_epochs << " --jackknife " << opt.jackknife << " --prune " << opt.prune << " --seed " << opt.seed;
   if (!opt.gazetteer) rec << " --no-gazetteer";
+  if (opt.ner_gum_files.empty()) rec << " --no-ner-gum";
+  else {
+    rec << " --ner-gum";
+    for (const auto& f : opt.ner_gum_files) rec << " " << f;
+  }
   return rec.str();
 }
 
