@@ -2282,4 +2282,13 @@ TEST(CodeRules, SignsAndDemonstrationsOfSomethingAreNoActs) {
   EXPECT_NE(find(run_parsed("Russia and Turkey signed a deal on Monday."), "057", "RUS", "TUR"), nullptr);
 }
 
+// Refugees crossing a border are no incursion; troops crossing it are.
+TEST(CodeRules, RefugeesCrossingABorderAreNoIncursion) {
+  NEED_PARSER();
+  auto r = run_parsed("Millions of refugees crossed the border into Poland.");
+  EXPECT_EQ(find(r, "19"), nullptr) << listed(r);
+  auto t = run_parsed("Turkish troops crossed the border into Syria.");
+  EXPECT_NE(find(t, "192", "TURMIL", "SYR"), nullptr) << listed(t);
+}
+
 }  // namespace sitrep::code

@@ -454,6 +454,10 @@ CodedDoc Coder::code(const Doc& doc) const {
            (e.source->agent.empty() && e.source->kb_id.starts_with("country:") &&
             lexicon_->pattern(p.pattern).text == "flee")))
         continue;
+      // "Millions of refugees crossed the border into Poland": an 'armed' pattern (an incursion)
+      // is no act of civilians or refugees.
+      if (lexicon_->pattern(p.pattern).armed && e.source && (e.source->agent == "CVL" || e.source->agent == "REF"))
+        continue;
       // "talked with reporters", "Speaking with journalists, he said": meeting the press is the
       // setting of a statement, no consultation between two sides.
       auto press = [](const std::optional<ActorRef>& a) { return a && a->agent == "MED" && a->kb_id.empty(); };

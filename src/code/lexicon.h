@@ -9,7 +9,8 @@
 //   flags: sym (symmetric: compound actors code both directions), noun (nominal event: source
 //          from "by"/possessive/adjective, target from "on"/"against"), say (reporting verb),
 //          finite (not as a bare participle), topic (the object is the subject matter, not a party),
-//          intrans (names the event only without a direct object)
+//          intrans (names the event only without a direct object), armed (an act of armed sides:
+//          none when civilians or refugees do it, "refugees crossed the border")
 //   an optional fourth column names where an imported pattern came from (its origin)
 #pragma once
 #include <cstdint>
@@ -37,6 +38,7 @@ struct Pattern {
   bool finite = false;  // flag 'finite': not as a bare participle on a noun or opening a sentence
   bool topic = false;   // flag 'topic': the object is what is talked of, not a party ("discussed Syria")
   bool intrans = false; // flag 'intrans': no event with a direct object ("demonstrated dedication")
+  bool armed = false;   // flag 'armed': an act of armed sides only, none of civilians or refugees
   std::string origin;  // "lexicon/verbs.tsv:12"
 };
 
