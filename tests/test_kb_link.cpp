@@ -500,6 +500,24 @@ TEST_F(LinkTest, RegionsAcrossCountriesHaveNoCountry) {
   EXPECT_NE(shipped_kb()->places()[g->place].country, kNone);
 }
 
+// "Euro-Atlantic unity", "pan-African groups": a place name after a prefix and its hyphen is part
+// of an adjective; a body's name stays ("the trans-Atlantic alliance").
+TEST_F(LinkTest, PlaceNamesInsidePrefixedAdjectivesAreNoPlaces) {
+  auto ms = link("Euro-Atlantic unity grew as pan-African groups met; the trans-Atlantic alliance and the Atlantic "
+                 "Ocean.",
+                 "2022-03-25");
+  for (const auto& m : ms) {
+    std::string_view s = std::string_view(text_).substr(m.begin, m.end - m.begin);
+    if (m.begin < 40) {
+      EXPECT_EQ(m.place, kNone) << s;
+    }
+  }
+  EXPECT_EQ(code(ms, "Atlantic alliance"), "IGONAT");
+  const auto* o = find(ms, "Atlantic Ocean");
+  ASSERT_TRUE(o && o->place != kNone);
+  EXPECT_EQ(shipped_kb()->places()[o->place].country, kNone);
+}
+
 TEST_F(LinkTest, LinkSpanForNerMentions) {
   Linker linker(shipped_kb());
   auto m = linker.link_span("Lavrov", day("2020-02-28"));

@@ -574,7 +574,21 @@ class Scan {
     }
   }
 
+  // "Euro-Atlantic unity", "Indo-Pacific", "pan-African groups": a place name after a prefix and
+  // its hyphen is part of an adjective, no place (a body's name stays: "trans-Atlantic alliance").
+  bool after_prefix(size_t k) const {
+    uint32_t b = ft_.tokens[ms_[k].tb].begin;
+    if (b < 3 || text_[b - 1] != '-') return false;
+    size_t x = b - 1;
+    while (x > 0 && std::isalpha(static_cast<unsigned char>(text_[x - 1]))) --x;
+    std::string w(text_.substr(x, b - 1 - x));
+    for (char& ch : w) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    static constexpr std::string_view kPrefixes[] = {"euro", "trans", "indo", "afro", "pan"};
+    return std::find(std::begin(kPrefixes), std::end(kPrefixes), w) != std::end(kPrefixes);
+  }
+
   size_t interpret(size_t k) {
+    if (hit(k, HitKind::Place) && !hit(k, HitKind::Org) && country_of_hit(k) == kNone && after_prefix(k)) return k + 1;
     if (dateline_credit(k) || outlet_before_date(k)) return k + 1;
     if (in_credit_dateline(k)) {
       as_place(k, LinkRule::Place);
