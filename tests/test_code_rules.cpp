@@ -2291,4 +2291,13 @@ TEST(CodeRules, RefugeesCrossingABorderAreNoIncursion) {
   EXPECT_NE(find(t, "192", "TURMIL", "SYR"), nullptr) << listed(t);
 }
 
+// "House Majority Whip James Clyburn": a title inside a name is no verb (no beating here); a
+// headline's title case still names its act.
+TEST(CodeRules, TitlesInsideNamesAreNoVerbs) {
+  NEED_PARSER();
+  auto c = run_parsed("House Majority Whip James Clyburn spoke to reporters on Wednesday.");
+  EXPECT_EQ(find(c, "18"), nullptr) << listed(c);
+  EXPECT_NE(find(run_parsed("Russia Bombs Idlib Hospitals"), "195", "RUS"), nullptr);
+}
+
 }  // namespace sitrep::code

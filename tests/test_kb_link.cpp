@@ -518,6 +518,20 @@ TEST_F(LinkTest, PlaceNamesInsidePrefixedAdjectivesAreNoPlaces) {
   EXPECT_EQ(shipped_kb()->places()[o->place].country, kNone);
 }
 
+// "Sen. Mitch McConnell (R-Ky.)": a lawmaker's party and state say whom they represent; the state
+// is read as where someone is based, never as where something happens.
+TEST_F(LinkTest, LawmakersStateIsNoVenue) {
+  auto ms = link("Sen. Mitch McConnell (R-Ky.) and Rep. James Clyburn (D-S.C.) met in Washington.", "2019-01-28");
+  for (const char* s : {"Ky", "S.C"}) {
+    const auto* m = find(ms, s);
+    ASSERT_TRUE(m) << s;
+    EXPECT_EQ(m->rule, LinkRule::BasedIn) << s;
+  }
+  const auto* w = find(ms, "Washington");
+  ASSERT_TRUE(w);
+  EXPECT_NE(w->rule, LinkRule::BasedIn);
+}
+
 TEST_F(LinkTest, LinkSpanForNerMentions) {
   Linker linker(shipped_kb());
   auto m = linker.link_span("Lavrov", day("2020-02-28"));

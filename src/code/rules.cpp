@@ -515,6 +515,17 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
              (rel == "root" && phrase && ctx.an.upos[first + m.anchor] == nlp::Upos::NOUN)))
           continue;
       }
+      // "House Majority Whip James Clyburn": a capitalized proper-noun word inside a name (a title)
+      // is no verb, in a sentence whose verbs are lower case (not a headline's title case).
+      if (!p.nominal && sv.parsed && m.anchor > 0 && ctx.an.upos.size() == ctx.an.words.size() &&
+          ctx.an.upos[first + m.anchor] == nlp::Upos::PROPN &&
+          sv.words[m.anchor].deprel != "root" && !headline_verb(m, p)) {
+        bool lower_verb = false;
+        for (size_t w = 0; w < sv.words.size(); ++w)
+          lower_verb |= ctx.an.upos[first + w] == nlp::Upos::VERB && sv.words[w].span.end > sv.words[w].span.begin &&
+                        std::islower(static_cast<unsigned char>(ctx.body[sv.words[w].span.begin]));
+        if (lower_verb) continue;
+      }
       // "The Taliban have refused talks", "has rejected holding talks": a light verb ("have ..
       // talks") that is the auxiliary of another verb is no light verb.
       if (p.lemmas.size() > 1 && one_of(sv.words[m.begin].lower, {"have", "has", "had", "having"}) &&

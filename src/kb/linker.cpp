@@ -589,6 +589,13 @@ class Scan {
 
   size_t interpret(size_t k) {
     if (hit(k, HitKind::Place) && !hit(k, HitKind::Org) && country_of_hit(k) == kNone && after_prefix(k)) return k + 1;
+    // "Sen. Mitch McConnell (R-Ky.)": a lawmaker's party and state say whom they represent, not
+    // where anything happens.
+    if (uint32_t b = ft_.tokens[ms_[k].tb].begin;
+        b >= 3 && text_[b - 1] == '-' && text_[b - 3] == '(' && std::string_view("DRI").find(text_[b - 2]) != std::string_view::npos) {
+      as_place(k, LinkRule::BasedIn);
+      return k + 1;
+    }
     if (dateline_credit(k) || outlet_before_date(k)) return k + 1;
     if (in_credit_dateline(k)) {
       as_place(k, LinkRule::Place);
