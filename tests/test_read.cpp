@@ -249,6 +249,27 @@ Expected<Doc> clean_bytes(const std::string& file, Markup markup, const std::str
   return clean_record(rec);
 }
 
+// A name's link preview pasted into a paragraph ("Speaker Jane Roe Jane Quinn RoeBudget talks
+// stall | ... MORE") is cut out, the name as written kept, the preview recorded as removed.
+TEST(CleanRecord, LinkPreviewsInsideParagraphsAreCut) {
+  std::string body =
+      "Speaker Jane Roe Jane Quinn RoeBudget talks stall | Senators weigh plan | Roe urges calm MORE (D-Ore.) said "
+      "on Friday that the House would vote, and Rep. Sam DoeSam DoeHouse passes farm bill Doe backs plan MORE "
+      "(R-Ohio) agreed with Leader Mitch McConnell about it.\n\nHe said it was MORE important than ever.\n";
+  auto d = clean_bytes("preview.txt", Markup::Text, body);
+  ASSERT_TRUE(d) << d.error().message;
+  EXPECT_NE(d->body.find("Speaker Jane Roe (D-Ore.) said on Friday"), std::string::npos) << d->body;
+  EXPECT_NE(d->body.find("Rep. Sam Doe (R-Ohio) agreed with Leader Mitch McConnell"), std::string::npos) << d->body;
+  EXPECT_NE(d->body.find("He said it was MORE important than ever."), std::string::npos) << d->body;
+  int previews = 0;
+  for (const auto& r : d->removed)
+    if (r.reason.starts_with("link preview")) {
+      ++previews;
+      EXPECT_TRUE(r.text.ends_with("MORE")) << r.text;
+    }
+  EXPECT_EQ(previews, 2);
+}
+
 TEST(CleanRecord, DeeplyNestedHtmlDoesNotCrash) {
   std::string html = "<html><body>";
   for (int i = 0; i < 100000; ++i) html += "<div>";

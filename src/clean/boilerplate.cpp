@@ -415,4 +415,64 @@ void mark_boilerplate(std::vector<Block>& blocks, BoilerplateFindings& found) {
   }
 }
 
+void strip_link_previews(std::string& text, std::vector<std::string>& cut) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto letter = [&](char c) { return upper(c) || lower(c); };
+  // [b, e) holds capitalized name words only ("Charles (Charlie) Wieder ", "Jean-Michel ").
+  auto name_run = [&](size_t b, size_t e) {
+    if (e < b || e - b > 60) return false;
+    for (size_t k = b; k < e; ++k)
+      if ((k == b || text[k - 1] == ' ' || text[k - 1] == '(') && !upper(text[k]) && text[k] != '(' && text[k] != ' ')
+        return false;
+    return true;
+  };
+  size_t from = 0;
+  for (;;) {
+    size_t more = text.find(" MORE", from);
+    if (more == std::string::npos) return;
+    size_t end = more + 5;
+    from = end;
+    if (end < text.size() && letter(text[end])) continue;  // "MOREover"
+    // The preview's first headline is glued to the full name: "...PelosiOn The Money",
+    // "...Clinton2020 Democrats".
+    size_t window = more > 900 ? more - 900 : 0;
+    for (size_t p = window + 1; p < more; ++p) {
+      if (!(lower(text[p - 1]) && (upper(text[p]) || digit(text[p])))) continue;
+      size_t w = p - 1;
+      while (w > 0 && (letter(text[w - 1]) || (text[w - 1] == '-' && w > 1 && letter(text[w - 2])))) --w;  // "Ocasio-Cortez"
+      std::string surname = text.substr(w, p - w);
+      // (not a name's own capital: "McConnell", "DeSantis", "MacArthur")
+      if (surname.size() < 3 || surname == "Mac" || !upper(surname[0]) || w == 0) continue;
+      size_t cut_from = std::string::npos;
+      // "Speaker Nancy Pelosi Nancy PelosiOn ...": the name as written ends with the same
+      // surname just before the full name.
+      if (text[w - 1] == ' ') {
+        size_t look = w > 120 ? w - 120 : 0;
+        size_t q = std::string_view(text.data() + look, w - look).rfind(surname + " ");
+        if (q != std::string_view::npos && look + q + surname.size() < w && name_run(look + q + surname.size() + 1, w))
+          cut_from = look + q + surname.size();
+      }
+      // "Jason CrowJason CrowHouse ...": the full name glued to the name as written.
+      if (cut_from == std::string::npos && upper(text[p])) {
+        size_t r = text.find(surname, p);
+        if (r != std::string::npos && r - p <= 60 && r + surname.size() < more &&
+            (upper(text[r + surname.size()]) || digit(text[r + surname.size()])) && name_run(p, r))
+          cut_from = p;
+      }
+      if (cut_from == std::string::npos) continue;
+      // Headlines hold no sentences (a "U.S. " may pass).
+      int sentences = 0;
+      for (size_t k = text.find(". ", p); k < more; k = text.find(". ", k + 2)) sentences += k + 2 < more && upper(text[k + 2]);
+      if (sentences > 1) continue;
+      size_t lead = text[cut_from] == ' ' ? 1 : 0;
+      cut.push_back(text.substr(cut_from + lead, end - cut_from - lead));
+      text.erase(cut_from, end - cut_from);
+      from = cut_from;
+      break;
+    }
+  }
+}
+
 }  // namespace sitrep

@@ -20,6 +20,12 @@ struct BoilerplateFindings {
 
 void mark_boilerplate(std::vector<Block>& blocks, BoilerplateFindings& found);
 
+// Link previews a page's text carries inside a paragraph: "Speaker Nancy Pelosi Nancy
+// PelosiOn The Money: Trump signs ... | Senate to vote ... MORE (D-Calif.)" (a person's full
+// name, then headlines about them, up to "MORE"). Cuts them out of text, leaving the name as
+// written ("Speaker Nancy Pelosi (D-Calif.)"), and appends what it cut to `cut`.
+void strip_link_previews(std::string& text, std::vector<std::string>& cut);
+
 // Shared text helpers for the clean stage.
 std::string normalize_for_match(std::string_view s);  // lower ASCII, straight quotes, '-' dashes
 size_t count_words(std::string_view s, size_t stop_at = SIZE_MAX);  // stops counting at stop_at

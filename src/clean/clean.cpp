@@ -78,6 +78,9 @@ Expected<Doc> clean_record(const RawRecord& record) {
     } else if (b.caption) {
       doc.captions.push_back(std::move(b.text));
     } else {
+      std::vector<std::string> previews;
+      strip_link_previews(b.text, previews);
+      for (auto& x : previews) doc.removed.push_back({std::move(x), "link preview inside a paragraph"});
       if (!doc.body.empty()) doc.body += "\n\n";
       uint32_t begin = static_cast<uint32_t>(doc.body.size());
       doc.body += b.text;
