@@ -2300,4 +2300,21 @@ TEST(CodeRules, TitlesInsideNamesAreNoVerbs) {
   EXPECT_NE(find(run_parsed("Russia Bombs Idlib Hospitals"), "195", "RUS"), nullptr);
 }
 
+// "gave a toll of 31 people killed": the monitor that counts the dead is not their killer, and
+// where it is based ("a Britain-based monitoring group") says nothing of whose the dead are.
+// "hails from" a family is no praise.
+TEST(CodeRules, WhoCountsTheDeadIsNotTheirKiller) {
+  NEED_PARSER();
+  auto c = run_parsed(
+      "The Syrian Observatory for Human Rights, a Britain-based monitoring group, gave a toll of 31 people killed.");
+  const auto* e = find(c, "19");
+  ASSERT_NE(e, nullptr) << listed(c);
+  EXPECT_FALSE(e->source) << listed(c);
+  ASSERT_TRUE(e->target) << listed(c);
+  EXPECT_EQ(e->target->agent, "CVL");
+  EXPECT_NE(e->target->country, "GBR") << listed(c);
+  auto h = run_parsed("The groom hails from a prominent family close to the Syrian government.");
+  EXPECT_EQ(find(h, "05"), nullptr) << listed(h);
+}
+
 }  // namespace sitrep::code

@@ -306,6 +306,8 @@ CodedDoc Coder::code(const Doc& doc) const {
       if (dateline_id && m.kind == kb::MentionKind::Place && m.place != kb::kNone &&
           ctx.kb->places()[m.place].geonameid == dateline_id)
         continue;
+      // "a Britain-based monitoring group" says where a body sits, not what the story is about.
+      if (m.rule == kb::LinkRule::BasedIn) continue;
       if (std::string c = mention_country(m); !c.empty()) ++named[c];
     }
     int best = 0, at_best = 0;
@@ -371,6 +373,7 @@ CodedDoc Coder::code(const Doc& doc) const {
       for (int mi : sv.mentions) {
         const auto& m = mentions[mi];
         if (m.kind != kb::MentionKind::Place || m.place == kb::kNone) continue;
+        if (m.rule == kb::LinkRule::BasedIn) continue;  // "a Britain-based monitoring group": no venue
         if (dateline_id && ctx.kb->places()[m.place].geonameid == dateline_id) continue;  // where the reporter is
         std::string c = country_named(m);
         if (c.empty()) continue;

@@ -168,6 +168,17 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
       at = v;
     }
   }
+  // "gave a toll of 31 people killed": a participle of harm right after the noun it tells of,
+  // with no subject or object of its own, is a reduced passive however the parse hangs it.
+  if (subj < 0 && v > 0 && harm_participle(sv.words[v].lower) && sv.words[v - 1].mention >= 0) {
+    bool own = false;
+    for (int c : t.children(v)) own |= t.rel(c).starts_with("nsubj") || t.rel(c) == "obj";
+    if (!own) {
+      a.passive = a.reduced_passive = true;
+      subj = v - 1;
+      at = v;
+    }
+  }
   // "Syria, which has rejected all offers": a relative pronoun stands for the noun its clause
   // modifies.
   int antecedent = -1;
