@@ -2317,4 +2317,19 @@ TEST(CodeRules, WhoCountsTheDeadIsNotTheirKiller) {
   EXPECT_EQ(find(h, "05"), nullptr) << listed(h);
 }
 
+// "anti-government protests", "Anti-Taliban protests": whom an "anti-" names is the one
+// protested against, never the protester.
+TEST(CodeRules, AntiNamesWhomAProtestIsAgainst) {
+  NEED_PARSER();
+  for (const char* text : {"Anti-Taliban protests erupted in Kabul on Friday.",
+                           "The war began with anti-government protests in Syria.",
+                           "Anti-government protests erupted in Damascus on Friday."}) {
+    auto c = run_parsed(text);
+    const auto* e = find(c, "14");
+    ASSERT_NE(e, nullptr) << text;
+    EXPECT_FALSE(e->source) << text << ": " << listed(c);
+    EXPECT_TRUE(e->target) << text << ": " << listed(c);
+  }
+}
+
 }  // namespace sitrep::code

@@ -25,6 +25,14 @@ bool is_preposition(std::string_view w) {
 }
 bool is_pronoun(std::string_view w) { return one_of(w, {"it", "he", "she", "they", "we"}); }
 
+// The mention is written after "anti-" ("anti-government", "Anti-Taliban").
+bool anti_prefixed(const DocContext& ctx, int mi) {
+  uint32_t b = ctx.mentions[mi].begin;
+  if (b < 5) return false;
+  std::string_view pre = ctx.body.substr(b - 5, 5);
+  return (pre[0] == 'a' || pre[0] == 'A') && pre.substr(1) == "nti-";
+}
+
 // Verbs that ask, press or order someone to act ("urged X to ...", "told X to ..."), in their
 // inflected forms.
 bool request_verb(std::string_view w) {
@@ -808,7 +816,11 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       bool about = a > 0 && sv.words[a - 1].mention >= 0 && (p.code.starts_with("09") || p.code.starts_with("16")) &&
                    ctx.mentions[sv.words[a - 1].mention].kind == kb::MentionKind::Country &&
                    ctx.mentions[sv.words[a - 1].mention].rule == kb::LinkRule::Country;
+      // "anti-government protests", "anti-American rallies": whom they are against.
+      bool anti = a > 0 && sv.words[a - 1].mention >= 0 && r.is_actor(sv.words[a - 1].mention) &&
+                  anti_prefixed(ctx, sv.words[a - 1].mention);
       if (about) p.target = sv.words[a - 1].mention;
+      else if (anti) p.target = sv.words[a - 1].mention;
       else if (a > 0 && sv.words[a - 1].mention >= 0 && r.is_actor(sv.words[a - 1].mention)) sources.push_back(sv.words[a - 1].mention);
       else if (a > 1 && r.word(a - 1) == "'s" && sv.words[a - 2].mention >= 0) sources.push_back(sv.words[a - 2].mention);
       // "US-led strikes": who leads them strikes
@@ -888,7 +900,8 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
                        (sv.words[hn].deprel == "nsubj" || sv.words[hn].deprel == "nsubj:pass") &&
                        sv.words[hn].head >= 0 && ctx.an.upos.size() == ctx.an.words.size() &&
                        ctx.an.upos[first + sv.words[hn].head] == nlp::Upos::VERB;
-      if (sources.empty() && !happening) continue;
+      // (Nor does one against someone: "the war began with anti-government protests".)
+      if (sources.empty() && !happening && !anti) continue;
       for (std::string_view prep : {"on", "against", "with", "to", "targeting"}) {
         int t = r.after_word(int(m.end) - 1, std::min(ce, lim + 4), prep);
         if (t >= 0 && p.target < 0 && std::find(sources.begin(), sources.end(), t) == sources.end()) p.target = t;
@@ -989,6 +1002,15 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           break;
         }
       }
+    // "Anti-Taliban protests erupted": whom an "anti-" names is opposed, never the doer.
+    for (auto it = sources.begin(); it != sources.end();) {
+      if (!anti_prefixed(ctx, *it)) {
+        ++it;
+        continue;
+      }
+      if (targets.empty()) targets = {*it};
+      it = sources.erase(it);
+    }
     p.target = targets.empty() ? -1 : targets[0];
     if (p.place < 0) p.place = r.place_in(cs, ce);
     if (p.place < 0) p.place = r.place_in(0, n);
