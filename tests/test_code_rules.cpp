@@ -2332,4 +2332,19 @@ TEST(CodeRules, AntiNamesWhomAProtestIsAgainst) {
   }
 }
 
+// Business news is no conflict: a bond "with warrants" is no arrest, a budget that "hits the
+// goal" no attack, eliminating overtime no killing, a credit downgrade no cut in relations.
+TEST(CodeRules, FinanceWordsAreNoForce) {
+  NEED_PARSER();
+  for (const char* text : {"The bank is issuing a three billion franc domestic bond with warrants.",
+                           "Reagan said his budget hits the Gramm-Rudman goal for 1988.",
+                           "The offer also eliminated overtime after eight hours.",
+                           "S and P said its downgrade did not affect the rating of Denmark."}) {
+    auto c = run_parsed(text);
+    for (const char* code : {"17", "18", "19", "16"}) EXPECT_EQ(find(c, code), nullptr) << text << ": " << listed(c);
+  }
+  auto w = run_parsed("A Turkish court issued an arrest warrant for the journalist.");
+  EXPECT_NE(find(w, "173"), nullptr) << listed(w);
+}
+
 }  // namespace sitrep::code

@@ -10,7 +10,8 @@
 //          from "by"/possessive/adjective, target from "on"/"against"), say (reporting verb),
 //          finite (not as a bare participle), topic (the object is the subject matter, not a party),
 //          intrans (names the event only without a direct object), armed (an act of armed sides:
-//          none when civilians or refugees do it, "refugees crossed the border")
+//          none when civilians or refugees do it, "refugees crossed the border"), target (an
+//          event only when done to a named actor: "eliminated overtime" is no killing)
 //   an optional fourth column names where an imported pattern came from (its origin)
 #pragma once
 #include <cstdint>
@@ -39,6 +40,7 @@ struct Pattern {
   bool topic = false;   // flag 'topic': the object is what is talked of, not a party ("discussed Syria")
   bool intrans = false; // flag 'intrans': no event with a direct object ("demonstrated dedication")
   bool armed = false;   // flag 'armed': an act of armed sides only, none of civilians or refugees
+  bool needs_target = false;  // flag 'target': an event only when done to a named actor
   std::string origin;  // "lexicon/verbs.tsv:12"
 };
 

@@ -1012,6 +1012,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       it = sources.erase(it);
     }
     p.target = targets.empty() ? -1 : targets[0];
+    if (pat.needs_target && p.target < 0) continue;
     if (p.place < 0) p.place = r.place_in(cs, ce);
     if (p.place < 0) p.place = r.place_in(0, n);
 
@@ -1295,8 +1296,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
                                "markets", "economy", "rates", "tariffs", "pandemic", "epidemic", "virus", "wildfire",
                                "wildfires", "snow", "rain", "rains", "winds", "heatwave", "slowdown", "losses"}))
           figure = true;
+        // (nor done to a goal, a budget's items or a firm's accounts: "hits the Gramm-Rudman goal",
+        // "eliminated overtime")
         if (rel == "obj" && one_of(x, {"high", "highs", "low", "lows", "record", "peak", "bottom", "level", "levels",
-                                       "mark", "target", "ceiling"}))
+                                       "mark", "target", "ceiling", "goal", "goals", "overtime",
+                                       "subsidies", "subsidy", "deficit", "deficits", "spending", "costs", "taxes",
+                                       "tax", "tariff", "duties", "earnings", "profits", "profit", "revenue",
+                                       "revenues", "sales", "output", "production", "inflation", "dividend"}))
           figure = true;
       }
       if (figure) continue;
