@@ -2347,4 +2347,18 @@ TEST(CodeRules, FinanceWordsAreNoForce) {
   EXPECT_NE(find(w, "173"), nullptr) << listed(w);
 }
 
+// Firms named for a force word ("Shell U.K.", "Merrill Lynch") and fees "charged" to clients or
+// publicity that "surrounds" talks are no force.
+TEST(CodeRules, FirmsAndFeesAreNoForce) {
+  NEED_PARSER();
+  for (const char* text : {"Shell U.K. Chairman Bob Reid said output from the North Sea rose.",
+                           "The underwriters were Morgan Stanley, First Boston and Merrill Lynch, the bank said.",
+                           "He said the fee charged to issuers of mortgage securities would rise.",
+                           "The bankers said the publicity which surrounds the debt talks kept them secret."}) {
+    auto c = run_parsed(text);
+    for (const char* code : {"17", "18", "19"}) EXPECT_EQ(find(c, code), nullptr) << text << ": " << listed(c);
+  }
+  EXPECT_NE(find(run_parsed("Turkish police charged the journalist with terrorism."), "1", "TURCOP"), nullptr);
+}
+
 }  // namespace sitrep::code

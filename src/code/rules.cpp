@@ -523,9 +523,10 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
              (rel == "root" && phrase && ctx.an.upos[first + m.anchor] == nlp::Upos::NOUN)))
           continue;
       }
-      // "House Majority Whip James Clyburn": a capitalized proper-noun word inside a name (a title)
-      // is no verb, in a sentence whose verbs are lower case (not a headline's title case).
-      if (!p.nominal && sv.parsed && m.anchor > 0 && ctx.an.upos.size() == ctx.an.words.size() &&
+      // "House Majority Whip James Clyburn", "Shell U.K. Chairman Bob Reid said", "Merrill (Lynch)":
+      // a capitalized proper-noun word inside a name (a title, a firm) is no verb, in a sentence
+      // whose verbs are lower case (not a headline's title case).
+      if (!p.nominal && sv.parsed && ctx.an.upos.size() == ctx.an.words.size() &&
           ctx.an.upos[first + m.anchor] == nlp::Upos::PROPN &&
           sv.words[m.anchor].deprel != "root" && !headline_verb(m, p)) {
         bool lower_verb = false;
