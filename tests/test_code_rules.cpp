@@ -2361,4 +2361,17 @@ TEST(CodeRules, FirmsAndFeesAreNoForce) {
   EXPECT_NE(find(run_parsed("Turkish police charged the journalist with terrorism."), "1", "TURCOP"), nullptr);
 }
 
+// Labour strikes are protests (143), also as a verb and when only their kind tells them
+// ("a national seamen's strike", "are striking for a pay rise"); air strikes stay attacks.
+TEST(CodeRules, LabourStrikesAreProtests) {
+  NEED_PARSER();
+  for (const char* text : {"The bankworkers are striking for a 110 pct pay rise.",
+                           "A national seamen's strike which began on February 27 is still continuing."}) {
+    auto c = run_parsed(text);
+    EXPECT_EQ(find(c, "19"), nullptr) << text << ": " << listed(c);
+    EXPECT_NE(find(c, "143"), nullptr) << text << ": " << listed(c);
+  }
+  EXPECT_NE(find(run_parsed("Russian jets struck Idlib on Tuesday."), "19", "RUSMIL"), nullptr);
+}
+
 }  // namespace sitrep::code

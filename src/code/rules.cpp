@@ -741,12 +741,18 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     p.code = settles[i].empty() ? pat.code : settles[i];
     // "the largest teachers' strike", "workers ... as the strike entered its second week": a
     // strike in a sentence about work and pay is a labour strike, not a military one.
-    if (pat.nominal && pat.text == "strike" && p.code == "190" &&
-        std::any_of(sv.words.begin(), sv.words.end(), [](const WordView& w) {
-          return one_of(w.lower, {"union", "unions", "worker", "workers", "employees", "teachers", "doctors", "nurses",
-                                  "miners", "drivers", "staff", "pay", "wage", "wages", "salary", "salaries", "walkout",
-                                  "stoppage", "labor", "labour", "strikers", "striking", "teachers'", "workers'"});
-        }))
+    // (the verb too: "bankworkers are striking for a pay rise"; and a strike called "national",
+    // "general" or "indefinite", or a trade's: "a national seamen's strike")
+    if (pat.text == "strike" && p.code == "190" &&
+        (std::any_of(sv.words.begin(), sv.words.end(), [](const WordView& w) {
+           return one_of(w.lower, {"union", "unions", "worker", "workers", "employees", "teachers", "doctors", "nurses",
+                                   "miners", "drivers", "staff", "pay", "wage", "wages", "salary", "salaries", "walkout",
+                                   "stoppage", "stoppages", "labor", "labour", "strikers", "striking", "teachers'",
+                                   "workers'", "seamen", "seamen's", "dockers", "dockworkers", "bankworkers"}) ||
+                  w.lower.ends_with("workers");
+         }) ||
+         (m.begin > 0 && one_of(sv.words[m.begin - 1].lower, {"general", "national", "nationwide", "indefinite",
+                                                              "24-hour", "48-hour", "one-day", "two-day", "token"}))))
       p.code = "143";
     // "deployed 300 troops to the UN peacekeeping mission", "troops arrived in Mali to join the
     // peacekeeping mission": forces sent or arriving to keep the peace are military protection
