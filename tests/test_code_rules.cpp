@@ -2374,4 +2374,16 @@ TEST(CodeRules, LabourStrikesAreProtests) {
   EXPECT_NE(find(run_parsed("Russian jets struck Idlib on Tuesday."), "19", "RUSMIL"), nullptr);
 }
 
+// "stepped up efforts to assist the Syrian government", "a bid to end the war": what an effort
+// or a bid aims at is not done; "the first country to recognize" it did.
+TEST(CodeRules, WhatAnEffortAimsAtIsNotDone) {
+  NEED_PARSER();
+  auto c = run_parsed("Turkey stepped up efforts to assist the Syrian government.");
+  const auto* e = find(c, "07", "TUR");
+  ASSERT_NE(e, nullptr) << listed(c);
+  EXPECT_NE(e->modality, Modality::Asserted);
+  auto k = run_parsed("Kosovo thanked Albania, the first country to recognize its independence.");
+  for (const auto& x : k.events) EXPECT_EQ(x.modality, Modality::Asserted) << listed(k);
+}
+
 }  // namespace sitrep::code

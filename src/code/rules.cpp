@@ -1127,6 +1127,17 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         ordered_acts.push_back(h);
       }
     }
+    // "stepped up efforts to assist the Syrian settlement", "a bid to end the war": an act in
+    // an infinitive on a word of aim or effort is sought, not done ("the first country to
+    // recognize Kosovo" did recognize it).
+    if (sv.parsed && !pat.nominal && sv.words[p.anchor].deprel == "acl" && p.anchor > 0 &&
+        sv.words[p.anchor - 1].lower == "to" && sv.words[p.anchor].head >= 0 &&
+        one_of(sv.words[sv.words[p.anchor].head].lower,
+               {"effort", "efforts", "bid", "bids", "attempt", "attempts", "push", "drive", "campaign", "plan", "plans",
+                "proposal", "proposals", "initiative", "initiatives", "way", "ways", "means", "chance", "opportunity",
+                "need", "readiness", "willingness", "ability", "right", "importance", "aim", "goal", "hope", "hopes",
+                "intention", "desire", "call", "calls", "appeal", "pressure", "mandate"}))
+      hypo = true;
     std::vector<bool> consumed(n, false);
     for (const auto& c : cues) {
       if (c.kind == PatternKind::Report) continue;
