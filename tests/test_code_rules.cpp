@@ -2386,4 +2386,21 @@ TEST(CodeRules, WhatAnEffortAimsAtIsNotDone) {
   for (const auto& x : k.events) EXPECT_EQ(x.modality, Modality::Asserted) << listed(k);
 }
 
+// In a sports report, teams named by their country and players play games: no beating, no
+// rejection, no attack; police fighting fans are still news. Outside sport the same verbs code.
+TEST(CodeRules, SportsReportsCodeOnlyActsOfTheState) {
+  NEED_PARSER();
+  auto c = run_parsed(
+      "Mauritius beat Angola 2-0 in the Cosafa Cup match on Saturday. The striker scored twice before the "
+      "break and the goalkeeper saved a penalty. The club's coach praised his squad and the fans. "
+      "Police battled with fans outside the stadium after the match.");
+  for (const auto& e : c.events) {
+    bool police = (e.source && e.source->agent == "COP") || (e.target && e.target->agent == "COP");
+    EXPECT_TRUE(police) << listed(c);
+  }
+  EXPECT_NE(find(c, "1", "COP"), nullptr) << listed(c);
+  auto p = run_parsed("Rebels beat two soldiers near Goma on Saturday, the army said.");
+  EXPECT_NE(find(p, "18"), nullptr) << listed(p);
+}
+
 }  // namespace sitrep::code
