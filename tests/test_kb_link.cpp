@@ -532,6 +532,17 @@ TEST_F(LinkTest, LawmakersStateIsNoVenue) {
   EXPECT_NE(w->rule, LinkRule::BasedIn);
 }
 
+// A country and a title across a sentence's end are no office holder ("He flew to Ukraine.
+// President said" is not Ukraine's president); an abbreviation's period is no sentence end.
+TEST_F(LinkTest, CountryAndTitleNotAcrossASentenceEnd) {
+  auto ms = link("He flew to Ukraine. President said the aid was ready.\n\nThe U.S. Government agreed.", "2023-03-01");
+  const auto* u = find(ms, "Ukraine");
+  ASSERT_TRUE(u);
+  EXPECT_EQ(u->kind, MentionKind::Country);
+  for (const auto& m : ms) EXPECT_NE(m.code, "UKRGOV") << text_.substr(m.begin, m.end - m.begin);
+  EXPECT_EQ(code(ms, "U.S. Government"), "USAGOV");
+}
+
 TEST_F(LinkTest, LinkSpanForNerMentions) {
   Linker linker(shipped_kb());
   auto m = linker.link_span("Lavrov", day("2020-02-28"));

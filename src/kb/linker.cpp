@@ -172,7 +172,16 @@ class Scan {
   }
   bool adjacent(size_t a, size_t b) const {
     if (b >= ms_.size()) return false;
-    if (ms_[b].tb == ms_[a].te) return true;
+    // (not across a sentence's end: "He flew to Ukraine. President said"; "U.S. Government" is
+    // one name, its period an abbreviation's)
+    if (ms_[b].tb == ms_[a].te) {
+      const auto& last = ft_.tokens[ms_[a].te - 1];
+      std::string_view gap = std::string_view(text_).substr(last.end, ft_.tokens[ms_[b].tb].begin - last.end);
+      if (gap.find('\n') != std::string_view::npos) return false;
+      if (gap.find_first_of(".!?") == std::string_view::npos) return true;
+      std::string_view word = std::string_view(text_).substr(last.begin, last.end - last.begin);
+      return word.find('.') != std::string_view::npos || word.size() <= 2;
+    }
     return ms_[b].tb == ms_[a].te + 1 && folded_token(ms_[a].te) == "s" && text_[ft_.tokens[ms_[a].te].begin - 1] != ' ';
   }
   uint32_t country_of_hit(size_t k) const {
