@@ -319,6 +319,14 @@ CodedDoc run_parsed(const std::string& text) {
   NEED_CODER();       \
   if (!parsing_coder()) GTEST_SKIP() << "model not available"
 
+// Each text, parsed and coded, has no event whose code starts with any of the prefixes.
+void expect_no_codes(std::initializer_list<const char*> texts, std::initializer_list<const char*> prefixes) {
+  for (const char* text : texts) {
+    auto c = run_parsed(text);
+    for (const char* code : prefixes) EXPECT_EQ(find(c, code), nullptr) << text << ": " << listed(c);
+  }
+}
+
 // "demanded the parties allow workers access": the access is what was demanded, not granted,
 // even though it names a target and the demand does not.
 TEST(CodeRules, DemandOutranksTheConcessionItAsksFor) {
@@ -2270,14 +2278,11 @@ TEST(CodeRules, WhatIsDiscussedIsNoParty) {
 // "is a huge sign of support"); "demonstrate" with an object is no demonstration.
 TEST(CodeRules, SignsAndDemonstrationsOfSomethingAreNoActs) {
   NEED_PARSER();
-  for (const char* text : {"And all signs are that if the Russian aggression continues, those numbers will grow.",
-                           "This is a huge sign of support and unity with Poland.",
-                           "NGOs have also demonstrated huge dedication.",
-                           "It demonstrates great friendship between Poland and the United States."}) {
-    auto c = run_parsed(text);
-    EXPECT_EQ(find(c, "057"), nullptr) << text << ": " << listed(c);
-    EXPECT_EQ(find(c, "14"), nullptr) << text << ": " << listed(c);
-  }
+  expect_no_codes({"And all signs are that if the Russian aggression continues, those numbers will grow.",
+                   "This is a huge sign of support and unity with Poland.",
+                   "NGOs have also demonstrated huge dedication.",
+                   "It demonstrates great friendship between Poland and the United States."},
+                  {"057", "14"});
   EXPECT_NE(find(run_parsed("Thousands of students demonstrated in Minsk on Sunday."), "141"), nullptr);
   EXPECT_NE(find(run_parsed("Russia and Turkey signed a deal on Monday."), "057", "RUS", "TUR"), nullptr);
 }
@@ -2336,13 +2341,11 @@ TEST(CodeRules, AntiNamesWhomAProtestIsAgainst) {
 // goal" no attack, eliminating overtime no killing, a credit downgrade no cut in relations.
 TEST(CodeRules, FinanceWordsAreNoForce) {
   NEED_PARSER();
-  for (const char* text : {"The bank is issuing a three billion franc domestic bond with warrants.",
-                           "Reagan said his budget hits the Gramm-Rudman goal for 1988.",
-                           "The offer also eliminated overtime after eight hours.",
-                           "S and P said its downgrade did not affect the rating of Denmark."}) {
-    auto c = run_parsed(text);
-    for (const char* code : {"17", "18", "19", "16"}) EXPECT_EQ(find(c, code), nullptr) << text << ": " << listed(c);
-  }
+  expect_no_codes({"The bank is issuing a three billion franc domestic bond with warrants.",
+                   "Reagan said his budget hits the Gramm-Rudman goal for 1988.",
+                   "The offer also eliminated overtime after eight hours.",
+                   "S and P said its downgrade did not affect the rating of Denmark."},
+                  {"17", "18", "19", "16"});
   auto w = run_parsed("A Turkish court issued an arrest warrant for the journalist.");
   EXPECT_NE(find(w, "173"), nullptr) << listed(w);
 }
@@ -2351,13 +2354,11 @@ TEST(CodeRules, FinanceWordsAreNoForce) {
 // publicity that "surrounds" talks are no force.
 TEST(CodeRules, FirmsAndFeesAreNoForce) {
   NEED_PARSER();
-  for (const char* text : {"Shell U.K. Chairman Bob Reid said output from the North Sea rose.",
-                           "The underwriters were Morgan Stanley, First Boston and Merrill Lynch, the bank said.",
-                           "He said the fee charged to issuers of mortgage securities would rise.",
-                           "The bankers said the publicity which surrounds the debt talks kept them secret."}) {
-    auto c = run_parsed(text);
-    for (const char* code : {"17", "18", "19"}) EXPECT_EQ(find(c, code), nullptr) << text << ": " << listed(c);
-  }
+  expect_no_codes({"Shell U.K. Chairman Bob Reid said output from the North Sea rose.",
+                   "The underwriters were Morgan Stanley, First Boston and Merrill Lynch, the bank said.",
+                   "He said the fee charged to issuers of mortgage securities would rise.",
+                   "The bankers said the publicity which surrounds the debt talks kept them secret."},
+                  {"17", "18", "19"});
   EXPECT_NE(find(run_parsed("Turkish police charged the journalist with terrorism."), "1", "TURCOP"), nullptr);
 }
 

@@ -1425,9 +1425,9 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       for (uint32_t w = q.anchor + 1; w < q2.begin && !linked; ++w)
         linked = one_of(sv.words[w].lower, {"as", "when", "after", "while", "during"});
       // "soldiers were killed in US-led strikes": the attack they were killed in, named right there
-      for (uint32_t w = q2.begin; !linked && w > q.anchor + 1 && w + 4 > q2.begin; --w)
-        linked = ctx.lexicon.pattern(q2.pattern).nominal && one_of(sv.words[w - 1].lower, {"in", "by"}) &&
-                 w - 1 == q.anchor + 1;
+      uint32_t prep = q.anchor + 1;
+      if (!linked && prep < q2.begin && q2.begin - prep <= 4 && ctx.lexicon.pattern(q2.pattern).nominal)
+        linked = one_of(sv.words[prep].lower, {"in", "by"});
       if (linked && q2.target != q.target) q.source = q2.source;
       break;
     }

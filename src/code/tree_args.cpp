@@ -108,6 +108,8 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
   if (!sv.parsed || anchor >= sv.words.size()) return a;
   Tree t(ctx, sv);
   int v = int(anchor);
+  // A passive's agent phrase ("by rebels").
+  auto agent_phrase = [&](int c) { return t.rel(c) == "obl:agent" || (is_obl(t.rel(c)) && t.case_of(c) == "by"); };
   for (int c : t.children(v))
     if (t.rel(c) == "nsubj:pass" || t.rel(c) == "aux:pass") a.passive = true;
   // Headlines drop the auxiliary: "Five Turkish soldiers killed by Syrian shelling", "10
@@ -159,7 +161,7 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
   if (subj < 0 && t.rel(v) == "acl" && t.head(v) >= 0 && sv.words[v].lower.size() > 2) {
     bool agent = false, object = false;
     for (int c : t.children(v)) {
-      agent |= t.rel(c) == "obl:agent" || (is_obl(t.rel(c)) && t.case_of(c) == "by");
+      agent |= agent_phrase(c);
       object |= t.rel(c) == "obj";
     }
     if (!object && (agent || harm_participle(sv.words[v].lower))) {
@@ -198,7 +200,7 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
   };
   if (a.passive) {
     for (int c : t.children(v))
-      if (t.rel(c) == "obl:agent" || (is_obl(t.rel(c)) && t.case_of(c) == "by")) t.with_conjuncts(c, a.sources);
+      if (agent_phrase(c)) t.with_conjuncts(c, a.sources);
     // A misparsed agent phrase: "by" hangs on the verb itself with the agent below it ("were
     // agreed by Presidents Putin and Erdogan": by <-advmod, Presidents <-obj of "by").
     if (a.sources.empty())
@@ -209,7 +211,7 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
     // agent of the participles joined to it.
     if (a.sources.empty() && shared_passive)
       for (int c : t.children(at))
-        if (t.rel(c) == "obl:agent" || (is_obl(t.rel(c)) && t.case_of(c) == "by")) t.with_conjuncts(c, a.sources);
+        if (agent_phrase(c)) t.with_conjuncts(c, a.sources);
     if (subj >= 0 && (at == v || shared_passive)) add_targets(subj);
     else if (subj >= 0 && a.sources.empty()) t.with_conjuncts(subj, a.sources);
   } else if (antecedent >= 0) {

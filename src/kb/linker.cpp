@@ -474,16 +474,34 @@ class Scan {
     return j + 1;
   }
 
+  // The word glued by a hyphen right after match k ("based" in "London-based"), lower case;
+  // "" when none.
+  std::string word_after_hyphen(size_t k) const {
+    uint32_t e = ft_.tokens[ms_[k].te - 1].end;
+    if (e >= text_.size() || text_[e] != '-') return "";
+    size_t b = e + 1, x = b;
+    while (x < text_.size() && std::isalpha(static_cast<unsigned char>(text_[x]))) ++x;
+    return lower_ascii(text_.substr(b, x - b));
+  }
+  // The word glued by a hyphen right before match k ("euro" in "Euro-Atlantic"), lower case.
+  std::string word_before_hyphen(size_t k) const {
+    uint32_t b = ft_.tokens[ms_[k].tb].begin;
+    if (b < 2 || text_[b - 1] != '-') return "";
+    size_t x = b - 1;
+    while (x > 0 && std::isalpha(static_cast<unsigned char>(text_[x - 1]))) --x;
+    return lower_ascii(text_.substr(x, b - 1 - x));
+  }
+  static std::string lower_ascii(std::string_view v) {
+    std::string w(v);
+    for (char& ch : w) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    return w;
+  }
+
   // "Britain-based", "London-based", "US-made": the name says where something is or comes
   // from, not who acts; so does "US-backed", "Iranian-trained", "Turkish-controlled": who stands
   // behind the group or the ground that is named next. ("US-led" names the one who acts.)
   bool located_modifier(size_t k) const {
-    uint32_t e = ft_.tokens[ms_[k].te - 1].end;
-    if (e >= text_.size() || text_[e] != '-') return false;
-    size_t b = e + 1, x = b;
-    while (x < text_.size() && std::isalpha(static_cast<unsigned char>(text_[x]))) ++x;
-    std::string w(text_.substr(b, x - b));
-    for (char& ch : w) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    std::string w = word_after_hyphen(k);
     static constexpr std::string_view kWords[] = {"based", "born", "made", "built", "headquartered", "registered",
                                                   "listed", "flagged", "manufactured", "backed", "formed", "trained",
                                                   "funded", "financed", "armed", "supported", "sponsored", "allied",
@@ -586,12 +604,7 @@ class Scan {
   // "Euro-Atlantic unity", "Indo-Pacific", "pan-African groups": a place name after a prefix and
   // its hyphen is part of an adjective, no place (a body's name stays: "trans-Atlantic alliance").
   bool after_prefix(size_t k) const {
-    uint32_t b = ft_.tokens[ms_[k].tb].begin;
-    if (b < 3 || text_[b - 1] != '-') return false;
-    size_t x = b - 1;
-    while (x > 0 && std::isalpha(static_cast<unsigned char>(text_[x - 1]))) --x;
-    std::string w(text_.substr(x, b - 1 - x));
-    for (char& ch : w) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    std::string w = word_before_hyphen(k);
     static constexpr std::string_view kPrefixes[] = {"euro", "trans", "indo", "afro", "pan"};
     return std::find(std::begin(kPrefixes), std::end(kPrefixes), w) != std::end(kPrefixes);
   }
@@ -727,14 +740,10 @@ class Scan {
         return k + 1;
       }
       // "the Saudi-led coalition", "Russian-led forces": whoever leads is the one that acts.
-      if (hit(k, HitKind::CountryAdj) && !hit(k, HitKind::Place) && !hit(k, HitKind::Org)) {
-        size_t end = ft_.tokens[ms_[k].te - 1].end;
-        std::string_view rest = std::string_view(text_).substr(end, 5);
-        if (rest.size() == 5 && rest[0] == '-' && (rest.substr(1, 3) == "led" || rest.substr(1, 3) == "Led") &&
-            !std::isalpha(static_cast<unsigned char>(rest[4]))) {
-          emit(k, k, MentionKind::Country, LinkRule::Demonym, c, std::string(kb_.str(kb_.entries()[c].code)));
-          return k + 1;
-        }
+      if (hit(k, HitKind::CountryAdj) && !hit(k, HitKind::Place) && !hit(k, HitKind::Org) &&
+          word_after_hyphen(k) == "led") {
+        emit(k, k, MentionKind::Country, LinkRule::Demonym, c, std::string(kb_.str(kb_.entries()[c].code)));
+        return k + 1;
       }
       // "Russian airstrikes", "the Iraqi demands", "a Turkish proposal": the adjective on a
       // word that goes on the phrase says whose (not "Russian-Turkish", not a sentence's end).
