@@ -15,6 +15,8 @@
 #include "nlp/nlp.h"
 #include "nlp/output.h"
 #include "nlp/parser.h"
+#include "nlp/perceptron.h"
+#include "nlp/scorer.h"
 #include "nlp/tagger.h"
 #include "nlp/train.h"
 
@@ -433,4 +435,42 @@ TEST(CommittedModel, PastParticipleSeenAsPastTenseKeepsItsLemma) {
       EXPECT_EQ(a.lemma[i], "free") << a.labels->xpos[a.xpos[i]];
     }
   EXPECT_EQ(freed, 2);
+}
+
+// The runtime scorer rebuilds the file's table in memory (compact slots, dense rows for
+// features that touch many classes, sparse runs for the rest): what it scores must be what the
+// trainer's averaged weights say, for dense, sparse, repeated and unknown features alike.
+TEST(LinearScorer, ScoresWhatTheAveragedWeightsSay) {
+  constexpr uint32_t kClasses = 40;
+  AveragedPerceptron p(kClasses);
+  const FeatureKey dense = fkey(1, 1), sparse = fkey(1, 2), pair = fkey(1, 3), unknown = fkey(1, 4);
+  for (uint32_t c = 0; c < kClasses; ++c) p.add(std::span<const FeatureKey>(&dense, 1), c, float(c) - 20.f);
+  p.add(std::span<const FeatureKey>(&sparse, 1), 5, 10.f);
+  p.add(std::span<const FeatureKey>(&pair, 1), 7, -3.f);
+  p.add(std::span<const FeatureKey>(&pair, 1), 9, 4.f);
+  // Enough other features that lookups probe past occupied slots.
+  for (uint64_t k = 0; k < 5000; ++k) {
+    FeatureKey f = fkey(2, k);
+    p.add(std::span<const FeatureKey>(&f, 1), uint32_t(k % kClasses), float(k % 7) + 1.f);
+  }
+  p.tick();  // averages are half the weights: every weight was added one tick before the end
+  PartWriter w;
+  p.write(w, 0.0);
+  PartReader r(w.bytes().data(), w.bytes().size());
+  auto scorer = read_scorer(r);
+  ASSERT_NE(scorer, nullptr);
+  ASSERT_EQ(scorer->classes(), kClasses);
+  const float step = 10.f / 32767.f;  // the largest average, 20 / 2, is quantized to 32767
+  std::vector<std::vector<FeatureKey>> inputs = {
+      {dense}, {sparse}, {pair}, {unknown}, {dense, sparse, pair, unknown, sparse}, {fkey(2, 41), fkey(2, 4999), dense}};
+  for (const auto& in : inputs) {
+    std::vector<float> got(kClasses), want(kClasses);
+    scorer->score(in, got);
+    p.score(in, want);
+    for (uint32_t c = 0; c < kClasses; ++c) EXPECT_NEAR(got[c], want[c] / 2.f, 4 * step) << "class " << c;
+  }
+  std::vector<float> got(kClasses);
+  std::vector<FeatureKey> none = {unknown, fkey(3, 9)};
+  scorer->score(none, got);
+  for (float v : got) EXPECT_EQ(v, 0.f);
 }
