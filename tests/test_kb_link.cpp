@@ -718,5 +718,17 @@ TEST_F(LinkTest, HeadsOfStateAreGovernments) {
   EXPECT_EQ(code(ms, "African heads of state"), "<not linked>");  // "African" names no country
 }
 
+// A country the story only implies by its people (Biden) does not pull a world city to a small
+// namesake there, and a big city's own name is not another place's GeoNames alternate
+// (Washington, D.C. lists "Rome"). A state the text names still decides ("Paris, Texas").
+TEST_F(LinkTest, WorldCitiesAreNotPulledHomeByPeople) {
+  auto lat = [&](const LinkedMention* m) { return m && m->place != kNone ? shipped_kb()->places()[m->place].lat : 0.0; };
+  auto ms = link("Biden met Erdogan in Paris on Monday.", "2021-06-14");
+  EXPECT_NEAR(lat(find(ms, "Paris")), 48.85, 0.2);  // not Paris, Texas
+  ms = link("Biden arrived in Rome on Friday.", "2021-10-29");
+  EXPECT_NEAR(lat(find(ms, "Rome")), 41.89, 0.2);  // not Washington, D.C.
+  ms = link("Trump spoke at a rally in Paris, Texas.", "2020-10-01");
+  EXPECT_NEAR(lat(find(ms, "Paris")), 33.66, 0.2);
+}
 }  // namespace
 }  // namespace sitrep::kb

@@ -44,6 +44,7 @@ double population_of(const PlaceRec& p) {
 }
 
 constexpr long kRegionList = 4;
+constexpr uint32_t kWorldCity = 1'000'000;
 
 bool region_level(const PlaceRec& p) {
   return p.feature == static_cast<uint8_t>(Feature::Admin1) || p.feature == static_cast<uint8_t>(Feature::IsoSubdivision);
@@ -60,7 +61,13 @@ double score(const Kb& kb, uint32_t pi, const GeoContext& ctx) {
     if (c == p.country) ++in_doc;
   // The document's country: more so the larger its share of the document's country mentions, so
   // that Cairo in an Iraq story naming a United States laboratory stays in Egypt.
-  if (in_doc) s += 3.5 + 2.0 * in_doc / ctx.countries.size() + std::min(in_doc, 5) * 0.3;
+  // A country the document only implies by its people (Biden, Erdogan) says less about where
+  // the story is: "Biden met Erdogan in Paris" is in France, not in Paris, Texas.
+  if (in_doc) {
+    double bonus = 3.5 + 2.0 * in_doc / ctx.countries.size() + std::min(in_doc, 5) * 0.3;
+    auto by_people = std::count(ctx.people_countries.begin(), ctx.people_countries.end(), p.country);
+    s += by_people >= in_doc ? bonus / 2 : bonus;
+  }
   // The capital of a country the document names is that capital, even in a story whose home
   // country (named more often) has a town of the name: "Paris" in a Kentucky paper's report of
   // an attack in France. Within the home country the usual weights decide (Washington state).
@@ -107,9 +114,17 @@ uint32_t best_place(const Kb& kb, std::span<const KeyRec> hits, const GeoContext
     double s = score(kb, pi, ctx);
     if (s > best_score) best_score = s, best = pi;
   };
+  // A name that is a big city's own name means that city, not a place it is an alternate name
+  // of (GeoNames lists "Rome" among the names of Washington, D.C.).
+  bool big_own = std::any_of(hits.begin(), hits.end(), [&](const KeyRec& k) {
+    return static_cast<HitKind>(k.kind) == HitKind::Place && !(k.flags & kAltName) &&
+           kb.places()[k.target].population >= kWorldCity;
+  });
   for (const KeyRec& k : hits) {
     switch (static_cast<HitKind>(k.kind)) {
-      case HitKind::Place: consider(k.target); break;
+      case HitKind::Place:
+        if (!(big_own && (k.flags & kAltName))) consider(k.target);
+        break;
       case HitKind::CountryName:
       case HitKind::CountryAdj: consider(kb.entries()[k.target].place); break;
       default: break;

@@ -13,6 +13,7 @@ namespace sitrep::kb {
 
 struct GeoContext {
   std::vector<uint32_t> countries;  // country entries the document mentions, repeats = weight
+  std::vector<uint32_t> people_countries;  // those of `countries` implied by a person named, not by a name of the country
   std::vector<uint32_t> places;     // places already resolved in the document
   std::vector<uint32_t> region_countries;  // the country of each first-level region the document names
   std::vector<std::string> said_regions;   // folded names the text calls a state ("Washington state")

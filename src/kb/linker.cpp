@@ -66,6 +66,7 @@ class Scan {
   std::vector<uint32_t> people_;     // people named so far, in order
   std::vector<std::pair<uint32_t, uint32_t>> credit_datelines_;  // byte ranges, find_credit_datelines
   std::vector<uint32_t> countries_;  // countries named or implied so far
+  std::vector<uint32_t> people_countries_;  // those of them implied by a person (repeats = weight)
   std::vector<uint32_t> doc_countries_;  // countries or capitals named anywhere in the text
   std::vector<uint32_t> named_countries_;  // countries named anywhere in the text (not by capital)
   std::vector<uint32_t> orgs_;       // organizations named so far, in order
@@ -207,7 +208,8 @@ class Scan {
     people_.push_back(e);
     const RoleRec* r = kb_.active_role(e, day_);
     uint32_t c = r ? r->of : kb_.entries()[e].country;
-    if (c != kNone && kb_.entries()[c].kind == static_cast<uint8_t>(EntryKind::Country)) countries_.push_back(c);
+    if (c != kNone && kb_.entries()[c].kind == static_cast<uint8_t>(EntryKind::Country))
+      countries_.push_back(c), people_countries_.push_back(c);
   }
 
   // "the Trump administration", "the Assad regime", "the Erdogan government": a leader's
@@ -1000,6 +1002,7 @@ class Scan {
   void resolve_places() {
     GeoContext ctx;
     ctx.countries = countries_;
+    ctx.people_countries = people_countries_;
     // The names the rules accept, with the meanings they allow, resolved together as the
     // geocoder resolves a document: each in the light of the others ("Edmonton" beside
     // "Enfield") and of what the text says ("Portland, Maine", "Washington state").
