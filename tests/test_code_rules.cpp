@@ -2308,6 +2308,18 @@ TEST(CodeRules, TitlesInsideNamesAreNoVerbs) {
 // "gave a toll of 31 people killed": the monitor that counts the dead is not their killer, and
 // where it is based ("a Britain-based monitoring group") says nothing of whose the dead are.
 // "hails from" a family is no praise.
+// "The army said it had killed dozens of militants": in reported speech the pronoun's clause is
+// read by the window, and the actor after a count ("dozens of") is what the verb acts on.
+TEST(CodeRules, TheCountedAreTheObject) {
+  NEED_PARSER();
+  auto c = run_parsed("The Syrian army said it had killed dozens of militants in Idlib.");
+  const auto* e = find(c, "19");
+  ASSERT_NE(e, nullptr) << listed(c);
+  ASSERT_TRUE(e->source && e->target) << listed(c);
+  EXPECT_EQ(e->source->code, "SYRMIL");
+  EXPECT_EQ(e->target->agent, "REB") << listed(c);
+}
+
 TEST(CodeRules, WhoCountsTheDeadIsNotTheirKiller) {
   NEED_PARSER();
   auto c = run_parsed(

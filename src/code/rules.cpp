@@ -288,6 +288,8 @@ class Rules {
         continue;
       }
       if (!is_actor(m)) continue;
+      // "killed dozens of militants": the actor after a count is the object.
+      if (b == "of" && counted(m)) return m;
       if (b == "by" || b == "of" || b == "for" || b == "about" || b == "over" || b == "than") {
         w = last_word(m);
         continue;
