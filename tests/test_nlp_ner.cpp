@@ -166,3 +166,57 @@ TEST(NerFeatures, CueWordsAreFeatures) {
   EXPECT_NE(features(info, 3), features(no_left, 3));
   EXPECT_EQ(features(info, 0), features(no_left, 0));
 }
+
+// In a sentence of mixed case, words in lower case throughout that no gazetteer name covers are
+// outside any name when the word before is: the recognizer does not score them. Not in a
+// sentence without capitals, not for a lower-case name the gazetteer knows ("malaysia"), not for
+// a word with letters outside ASCII.
+TEST(NerBeamSearch, PlainWordsAfterAnOutsideWordAreNotScored) {
+  auto words_of = [](const std::vector<std::string_view>& forms) {
+    std::vector<WordKeys> w;
+    for (auto f : forms) w.push_back(word_keys(f));
+    return w;
+  };
+  std::vector<std::string_view> forms = {"I", "met", "Ada", "in", "malaysia", "at", "l'école", "yesterday"};
+  auto words = words_of(forms);
+  std::string_view malaysia[] = {"malaysia"};
+  Gazetteer gaz = Gazetteer::build({{gazetteer_key(malaysia), kGazCountry | kGazLowerCase}});
+  NerSentenceInfo info;
+  ner_sentence_info(words, forms, gaz, info);
+  std::vector<char> plain;
+  ner_plain_words(forms, info, plain);
+  EXPECT_EQ(plain, (std::vector<char>{0, 1, 0, 1, 0, 1, 0, 1}));
+
+  std::vector<Upos> upos(forms.size(), Upos::NOUN);
+  int calls = 0;
+  NerBeam::ScoreFn outside = [&](std::span<const FeatureKey>, std::span<float> s) {
+    ++calls;
+    std::fill(s.begin(), s.end(), 0.f);
+    s[0] = 1.f;
+  };
+  NerBeam beam(1);
+  beam.run(words, upos, info, outside, nullptr, plain);
+  EXPECT_EQ(calls, 4);  // I, Ada, malaysia, l'école
+  std::vector<uint16_t> out(forms.size(), 99);
+  beam.best(out);
+  EXPECT_EQ(out, std::vector<uint16_t>(forms.size(), 0));
+  // After a word inside a name, a plain word is scored like any other.
+  calls = 0;
+  uint16_t uper = uint16_t(ner_class(0, 3));
+  NerBeam::ScoreFn person = [&](std::span<const FeatureKey>, std::span<float> s) {
+    ++calls;
+    std::fill(s.begin(), s.end(), 0.f);
+    s[uper] = 1.f;
+  };
+  beam.run(words, upos, info, person, nullptr, plain);
+  EXPECT_EQ(calls, int(forms.size()));
+  beam.best(out);
+  EXPECT_EQ(out, std::vector<uint16_t>(forms.size(), uper));
+
+  std::vector<std::string_view> lower = {"we", "met", "ada", "in", "london"};
+  auto lw = words_of(lower);
+  NerSentenceInfo li;
+  ner_sentence_info(lw, lower, Gazetteer(), li);
+  ner_plain_words(lower, li, plain);
+  EXPECT_TRUE(plain.empty());
+}

@@ -230,7 +230,7 @@ void ner_features(std::span<const WordKeys> words, std::span<const Upos> upos, c
 }
 
 size_t NerBeam::run(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info,
-                    const ScoreFn& score, const uint16_t* gold) {
+                    const ScoreFn& score, const uint16_t* gold, std::span<const char> plain) {
   size_t n = words.size();
   steps_.resize(n);
   std::vector<FeatureKey> feats, hist;
@@ -241,6 +241,13 @@ size_t NerBeam::run(std::span<const WordKeys> words, std::span<const Upos> upos,
   for (size_t i = 0; i < n; ++i) {
     cand.clear();
     size_t prev_count = i == 0 ? 1 : steps_[i - 1].size();
+    if (i < plain.size() && plain[i] && prev_count == 1) {
+      const Item& it = i == 0 ? start : steps_[i - 1][0];
+      if (it.cls == 0 || it.cls == kNerStart) {
+        steps_[i].assign(1, Item{it.score, 0, 0, it.cls});
+        continue;
+      }
+    }
     if (prev_count == 1) {  // one history: one scorer call over both lists
       const Item& it = i == 0 ? start : steps_[i - 1][0];
       ner_static_features(words, upos, info, i, feats);
@@ -288,12 +295,27 @@ void NerBeam::best(std::span<uint16_t> out, size_t steps) const {
   }
 }
 
+void ner_plain_words(std::span<const std::string_view> forms, const NerSentenceInfo& info, std::vector<char>& out) {
+  out.clear();
+  if (info.sentence_case != 0) return;
+  out.assign(forms.size(), 0);
+  for (size_t i = 0; i < forms.size(); ++i) {
+    bool lower = !forms[i].empty();
+    for (char ch : forms[i]) lower = lower && !(ch >= 'A' && ch <= 'Z') && static_cast<unsigned char>(ch) < 0x80;
+    bool gaz = info.has_gaz && ((i < info.gaz.span.size() && info.gaz.span[i]) || (i < info.gaz.word.size() && info.gaz.word[i]));
+    out[i] = lower && !gaz;
+  }
+}
+
 void EntityRecognizer::tag(std::span<const WordKeys> words, std::span<const std::string_view> forms,
                            std::span<const Upos> upos, std::span<uint16_t> out) const {
   NerSentenceInfo info;
   ner_sentence_info(words, forms, gazetteer_, info);
+  std::vector<char> plain;
+  ner_plain_words(forms, info, plain);
   NerBeam beam(kNerBeamWidth);
-  beam.run(words, upos, info, [&](std::span<const FeatureKey> f, std::span<float> sc) { scorer_->score(f, sc); }, nullptr);
+  beam.run(words, upos, info, [&](std::span<const FeatureKey> f, std::span<float> sc) { scorer_->score(f, sc); }, nullptr,
+           plain);
   beam.best(out);
 }
 

@@ -61,6 +61,13 @@ void ner_history_features(std::span<const WordKeys> words, std::span<const Upos>
 void ner_features(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info, size_t i,
                   uint32_t prev1, uint32_t prev2, std::vector<FeatureKey>& out);
 
+// The words of a sentence the recognizer reads as outside any name without scoring them, when
+// the word before is outside one too: in a sentence of mixed case, words in lower case
+// throughout (ASCII) that no gazetteer name covers. None in a sentence without capitals (web
+// text, where names go lower case too). On 187,000 words of news this changes no entity and
+// saves a tenth of the analysis.
+void ner_plain_words(std::span<const std::string_view> forms, const NerSentenceInfo& info, std::vector<char>& out);
+
 // Beam search over one sentence's classes: each step extends every kept item by every class
 // its last class allows and keeps the `width` best (width 1: greedy left to right).
 // Width 1, trained with early updates, scored on dev as well as width 3 at a third of the cost.
@@ -71,8 +78,10 @@ class NerBeam {
   explicit NerBeam(uint32_t width) : width_(width ? width : 1) {}
   // Returns the number of steps taken: all words, or, given `gold` (training), the step at
   // which the gold prefix fell out of the beam, plus one (an early update's prefix).
+  // `plain` (decoding only, may be empty): words that are O without scoring when the word before
+  // is O (see EntityRecognizer::tag).
   size_t run(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info,
-             const ScoreFn& score, const uint16_t* gold);
+             const ScoreFn& score, const uint16_t* gold, std::span<const char> plain = {});
   // The classes of the best item after `steps` steps (default: all taken) into out[0, steps).
   void best(std::span<uint16_t> out, size_t steps = 0) const;
 
