@@ -2320,6 +2320,39 @@ TEST(CodeRules, TheCountedAreTheObject) {
   EXPECT_EQ(e->target->agent, "REB") << listed(c);
 }
 
+// A transcript's "I" and "we" are the speaker of the turn, and the turn's statements are
+// attributed to them; a reporter's question ("Q:") is nobody's. Outside transcripts "I" is the
+// person quoted, never the outlet the quote was given to.
+TEST(CodeRules, TranscriptTurnsAndFirstPersonSpeakers) {
+  NEED_PARSER();
+  auto c = run_parsed(
+      "SECRETARY BLINKEN: Thank you all for coming.\n\nWe will impose new sanctions on Russia.\n\n"
+      "Q: Will you meet Lavrov?\n\nSECRETARY BLINKEN: I met Foreign Minister Lavrov in Geneva last week.\n");
+  const auto* sanction = find(c, "13");  // a planned sanction is a threat of one
+  ASSERT_NE(sanction, nullptr) << listed(c);
+  ASSERT_TRUE(sanction->source) << listed(c);
+  EXPECT_EQ(sanction->source->name, "Antony Blinken");
+  ASSERT_TRUE(sanction->attributed_to) << listed(c);
+  EXPECT_EQ(sanction->attributed_to->name, "Antony Blinken");
+  const EventMention* met = nullptr;
+  for (const auto& e : c.events) {
+    if (!e.cameo || !e.cameo->code.starts_with("04")) continue;
+    if (e.text.starts_with("Q:")) EXPECT_FALSE(e.source || e.attributed_to) << listed(c);  // the reporter's
+    else if (e.source && e.source->name == "Antony Blinken") met = &e;
+  }
+  ASSERT_NE(met, nullptr) << listed(c);
+  ASSERT_TRUE(met->target) << listed(c);
+  EXPECT_EQ(met->target->country, "RUS");
+  auto q = run_parsed("\"I strongly condemn the cowardly attacks on our people,\" Merkel said.");
+  const auto* condemn = find(q, "11");
+  ASSERT_NE(condemn, nullptr) << listed(q);
+  ASSERT_TRUE(condemn->source) << listed(q);
+  EXPECT_EQ(condemn->source->country, "DEU");
+  auto told = run_parsed("\"I am not disagreeing with you,\" he told the Guardian in Paris.");
+  for (const auto& e : told.events)
+    if (e.source) EXPECT_NE(e.source->code, "GBRMED") << listed(told);
+}
+
 TEST(CodeRules, WhoCountsTheDeadIsNotTheirKiller) {
   NEED_PARSER();
   auto c = run_parsed(

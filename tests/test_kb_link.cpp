@@ -730,5 +730,18 @@ TEST_F(LinkTest, WorldCitiesAreNotPulledHomeByPeople) {
   ms = link("Trump spoke at a rally in Paris, Texas.", "2020-10-01");
   EXPECT_NEAR(lat(find(ms, "Paris")), 33.66, 0.2);
 }
+// A transcript names its speakers in capitals before what they say ("SECRETARY BLINKEN:",
+// "Q:"): the labels are found at paragraph starts only, and a label's surname is the one person
+// the KB has by it even where the document never gives the full name.
+TEST_F(LinkTest, TranscriptSpeakerLabelsNameTheSpeaker) {
+  text_ = "SECRETARY BLINKEN: Thank you.\n\nQ: Will you go?\n\nMS. JEAN-PIERRE: Good afternoon. The plan: TBD.\n";
+  auto labels = speaker_labels(text_);
+  std::vector<std::string> got;
+  for (auto [b, e] : labels) got.push_back(text_.substr(b, e - b));
+  EXPECT_EQ(got, (std::vector<std::string>{"SECRETARY BLINKEN", "Q", "MS. JEAN-PIERRE"}));
+  auto ms = Linker(shipped_kb()).link_text(text_, kNoDate);
+  EXPECT_EQ(entry_id(find(ms, "BLINKEN")), "blinken");
+  EXPECT_EQ(entry_id(find(ms, "JEAN-PIERRE")), "jeanpierre");
+}
 }  // namespace
 }  // namespace sitrep::kb

@@ -306,6 +306,16 @@ CodedDoc Coder::code(const Doc& doc) const {
   DocContext ctx{body, an, mentions, *lexicon_, *ontology_, options_.linker ? &options_.linker->kb() : nullptr, &partner};
   const bool sports = sports_story(body);
   ctx.actorless = options_.actorless_events && options_.linker != nullptr;
+  std::vector<std::pair<uint32_t, int>> turns;
+  for (auto [b, e] : kb::speaker_labels(body)) {
+    int who = -1;
+    for (size_t i = 0; i < mentions.size() && who < 0; ++i)
+      if (mentions[i].begin >= b && mentions[i].end <= e && mentions[i].kind == kb::MentionKind::Person &&
+          !mentions[i].code.empty())
+        who = int(i);
+    turns.push_back({b, who});
+  }
+  ctx.turns = &turns;
   std::optional<ActorRef> last_speaker;
   // The country a mention names: a country, a place's country, an agent of a country.
   auto country_named = [&](const kb::LinkedMention& m) -> std::string {

@@ -28,7 +28,13 @@ struct DocContext {
   // Code a predicate whose actors the sentence does not name ("Two suspects were arrested",
   // "Protests erupted in the capital"): CoderOptions::actorless_events.
   bool actorless = false;
+  // A transcript's turns: where each speaker label starts and the mention naming its speaker (-1
+  // for a label naming no one known, "Q:"), in text order. Null or empty in other documents.
+  const std::vector<std::pair<uint32_t, int>>* turns = nullptr;
 };
+
+// The speaker of the transcript turn holding byte `at` (a mention index), -1 outside any.
+int turn_speaker(const DocContext& ctx, uint32_t at);
 
 // Resolves plural references to the two actors last named before them: "the two leaders",
 // "both presidents", "the two countries". Each becomes two mentions over its words (the number

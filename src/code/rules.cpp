@@ -23,7 +23,7 @@ bool is_preposition(std::string_view w) {
                     "over", "about", "toward", "towards", "across", "inside", "outside", "around", "through", "under",
                     "within", "after", "before", "during", "amid", "among", "along", "via", "like", "than", "since"});
 }
-bool is_pronoun(std::string_view w) { return one_of(w, {"it", "he", "she", "they", "we"}); }
+bool is_pronoun(std::string_view w) { return one_of(w, {"it", "he", "she", "they", "we", "i"}); }
 
 // The mention is written after "anti-" ("anti-government", "Anti-Taliban").
 bool anti_prefixed(const DocContext& ctx, int mi) {
@@ -85,6 +85,13 @@ bool is_boundary(std::string_view w) {
 }
 
 }  // namespace
+
+int turn_speaker(const DocContext& ctx, uint32_t at) {
+  if (!ctx.turns || ctx.turns->empty()) return -1;
+  auto it = std::upper_bound(ctx.turns->begin(), ctx.turns->end(), at,
+                             [](uint32_t x, const std::pair<uint32_t, int>& t) { return x < t.first; });
+  return it == ctx.turns->begin() ? -1 : std::prev(it)->second;
+}
 
 SentenceView build_sentence(const DocContext& ctx, size_t s) {
   SentenceView sv;
@@ -1274,7 +1281,22 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           break;
       }
     }
-    if (sources.empty() && p.speaker >= 0 && (intent || plan || pronoun_subject)) sources.push_back(p.speaker);
+    // ("I" is only ever a person: never the outlet a quote was told to.)
+    auto person_mention = [&](int mi) {
+      const auto& mm = ctx.mentions[mi];
+      return mm.kind == kb::MentionKind::Person || mm.rule == kb::LinkRule::TitleAtDate ||
+             mm.rule == kb::LinkRule::Counterpart || mm.rule == kb::LinkRule::LeaderInDoc;
+    };
+    const bool first_singular = pronoun_subject && r.word(pronoun_word) == "i";
+    if (sources.empty() && p.speaker >= 0 && (intent || plan || pronoun_subject) &&
+        !(first_singular && !person_mention(p.speaker)))
+      sources.push_back(p.speaker);
+    // "PRESIDENT ZELENSKYY: ... We have just had negotiations with the President": in a
+    // transcript, "I" and "we" no one else is reported to say are the speaker's, and so is every
+    // statement of the turn.
+    const int turn = p.speaker < 0 ? turn_speaker(ctx, sv.begin) : -1;
+    if (turn >= 0 && sources.empty() && pronoun_subject && one_of(r.word(pronoun_word), {"i", "we"}))
+      sources.push_back(turn);
     // "Obama is ending a trip in Paris, where he had lunch with Macron": a pronoun subject no one
     // reports is the first actor the sentence names before it, the subject it goes on with; "he"
     // and "she" only a person or an office holder, "it" no person.
@@ -1285,14 +1307,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         const auto& mm = ctx.mentions[mi];
         if (mm.begin >= at) break;
         if (!r.is_actor(mi)) continue;
-        bool person = mm.kind == kb::MentionKind::Person || mm.rule == kb::LinkRule::TitleAtDate ||
-                      mm.rule == kb::LinkRule::Counterpart || mm.rule == kb::LinkRule::LeaderInDoc;
-        if ((pr == "he" || pr == "she") != person) continue;
+        if ((pr == "he" || pr == "she" || pr == "i") != person_mention(mi)) continue;
         if (std::find(targets.begin(), targets.end(), mi) != targets.end() || mi == p.target) break;
         sources.push_back(mi);
         break;
       }
     }
+    if (turn >= 0) p.speaker = turn;
     // "Three US servicemen were killed by a roadside bomb": violence with a named victim and no
     // named perpetrator is still an event, with the source left blank (as GDELT leaves Actor1).
     // So is repression: "Twelve opposition activists were arrested on Monday".

@@ -18,8 +18,31 @@ const char* to_string(LinkRule r) {
   static const char* const names[] = {"name", "surname", "surname-in-document", "title-at-date", "counterpart",
                                       "leader-in-document", "metonym", "demonym+agent", "agent", "country", "place",
                                       "organization-in-document", "organization-name", "based-in", "demonym",
-                                      "persons-country"};
+                                      "persons-country", "speaker-label"};
   return names[static_cast<int>(r)];
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> speaker_labels(std::string_view text) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  for (size_t at = 0; at < text.size();) {
+    size_t end = at, letters = 0;
+    bool ok = true;
+    for (; end < text.size() && end - at <= 60; ++end) {
+      char c = text[end];
+      if (c >= 'A' && c <= 'Z') ++letters;
+      else if (c == ':') break;
+      else if (c != ' ' && c != '.' && c != '-' && c != '\'') ok = false;
+      if (!ok) break;
+    }
+    bool label = ok && end < text.size() && text[end] == ':' && letters >= 1 && text[at] != ' ' &&
+                 (end + 1 == text.size() || text[end + 1] == ' ' || text[end + 1] == '\n') &&
+                 (letters >= 2 || end == at + 1);
+    if (label) out.push_back({uint32_t(at), uint32_t(end)});
+    size_t nl = text.find('\n', at);
+    if (nl == std::string_view::npos) break;
+    at = nl + 1;
+  }
+  return out;
 }
 
 namespace {
@@ -51,11 +74,56 @@ class Scan {
     find_credit_datelines();
     for (size_t k = 0; k < ms_.size();) k = interpret(k);
     resolve_places();
+    link_speaker_labels();
     std::sort(out_.begin(), out_.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
     return std::move(out_);
   }
 
  private:
+  // "SECRETARY BLINKEN:", "PRESIDENT ZELENSKYY:": a transcript names its speakers in capitals,
+  // by title and surname, before the full name (if ever) comes. A label that names no one yet
+  // is the person of that surname: one named in the document, else the only one holding an
+  // office on its date, else the only one the KB has.
+  void link_speaker_labels() {
+    for (auto [b, e] : speaker_labels(text_)) {
+      bool named = std::any_of(out_.begin(), out_.end(), [&](const LinkedMention& m) {
+        return m.begin >= b && m.end <= e && m.kind == MentionKind::Person;
+      });
+      if (named) continue;
+      std::string_view label = text_.substr(b, e - b);
+      size_t sp = label.find_last_of(' ');
+      std::string_view surname = sp == std::string_view::npos ? label : label.substr(sp + 1);
+      if (surname.size() < 3) continue;
+      std::vector<uint32_t> in_doc, in_office, all;
+      for (const KeyRec& h : kb_.find_key(fold_key(surname))) {
+        auto kind = static_cast<HitKind>(h.kind);
+        if (kind != HitKind::Surname && kind != HitKind::Person) continue;
+        if (std::find(all.begin(), all.end(), h.target) != all.end()) continue;
+        all.push_back(h.target);
+        if (std::find(people_.begin(), people_.end(), h.target) != people_.end()) in_doc.push_back(h.target);
+        if (day_ != kNoDate && kb_.active_role(h.target, day_)) in_office.push_back(h.target);
+      }
+      uint32_t who = in_doc.size() == 1      ? in_doc[0]
+                     : !in_doc.empty()        ? kNone
+                     : in_office.size() == 1  ? in_office[0]
+                     : in_office.empty() && all.size() == 1 ? all[0]
+                                                            : kNone;
+      if (who == kNone) continue;
+      // Over the surname only: a title before it may be a mention of its own already.
+      uint32_t sb = uint32_t(b + (surname.data() - label.data()));
+      std::erase_if(out_, [&](const LinkedMention& m) { return m.begin < e && m.end > sb; });
+      LinkedMention m;
+      m.begin = sb;
+      m.end = e;
+      m.kind = MentionKind::Person;
+      m.rule = LinkRule::SpeakerLabel;
+      m.entry = who;
+      m.code = kb_.actor_code(who, day_);
+      out_.push_back(std::move(m));
+      people_.push_back(who);
+    }
+  }
+
   const Linker& linker_;
   const Kb& kb_;
   std::string_view text_;

@@ -30,7 +30,8 @@ enum class LinkRule : uint8_t {
   OrgName,   // a capitalized organization name the KB lacks, coded by its head word (code/org_names.h)
   BasedIn,   // "Britain-based", "US-made": a place that says where something is from, not where it happens
   Demonym,   // "Russian airstrikes", "the Iraqi demands": a national adjective on a noun, the country's
-  PersonsCountry  // "her country", "his government": the country of the person last named
+  PersonsCountry,  // "her country", "his government": the country of the person last named
+  SpeakerLabel     // "SECRETARY BLINKEN:" opening a paragraph of a transcript
 };
 const char* to_string(MentionKind k);
 const char* to_string(LinkRule r);
@@ -47,6 +48,11 @@ struct LinkedMention {
 // "Ottawa planned to...": the capital city a metonym (a capital read as its government) is
 // named after, found by the mention's `name`; kNone for any other mention.
 uint32_t metonym_capital(const Kb& kb, const LinkedMention& m, std::string_view name);
+
+// A transcript's speaker labels: a paragraph opening with capitals and a colon ("PRESIDENT
+// BIDEN:", "MS. JEAN-PIERRE:", "Q:"), at most 60 bytes; the spans of the labels without the
+// colon, in text order.
+std::vector<std::pair<uint32_t, uint32_t>> speaker_labels(std::string_view text);
 
 class Linker {
  public:
