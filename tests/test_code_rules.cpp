@@ -2353,6 +2353,34 @@ TEST(CodeRules, TranscriptTurnsAndFirstPersonSpeakers) {
     if (e.source) EXPECT_NE(e.source->code, "GBRMED") << listed(told);
 }
 
+// "provided the Lebanese Armed Forces with aircraft, vehicles and weapons": what is provided
+// comes after "with", past the recipient; "provided support" is aid too.
+TEST(CodeRules, ProvidingSomeoneWithWeaponsIsMilitaryAid) {
+  NEED_PARSER();
+  auto c = run_parsed("The United States has provided the Lebanese Armed Forces with aircraft, vehicles and weapons.");
+  const auto* e = find(c, "072");
+  ASSERT_NE(e, nullptr) << listed(c);
+  ASSERT_TRUE(e->source && e->target) << listed(c);
+  EXPECT_EQ(e->source->code, "USA");
+  EXPECT_EQ(e->target->code, "LBNMIL");
+  auto s = run_parsed("Iran provides support to Hezbollah.");
+  const auto* a = find(s, "07");
+  ASSERT_NE(a, nullptr) << listed(s);
+  ASSERT_TRUE(a->source && a->target) << listed(s);
+  EXPECT_EQ(a->source->code, "IRN");
+}
+
+// "Troops from the United States have arrived in Nepal to help deliver aid": an infinitive of
+// purpose is done by the subject of the verb it serves, however deep ("to help deliver").
+TEST(CodeRules, PurposeInfinitivesShareTheSubject) {
+  NEED_PARSER();
+  auto c = run_parsed("Troops from the United States have arrived in Nepal to help deliver aid.");
+  const auto* e = find(c, "07");
+  ASSERT_NE(e, nullptr) << listed(c);
+  ASSERT_TRUE(e->source) << listed(c);
+  EXPECT_EQ(e->source->code, "USAMIL");
+}
+
 TEST(CodeRules, WhoCountsTheDeadIsNotTheirKiller) {
   NEED_PARSER();
   auto c = run_parsed(

@@ -134,7 +134,12 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
     subj = t.subject_word(at);
     if (subj >= 0) break;
     std::string_view r = t.rel(at);
-    if (r != "xcomp" && r != "conj" && !(r == "advcl" && hops == 0)) break;
+    // (An infinitive of purpose is its subject's at any depth: "arrived in Nepal to help deliver
+    // aid" is the troops' delivery.)
+    bool purpose = r == "advcl" && std::any_of(t.children(at).begin(), t.children(at).end(), [&](int c) {
+      return t.rel(c) == "mark" && sv.words[c].lower == "to";
+    });
+    if (r != "xcomp" && r != "conj" && !(r == "advcl" && (hops == 0 || purpose))) break;
     at = t.head(at);
   }
   // "Believers are attacked, persecuted and killed": a participle coordinated with a passive
