@@ -98,6 +98,11 @@ void Parser::parse(std::span<const WordKeys> words, std::span<const uint16_t> ta
   std::vector<FeatureKey> feats;
   std::vector<float> scores(scorer_->classes());
   while (!st.terminal()) {
+    // With the root alone on the stack only a shift is possible: nothing to score.
+    if (!st.can_left() && !st.can_right()) {
+      st.apply(0);
+      continue;
+    }
     parser_features(st, words, tags, feats);
     scorer_->score(feats, scores);
     uint32_t best = 0;
