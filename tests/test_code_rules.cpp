@@ -2349,8 +2349,11 @@ TEST(CodeRules, TranscriptTurnsAndFirstPersonSpeakers) {
   ASSERT_TRUE(condemn->source) << listed(q);
   EXPECT_EQ(condemn->source->country, "DEU");
   auto told = run_parsed("\"I am not disagreeing with you,\" he told the Guardian in Paris.");
-  for (const auto& e : told.events)
-    if (e.source) EXPECT_NE(e.source->code, "GBRMED") << listed(told);
+  for (const auto& e : told.events) {
+    if (e.source) {
+      EXPECT_NE(e.source->code, "GBRMED") << listed(told);
+    }
+  }
 }
 
 // "provided the Lebanese Armed Forces with aircraft, vehicles and weapons": what is provided
