@@ -2384,6 +2384,17 @@ TEST(CodeRules, PurposeInfinitivesShareTheSubject) {
   EXPECT_EQ(e->source->code, "USAMIL");
 }
 
+// "Erdogan's opponents", "opponents of the deal": a leader's or a policy's opponents are the
+// political opposition.
+TEST(CodeRules, OpponentsAreTheOpposition) {
+  NEED_PARSER();
+  auto c = run_parsed("Erdogan's opponents accused him of authoritarianism.");
+  const auto* e = find(c, "11");
+  ASSERT_NE(e, nullptr) << listed(c);
+  ASSERT_TRUE(e->source) << listed(c);
+  EXPECT_EQ(e->source->code, "TUROPP");
+}
+
 TEST(CodeRules, WhoCountsTheDeadIsNotTheirKiller) {
   NEED_PARSER();
   auto c = run_parsed(
