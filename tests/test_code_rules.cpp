@@ -2327,7 +2327,17 @@ TEST(CodeRules, TranscriptTurnsAndFirstPersonSpeakers) {
   NEED_PARSER();
   auto c = run_parsed(
       "SECRETARY BLINKEN: Thank you all for coming.\n\nWe will impose new sanctions on Russia.\n\n"
-      "Q: Will you meet Lavrov?\n\nSECRETARY BLINKEN: I met Foreign Minister Lavrov in Geneva last week.\n");
+      "Q: Will you meet Foreign Minister Lavrov again soon?\n\n"
+      "SECRETARY BLINKEN: I met Foreign Minister Lavrov in Geneva last week.\n");
+  // Each paragraph of a known speaker's turn is a quote of theirs; the reporter's is no one's.
+  std::vector<std::string> quoted;
+  for (const auto& q : c.quotes) {
+    ASSERT_TRUE(q.speaker) << q.text;
+    EXPECT_EQ(q.speaker->name, "Antony Blinken") << q.text;
+    quoted.push_back(q.text);
+  }
+  EXPECT_EQ(quoted, (std::vector<std::string>{"Thank you all for coming.", "We will impose new sanctions on Russia.",
+                                              "I met Foreign Minister Lavrov in Geneva last week."}));
   const auto* sanction = find(c, "13");  // a planned sanction is a threat of one
   ASSERT_NE(sanction, nullptr) << listed(c);
   ASSERT_TRUE(sanction->source) << listed(c);

@@ -307,7 +307,8 @@ CodedDoc Coder::code(const Doc& doc) const {
   const bool sports = sports_story(body);
   ctx.actorless = options_.actorless_events && options_.linker != nullptr;
   std::vector<std::pair<uint32_t, int>> turns;
-  for (auto [b, e] : kb::speaker_labels(body)) {
+  const auto labels = kb::speaker_labels(body);
+  for (auto [b, e] : labels) {
     int who = -1;
     for (size_t i = 0; i < mentions.size() && who < 0; ++i)
       if (mentions[i].begin >= b && mentions[i].end <= e && mentions[i].kind == kb::MentionKind::Person &&
@@ -534,6 +535,34 @@ CodedDoc Coder::code(const Doc& doc) const {
       out.events.push_back(std::move(e));
     }
     find_quotes(ctx, sv, out.quotes, last_speaker);
+  }
+  // A transcript's turns are its speakers' own words: each paragraph of a turn whose speaker is
+  // known is a quote of theirs (unless quotation marks inside it made quotes already).
+  if (ctx.kb) {
+    for (size_t t = 0; t < labels.size(); ++t) {
+      if (turns[t].second < 0) continue;
+      ActorRef speaker = actor_of(*ctx.kb, mentions[size_t(turns[t].second)], body);
+      size_t at = labels[t].second + 1, stop = t + 1 < labels.size() ? labels[t + 1].first : body.size();
+      while (at < stop) {
+        size_t nl = body.find('\n', at);
+        size_t end = std::min(nl == std::string::npos ? body.size() : nl, stop);
+        size_t b = at, e = end;
+        while (b < e && std::isspace(uint8_t(body[b]))) ++b;
+        while (e > b && std::isspace(uint8_t(body[e - 1]))) --e;
+        bool quoted = std::any_of(out.quotes.begin(), out.quotes.end(),
+                                  [&](const Quote& q) { return q.span.begin < e && q.span.end > b; });
+        if (e - b >= 20 && !quoted) {
+          Quote q;
+          q.span = {uint32_t(b), uint32_t(e)};
+          q.text = body.substr(b, e - b);
+          q.speaker = speaker;
+          out.quotes.push_back(std::move(q));
+        }
+        at = end + 1;
+      }
+    }
+    std::stable_sort(out.quotes.begin(), out.quotes.end(),
+                     [](const Quote& a, const Quote& b) { return a.span.begin < b.span.begin; });
   }
   return out;
 }
