@@ -2405,6 +2405,18 @@ TEST(CodeRules, OpponentsAreTheOpposition) {
   EXPECT_EQ(e->source->code, "TUROPP");
 }
 
+// "Baghdad charged that U.S. planes had violated its airspace": to charge that something
+// happened is to accuse, not to bring charges against someone.
+TEST(CodeRules, ChargingThatIsAnAccusation) {
+  NEED_PARSER();
+  auto c = run_parsed("Baghdad charged that U.S. planes had violated its airspace.");
+  const auto* e = find(c, "112");
+  ASSERT_NE(e, nullptr) << listed(c);
+  ASSERT_TRUE(e->source) << listed(c);
+  EXPECT_EQ(e->source->code, "IRQGOV");
+  EXPECT_EQ(find(c, "173"), nullptr) << listed(c);
+}
+
 TEST(CodeRules, WhoCountsTheDeadIsNotTheirKiller) {
   NEED_PARSER();
   auto c = run_parsed(
