@@ -2417,6 +2417,35 @@ TEST(CodeRules, ChargingThatIsAnAccusation) {
   EXPECT_EQ(find(c, "173"), nullptr) << listed(c);
 }
 
+// "THE PRESIDENT:" in a transcript The White House published is the US president on its date:
+// his turns' "we" and "I" are his, and so are their quotes.
+TEST(CodeRules, OfficeLabelsNameTheOfficeHolderOfThePublisher) {
+  NEED_PARSER();
+  Doc d;
+  d.id = "t";
+  d.meta.outlet = "The White House";
+  d.meta.date = PubDate{2022, 3, 1, DatePrecision::Day, "test", false};
+  d.body = "THE PRESIDENT: Thank you. We will send more weapons to Ukraine.\n\nQ: Will you meet Putin?\n\n"
+           "THE PRESIDENT: I will not meet Putin.";
+  auto c = parsing_coder()->code(d);
+  const auto* e = find(c, "03");
+  ASSERT_NE(e, nullptr) << listed(c);
+  ASSERT_TRUE(e->source) << listed(c);
+  EXPECT_EQ(e->source->name, "Joe Biden");
+  ASSERT_FALSE(c.quotes.empty());
+  for (const auto& q : c.quotes) {
+    ASSERT_TRUE(q.speaker) << q.text;
+    EXPECT_EQ(q.speaker->name, "Joe Biden") << q.text;
+  }
+  // Without a publisher the label names no one.
+  d.meta.outlet.clear();
+  auto none = parsing_coder()->code(d);
+  for (const auto& ev : none.events)
+    if (ev.source) {
+      EXPECT_NE(ev.source->name, "Joe Biden") << listed(none);
+    }
+}
+
 TEST(CodeRules, WhoCountsTheDeadIsNotTheirKiller) {
   NEED_PARSER();
   auto c = run_parsed(

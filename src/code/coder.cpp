@@ -283,6 +283,7 @@ CodedDoc Coder::code(const Doc& doc) const {
   if (options_.linker)
     mentions = options_.linker->link_text(body, day, an.entity_bytes(nlp::EntityType::LOC),
                                           an.entity_bytes(nlp::EntityType::PER));
+  if (options_.linker) options_.linker->link_office_labels(body, doc.meta.outlet, day, mentions);
   if (options_.linker && options_.unknown_organizations)
     add_unknown_organizations(body, an, *org_heads_, options_.linker->kb(), mentions);
   std::vector<int> partner = resolve_pairs(body, mentions);

@@ -1188,6 +1188,52 @@ std::vector<LinkedMention> Linker::link_text(std::string_view text, int day,
   return scan.run({});
 }
 
+void Linker::link_office_labels(std::string_view text, std::string_view outlet, int day,
+                                std::vector<LinkedMention>& mentions) const {
+  if (outlet.empty()) return;
+  uint32_t country = kNone;
+  for (const auto& l : speaker_labels(text)) {
+    std::string_view label = text.substr(l.first, l.second - l.first);
+    static constexpr std::string_view kOffices[] = {"THE PRESIDENT", "THE VICE PRESIDENT", "THE PRIME MINISTER"};
+    if (std::find(std::begin(kOffices), std::end(kOffices), label) == std::end(kOffices)) continue;
+    bool named = std::any_of(mentions.begin(), mentions.end(), [&](const LinkedMention& m) {
+      return m.begin < l.second && m.end > l.first && m.kind == MentionKind::Person;
+    });
+    if (named) continue;
+    if (country == kNone) {
+      for (const auto& m : link_text(outlet, day)) {
+        if (m.entry == kNone) continue;
+        const auto& e = kb_->entries()[m.entry];
+        country = e.kind == static_cast<uint8_t>(format::EntryKind::Country) ? m.entry : e.country;
+        if (country != kNone) break;
+      }
+      if (country == kNone) return;
+    }
+    // "United States Vice President": the country's name and the title, read as the linker reads
+    // an office holder on a date.
+    std::string phrase(kb_->str(kb_->entries()[country].name));
+    for (std::string_view word = label.substr(4); !word.empty();) {
+      size_t sp = word.find(' ');
+      std::string_view w = word.substr(0, sp);
+      phrase += ' ';
+      phrase += w[0];
+      for (char c : w.substr(1)) phrase += char(std::tolower(static_cast<unsigned char>(c)));
+      word = sp == std::string_view::npos ? std::string_view() : word.substr(sp + 1);
+    }
+    for (const auto& m : link_text(phrase, day)) {
+      if (m.kind != MentionKind::Person || m.entry == kNone || m.end != phrase.size()) continue;
+      LinkedMention lm = m;
+      lm.begin = l.first + 4;  // past "THE "
+      lm.end = l.second;
+      lm.rule = LinkRule::SpeakerLabel;
+      auto at = std::lower_bound(mentions.begin(), mentions.end(), lm.begin,
+                                 [](const LinkedMention& x, uint32_t b) { return x.begin < b; });
+      mentions.insert(at, std::move(lm));
+      break;
+    }
+  }
+}
+
 std::optional<LinkedMention> Linker::link_span(std::string_view surface, int day,
                                                const std::vector<uint32_t>& people_in_doc) const {
   auto all = Scan(*this, surface, day).run(people_in_doc);

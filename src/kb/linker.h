@@ -70,6 +70,13 @@ class Linker {
                                        std::span<const std::pair<uint32_t, uint32_t>> named_places = {},
                                        std::span<const std::pair<uint32_t, uint32_t>> named_people = {}) const;
 
+  // "THE PRESIDENT:", "THE VICE PRESIDENT:", "THE PRIME MINISTER:" labelling a transcript's turns
+  // name the office holder, on `day`, of the country of the body that published it (`outlet`,
+  // "The White House"). Adds a person mention over each such label that names no one yet;
+  // `mentions` stay in text order.
+  void link_office_labels(std::string_view text, std::string_view outlet, int day,
+                          std::vector<LinkedMention>& mentions) const;
+
   // One mention found by another component (an NER span), with the people already named in the
   // document for within-document references. nullopt when the KB does not know it.
   std::optional<LinkedMention> link_span(std::string_view surface, int day,
