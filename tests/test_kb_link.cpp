@@ -742,6 +742,11 @@ TEST_F(LinkTest, TranscriptSpeakerLabelsNameTheSpeaker) {
   auto ms = Linker(shipped_kb()).link_text(text_, kNoDate);
   EXPECT_EQ(entry_id(find(ms, "BLINKEN")), "blinken");
   EXPECT_EQ(entry_id(find(ms, "JEAN-PIERRE")), "jeanpierre");
+  // The White House's briefers of 2022 are in the KB: their labels name them.
+  text_ = "MR. SULLIVAN: Good afternoon.\n\nMR PRICE: We condemn the attack.\n";
+  ms = link(text_, "2022-03-01");
+  EXPECT_EQ(entry_id(find(ms, "SULLIVAN")), "sullivan_j");
+  EXPECT_EQ(entry_id(find(ms, "PRICE")), "price_n");
 }
 }  // namespace
 }  // namespace sitrep::kb
