@@ -327,6 +327,20 @@ void expect_no_codes(std::initializer_list<const char*> texts, std::initializer_
   }
 }
 
+// `text`, parsed and coded, has an event whose code starts with `prefix` and whose source's
+// actor code is `source`. Returns the coded document for further checks.
+CodedDoc expect_source(const char* text, const char* prefix, const char* source) {
+  auto c = run_parsed(text);
+  const auto* e = find(c, prefix);
+  EXPECT_NE(e, nullptr) << text << ": " << listed(c);
+  if (!e) return c;
+  EXPECT_TRUE(e->source) << text << ": " << listed(c);
+  if (e->source) {
+    EXPECT_EQ(e->source->code, source) << text << ": " << listed(c);
+  }
+  return c;
+}
+
 // "demanded the parties allow workers access": the access is what was demanded, not granted,
 // even though it names a target and the demand does not.
 TEST(CodeRules, DemandOutranksTheConcessionItAsksFor) {
@@ -2376,44 +2390,30 @@ TEST(CodeRules, ProvidingSomeoneWithWeaponsIsMilitaryAid) {
   ASSERT_TRUE(e->source && e->target) << listed(c);
   EXPECT_EQ(e->source->code, "USA");
   EXPECT_EQ(e->target->code, "LBNMIL");
-  auto s = run_parsed("Iran provides support to Hezbollah.");
+  auto s = expect_source("Iran provides support to Hezbollah.", "07", "IRN");
   const auto* a = find(s, "07");
-  ASSERT_NE(a, nullptr) << listed(s);
-  ASSERT_TRUE(a->source && a->target) << listed(s);
-  EXPECT_EQ(a->source->code, "IRN");
+  ASSERT_TRUE(a && a->target) << listed(s);
 }
 
 // "Troops from the United States have arrived in Nepal to help deliver aid": an infinitive of
 // purpose is done by the subject of the verb it serves, however deep ("to help deliver").
 TEST(CodeRules, PurposeInfinitivesShareTheSubject) {
   NEED_PARSER();
-  auto c = run_parsed("Troops from the United States have arrived in Nepal to help deliver aid.");
-  const auto* e = find(c, "07");
-  ASSERT_NE(e, nullptr) << listed(c);
-  ASSERT_TRUE(e->source) << listed(c);
-  EXPECT_EQ(e->source->code, "USAMIL");
+  expect_source("Troops from the United States have arrived in Nepal to help deliver aid.", "07", "USAMIL");
 }
 
 // "Erdogan's opponents", "opponents of the deal": a leader's or a policy's opponents are the
 // political opposition.
 TEST(CodeRules, OpponentsAreTheOpposition) {
   NEED_PARSER();
-  auto c = run_parsed("Erdogan's opponents accused him of authoritarianism.");
-  const auto* e = find(c, "11");
-  ASSERT_NE(e, nullptr) << listed(c);
-  ASSERT_TRUE(e->source) << listed(c);
-  EXPECT_EQ(e->source->code, "TUROPP");
+  expect_source("Erdogan's opponents accused him of authoritarianism.", "11", "TUROPP");
 }
 
 // "Baghdad charged that U.S. planes had violated its airspace": to charge that something
 // happened is to accuse, not to bring charges against someone.
 TEST(CodeRules, ChargingThatIsAnAccusation) {
   NEED_PARSER();
-  auto c = run_parsed("Baghdad charged that U.S. planes had violated its airspace.");
-  const auto* e = find(c, "112");
-  ASSERT_NE(e, nullptr) << listed(c);
-  ASSERT_TRUE(e->source) << listed(c);
-  EXPECT_EQ(e->source->code, "IRQGOV");
+  auto c = expect_source("Baghdad charged that U.S. planes had violated its airspace.", "112", "IRQGOV");
   EXPECT_EQ(find(c, "173"), nullptr) << listed(c);
 }
 

@@ -311,10 +311,10 @@ CodedDoc Coder::code(const Doc& doc) const {
   const auto labels = kb::speaker_labels(body);
   for (auto [b, e] : labels) {
     int who = -1;
-    for (size_t i = 0; i < mentions.size() && who < 0; ++i)
-      if (mentions[i].begin >= b && mentions[i].end <= e && mentions[i].kind == kb::MentionKind::Person &&
-          !mentions[i].code.empty())
-        who = int(i);
+    auto first = std::lower_bound(mentions.begin(), mentions.end(), b,
+                                  [](const kb::LinkedMention& m, uint32_t at) { return m.begin < at; });
+    for (auto it = first; it != mentions.end() && it->begin < e && who < 0; ++it)
+      if (it->end <= e && it->kind == kb::MentionKind::Person && !it->code.empty()) who = int(it - mentions.begin());
     turns.push_back({b, who});
   }
   ctx.turns = &turns;
