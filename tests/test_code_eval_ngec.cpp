@@ -32,6 +32,20 @@ TEST(CodeEvalNgec, ReadsQuotedFields) {
   EXPECT_TRUE(in_ngec_split(got.value()[1], PloverSplit::Test));
 }
 
+// --headlines codes the filled-in headline: the prompt's first line, without the dateline after it.
+TEST(CodeEvalNgec, TheHeadlineIsThePromptsFirstLine) {
+  std::string csv =
+      "disclaimer,text,title,source,prompt,label,mode\n"
+      "x,Story.,{country_1} Expels Diplomats,AP,\"Chile Expels Diplomats  \n\n(AP) --\",SANCTION,\n"
+      "x,Story.,T2,AP,,PROTEST,\n";
+  auto got = read_ngec_csv(csv, "t.csv");
+  ASSERT_TRUE(got.ok()) << got.error().message;
+  ASSERT_EQ(got.value().size(), 2u);
+  EXPECT_EQ(got.value()[0].headline_text, "Chile Expels Diplomats");
+  EXPECT_EQ(got.value()[0].title, "{country_1} Expels Diplomats");
+  EXPECT_EQ(got.value()[1].headline_text, "");
+}
+
 TEST(CodeEvalNgec, MalformedInputIsAnError) {
   EXPECT_FALSE(read_ngec_csv("", "t.csv").ok());
   EXPECT_FALSE(read_ngec_csv("a,b\n1,2\n", "t.csv").ok());  // no text/title/label columns

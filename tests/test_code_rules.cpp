@@ -1214,6 +1214,28 @@ TEST(CodeRules, PromisedForceIsAThreat) {
   EXPECT_EQ(best->cameo->plover_type, "THREATEN");
 }
 
+// A promise to go on with force threatens it: "promised to renew their bombing campaign",
+// "vowed to step up attacks on X" (X the threatened); a promise to end it does not. And a
+// pattern's gap stops at "if": "resume suicide bombings if talks fail" resumes no talks.
+TEST(CodeRules, PromisingToGoOnWithForceIsAThreat) {
+  NEED_PARSER();
+  for (const char* text : {"Insurgents promised to renew their bombing campaign in the south.",
+                           "The militants pledged to resume suicide bombings if talks fail.",
+                           "Hamas vowed to continue attacks on Israel."}) {
+    auto c = run_parsed(text);
+    const EventMention* best = best_event(c);
+    ASSERT_NE(best, nullptr) << text;
+    EXPECT_EQ(best->cameo->plover_type, "THREATEN") << text;
+    EXPECT_EQ(find(c, "036"), nullptr) << text;
+    EXPECT_EQ(find(c, "030"), nullptr) << text;
+  }
+  auto v = run_parsed("The rebels vowed to step up attacks on government forces.");
+  EXPECT_NE(find(v, "138", "REB", "MIL"), nullptr);
+  EXPECT_EQ(find(v, "030"), nullptr);
+  auto end = run_parsed("The militants pledged to end suicide bombings.");
+  for (const auto& e : end.events) EXPECT_NE(e.cameo->plover_type, "THREATEN") << e.cameo->code;
+}
+
 // "police clashed with demonstrators" is the demonstrators' riot against the police, as
 // "protesters clashed with police" is.
 TEST(CodeRules, PoliceClashingWithProtestersIsTheirRiot) {

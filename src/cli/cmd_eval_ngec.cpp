@@ -26,6 +26,9 @@ void add_eval_ngec(CLI::App& parent, int& exit_code) {
   auto f = add_eval_coder_flags(
       cmd, {"gpt_synthetic_events_*.csv", "Stories to score: dev (even-numbered headlines), test (odd) or all",
             "Print gold and coded type per story, then the confusion table (stderr)"});
+  auto headlines = std::make_shared<bool>(false);
+  cmd->add_flag("--headlines", *headlines,
+                "Code each story's filled-in headline (its prompt's first line) alone instead of the story");
   cmd->callback([=, &exit_code] {
     auto text = read_eval_file(f->file);
     if (!text) {
@@ -43,13 +46,14 @@ void add_eval_ngec(CLI::App& parent, int& exit_code) {
       exit_code = kFatal;
       return;
     }
-    code::NgecScores s = code::score_ngec(*coder, stories.value(), split, f->details ? &std::cerr : nullptr);
+    code::NgecScores s = code::score_ngec(*coder, stories.value(), split, f->details ? &std::cerr : nullptr, *headlines);
     auto pct = [](size_t a, size_t b) { return b ? 100.0 * double(a) / double(b) : 0.0; };
     nlohmann::json per = nlohmann::json::object();
     for (const auto& [type, t] : s.per_type)
       per[lower(type)] = {{"records", t.records}, {"type_accuracy", pct(t.right, t.records)},
                           {"type_in_story", pct(t.in_doc, t.records)}};
     nlohmann::json j{{"split", code::to_string(split)},
+                     {"unit", *headlines ? "headline" : "story"},
                      {"records", s.records},
                      {"parsed", parsed},
                      {"coded", s.coded},

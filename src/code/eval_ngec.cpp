@@ -58,12 +58,13 @@ Expected<std::vector<NgecStory>> read_ngec_csv(std::string_view csv, const std::
   bool bad = false;
   std::vector<std::string> fields;
   if (!next_record(csv, pos, fields, bad) || bad) return Error{file, "", "empty or unreadable CSV header"};
-  int text = -1, title = -1, label = -1, mode = -1;
+  int text = -1, title = -1, label = -1, mode = -1, prompt = -1;
   for (int c = 0; c < int(fields.size()); ++c) {
     if (fields[c] == "text") text = c;
     else if (fields[c] == "title") title = c;
     else if (fields[c] == "label") label = c;
     else if (fields[c] == "mode") mode = c;
+    else if (fields[c] == "prompt") prompt = c;
   }
   if (text < 0 || title < 0 || label < 0) return Error{file, "", "the header lacks text, title or label"};
   std::unordered_map<std::string, size_t> headlines;
@@ -72,13 +73,19 @@ Expected<std::vector<NgecStory>> read_ngec_csv(std::string_view csv, const std::
     ++row;
     if (bad) return Error{file, "record " + std::to_string(row), "a quoted field never closes"};
     if (fields.size() == 1 && fields[0].empty()) continue;  // a blank line
-    int need = std::max({text, title, label, mode});
+    int need = std::max({text, title, label, mode, prompt});
     if (int(fields.size()) <= need) return Error{file, "record " + std::to_string(row), "too few fields"};
     NgecStory s;
     s.text = std::move(fields[text]);
     s.title = std::move(fields[title]);
     s.label = std::move(fields[label]);
     if (mode >= 0) s.mode = std::move(fields[mode]);
+    if (prompt >= 0) {
+      std::string_view p = fields[prompt];
+      p = p.substr(0, p.find('\n'));
+      while (!p.empty() && std::isspace(uint8_t(p.back()))) p.remove_suffix(1);
+      s.headline_text = std::string(p);
+    }
     s.headline = headlines.emplace(s.title, headlines.size()).first->second;
     out.push_back(std::move(s));
   }
@@ -88,17 +95,18 @@ Expected<std::vector<NgecStory>> read_ngec_csv(std::string_view csv, const std::
 bool in_ngec_split(const NgecStory& story, PloverSplit split) { return in_plover_split(story.headline, split); }
 
 NgecScores score_ngec(const Coder& coder, const std::vector<NgecStory>& stories, PloverSplit split,
-                      std::ostream* details) {
+                      std::ostream* details, bool headlines) {
   NgecScores s;
   for (size_t i = 0; i < stories.size(); ++i) {
     const NgecStory& st = stories[i];
     if (!in_ngec_split(st, split)) continue;
+    if (headlines && st.headline_text.empty()) continue;
     ++s.records;
     auto& per = s.per_type[st.label];
     ++per.records;
     Doc d;
     d.id = "ngec-" + std::to_string(i);
-    d.body = st.text;
+    d.body = headlines ? st.headline_text : st.text;
     // The generator stopped mid-sentence in most stories; close the last one as a reporter
     // would. (It also keeps a story ending in "about" or "up to" clear of a time-stage read past
     // the last token, reported separately.)
@@ -128,7 +136,7 @@ NgecScores score_ngec(const Coder& coder, const std::vector<NgecStory>& stories,
         *details << (best->source ? best->source->code : "-") << ">" << (best->target ? best->target->code : "-") << " "
                  << to_string(best->modality) << " " << best->pattern << "\t" << best->text << "\n";
       else
-        *details << st.text.substr(0, st.text.find('\n')).substr(0, 200) << "\n";
+        *details << d.body.substr(0, d.body.find('\n')).substr(0, 200) << "\n";
     }
   }
   return s;

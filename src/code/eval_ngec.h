@@ -3,7 +3,10 @@
 // its headline prompted). A story's type is that of its lead event: the first sentence with a
 // coded event, its asserted and most confident one first. Stories are split by headline, not by
 // row, because each headline prompted a couple of dozen near-identical stories: headlines in
-// order of first appearance, even-numbered ones dev, odd-numbered test.
+// order of first appearance, even-numbered ones dev, odd-numbered test. With `headlines`, each
+// story's filled-in headline (the first line of its prompt, e.g. "Over Half of Haiti Teachers
+// Now Out on Wildcat Strike") is coded alone instead: the hand-written headline is what carries
+// the type, so this scores the coder on one sentence with a gold label.
 #pragma once
 #include <cstddef>
 #include <map>
@@ -21,6 +24,7 @@ class Coder;
 
 struct NgecStory {
   std::string text, title, label, mode;  // label: the PLOVER type ("ASSAULT"); mode may be ""
+  std::string headline_text;             // the prompt's first line (the filled title); "" if none
   size_t headline = 0;                   // index of its title among distinct titles, in file order
 };
 
@@ -42,6 +46,6 @@ struct NgecScores {
 // With `details`, one line per story: ok/miss, gold type, coded type and code, the lead
 // sentence's event and the story's first words.
 NgecScores score_ngec(const Coder& coder, const std::vector<NgecStory>& stories, PloverSplit split,
-                      std::ostream* details = nullptr);
+                      std::ostream* details = nullptr, bool headlines = false);
 
 }  // namespace sitrep::code

@@ -308,9 +308,11 @@ std::vector<PatternMatch> Lexicon::match(const std::vector<std::vector<uint32_t>
       if (has(w, p.lemmas[k])) at.push_back(w);
       if (lower[w] == "-") ++limit;
       // The window ends where a clause begins ("killed when Taliban fighters attacked" is no
-      // killing of fighters); the parse may still reach past it, to a word the pattern's first governs.
+      // killing of fighters; "resume suicide bombings if talks fail" resumes no talks); the parse
+      // may still reach past it, to a word the pattern's first governs.
       else if (lower[w] == "when" || lower[w] == "while" || lower[w] == "because" || lower[w] == "although" ||
-               lower[w] == "whereas" || lower[w] == "who" || lower[w] == "which")
+               lower[w] == "whereas" || lower[w] == "who" || lower[w] == "which" || lower[w] == "if" ||
+               lower[w] == "unless")
         break;
       else if (lower[w] == "." || lower[w] == ";" || lower[w] == "\"") {
         stopped = true;

@@ -678,17 +678,37 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     }
     // "officials promised arrests if corruption continues", "vowed more attacks": a promise of
     // force is a threat of it.
-    if (cp.code == "030" && cp.lemmas.size() == 1 && i + 1 < chosen.size() &&
-        (cp.text == "promise" || cp.text == "vow" || cp.text == "pledge")) {
+    // So is a promise to go on with it: "promised to renew their bombing campaign", "vowed to
+    // continue attacks on Israel" (not "pledged to end the attacks").
+    bool vow_to_continue = cp.code == "124" && cp.text == "vow to continue";
+    if (((cp.code == "030" && cp.lemmas.size() == 1 &&
+          (cp.text == "promise" || cp.text == "vow" || cp.text == "pledge")) ||
+         vow_to_continue) &&
+        i + 1 < chosen.size()) {
       const PatternMatch& nm = chosen[i + 1];
       const Pattern& np = ctx.lexicon.pattern(nm.pattern);
+      uint32_t from = chosen[i].end;
+      if (!vow_to_continue && from + 1 < nm.begin && sv.words[from].lower == "to" &&
+          one_of(sv.words[from + 1].lower, {"renew", "resume", "continue", "launch", "intensify", "escalate",
+                                              "step", "stage", "carry", "conduct", "mount", "unleash", "wage",
+                                              "expand", "increase", "start", "begin"}))
+        from += sv.words[from + 1].lower == "step" || sv.words[from + 1].lower == "carry" ? 3 : 2;  // "step up"
       bool to = false;
-      for (uint32_t w = chosen[i].end; w < nm.begin; ++w) to |= sv.words[w].lower == "to";
+      for (uint32_t w = from; w < nm.begin; ++w) to |= sv.words[w].lower == "to";
       bool force = is_force(np.code);
       // (a verb pattern's word right after it is its object, a noun: "promised arrests")
-      bool object = nm.begin == chosen[i].end ||
-                    (nm.begin == chosen[i].end + 1 && one_of(sv.words[chosen[i].end].lower, {"more", "new", "further", "mass"}));
-      if (force && !to && ((np.nominal && nm.begin <= chosen[i].end + 3) || object)) {
+      static const std::initializer_list<std::string_view> kDeterminers = {
+          "more", "new", "further", "mass", "the", "its", "their", "his", "her", "a", "an"};
+      bool object = nm.begin == from || (nm.begin == from + 1 && one_of(sv.words[from].lower, kDeterminers));
+      // ("vowed to step up attacks": the infinitive itself is the act of force promised)
+      bool infinitive = !vow_to_continue && !np.nominal && nm.begin == chosen[i].end + 1 &&
+                        sv.words[chosen[i].end].lower == "to";
+      if (force && infinitive) {
+        // (the infinitive keeps its own doer and target, the promise goes: "vowed to step up
+        // attacks on government forces" threatens the forces)
+        settles[i + 1] = ctx.lexicon.intent_code(np.code);
+        absorbed[i] = true;
+      } else if (force && !to && ((np.nominal && nm.begin <= from + 3) || object)) {
         settles[i] = ctx.lexicon.intent_code(np.code);
         absorbed[i + 1] = true;
       }
