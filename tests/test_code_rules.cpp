@@ -1236,6 +1236,40 @@ TEST(CodeRules, PromisingToGoOnWithForceIsAThreat) {
   for (const auto& e : end.events) EXPECT_NE(e.cameo->plover_type, "THREATEN") << e.cameo->code;
 }
 
+// What an act done was for has not happened yet: "visited Peru to deepen ties" is the visit
+// (042), the deepening only planned.
+TEST(CodeRules, APurposeAfterAnActDoneIsOnlyPlanned) {
+  NEED_PARSER();
+  auto c = run_parsed("The Chilean president visited Peru to deepen ties.");
+  const EventMention* best = best_event(c);
+  ASSERT_NE(best, nullptr);
+  EXPECT_EQ(best->cameo->code, "042");
+  for (const auto& e : c.events) {
+    if (e.cameo->code != "042") {
+      EXPECT_EQ(e.modality, Modality::Planned) << e.cameo->code;
+    }
+  }
+}
+
+// Lexicon gaps the NGEC headlines showed, in full sentences: a strike one is out on (143), a
+// meeting requested (026), investment increased in a country (061), forces pulled out (087x),
+// funds mobilised (071, not the mobilization of forces: "be mobilized" is the passive only).
+TEST(CodeRules, StrikesRequestsInvestmentsWithdrawalsAndFunds) {
+  NEED_PARSER();
+  EXPECT_NE(find(run_parsed("Haitian teachers are out on a wildcat strike."), "143", "HTIEDU"), nullptr);
+  EXPECT_NE(find(run_parsed("Chile's president requested a meeting with the Peruvian president."), "026", "CHLGOV",
+                 "PERGOV"),
+            nullptr);
+  EXPECT_NE(find(run_parsed("Dubai businesses increased their investment in Kenya."), "061", "AREBUS", "KEN"), nullptr);
+  const EventMention* r = best_event(run_parsed("The army pulled its forces out of the contested region."));
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->cameo->plover_type, "RETREAT");
+  auto f = run_parsed("The European Union is mobilising additional funds to support peace building in Colombia.");
+  EXPECT_NE(find(f, "071", "IGOEUR"), nullptr);
+  EXPECT_EQ(find(f, "154"), nullptr);
+  EXPECT_NE(find(run_parsed("Thousands of Serbian reservists were mobilized."), "154"), nullptr);
+}
+
 // "police clashed with demonstrators" is the demonstrators' riot against the police, as
 // "protesters clashed with police" is.
 TEST(CodeRules, PoliceClashingWithProtestersIsTheirRiot) {

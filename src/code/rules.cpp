@@ -1237,6 +1237,14 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       else if (out.back().modality == Modality::Negated) neg = true;
       else hypo = true;
     }
+    // One after an act done is what the act was for, not done yet: "visited Peru to deepen
+    // ties", "sent troops to retake the town" (the visit and the sending are the events).
+    else if (!neg && !hypo && !intent && !plan && a > 0 && r.word(a - 1) == "to" && sv.parsed &&
+             sv.words[a].deprel == "advcl" && !out.empty() && out.back().modality == Modality::Asserted &&
+             int(out.back().end) <= a && sv.words[a].head >= int(out.back().begin) &&
+             sv.words[a].head < int(out.back().end) &&
+             !ctx.lexicon.pattern(out.back().pattern).text.starts_with("accept"))  // an invitation accepted: done
+      plan = true;
     // "warned the principality that it will take retaliatory action", "warning they could be
     // banned if ...": a warning of what will or may come (past the lexicon's few words) is a
     // threat, not a reproach.
