@@ -1270,6 +1270,19 @@ TEST(CodeRules, StrikesRequestsInvestmentsWithdrawalsAndFunds) {
   EXPECT_NE(find(run_parsed("Thousands of Serbian reservists were mobilized."), "154"), nullptr);
 }
 
+// Support renewed (051), respect expressed (051), diplomatic cooperation improved (050), the need
+// for assistance expressed (023): lexicon gaps from the NGEC headlines, in full sentences.
+TEST(CodeRules, RenewedSupportRespectCooperationAndNeedsExpressed) {
+  NEED_PARSER();
+  EXPECT_NE(find(run_parsed("Chile renewed its support for the World Health Organization."), "051", "CHL", "IGOWHO"),
+            nullptr);
+  EXPECT_NE(find(run_parsed("Chile and Peru expressed mutual respect for each other."), "051", "CHL"), nullptr);
+  EXPECT_NE(find(run_parsed("Chile and Peru improved their diplomatic cooperation."), "050", "CHL", "PER"), nullptr);
+  EXPECT_NE(find(run_parsed("The Chilean president expressed the need for international assistance during the lockdown."),
+                 "023", "CHLGOV"),
+            nullptr);
+}
+
 // "police clashed with demonstrators" is the demonstrators' riot against the police, as
 // "protesters clashed with police" is.
 TEST(CodeRules, PoliceClashingWithProtestersIsTheirRiot) {
