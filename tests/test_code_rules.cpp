@@ -1283,6 +1283,24 @@ TEST(CodeRules, RenewedSupportRespectCooperationAndNeedsExpressed) {
             nullptr);
 }
 
+// What a that-clause demands, its verb bare, has not happened: "demanded that Iraq allow aid
+// workers freedom of movement" is the demand (100), not Iraq easing anything; "insisted that
+// Turkey had attacked" still tells an attack.
+TEST(CodeRules, WhatIsDemandedInAThatClauseIsNotDone) {
+  NEED_PARSER();
+  auto c = run_parsed("The UN demanded that Iraq allow humanitarian workers freedom of movement.");
+  EXPECT_NE(find(c, "100", "IGOUNO", "IRQ"), nullptr);
+  for (const auto& e : c.events) {
+    if (e.cameo->code != "100") {
+      EXPECT_NE(e.modality, Modality::Asserted) << e.cameo->code;
+    }
+  }
+  auto d = run_parsed("Russia insisted that Turkey had attacked Syrian troops.");
+  const EventMention* a = find(d, "190", "TUR", "SYRMIL");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->modality, Modality::Asserted);
+}
+
 // "police clashed with demonstrators" is the demonstrators' riot against the police, as
 // "protesters clashed with police" is.
 TEST(CodeRules, PoliceClashingWithProtestersIsTheirRiot) {

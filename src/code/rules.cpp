@@ -1237,6 +1237,16 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       else if (out.back().modality == Modality::Negated) neg = true;
       else hypo = true;
     }
+    // "demanded that Iraq allow aid workers in": what is demanded in a that-clause, its verb
+    // bare, has not happened (as "demanded Iraq to allow" has not).
+    if (!neg && !hypo && !intent && !plan && sv.parsed && sv.words[a].deprel == "ccomp" && sv.words[a].head >= 0) {
+      std::string_view h = r.word(sv.words[a].head), v = r.word(a);
+      bool bare = !v.ends_with("ed") && !(v.ends_with("s") && !v.ends_with("ss"));
+      if (bare && (h.starts_with("demand") || h.starts_with("urg") || h.starts_with("ask") || h.starts_with("request") ||
+                   h.starts_with("insist") || h.starts_with("propos") || h.starts_with("recommend") ||
+                   h.starts_with("requir")))
+        hypo = true;
+    }
     // One after an act done is what the act was for, not done yet: "visited Peru to deepen
     // ties", "sent troops to retake the town" (the visit and the sending are the events).
     else if (!neg && !hypo && !intent && !plan && a > 0 && r.word(a - 1) == "to" && sv.parsed &&
