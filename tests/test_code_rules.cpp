@@ -1268,6 +1268,12 @@ TEST(CodeRules, StrikesRequestsInvestmentsWithdrawalsAndFunds) {
   EXPECT_NE(find(f, "071", "IGOEUR"), nullptr);
   EXPECT_EQ(find(f, "154"), nullptr);
   EXPECT_NE(find(run_parsed("Thousands of Serbian reservists were mobilized."), "154"), nullptr);
+  // A request right after its rejection is no appeal (regression: "request .. meeting" made the
+  // headline an appeal for talks).
+  const EventMention* d = best_event(run_parsed(
+      "Ghana: Chief of Armed Forces Declines Request for High-level Meeting with Cuba Counterpart"));
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->cameo->plover_type, "REJECT");
 }
 
 // Support renewed (051), respect expressed (051), diplomatic cooperation improved (050), the need

@@ -1229,6 +1229,16 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         out.back().modality == Modality::Asserted && int(out.back().end) <= a &&
         r.clause_start(int(out.back().begin), boundary) == cs)
       neg = true, plan = intent = false;
+    // "Declines Request for High-level Meeting", "rejected a request for talks": the request
+    // right after a rejection is its object, no appeal made here.
+    if (!neg && (p.code.starts_with("02") || p.code.starts_with("10")) && !out.empty() &&
+        out.back().code.starts_with("12") && out.back().modality == Modality::Asserted && int(out.back().end) <= int(m.begin) &&
+        int(m.begin) - int(out.back().end) <= 2 && r.word(int(m.begin)).starts_with("request")) {
+      bool adjacent = true;
+      for (int w = int(out.back().end); w < int(m.begin); ++w)
+        adjacent = adjacent && one_of(r.word(w), {"a", "an", "the", "its", "their", "his", "her", "this", "that"});
+      if (adjacent) neg = true;
+    }
     // A purpose infinitive inherits the modality of the plan it serves ("scheduled to hold a
     // meeting ... to discuss"): nothing in it has happened yet either.
     if (!neg && !hypo && !intent && !plan && a > 0 && r.word(a - 1) == "to" && !out.empty() &&
