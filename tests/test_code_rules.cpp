@@ -1305,6 +1305,12 @@ TEST(CodeRules, WhatIsDemandedInAThatClauseIsNotDone) {
   const EventMention* a = find(d, "190", "TUR", "SYRMIL");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->modality, Modality::Asserted);
+  // Insisting on what is or was is saying it, no demand; insisting that something be done is.
+  EXPECT_EQ(find(d, "100"), nullptr);
+  auto s = run_parsed("Peskov insisted that the talks were constructive.");
+  EXPECT_EQ(find(s, "100"), nullptr);
+  EXPECT_NE(find(s, "010"), nullptr);
+  EXPECT_NE(find(run_parsed("Russia insisted that Turkey withdraw its troops."), "100", "RUS", "TUR"), nullptr);
 }
 
 // "police clashed with demonstrators" is the demonstrators' riot against the police, as

@@ -1280,6 +1280,25 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         }
       }
     }
+    // "insisted that Turkey had attacked": insisting on what is or was is saying it (010); only
+    // insisting that something be done demands it ("insisted that Turkey withdraw").
+    if (pat.code == "100" && (pat.text == "insist" || pat.text == "insist that") && !neg && !hypo) {
+      bool that = false;
+      for (int w = int(m.begin) + 1; w < std::min(n, int(m.begin) + 12); ++w) {
+        std::string_view x = r.word(w);
+        if (w == int(m.begin) + 1) {
+          if (x != "that") break;
+          that = true;
+          continue;
+        }
+        if (one_of(x, {";", ".", "but", "while", "and"})) break;
+        if (that && (one_of(x, {"had", "has", "have", "was", "were", "is", "are", "did", "does"}) ||
+                     (x.ends_with("ed") && x.size() > 4))) {
+          p.code = "010";
+          break;
+        }
+      }
+    }
     bool intent_code = p.code.starts_with("03") || p.code.starts_with("13") || p.code.starts_with("02") ||
                        p.code.starts_with("10") || p.code.starts_with("12");
     // "Libya said it would not hand over the suspects": unwillingness to cooperate, stated, is a
