@@ -1289,6 +1289,18 @@ TEST(CodeRules, RenewedSupportRespectCooperationAndNeedsExpressed) {
             nullptr);
 }
 
+// A visit called off is a step back in relations (160, SANCTION, as PETRARCH's dictionaries and
+// PLOVER's gold records code it); a meeting called off stays a rejected meeting (125, REJECT, as
+// the PLOVER manual says).
+TEST(CodeRules, ACancelledVisitReducesRelationsACancelledMeetingRejectsIt) {
+  NEED_PARSER();
+  EXPECT_NE(find(run_parsed("Chile's foreign minister has cancelled a planned visit to Peru."), "160", "CHLGOV", "PER"),
+            nullptr);
+  EXPECT_NE(find(run_parsed("Chile postponed the president's trip to Peru."), "160", "CHL"), nullptr);
+  EXPECT_EQ(find(run_parsed("Chile's foreign minister has cancelled a planned visit to Peru."), "125"), nullptr);
+  EXPECT_NE(find(run_parsed("Chile cancelled the meeting with Peru."), "125", "CHL"), nullptr);
+}
+
 // What a that-clause demands, its verb bare, has not happened: "demanded that Iraq allow aid
 // workers freedom of movement" is the demand (100), not Iraq easing anything; "insisted that
 // Turkey had attacked" still tells an attack.
