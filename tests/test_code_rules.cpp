@@ -1301,6 +1301,20 @@ TEST(CodeRules, ACancelledVisitReducesRelationsACancelledMeetingRejectsIt) {
   EXPECT_NE(find(run_parsed("Chile cancelled the meeting with Peru."), "125", "CHL"), nullptr);
 }
 
+// Force halted de-escalates (087): "stopped bombing Aleppo" is no air strike, "suspended its air
+// strikes" no labour strike called off (082), which "suspended their strike" still is.
+TEST(CodeRules, StoppingStrikesOrBombingDeEscalates) {
+  NEED_PARSER();
+  auto a = run_parsed("The Russian air force stopped bombing Aleppo.");
+  EXPECT_NE(find(a, "087", "RUSMIL"), nullptr);
+  EXPECT_EQ(find(a, "195"), nullptr);
+  auto b = run_parsed("Turkey suspended its air strikes on Kurdish militants.");
+  EXPECT_NE(find(b, "087", "TUR"), nullptr);
+  EXPECT_EQ(find(b, "082"), nullptr);
+  EXPECT_NE(find(run_parsed("Israel halted the shelling of Gaza."), "087", "ISR"), nullptr);
+  EXPECT_NE(find(run_parsed("Dock workers suspended their strike."), "082"), nullptr);
+}
+
 // What a that-clause demands, its verb bare, has not happened: "demanded that Iraq allow aid
 // workers freedom of movement" is the demand (100), not Iraq easing anything; "insisted that
 // Turkey had attacked" still tells an attack.
