@@ -1301,6 +1301,19 @@ TEST(CodeRules, ACancelledVisitReducesRelationsACancelledMeetingRejectsIt) {
   EXPECT_NE(find(run_parsed("Chile cancelled the meeting with Peru."), "125", "CHL"), nullptr);
 }
 
+// Asking a question is no appeal (020): "asked about", "asked X whether", "Asked by a reporter if",
+// a quoted question; asking someone to act or for help still is.
+TEST(CodeRules, AQuestionAskedIsNoAppeal) {
+  NEED_PARSER();
+  EXPECT_EQ(find(run_parsed("The Chilean president asked about the border deal with Peru."), "020"), nullptr);
+  EXPECT_EQ(find(run_parsed("The Chilean senator asked Peru whether the troops would stay."), "020"), nullptr);
+  EXPECT_EQ(find(run_parsed("Asked by a Peruvian reporter if he would resign, the Chilean president smiled."), "020"),
+            nullptr);
+  EXPECT_EQ(find(run_parsed("\"Will you withdraw the troops?\" the Chilean senator asked Peru."), "020"), nullptr);
+  EXPECT_NE(find(run_parsed("Chile asked Peru to withdraw its troops."), "020", "CHL", "PER"), nullptr);
+  EXPECT_NE(find(run_parsed("Chile asked Peru for help."), "023", "CHL", "PER"), nullptr);
+}
+
 // Force halted de-escalates (087): "stopped bombing Aleppo" is no air strike, "suspended its air
 // strikes" no labour strike called off (082), which "suspended their strike" still is.
 TEST(CodeRules, StoppingStrikesOrBombingDeEscalates) {

@@ -49,6 +49,30 @@ bool request_verb(std::string_view w) {
   }
   return one_of(w, {"tell", "tells", "told", "telling", "beg", "begs", "begged", "begging", "bade", "bid"});
 }
+// Whether the "ask" at word a puts a question rather than an appeal: "asked about the deal",
+// "asked Trump whether ...", "asked four questions", "Asked by a reporter if ...", "When asked, ...",
+// "“Would you move the embassy?” Garrett asked Sanders." An appeal asks someone to do something
+// or for something ("asked Congress to authorize", "asked for help"), which stops the search.
+bool asked_a_question(const SentenceView& sv, uint32_t a) {
+  auto has_to_soon = [&] {
+    for (uint32_t w = a + 1; w < std::min<uint32_t>(uint32_t(sv.words.size()), a + 4); ++w)
+      if (sv.words[w].lower == "to") return true;
+    return false;
+  };
+  for (uint32_t w = 0; w < a; ++w)
+    if (sv.words[w].lower == "?" && !has_to_soon()) return true;
+  if ((a == 0 || one_of(sv.words[a - 1].lower, {"when", "if", "once", "after", "before", "as"})) &&
+      sv.words[a].lower == "asked" && !has_to_soon())
+    return true;
+  for (uint32_t w = a + 1; w < std::min<uint32_t>(uint32_t(sv.words.size()), a + 8); ++w) {
+    std::string_view x = sv.words[w].lower;
+    if (one_of(x, {"to", "for", "that", ",", ".", ";", ":", "and", "but", "not", "\"", "“"})) return false;
+    if (one_of(x, {"about", "whether", "if", "why", "what", "how", "who", "whom", "where", "which", "when", "question",
+                   "questions"}))
+      return true;
+  }
+  return false;
+}
 bool is_time_word(std::string_view w) {
   return one_of(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
                     "yesterday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -576,6 +600,9 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       if (int(m.end) < n && one_of(sv.words[m.end - 1].lower, {"on", "in", "at", "for", "by", "until"}) &&
           is_time_word(sv.words[m.end].lower))
         continue;
+      // "asked about the deal", "asked Trump whether he would", "Asked by a reporter if ...",
+      // "“Would you move the embassy?” Garrett asked Sanders": asking a question is no appeal.
+      if (!p.nominal && p.text == "ask" && asked_a_question(sv, m.anchor)) continue;
       events.push_back(m);
     } else {
       cues.push_back({p.kind, m.begin, m.end});
