@@ -1314,6 +1314,18 @@ TEST(CodeRules, AQuestionAskedIsNoAppeal) {
   EXPECT_NE(find(run_parsed("Chile asked Peru for help."), "023", "CHL", "PER"), nullptr);
 }
 
+// "offered a glimpse", "offer Obama hope": nothing offered to anyone; "offered details": a
+// statement (010); "offered Peru a deal" still offers cooperation (030).
+TEST(CodeRules, OfferingHopeOrInsightIsNoOfferOfCooperation) {
+  NEED_PARSER();
+  EXPECT_EQ(find(run_parsed("The Peruvian minister's comments offer Chile little hope."), "030"), nullptr);
+  EXPECT_EQ(find(run_parsed("The Chilean report offers a glimpse of Peru's plans."), "030"), nullptr);
+  auto d = run_parsed("Chilean officials did not offer any details on the attack.");
+  EXPECT_EQ(find(d, "030"), nullptr);
+  EXPECT_NE(find(d, "010", "CHLGOV"), nullptr);
+  EXPECT_NE(find(run_parsed("Chile offered Peru a deal on water."), "030", "CHL", "PER"), nullptr);
+}
+
 // Force halted de-escalates (087): "stopped bombing Aleppo" is no air strike, "suspended its air
 // strikes" no labour strike called off (082), which "suspended their strike" still is.
 TEST(CodeRules, StoppingStrikesOrBombingDeEscalates) {
