@@ -225,6 +225,9 @@ Expected<std::shared_ptr<const Lexicon>> Lexicon::compile(const std::vector<Lexi
     }
     for (const auto& f : fs) lex->form_index_[f].push_back(id);
   }
+  // (in the lexicon's order, not the hash map's, so that matches come out in an order that
+  // does not shift when the lexicon grows)
+  for (auto& [form, ids] : lex->form_index_) std::sort(ids.begin(), ids.end());
   for (uint32_t i = 0; i < lex->patterns_.size(); ++i) lex->by_first_[lex->patterns_[i].lemmas[0]].push_back(i);
   return std::shared_ptr<const Lexicon>(std::move(lex));
 }

@@ -636,7 +636,8 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       });
     });
   });
-  std::sort(events.begin(), events.end(), [&](const PatternMatch& a, const PatternMatch& b) {
+  // (stable: ties keep the matcher's order, which follows the lexicon's)
+  std::stable_sort(events.begin(), events.end(), [&](const PatternMatch& a, const PatternMatch& b) {
     // A match within its words' windows before one the parse had to stretch.
     if (a.bridged != b.bridged) return !a.bridged;
     const Pattern& pa = ctx.lexicon.pattern(a.pattern);
