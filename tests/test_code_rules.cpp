@@ -1326,6 +1326,16 @@ TEST(CodeRules, OfferingHopeOrInsightIsNoOfferOfCooperation) {
   EXPECT_NE(find(run_parsed("Chile offered Peru a deal on water."), "030", "CHL", "PER"), nullptr);
 }
 
+// Papers released are no captives released (084): "released a memo", "released a chain of
+// emails"; prisoners and tankers still are.
+TEST(CodeRules, ReleasingPapersIsNoReleaseOfCaptives) {
+  NEED_PARSER();
+  EXPECT_EQ(find(run_parsed("The Chilean campaign released a blistering memo from the Peruvian government."), "084"),
+            nullptr);
+  EXPECT_EQ(find(run_parsed("Chile released a chain of emails showing Peru's efforts."), "084"), nullptr);
+  EXPECT_NE(find(run_parsed("Chile released 300 Peruvian prisoners on Monday."), "0841", "CHL"), nullptr);
+}
+
 // Force halted de-escalates (087): "stopped bombing Aleppo" is no air strike, "suspended its air
 // strikes" no labour strike called off (082), which "suspended their strike" still is.
 TEST(CodeRules, StoppingStrikesOrBombingDeEscalates) {
