@@ -1336,6 +1336,18 @@ TEST(CodeRules, ReleasingPapersIsNoReleaseOfCaptives) {
   EXPECT_NE(find(run_parsed("Chile released 300 Peruvian prisoners on Monday."), "0841", "CHL"), nullptr);
 }
 
+// "hit back at accusations" is a retort (111), "hit the gas" and "fighting the root causes of
+// migration" strike no one; "jets hit positions" still is an attack.
+TEST(CodeRules, FiguresOfHittingAndFightingAreNoAttacks) {
+  NEED_PARSER();
+  auto a = run_parsed("Peru has hit back at Chilean accusations that it harbours smugglers.");
+  EXPECT_NE(find(a, "111", "PER"), nullptr);
+  EXPECT_EQ(find(a, "190"), nullptr);
+  EXPECT_EQ(find(run_parsed("The Chilean president wants the Senate to hit the gas."), "190"), nullptr);
+  EXPECT_EQ(find(run_parsed("Chile spent millions on fighting the root causes of migration."), "190"), nullptr);
+  EXPECT_NE(find(run_parsed("Chilean jets hit rebel positions near the border."), "190", "CHLMIL"), nullptr);
+}
+
 // Force halted de-escalates (087): "stopped bombing Aleppo" is no air strike, "suspended its air
 // strikes" no labour strike called off (082), which "suspended their strike" still is.
 TEST(CodeRules, StoppingStrikesOrBombingDeEscalates) {
