@@ -1346,6 +1346,9 @@ TEST(CodeRules, FiguresOfHittingAndFightingAreNoAttacks) {
   EXPECT_EQ(find(run_parsed("The Chilean president wants the Senate to hit the gas."), "190"), nullptr);
   EXPECT_EQ(find(run_parsed("Chile spent millions on fighting the root causes of migration."), "190"), nullptr);
   EXPECT_NE(find(run_parsed("Chilean jets hit rebel positions near the border."), "190", "CHLMIL"), nullptr);
+  EXPECT_EQ(find(run_parsed("Unlike those in Chile beating the drums for war, Peru has the people on its side."), "182"),
+            nullptr);
+  EXPECT_NE(find(run_parsed("Chilean police beat opposition activists in Santiago."), "182", "CHLCOP"), nullptr);
 }
 
 // Force halted de-escalates (087): "stopped bombing Aleppo" is no air strike, "suspended its air
