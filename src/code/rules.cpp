@@ -54,17 +54,17 @@ bool request_verb(std::string_view w) {
 // "“Would you move the embassy?” Garrett asked Sanders." An appeal asks someone to do something
 // or for something ("asked Congress to authorize", "asked for help"), which stops the search.
 bool asked_a_question(const SentenceView& sv, uint32_t a) {
-  auto has_to_soon = [&] {
-    for (uint32_t w = a + 1; w < std::min<uint32_t>(uint32_t(sv.words.size()), a + 4); ++w)
-      if (sv.words[w].lower == "to") return true;
-    return false;
-  };
-  for (uint32_t w = 0; w < a; ++w)
-    if (sv.words[w].lower == "?" && !has_to_soon()) return true;
-  if ((a == 0 || one_of(sv.words[a - 1].lower, {"when", "if", "once", "after", "before", "as"})) &&
-      sv.words[a].lower == "asked" && !has_to_soon())
-    return true;
-  for (uint32_t w = a + 1; w < std::min<uint32_t>(uint32_t(sv.words.size()), a + 8); ++w) {
+  const uint32_t n = uint32_t(sv.words.size());
+  bool to_soon = false;  // "asked him to ...", "Asked to comment": an infinitive right after
+  for (uint32_t w = a + 1; w < std::min(n, a + 4); ++w) to_soon |= sv.words[w].lower == "to";
+  if (!to_soon) {
+    for (uint32_t w = 0; w < a; ++w)
+      if (sv.words[w].lower == "?") return true;
+    if ((a == 0 || one_of(sv.words[a - 1].lower, {"when", "if", "once", "after", "before", "as"})) &&
+        sv.words[a].lower == "asked")
+      return true;
+  }
+  for (uint32_t w = a + 1; w < std::min(n, a + 8); ++w) {
     std::string_view x = sv.words[w].lower;
     if (one_of(x, {"to", "for", "that", ",", ".", ";", ":", "and", "but", "not", "\"", "“"})) return false;
     if (one_of(x, {"about", "whether", "if", "why", "what", "how", "who", "whom", "where", "which", "when", "question",
