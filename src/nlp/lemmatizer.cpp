@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include "nlp/features.h"
 #include "nlp/text_chars.h"
 
 namespace sitrep::nlp {
@@ -31,17 +32,37 @@ std::string apply_lemma_rule(std::string_view form, std::string_view rule) {
   return base.empty() ? std::string(form) : base;
 }
 
-uint64_t lemma_form_key(std::string_view lower_form, uint16_t xpos) {
-  uint64_t k = XXH3_64bits_withSeed(lower_form.data(), lower_form.size(), 1000 + xpos);
+namespace {
+// The string's hash with the key's kind and tag mixed in after hashing. (Seeding the string
+// hash with the tag, as part version 1 did, let short strings collide across tags: XXH3 keys a
+// string of 1-3 bytes by XOR with secret + seed, so "ief" under NNP took the key of "ies" under
+// another tag and lemmatized "Brief" as "bry".)
+uint64_t lemma_key(std::string_view s, uint64_t kind, uint16_t xpos) {
+  uint64_t salt = mix64(kind * 0x10001ULL + xpos + 1);
+  uint64_t k = mix64(XXH3_64bits(s.data(), s.size()) ^ salt);
   return k ? k : 1;
 }
-uint64_t lemma_suffix_key(std::string_view lower_suffix, uint16_t xpos) {
-  uint64_t k = XXH3_64bits_withSeed(lower_suffix.data(), lower_suffix.size(), 50000 + xpos);
-  return k ? k : 1;
+}  // namespace
+
+uint64_t lemma_form_key(std::string_view lower_form, uint16_t xpos, uint8_t version) {
+  if (version == 1) {
+    uint64_t k = XXH3_64bits_withSeed(lower_form.data(), lower_form.size(), 1000 + xpos);
+    return k ? k : 1;
+  }
+  return lemma_key(lower_form, 1, xpos);
+}
+uint64_t lemma_suffix_key(std::string_view lower_suffix, uint16_t xpos, uint8_t version) {
+  if (version == 1) {
+    uint64_t k = XXH3_64bits_withSeed(lower_suffix.data(), lower_suffix.size(), 50000 + xpos);
+    return k ? k : 1;
+  }
+  return lemma_key(lower_suffix, 2, xpos);
 }
 
-std::unique_ptr<const Lemmatizer> Lemmatizer::read(PartReader& in) {
+std::unique_ptr<const Lemmatizer> Lemmatizer::read(PartReader& in, uint8_t version) {
+  if (version != 1 && version != kLemmatizerPartVersion) return nullptr;
   auto l = std::make_unique<Lemmatizer>();
+  l->version_ = version;
   l->rules_ = in.strings();
   l->slots_ = in.array<LemmaSlot>();
   if (!in.ok() || l->slots_.empty() || (l->slots_.size() & (l->slots_.size() - 1))) return nullptr;
@@ -60,17 +81,17 @@ const LemmaSlot* Lemmatizer::find(uint64_t key) const {
 }
 
 bool Lemmatizer::seen(std::string_view form, uint16_t xpos) const {
-  return find(lemma_form_key(to_lower(form), xpos)) != nullptr;
+  return find(lemma_form_key(to_lower(form), xpos, version_)) != nullptr;
 }
 
 std::string Lemmatizer::lemma(std::string_view form, uint16_t xpos) const {
   std::string low = to_lower(form);
-  if (const LemmaSlot* s = find(lemma_form_key(low, xpos))) return apply_lemma_rule(form, rules_[s->rule]);
+  if (const LemmaSlot* s = find(lemma_form_key(low, xpos, version_))) return apply_lemma_rule(form, rules_[s->rule]);
   // Unknown word: the longest suffix seen often enough with this tag.
   for (int n = kLemmaMaxSuffix; n >= 0; --n) {
     if (size_t(n) > low.size()) continue;
     std::string_view suf = std::string_view(low).substr(low.size() - size_t(n));
-    const LemmaSlot* s = find(lemma_suffix_key(suf, xpos));
+    const LemmaSlot* s = find(lemma_suffix_key(suf, xpos, version_));
     if (s && (s->count >= min_suffix_count_ || n == 0)) return apply_lemma_rule(form, rules_[s->rule]);
   }
   return low;

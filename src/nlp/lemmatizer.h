@@ -21,13 +21,16 @@ struct LemmaSlot {
 // An edit rule as text: "<case><cut>|<append>", case 'L' = lower-case the form first, 'K' keep.
 std::string lemma_rule(std::string_view form, std::string_view lemma);
 std::string apply_lemma_rule(std::string_view form, std::string_view rule);
-uint64_t lemma_form_key(std::string_view lower_form, uint16_t xpos);
-uint64_t lemma_suffix_key(std::string_view lower_suffix, uint16_t xpos);
+// Version 2 keys mix the tag in after hashing the string (lemmatizer.cpp); files with version 1
+// parts are still read with version 1's keys.
+constexpr uint8_t kLemmatizerPartVersion = 2;
+uint64_t lemma_form_key(std::string_view lower_form, uint16_t xpos, uint8_t version = kLemmatizerPartVersion);
+uint64_t lemma_suffix_key(std::string_view lower_suffix, uint16_t xpos, uint8_t version = kLemmatizerPartVersion);
 constexpr int kLemmaMaxSuffix = 6;
 
 class Lemmatizer {
  public:
-  static std::unique_ptr<const Lemmatizer> read(PartReader& in);
+  static std::unique_ptr<const Lemmatizer> read(PartReader& in, uint8_t version = kLemmatizerPartVersion);
   std::string lemma(std::string_view form, uint16_t xpos) const;
   // Whether training showed this form with this tag (its lemma is then the one seen).
   bool seen(std::string_view form, uint16_t xpos) const;
@@ -37,6 +40,7 @@ class Lemmatizer {
   std::vector<std::string> rules_;
   std::span<const LemmaSlot> slots_;
   uint32_t min_suffix_count_ = 2;
+  uint8_t version_ = kLemmatizerPartVersion;
 };
 
 }  // namespace sitrep::nlp

@@ -129,9 +129,9 @@ Expected<std::shared_ptr<const Model>> Model::load(const std::string& path) {
   } else {
     return bad("tagger");
   }
-  if (auto p = part(Component::Lemmatizer); p && p->version == 1) {
+  if (auto p = part(Component::Lemmatizer)) {
     PartReader in(p->data, p->size);
-    m->lemmatizer = Lemmatizer::read(in);
+    m->lemmatizer = Lemmatizer::read(in, p->version);
     if (!m->lemmatizer) return bad("lemmatizer");
   } else {
     return bad("lemmatizer");

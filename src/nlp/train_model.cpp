@@ -9,6 +9,7 @@
 #include "kb/kb.h"
 #include "nlp/conllu.h"
 #include "nlp/model_file.h"
+#include "nlp/lemmatizer.h"
 #include "nlp/ner.h"
 #include "nlp/nlp.h"
 #include "nlp/parser.h"
@@ -215,6 +216,19 @@ Expected<std::unique_ptr<Tagger>> model_tagger(const std::string& from, const Ma
 
 }  // namespace
 
+size_t harmonize_to_ewt(UdSentence& s) {
+  size_t changed = 0;
+  for (auto& w : s.words) {
+    bool name = w.xpos == "NNP" || w.xpos == "NNPS";
+    bool participle = w.form.size() > 3 && (w.form.ends_with("ed") || w.form.ends_with("ED"));
+    if (!name || w.upos != "VERB" || !participle) continue;
+    w.upos = "ADJ";
+    w.lemma = w.form;
+    ++changed;
+  }
+  return changed;
+}
+
 std::string describe(const TrainOptions& opt) {
   std::ostringstream rec;
   rec << "sitrep train --ud";
@@ -244,9 +258,10 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   for (const auto& path : opt.ud_files) {
     auto sents = read_conllu(path);
     if (!sents) return sents.error();
-    size_t kept = 0;
+    size_t kept = 0, harmonized = 0;
     for (auto& s : sents.value()) {
       if (excluded(s.doc_id, opt.exclude_genres) || excluded(s.sent_id, opt.exclude_genres)) continue;
+      harmonized += harmonize_to_ewt(s);
       for (const auto& w : s.words) {
         xpos_id.emplace(w.xpos, 0);
         std::string rel = w.deprel;
@@ -255,7 +270,8 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
       }
       ++kept;
     }
-    log << path << ": " << kept << " of " << sents.value().size() << " sentences used\n";
+    log << path << ": " << kept << " of " << sents.value().size() << " sentences used, " << harmonized
+        << " words brought to EWT's tags\n";
     files.push_back(std::move(sents.value()));
   }
   for (auto& [k, v] : xpos_id) v = uint16_t(xpos_names.size()), xpos_names.push_back(k);
@@ -355,7 +371,7 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   info.strings(deprel_names);
   std::vector<ModelPart> parts = {{Component::Info, 1, info.bytes()},
                                   {Component::Tagger, kTaggerPartVersion, tagger_part},
-                                  {Component::Lemmatizer, 1, lemma_bytes},
+                                  {Component::Lemmatizer, kLemmatizerPartVersion, lemma_bytes},
                                   {Component::Parser, kParserPartVersion, parser_bytes},
                                   {Component::Ner, kNerPartVersion, ner_bytes.value()}};
   return write_parts(opt, parts, sum, t0, log);

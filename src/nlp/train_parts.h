@@ -34,6 +34,12 @@ struct NerTrainSentence {
   std::vector<uint16_t> gold;
 };
 
+struct UdSentence;
+// Brings a training sentence to EWT's conventions where GUM's differ: a participle inside a
+// proper name ("the United Nations": GUM VERB, lemma "Unite") is EWT's ADJ with the form as lemma.
+// Returns the number of words changed.
+size_t harmonize_to_ewt(UdSentence& s);
+
 using Rng = std::mt19937_64;
 std::vector<size_t> shuffled(size_t n, Rng& rng);
 
