@@ -1351,6 +1351,19 @@ TEST(CodeRules, FiguresOfHittingAndFightingAreNoAttacks) {
   EXPECT_NE(find(run_parsed("Chilean police beat opposition activists in Santiago."), "182", "CHLCOP"), nullptr);
 }
 
+// A past participle on a subject, with no agent, is a reduced passive: "the man accused of
+// shooting two policemen" is the one accused (he accused no one), "diplomats expelled last week"
+// the ones expelled.
+TEST(CodeRules, AParticipleOnASubjectTellsWhatWasDoneToIt) {
+  NEED_PARSER();
+  auto a = run_parsed("The Chilean man accused of shooting two policemen at a border post appeared in court.");
+  EXPECT_NE(find(a, "112", "", "CHL"), nullptr);
+  EXPECT_EQ(find(a, "112", "CHL"), nullptr);
+  auto b = run_parsed("Peruvian diplomats expelled last week arrived in Lima.");
+  EXPECT_NE(find(b, "166", "", "PERGOV"), nullptr);
+  EXPECT_EQ(find(b, "166", "PERGOV"), nullptr);
+}
+
 // Force halted de-escalates (087): "stopped bombing Aleppo" is no air strike, "suspended its air
 // strikes" no labour strike called off (082), which "suspended their strike" still is.
 TEST(CodeRules, StoppingStrikesOrBombingDeEscalates) {

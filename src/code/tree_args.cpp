@@ -162,14 +162,28 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
     shared_passive = a.passive = a.reduced_passive = chain && head_passive && !own && participle;
   }
   // "Five Turkish soldiers killed by Syrian shelling": a participle modifying a noun (acl) with an
-  // agent, or a participle of harm, is a reduced passive clause: the noun is its subject.
+  // agent, a participle of harm, or a past participle on a noun that has a verb of its own ("the
+  // man accused of shooting 50 people appeared", "diplomats expelled last week arrived") is a
+  // reduced passive clause: the noun is its subject, so the one acted on.
   if (subj < 0 && t.rel(v) == "acl" && t.head(v) >= 0 && sv.words[v].lower.size() > 2) {
-    bool agent = false, object = false;
+    bool agent = false, object = false, clause = false;
     for (int c : t.children(v)) {
       agent |= agent_phrase(c);
       object |= t.rel(c) == "obj";
+      clause |= t.rel(c) == "xcomp" || t.rel(c) == "ccomp";
     }
-    if (!object && (agent || harm_participle(sv.words[v].lower))) {
+    bool tagged = ctx.an.labels && ctx.an.xpos.size() == ctx.an.words.size();
+    // (Only when the noun, or the noun it is part of, is a verb's subject: the tagger takes past
+    // tenses for participles, and a parse that hangs such a "participle" on the sentence's root
+    // noun or on an object is mostly wrong, "Doctors from two aid groups donated ...",
+    // "..., prosecutors alleged in an indictment". Nor when it takes a clause: "a woman believed
+    // linked to Al-Qaeda" is not the one believed.)
+    int noun = t.head(v);
+    for (int steps = 0; noun >= 0 && steps < 8 && one_of(t.rel(noun), {"nmod", "appos", "conj", "compound", "flat"}); ++steps)
+      noun = t.head(noun);
+    bool participle = tagged && ctx.an.xpos_name(ctx.an.sentence_begin(sv.index) + uint32_t(v)) == "VBN" &&
+                      noun >= 0 && t.head(noun) >= 0 && t.rel(noun).starts_with("nsubj") && !clause;
+    if (!object && (agent || participle || harm_participle(sv.words[v].lower))) {
       a.passive = a.reduced_passive = true;
       subj = t.head(v);
       at = v;
