@@ -1364,6 +1364,23 @@ TEST(CodeRules, AParticipleOnASubjectTellsWhatWasDoneToIt) {
   EXPECT_EQ(find(b, "166", "PERGOV"), nullptr);
 }
 
+// A plan in a pattern's gap is the act's: "announced a plan to impose sanctions" imposed none yet
+// ("announce .. sanction"); a planned thing is not ("cancelled a planned visit" cancelled it).
+TEST(CodeRules, APlanToActInsideAPatternIsPlanned) {
+  NEED_PARSER();
+  auto a = run_parsed("Chile announced a plan to impose sanctions on Peru.");
+  for (const auto& e : a.events)
+    if (e.cameo->code.starts_with("16")) {
+      EXPECT_NE(e.modality, Modality::Asserted) << e.cameo->code;
+    }
+  const EventMention* e = find(a, "131", "CHL", "PER");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->modality, Modality::Planned);
+  const EventMention* v = find(run_parsed("A Chilean minister has cancelled a planned visit to Peru."), "160", "CHLGOV", "PER");
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->modality, Modality::Asserted);
+}
+
 // Force halted de-escalates (087): "stopped bombing Aleppo" is no air strike, "suspended its air
 // strikes" no labour strike called off (082), which "suspended their strike" still is.
 TEST(CodeRules, StoppingStrikesOrBombingDeEscalates) {

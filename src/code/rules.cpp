@@ -1186,13 +1186,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     }
     // "stepped up efforts to assist the Syrian settlement", "a bid to end the war": an act in
     // an infinitive on a word of aim or effort is sought, not done ("the first country to
-    // recognize Kosovo" did recognize it).
+    // recognize Kosovo" did recognize it). A plan is planned, as the modality lexicon's "plan to"
+    // says ("Greece plans to impose restrictions", whichever way "plans" is tagged).
     if (sv.parsed && !pat.nominal && sv.words[p.anchor].deprel == "acl" && p.anchor > 0 &&
         sv.words[p.anchor - 1].lower == "to" && sv.words[p.anchor].head >= 0 &&
         one_of(sv.words[sv.words[p.anchor].head].lower,
-               {"effort", "efforts", "bid", "bids", "attempt", "attempts", "push", "drive", "campaign", "plan", "plans",
-                "proposal", "proposals", "initiative", "initiatives", "way", "ways", "means", "chance", "opportunity",
-                "need", "readiness", "willingness", "ability", "right", "importance", "aim", "goal", "hope", "hopes",
+               {"effort", "efforts", "bid", "bids", "attempt", "attempts", "push", "drive", "campaign", "proposal",
+                "proposals", "initiative", "initiatives", "way", "ways", "means", "chance", "opportunity", "need", "readiness", "willingness", "ability", "right", "importance", "aim", "goal", "hope", "hopes",
                 "intention", "desire", "call", "calls", "appeal", "pressure", "mandate"}))
       hypo = true;
     std::vector<bool> consumed(n, false);
@@ -1216,9 +1216,21 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     }
     // "said it would not meet their demands", "will not accept": a refusal is made when said;
     // "will"/"would" mark the statement, not a later act.
+    // A plan in a pattern's gap is the act's too: "announced a plan to impose sanctions" plans
+    // them ("announce .. sanction"); a cue among the pattern's own words is the pattern's.
+    auto in_gap = [&](const auto& c) {
+      if ((c.kind != PatternKind::Planned && c.kind != PatternKind::Intent) || int(c.begin) <= a || c.end > m.end)
+        return false;
+      // (a plan to act or a "will", not a planned thing: "cancelled a planned visit")
+      if (!one_of(r.word(int(c.end) - 1), {"to", "will", "shall", "'ll"})) return false;
+      for (uint32_t w = c.begin; w < c.end; ++w)
+        for (uint32_t id : sv.words[w].lemmas)
+          if (std::find(pat.lemmas.begin(), pat.lemmas.end(), id) != pat.lemmas.end()) return false;
+      return true;
+    };
     for (const auto& c : cues) {
       if (c.kind == PatternKind::Report) continue;
-      if (int(c.end) > a || int(c.begin) < std::max(cs, a - 8)) continue;
+      if ((int(c.end) > a || int(c.begin) < std::max(cs, a - 8)) && !in_gap(c)) continue;
       if (int(c.begin) < own_from && c.kind != PatternKind::Negation) continue;
       if (refusal && c.end == c.begin + 1 && one_of(r.word(c.begin), {"will", "would", "shall", "'ll", "wo"})) continue;
       switch (c.kind) {
