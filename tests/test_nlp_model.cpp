@@ -231,6 +231,35 @@ TEST_F(TinyModel, TaggerOnlyKeepsTheOtherParts) {
   EXPECT_NE(bad.error().message.find("XPOS"), std::string::npos) << bad.error().message;
 }
 
+// --lemmatizer-only: a lemmatizer part of the present version from the data's gold tags, the
+// other parts copied; the result loads and lemmatizes.
+TEST_F(TinyModel, LemmatizerOnlyKeepsTheOtherParts) {
+  TrainOptions o;
+  o.ud_files = {(dir_ / "tiny.conllu").string()};
+  o.ner_file = (dir_ / "tiny.iob2").string();
+  o.output = (dir_ / "lemmatizer_only.sitrep").string();
+  o.lemmatizer_only_from = model_path_;
+  std::ostringstream log;
+  auto r = train_model(o, log);
+  ASSERT_TRUE(r) << r.error().message;
+  auto file = MappedModelFile::open(o.output);
+  ASSERT_TRUE(file);
+  ASSERT_TRUE(file.value()->find(Component::Lemmatizer));
+  EXPECT_EQ(file.value()->find(Component::Lemmatizer)->version, kLemmatizerPartVersion);
+  auto from = MappedModelFile::open(model_path_);
+  ASSERT_TRUE(from);
+  for (Component id : {Component::Tagger, Component::Parser, Component::Ner}) {
+    auto* a = from.value()->find(id);
+    auto* b = file.value()->find(id);
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ(std::string_view(a->data, a->size), std::string_view(b->data, b->size)) << int(id);
+  }
+  auto m = Model::load(o.output);
+  ASSERT_TRUE(m) << m.error().message;
+  Analysis an = m.value()->analyze(kText);
+  EXPECT_EQ(an.lemma[7], "minister");  // "ministers"
+}
+
 // --parser-only: the parser the whole training makes (same data, tags and generator: same
 // bytes), the other parts copied; the result loads and parses. Other epochs give other bytes; a
 // model whose relations differ from the data's is refused.

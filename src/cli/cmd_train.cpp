@@ -42,6 +42,8 @@ void add_train(CLI::App& parent, int& exit_code) {
                   "Train only the tagger; keep this model's lemmatizer, parser and NER (for measuring the tagger)");
   cmd->add_option("--parser-only", opt->parser_only_from,
                   "Train only the parser (same files, jackknifed tags); keep this model's tagger, lemmatizer and NER");
+  cmd->add_option("--lemmatizer-only", opt->lemmatizer_only_from,
+                  "Train only the lemmatizer (gold tags); keep this model's tagger, parser and NER");
   auto prune_from = std::make_shared<std::string>();
   cmd->add_option("--prune-from", *prune_from, "Do not train: copy this model to --output, dropping weights below --prune");
   cmd->callback([opt, prune_from, ner_from, no_gum, &exit_code] {

@@ -35,6 +35,9 @@ struct TrainOptions {
   // and copy the tagger, lemmatizer and NER of this model, whose tag classes and relations must be
   // the ones of ud_files; for measuring parser changes quickly.
   std::string parser_only_from;
+  // Non-empty: train only the lemmatizer (from the gold tags of ud_files, seconds) and copy the
+  // tagger, parser and NER of this model, whose XPOS list must be the one of ud_files.
+  std::string lemmatizer_only_from;
 };
 
 struct TrainSummary {

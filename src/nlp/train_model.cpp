@@ -302,6 +302,13 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   sum.sentences = data.size();
   log << "training on " << sum.sentences << " sentences, " << sum.words << " words; " << classes.size()
       << " tag classes, " << deprel_names.size() << " relations\n";
+  if (!opt.lemmatizer_only_from.empty()) {
+    log << "lemmatizer\n";
+    auto parts = keep_parts(opt, opt.lemmatizer_only_from, xpos_names, deprel_names,
+                            {Component::Lemmatizer, kLemmatizerPartVersion, train_lemmatizer(data)}, "lemmatizer");
+    if (!parts) return parts.error();
+    return write_parts(opt, parts.value(), sum, t0, log);
+  }
   Rng rng(opt.seed);
   // The parser has its own generator, so --parser-only trains the same parser as the whole training.
   Rng parser_rng(opt.seed + 2000);
