@@ -25,6 +25,14 @@ bool is_preposition(std::string_view w) {
 }
 bool is_pronoun(std::string_view w) { return one_of(w, {"it", "he", "she", "they", "we", "i"}); }
 
+// Whether word w of the sentence is one of the pattern's own words (a lemma of it), not a word
+// of its gap.
+bool pattern_word(const SentenceView& sv, const Pattern& pat, uint32_t w) {
+  for (uint32_t id : sv.words[w].lemmas)
+    if (std::find(pat.lemmas.begin(), pat.lemmas.end(), id) != pat.lemmas.end()) return true;
+  return false;
+}
+
 // The mention is written after "anti-" ("anti-government", "Anti-Taliban").
 bool anti_prefixed(const DocContext& ctx, int mi) {
   uint32_t b = ctx.mentions[mi].begin;
@@ -856,11 +864,6 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       // A word of the pattern itself names it before anyone in what follows ("a U.S. request to
       // interrogate detainees": the United States, not the detainees); a word in its gap only
       // when there is no other ("warned their Ent populations about the Prince": the Prince).
-      auto pattern_word = [&](uint32_t w) {
-        for (uint32_t id : sv.words[w].lemmas)
-          if (std::find(pat.lemmas.begin(), pat.lemmas.end(), id) != pat.lemmas.end()) return true;
-        return false;
-      };
       // (Not for talk: "discussed the Iran deal with" discussed Iran's matter, not with Iran.)
       for (uint32_t w = m.begin + 1; w < m.end && !pat.topic; ++w) {
         int t = r.owner_of(int(w));
@@ -869,7 +872,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           continue;
         bool after = std::all_of(targets.begin(), targets.end(),
                                  [&](int x) { return ctx.mentions[x].begin > sv.words[m.end - 1].span.end; });
-        if (targets.empty() || (after && pattern_word(w) && ctx.mentions[t].begin > sv.words[m.begin].span.begin))
+        if (targets.empty() || (after && pattern_word(sv, pat, w) && ctx.mentions[t].begin > sv.words[m.begin].span.begin))
           targets.assign(1, t);
         break;
       }
@@ -1192,8 +1195,9 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         sv.words[p.anchor - 1].lower == "to" && sv.words[p.anchor].head >= 0 &&
         one_of(sv.words[sv.words[p.anchor].head].lower,
                {"effort", "efforts", "bid", "bids", "attempt", "attempts", "push", "drive", "campaign", "proposal",
-                "proposals", "initiative", "initiatives", "way", "ways", "means", "chance", "opportunity", "need", "readiness", "willingness", "ability", "right", "importance", "aim", "goal", "hope", "hopes",
-                "intention", "desire", "call", "calls", "appeal", "pressure", "mandate"}))
+                "proposals", "initiative", "initiatives", "way", "ways", "means", "chance", "opportunity", "need",
+                "readiness", "willingness", "ability", "right", "importance", "aim", "goal", "hope", "hopes", "intention",
+                "desire", "call", "calls", "appeal", "pressure", "mandate"}))
       hypo = true;
     std::vector<bool> consumed(n, false);
     for (const auto& c : cues) {
@@ -1214,8 +1218,6 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       if (x == "VBD" || (x == "VBN" && ctx.an.xpos_name(first + uint32_t(sv.words[p.anchor].head)) == "VB"))
         own_from = sv.words[p.anchor].head + 1;
     }
-    // "said it would not meet their demands", "will not accept": a refusal is made when said;
-    // "will"/"would" mark the statement, not a later act.
     // A plan in a pattern's gap is the act's too: "announced a plan to impose sanctions" plans
     // them ("announce .. sanction"); a cue among the pattern's own words is the pattern's.
     auto in_gap = [&](const auto& c) {
@@ -1224,10 +1226,11 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       // (a plan to act or a "will", not a planned thing: "cancelled a planned visit")
       if (!one_of(r.word(int(c.end) - 1), {"to", "will", "shall", "'ll"})) return false;
       for (uint32_t w = c.begin; w < c.end; ++w)
-        for (uint32_t id : sv.words[w].lemmas)
-          if (std::find(pat.lemmas.begin(), pat.lemmas.end(), id) != pat.lemmas.end()) return false;
+        if (pattern_word(sv, pat, w)) return false;
       return true;
     };
+    // "said it would not meet their demands", "will not accept": a refusal is made when said;
+    // "will"/"would" mark the statement, not a later act.
     for (const auto& c : cues) {
       if (c.kind == PatternKind::Report) continue;
       if ((int(c.end) > a || int(c.begin) < std::max(cs, a - 8)) && !in_gap(c)) continue;

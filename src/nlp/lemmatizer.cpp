@@ -33,30 +33,22 @@ std::string apply_lemma_rule(std::string_view form, std::string_view rule) {
 }
 
 namespace {
-// The string's hash with the key's kind and tag mixed in after hashing. (Seeding the string
-// hash with the tag, as part version 1 did, let short strings collide across tags: XXH3 keys a
-// string of 1-3 bytes by XOR with secret + seed, so "ief" under NNP took the key of "ies" under
-// another tag and lemmatized "Brief" as "bry".)
-uint64_t lemma_key(std::string_view s, uint64_t kind, uint16_t xpos) {
-  uint64_t salt = mix64(kind * 0x10001ULL + xpos + 1);
-  uint64_t k = mix64(XXH3_64bits(s.data(), s.size()) ^ salt);
+// Version 2: the string's hash with the key's kind (1 form, 2 suffix) and tag mixed in after
+// hashing. (Version 1 seeded the string hash with the tag, which let short strings collide across
+// tags: XXH3 keys a string of 1-3 bytes by XOR with secret + seed, so "ief" under NNP took the
+// key of "ies" under another tag and lemmatized "Brief" as "bry".)
+uint64_t lemma_key(std::string_view s, uint64_t kind, uint16_t xpos, uint8_t version) {
+  uint64_t k = version == 1 ? XXH3_64bits_withSeed(s.data(), s.size(), (kind == 1 ? 1000 : 50000) + xpos)
+                            : mix64(XXH3_64bits(s.data(), s.size()) ^ mix64(kind * 0x10001ULL + xpos + 1));
   return k ? k : 1;
 }
 }  // namespace
 
 uint64_t lemma_form_key(std::string_view lower_form, uint16_t xpos, uint8_t version) {
-  if (version == 1) {
-    uint64_t k = XXH3_64bits_withSeed(lower_form.data(), lower_form.size(), 1000 + xpos);
-    return k ? k : 1;
-  }
-  return lemma_key(lower_form, 1, xpos);
+  return lemma_key(lower_form, 1, xpos, version);
 }
 uint64_t lemma_suffix_key(std::string_view lower_suffix, uint16_t xpos, uint8_t version) {
-  if (version == 1) {
-    uint64_t k = XXH3_64bits_withSeed(lower_suffix.data(), lower_suffix.size(), 50000 + xpos);
-    return k ? k : 1;
-  }
-  return lemma_key(lower_suffix, 2, xpos);
+  return lemma_key(lower_suffix, 2, xpos, version);
 }
 
 std::unique_ptr<const Lemmatizer> Lemmatizer::read(PartReader& in, uint8_t version) {
