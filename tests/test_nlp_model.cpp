@@ -468,6 +468,29 @@ TEST(CommittedModel, PastParticipleSeenAsPastTenseKeepsItsLemma) {
   EXPECT_EQ(freed, 2);
 }
 
+// A sentence with no finite verb takes its likeliest participle as the past tense when that was
+// a close second: greedy tagging read "fired", "threatened" and "demanded" as participles
+// because nothing left of them says a verb is still to come. Fragments keep their participles.
+TEST(CommittedModel, ASentenceWithoutAVerbTakesItsParticipleAsThePast) {
+  auto m = Model::load(Model::default_path());
+  ASSERT_TRUE(m) << m.error().message;
+  auto xpos_of = [&](const std::string& text, std::string_view w) {
+    auto a = m.value()->analyze(text);
+    for (size_t i = 0; i < a.words.size(); ++i)
+      if (text.substr(a.words[i].begin, a.words[i].end - a.words[i].begin) == w) return a.labels->xpos[a.xpos[i]];
+    return std::string("(missing)");
+  };
+  EXPECT_EQ(xpos_of("The soldiers fired into the angry crowd near the bridge, wounding six.", "fired"), "VBD");
+  EXPECT_EQ(xpos_of("Rebels threatened to kill the mayor of Homs in retaliation for the raid.", "threatened"), "VBD");
+  EXPECT_EQ(xpos_of("Jan Egeland, the United Nations Emergency Relief Coordinator, demanded parties to the war "
+                    "in Yemen to allow aid workers freedom of movement.",
+                    "demanded"),
+            "VBD");
+  // A fragment, and a sentence with a verb elsewhere, keep the participle.
+  EXPECT_EQ(xpos_of("A very well established service with a friendly staff.", "established"), "VBN");
+  EXPECT_EQ(xpos_of("The police said the man detained on Monday was released.", "detained"), "VBN");
+}
+
 // Suffix keys of different tags must not meet: version 1 seeded the string hash with the tag, and
 // XXH3 keys strings of 1-3 bytes by XOR with secret + seed, so "ief" under one tag shared the key
 // of "ies" under another (tags 1 and 14 here) and an unknown proper name "Brief" became "bry".

@@ -125,6 +125,19 @@ Expected<std::shared_ptr<const Model>> Model::load(const std::string& path) {
     std::vector<uint8_t> class_bits;
     for (const auto& c : classes) class_bits.push_back(m->xpos_bits[c.xpos]);
     tagger->set_class_bits(std::move(class_bits));
+    std::vector<Tagger::ClauseRole> roles;
+    int past = -1;
+    for (size_t c = 0; c < classes.size(); ++c) {
+      const std::string& x = names->xpos[classes[c].xpos];
+      bool verb = classes[c].upos == uint16_t(Upos::VERB) || classes[c].upos == uint16_t(Upos::AUX);
+      roles.push_back(verb && (x == "VB" || x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD") ? Tagger::ClauseRole::Verb
+                      : classes[c].upos == uint16_t(Upos::VERB) && x == "VBN"                     ? Tagger::ClauseRole::Participle
+                      : x == "."                                                                  ? Tagger::ClauseRole::FullStop
+                      : x == "TO"                                                                 ? Tagger::ClauseRole::To
+                                                                                                  : Tagger::ClauseRole::Other);
+      if (classes[c].upos == uint16_t(Upos::VERB) && x == "VBD") past = int(c);
+    }
+    tagger->set_clause_roles(std::move(roles), past);
     m->tagger = std::move(tagger);
   } else {
     return bad("tagger");

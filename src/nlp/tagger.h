@@ -77,6 +77,10 @@ class Tagger {
   void tag(std::span<const WordKeys> words, std::span<uint16_t> out, std::span<const uint8_t> allowed = {}) const;
   // The bits each class carries for `allowed` (e.g. from its XPOS tag); none set by default.
   void set_class_bits(std::vector<uint8_t> bits) { class_bits_ = std::move(bits); }
+  // What each class is to a clause, and the class of the past tense (VERB VBD), for the check
+  // that a sentence has a verb; without them (the default) the tagger is purely greedy.
+  enum class ClauseRole : uint8_t { Other, Verb, Participle, FullStop, To };
+  void set_clause_roles(std::vector<ClauseRole> roles, int past_class);
   const TagClass& tag_class(uint16_t c) const { return classes_[c]; }
   size_t class_count() const { return classes_.size(); }
 
@@ -84,6 +88,14 @@ class Tagger {
   std::unique_ptr<const Scorer> scorer_;
   std::vector<TagClass> classes_;
   std::vector<uint8_t> class_bits_;
+  std::vector<ClauseRole> clause_roles_;
+  int past_class_ = -1;
+  static constexpr size_t kClauseMinWords = 6;
+  // The largest lead of the participle over the past tense that the check overturns, in the
+  // scorer's units; chosen on EWT and GUM dev with the shipped model (troops fired, guerrillas
+  // threatened: leads 8-21; fragments such as "Highly recommended people." lead by 13-68).
+  static constexpr float kPastTenseMargin = 21.0f;
+  ClauseRole clause_role(uint16_t c) const { return c < clause_roles_.size() ? clause_roles_[c] : ClauseRole::Other; }
   std::optional<TagDictionary> dictionary_;
 };
 
