@@ -1174,3 +1174,14 @@ TEST(TimeRelative, AListOfMonthsInOrderIsOneSchedule) {
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[1].value, "1986-12");
 }
+
+// A scheduled act in the present tense looks ahead ("travels", "prepares" as "meets" did); an
+// -ed word a noun's "'s" or a determiner puts before its noun is an adjective, no past tense:
+// "Thursday's postponed talks" in a Tuesday article are two days ahead, not five back.
+TEST(TimeRelative, PresentScheduleAndAttributiveParticiples) {
+  expect_one("The envoy travels to Kabul for Thursday's postponed talks.", kTue14Jul2020, "Thursday", "DATE", "2020-07-16");
+  expect_one("The president prepares for Friday's address.", kTue14Jul2020, "Friday", "DATE", "2020-07-17");
+  expect_one("Parliament votes on Friday's widely expected budget.", kTue14Jul2020, "Friday", "DATE", "2020-07-17");
+  // A past verb still rules: "postponed" after its subject is the clause's verb.
+  expect_one("The envoy postponed the talks on Thursday.", kTue14Jul2020, "Thursday", "DATE", "2020-07-09");
+}

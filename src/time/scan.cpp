@@ -123,6 +123,34 @@ Tokens tokenize(std::string_view text) {
   return out;
 }
 
+namespace {
+// Word i (an -ed word) after an article, a possessive determiner or a noun's "'s", with at most
+// two -ly adverbs between: an adjective before its noun, no verb of the clause.
+bool attributive(const Tokens& t, size_t i) {
+  const uint32_t s = t.toks[i].sentence;
+  size_t j = i;
+  for (int k = 0; k < 2 && j > 0 && t.toks[j - 1].sentence == s && t.toks[j - 1].kind == TokKind::Word &&
+                  t.word(j - 1).size() > 3 && t.word(j - 1).ends_with("ly");
+       ++k)
+    --j;
+  if (j == 0 || t.toks[j - 1].sentence != s || t.toks[j - 1].kind != TokKind::Word) return false;
+  std::string_view p = t.word(j - 1);
+  static constexpr std::string_view kBefore[] = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"};
+  for (std::string_view d : kBefore)
+    if (p == d) return true;
+  // a noun's "'s" ("Tuesday's"), not a pronoun's ("it's", "he's": is or has)
+  if (p == "s" && j >= 3 && t.toks[j - 2].kind == TokKind::Punct && t.toks[j - 3].kind == TokKind::Word &&
+      t.toks[j - 3].sentence == s) {
+    static constexpr std::string_view kPronouns[] = {"it", "he", "she", "that", "what", "there", "who", "here", "where", "this"};
+    std::string_view o = t.word(j - 3);
+    for (std::string_view pr : kPronouns)
+      if (o == pr) return false;
+    return true;
+  }
+  return false;
+}
+}  // namespace
+
 timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
   using timelex::Tense;
   if (b >= t.toks.size()) return Tense::Unknown;
@@ -147,8 +175,10 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
                                                                         t.word(i + 2) == "have"));
       return perfect ? Tense::Past : Tense::Future;
     }
-    // -ed words are past participles, except the negated adjectives: "an unspecified date"
-    if (w.size() > 4 && w.ends_with("ed") && !k.cap && !w.starts_with("un")) return Tense::Past;
+    // -ed words are past participles, except the negated adjectives ("an unspecified date") and
+    // the participles a determiner or a possessive puts before a noun ("for Tuesday's highly
+    // anticipated address", "the revised plan")
+    if (w.size() > 4 && w.ends_with("ed") && !k.cap && !w.starts_with("un") && !attributive(t, i)) return Tense::Past;
     // and the four-letter ones of verbs ending in -e: tied, died, used, owed, sued (not need, seed)
     if (w.size() == 4 && w.ends_with("ed") && w[1] != 'e' && !k.cap) return Tense::Past;
     return Tense::Unknown;
