@@ -1185,3 +1185,11 @@ TEST(TimeRelative, PresentScheduleAndAttributiveParticiples) {
   // A past verb still rules: "postponed" after its subject is the clause's verb.
   expect_one("The envoy postponed the talks on Thursday.", kTue14Jul2020, "Thursday", "DATE", "2020-07-09");
 }
+
+// "following" without "the" before a weekday is a preposition: the defeat was on the Tuesday
+// before a Saturday article, not on the Tuesday after it.
+TEST(TimeRelative, FollowingWithoutTheIsAPreposition) {
+  const DocTime sat24jun2017{2017, 6, 24};
+  expect_one("Calls for change grew following Tuesday's election defeat in Georgia.", sat24jun2017, "Tuesday", "DATE",
+             "2017-06-20");
+}

@@ -22,6 +22,11 @@ Opt Recognizer::rel_first(size_t i) {
   const Entry* r = lex(i, timelex::kRel);
   Rel rel = r->rel;
   if (rel == Rel::Ago) return std::nullopt;
+  // "following" without "the" is a preposition: "calls for change following Tuesday's defeat"
+  // dates the defeat on the Tuesday itself ("the following Tuesday" is a week's step)
+  if (is(i, "following") && !(i > 0 && is(i - 1, "the")) && has(i + 1) && t_.toks[i + 1].cap &&
+      lex(i + 1, timelex::kWeekday))
+    return std::nullopt;
   if (is(i, "current") && !lex(i + 1, timelex::kUnit) && !is(i + 1, "fiscal")) {
     // accounting and economics terms, not times: the current account (deficit), current assets
     if (is(i + 1, "account") || is(i + 1, "accounts") || is(i + 1, "assets") || is(i + 1, "liabilities") ||
