@@ -1381,6 +1381,12 @@ TEST(CodeRules, APlanToActInsideAPatternIsPlanned) {
   EXPECT_EQ(v->modality, Modality::Asserted);
 }
 
+// Firing into a crowd is crowd control (175) as firing on one is.
+TEST(CodeRules, FiringIntoACrowdIsCrowdControl) {
+  NEED_PARSER();
+  EXPECT_TRUE(find(run_parsed("Police fired into a crowd of demonstrators in Baghdad."), "175", "IRQCOP"));
+}
+
 // Force halted de-escalates (087): "stopped bombing Aleppo" is no air strike, "suspended its air
 // strikes" no labour strike called off (082), which "suspended their strike" still is.
 TEST(CodeRules, StoppingStrikesOrBombingDeEscalates) {
