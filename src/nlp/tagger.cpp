@@ -124,8 +124,11 @@ void Tagger::tag(std::span<const WordKeys> words, std::span<uint16_t> out, std::
   std::vector<float> scores(scorer_->classes());
   std::vector<uint64_t> amb(dictionary_ ? words.size() : 0);
   for (size_t i = 0; i < amb.size(); ++i) amb[i] = dictionary_->lookup(words[i]);
-  // How far each participle's score is above the past tense's (when both are known).
-  std::vector<float> participle_margin(past_class_ >= 0 ? words.size() : 0, -1);
+  // In the first pass: whether the sentence has a clause's verb (a base form after "to" is an
+  // infinitive, none), and its participle with the smallest lead over the past tense.
+  bool check = past_class_ >= 0, has_verb = false;
+  int pick = -1;
+  float lead = 0;
   auto run = [&](size_t from) {
     uint32_t p1 = from > 0 ? out[from - 1] : kNoTag, p2 = from > 1 ? out[from - 2] : kNoTag;
     for (size_t i = from; i < words.size(); ++i) {
@@ -133,16 +136,20 @@ void Tagger::tag(std::span<const WordKeys> words, std::span<uint16_t> out, std::
       scorer_->score(feats, scores);
       uint16_t best = uint16_t(std::max_element(scores.begin(), scores.end()) - scores.begin());
       if (i < allowed.size() && allowed[i] && best < class_bits_.size() && !(class_bits_[best] & allowed[i])) {
-        int pick = -1;
+        int c_pick = -1;
         for (size_t c = 0; c < scores.size() && c < class_bits_.size(); ++c)
-          if ((class_bits_[c] & allowed[i]) && (pick < 0 || scores[c] > scores[size_t(pick)])) pick = int(c);
-        if (pick >= 0) best = uint16_t(pick);
+          if ((class_bits_[c] & allowed[i]) && (c_pick < 0 || scores[c] > scores[size_t(c_pick)])) c_pick = int(c);
+        if (c_pick >= 0) best = uint16_t(c_pick);
       }
       out[i] = best;
-      if (!participle_margin.empty()) {
+      if (check) {
+        ClauseRole role = clause_role(best);
+        if (role == ClauseRole::Verb && !(i > 0 && clause_role(out[i - 1]) == ClauseRole::To)) has_verb = true;
         bool past_allowed = !(i < allowed.size() && allowed[i]) || (class_bits_[size_t(past_class_)] & allowed[i]);
-        participle_margin[i] =
-            clause_role(best) == ClauseRole::Participle && past_allowed ? scores[best] - scores[size_t(past_class_)] : -1;
+        if (role == ClauseRole::Participle && past_allowed) {
+          float l = scores[best] - scores[size_t(past_class_)];
+          if (pick < 0 || l < lead) pick = int(i), lead = l;
+        }
       }
       p2 = p1;
       p1 = best;
@@ -150,18 +157,14 @@ void Tagger::tag(std::span<const WordKeys> words, std::span<uint16_t> out, std::
   };
   run(0);
   // A sentence that ends in a full stop, is long enough to be a clause and has no finite verb
-  // nor base form other than an infinitive ("The US troops fired into the crowd.") takes its likeliest participle as the
-  // past tense when the past tense was a close second: the greedy pass cannot see that nothing
-  // after the word would be the sentence's verb.
+  // nor base form other than an infinitive ("The US troops fired into the crowd.") takes its
+  // likeliest participle as the past tense when the past tense was a close second: the greedy
+  // pass cannot see that nothing after the word would be the sentence's verb.
   size_t n = words.size();
-  if (participle_margin.empty() || n < kClauseMinWords || clause_role(out[n - 1]) != ClauseRole::FullStop) return;
-  int pick = -1;
-  for (size_t i = 0; i < n; ++i) {
-    // (A base form after "to" is an infinitive, no clause's verb.)
-    if (clause_role(out[i]) == ClauseRole::Verb && !(i > 0 && clause_role(out[i - 1]) == ClauseRole::To)) return;
-    if (participle_margin[i] >= 0 && (pick < 0 || participle_margin[i] < participle_margin[size_t(pick)])) pick = int(i);
-  }
-  if (pick < 0 || participle_margin[size_t(pick)] > kPastTenseMargin) return;
+  if (!check || has_verb || pick < 0 || lead > kPastTenseMargin || n < kClauseMinWords ||
+      clause_role(out[n - 1]) != ClauseRole::FullStop)
+    return;
+  check = false;
   out[size_t(pick)] = uint16_t(past_class_);
   run(size_t(pick) + 1);
 }
