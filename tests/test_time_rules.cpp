@@ -1193,3 +1193,28 @@ TEST(TimeRelative, FollowingWithoutTheIsAPreposition) {
   expect_one("Calls for change grew following Tuesday's election defeat in Georgia.", sat24jun2017, "Tuesday", "DATE",
              "2017-06-20");
 }
+
+// A plain number after an amount word or before a counted noun is a count ("more than 2000
+// people were evacuated"); after a preposition of time it stays a year ("in 2000 troops arrived").
+TEST(TimeAbsolute, CountsOfPeopleAreNotYears) {
+  EXPECT_TRUE(tag("Under the deal more than 2000 people were evacuated.", kTue14Jul2020).empty());
+  EXPECT_TRUE(tag("About 1500 troops arrived and 2000 civilians fled.", kTue14Jul2020).empty());
+  expect_one("In 2000 troops arrived in the town.", kTue14Jul2020, "2000", "DATE", "2000");
+  EXPECT_EQ(tag("The war began in 2011 and 1999 was calm.", kTue14Jul2020).size(), 2u);
+}
+
+// "the fall of the city" is a defeat, not autumn; "the fall of 2015" stays the season.
+TEST(TimeSeasonsHolidays, TheFallOfAPlaceIsNoSeason) {
+  EXPECT_TRUE(tag("It believes the fall of the city is critical.", kTue14Jul2020).empty());
+  EXPECT_TRUE(tag("Traders feared the fall in oil prices.", kTue14Jul2020).empty());
+  expect_one("They left in the fall of 2015.", kTue14Jul2020, "the fall of 2015", "DATE", "2015-FA");
+}
+
+// An act one was forced to do was done: "was forced to eject on Friday" in a Saturday article is
+// the day before, not the Friday ahead (a decision toward a later act still looks ahead).
+TEST(TimeTense, ForcedToIsADoneAct) {
+  const DocTime sat2jul2016{2016, 7, 2};
+  expect_one("They captured the pilot after he was forced to eject on Friday.", sat2jul2016, "Friday", "DATE",
+             "2016-07-01");
+  expect_one("The ship will be forced to leave on Friday.", sat2jul2016, "Friday", "DATE", "2016-07-08");
+}

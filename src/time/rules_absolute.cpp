@@ -175,7 +175,28 @@ Opt Recognizer::number_first(size_t i) {
   if (punct(i + 1, '%') || is(i + 1, "percent") || punct(i + 1, ':') || (punct(i + 1, '.') && num(i + 2) >= 0 && tight(i + 2)))
     return std::nullopt;
   if (y < 1900 && !(i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "of")))) return std::nullopt;
+  if (counted(i)) return std::nullopt;
   return Hit{i, split_year_end(i), TimexType::Date, fmt_year(y)};
+}
+
+bool Recognizer::counted(size_t i) const {
+  // "in 2000 troops arrived", "since 1990 prices rose": a preposition of time makes it a year
+  if (i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "by") || is(i - 1, "until") || is(i - 1, "from") ||
+                is(i - 1, "during") || is(i - 1, "of") || is(i - 1, "before") || is(i - 1, "after")))
+    return false;
+  if (!has(i + 1) || t_.toks[i + 1].kind != TokKind::Word || t_.toks[i + 1].cap || t_.toks[i + 1].lex) return false;
+  static constexpr std::string_view kAmount[] = {"than", "least", "most", "nearly", "almost", "about", "around",
+                                                 "approximately", "roughly", "some", "another", "additional", "estimated"};
+  for (std::string_view w : kAmount)
+    if (i > 0 && is(i - 1, w)) return true;
+  static constexpr std::string_view kCounted[] = {
+      "people", "persons", "civilians", "troops", "soldiers", "fighters", "refugees", "migrants", "children", "men",
+      "women", "residents", "families", "workers", "jobs", "members", "employees", "homes", "houses", "cases",
+      "deaths", "students", "protesters", "demonstrators", "militants", "rebels", "prisoners", "police", "officers",
+      "tonnes", "tons", "barrels", "shares", "votes", "vehicles", "casualties", "victims", "detainees", "inmates"};
+  for (std::string_view w : kCounted)
+    if (is(i + 1, w)) return true;
+  return false;
 }
 
 size_t Recognizer::split_year_end(size_t i) const {

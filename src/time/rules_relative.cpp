@@ -742,6 +742,8 @@ Opt Recognizer::the_first(size_t i) {
                      timeres::shift(a_, "Y", r->rel == Rel::Last ? -1 : r->rel == Rel::Next ? 1 : 0) + "-" + s->season);
     if (Opt sy = lex(y, timelex::kNumber) ? spoken_year(y) : std::nullopt)
       return Hit{i, sy->e, TimexType::Date, sy->value + "-" + s->season};
+    // the fall of the city, the fall in prices: a decline, not the season
+    if (is(k, "fall") && !t_.toks[k].cap && (is(k + 1, "of") || (is(k + 1, "in") && !year_at(k + 2)))) return std::nullopt;
     return dct_hit(i, k + 1, TimexType::Date, timeres::season(a_, s->season, Rel::None, tense(i, k + 1)));
   }
   if (w == "weekend") return weekend(i, k + 1, tense(i, k + 1));

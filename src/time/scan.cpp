@@ -234,7 +234,7 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
         !determiner(t.word(i + 2))) {
       static constexpr std::string_view kDone[] = {"tried",   "attempted", "failed",  "refused",   "declined", "used",
                                                    "seemed",  "appeared",  "started", "continued", "managed",  "happened",
-                                                   "wanted", "helped", "moved", "rushed"};
+                                                   "wanted", "helped", "moved", "rushed", "forced", "compelled"};
       std::string_view w = t.word(i);
       bool done = false;
       for (std::string_view d : kDone) done |= w == d;
