@@ -1192,6 +1192,10 @@ TEST(TimeRelative, FollowingWithoutTheIsAPreposition) {
   const DocTime sat24jun2017{2017, 6, 24};
   expect_one("Calls for change grew following Tuesday's election defeat in Georgia.", sat24jun2017, "Tuesday", "DATE",
              "2017-06-20");
+  // a month likewise: the elections were the March before, not the March ahead
+  const DocTime sun10jun2018{2018, 6, 10};
+  expect_one("The coalition formed following March elections collapsed.", sun10jun2018, "March", "DATE", "2018-03");
+  expect_one("They met again the following March.", sun10jun2018, "the following March", "DATE", "2019-03");
 }
 
 // A plain number after an amount word or before a counted noun is a count ("more than 2000

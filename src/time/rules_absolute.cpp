@@ -31,7 +31,7 @@ bool Recognizer::month_ok(size_t i) const {
     return p == "in" || p == "of" || p == "since" || p == "until" || p == "by" || p == "last" || p == "next" ||
            p == "this" || p == "early" || p == "late" || p == "mid" || p == "-" || p == "from" || p == "through" ||
            p == "during" || p == "and" || p == "or" || p == "," || p == "to" || p == "before" || p == "after" ||
-           p == "the" || p == "for";
+           p == "the" || p == "for" || p == "following";
   }
   return true;
 }

@@ -23,9 +23,10 @@ Opt Recognizer::rel_first(size_t i) {
   Rel rel = r->rel;
   if (rel == Rel::Ago) return std::nullopt;
   // "following" without "the" is a preposition: "calls for change following Tuesday's defeat"
-  // dates the defeat on the Tuesday itself ("the following Tuesday" is a week's step)
+  // dates the defeat on the Tuesday itself, "the coalition formed following March elections" the
+  // March before ("the following Tuesday" is a week's step, "the following March" a year's)
   if (is(i, "following") && !(i > 0 && is(i - 1, "the")) && has(i + 1) && t_.toks[i + 1].cap &&
-      lex(i + 1, timelex::kWeekday))
+      (lex(i + 1, timelex::kWeekday) || lex(i + 1, timelex::kMonth)))
     return std::nullopt;
   if (is(i, "current") && !lex(i + 1, timelex::kUnit) && !is(i + 1, "fiscal")) {
     // accounting and economics terms, not times: the current account (deficit), current assets
