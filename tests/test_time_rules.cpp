@@ -1222,3 +1222,14 @@ TEST(TimeTense, ForcedToIsADoneAct) {
              "2016-07-01");
   expect_one("The ship will be forced to leave on Friday.", sat2jul2016, "Friday", "DATE", "2016-07-08");
 }
+
+// Text that lost its apostrophes ("Assads forces", "Saturdays blast"): a plural weekday that
+// opens the sentence or follows a preposition, before a lower-case noun, is that day's
+// possessive; "on Saturdays", "Tuesdays are busy" stay sets.
+TEST(TimeSet, AWeekdaysPossessiveWithoutItsApostropheIsTheDay) {
+  const DocTime sun16apr2017{2017, 4, 16};
+  expect_one("Bodies were carted away from the site of Saturdays blast.", sun16apr2017, "Saturdays", "DATE", "2017-04-15");
+  expect_one("Tuesdays casualties come on the heels of strikes.", sun16apr2017, "Tuesdays", "DATE", "2017-04-11");
+  expect_one("The market opens on Saturdays.", sun16apr2017, "Saturdays", "SET", "XXXX-WXX-6");
+  expect_one("Tuesdays are busy.", sun16apr2017, "Tuesdays", "SET", "XXXX-WXX-2");
+}

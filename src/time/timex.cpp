@@ -51,6 +51,27 @@ std::string duration_value(int n, const std::string& unit) {
 Recognizer::Recognizer(std::string_view text, const DocTime& dct)
     : text_(text), t_(timescan::tokenize(text)), a_{dct} {}
 
+bool Recognizer::lost_apostrophe(size_t i) const {
+  // "the site of Saturdays blast", "Tuesdays casualties come ...": a day's possessive whose
+  // apostrophe the text lost, when the word opens its sentence or follows a preposition and a
+  // lower-case word other than a verb or function word follows ("on Saturdays", "Tuesdays are")
+  const timescan::Tok& k = t_.toks[i];
+  bool opens = i == 0 || t_.toks[i - 1].sentence != k.sentence;
+  static constexpr std::string_view kPrepositions[] = {"of", "after", "since", "before", "following", "despite", "over"};
+  bool after_prep = false;
+  for (std::string_view p : kPrepositions) after_prep |= i > 0 && is(i - 1, p);
+  if (!opens && !after_prep) return false;
+  if (!has(i + 1) || t_.toks[i + 1].kind != TokKind::Word || t_.toks[i + 1].cap || t_.toks[i + 1].lex) return false;
+  std::string_view n = t_.word(i + 1);
+  static constexpr std::string_view kNot[] = {"and", "or", "are", "were", "is", "was", "be", "have", "had", "through",
+                                              "thru", "to", "at", "in", "on", "from", "until", "till", "only", "the",
+                                              "a", "an", "of", "for", "with", "when", "as", "off", "too", "also",
+                                              "will", "would", "can", "could", "may", "might", "tend", "remain", "saw"};
+  for (std::string_view w : kNot)
+    if (n == w) return false;
+  return !n.ends_with("ly");
+}
+
 int Recognizer::year_at(size_t i) const {
   int v = num(i);
   if (v < 1000 || v > 2199 || digits(i) != 4) return 0;
@@ -178,8 +199,10 @@ Opt Recognizer::match_core(size_t i) {
   // on Sundays, Mondays: every such day
   if (!k.lex && k.cap && k.e - k.b >= 7 && t_.word(i).back() == 's') {
     std::string_view w = t_.word(i);
-    if (const timelex::Entry* d = timelex::lookup(w.substr(0, w.size() - 1)); d && (d->kinds & timelex::kWeekday))
+    if (const timelex::Entry* d = timelex::lookup(w.substr(0, w.size() - 1)); d && (d->kinds & timelex::kWeekday)) {
+      if (lost_apostrophe(i)) return dct_hit(i, i + 1, TimexType::Date, timeres::weekday(a_, d->weekday, cue_or_tense(i, i + 1)));
       return Hit{i, i + 1, TimexType::Set, "XXXX-WXX-" + std::to_string(d->weekday)};
+    }
   }
   if (k.cap && (is(i, "q") || is(i, "h") || is(i, "fy")))
     if (Opt h = quarter_code(i)) return h;
