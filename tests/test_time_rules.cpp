@@ -1233,3 +1233,13 @@ TEST(TimeSet, AWeekdaysPossessiveWithoutItsApostropheIsTheDay) {
   expect_one("The market opens on Saturdays.", sun16apr2017, "Saturdays", "SET", "XXXX-WXX-6");
   expect_one("Tuesdays are busy.", sun16apr2017, "Tuesdays", "SET", "XXXX-WXX-2");
 }
+
+// A clock time with its zone spelled out, then "on" and a date, is that date's time
+// (proclamations: "on or after 12:01 a.m. eastern daylight time on March 23, 2018"), not today's.
+TEST(TimeClock, SpelledOutZoneThenOnADate) {
+  const DocTime fri27may2022{2022, 5, 27};
+  expect_one("The duty applies on or after 12:01 a.m. eastern daylight time on March 23, 2018, to all imports.",
+             fri27may2022, "12:01 a.m. eastern daylight time on March 23, 2018", "TIME", "2018-03-23T00:01");
+  expect_one("The strike hit at 10:30 local time on Wednesday.", fri27may2022, "10:30 local time on Wednesday", "TIME",
+             "2022-05-25T10:30");
+}

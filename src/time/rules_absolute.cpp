@@ -256,6 +256,18 @@ bool Recognizer::zone_at(size_t e) const {
          z == "msk" || z == "bst" || z == "cdt" || z == "mst" || z == "mdt";
 }
 
+size_t Recognizer::spelled_zone_end(size_t e) const {
+  // eastern daylight time, Eastern Standard Time, Moscow time, local time, British summer time
+  static constexpr std::string_view kRegions[] = {"eastern", "central", "mountain", "pacific", "atlantic", "greenwich",
+                                                  "british", "moscow",  "local",    "european", "israel",  "tehran"};
+  bool region = false;
+  for (std::string_view r : kRegions) region |= is(e, r);
+  if (!region) return e;
+  size_t k = e + 1;
+  if (is(k, "daylight") || is(k, "standard") || is(k, "summer") || is(k, "mean")) ++k;
+  return is(k, "time") ? k + 1 : e;
+}
+
 Opt Recognizer::clock(size_t i) {
   // 1620 EDT, 2020 GMT: the wire services' four-digit clock, known by its zone (not the year 2020)
   if (digits_at(i, 4) && num(i) % 100 < 60 && num(i) / 100 < 24 && zone_at(i + 1)) {
@@ -284,6 +296,7 @@ Opt Recognizer::clock(size_t i) {
   if (ampm && (h < 1 || h > 12)) return std::nullopt;
   // Zones are part of the extent; the value stays local time, as TimeML writes it.
   if (zone_at(e)) ++e;
+  else e = spelled_zone_end(e);
   if (ampm == 2 && h != 12) h += 12;
   if (ampm == 1 && h == 12) h = 0;
   std::string hm = "T" + timecal::two(h) + ":" + timecal::two(mi);
@@ -373,7 +386,11 @@ Tense Recognizer::deadline_cue(size_t b) const {
 }
 
 size_t Recognizer::day_after(size_t b, size_t e, std::string& day) {
-  size_t d = punct(e, ',') || (is(e, "on") && lex(e + 1, timelex::kWeekday) && has(e + 1) && t_.toks[e + 1].cap) ? e + 1 : e;
+  // 9 a.m. on Friday, 12:01 a.m. eastern daylight time on March 23, 2018
+  size_t d = punct(e, ',') || (is(e, "on") && (lex(e + 1, timelex::kWeekday) || lex(e + 1, timelex::kMonth)) && has(e + 1) &&
+                               t_.toks[e + 1].cap)
+                 ? e + 1
+                 : e;
   if (lex(d, timelex::kMonth))
     if (Opt h = month_first(d); h && h->value.size() == 10) {
       day = h->value;
