@@ -1243,3 +1243,12 @@ TEST(TimeClock, SpelledOutZoneThenOnADate) {
   expect_one("The strike hit at 10:30 local time on Wednesday.", fri27may2022, "10:30 local time on Wednesday", "TIME",
              "2022-05-25T10:30");
 }
+
+// Coming into force is ahead even in the plural present: "the new rules take effect on Thursday,
+// officials said" in a Wednesday article is the next day; "took effect" the Thursday before.
+TEST(TimeTense, TakingEffectLooksAhead) {
+  const DocTime wed8aug2018{2018, 8, 8};
+  expect_one("The new rules take effect on Thursday, officials said.", wed8aug2018, "Thursday", "DATE", "2018-08-09");
+  expect_one("The treaties enter into force on Thursday, officials said.", wed8aug2018, "Thursday", "DATE", "2018-08-09");
+  expect_one("The new rules took effect on Thursday, officials said.", wed8aug2018, "Thursday", "DATE", "2018-08-02");
+}

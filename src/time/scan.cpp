@@ -168,6 +168,10 @@ timelex::Tense tense_around(const Tokens& t, size_t b, size_t e) {
       if (!arranged) return Tense::Past;
     }
     if (k.lex && (k.lex->kinds & timelex::kTense)) return k.lex->tense;
+    // a present of coming into force looks ahead: "the rules take effect in June", "enter into force"
+    if ((w == "take" || w == "come" || w == "enter") && i + 1 < t.toks.size() && t.toks[i + 1].sentence == s &&
+        (t.word(i + 1) == "effect" || (t.word(i + 1) == "into" && i + 2 < t.toks.size() && t.word(i + 2) == "force")))
+      return Tense::Future;
     // a modal of possibility or obligation looks ahead ("may not meet the criteria effective Dec. 7"),
     // unless a perfect follows it ("may have left on Monday"); lower case, so not the month May
     if ((w == "may" || w == "might" || w == "must" || w == "should" || w == "can") && !k.cap) {
