@@ -1252,3 +1252,12 @@ TEST(TimeTense, TakingEffectLooksAhead) {
   expect_one("The treaties enter into force on Thursday, officials said.", wed8aug2018, "Thursday", "DATE", "2018-08-09");
   expect_one("The new rules took effect on Thursday, officials said.", wed8aug2018, "Thursday", "DATE", "2018-08-02");
 }
+
+// A month between a determiner and its noun dates the noun: "will describe a June meeting" in an
+// October article is the June before (the nearest), not the June ahead that the future verb points
+// to; without the noun the verb decides ("will travel in June" is ahead).
+TEST(TimeTense, AMonthBeforeItsNounIsTheNearest) {
+  const DocTime wed30oct2019{2019, 10, 30};
+  expect_one("Anderson will describe a June meeting in which Bolton spoke.", wed30oct2019, "June", "DATE", "2019-06");
+  expect_one("He will travel in June.", wed30oct2019, "June", "DATE", "2020-06");
+}

@@ -55,6 +55,8 @@ class Recognizer {
   bool quarterly(size_t i) const;
   // An amount compared with the expression at i: "compared with $3 million [last year]".
   bool compares_amount(size_t i) const;
+  // The month at i (no day, no year) stands between a determiner and a noun at k: "a June meeting".
+  bool noun_month(size_t i, size_t k) const;
   // Past a spelled-out time zone at e ("eastern daylight time", "local time"), else e.
   size_t spelled_zone_end(size_t e) const;
   // The plural weekday at i is a possessive that lost its apostrophe ("Saturdays blast").

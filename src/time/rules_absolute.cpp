@@ -68,6 +68,9 @@ Opt Recognizer::month_first(size_t i) {
     // "for March delivery", "June shipment", "the December contract": a month naming when a trade is
     // to be settled modifies its noun, not the verb, and lies ahead whatever the verb's tense
     else if (attributive_month(k)) year = timeres::year_for(a_, m, 0, Tense::Future);
+    // "Anderson will describe a June meeting": a month before its noun dates the noun, not the verb's
+    // act ahead; the nearest June (a past verb still dates it: "evidence in the October slaying")
+    else if (noun_month(i, k) && cue_or_tense(i, k) == Tense::Future) year = timeres::year_for(a_, m, 0, Tense::Unknown);
     else year = year_of(i, k, m, 0);
   }
   return dct_hit(i, k, TimexType::Date, fmt_month(year, m));
@@ -82,6 +85,19 @@ bool Recognizer::attributive_month(size_t k) const {
   for (std::string_view h : kHeads)
     if (is(k, h)) return true;
   return false;
+}
+
+bool Recognizer::noun_month(size_t i, size_t k) const {
+  if (i == 0 || !has(k) || t_.toks[k].kind != TokKind::Word || t_.toks[k].cap || t_.toks[k].lex) return false;
+  static constexpr std::string_view kDeterminers[] = {"a", "an", "the", "its", "his", "her", "their", "our"};
+  bool det = false;
+  for (std::string_view d : kDeterminers) det |= is(i - 1, d);
+  if (!det) return false;
+  static constexpr std::string_view kNot[] = {"of", "and", "or", "to", "in", "on", "at", "for", "with", "is", "was",
+                                              "are", "were", "has", "had", "will", "that", "when", "as", "by"};
+  for (std::string_view w : kNot)
+    if (is(k, w)) return false;
+  return true;
 }
 
 int Recognizer::range_year(size_t i, int m, int d) const {
