@@ -39,6 +39,12 @@ class Recognizer {
   size_t size() const { return t_.toks.size(); }
   bool has(size_t i) const { return i < t_.toks.size(); }
   bool is(size_t i, std::string_view w) const { return has(i) && t_.word(i) == w; }
+  template <size_t N>
+  bool is_any(size_t i, const std::string_view (&ws)[N]) const {
+    for (std::string_view w : ws)
+      if (is(i, w)) return true;
+    return false;
+  }
   bool punct(size_t i, char c) const { return has(i) && t_.toks[i].kind == TokKind::Punct && text_[t_.toks[i].b] == c; }
   bool tight(size_t i) const { return has(i) && !t_.toks[i].space; }  // no space before token i
   const Entry* lex(size_t i, uint32_t kind) const {

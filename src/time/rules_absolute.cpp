@@ -90,14 +90,9 @@ bool Recognizer::attributive_month(size_t k) const {
 bool Recognizer::noun_month(size_t i, size_t k) const {
   if (i == 0 || !has(k) || t_.toks[k].kind != TokKind::Word || t_.toks[k].cap || t_.toks[k].lex) return false;
   static constexpr std::string_view kDeterminers[] = {"a", "an", "the", "its", "his", "her", "their", "our"};
-  bool det = false;
-  for (std::string_view d : kDeterminers) det |= is(i - 1, d);
-  if (!det) return false;
   static constexpr std::string_view kNot[] = {"of", "and", "or", "to", "in", "on", "at", "for", "with", "is", "was",
                                               "are", "were", "has", "had", "will", "that", "when", "as", "by"};
-  for (std::string_view w : kNot)
-    if (is(k, w)) return false;
-  return true;
+  return is_any(i - 1, kDeterminers) && !is_any(k, kNot);
 }
 
 int Recognizer::range_year(size_t i, int m, int d) const {
@@ -197,22 +192,18 @@ Opt Recognizer::number_first(size_t i) {
 
 bool Recognizer::counted(size_t i) const {
   // "in 2000 troops arrived", "since 1990 prices rose": a preposition of time makes it a year
-  if (i > 0 && (is(i - 1, "in") || is(i - 1, "since") || is(i - 1, "by") || is(i - 1, "until") || is(i - 1, "from") ||
-                is(i - 1, "during") || is(i - 1, "of") || is(i - 1, "before") || is(i - 1, "after")))
-    return false;
+  static constexpr std::string_view kOfTime[] = {"in", "since", "by", "until", "from", "during", "of", "before", "after"};
+  if (i > 0 && is_any(i - 1, kOfTime)) return false;
   if (!has(i + 1) || t_.toks[i + 1].kind != TokKind::Word || t_.toks[i + 1].cap || t_.toks[i + 1].lex) return false;
   static constexpr std::string_view kAmount[] = {"than", "least", "most", "nearly", "almost", "about", "around",
                                                  "approximately", "roughly", "some", "another", "additional", "estimated"};
-  for (std::string_view w : kAmount)
-    if (i > 0 && is(i - 1, w)) return true;
+  if (i > 0 && is_any(i - 1, kAmount)) return true;
   static constexpr std::string_view kCounted[] = {
       "people", "persons", "civilians", "troops", "soldiers", "fighters", "refugees", "migrants", "children", "men",
       "women", "residents", "families", "workers", "jobs", "members", "employees", "homes", "houses", "cases",
       "deaths", "students", "protesters", "demonstrators", "militants", "rebels", "prisoners", "police", "officers",
       "tonnes", "tons", "barrels", "shares", "votes", "vehicles", "casualties", "victims", "detainees", "inmates"};
-  for (std::string_view w : kCounted)
-    if (is(i + 1, w)) return true;
-  return false;
+  return is_any(i + 1, kCounted);
 }
 
 size_t Recognizer::split_year_end(size_t i) const {
@@ -276,9 +267,7 @@ size_t Recognizer::spelled_zone_end(size_t e) const {
   // eastern daylight time, Eastern Standard Time, Moscow time, local time, British summer time
   static constexpr std::string_view kRegions[] = {"eastern", "central", "mountain", "pacific", "atlantic", "greenwich",
                                                   "british", "moscow",  "local",    "european", "israel",  "tehran"};
-  bool region = false;
-  for (std::string_view r : kRegions) region |= is(e, r);
-  if (!region) return e;
+  if (!is_any(e, kRegions)) return e;
   size_t k = e + 1;
   if (is(k, "daylight") || is(k, "standard") || is(k, "summer") || is(k, "mean")) ++k;
   return is(k, "time") ? k + 1 : e;

@@ -58,18 +58,13 @@ bool Recognizer::lost_apostrophe(size_t i) const {
   const timescan::Tok& k = t_.toks[i];
   bool opens = i == 0 || t_.toks[i - 1].sentence != k.sentence;
   static constexpr std::string_view kPrepositions[] = {"of", "after", "since", "before", "following", "despite", "over"};
-  bool after_prep = false;
-  for (std::string_view p : kPrepositions) after_prep |= i > 0 && is(i - 1, p);
-  if (!opens && !after_prep) return false;
+  if (!opens && !(i > 0 && is_any(i - 1, kPrepositions))) return false;
   if (!has(i + 1) || t_.toks[i + 1].kind != TokKind::Word || t_.toks[i + 1].cap || t_.toks[i + 1].lex) return false;
-  std::string_view n = t_.word(i + 1);
   static constexpr std::string_view kNot[] = {"and", "or", "are", "were", "is", "was", "be", "have", "had", "through",
                                               "thru", "to", "at", "in", "on", "from", "until", "till", "only", "the",
                                               "a", "an", "of", "for", "with", "when", "as", "off", "too", "also",
                                               "will", "would", "can", "could", "may", "might", "tend", "remain", "saw"};
-  for (std::string_view w : kNot)
-    if (n == w) return false;
-  return !n.ends_with("ly");
+  return !is_any(i + 1, kNot) && !t_.word(i + 1).ends_with("ly");
 }
 
 int Recognizer::year_at(size_t i) const {
