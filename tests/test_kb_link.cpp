@@ -192,6 +192,21 @@ TEST_F(LinkTest, ArmedGroupsByTheirFullName) {
   EXPECT_EQ(code(ms, "Tamil Tigers"), "LKAREBSEP");
 }
 
+// Companies are actors of their country's business sector (CAMEO BUS): sanctions, gas and
+// arms news names them as subjects and targets. A name that is also a common word ("Meta",
+// "Apple") only in its exact case; "Shell" alone is artillery, not the oil company.
+TEST_F(LinkTest, CompaniesAreTheirCountrysBusiness) {
+  auto ms = link("Gazprom cut gas supplies to Naftogaz after Washington sanctioned Huawei and Lockheed Martin "
+                 "delivered jets. Shell fire hit the plant. A Tesla hit a truck.",
+                 "2022-05-02");
+  EXPECT_EQ(code(ms, "Gazprom"), "RUSBUS");
+  EXPECT_EQ(code(ms, "Naftogaz"), "UKRBUS");
+  EXPECT_EQ(code(ms, "Huawei"), "CHNBUS");
+  EXPECT_EQ(code(ms, "Lockheed Martin"), "USABUS");
+  EXPECT_EQ(find(ms, "Shell"), nullptr);
+  EXPECT_EQ(find(ms, "Tesla"), nullptr);  // a product after "a"
+}
+
 // "May 5", "in May": the month, not Theresa May; "May said" after her full name is her.
 TEST_F(LinkTest, MonthIsNotASurname) {
   auto ms = link("Talks resume on May 5 in Geneva. In May the army withdrew. Theresa May spoke. May said no.",

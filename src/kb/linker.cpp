@@ -843,6 +843,12 @@ class Scan {
           std::find(doc_countries_.begin(), doc_countries_.end(), home) == doc_countries_.end())
         org = nullptr;
     }
+    // "a collision involving a Tesla", "an Airbus A320": a company's name after an indefinite
+    // article is its product, no actor.
+    if (org && kb_.str(kb_.entries()[org->target].extra) == "bus" && ms_[k].tb > 0) {
+      std::string_view before = folded_token(ms_[k].tb - 1);
+      if (before == "a" || before == "an") return k + 1;
+    }
     if (const KeyRec* o = org) {
       const EntryRec& e = kb_.entries()[o->target];
       orgs_.push_back(o->target);
