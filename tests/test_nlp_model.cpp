@@ -231,6 +231,34 @@ TEST_F(TinyModel, TaggerOnlyKeepsTheOtherParts) {
   EXPECT_NE(bad.error().message.find("XPOS"), std::string::npos) << bad.error().message;
 }
 
+// --ner-lower: the NER also learns from lower-cased copies of its sentences, so names in text
+// written all in lower case are found; the option is recorded in the model's description.
+TEST_F(TinyModel, LowerCasedCopiesTeachLowerCaseNames) {
+  auto names_in = [](const std::string& path, const std::string& text) {
+    auto m = Model::load(path);
+    EXPECT_TRUE(m) << m.error().message;
+    return m ? m.value()->analyze(text).entities.size() : size_t(0);
+  };
+  const std::string lower = "erdogan called putin. the ministers met in ankara.";
+  ASSERT_EQ(names_in(model_path_, kText), 5u);
+  TrainOptions o;
+  o.ud_files = {(dir_ / "tiny.conllu").string()};
+  o.ner_file = (dir_ / "tiny.iob2").string();
+  o.output = (dir_ / "ner_lower.sitrep").string();
+  o.tagger_epochs = o.parser_epochs = o.ner_epochs = 15;
+  o.jackknife = 0;
+  o.ner_lower = 1.0;
+  std::ostringstream log;
+  auto r = train_model(o, log);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_NE(log.str().find("3 lower-cased copies"), std::string::npos) << log.str();
+  EXPECT_EQ(names_in(o.output, lower), 3u);
+  EXPECT_EQ(names_in(o.output, kText), 5u);  // cased text still read as before
+  auto m = Model::load(o.output);
+  ASSERT_TRUE(m);
+  EXPECT_NE(m.value()->description().find("--ner-lower 1"), std::string::npos);
+}
+
 // --lemmatizer-only: a lemmatizer part of the present version from the data's gold tags, the
 // other parts copied; the result loads and lemmatizes.
 TEST_F(TinyModel, LemmatizerOnlyKeepsTheOtherParts) {

@@ -31,6 +31,10 @@ void add_train(CLI::App& parent, int& exit_code) {
   cmd->add_option("--tagger-epochs", opt->tagger_epochs)->capture_default_str();
   cmd->add_option("--parser-epochs", opt->parser_epochs)->capture_default_str();
   cmd->add_option("--ner-epochs", opt->ner_epochs)->capture_default_str();
+  cmd->add_option("--ner-lower", opt->ner_lower,
+                  "Also train the NER on lower-cased copies of this fraction of its sentences (0-1)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   cmd->add_option("--jackknife", opt->jackknife, "Folds for the parser's and the NER's training tags (0 = none)")->capture_default_str();
   cmd->add_option("--prune", opt->prune, "Drop weights below this fraction of the largest")->capture_default_str();
   cmd->add_option("--seed", opt->seed)->capture_default_str();

@@ -15,6 +15,7 @@
 #include "nlp/parser.h"
 #include "nlp/scorer.h"
 #include "nlp/tagger.h"
+#include "nlp/text_chars.h"
 #include "nlp/train.h"
 #include "nlp/train_parts.h"
 
@@ -100,6 +101,7 @@ Expected<std::string> train_ner_part(const TrainOptions& opt, const Tagger& tagg
   }
   std::vector<NerTrainSentence> nd;
   uint32_t doc = 0;
+  size_t lower_every = opt.ner_lower > 0 ? size_t(1.0 / opt.ner_lower + 0.5) : 0, counted = 0, lowered = 0;
   // Adds s, as the first sentence of a new document when new_doc.
   auto add = [&](const NerSentence& s, bool new_doc) {
     NerTrainSentence t;
@@ -122,6 +124,21 @@ Expected<std::string> train_ner_part(const TrainOptions& opt, const Tagger& tagg
     else tagger.tag(t.keys, cls);
     for (uint16_t c : cls) t.upos.push_back(Upos(classes[c].upos));
     nd.push_back(std::move(t));
+    // Every k-th sentence again, lower-cased and tagged as such (the tagger saw it cased only).
+    if (lower_every && ++counted % lower_every == 0) {
+      NerTrainSentence l;
+      l.doc = doc;
+      l.gold = nd.back().gold;
+      for (const std::string& f : nd.back().forms) {
+        l.forms.push_back(to_lower(f));
+        l.keys.push_back(word_keys(l.forms.back()));
+      }
+      std::vector<uint16_t> lc(l.keys.size());
+      tagger.tag(l.keys, lc);
+      for (uint16_t c : lc) l.upos.push_back(Upos(classes[c].upos));
+      nd.push_back(std::move(l));
+      ++lowered;
+    }
   };
   auto ner = read_iob2(opt.ner_file);
   if (!ner) return ner.error();
@@ -147,7 +164,8 @@ Expected<std::string> train_ner_part(const TrainOptions& opt, const Tagger& tagg
     log << "ner: " << ner.value().size() << " UNER sentences, " << gum << " from GUM's entity layer\n";
   if (sentences) *sentences = nd.size();
   if (!opt.gazetteer) gaz = Gazetteer{};
-  log << "ner on " << nd.size() << " sentences, " << jackknifed << " with jackknifed tags\n";
+  log << "ner on " << nd.size() << " sentences, " << jackknifed << " with jackknifed tags, " << lowered
+      << " lower-cased copies\n";
   return train_ner(nd, gaz, opt.ner_epochs, rng, opt.prune, log);
 }
 
@@ -238,6 +256,7 @@ std::string describe(const TrainOptions& opt) {
   rec << " --tagger-epochs " << opt.tagger_epochs << " --parser-epochs " << opt.parser_epochs << " --ner-epochs "
       << opt.ner_epochs << " --jackknife " << opt.jackknife << " --prune " << opt.prune << " --seed " << opt.seed;
   if (!opt.gazetteer) rec << " --no-gazetteer";
+  if (opt.ner_lower > 0) rec << " --ner-lower " << opt.ner_lower;
   if (opt.ner_gum_files.empty()) rec << " --no-ner-gum";
   else {
     rec << " --ner-gum";
