@@ -24,7 +24,7 @@ struct TrainOptions {
   int tagger_epochs = 10, parser_epochs = 15, ner_epochs = 12;
   // The NER also trains on a lower-cased copy of this fraction of its sentences (every k-th,
   // deterministic), tagged as lower-cased: web text and chat write names in lower case.
-  double ner_lower = 0.0;
+  double ner_lower = 0.5;
   int jackknife = 4;  // folds for the parser's and the NER's training tags; 0 = tag the training set itself
   double prune = 0.0; // drop weights below this fraction of the largest
   uint64_t seed = 1;

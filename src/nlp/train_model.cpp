@@ -162,7 +162,7 @@ Expected<std::string> train_ner_part(const TrainOptions& opt, const Tagger& tagg
   }
   if (!opt.ner_gum_files.empty())
     log << "ner: " << ner.value().size() << " UNER sentences, " << gum << " from GUM's entity layer\n";
-  if (sentences) *sentences = nd.size();
+  if (sentences) *sentences = nd.size() - lowered;  // the copies are no sentences of the data
   if (!opt.gazetteer) gaz = Gazetteer{};
   log << "ner on " << nd.size() << " sentences, " << jackknifed << " with jackknifed tags, " << lowered
       << " lower-cased copies\n";
