@@ -198,6 +198,16 @@ TEST(TimeDuration, AgesAndAccountingPeriods) {
   EXPECT_EQ(f[1].value, "1989-09-30");
 }
 
+// Irregular past participles are past cues like the -ed ones: "was born in May" in a March
+// article is the May before ("was" alone is too weak to date the month: "was there in May").
+TEST(TimeTense, IrregularParticiplesArePast) {
+  const DocTime kMar20{1987, 3, 20};
+  expect_one("He was born in May.", kMar20, "May", "DATE", "1986-05");
+  expect_one("The envoy was sworn in on Friday.", kMar20, "Friday", "DATE", "1987-03-20");
+  expect_one("Two soldiers were slain in April.", kMar20, "April", "DATE", "1986-04");
+  expect_one("He will be sworn in in April.", kMar20, "April", "DATE", "1987-04");
+}
+
 TEST(TimeTense, DeadlineCuesAndIntentions) {
   DocTime mon3apr00{2000, 4, 3};  // a Monday
   // "until" / "as early as" point forward even in a past-tense sentence
