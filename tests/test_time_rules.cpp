@@ -653,6 +653,26 @@ TEST(TimeClock, ClockTimeWithItsDayPart) {
   expect_one("The polls close at 8 p.m. tonight.", fri13feb98, "8 p.m. tonight", "TIME", "1998-02-13T20:00");
 }
 
+// A clock time without its own day is on the day named before it in its sentence (found on
+// allsides_intl: "on Friday starting at 9 a.m." in a Saturday article was dated Saturday).
+TEST(TimeClock, ClockTimeTakesTheDayBeforeItInItsSentence) {
+  DocTime sat24nov12{2012, 11, 24};
+  auto f = tag("Officers fanned out along the borders on Friday starting at 9 a.m. to keep order.", sat24nov12);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, "2012-11-23");
+  EXPECT_EQ(f[1].text, "9 a.m.");
+  EXPECT_EQ(f[1].value, "2012-11-23T09:00");
+  f = tag("On Monday, the talks began at 10:30 and ended at noon.", sat24nov12);
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[1].value, "2012-11-19T10:30");
+  EXPECT_EQ(f[2].value, "2012-11-19T12:00");
+  // "Friday night" gives its day; a date in another sentence does not carry over
+  f = tag("The blast came on Friday night. The curfew starts at 8 p.m.", sat24nov12);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].value, "2012-11-24T20:00");
+  expect_one("The session opens at 10 a.m.", sat24nov12, "10 a.m.", "TIME", "2012-11-24T10:00");
+}
+
 // Regression: a text ending in an approximation word ("about", "up to", "more than") made the
 // recognizer read the token after the last one (found by a helper's run of 4,500 stories; shown
 // by valgrind as an invalid read). Each of these ends the text there; nothing is tagged.

@@ -1,4 +1,6 @@
 // Calendar dates, years, decades, clock times, quarters and holidays.
+#include <cctype>
+
 #include "time/recognizer.h"
 
 namespace sitrep::timerec {
@@ -424,6 +426,18 @@ size_t Recognizer::day_after(size_t b, size_t e, std::string& day) {
     if (part && (part == d || lex(part, timelex::kDaypart)) && t_.word(part).back() != 's') {
       day = a_.known() ? timeres::shift(a_, "D", shift) : "XXXX-XX-XX";
       return part + 1;
+    }
+  }
+  // "on Friday, starting at 9 a.m.", "On Monday the talks began at 10:30": a clock time without its
+  // own day is on the last day named before it in its sentence, else on the DCT
+  for (size_t k = hits_.size(); k-- > 0;) {
+    const Hit& h = hits_[k];
+    if (h.e > b || t_.toks[h.b].sentence != t_.toks[b].sentence) break;
+    const std::string& v = h.value;
+    if (v.size() >= 10 && v[0] != 'X' && v[4] == '-' && v[7] == '-' && (v.size() == 10 || v[10] == 'T') &&
+        std::isdigit(static_cast<unsigned char>(v[8]))) {
+      day = v.substr(0, 10);
+      return e;
     }
   }
   day = a_.known() ? fmt_day(a_.day()) : "XXXX-XX-XX";
