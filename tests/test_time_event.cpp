@@ -104,6 +104,26 @@ TEST(TimeEventDate, PrecisionOfValues) {
   EXPECT_EQ(precision_of("199"), TimePrecision::Decade);
   EXPECT_EQ(precision_of("P3Y"), TimePrecision::Unknown);
   EXPECT_EQ(precision_of("PAST_REF"), TimePrecision::Unknown);
+  EXPECT_EQ(precision_of("XXXX-WXX-6"), TimePrecision::Unknown);
+  EXPECT_EQ(precision_of("XXXX-02-28"), TimePrecision::Day);
+}
+
+// "on a Saturday" is some Saturday (XXXX-WXX-6, as TimeML writes a non-specific day), not the one
+// before the article; it does not date the event, which keeps the article's date.
+TEST(TimeEventDate, ANonSpecificDayDoesNotDateTheEvent) {
+  std::string s = "Rebels attacked the town on a Saturday";
+  auto toks = split(s);
+  auto xs = tag_timexes(s, kDct);
+  ASSERT_EQ(xs.size(), 1u);
+  EXPECT_EQ(xs[0].value, "XXXX-WXX-6");
+  EXPECT_EQ(s.substr(xs[0].span.begin, xs[0].span.end - xs[0].span.begin), "Saturday");
+  EventDate d = date_event(SentenceTokens{toks, {}}, 1, xs, kDct, s);
+  EXPECT_EQ(d.value, "2020-02-28");
+  EXPECT_EQ(d.basis, DateBasis::Document);
+  // "a Sunday morning" likewise, with its part of the day
+  auto m = tag_timexes("It was a Sunday morning.", kDct);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].value, "XXXX-WXX-7TMO");
 }
 
 TEST(TimeDocDate, InfersFromExplicitDatesOnly) {

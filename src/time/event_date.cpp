@@ -33,7 +33,10 @@ const char* to_string(TimePrecision p) {
 }
 
 TimePrecision precision_of(const std::string& v) {
-  if (v.empty() || v[0] == 'P' || v.find("_REF") != std::string::npos) return TimePrecision::Unknown;
+  // durations, vague references and a day of no particular week ("on a Saturday": XXXX-WXX-6);
+  // "XXXX-02-28" (a day whose year the text leaves open) still dates to the day
+  if (v.empty() || v[0] == 'P' || v.starts_with("XXXX-WXX") || v.find("_REF") != std::string::npos)
+    return TimePrecision::Unknown;
   if (v.size() == 2) return TimePrecision::Century;
   if (v.size() == 3) return TimePrecision::Decade;
   if (v.size() == 4) return TimePrecision::Year;

@@ -243,6 +243,12 @@ Opt Recognizer::weekday_first(size_t i) {
       return h;
     }
   }
+  // "on a Saturday", "a Sunday morning": some such day, not a particular one
+  if (i > 0 && is(i - 1, "a") && t_.toks[i - 1].sentence == k.sentence) {
+    std::string any = "XXXX-WXX-" + std::to_string(wd);
+    if (const Entry* p = lex(j, timelex::kDaypart)) return Hit{i, j + 1, TimexType::Time, any + "T" + p->daypart};
+    return Hit{i, j, TimexType::Date, any};
+  }
   std::string day = timeres::weekday(a_, wd, cue_or_tense(i, j));
   // "next Tuesday and Wednesday": the second day follows the first, in its week
   if (i >= 2 && !hits_.empty() && a_.known() && (is(i - 1, "and") || is(i - 1, "or") || is(i - 1, "through"))) {
