@@ -102,6 +102,18 @@ TEST(TimeRelative, DaysWeeksMonthsYears) {
   expect_one("profit a year earlier was lower", kTue14Jul2020, "a year earlier", "DATE", "2019");
 }
 
+// An anniversary: "One year ago today" (found in a US government release of 2023-02-24) was two
+// expressions, 2022 and the DCT; it is the one day a year back.
+TEST(TimeRelative, AnniversaryAgoToday) {
+  const DocTime fri24feb23{2023, 2, 24};
+  expect_one("One year ago today, Russia launched an invasion.", fri24feb23, "One year ago today", "DATE", "2022-02-24");
+  expect_one("He died five years ago tomorrow.", fri24feb23, "five years ago tomorrow", "DATE", "2018-02-25");
+  expect_one("They met two weeks ago yesterday.", fri24feb23, "two weeks ago yesterday", "DATE", "2023-02-09");
+  expect_one("It opened a month ago today.", DocTime{2024, 3, 31}, "a month ago today", "DATE", "2024-02-29");
+  // without the day, the year as before
+  expect_one("It began two years ago.", fri24feb23, "two years ago", "DATE", "2021");
+}
+
 TEST(TimeRelative, UnderspecifiedYearRollsOver) {
   // A January article speaking of December in the past tense: the previous December.
   expect_one("The ceasefire collapsed in December.", kJan2021, "December", "DATE", "2020-12");

@@ -350,6 +350,14 @@ Opt Recognizer::quantity(size_t i) {
       reported_quarter(y, q);
       return dct_hit(i, end, TimexType::Date, timecal::fmt_year(y - 1) + "-Q" + std::to_string(q));
     }
+    // "one year ago today", "five years ago tomorrow": the anniversary, that day so many units back
+    if (const Entry* r = lex(end, timelex::kDayrel); r && next == "ago" && a_.known() && !is(end, "tonight") &&
+        (u->unit == "Y" || u->unit == "M" || u->unit == "W" || u->unit == "D")) {
+      timecal::Ymd d = timecal::add_days(a_.day(), r->dayrel);
+      d = u->unit == "Y" ? timecal::add_months(d, -12 * n) : u->unit == "M" ? timecal::add_months(d, -n)
+                                                          : timecal::add_days(d, -(u->unit == "W" ? 7L : 1L) * n);
+      return dct_hit(i, end + 1, TimexType::Date, timecal::fmt_day(d));
+    }
     if (u->unit == "H" || u->unit == "MIN" || u->unit == "S") return dct_hit(i, end, TimexType::Time, timeres::shift(a_, "D", 0));
     // "In 1998 they met. A year earlier, they had split.": "earlier" counts back from the story's
     // time, the date named just before, where there is one ("ago" always counts from the DCT)
