@@ -141,3 +141,17 @@ TEST(TimeDocDate, InfersFromExplicitDatesOnly) {
   EXPECT_EQ(c.date.precision, DatePrecision::Unknown);
   EXPECT_EQ(c.date.iso(), "");
 }
+
+// Regression: an undated BBC story recalling "15 December, 1953" and going on to what happened in
+// 1998 and 1999 was dated 1953-12-15. A date older than a year the text tells of in the past is
+// history; with no later explicit date the document's date stays unknown.
+TEST(TimeDocDate, HistoryBeforeALaterPastYearIsNotTheDateOfWriting) {
+  auto a = infer_document_date("The theatre opened on 15 December, 1953. It was rebuilt in 1998 and closed in 1999.");
+  EXPECT_EQ(a.date.precision, DatePrecision::Unknown);
+  EXPECT_EQ(a.date.iso(), "");
+  // a later explicit date still wins, and a year ahead ("targets for 2015") bounds nothing
+  auto b = infer_document_date("The theatre opened on 15 December, 1953. It was rebuilt in 1998. It closed on 3 May, 1999.");
+  EXPECT_EQ(b.date.iso(), "1999-05-03");
+  auto c = infer_document_date("Profits rose on 30 September, 2004. The targets for 2015 are ambitious.");
+  EXPECT_EQ(c.date.iso(), "2004-09-30");
+}
