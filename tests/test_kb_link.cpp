@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <tuple>
 
 #include "kb/linker.h"
 #include "kb/source.h"
@@ -71,6 +72,22 @@ TEST_F(LinkTest, PlacesResolvedTogetherWithTextCues) {
   const LinkedMention* ed = find(ms, "Edmonton");
   ASSERT_TRUE(ed && ed->place != kNone);
   EXPECT_NEAR(shipped_kb()->places()[ed->place].lat, 51.6, 0.3);  // London, not Alberta
+}
+
+// Regions conflict news names in English that neither GeoNames' cities nor ISO 3166-2's own
+// names give ("Chechnya" is "Chechenskaya Respublika" there): each is a place in its country.
+TEST_F(LinkTest, RegionsTheWarNewsNamesInEnglish) {
+  auto ms = link("Troops moved into Chechnya and North Kivu. Clashes spread from Tripolitania to Cyrenaica, "
+                 "and from Anbar to Transnistria and Catalonia.",
+                 "2020-03-02");
+  for (auto [name, lat, lon] : {std::tuple{"Chechnya", 43.4, 45.7}, {"North Kivu", -0.8, 29.05}, {"Tripolitania", 31.5, 13.5},
+                                {"Cyrenaica", 31.0, 22.0}, {"Anbar", 33.4, 42.0}, {"Transnistria", 47.2, 29.4},
+                                {"Catalonia", 41.8, 1.5}}) {
+    const LinkedMention* m = find(ms, name);
+    ASSERT_TRUE(m && m->place != kNone) << name;
+    EXPECT_NEAR(shipped_kb()->places()[m->place].lat, lat, 0.5) << name;
+    EXPECT_NEAR(shipped_kb()->places()[m->place].lon, lon, 0.5) << name;
+  }
 }
 
 // A town's name with no cue word is read as a place only when the NER says it is one.
