@@ -84,4 +84,14 @@ std::string fmt_week(Ymd a) {
   return fmt_year(y) + "-W" + two(w);
 }
 
+bool is_day_value(const std::string& v) {
+  auto digits = [&](size_t b, size_t e) {
+    for (size_t i = b; i < e; ++i)
+      if (v[i] < '0' || v[i] > '9') return false;
+    return true;
+  };
+  return v.size() >= 10 && digits(0, 4) && v[4] == '-' && digits(5, 7) && v[7] == '-' && digits(8, 10) &&
+         (v.size() == 10 || v[10] == 'T');
+}
+
 }  // namespace sitrep::timecal

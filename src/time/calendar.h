@@ -25,5 +25,7 @@ std::string fmt_day(int y, int m, int d);
 std::string fmt_day(Ymd a);
 std::string fmt_week(Ymd a);  // ISO week containing a: "2020-W28"
 std::string two(int n);
+// A day of a known year, "YYYY-MM-DD", alone or with its time ("2020-07-13T08:45", "...TNI").
+bool is_day_value(const std::string& v);
 
 }  // namespace sitrep::timecal

@@ -1,6 +1,7 @@
 // Document date inference: the latest explicit, non-future calendar date in the text.
 #include <algorithm>
 
+#include "time/calendar.h"
 #include "time/scan.h"
 #include "time/timex.h"
 
@@ -21,7 +22,7 @@ InferredDate infer_document_date(std::string_view text) {
     // Only dates written out in full count: a relative date needs the very date we look for.
     if (x.anchor != TimexAnchor::Absolute || x.type == TimexType::Duration || x.type == TimexType::Set) continue;
     const std::string& v = x.value;
-    bool day = v.size() >= 10 && v[4] == '-' && v[7] == '-' && isdigit(static_cast<unsigned char>(v[9]));
+    bool day = timecal::is_day_value(v);
     bool month = v.size() == 7 && v[4] == '-' && isdigit(static_cast<unsigned char>(v[6]));
     bool year_only = v.size() == 4 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!day && !month && !year_only) continue;

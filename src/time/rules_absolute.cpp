@@ -1,6 +1,4 @@
 // Calendar dates, years, decades, clock times, quarters and holidays.
-#include <cctype>
-
 #include "time/recognizer.h"
 
 namespace sitrep::timerec {
@@ -439,10 +437,8 @@ size_t Recognizer::day_after(size_t b, size_t e, std::string& day) {
   for (size_t k = hits_.size(); k-- > 0;) {
     const Hit& h = hits_[k];
     if (h.e > b || t_.toks[h.b].sentence != t_.toks[b].sentence) break;
-    const std::string& v = h.value;
-    if (v.size() >= 10 && v[0] != 'X' && v[4] == '-' && v[7] == '-' && (v.size() == 10 || v[10] == 'T') &&
-        std::isdigit(static_cast<unsigned char>(v[8]))) {
-      day = v.substr(0, 10);
+    if (timecal::is_day_value(h.value)) {
+      day = h.value.substr(0, 10);
       return e;
     }
   }
