@@ -1,13 +1,10 @@
 #include "fuse/near_dup.h"
 
 #include <emmintrin.h>
-#include <sys/mman.h>
 #include <xxhash.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstring>
-#include <new>
 #include <string>
 
 namespace sitrep {
@@ -160,26 +157,6 @@ std::array<uint64_t, kLshBands> lsh_bands(const MinHash& sig) {
     out[b] = (h & ~0xFULL) | static_cast<uint64_t>(b);  // keep bands apart
   }
   return out;
-}
-
-namespace {
-constexpr size_t kHugePage = size_t(2) << 20;
-}
-
-void* huge_page_alloc(size_t bytes) {
-  if (bytes < kHugePage) return ::operator new(bytes);
-  size_t rounded = (bytes + kHugePage - 1) & ~(kHugePage - 1);
-  void* p = std::aligned_alloc(kHugePage, rounded);
-  if (!p) throw std::bad_alloc();
-#ifdef MADV_HUGEPAGE
-  madvise(p, rounded, MADV_HUGEPAGE);  // advice only: without THP the pages stay 4 KiB
-#endif
-  return p;
-}
-
-void huge_page_free(void* p, size_t bytes) {
-  if (bytes < kHugePage) ::operator delete(p);
-  else std::free(p);
 }
 
 size_t NearDupIndex::home_of(uint32_t tag) const {

@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/huge_pages.h"
+
 namespace sitrep {
 
 constexpr int kMinHashSize = 64;      // permutations
@@ -30,21 +32,6 @@ std::array<uint64_t, kLshBands> lsh_bands(const MinHash& sig);
 // An in-memory LSH index over signatures with caller-chosen integer ids. Index only the
 // first document of each near-duplicate cluster (callers add a document only when it matched
 // nothing): a thousand copies of one template then cost one entry, not a quadratic search.
-// Memory for large tables, backed by transparent huge pages where the kernel allows them: a
-// 32 MiB table then takes 16 page faults instead of 8,192 and far fewer TLB misses.
-void* huge_page_alloc(size_t bytes);
-void huge_page_free(void* p, size_t bytes);
-template <class T>
-struct HugePageAllocator {
-  using value_type = T;
-  HugePageAllocator() = default;
-  template <class U>
-  HugePageAllocator(const HugePageAllocator<U>&) {}
-  T* allocate(size_t n) { return static_cast<T*>(huge_page_alloc(n * sizeof(T))); }
-  void deallocate(T* p, size_t n) { huge_page_free(p, n * sizeof(T)); }
-  friend bool operator==(const HugePageAllocator&, const HugePageAllocator&) { return true; }
-};
-
 class NearDupIndex {
  public:
   using Bands = std::array<uint64_t, kLshBands>;
