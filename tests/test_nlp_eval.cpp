@@ -106,6 +106,18 @@ TEST(NlpEval, UdScoresOnHandMadeFile) {
   EXPECT_NEAR(t.lemma, 200.0 / 3, 1e-9);
   EXPECT_NEAR(t.uas, 200.0 / 9, 1e-9);
   EXPECT_NEAR(t.las, 100.0 / 9, 1e-9);
+  // The breakdown (eval ud --errors): confusions commonest first, then each relation's scores.
+  const auto& e = r.value().errors;
+  ASSERT_GE(e.size(), 3u);
+  EXPECT_EQ(e[1], "  PUNCT -> NOUN  3");
+  EXPECT_EQ(e[2], "  NUM -> NOUN  2");
+  auto rel = [&](const std::string& name) {
+    for (const auto& line : e)
+      if (line.rfind("  " + name + " ", 0) == 0) return line;
+    return std::string();
+  };
+  EXPECT_NE(rel("punct").find(" 3  33.33   0.00"), std::string::npos) << rel("punct");
+  EXPECT_NE(rel("obj").find(" 1 100.00 100.00"), std::string::npos) << rel("obj");
   fs::remove(p);
 }
 

@@ -22,6 +22,8 @@ void add_model_eval(CLI::App& parent, int& exit_code, const char* name, const ch
   cmd->add_option("--model", *model_path, "Model file")->capture_default_str();
   auto errors = std::make_shared<bool>(false);
   if (std::string(name) == "ner") cmd->add_flag("--errors", *errors, "Also list every sentence with a wrong span (not with --json)");
+  if (std::string(name) == "ud")
+    cmd->add_flag("--errors", *errors, "Also list the commonest UPOS confusions and each relation's UAS and LAS (not with --json)");
   cmd->callback([file, json, model_path, evaluate, errors, &exit_code] {
     auto fail = [&](const Error& e) {
       std::cerr << "sitrep: " << e.where() << ": " << e.message << "\n";

@@ -19,6 +19,9 @@ struct UdScores {
 struct UdEvaluation {
   UdScores gold_tokenization, raw_text;
   size_t sentences = 0;
+  // From gold tokenization: the commonest UPOS confusions ("NOUN -> PROPN  412") and, per gold
+  // relation, its count, UAS and LAS, commonest first.
+  std::vector<std::string> errors;
 };
 // Raw-text mode re-reads the `# text` lines (paragraph breaks at `# newpar` / `# newdoc`).
 Expected<UdEvaluation> evaluate_ud(const Model& model, const std::string& conllu_path);

@@ -4,7 +4,9 @@
 // F1 over aligned words (with gold tokenization it equals accuracy). LAS compares the
 // universal part of the relation only (the shared task's rule).
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -66,7 +68,44 @@ std::vector<GoldWord> gold_words(const std::vector<UdSentence>& sents) {
   return out;
 }
 
-UdScores gold_tokenization(const Model& model, const std::vector<UdSentence>& sents) {
+// The breakdown behind the scores (words aligned one to one, as with gold tokenization).
+std::vector<std::string> error_summary(const std::vector<GoldWord>& gold, const Analysis& a) {
+  std::map<std::pair<std::string, std::string>, size_t> confusions;
+  struct Rel {
+    size_t count = 0, attached = 0, labelled = 0;
+  };
+  std::map<std::string, Rel> rels;
+  for (size_t g = 0; g < gold.size(); ++g) {
+    const UdWord& w = *gold[g].w;
+    std::string sys(upos_name(a.upos[g]));
+    if (sys != w.upos) ++confusions[{w.upos, sys}];
+    Rel& r = rels[universal(w.deprel)];
+    ++r.count;
+    int gh = gold[g].head, sh = a.head[g];
+    bool head_ok = gh == sh || (gh < 0 && sh < 0);
+    r.attached += head_ok;
+    r.labelled += head_ok && universal(a.deprel_name(g)) == universal(w.deprel);
+  }
+  std::vector<std::pair<size_t, std::string>> lines;
+  for (const auto& [k, n] : confusions) lines.push_back({n, k.first + " -> " + k.second});
+  std::sort(lines.begin(), lines.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+  std::vector<std::string> out;
+  out.push_back("UPOS confusions (gold -> system, words), gold tokenization:");
+  for (size_t i = 0; i < lines.size() && i < 25; ++i) out.push_back("  " + lines[i].second + "  " + std::to_string(lines[i].first));
+  std::vector<std::pair<std::string, Rel>> by_count(rels.begin(), rels.end());
+  std::sort(by_count.begin(), by_count.end(), [](const auto& x, const auto& y) { return x.second.count > y.second.count; });
+  out.push_back("relation (gold)   words    UAS    LAS, gold tokenization:");
+  char buf[96];
+  for (const auto& [name, r] : by_count) {
+    std::snprintf(buf, sizeof buf, "  %-14s %6zu %6.2f %6.2f", name.c_str(), r.count, 100.0 * double(r.attached) / double(r.count),
+                  100.0 * double(r.labelled) / double(r.count));
+    out.push_back(buf);
+  }
+  return out;
+}
+
+UdScores gold_tokenization(const Model& model, const std::vector<UdSentence>& sents,
+                           std::vector<std::string>* errors = nullptr) {
   std::string text;
   Analysis a;
   for (const auto& s : sents) {
@@ -87,6 +126,7 @@ UdScores gold_tokenization(const Model& model, const std::vector<UdSentence>& se
   std::vector<int> align(gold.size());
   for (size_t i = 0; i < align.size(); ++i) align[i] = int(i);
   UdScores s = score(gold, a, text, align);
+  if (errors) *errors = error_summary(gold, a);
   s.tokens = s.sentences = 100;
   s.words_per_s = secs > 0 ? double(gold.size()) / secs : 0;
   return s;
@@ -209,7 +249,7 @@ Expected<UdEvaluation> evaluate_ud(const Model& model, const std::string& path) 
   if (!sents) return sents.error();
   UdEvaluation e;
   e.sentences = sents.value().size();
-  e.gold_tokenization = gold_tokenization(model, sents.value());
+  e.gold_tokenization = gold_tokenization(model, sents.value(), &e.errors);
   e.raw_text = raw_text(model, sents.value());
   return e;
 }
