@@ -57,7 +57,7 @@ bool Recognizer::lost_apostrophe(size_t i) const {
   // lower-case word other than a verb or function word follows ("on Saturdays", "Tuesdays are")
   const timescan::Tok& k = t_.toks[i];
   bool opens = i == 0 || t_.toks[i - 1].sentence != k.sentence;
-  static constexpr std::string_view kPrepositions[] = {"of", "after", "since", "before", "following", "despite", "over"};
+  static constexpr std::string_view kPrepositions[] = {"of", "after", "since", "before", "following", "despite", "over", "in", "during"};
   if (!opens && !(i > 0 && is_any(i - 1, kPrepositions))) return false;
   if (!has(i + 1) || t_.toks[i + 1].kind != TokKind::Word || t_.toks[i + 1].cap || t_.toks[i + 1].lex) return false;
   static constexpr std::string_view kNot[] = {"and", "or", "are", "were", "is", "was", "be", "have", "had", "through",
