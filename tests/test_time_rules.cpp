@@ -1282,6 +1282,17 @@ TEST(TimeSet, AWeekdaysPossessiveWithoutItsApostropheIsTheDay) {
   expect_one("Shops close in Ramadan and on Fridays.", thu6apr2017, "Fridays", "SET", "XXXX-WXX-5");
 }
 
+// A scraper that drops punctuation glues the day to the year ("Last updated at Jul 012016
+// BEIRUT ...", 28 such headers in fakes_syria): a six-digit number after a month is a day and
+// a year when both are valid; other numbers stay out.
+TEST(TimeAbsolute, DayGluedToYearAfterAMonth) {
+  const DocTime sat2jul2016{2016, 7, 2};
+  expect_one("Last updated at Jul 012016 BEIRUT At least 70 fighters have been killed.", sat2jul2016, "Jul 012016", "DATE",
+             "2016-07-01");
+  expect_one("Last updated at Nov 272017 ISTANBUL Talks began.", sat2jul2016, "Nov 272017", "DATE", "2017-11-27");
+  expect_one("Prices rose in Feb 302016 by two points.", sat2jul2016, "Feb", "DATE", "2016-02");
+}
+
 // A clock time with its zone spelled out, then "on" and a date, is that date's time
 // (proclamations: "on or after 12:01 a.m. eastern daylight time on March 23, 2018"), not today's.
 TEST(TimeClock, SpelledOutZoneThenOnADate) {

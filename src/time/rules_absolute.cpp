@@ -52,6 +52,13 @@ Opt Recognizer::month_first(size_t i) {
     if (!year && a_.known()) year = since(i) ? timeres::year_not_after(a_, m, d) : year_of(i, e, m, d);
     return dct_hit(i, e, TimexType::Date, fmt_day(year, m, d));
   }
+  // "Last updated at Jul 012016": a day and year whose comma and space a scraper dropped, the day
+  // written with two digits
+  if (int v = num(k); digits_at(k, 6) && v >= 10000) {
+    int day = v / 10000, year = v % 10000;
+    if (day >= 1 && day <= timecal::days_in_month(year, m) && year >= 1900 && year <= 2199)
+      return Hit{i, k + 1, TimexType::Date, fmt_day(year, m, day)};
+  }
   size_t y = is(k, "of") ? k + 1 : punct(k, ',') ? k + 1 : k;
   if (int year = year_at(y)) return Hit{i, y + 1, TimexType::Date, fmt_month(year, m)};
   // February next year, March of last year, June this year: that month of the year named
