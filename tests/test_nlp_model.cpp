@@ -543,6 +543,39 @@ TEST(Lemmatizer, ShortSuffixesOfDifferentTagsKeepTheirOwnRules) {
     }
 }
 
+// Lemma rules cut bytes: a cut inside a multi-byte character would print invalid UTF-8 (the
+// shipped model made "Juárez" "Ju\xC3erez", and `analyze --format json` then failed on
+// allsides_intl). Such a rule leaves the word alone, and JSON output never fails on bad bytes.
+TEST(Lemmatizer, RulesNeverSplitACharacter) {
+  EXPECT_EQ(apply_lemma_rule("Juárez", "F4|erez"), "Juárez");
+  EXPECT_EQ(apply_lemma_rule("Juárez", "F3|z"), "Juáz");
+  EXPECT_EQ(apply_lemma_rule("studies", "L3|y"), "study");
+}
+
+TEST(CommittedModel, LemmasAndJsonStayValidUtf8) {
+  auto m = Model::load(Model::default_path());
+  ASSERT_TRUE(m) << m.error().message;
+  std::string text = "The government runs a shelter in Ciudad Juárez, near El Paso.";
+  auto a = m.value()->analyze(text);
+  auto valid = [](std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+      auto c = static_cast<unsigned char>(s[i]);
+      size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+      if (n == 0 || i + n > s.size()) return false;
+      for (size_t k = 1; k < n; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+      i += n;
+    }
+    return true;
+  };
+  for (size_t i = 0; i < a.words.size(); ++i) EXPECT_TRUE(valid(a.lemma[i])) << i << ": " << a.lemma[i];
+  std::string bad = "Turkey warned \xff\xfe Greece.";
+  auto b = m.value()->analyze(bad);
+  std::string json;
+  EXPECT_NO_THROW(json = analysis_json(bad, b, "bad"));
+  EXPECT_NE(json.find("\xEF\xBF\xBD"), std::string::npos);  // U+FFFD in place of the bad bytes
+}
+
 // GUM tags the participle of a name ("the United Nations") VERB with lemma "Unite"; EWT, the
 // test set, ADJ with the form as lemma. Training brings GUM to EWT; other words stay.
 TEST(NlpReaders, NameParticiplesTakeEwtsTagForTraining) {

@@ -27,6 +27,8 @@ std::string apply_lemma_rule(std::string_view form, std::string_view rule) {
   size_t cut = 0;
   for (size_t i = 1; i < bar; ++i) cut = cut * 10 + size_t(rule[i] - '0');
   if (cut > base.size()) return base;
+  // Rules count bytes: one learned on "Suárez" must not split the "á" of "Juárez" in two.
+  if (cut < base.size() && (static_cast<unsigned char>(base[base.size() - cut]) & 0xC0) == 0x80) return base;
   base.resize(base.size() - cut);
   base.append(rule.substr(bar + 1));
   return base.empty() ? std::string(form) : base;
@@ -83,6 +85,7 @@ std::string Lemmatizer::lemma(std::string_view form, uint16_t xpos) const {
   for (int n = kLemmaMaxSuffix; n >= 0; --n) {
     if (size_t(n) > low.size()) continue;
     std::string_view suf = std::string_view(low).substr(low.size() - size_t(n));
+    if (!suf.empty() && (static_cast<unsigned char>(suf[0]) & 0xC0) == 0x80) continue;  // inside a character
     const LemmaSlot* s = find(lemma_suffix_key(suf, xpos, version_));
     if (s && (s->count >= min_suffix_count_ || n == 0)) return apply_lemma_rule(form, rules_[s->rule]);
   }

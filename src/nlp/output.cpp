@@ -83,7 +83,8 @@ std::string analysis_json(std::string_view text, const Analysis& a, const std::s
     j["entities"].push_back({{"type", std::string(entity_name(e.type))}, {"begin", span.begin}, {"end", span.end},
                              {"text", std::string(sub(text, span))}, {"words", {e.word_begin, e.word_end}}});
   }
-  return j.dump();
+  // Text that is not valid UTF-8 (a raw .txt file) is printed with U+FFFD, not a failure.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace sitrep::nlp
