@@ -81,7 +81,9 @@ class LoadedModel final : public Model {
       for (uint32_t i = b; i < e; ++i) a.head[i] = heads[i] < 0 ? -1 : int32_t(b) + heads[i];
       ner->tag(wk, std::span<const std::string_view>(forms.data() + b, e - b), std::span<const Upos>(a.upos.data() + b, e - b),
                std::span<uint16_t>(ner_cls.data() + b, e - b));
+      size_t first = a.entities.size();
       bilou_to_spans(std::span<const uint16_t>(ner_cls.data() + b, e - b), b, a.entities);
+      trim_titles(std::span<const std::string_view>(forms.data() + b, e - b), b, a.entities, first);
     }
   }
 

@@ -95,6 +95,24 @@ void bio_to_spans(std::span<const uint16_t> classes, uint32_t offset, std::vecto
   }
 }
 
+void trim_titles(std::span<const std::string_view> forms, uint32_t offset, std::vector<EntitySpan>& spans, size_t first) {
+  static constexpr std::string_view kTitles[] = {
+      "President", "Sen.", "Senator", "Rep.", "Gov.", "Governor", "Gen.", "General", "Adm.", "Admiral", "Lt.", "Col.",
+      "Maj.", "Capt.", "Sgt.", "Minister", "Secretary", "Chairman", "Leader", "Speaker", "Ambassador", "Prince",
+      "Commander", "Mayor", "Premier", "Chancellor", "Envoy", "Spokesman", "Spokeswoman"};
+  for (size_t k = first; k < spans.size(); ++k) {
+    EntitySpan& e = spans[k];
+    if (e.type != EntityType::PER || e.word_end - e.word_begin < 3) continue;
+    // the last title with a name of at least one word after it and something before it
+    for (uint32_t w = e.word_end - 2; w > e.word_begin; --w) {
+      std::string_view f = forms[w - offset];
+      if (std::find(std::begin(kTitles), std::end(kTitles), f) == std::end(kTitles)) continue;
+      e.word_begin = w + 1;
+      break;
+    }
+  }
+}
+
 void bilou_to_spans(std::span<const uint16_t> classes, uint32_t offset, std::vector<EntitySpan>& out) {
   for (size_t i = 0; i < classes.size();) {
     uint16_t c = classes[i];

@@ -33,6 +33,10 @@ void bio_to_spans(std::span<const uint16_t> classes, uint32_t offset, std::vecto
 // BILOU classes -> spans. A span opens at B or U (or a stray I or L) and goes on over I and L of
 // its type until an L, U or other class; so an unfinished B...I at the end still makes a span.
 void bilou_to_spans(std::span<const uint16_t> classes, uint32_t offset, std::vector<EntitySpan>& out);
+// A person's span that swallowed the title before the name and what qualifies it ("Wisconsin Gov.
+// Scott Walker", "U.S. President Donald Trump") keeps only the name after the title. `forms` are
+// the sentence's words, which start at word `offset`; spans from index `first` on are checked.
+void trim_titles(std::span<const std::string_view> forms, uint32_t offset, std::vector<EntitySpan>& spans, size_t first);
 
 // Per-sentence inputs of the features, computed once per sentence.
 struct NerSentenceInfo {
