@@ -19,7 +19,7 @@ size_t tail_bytes(std::string_view s, int n) {
   size_t i = s.size();
   for (int k = 0; k < n && i > 0; ++k) {
     --i;
-    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    while (i > 0 && is_continuation_byte(s[i])) --i;
   }
   return s.size() - i;
 }

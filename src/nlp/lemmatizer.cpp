@@ -16,7 +16,7 @@ std::string lemma_rule(std::string_view form, std::string_view lemma) {
   size_t common = 0;
   while (common < f.size() && common < lemma.size() && f[common] == lemma[common]) ++common;
   // Cut whole UTF-8 sequences only.
-  while (common > 0 && common < f.size() && (static_cast<unsigned char>(f[common]) & 0xC0) == 0x80) --common;
+  while (common > 0 && common < f.size() && is_continuation_byte(f[common])) --common;
   return std::string(1, keep ? 'K' : 'L') + std::to_string(f.size() - common) + "|" + std::string(lemma.substr(common));
 }
 
@@ -28,7 +28,7 @@ std::string apply_lemma_rule(std::string_view form, std::string_view rule) {
   for (size_t i = 1; i < bar; ++i) cut = cut * 10 + size_t(rule[i] - '0');
   if (cut > base.size()) return base;
   // Rules count bytes: one learned on "Suárez" must not split the "á" of "Juárez" in two.
-  if (cut < base.size() && (static_cast<unsigned char>(base[base.size() - cut]) & 0xC0) == 0x80) return base;
+  if (cut < base.size() && is_continuation_byte(base[base.size() - cut])) return base;
   base.resize(base.size() - cut);
   base.append(rule.substr(bar + 1));
   return base.empty() ? std::string(form) : base;
@@ -85,7 +85,7 @@ std::string Lemmatizer::lemma(std::string_view form, uint16_t xpos) const {
   for (int n = kLemmaMaxSuffix; n >= 0; --n) {
     if (size_t(n) > low.size()) continue;
     std::string_view suf = std::string_view(low).substr(low.size() - size_t(n));
-    if (!suf.empty() && (static_cast<unsigned char>(suf[0]) & 0xC0) == 0x80) continue;  // inside a character
+    if (!suf.empty() && is_continuation_byte(suf[0])) continue;  // inside a character
     const LemmaSlot* s = find(lemma_suffix_key(suf, xpos, version_));
     if (s && (s->count >= min_suffix_count_ || n == 0)) return apply_lemma_rule(form, rules_[s->rule]);
   }

@@ -6,6 +6,8 @@
 
 namespace sitrep::nlp {
 
+// A byte inside a multi-byte character (not where a character starts).
+inline bool is_continuation_byte(char b) { return (static_cast<unsigned char>(b) & 0xC0) == 0x80; }
 // Decodes the code point at byte offset i and advances i; invalid bytes yield U+FFFD.
 int32_t next_code_point(std::string_view s, size_t& i);
 int32_t last_code_point(std::string_view s);
