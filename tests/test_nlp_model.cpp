@@ -199,12 +199,55 @@ TEST_F(TinyModel, VersionOneTaggerPartIsReadAndAFutureOneRefused) {
 static void expect_same_parts(const std::string& a_path, const std::string& b_path, std::optional<Component> changed) {
   auto a = MappedModelFile::open(a_path), b = MappedModelFile::open(b_path);
   ASSERT_TRUE(a && b);
-  for (Component id : {Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner}) {
+  for (Component id : {Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner, Component::Sentences}) {
     auto *pa = a.value()->find(id), *pb = b.value()->find(id);
     ASSERT_TRUE(pa && pb);
     EXPECT_EQ(pa->version, pb->version);
     EXPECT_EQ(std::string(pa->data, pa->size) == std::string(pb->data, pb->size), changed != id) << int(id);
   }
+}
+
+// The sentence part learns where the training text's sentences end without punctuation, and
+// --sentences-only retrains it alone: a chat-like text ("see you soon thanks We met ...").
+TEST_F(TinyModel, SentencePartLearnsEndsWithoutPunctuation) {
+  std::string conllu;
+  const char* a[] = {"see", "you", "soon", "thanks"};
+  const char* b[] = {"We", "met", "in", "Ankara", "today"};
+  auto sentence = [&](const char* const* w, size_t n, const char* root_tag) {
+    std::string text, rows;
+    for (size_t i = 0; i < n; ++i) {
+      text += std::string(i ? " " : "") + w[i];
+      rows += std::to_string(i + 1) + "\t" + w[i] + "\t" + w[i] + "\t" + (i ? "NOUN\tNN" : root_tag) + "\t_\t" +
+              (i ? "1" : "0") + "\t" + (i ? "obj" : "root") + "\t_\t_\n";
+    }
+    return "# text = " + text + "\n" + rows + "\n";
+  };
+  for (int i = 0; i < 20; ++i) conllu += sentence(a, 4, "VERB\tVB") + sentence(b, 5, "PRON\tPRP");
+  std::ofstream(dir_ / "chat.conllu") << conllu;
+  // Before: the rules see one sentence.
+  auto before = Model::load(model_path_);
+  ASSERT_TRUE(before);
+  std::string text = "see you soon thanks We met in Ankara today";
+  EXPECT_EQ(before.value()->segment(text).sentence_count(), 1u);
+
+  TrainOptions o = tiny_options((dir_ / "chat.sitrep").string());
+  o.ud_files = {(dir_ / "chat.conllu").string()};
+  o.sentences_only_from = model_path_;
+  o.sentence_epochs = 10;
+  std::ostringstream log;
+  auto r = train_model(o, log);
+  ASSERT_TRUE(r) << r.error().message;
+  auto m = Model::load(o.output);
+  ASSERT_TRUE(m) << m.error().message;
+  Analysis an = m.value()->segment(text);
+  ASSERT_EQ(an.sentence_count(), 2u) << log.str();
+  EXPECT_EQ(an.sentence_begin(1), 4u);  // "We"
+  EXPECT_NE(m.value()->description().find("sentence part retrained"), std::string::npos);
+  // The whole training writes a sentence part too; prune_model keeps it.
+  EXPECT_NE(MappedModelFile::open(model_path_).value()->find(Component::Sentences), nullptr);
+  std::string pruned = (dir_ / "chat_pruned.sitrep").string();
+  ASSERT_TRUE(prune_model(o.output, pruned, 0.02, log));
+  EXPECT_NE(MappedModelFile::open(pruned).value()->find(Component::Sentences), nullptr);
 }
 
 // --tagger-only: a new tagger part (other epochs: other bytes), the other parts copied; the
@@ -659,4 +702,25 @@ TEST(LinearScorer, ScoresWhatTheAveragedWeightsSay) {
   std::vector<FeatureKey> none = {unknown, fkey(3, 9)};
   scorer->score(none, got);
   for (float v : got) EXPECT_EQ(v, 0.f);
+}
+
+// The shipped model's sentence part ends web text's unpunctuated sentences and leaves news
+// sentences whole.
+TEST(CommittedModel, UnpunctuatedSentenceEndsAreFound) {
+  auto m = Model::load(Model::default_path());
+  ASSERT_TRUE(m) << m.error().message;
+  auto starts = [&](const std::string& text) {
+    auto a = m.value()->analyze(text);
+    std::vector<std::string> first;
+    for (size_t s = 0; s < a.sentence_count(); ++s) {
+      const auto& w = a.words[a.sentence_begin(s)];
+      first.push_back(text.substr(w.begin, w.end - w.begin));
+    }
+    return first;
+  };
+  EXPECT_EQ(starts("is there a bus to the airport? thanks I have tried calling them a week ago"),
+            (std::vector<std::string>{"is", "thanks", "I"}));
+  EXPECT_EQ(starts("Turkish President Recep Tayyip Erdogan and Russian President Vladimir Putin discussed Idlib "
+                   "in a phone call on Friday, the Kremlin said in a statement."),
+            std::vector<std::string>{"Turkish"});
 }

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "nlp/nlp.h"
+#include "nlp/scorer.h"
+#include "nlp/sentences.h"
 
 using namespace sitrep::nlp;
 
@@ -185,4 +187,35 @@ TEST(NlpSentences, SeedArticlesInvariants) {
     }
   }
   EXPECT_GT(files, 0u);
+}
+
+// The learned sentence ends only act where the rules left a gap open: never after a mark the
+// rules judged ("Yahoo! in"), inside brackets or quotes, or right after square brackets.
+TEST(NlpSentences, LearnedEndsOnlyWhereTheRulesLeaveAGapOpen) {
+  struct AlwaysEnds : Scorer {
+    uint32_t classes() const override { return 2; }
+    void score(std::span<const FeatureKey>, std::span<float> s) const override { s[0] = 0, s[1] = 100; }
+  } always;
+  std::string text = "She works at Yahoo! in town (a b) [US] Steve \u201Cc d\u201D end";
+  Analysis a = segment(text);
+  std::vector<char> open = open_gaps(text, a.tokens);
+  auto open_after = [&](std::string_view tok) {
+    for (size_t k = 0; k < a.tokens.size(); ++k)
+      if (text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin) == tok) return bool(open[k]);
+    ADD_FAILURE() << "no token " << tok;
+    return false;
+  };
+  EXPECT_TRUE(open_after("She"));
+  EXPECT_TRUE(open_after("town"));
+  EXPECT_FALSE(open_after("Yahoo"));  // no space before "!"
+  EXPECT_FALSE(open_after("!"));
+  EXPECT_FALSE(open_after("a"));  // inside the brackets
+  EXPECT_TRUE(open_after(")"));
+  EXPECT_FALSE(open_after("]"));
+  EXPECT_FALSE(open_after("c"));  // inside the quotes
+  EXPECT_FALSE(open_after("end"));  // the last token has no gap
+  split_sentences(text, a, &always);
+  size_t open_count = 0;
+  for (char c : open) open_count += c;
+  EXPECT_EQ(a.sentence_count(), open_count + 1);
 }

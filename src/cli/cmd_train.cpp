@@ -31,6 +31,7 @@ void add_train(CLI::App& parent, int& exit_code) {
   cmd->add_option("--tagger-epochs", opt->tagger_epochs)->capture_default_str();
   cmd->add_option("--parser-epochs", opt->parser_epochs)->capture_default_str();
   cmd->add_option("--ner-epochs", opt->ner_epochs)->capture_default_str();
+  cmd->add_option("--sentence-epochs", opt->sentence_epochs)->capture_default_str();
   cmd->add_option("--ner-lower", opt->ner_lower,
                   "Also train the NER on lower-cased copies of this fraction of its sentences (0-1)")
       ->check(CLI::Range(0.0, 1.0))
@@ -48,6 +49,8 @@ void add_train(CLI::App& parent, int& exit_code) {
                   "Train only the parser (same files, jackknifed tags); keep this model's tagger, lemmatizer and NER");
   cmd->add_option("--lemmatizer-only", opt->lemmatizer_only_from,
                   "Train only the lemmatizer (gold tags); keep this model's tagger, parser and NER");
+  cmd->add_option("--sentences-only", opt->sentences_only_from,
+                  "Train only the learned sentence ends (seconds); keep this model's other parts");
   auto prune_from = std::make_shared<std::string>();
   cmd->add_option("--prune-from", *prune_from, "Do not train: copy this model to --output, dropping weights below --prune");
   cmd->callback([opt, prune_from, ner_from, no_gum, &exit_code] {

@@ -312,4 +312,22 @@ std::vector<NerSentence> gum_named_entities(const std::vector<UdSentence>& sente
   return out;
 }
 
+std::string sentence_text(const UdSentence& s) {
+  if (!s.text.empty()) return s.text;
+  std::string text;
+  for (const auto& w : s.words) text += w.form + (w.space_after ? " " : "");
+  return text;
+}
+
+std::string joined_text(std::span<const UdSentence* const> sents, std::vector<size_t>* ends) {
+  std::string text;
+  if (ends) ends->clear();
+  for (size_t i = 0; i < sents.size(); ++i) {
+    if (i > 0) text += (sents[i]->new_doc || sents[i]->new_par) ? "\n\n" : " ";
+    text += sentence_text(*sents[i]);
+    if (ends) ends->push_back(text.size());
+  }
+  return text;
+}
+
 }  // namespace sitrep::nlp

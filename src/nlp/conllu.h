@@ -1,6 +1,7 @@
 // Readers for the training and evaluation formats: CoNLL-U (UD treebanks) and the IOB2 files
 // of Universal NER. Malformed input is an Error naming the file and line.
 #pragma once
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,12 @@ struct UdSentence {
 };
 
 Expected<std::vector<UdSentence>> read_conllu(const std::string& path);
+
+// The raw text of a treebank's sentences as the CoNLL 2018 scorer reads it: each sentence's
+// `# text` (else its forms and SpaceAfter), joined by a space, or a blank line before a new
+// paragraph or document. ends, if given, receives where each sentence's text ends.
+std::string joined_text(std::span<const UdSentence* const> sents, std::vector<size_t>* ends = nullptr);
+std::string sentence_text(const UdSentence& s);
 
 struct NerSentence {
   std::string text;

@@ -45,6 +45,7 @@ std::string to_json(const NerEvaluation& e);
 std::string to_text(const NerEvaluation& e);
 
 struct SbdEvaluation {
+  bool learned = false;  // the model's learned sentence ends were used, not the rules alone
   size_t passed = 0, total = 0;
   double accuracy = 0;
   struct Failure {
@@ -53,8 +54,9 @@ struct SbdEvaluation {
   };
   std::vector<Failure> failures;
 };
-// The pySBD Golden Rules file: [{"id", "text", "expected": [...]}].
-Expected<SbdEvaluation> evaluate_sbd(const std::string& rules_json_path);
+// The pySBD Golden Rules file: [{"id", "text", "expected": [...]}]. With a model, its
+// segment() (rules and learned sentence ends), else the rules alone.
+Expected<SbdEvaluation> evaluate_sbd(const std::string& rules_json_path, const Model* model = nullptr);
 std::string to_json(const SbdEvaluation& e);
 std::string to_text(const SbdEvaluation& e);
 

@@ -13,7 +13,7 @@ std::string trim(std::string_view s) {
 }
 }  // namespace
 
-Expected<SbdEvaluation> evaluate_sbd(const std::string& path) {
+Expected<SbdEvaluation> evaluate_sbd(const std::string& path, const Model* model) {
   std::ifstream in(path);
   if (!in) return Error{path, "", "cannot open"};
   nlohmann::json rules;
@@ -23,10 +23,11 @@ Expected<SbdEvaluation> evaluate_sbd(const std::string& path) {
     return Error{path, "", std::string("bad JSON: ") + e.what()};
   }
   SbdEvaluation r;
+  r.learned = model != nullptr;
   for (const auto& rule : rules) {
     if (!rule.contains("text") || !rule.contains("expected")) return Error{path, "", "rule without text/expected"};
     std::string text = rule["text"].get<std::string>();
-    Analysis a = segment(text);
+    Analysis a = model ? model->segment(text) : segment(text);
     std::vector<std::string> got, expected;
     for (size_t s = 0; s < a.sentence_count(); ++s) {
       uint32_t b = a.sentence_begin(s), e = a.sentence_end(s);
@@ -43,7 +44,10 @@ Expected<SbdEvaluation> evaluate_sbd(const std::string& path) {
 }
 
 std::string to_json(const SbdEvaluation& e) {
-  nlohmann::json j = {{"accuracy", e.accuracy}, {"passed", e.passed}, {"total", e.total}};
+  nlohmann::json j = {{"accuracy", e.accuracy},
+                      {"passed", e.passed},
+                      {"total", e.total},
+                      {"splitter", e.learned ? "rules_and_model" : "rules"}};
   j["failures"] = nlohmann::json::array();
   for (const auto& f : e.failures) j["failures"].push_back({{"id", f.id}, {"expected", f.expected}, {"got", f.got}});
   return j.dump(2);
@@ -51,7 +55,7 @@ std::string to_json(const SbdEvaluation& e) {
 
 std::string to_text(const SbdEvaluation& e) {
   std::ostringstream o;
-  o << "Golden Rules: " << e.passed << "/" << e.total << " passed (" << e.accuracy << " %)\n";
+  o << "Golden Rules (" << (e.learned ? "rules and the model's sentence ends" : "rules alone") << "): " << e.passed << "/" << e.total << " passed (" << e.accuracy << " %)\n";
   for (const auto& f : e.failures) {
     o << "  rule " << f.id << " failed\n";
     for (const auto& s : f.expected) o << "    expected: " << s << "\n";

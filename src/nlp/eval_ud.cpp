@@ -147,19 +147,16 @@ void align_lcs(const std::vector<std::string>& g, const std::vector<std::string>
 }
 
 UdScores raw_text(const Model& model, const std::vector<UdSentence>& sents) {
-  std::string text;
+  std::vector<const UdSentence*> ptrs;
+  for (const auto& s : sents) ptrs.push_back(&s);
+  std::vector<size_t> ends;
+  std::string text = joined_text(ptrs, &ends);
   std::vector<TokenSpan> gold_tokens;
   std::vector<Span> gold_sentences;
   uint32_t word_base = 0;
   for (size_t si = 0; si < sents.size(); ++si) {
     const auto& s = sents[si];
-    if (si > 0) text += (s.new_doc || s.new_par) ? "\n\n" : " ";
-    size_t start = text.size();
-    std::string sent_text = s.text;
-    if (sent_text.empty()) {  // rebuild from forms and SpaceAfter
-      for (const auto& w : s.words) sent_text += w.form + (w.space_after ? " " : "");
-    }
-    text += sent_text;
+    size_t start = ends[si] - sentence_text(s).size();
     // Locate each gold token in the sentence text.
     size_t cur = start;
     size_t mw = 0;

@@ -24,14 +24,20 @@ class LoadedModel final : public Model {
   std::unique_ptr<const Lemmatizer> lemmatizer;
   std::unique_ptr<const Parser> parser;
   std::unique_ptr<const EntityRecognizer> ner;
+  std::unique_ptr<const Scorer> boundaries;  // the sentence part; null in models without one
   std::vector<uint8_t> xpos_bits;   // IrregularTag bits of each XPOS tag
   std::vector<uint8_t> lemma_bits;  // the same without JJ (an adjective is its own lemma)
 
   Analysis analyze(std::string_view text) const override {
+    Analysis a = segment(text);
+    annotate(text, a);
+    return a;
+  }
+
+  Analysis segment(std::string_view text) const override {
     Analysis a;
     tokenize(text, a);
-    split_sentences(text, a);
-    annotate(text, a);
+    split_sentences(text, a, boundaries.get());
     return a;
   }
 
@@ -176,8 +182,17 @@ Expected<std::shared_ptr<const Model>> Model::load(const std::string& path) {
   } else {
     return bad("ner");
   }
+  if (auto p = part(Component::Sentences); p && p->version == kSentencePartVersion) {
+    PartReader in(p->data, p->size);
+    m->boundaries = read_scorer(in);
+    if (!in.ok() || !m->boundaries || m->boundaries->classes() != 2) return bad("sentences");
+  } else if (p) {
+    return bad("sentences");
+  }
   return std::shared_ptr<const Model>(std::move(m));
 }
+
+Analysis Model::segment(std::string_view text) const { return nlp::segment(text); }
 
 std::string Model::default_path() {
   if (const char* env = std::getenv("SITREP_MODEL"); env && *env) return env;

@@ -20,7 +20,7 @@
 namespace sitrep::nlp {
 
 constexpr uint32_t kModelFormatVersion = 1;
-enum class Component : uint8_t { Info = 1, Tagger = 2, Lemmatizer = 3, Parser = 4, Ner = 5 };
+enum class Component : uint8_t { Info = 1, Tagger = 2, Lemmatizer = 3, Parser = 4, Ner = 5, Sentences = 6 };
 
 class PartWriter {
  public:

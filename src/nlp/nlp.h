@@ -26,6 +26,9 @@ class Model {
 
   // Full analysis of raw text. Safe to call from many threads at once.
   virtual Analysis analyze(std::string_view text) const = 0;
+  // Tokenization and sentence splitting only, with the model's learned sentence ends if it has them.
+  // (The default is the rules alone, as the free segment() below.)
+  virtual Analysis segment(std::string_view text) const;
   // Tags, lemmatizes, parses and finds entities on words and sentences already set in `a`
   // (used for gold-tokenization evaluation).
   virtual void annotate(std::string_view text, Analysis& a) const = 0;

@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "nlp/scorer.h"
 #include "nlp/text_chars.h"
 #include "nlp/tokenizer.h"
 
@@ -259,11 +260,83 @@ struct Splitter {
 
 }  // namespace
 
-void split_sentences(std::string_view text, Analysis& a) {
+namespace {
+
+// Open: a space, not split by the rules, not after a mark they judged ("Yahoo! in", ". . . was"), and
+// not inside brackets or quotes opened in the same sentence, nor right after square brackets
+// ("[US Treasury Secretary] Steve Mnuchin": news inserts them into quotations).
+std::vector<char> open_after(const Splitter& s) {
+  std::vector<char> open(s.tok.size(), 0);
+  int depth = 0;
+  bool in_quote = false;
+  for (size_t k = 0; k + 1 < s.tok.size(); ++k) {
+    std::string_view w = s.t(k);
+    int32_t first = first_code_point(w), last = last_code_point(w);
+    if (w.size() <= 3) {
+      if (first == '(' || first == '[' || first == '{' || first == 0x201C) ++depth;
+      else if ((first == ')' || first == ']' || first == '}' || first == 0x201D) && depth > 0) --depth;
+      else if (w == "\"") in_quote = !in_quote;
+    }
+    bool judged = last == '.' || last == '!' || last == '?' || last == 0x2026 || last == ']';
+    open[k] = !s.split_after[k] && !s.no_end[k] && !judged && depth == 0 && !in_quote && s.space_between(k);
+    if (s.split_after[k]) depth = 0, in_quote = false;
+  }
+  return open;
+}
+
+}  // namespace
+
+std::vector<char> open_gaps(std::string_view text, const std::vector<Span>& tokens) {
+  Splitter s{text, tokens, {}, {}};
+  s.run();
+  return open_after(s);
+}
+
+void boundary_features(std::string_view text, const std::vector<Span>& tokens, std::span<const WordKeys> keys,
+                       std::span<const char> open, size_t k, std::vector<FeatureKey>& out) {
+  auto key = [&](ptrdiff_t i) -> const WordKeys& {
+    static const WordKeys before = boundary_keys(-1), after = boundary_keys(1);
+    return i < 0 ? before : size_t(i) >= keys.size() ? after : keys[size_t(i)];
+  };
+  const WordKeys &p = key(ptrdiff_t(k)), &n = key(ptrdiff_t(k) + 1), &pp = key(ptrdiff_t(k) - 1),
+                 &nn = key(ptrdiff_t(k) + 2);
+  std::string_view gap = text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end);
+  uint64_t newline = gap.find('\n') != std::string_view::npos ? 2 : gap.empty() ? 0 : 1;
+  // How far the sentence the rules made runs on either side (in buckets of five tokens).
+  size_t before = 0, after = 0;
+  while (before < 40 && before < k && open[k - before - 1]) ++before;
+  while (after < 40 && k + after + 1 < open.size() && open[k + after + 1]) ++after;
+  out.clear();
+  uint32_t t = 300;
+  auto f1 = [&](uint64_t a) { out.push_back(fkey(t++, a)); };
+  auto f2 = [&](uint64_t a, uint64_t b) { out.push_back(fkey(t++, a, b)); };
+  f1(1);
+  f1(p.lower), f1(n.lower), f1(pp.lower), f1(nn.lower);
+  f1(p.shape), f1(n.shape), f2(p.shape, n.shape);
+  f1(newline), f2(newline, n.shape), f2(p.lower, n.lower);
+  f2(before / 5, after / 5), f2(n.shape, before / 5);
+  f2(n.lower, nn.lower), f2(pp.lower, p.lower), f1(nn.shape), f2(p.shape, newline);
+}
+
+void split_sentences(std::string_view text, Analysis& a, const Scorer* boundaries) {
   a.sentence_starts.clear();
   if (a.words.empty()) return;
   Splitter s{text, a.tokens, {}, {}};
   s.run();
+  if (boundaries) {
+    std::vector<char> open = open_after(s);
+    std::vector<WordKeys> keys(a.tokens.size());
+    for (size_t k = 0; k < a.tokens.size(); ++k)
+      keys[k] = word_keys(text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin));
+    std::vector<FeatureKey> feats;
+    float scores[2];
+    for (size_t k = 0; k + 1 < a.tokens.size(); ++k) {
+      if (!open[k]) continue;
+      boundary_features(text, a.tokens, keys, open, k, feats);
+      boundaries->score(feats, scores);
+      if (scores[1] > scores[0] + kBoundaryMargin) s.split_after[k] = 1;
+    }
+  }
   // Token boundaries -> word boundaries.
   std::vector<uint32_t> first_word(a.tokens.size(), 0);
   for (size_t w = a.words.size(); w-- > 0;) first_word[a.word_token[w]] = uint32_t(w);

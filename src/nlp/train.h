@@ -21,7 +21,7 @@ struct TrainOptions {
   std::string output;                 // model path
   // Documents whose id contains "_<genre>_" are skipped (GUM's non-commercial genres).
   std::vector<std::string> exclude_genres = {"fiction", "whow", "essay", "letter", "podcast"};
-  int tagger_epochs = 10, parser_epochs = 15, ner_epochs = 12;
+  int tagger_epochs = 10, parser_epochs = 15, ner_epochs = 12, sentence_epochs = 8;
   // The NER also trains on a lower-cased copy of this fraction of its sentences (every k-th,
   // deterministic), tagged as lower-cased: web text and chat write names in lower case.
   double ner_lower = 0.5;
@@ -41,6 +41,8 @@ struct TrainOptions {
   // Non-empty: train only the lemmatizer (from the gold tags of ud_files, seconds) and copy the
   // tagger, parser and NER of this model, whose XPOS list must be the one of ud_files.
   std::string lemmatizer_only_from;
+  // Non-empty: train only the sentence part (seconds) and copy the other parts of this model.
+  std::string sentences_only_from;
 };
 
 struct TrainSummary {

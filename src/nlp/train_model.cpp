@@ -17,6 +17,7 @@
 #include "nlp/tagger.h"
 #include "nlp/text_chars.h"
 #include "nlp/train.h"
+#include "nlp/sentences.h"
 #include "nlp/train_parts.h"
 
 namespace sitrep::nlp {
@@ -190,20 +191,24 @@ Expected<std::vector<ModelPart>> keep_parts(const TrainOptions& opt, const std::
   auto file = MappedModelFile::open(from);
   if (!file) return file.error();
   std::vector<ModelPart> parts;
-  for (Component id : {Component::Info, Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner}) {
+  for (Component id : {Component::Info, Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner,
+                       Component::Sentences}) {
     const auto* p = file.value()->find(id);
-    if (!p) return Error{from, "", "model part missing"};
     if (id == part.id) {
       parts.push_back(part);
       continue;
     }
+    if (!p && id == Component::Sentences) continue;  // models before 2026-12-07 have none
+    if (!p) return Error{from, "", "model part missing"};
     std::string bytes(p->data, p->size);
     if (id == Component::Info) {
       PartReader in(p->data, p->size);
       std::string desc(in.string());
       auto xpos = in.strings(), deprel = in.strings();
       if (!in.ok()) return Error{from, "", "model part 'info' damaged"};
-      if (xpos != xpos_names) return Error{from, "", "the model's XPOS tags differ from the training data's: train the whole model"};
+      // (The sentence part reads no tags.)
+      if (xpos != xpos_names && part.id != Component::Sentences)
+        return Error{from, "", "the model's XPOS tags differ from the training data's: train the whole model"};
       if (part.id == Component::Parser && deprel != deprel_names)
         return Error{from, "", "the model's relations differ from the training data's: train the whole model"};
       PartWriter out;
@@ -255,6 +260,7 @@ std::string describe(const TrainOptions& opt) {
   for (const auto& g : opt.exclude_genres) rec << " " << g;
   rec << " --tagger-epochs " << opt.tagger_epochs << " --parser-epochs " << opt.parser_epochs << " --ner-epochs "
       << opt.ner_epochs << " --jackknife " << opt.jackknife << " --prune " << opt.prune << " --seed " << opt.seed;
+  rec << " --sentence-epochs " << opt.sentence_epochs;
   if (!opt.gazetteer) rec << " --no-gazetteer";
   if (opt.ner_lower > 0) rec << " --ner-lower " << opt.ner_lower;
   if (opt.ner_gum_files.empty()) rec << " --no-ner-gum";
@@ -321,6 +327,23 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   sum.sentences = data.size();
   log << "training on " << sum.sentences << " sentences, " << sum.words << " words; " << classes.size()
       << " tag classes, " << deprel_names.size() << " relations\n";
+  // The sentence part reads each file's kept sentences as one raw text.
+  std::vector<std::vector<const UdSentence*>> raw_files;
+  for (const auto& sents : files) {
+    raw_files.emplace_back();
+    for (const auto& s : sents)
+      if (!excluded(s.doc_id, opt.exclude_genres) && !excluded(s.sent_id, opt.exclude_genres)) raw_files.back().push_back(&s);
+  }
+  auto sentence_part = [&] {
+    Rng sentence_rng(opt.seed + 3000);
+    return ModelPart{Component::Sentences, kSentencePartVersion,
+                     train_boundaries(raw_files, opt.sentence_epochs, sentence_rng, 0.0, log)};
+  };
+  if (!opt.sentences_only_from.empty()) {
+    auto parts = keep_parts(opt, opt.sentences_only_from, xpos_names, deprel_names, sentence_part(), "sentence part");
+    if (!parts) return parts.error();
+    return write_parts(opt, parts.value(), sum, t0, log);
+  }
   if (!opt.lemmatizer_only_from.empty()) {
     log << "lemmatizer\n";
     auto parts = keep_parts(opt, opt.lemmatizer_only_from, xpos_names, deprel_names,
@@ -399,7 +422,8 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
                                   {Component::Tagger, kTaggerPartVersion, tagger_part},
                                   {Component::Lemmatizer, kLemmatizerPartVersion, lemma_bytes},
                                   {Component::Parser, kParserPartVersion, parser_bytes},
-                                  {Component::Ner, kNerPartVersion, ner_bytes.value()}};
+                                  {Component::Ner, kNerPartVersion, ner_bytes.value()},
+                                  sentence_part()};
   return write_parts(opt, parts, sum, t0, log);
 }
 
@@ -462,6 +486,7 @@ Expected<TrainSummary> retrain_ner(const TrainOptions& opt, const std::string& f
   auto ner_bytes = train_ner_part(opt, tagger, classes, ud, rng, log, &sum.ner_sentences);
   if (!ner_bytes) return ner_bytes.error();
   parts.push_back({Component::Ner, kNerPartVersion, ner_bytes.value()});
+  if (const auto* p = file.value()->find(Component::Sentences)) parts.push_back({Component::Sentences, p->version, std::string(p->data, p->size)});
   auto w = write_model_file(opt.output, parts);
   if (!w) return w.error();
   return sum;

@@ -58,5 +58,8 @@ std::string train_ner(const std::vector<NerTrainSentence>& data, const Gazetteer
                       double prune, std::ostream& log);
 Gazetteer gazetteer_from_kb(const kb::Kb& kb);
 std::string train_lemmatizer(const std::vector<TrainSentence>& data);
+// The sentence part (sentences.h), from each file's sentences read as one raw text.
+std::string train_boundaries(const std::vector<std::vector<const UdSentence*>>& files, int epochs, Rng& rng,
+                             double prune, std::ostream& log);
 
 }  // namespace sitrep::nlp

@@ -57,8 +57,10 @@ Expected<bool> prune_model(const std::string& input, const std::string& output, 
   std::vector<ModelPart> parts;
   size_t kept = 0, dropped = 0;
   auto bad = [&](const char* what) { return Error{input, "", std::string("cannot prune part ") + what}; };
-  for (Component id : {Component::Info, Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner}) {
+  for (Component id : {Component::Info, Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner,
+                       Component::Sentences}) {
     const auto* p = file.value()->find(id);
+    if (!p && id == Component::Sentences) continue;  // optional
     if (!p) return bad("(missing)");
     PartReader in(p->data, p->size);
     PartWriter out;
@@ -90,6 +92,7 @@ Expected<bool> prune_model(const std::string& input, const std::string& output, 
         break;
       case Component::Ner:  // few features with large weights: pruning it by the same rule wrecks it
       case Component::Lemmatizer:
+      case Component::Sentences:
         parts.push_back({id, p->version, std::string(p->data, p->size)});
         continue;
     }
