@@ -68,6 +68,9 @@ TEST(NlpTokenizer, QuotesDashesHyphensEllipses) {
             (V{"\u201C", "We", "will", "respond", ",", "\u201D", "she", "said", "\u2014", "then", "left", "..."}));
   EXPECT_EQ(words_of("a well-known anti-war e-mail campaign -- again"),
             (V{"a", "well", "-", "known", "anti-war", "e-mail", "campaign", "--", "again"}));
+  // Prefixes EWT keeps with their word; "alot" is "a lot".
+  EXPECT_EQ(words_of("an over-rated counter-attack, mis-matches and cross-border raids alot"),
+            (V{"an", "over-rated", "counter-attack", ",", "mis-matches", "and", "cross-border", "raids", "a", "lot"}));
   EXPECT_EQ(words_of("\"Never,\" he said."), (V{"\"", "Never", ",", "\"", "he", "said", "."}));
 }
 

@@ -26,8 +26,9 @@ constexpr std::array kTitles = {"adm",  "capt", "cmdr", "col", "cpl", "det",  "d
                                 "mt",   "pres", "prof", "pvt", "rep", "rev",  "sen", "sgt", "st",
                                 "supt"};
 // Prefixes EWT keeps attached to the word after a hyphen ("e-mail", "co-workers").
-constexpr std::array kHyphenPrefixes = {"anti", "bi", "co", "de", "e", "ex", "inter", "mid", "multi",
-                                        "non", "post", "pre", "pro", "re", "semi", "sub", "un"};
+constexpr std::array kHyphenPrefixes = {"anti",  "bi",    "co",  "counter", "cross", "de",   "e",
+                                        "ex",    "inter", "intra", "mid", "mis",   "multi", "neo", "non",
+                                        "over",  "post",  "pre",   "pro", "re",    "semi",  "sub", "un"};
 
 template <size_t N>
 bool in_sorted(const std::array<const char*, N>& list, std::string_view w) {
@@ -83,14 +84,14 @@ struct Builder {
         uint32_t first;
       };
       // Contractions written without their apostrophe, as web text does (EWT splits them too);
-      // the ambiguous ones ("its", "ill", "id", "lets", "were") stay whole.
+      // the ambiguous ones ("its", "ill", "id", "lets", "were") stay whole. "alot" is "a lot".
       static constexpr Fused kFused[] = {
           {"cannot", 3}, {"gonna", 3},   {"wanna", 3},  {"gotta", 3},    {"outta", 3},   {"gimme", 3},
           {"lemme", 3},  {"dont", 2},    {"didnt", 3},  {"doesnt", 4},   {"isnt", 2},    {"cant", 2},
           {"wont", 2},   {"arent", 3},   {"wasnt", 3},  {"werent", 4},   {"havent", 4},  {"hasnt", 3},
           {"hadnt", 3},  {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6}, {"im", 1},      {"ive", 1},
           {"youre", 3},  {"theyre", 4},  {"thats", 4},  {"whats", 4},    {"theres", 5},  {"hes", 2},
-          {"shes", 3},   {"youve", 3},   {"theyve", 4}, {"youll", 3},    {"theyll", 4}};
+          {"shes", 3},   {"youve", 3},   {"theyve", 4}, {"youll", 3},    {"theyll", 4},  {"alot", 1}};
       for (const auto& f : kFused)
         if (low == f.whole) {
           word(b, b + f.first);
