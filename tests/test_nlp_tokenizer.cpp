@@ -68,6 +68,10 @@ TEST(NlpTokenizer, QuotesDashesHyphensEllipses) {
             (V{"\u201C", "We", "will", "respond", ",", "\u201D", "she", "said", "\u2014", "then", "left", "..."}));
   EXPECT_EQ(words_of("a well-known anti-war e-mail campaign -- again"),
             (V{"a", "well", "-", "known", "anti-war", "e-mail", "campaign", "--", "again"}));
+  // "its" is "it's" only before words no possessive takes.
+  EXPECT_EQ(words_of("Its a deal and its not far, but its only port hit its all-time high"),
+            (V{"It", "s", "a", "deal", "and", "it", "s", "not", "far", ",", "but", "its", "only", "port", "hit", "its",
+               "all", "-", "time", "high"}));
   // Prefixes EWT keeps with their word; "alot" is "a lot".
   EXPECT_EQ(words_of("an over-rated counter-attack, mis-matches and cross-border raids alot"),
             (V{"an", "over-rated", "counter-attack", ",", "mis-matches", "and", "cross-border", "raids", "a", "lot"}));

@@ -1,5 +1,7 @@
 #include "nlp/tokenizer.h"
 
+#include <cctype>
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -54,6 +56,24 @@ struct Builder {
     a.words.push_back({b, e});
     a.word_token.push_back(uint32_t(a.tokens.size() - 1));
   }
+  // Is the next word one that follows "it is" but never the possessive "its"? (Not "very" or
+  // "only": "its very existence", "its only path"; nor one joined by a hyphen, "its all-time high".)
+  bool it_is_before(uint32_t e) const {
+    static constexpr std::string_view kAfterItIs[] = {
+        "a",      "about",  "all",    "also",   "always", "an",   "at",    "been",    "because", "between",
+        "by",     "definitely", "from", "getting", "going", "gonna", "in",  "just",    "like",    "not",
+        "nothing", "now",   "on",     "pretty", "really", "simply", "so",     "still",   "the",
+        "this",   "to",     "too",    "what",   "when",  "where", "with"};
+    size_t i = e;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    size_t j = i;
+    while (j < text.size() && j - i < 12 && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+    if (j == i || (j < text.size() && (std::isalpha(static_cast<unsigned char>(text[j])) || text[j] == '-'))) return false;
+    std::string next = to_lower(text.substr(i, j - i));
+    for (std::string_view w : kAfterItIs)
+      if (next == w) return true;
+    return false;
+  }
   // Splits "don't" -> do + n't, "Bush's" -> Bush + 's, "cannot" -> can + not (EWT words).
   void split_clitics(uint32_t b, uint32_t e) {
     std::string_view t = text.substr(b, e - b);
@@ -98,6 +118,12 @@ struct Builder {
           word(b + f.first, e);
           return;
         }
+      // "its" before a word no possessive takes ("its not", "its a", "its really") is "it's".
+      if (low == "its" && it_is_before(e)) {
+        word(b, b + 2);
+        word(b + 2, e);
+        return;
+      }
     }
     word(b, e);
   }
