@@ -197,13 +197,14 @@ TEST(NlpSentences, SeedArticlesInvariants) {
 }
 
 // The learned sentence ends only act where the rules left a gap open: never after a mark the
-// rules judged ("Yahoo! in"), inside brackets or quotes, or right after square brackets.
+// rules judged ("Yahoo! in"), inside brackets or quotes, right after square brackets, or
+// before a lower-case word.
 TEST(NlpSentences, LearnedEndsOnlyWhereTheRulesLeaveAGapOpen) {
   struct AlwaysEnds : Scorer {
     uint32_t classes() const override { return 2; }
     void score(std::span<const FeatureKey>, std::span<float> s) const override { s[0] = 0, s[1] = 100; }
   } always;
-  std::string text = "She works at Yahoo! in town (a b) [US] Steve \u201Cc d\u201D end";
+  std::string text = "Hello There Yahoo! in Town (A B) [US] Steve \u201CC D\u201D End and more";
   Analysis a = segment(text);
   std::vector<char> open = open_gaps(text, a.tokens);
   auto open_after = [&](std::string_view tok) {
@@ -212,15 +213,16 @@ TEST(NlpSentences, LearnedEndsOnlyWhereTheRulesLeaveAGapOpen) {
     ADD_FAILURE() << "no token " << tok;
     return false;
   };
-  EXPECT_TRUE(open_after("She"));
-  EXPECT_TRUE(open_after("town"));
+  EXPECT_TRUE(open_after("Hello"));
+  EXPECT_TRUE(open_after("in"));
   EXPECT_FALSE(open_after("Yahoo"));  // no space before "!"
   EXPECT_FALSE(open_after("!"));
-  EXPECT_FALSE(open_after("a"));  // inside the brackets
+  EXPECT_FALSE(open_after("A"));  // inside the brackets
   EXPECT_TRUE(open_after(")"));
   EXPECT_FALSE(open_after("]"));
-  EXPECT_FALSE(open_after("c"));  // inside the quotes
-  EXPECT_FALSE(open_after("end"));  // the last token has no gap
+  EXPECT_FALSE(open_after("C"));    // inside the quotes
+  EXPECT_FALSE(open_after("End"));  // before a lower-case word
+  EXPECT_FALSE(open_after("more"));  // the last token has no gap
   split_sentences(text, a, &always);
   size_t open_count = 0;
   for (char c : open) open_count += c;

@@ -262,9 +262,11 @@ struct Splitter {
 
 namespace {
 
-// Open: a space, not split by the rules, not after a mark they judged ("Yahoo! in", ". . . was"), and
+// Open: a space, not split by the rules, not after a mark they judged ("Yahoo! in", ". . . was"),
 // not inside brackets or quotes opened in the same sentence, nor right after square brackets
-// ("[US Treasury Secretary] Steve Mnuchin": news inserts them into quotations).
+// ("[US Treasury Secretary] Steve Mnuchin": news inserts them into quotations), and before a
+// word that does not start in lower case (on EWT dev that keeps seven in eight of the ends found
+// and an eighth of the gaps to score; raw-text LAS 80.42 -> 80.45).
 std::vector<char> open_after(const Splitter& s) {
   std::vector<char> open(s.tok.size(), 0);
   int depth = 0;
@@ -278,7 +280,8 @@ std::vector<char> open_after(const Splitter& s) {
       else if (w == "\"") in_quote = !in_quote;
     }
     bool judged = last == '.' || last == '!' || last == '?' || last == 0x2026 || last == ']';
-    open[k] = !s.split_after[k] && !s.no_end[k] && !judged && depth == 0 && !in_quote && s.space_between(k);
+    bool lower_next = is_lower(first_code_point(s.t(k + 1)));
+    open[k] = !s.split_after[k] && !s.no_end[k] && !judged && depth == 0 && !in_quote && s.space_between(k) && !lower_next;
     if (s.split_after[k]) depth = 0, in_quote = false;
   }
   return open;
@@ -325,13 +328,15 @@ void split_sentences(std::string_view text, Analysis& a, const Scorer* boundarie
   s.run();
   if (boundaries) {
     std::vector<char> open = open_after(s);
+    // Keys only for the tokens around open gaps (a few in ten).
     std::vector<WordKeys> keys(a.tokens.size());
-    for (size_t k = 0; k < a.tokens.size(); ++k)
-      keys[k] = word_keys(text.substr(a.tokens[k].begin, a.tokens[k].end - a.tokens[k].begin));
+    std::vector<char> keyed(a.tokens.size(), 0);
     std::vector<FeatureKey> feats;
     float scores[2];
     for (size_t k = 0; k + 1 < a.tokens.size(); ++k) {
       if (!open[k]) continue;
+      for (size_t i = k > 0 ? k - 1 : 0; i < std::min(k + 3, a.tokens.size()); ++i)
+        if (!keyed[i]) keys[i] = word_keys(text.substr(a.tokens[i].begin, a.tokens[i].end - a.tokens[i].begin)), keyed[i] = 1;
       boundary_features(text, a.tokens, keys, open, k, feats);
       boundaries->score(feats, scores);
       if (scores[1] > scores[0] + kBoundaryMargin) s.split_after[k] = 1;
