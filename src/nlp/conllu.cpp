@@ -319,13 +319,14 @@ std::string sentence_text(const UdSentence& s) {
   return text;
 }
 
-std::string joined_text(std::span<const UdSentence* const> sents, std::vector<size_t>* ends) {
+std::string joined_text(std::span<const UdSentence* const> sents, std::vector<std::pair<size_t, size_t>>* spans) {
   std::string text;
-  if (ends) ends->clear();
+  if (spans) spans->clear();
   for (size_t i = 0; i < sents.size(); ++i) {
     if (i > 0) text += (sents[i]->new_doc || sents[i]->new_par) ? "\n\n" : " ";
+    size_t begin = text.size();
     text += sentence_text(*sents[i]);
-    if (ends) ends->push_back(text.size());
+    if (spans) spans->emplace_back(begin, text.size());
   }
   return text;
 }

@@ -3,6 +3,7 @@
 #pragma once
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -33,8 +34,9 @@ Expected<std::vector<UdSentence>> read_conllu(const std::string& path);
 
 // The raw text of a treebank's sentences as the CoNLL 2018 scorer reads it: each sentence's
 // `# text` (else its forms and SpaceAfter), joined by a space, or a blank line before a new
-// paragraph or document. ends, if given, receives where each sentence's text ends.
-std::string joined_text(std::span<const UdSentence* const> sents, std::vector<size_t>* ends = nullptr);
+// paragraph or document. spans, if given, receives where each sentence's text begins and ends.
+std::string joined_text(std::span<const UdSentence* const> sents,
+                        std::vector<std::pair<size_t, size_t>>* spans = nullptr);
 std::string sentence_text(const UdSentence& s);
 
 struct NerSentence {

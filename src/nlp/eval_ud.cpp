@@ -149,14 +149,14 @@ void align_lcs(const std::vector<std::string>& g, const std::vector<std::string>
 UdScores raw_text(const Model& model, const std::vector<UdSentence>& sents) {
   std::vector<const UdSentence*> ptrs;
   for (const auto& s : sents) ptrs.push_back(&s);
-  std::vector<size_t> ends;
-  std::string text = joined_text(ptrs, &ends);
+  std::vector<std::pair<size_t, size_t>> spans;
+  std::string text = joined_text(ptrs, &spans);
   std::vector<TokenSpan> gold_tokens;
   std::vector<Span> gold_sentences;
   uint32_t word_base = 0;
   for (size_t si = 0; si < sents.size(); ++si) {
     const auto& s = sents[si];
-    size_t start = ends[si] - sentence_text(s).size();
+    size_t start = spans[si].first;
     // Locate each gold token in the sentence text.
     size_t cur = start;
     size_t mw = 0;

@@ -21,8 +21,10 @@ std::string train_boundaries(const std::vector<std::vector<const UdSentence*>>& 
   std::vector<Example> examples;
   size_t ends = 0, gaps = 0;
   for (const auto& sents : files) {
+    std::vector<std::pair<size_t, size_t>> spans;
+    std::string text = joined_text(sents, &spans);
     std::vector<size_t> sentence_ends;
-    std::string text = joined_text(sents, &sentence_ends);
+    for (const auto& sp : spans) sentence_ends.push_back(sp.second);
     Analysis a;
     tokenize(text, a);
     if (a.tokens.size() < 2) continue;
