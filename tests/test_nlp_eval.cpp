@@ -2,6 +2,7 @@
 // slow-tier check: the committed model on EWT test (skipped without ../shared).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -118,6 +119,34 @@ TEST(NlpEval, UdScoresOnHandMadeFile) {
   };
   EXPECT_NE(rel("punct").find(" 3  33.33   0.00"), std::string::npos) << rel("punct");
   EXPECT_NE(rel("obj").find(" 1 100.00 100.00"), std::string::npos) << rel("obj");
+  // Then the raw text's segmentation errors: the tokenizer keeps "2,500" whole.
+  auto raw = std::find(e.begin(), e.end(), "raw text: 1 token runs differ, 0 sentence ends missed, 0 added:");
+  ASSERT_NE(raw, e.end());
+  ASSERT_NE(raw + 1, e.end());
+  EXPECT_EQ(raw[1], "  token  gold [2 | , | 500]  system [2,500]  in: Turkey warned Greece. Ankara's 2,500.");
+  fs::remove(p);
+}
+
+TEST(NlpEval, UdErrorsListSentenceEndsMissedAndAdded) {
+  // Gold ends a sentence after "left" (no punctuation) and not after "Dr.", as the rules do.
+  auto p = write_temp("ends.conllu",
+                      "# text = He left\n"
+                      "1\tHe\the\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+                      "2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n\n"
+                      "# text = She stayed. Home\n"
+                      "1\tShe\tshe\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+                      "2\tstayed\tstay\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
+                      "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+                      "4\tHome\thome\tNOUN\tNN\t_\t2\tobl\t_\t_\n\n");
+  StubModel stub;
+  auto r = evaluate_ud(stub, p.string());
+  ASSERT_TRUE(r) << r.error().message;
+  const auto& e = r.value().errors;
+  auto raw = std::find(e.begin(), e.end(), "raw text: 0 token runs differ, 1 sentence ends missed, 1 added:");
+  ASSERT_NE(raw, e.end());
+  ASSERT_GE(e.end() - raw, 3);
+  EXPECT_EQ(raw[1], "  sentence end missed   He left <|>  She stayed. Home");
+  EXPECT_EQ(raw[2], "  sentence end added    He left She stayed. <|>  Home");
   fs::remove(p);
 }
 

@@ -76,6 +76,10 @@ TEST(NlpTokenizer, QuotesDashesHyphensEllipses) {
   EXPECT_EQ(words_of("an over-rated counter-attack, mis-matches and cross-border raids alot"),
             (V{"an", "over-rated", "counter-attack", ",", "mis-matches", "and", "cross-border", "raids", "a", "lot"}));
   EXPECT_EQ(words_of("\"Never,\" he said."), (V{"\"", "Never", ",", "\"", "he", "said", "."}));
+  // A number's plural is one word, as EWT writes it; a possessive after a letter is not; "vice-".
+  EXPECT_EQ(words_of("the 70's and 1990's, under 12's; Russia's vice-president's '90s"),
+            (V{"the", "70's", "and", "1990's", ",", "under", "12's", ";", "Russia", "'s", "vice-president", "'s", "'",
+               "90s"}));
 }
 
 TEST(NlpTokenizer, WebTextSymbolsEmoticonsAndSlashes) {

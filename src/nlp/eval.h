@@ -20,7 +20,9 @@ struct UdEvaluation {
   UdScores gold_tokenization, raw_text;
   size_t sentences = 0;
   // From gold tokenization: the commonest UPOS confusions ("NOUN -> PROPN  412") and, per gold
-  // relation, its count, UAS and LAS, commonest first.
+  // relation, its count, UAS and LAS, commonest first; then, from raw text, each run of gold
+  // tokens not reproduced ("  token  gold [2 | , | 500]  system [2,500]  in: ...") and each
+  // sentence end missed or added, with its context.
   std::vector<std::string> errors;
 };
 // Raw-text mode re-reads the `# text` lines (paragraph breaks at `# newpar` / `# newdoc`).

@@ -146,7 +146,74 @@ void align_lcs(const std::vector<std::string>& g, const std::vector<std::string>
   }
 }
 
-UdScores raw_text(const Model& model, const std::vector<UdSentence>& sents) {
+// The text around [b, e) on one line, for error lists: up to 40 bytes either side, line breaks
+// shown as " / ", `mark` between the left context and the span.
+std::string around(const std::string& text, size_t b, size_t e, const char* mark) {
+  size_t l = b > 40 ? b - 40 : 0, r = std::min(text.size(), e + 40);
+  while (l > 0 && l < b && (static_cast<unsigned char>(text[l]) & 0xC0) == 0x80) --l;  // whole code points
+  while (r < text.size() && (static_cast<unsigned char>(text[r]) & 0xC0) == 0x80) ++r;
+  std::string out = text.substr(l, b - l) + mark + text.substr(b, r - b);
+  std::string flat;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] != '\n') flat += out[i];
+    else if (flat.size() < 3 || flat.compare(flat.size() - 3, 3, " / ") != 0) flat += " / ";
+  }
+  return flat;
+}
+
+// Raw-text segmentation errors for eval ud --errors: each run of gold tokens the system did not
+// reproduce exactly, with the system's tokens over the same text; then each gold sentence end
+// the system missed and each end it added.
+std::vector<std::string> segmentation_errors(const std::string& text, const std::vector<TokenSpan>& gold_tokens,
+                                             const std::vector<TokenSpan>& sys_tokens,
+                                             const std::vector<Span>& gold_sentences,
+                                             const std::vector<std::pair<uint32_t, uint32_t>>& sys_sentences) {
+  std::vector<std::string> tok_lines, end_lines;
+  auto form = [&](const Span& sp) { return text.substr(sp.begin, sp.end - sp.begin); };
+  size_t i = 0, j = 0;
+  while (i < gold_tokens.size() || j < sys_tokens.size()) {
+    if (i < gold_tokens.size() && j < sys_tokens.size() && gold_tokens[i].span.begin == sys_tokens[j].span.begin &&
+        gold_tokens[i].span.end == sys_tokens[j].span.end) {
+      ++i, ++j;
+      continue;
+    }
+    // A differing run ends where a gold and a system token next end at the same offset.
+    std::string g, sy;
+    uint32_t b = std::min(i < gold_tokens.size() ? gold_tokens[i].span.begin : ~0u,
+                          j < sys_tokens.size() ? sys_tokens[j].span.begin : ~0u);
+    uint32_t e = b;
+    do {
+      bool take_gold = j >= sys_tokens.size() ||
+                       (i < gold_tokens.size() && gold_tokens[i].span.end <= sys_tokens[j].span.end);
+      const Span& sp = take_gold ? gold_tokens[i++].span : sys_tokens[j++].span;
+      std::string& into = take_gold ? g : sy;
+      into += (into.empty() ? "" : " | ") + form(sp);
+      e = std::max(e, sp.end);
+    } while ((i < gold_tokens.size() && gold_tokens[i].span.begin < e) ||
+             (j < sys_tokens.size() && sys_tokens[j].span.begin < e));
+    tok_lines.push_back("  token  gold [" + g + "]  system [" + sy + "]  in: " + around(text, b, e, ""));
+  }
+  std::vector<uint32_t> gold_ends, sys_ends;
+  for (const auto& sp : gold_sentences) gold_ends.push_back(sp.end);
+  for (const auto& sp : sys_sentences) sys_ends.push_back(sp.second);
+  std::sort(sys_ends.begin(), sys_ends.end());
+  size_t missed = 0, added = 0;
+  for (uint32_t end : gold_ends)
+    if (!std::binary_search(sys_ends.begin(), sys_ends.end(), end))
+      ++missed, end_lines.push_back("  sentence end missed   " + around(text, end, end, " <|> "));
+  std::sort(gold_ends.begin(), gold_ends.end());
+  for (uint32_t end : sys_ends)
+    if (!std::binary_search(gold_ends.begin(), gold_ends.end(), end))
+      ++added, end_lines.push_back("  sentence end added    " + around(text, end, end, " <|> "));
+  std::vector<std::string> out;
+  out.push_back("raw text: " + std::to_string(tok_lines.size()) + " token runs differ, " + std::to_string(missed) +
+                " sentence ends missed, " + std::to_string(added) + " added:");
+  out.insert(out.end(), tok_lines.begin(), tok_lines.end());
+  out.insert(out.end(), end_lines.begin(), end_lines.end());
+  return out;
+}
+
+UdScores raw_text(const Model& model, const std::vector<UdSentence>& sents, std::vector<std::string>* errors = nullptr) {
   std::vector<const UdSentence*> ptrs;
   for (const auto& s : sents) ptrs.push_back(&s);
   std::vector<std::pair<size_t, size_t>> spans;
@@ -229,6 +296,7 @@ UdScores raw_text(const Model& model, const std::vector<UdSentence>& sents) {
   for (const auto& g : gold_sentences)
     sent_ok += std::binary_search(sys_sent.begin(), sys_sent.end(), std::make_pair(g.begin, g.end));
   sc.sentences = f1(sent_ok, gold_sentences.size(), sys_sent.size());
+  if (errors) *errors = segmentation_errors(text, gold_tokens, sys_tokens, gold_sentences, sys_sent);
   sc.words_per_s = secs > 0 ? double(a.words.size()) / secs : 0;
   return sc;
 }
@@ -247,7 +315,9 @@ Expected<UdEvaluation> evaluate_ud(const Model& model, const std::string& path) 
   UdEvaluation e;
   e.sentences = sents.value().size();
   e.gold_tokenization = gold_tokenization(model, sents.value(), &e.errors);
-  e.raw_text = raw_text(model, sents.value());
+  std::vector<std::string> raw_errors;
+  e.raw_text = raw_text(model, sents.value(), &raw_errors);
+  e.errors.insert(e.errors.end(), raw_errors.begin(), raw_errors.end());
   return e;
 }
 

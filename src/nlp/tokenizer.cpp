@@ -30,7 +30,8 @@ constexpr std::array kTitles = {"adm",  "capt", "cmdr", "col", "cpl", "det",  "d
 // Prefixes EWT keeps attached to the word after a hyphen ("e-mail", "co-workers").
 constexpr std::array kHyphenPrefixes = {"anti",  "bi",    "co",  "counter", "cross", "de",   "e",
                                         "ex",    "inter", "intra", "mid", "mis",   "multi", "neo", "non",
-                                        "over",  "post",  "pre",   "pro", "re",    "semi",  "sub", "un"};
+                                        "over",  "post",  "pre",   "pro", "re",    "semi",  "sub", "un",
+                                        "vice"};
 
 template <size_t N>
 bool in_sorted(const std::array<const char*, N>& list, std::string_view w) {
@@ -144,8 +145,9 @@ bool is_closing_url_punct(char c) {
          c == '"' || c == '\'' || c == '>';
 }
 
-// Whether the characters around an internal symbol keep one token ("2,500", "U.S", "AT&T").
-bool joins(int32_t prev, int32_t sym, int32_t next, std::string_view left_word) {
+// Whether the characters around an internal symbol keep one token ("2,500", "U.S", "AT&T");
+// `after` is the character after `next` (0 at the end of the chunk).
+bool joins(int32_t prev, int32_t sym, int32_t next, int32_t after, std::string_view left_word) {
   if (!is_alnum(prev) || !is_alnum(next)) return false;
   switch (sym) {
     case '.':
@@ -160,6 +162,8 @@ bool joins(int32_t prev, int32_t sym, int32_t next, std::string_view left_word) 
       return (is_digit(prev) && is_digit(next)) || (left_word.size() == 1 && is_letter(prev) && is_letter(next));
     case '\'':
     case 0x2019:
+      // A number's plural is one word in EWT ("the 70's", "1990's", "under 12's").
+      if (is_digit(prev) && (next == 's' || next == 'S') && !is_alnum(after)) return true;
       return is_letter(prev) && is_letter(next);
     case '-':
     case 0x2010: {
@@ -225,7 +229,7 @@ void tokenize_chunk(Builder& out, const std::vector<Cp>& cps) {
             while (k > word_start && cps[k - 1].c != '-') --k;
             left = text.substr(cps[k].begin, cps[j].begin - cps[k].begin);
           }
-          if (joins(cps[j - 1].c, cps[j].c, cps[j + 1].c, left)) {
+          if (joins(cps[j - 1].c, cps[j].c, cps[j + 1].c, j + 2 < n ? cps[j + 2].c : 0, left)) {
             j += 2;
             continue;
           }
