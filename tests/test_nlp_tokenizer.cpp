@@ -90,12 +90,19 @@ TEST(NlpTokenizer, WebTextSymbolsEmoticonsAndSlashes) {
   EXPECT_EQ(tokens_of("It's all about the $$$ << File: a.doc >> ;-)"),
             (std::vector<std::string>{"It's", "all", "about", "the", "$$$", "<<", "File", ":", "a.doc", ">>", ";-)"}));
   EXPECT_EQ(tokens_of("b/c w/o and/or 24/7"), (std::vector<std::string>{"b/c", "w/o", "and", "/", "or", "24/7"}));
+  // A hashtag and a number's plus sign are one token; a sum's plus and "#1" are not joined.
+  EXPECT_EQ(tokens_of("join #audiobooks (+1 212-848-8400) or +44 20; 3+4 is #1"),
+            (std::vector<std::string>{"join", "#audiobooks", "(", "+1", "212-848-8400", ")", "or", "+44", "20", ";", "3",
+                                      "+", "4", "is", "#", "1"}));
   // Not emoticons: a colon before a word, a price, a time.
   EXPECT_EQ(tokens_of("Note:Delay costs $5 at 10:30."),
             (std::vector<std::string>{"Note", ":", "Delay", "costs", "$", "5", "at", "10:30", "."}));
 }
 
 TEST(NlpTokenizer, UrlsAndEmails) {
+  // A name written against its address in angle brackets is no part of the address.
+  EXPECT_EQ(words_of("Email: \"Ryan Reynolds\"<rreynol...@cogeco.ca>"),
+            (V{"Email", ":", "\"", "Ryan", "Reynolds", "\"", "<", "rreynol...@cogeco.ca", ">"}));
   EXPECT_EQ(words_of("See https://example.org/a-b_c.html, or write to press@example.org."),
             (V{"See", "https://example.org/a-b_c.html", ",", "or", "write", "to", "press@example.org", "."}));
 }

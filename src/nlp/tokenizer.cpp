@@ -136,6 +136,8 @@ bool looks_like_url_or_email(std::string_view s) {
     return s.size() > 6;
   auto at = s.find('@');
   if (at == std::string_view::npos || at == 0) return false;
+  // A name and its address written together ("Ryan"<ryan@example.org>) are not one address.
+  if (s.substr(0, at).find_first_of("\"<>()") != std::string_view::npos) return false;
   auto dot = s.find('.', at);
   return dot != std::string_view::npos && dot + 1 < s.size() && dot > at + 1;
 }
@@ -198,6 +200,16 @@ void tokenize_chunk(Builder& out, const std::vector<Cp>& cps) {
   size_t n = cps.size(), i = 0;
   std::string_view text = out.text;
   while (i < n) {
+    // A hashtag ("#audiobooks") or a number's plus sign ("+1 212 ...") at the start of a chunk
+    // (or after an opening bracket) is one token with what follows.
+    if ((cps[i].c == '#' || cps[i].c == '+') && i + 1 < n && (i == 0 || cps[i - 1].c == '(') &&
+        (cps[i].c == '#' ? is_letter(cps[i + 1].c) : is_digit(cps[i + 1].c))) {
+      size_t e = i + 1;
+      while (e < n && (cps[i].c == '#' ? is_alnum(cps[e].c) || cps[e].c == '_' : is_digit(cps[e].c))) ++e;
+      out.token(cps[i].begin, cps[e - 1].end);
+      i = e;
+      continue;
+    }
     // URLs and e-mail addresses: one token, minus closing punctuation.
     if (is_alnum(cps[i].c) || cps[i].c == '<') {
       size_t s = cps[i].c == '<' ? i + 1 : i;
