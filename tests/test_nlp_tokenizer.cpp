@@ -90,6 +90,10 @@ TEST(NlpTokenizer, WebTextSymbolsEmoticonsAndSlashes) {
   EXPECT_EQ(tokens_of("It's all about the $$$ << File: a.doc >> ;-)"),
             (std::vector<std::string>{"It's", "all", "about", "the", "$$$", "<<", "File", ":", "a.doc", ">>", ";-)"}));
   EXPECT_EQ(tokens_of("b/c w/o and/or 24/7"), (std::vector<std::string>{"b/c", "w/o", "and", "/", "or", "24/7"}));
+  // A number and its unit or multiplier are two tokens; ordinals, plurals and codes one.
+  EXPECT_EQ(tokens_of("a 375mm gun, $5bn at 10am on the 4th, 1990s 3D G20 2.5km"),
+            (std::vector<std::string>{"a", "375", "mm", "gun", ",", "$", "5", "bn", "at", "10", "am", "on", "the", "4th",
+                                      ",", "1990s", "3D", "G20", "2.5", "km"}));
   // A hashtag and a number's plus sign are one token; a sum's plus and "#1" are not joined.
   EXPECT_EQ(tokens_of("join #audiobooks (+1 212-848-8400) or +44 20; 3+4 is #1"),
             (std::vector<std::string>{"join", "#audiobooks", "(", "+1", "212-848-8400", ")", "or", "+44", "20", ";", "3",

@@ -196,6 +196,26 @@ size_t emoticon_at(const std::vector<Cp>& cps, size_t i) {
   return mouth && j + 1 == n ? j + 1 - i : 0;
 }
 
+// Where the unit begins in a token [b, e) of digits (with "," and ".") and then only letters,
+// when the letters are a unit or multiplier rather than an ordinal, a plural or a code; else 0.
+size_t unit_after_number(const std::vector<Cp>& cps, size_t b, size_t e) {
+  if (!is_digit(cps[b].c)) return 0;
+  size_t k = b;
+  while (k < e && (is_digit(cps[k].c) || cps[k].c == ',' || cps[k].c == '.')) ++k;
+  if (k == e || !is_digit(cps[k - 1].c)) return 0;
+  std::string unit;
+  for (size_t x = k; x < e; ++x) {
+    if (cps[x].c >= 0x80 || !std::isalpha(cps[x].c)) return 0;
+    unit += char(std::tolower(cps[x].c));
+  }
+  static constexpr std::string_view kWhole[] = {"th", "st", "nd", "rd", "s", "d"};
+  for (std::string_view w : kWhole)
+    if (unit == w) return 0;
+  static constexpr std::string_view kSingle[] = {"m", "k", "b", "x", "p"};
+  if (unit.size() == 1 && std::find(std::begin(kSingle), std::end(kSingle), unit) == std::end(kSingle)) return 0;
+  return k;
+}
+
 void tokenize_chunk(Builder& out, const std::vector<Cp>& cps) {
   size_t n = cps.size(), i = 0;
   std::string_view text = out.text;
@@ -258,6 +278,14 @@ void tokenize_chunk(Builder& out, const std::vector<Cp>& cps) {
         }
         bool initial = (j - i == 1) && is_letter(cps[i].c);
         if (is_abbreviation(w) || dotted || initial) ++j;
+      }
+      // A number with its unit or multiplier written on ("375mm", "650k", "$5bn", "10am") is two
+      // tokens, as EWT writes them; ordinals and plurals ("4th", "1990s") and codes ("3D") stay whole.
+      if (size_t unit = unit_after_number(cps, i, j)) {
+        out.token(cps[i].begin, cps[unit - 1].end);
+        out.token(cps[unit].begin, cps[j - 1].end);
+        i = j;
+        continue;
       }
       out.token(cps[i].begin, cps[j - 1].end);
       i = j;
