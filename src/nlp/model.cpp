@@ -50,46 +50,56 @@ class LoadedModel final : public Model {
     a.head.assign(n, -1);
     a.deprel.assign(n, 0);
     a.entities.clear();
-    std::vector<WordKeys> keys(n);
-    std::vector<std::string_view> forms(n);
-    // Irregular forms: an all-lower-case "withdrew" is a past tense whatever the scores say.
+    // Features, forms and tag restrictions are computed a sentence at a time into buffers that
+    // stay in cache while the tagger, parser and recognizer read them (a document's worth of
+    // word keys is 88 bytes a word).
     const IrregularForms& irregular = IrregularForms::english();
-    std::vector<const IrregularForms::Entry*> irr(n);
-    std::vector<uint8_t> allowed(n);
-    for (size_t i = 0; i < n; ++i) {
-      forms[i] = text.substr(a.words[i].begin, a.words[i].end - a.words[i].begin);
-      keys[i] = word_keys(forms[i]);
-      std::string_view f = forms[i];
-      bool lower = !f.empty() && f.size() <= 20;
-      for (char ch : f) lower = lower && ch >= 'a' && ch <= 'z';
-      if (lower && (irr[i] = irregular.find(f)) && irr[i]->restrict) allowed[i] = irr[i]->tags;
-    }
-    std::vector<uint16_t> cls(n), ner_cls(n);
-    std::vector<int32_t> heads(n);
+    std::vector<WordKeys> keys;
+    std::vector<std::string_view> forms;
+    std::vector<const IrregularForms::Entry*> irr;
+    std::vector<uint8_t> allowed;
+    std::vector<uint16_t> cls, ner_cls;
+    std::vector<int32_t> heads;
     for (size_t s = 0; s < a.sentence_count(); ++s) {
       uint32_t b = a.sentence_begin(s), e = a.sentence_end(s);
       if (b >= e) continue;
-      std::span<const WordKeys> wk(keys.data() + b, e - b);
-      std::span<uint16_t> c(cls.data() + b, e - b);
-      tagger->tag(wk, c, std::span<const uint8_t>(allowed.data() + b, e - b));
-      for (uint32_t i = b; i < e; ++i) {
-        const TagClass& tc = tagger->tag_class(cls[i]);
+      size_t len = e - b;
+      keys.resize(len);
+      forms.resize(len);
+      irr.assign(len, nullptr);
+      allowed.assign(len, 0);
+      cls.resize(len);
+      ner_cls.resize(len);
+      heads.resize(len);
+      for (size_t k = 0; k < len; ++k) {
+        const auto& w = a.words[b + k];
+        std::string_view f = text.substr(w.begin, w.end - w.begin);
+        forms[k] = f;
+        keys[k] = word_keys(f);
+        // Irregular forms: an all-lower-case "withdrew" is a past tense whatever the scores say.
+        bool lower = !f.empty() && f.size() <= 20;
+        for (char ch : f) lower = lower && ch >= 'a' && ch <= 'z';
+        if (lower && (irr[k] = irregular.find(f)) && irr[k]->restrict) allowed[k] = irr[k]->tags;
+      }
+      tagger->tag(keys, cls, allowed);
+      for (size_t k = 0; k < len; ++k) {
+        size_t i = b + k;
+        const TagClass& tc = tagger->tag_class(cls[k]);
         a.upos[i] = Upos(tc.upos);
         a.xpos[i] = tc.xpos;
         // (A listed form that is nothing else takes the listed lemma even over training data,
         // which has slips such as "fled" -> "flead"; adjectives keep their own form.)
-        if (irr[i] && (irr[i]->tags & lemma_bits[tc.xpos]) && (irr[i]->restrict || !lemmatizer->seen(forms[i], tc.xpos)))
-          a.lemma[i] = irr[i]->lemma;
+        if (irr[k] && (irr[k]->tags & lemma_bits[tc.xpos]) && (irr[k]->restrict || !lemmatizer->seen(forms[k], tc.xpos)))
+          a.lemma[i] = irr[k]->lemma;
         else
-          a.lemma[i] = lemmatizer->lemma(forms[i], tc.xpos);
+          a.lemma[i] = lemmatizer->lemma(forms[k], tc.xpos);
       }
-      parser->parse(wk, c, std::span<int32_t>(heads.data() + b, e - b), std::span<uint16_t>(a.deprel.data() + b, e - b));
-      for (uint32_t i = b; i < e; ++i) a.head[i] = heads[i] < 0 ? -1 : int32_t(b) + heads[i];
-      ner->tag(wk, std::span<const std::string_view>(forms.data() + b, e - b), std::span<const Upos>(a.upos.data() + b, e - b),
-               std::span<uint16_t>(ner_cls.data() + b, e - b));
+      parser->parse(keys, cls, heads, std::span<uint16_t>(a.deprel.data() + b, len));
+      for (size_t k = 0; k < len; ++k) a.head[b + k] = heads[k] < 0 ? -1 : int32_t(b) + heads[k];
+      ner->tag(keys, forms, std::span<const Upos>(a.upos.data() + b, len), ner_cls);
       size_t first = a.entities.size();
-      bilou_to_spans(std::span<const uint16_t>(ner_cls.data() + b, e - b), b, a.entities);
-      trim_titles(std::span<const std::string_view>(forms.data() + b, e - b), b, a.entities, first);
+      bilou_to_spans(ner_cls, b, a.entities);
+      trim_titles(forms, b, a.entities, first);
     }
   }
 
