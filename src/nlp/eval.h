@@ -24,9 +24,12 @@ struct UdEvaluation {
   // tokens not reproduced ("  token  gold [2 | , | 500]  system [2,500]  in: ...") and each
   // sentence end missed or added, with its context.
   std::vector<std::string> errors;
+  // With evaluate_ud(..., true): the system's analysis of the gold tokenization as CoNLL-U, one
+  // sentence per gold sentence, in order (for other scorers and for reading the parses).
+  std::string system_conllu;
 };
 // Raw-text mode re-reads the `# text` lines (paragraph breaks at `# newpar` / `# newdoc`).
-Expected<UdEvaluation> evaluate_ud(const Model& model, const std::string& conllu_path);
+Expected<UdEvaluation> evaluate_ud(const Model& model, const std::string& conllu_path, bool keep_output = false);
 std::string to_json(const UdEvaluation& e);
 std::string to_text(const UdEvaluation& e);
 

@@ -12,6 +12,7 @@
 
 #include "nlp/conllu.h"
 #include "nlp/eval.h"
+#include "nlp/output.h"
 #include "nlp/text_chars.h"
 
 namespace sitrep::nlp {
@@ -105,7 +106,7 @@ std::vector<std::string> error_summary(const std::vector<GoldWord>& gold, const 
 }
 
 UdScores gold_tokenization(const Model& model, const std::vector<UdSentence>& sents,
-                           std::vector<std::string>* errors = nullptr) {
+                           std::vector<std::string>* errors = nullptr, std::string* conllu = nullptr) {
   std::string text;
   Analysis a;
   for (const auto& s : sents) {
@@ -127,6 +128,11 @@ UdScores gold_tokenization(const Model& model, const std::vector<UdSentence>& se
   for (size_t i = 0; i < align.size(); ++i) align[i] = int(i);
   UdScores s = score(gold, a, text, align);
   if (errors) *errors = error_summary(gold, a);
+  if (conllu) {
+    std::ostringstream o;
+    write_conllu(text, a, o);
+    *conllu = o.str();
+  }
   s.tokens = s.sentences = 100;
   s.words_per_s = secs > 0 ? double(gold.size()) / secs : 0;
   return s;
@@ -309,12 +315,12 @@ nlohmann::json scores_json(const UdScores& s) {
 
 }  // namespace
 
-Expected<UdEvaluation> evaluate_ud(const Model& model, const std::string& path) {
+Expected<UdEvaluation> evaluate_ud(const Model& model, const std::string& path, bool keep_output) {
   auto sents = read_conllu(path);
   if (!sents) return sents.error();
   UdEvaluation e;
   e.sentences = sents.value().size();
-  e.gold_tokenization = gold_tokenization(model, sents.value(), &e.errors);
+  e.gold_tokenization = gold_tokenization(model, sents.value(), &e.errors, keep_output ? &e.system_conllu : nullptr);
   std::vector<std::string> raw_errors;
   e.raw_text = raw_text(model, sents.value(), &raw_errors);
   e.errors.insert(e.errors.end(), raw_errors.begin(), raw_errors.end());
