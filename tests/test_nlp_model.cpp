@@ -122,6 +122,23 @@ TEST_F(TinyModel, OverfitsItsTrainingSentences) {
   EXPECT_EQ(a.entities[3].word_begin, 12u);
 }
 
+// The beam's softmax temperature is set in units of the scorer's own weights, so a model whose
+// weights are three times larger or smaller than the committed one's still parses as it learned:
+// with a fixed temperature this tiny model's beam lost its training trees.
+TEST_F(TinyModel, BeamSearchKeepsItsTrainingParses) {
+  auto greedy = Model::load(model_path_);
+  ModelOptions wide;
+  wide.parser_beam = 4;
+  auto beam = Model::load(model_path_, wide);
+  ASSERT_TRUE(greedy && beam);
+  Analysis g = greedy.value()->analyze(kText), b = beam.value()->analyze(kText);
+  ASSERT_EQ(b.words.size(), 16u);
+  EXPECT_EQ(b.head, g.head);
+  EXPECT_EQ(b.deprel, g.deprel);
+  EXPECT_EQ(b.head[1], -1);
+  EXPECT_EQ(b.head[8], -1);
+}
+
 TEST_F(TinyModel, SameSeedSameBytesAndRoundTrip) {
   std::string again = (dir_ / "again.sitrep").string();
   ASSERT_TRUE(train(again));
@@ -707,6 +724,25 @@ TEST(LinearScorer, ScoresWhatTheAveragedWeightsSay) {
 // The shipped model's sentence part ends web text's unpunctuated sentences and leaves news
 // sentences whole. (Short chat lines such as "thanks I have tried calling them" it leaves
 // whole: what it learned from EWT is mostly mail headers, signatures and colons.)
+// A garden path for the greedy parser: it reads "strike" as the root and "is still continuing"
+// as a clause of "began"; the beam keeps the parse that ends better.
+TEST(CommittedModel, BeamSearchLeavesAGardenPath) {
+  ModelOptions wide;
+  wide.parser_beam = 4;
+  auto m = Model::load(Model::default_path(), wide);
+  ASSERT_TRUE(m) << m.error().message;
+  const std::string text = "A national seamen's strike which began on February 27 is still continuing.";
+  Analysis a = m.value()->analyze(text);
+  std::vector<std::string> forms;
+  for (const auto& w : a.words) forms.push_back(text.substr(w.begin, w.end - w.begin));
+  auto at = [&](const char* f) { return int(std::find(forms.begin(), forms.end(), f) - forms.begin()); };
+  ASSERT_LT(at("continuing"), int(forms.size()));
+  EXPECT_EQ(a.head[size_t(at("continuing"))], -1);
+  EXPECT_EQ(a.head[size_t(at("strike"))], at("continuing"));
+  EXPECT_EQ(a.deprel_name(size_t(at("strike"))), "nsubj");
+  EXPECT_EQ(a.head[size_t(at("began"))], at("strike"));
+}
+
 TEST(CommittedModel, UnpunctuatedSentenceEndsAreFound) {
   auto m = Model::load(Model::default_path());
   ASSERT_TRUE(m) << m.error().message;

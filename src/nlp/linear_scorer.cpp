@@ -3,6 +3,7 @@
 // are sparse per feature (only classes the feature was confused between get weights), so most
 // runs are short and the file small.
 #include <algorithm>
+#include <cmath>
 #include <vector>
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -90,6 +91,11 @@ class LinearScorer final : public Scorer {
     }
   }
   uint32_t classes() const override { return classes_; }
+  double weight_scale() const override {
+    double sum = 0;
+    for (const LinearEntry& e : entries_) sum += double(e.weight) * double(e.weight);
+    return entries_.empty() ? 1.0 : std::max(1e-9, double(scale_) * std::sqrt(sum / double(entries_.size())));
+  }
   void score(std::span<const FeatureKey> features, std::span<float> scores) const override {
     alignas(16) int32_t acc[1024 + 8];
     std::fill(acc, acc + padded_, 0);

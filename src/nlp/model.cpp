@@ -109,7 +109,7 @@ class LoadedModel final : public Model {
 
 }  // namespace
 
-Expected<std::shared_ptr<const Model>> Model::load(const std::string& path) {
+Expected<std::shared_ptr<const Model>> Model::load(const std::string& path, const ModelOptions& options) {
   auto file = MappedModelFile::open(path);
   if (!file) return file.error();
   auto m = std::make_shared<LoadedModel>();
@@ -172,7 +172,7 @@ Expected<std::shared_ptr<const Model>> Model::load(const std::string& path) {
     uint64_t labels = in.u64();
     auto scorer = read_scorer(in);
     if (!in.ok() || !scorer || labels != names->deprel.size() || scorer->classes() != 1 + 2 * labels) return bad("parser");
-    m->parser = std::make_unique<Parser>(std::move(scorer), uint32_t(labels));
+    m->parser = std::make_unique<Parser>(std::move(scorer), uint32_t(labels), options.parser_beam);
   } else {
     return bad("parser");
   }

@@ -1,6 +1,7 @@
 #include "nlp/parser.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace sitrep::nlp {
@@ -94,6 +95,7 @@ void parser_features(const ParseState& st, std::span<const WordKeys> words, std:
 
 void Parser::parse(std::span<const WordKeys> words, std::span<const uint16_t> tags, std::span<int32_t> heads,
                    std::span<uint16_t> labels) const {
+  if (beam_ > 1) return parse_beam(words, tags, heads, labels);
   ParseState st(words.size());
   std::vector<FeatureKey> feats;
   std::vector<float> scores(scorer_->classes());
@@ -111,10 +113,70 @@ void Parser::parse(std::span<const WordKeys> words, std::span<const uint16_t> ta
       if (scores[a] > best_score && st.valid(a)) best = a, best_score = scores[a];
     st.apply(best);
   }
-  for (size_t i = 0; i < words.size(); ++i) {
+  write_result(st, heads, labels);
+}
+
+void Parser::write_result(const ParseState& st, std::span<int32_t> heads, std::span<uint16_t> labels) {
+  for (size_t i = 0; i < heads.size(); ++i) {
     heads[i] = st.head[i + 1] - 1;  // root (0) becomes -1
     labels[i] = uint16_t(std::max(st.label[i + 1], 0));
   }
+}
+
+void Parser::parse_beam(std::span<const WordKeys> words, std::span<const uint16_t> tags, std::span<int32_t> heads,
+                        std::span<uint16_t> labels) const {
+  // Every parse of n words takes 2n transitions, so the paths in the beam stay comparable: each
+  // is scored by the sum of its actions' log-probabilities, a softmax over the valid actions'
+  // scores at kBeamTemperature times the scorer's weight scale.
+  struct Item {
+    ParseState st;
+    double score;
+  };
+  struct Cand {
+    size_t item;
+    uint32_t action;
+    double score;
+  };
+  std::vector<Item> beam{{ParseState(words.size()), 0.0}}, next;
+  std::vector<FeatureKey> feats;
+  std::vector<float> scores(scorer_->classes());
+  std::vector<Cand> cands;
+  const double inv_t = inv_temperature_;
+  while (!beam[0].st.terminal()) {
+    cands.clear();
+    for (size_t i = 0; i < beam.size(); ++i) {
+      const ParseState& st = beam[i].st;
+      if (!st.can_left() && !st.can_right()) {  // a forced shift: probability 1
+        cands.push_back({i, 0, beam[i].score});
+        continue;
+      }
+      parser_features(st, words, tags, feats);
+      scorer_->score(feats, scores);
+      double mx = -std::numeric_limits<double>::infinity(), z = 0;
+      for (uint32_t a = 0; a < scores.size(); ++a)
+        if (st.valid(a)) mx = std::max(mx, double(scores[a]) * inv_t);
+      for (uint32_t a = 0; a < scores.size(); ++a)
+        if (st.valid(a)) z += std::exp(double(scores[a]) * inv_t - mx);
+      double lz = mx + std::log(z);
+      for (uint32_t a = 0; a < scores.size(); ++a)
+        if (st.valid(a)) cands.push_back({i, a, beam[i].score + double(scores[a]) * inv_t - lz});
+    }
+    size_t keep = std::min(beam_, cands.size());
+    // Ties keep the order of the candidates (the better item first, then the lower action), so
+    // the result does not depend on the sort's implementation.
+    std::partial_sort(cands.begin(), cands.begin() + long(keep), cands.end(), [](const Cand& x, const Cand& y) {
+      return x.score != y.score ? x.score > y.score : x.item != y.item ? x.item < y.item : x.action < y.action;
+    });
+    while (keep > 1 && cands[keep - 1].score < cands[0].score - kBeamMargin) --keep;
+    next.resize(keep, Item{ParseState(0), 0.0});
+    for (size_t k = 0; k < keep; ++k) {
+      next[k].st = beam[cands[k].item].st;  // copy-assignment reuses the vectors' storage
+      next[k].st.apply(cands[k].action);
+      next[k].score = cands[k].score;
+    }
+    beam.swap(next);
+  }
+  write_result(beam[0].st, heads, labels);
 }
 
 }  // namespace sitrep::nlp

@@ -2,6 +2,7 @@
 // arcs and a single root, greedy decoding. Trained with a dynamic oracle (train_parser.cpp).
 // Actions: 0 = SHIFT, 1 + 2*label = LEFT-label, 2 + 2*label = RIGHT-label.
 #pragma once
+#include <algorithm>
 #include <memory>
 #include <span>
 #include <vector>
@@ -37,16 +38,33 @@ struct ParseState {
 void parser_features(const ParseState& st, std::span<const WordKeys> words, std::span<const uint16_t> tags,
                      std::vector<FeatureKey>& out);
 
+// Beam search over the greedy-trained scores: the beam holds up to `beam` parses, each scored by
+// its actions' log-probabilities (a softmax over the valid actions' scores divided by
+// kBeamTemperature times the scorer's weight scale, which calibrates the perceptron's raw sums:
+// chosen on EWT dev and GUM dev for models/en.sitrep, LAS +1.5 / +1.2 there), and drops those
+// more than kBeamMargin below the best.
+// A beam of 1 is the greedy parser (ModelOptions in nlp.h sets the width; `--beam` on the command line).
+constexpr double kBeamTemperature = 8.4, kBeamMargin = 2.0;
+
 class Parser {
  public:
-  Parser(std::unique_ptr<const Scorer> scorer, uint32_t labels) : scorer_(std::move(scorer)), labels_(labels) {}
+  Parser(std::unique_ptr<const Scorer> scorer, uint32_t labels, size_t beam = 1)
+      : scorer_(std::move(scorer)),
+        labels_(labels),
+        beam_(std::max<size_t>(beam, 1)),
+        inv_temperature_(1.0 / (kBeamTemperature * scorer_->weight_scale())) {}
   // heads: -1 for the root, else a word index within the sentence.
   void parse(std::span<const WordKeys> words, std::span<const uint16_t> tags, std::span<int32_t> heads,
              std::span<uint16_t> labels) const;
 
  private:
+  void parse_beam(std::span<const WordKeys> words, std::span<const uint16_t> tags, std::span<int32_t> heads,
+                  std::span<uint16_t> labels) const;
+  static void write_result(const ParseState& st, std::span<int32_t> heads, std::span<uint16_t> labels);
   std::unique_ptr<const Scorer> scorer_;
   uint32_t labels_;
+  size_t beam_;
+  double inv_temperature_;
 };
 
 }  // namespace sitrep::nlp

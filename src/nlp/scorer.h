@@ -17,6 +17,10 @@ class Scorer {
   virtual uint32_t classes() const = 0;
   // scores must have classes() entries; they are overwritten.
   virtual void score(std::span<const FeatureKey> features, std::span<float> scores) const = 0;
+  // A typical size of one feature's contribution to a score (for the linear scorer, the root mean
+  // square of its weights): the unit in which a caller turning scores into probabilities sets its
+  // temperature, so that it holds for models trained with other data or epochs.
+  virtual double weight_scale() const { return 1.0; }
 };
 
 // Scorer kinds stored in a component's part, so the loader knows which one to build.
