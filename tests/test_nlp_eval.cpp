@@ -94,8 +94,15 @@ TEST(NlpEval, UdScoresOnHandMadeFile) {
                       "5\t500\t500\tNUM\tCD\t_\t0\troot\t_\tSpaceAfter=No\n"
                       "6\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_\n\n");
   StubModel stub;
-  auto r = evaluate_ud(stub, p.string());
+  auto r = evaluate_ud(stub, p.string(), true);
   ASSERT_TRUE(r) << r.error().message;
+  // eval ud --output: the system's analysis of the gold words, a sentence per gold sentence.
+  const std::string& sys = r.value().system_conllu;
+  EXPECT_NE(sys.find("# sent_id = 1\n# text = Turkey warned Greece .\n1\tTurkey\t"), std::string::npos) << sys;
+  EXPECT_NE(sys.find("# sent_id = 2\n"), std::string::npos) << sys;
+  EXPECT_NE(sys.find("\n6\t.\t"), std::string::npos) << sys;
+  EXPECT_EQ(sys.find("# sent_id = 3"), std::string::npos) << sys;
+  EXPECT_TRUE(evaluate_ud(stub, p.string()).value().system_conllu.empty());
   const UdScores& g = r.value().gold_tokenization;
   EXPECT_NEAR(g.upos, 30.0, 1e-9);
   EXPECT_NEAR(g.xpos, 30.0, 1e-9);
