@@ -52,7 +52,8 @@ class Parser {
       : scorer_(std::move(scorer)),
         labels_(labels),
         beam_(std::max<size_t>(beam, 1)),
-        inv_temperature_(1.0 / (kBeamTemperature * scorer_->weight_scale())) {}
+        // (Only a beam needs the weight scale, which reads every weight.)
+        inv_temperature_(beam_ > 1 ? 1.0 / (kBeamTemperature * scorer_->weight_scale()) : 0.0) {}
   // heads: -1 for the root, else a word index within the sentence.
   void parse(std::span<const WordKeys> words, std::span<const uint16_t> tags, std::span<int32_t> heads,
              std::span<uint16_t> labels) const;
