@@ -139,50 +139,6 @@ TEST_F(TinyModel, BeamSearchKeepsItsTrainingParses) {
   EXPECT_EQ(b.head[8], -1);
 }
 
-// A parser part with a global model for the beam (--parser-beam-epochs): the beam parses the
-// training sentences as annotated with it; the greedy parser is the one trained without it (the
-// global model continues from a snapshot); pruning keeps both.
-TEST_F(TinyModel, GlobalBeamModelParsesItsTrainingSentences) {
-  TrainOptions o = tiny_options((dir_ / "global.sitrep").string());
-  o.parser_beam_epochs = 6;
-  o.parser_beam_width = 4;
-  std::ostringstream log;
-  auto r = train_model(o, log);
-  ASSERT_TRUE(r) << r.error().message;
-  EXPECT_NE(log.str().find("parser beam epoch 6"), std::string::npos) << log.str();
-  auto file = MappedModelFile::open(o.output);
-  ASSERT_TRUE(file);
-  const auto* part = file.value()->find(Component::Parser);
-  ASSERT_NE(part, nullptr);
-  EXPECT_EQ(part->version, kParserPartVersion);
-  PartReader in(part->data, part->size);
-  in.u64();
-  ASSERT_NE(read_scorer(in), nullptr);
-  EXPECT_EQ(in.u64(), 1u);  // one global model
-  EXPECT_EQ(in.u64(), 4u);  // trained with a beam of 4
-  ASSERT_NE(read_scorer(in), nullptr);
-
-  std::string pruned = (dir_ / "global_pruned.sitrep").string();
-  ASSERT_TRUE(prune_model(o.output, pruned, 0.02, log));
-  ModelOptions wide;
-  wide.parser_beam = 4;
-  for (const std::string& path : {o.output, pruned}) {
-    auto beam = Model::load(path, wide), greedy = Model::load(path), plain = Model::load(model_path_);
-    ASSERT_TRUE(beam && greedy && plain) << path;
-    Analysis b = beam.value()->analyze(kText), g = greedy.value()->analyze(kText), p = plain.value()->analyze(kText);
-    ASSERT_EQ(b.words.size(), 16u);
-    std::vector<std::string> rel;
-    for (size_t i = 0; i < b.words.size(); ++i) rel.emplace_back(b.head[i] < 0 ? "root" : std::string(b.deprel_name(i)));
-    EXPECT_EQ(rel, (std::vector<std::string>{"nsubj", "root", "obj", "case", "obl", "punct", "det", "nsubj", "root",
-                                             "case", "obl", "punct", "nsubj", "root", "obj", "punct"}))
-        << path;
-    EXPECT_EQ(b.head[0], 1);
-    EXPECT_EQ(b.head[14], 13);
-    EXPECT_EQ(g.head, p.head) << path;
-    EXPECT_EQ(g.deprel, p.deprel) << path;
-  }
-}
-
 TEST_F(TinyModel, SameSeedSameBytesAndRoundTrip) {
   std::string again = (dir_ / "again.sitrep").string();
   ASSERT_TRUE(train(again));
@@ -763,37 +719,6 @@ TEST(LinearScorer, ScoresWhatTheAveragedWeightsSay) {
   std::vector<FeatureKey> none = {unknown, fkey(3, 9)};
   scorer->score(none, got);
   for (float v : got) EXPECT_EQ(v, 0.f);
-}
-
-// A second training phase continues from the averaged weights and averages over its own ticks
-// only: right after the restart the weights are the average; a weight that then stays put is
-// written as it is, and one changed halfway is averaged over the second phase alone.
-TEST(Perceptron, RestartFromAverageAveragesTheSecondPhaseOnly) {
-  AveragedPerceptron p(4);
-  const FeatureKey a = fkey(1, 1), b = fkey(1, 2);
-  // The clock starts at 1: 8 from clock 1 to 4, then 0 until 5: average 24 / 5.
-  p.add(std::span<const FeatureKey>(&a, 1), 0, 8.f);
-  p.tick(), p.tick(), p.tick();
-  p.add(std::span<const FeatureKey>(&a, 1), 0, -8.f);
-  p.tick();
-  p.restart_from_average();
-  std::vector<float> s(4);
-  p.score(std::span<const FeatureKey>(&a, 1), s);
-  EXPECT_FLOAT_EQ(s[0], 4.8f);
-  p.add(std::span<const FeatureKey>(&b, 1), 1, 2.f);  // 2 from the restart on
-  p.tick(), p.tick();
-  p.add(std::span<const FeatureKey>(&a, 1), 0, 4.f);  // 4.8 for 2 ticks, then 8.8 for 2: average 6.8
-  p.tick(), p.tick();
-  PartWriter w;
-  p.write(w, 0.0);
-  PartReader r(w.bytes().data(), w.bytes().size());
-  auto scorer = read_scorer(r);
-  ASSERT_NE(scorer, nullptr);
-  std::vector<float> got(4);
-  scorer->score(std::span<const FeatureKey>(&a, 1), got);
-  EXPECT_NEAR(got[0], 6.8f, 0.01f);
-  scorer->score(std::span<const FeatureKey>(&b, 1), got);
-  EXPECT_NEAR(got[1], 2.f, 0.01f);  // added at the restart's clock, never changed after
 }
 
 // The shipped model's sentence part ends web text's unpunctuated sentences and leaves news

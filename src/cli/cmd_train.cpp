@@ -30,13 +30,6 @@ void add_train(CLI::App& parent, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--tagger-epochs", opt->tagger_epochs)->capture_default_str();
   cmd->add_option("--parser-epochs", opt->parser_epochs)->capture_default_str();
-  cmd->add_option("--parser-beam-epochs", opt->parser_beam_epochs,
-                  "Epochs of the parser's global model for beam search, after the greedy ones (0 = none)")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
-  cmd->add_option("--parser-beam-width", opt->parser_beam_width, "The beam that global model trains with")
-      ->check(CLI::Range(2, 64))
-      ->capture_default_str();
   cmd->add_option("--ner-epochs", opt->ner_epochs)->capture_default_str();
   cmd->add_option("--sentence-epochs", opt->sentence_epochs)->capture_default_str();
   cmd->add_option("--ner-lower", opt->ner_lower,

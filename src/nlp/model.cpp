@@ -167,25 +167,12 @@ Expected<std::shared_ptr<const Model>> Model::load(const std::string& path, cons
   } else {
     return bad("lemmatizer");
   }
-  if (auto p = part(Component::Parser); p && p->version >= 1 && p->version <= kParserPartVersion) {
+  if (auto p = part(Component::Parser); p && p->version == kParserPartVersion) {
     PartReader in(p->data, p->size);
     uint64_t labels = in.u64();
     auto scorer = read_scorer(in);
     if (!in.ok() || !scorer || labels != names->deprel.size() || scorer->classes() != 1 + 2 * labels) return bad("parser");
-    std::unique_ptr<const Scorer> global;
-    if (p->version >= 2) {
-      uint64_t more = in.u64();
-      if (!in.ok() || more > 1) return bad("parser");
-      if (more == 1) {
-        in.u64();  // the beam it was trained with
-        // Built only for a beam: the greedy parser does not need its table.
-        if (options.parser_beam > 1) {
-          global = read_scorer(in);
-          if (!in.ok() || !global || global->classes() != scorer->classes()) return bad("parser");
-        }
-      }
-    }
-    m->parser = std::make_unique<Parser>(std::move(scorer), uint32_t(labels), options.parser_beam, std::move(global));
+    m->parser = std::make_unique<Parser>(std::move(scorer), uint32_t(labels), options.parser_beam);
   } else {
     return bad("parser");
   }

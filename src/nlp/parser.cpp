@@ -126,9 +126,8 @@ void Parser::write_result(const ParseState& st, std::span<int32_t> heads, std::s
 void Parser::parse_beam(std::span<const WordKeys> words, std::span<const uint16_t> tags, std::span<int32_t> heads,
                         std::span<uint16_t> labels) const {
   // Every parse of n words takes 2n transitions, so the paths in the beam stay comparable: each
-  // is scored by the sum of its actions' scores under the global model, or else by the sum of
-  // their log-probabilities, a softmax over the valid actions' greedy scores at kBeamTemperature
-  // times the scorer's weight scale.
+  // is scored by the sum of its actions' log-probabilities, a softmax over the valid actions'
+  // scores at kBeamTemperature times the scorer's weight scale.
   struct Item {
     ParseState st;
     double score;
@@ -138,10 +137,9 @@ void Parser::parse_beam(std::span<const WordKeys> words, std::span<const uint16_
     uint32_t action;
     double score;
   };
-  const Scorer& scorer = global_ ? *global_ : *scorer_;
   std::vector<Item> beam{{ParseState(words.size()), 0.0}}, next;
   std::vector<FeatureKey> feats;
-  std::vector<float> scores(scorer.classes());
+  std::vector<float> scores(scorer_->classes());
   std::vector<Cand> cands;
   const double inv_t = inv_temperature_;
   while (!beam[0].st.terminal()) {
@@ -153,12 +151,7 @@ void Parser::parse_beam(std::span<const WordKeys> words, std::span<const uint16_
         continue;
       }
       parser_features(st, words, tags, feats);
-      scorer.score(feats, scores);
-      if (global_) {
-        for (uint32_t a = 0; a < scores.size(); ++a)
-          if (st.valid(a)) cands.push_back({i, a, beam[i].score + double(scores[a])});
-        continue;
-      }
+      scorer_->score(feats, scores);
       double mx = -std::numeric_limits<double>::infinity(), z = 0;
       for (uint32_t a = 0; a < scores.size(); ++a)
         if (st.valid(a)) mx = std::max(mx, double(scores[a]) * inv_t);
@@ -174,7 +167,7 @@ void Parser::parse_beam(std::span<const WordKeys> words, std::span<const uint16_
     std::partial_sort(cands.begin(), cands.begin() + long(keep), cands.end(), [](const Cand& x, const Cand& y) {
       return x.score != y.score ? x.score > y.score : x.item != y.item ? x.item < y.item : x.action < y.action;
     });
-    while (!global_ && keep > 1 && cands[keep - 1].score < cands[0].score - kBeamMargin) --keep;
+    while (keep > 1 && cands[keep - 1].score < cands[0].score - kBeamMargin) --keep;
     next.resize(keep, Item{ParseState(0), 0.0});
     for (size_t k = 0; k < keep; ++k) {
       next[k].st = beam[cands[k].item].st;  // copy-assignment reuses the vectors' storage

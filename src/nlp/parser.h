@@ -11,10 +11,8 @@
 
 namespace sitrep::nlp {
 
-// The parser part: the number of relations, the scorer over parser_features() (the greedy
-// parser's), then (version 2) a count of global models (0 or 1) and for each the beam it was
-// trained with and its scorer.
-constexpr uint8_t kParserPartVersion = 2;
+// The parser part: the number of relations, then the scorer over parser_features().
+constexpr uint8_t kParserPartVersion = 1;
 
 // Parser configuration over words 1..n (0 is the artificial root).
 struct ParseState {
@@ -40,9 +38,8 @@ struct ParseState {
 void parser_features(const ParseState& st, std::span<const WordKeys> words, std::span<const uint16_t> tags,
                      std::vector<FeatureKey>& out);
 
-// Beam search. With a global model (trained for the beam: train_parser.cpp), each parse is
-// scored by the sum of its actions' scores. Without one, over the greedy-trained scores: the beam
-// holds up to `beam` parses, each scored by its actions' log-probabilities (a softmax over the valid actions' scores divided by
+// Beam search over the greedy-trained scores: the beam holds up to `beam` parses, each scored by
+// its actions' log-probabilities (a softmax over the valid actions' scores divided by
 // kBeamTemperature times the scorer's weight scale, which calibrates the perceptron's raw sums:
 // chosen on EWT dev and GUM dev for models/en.sitrep, LAS +1.5 / +1.2 there), and drops those
 // more than kBeamMargin below the best.
@@ -51,13 +48,12 @@ constexpr double kBeamTemperature = 8.4, kBeamMargin = 2.0;
 
 class Parser {
  public:
-  // `global`: the model for beam search (none: the beam uses the greedy scorer's).
-  Parser(std::unique_ptr<const Scorer> scorer, uint32_t labels, size_t beam = 1,
-         std::unique_ptr<const Scorer> global = nullptr)
-      : scorer_(std::move(scorer)), global_(std::move(global)), labels_(labels), beam_(std::max<size_t>(beam, 1)) {
-    // (Only a beam over the greedy scores needs the weight scale, which reads every weight.)
-    if (beam_ > 1 && !global_) inv_temperature_ = 1.0 / (kBeamTemperature * scorer_->weight_scale());
-  }
+  Parser(std::unique_ptr<const Scorer> scorer, uint32_t labels, size_t beam = 1)
+      : scorer_(std::move(scorer)),
+        labels_(labels),
+        beam_(std::max<size_t>(beam, 1)),
+        // (Only a beam needs the weight scale, which reads every weight.)
+        inv_temperature_(beam_ > 1 ? 1.0 / (kBeamTemperature * scorer_->weight_scale()) : 0.0) {}
   // heads: -1 for the root, else a word index within the sentence.
   void parse(std::span<const WordKeys> words, std::span<const uint16_t> tags, std::span<int32_t> heads,
              std::span<uint16_t> labels) const;
@@ -66,10 +62,10 @@ class Parser {
   void parse_beam(std::span<const WordKeys> words, std::span<const uint16_t> tags, std::span<int32_t> heads,
                   std::span<uint16_t> labels) const;
   static void write_result(const ParseState& st, std::span<int32_t> heads, std::span<uint16_t> labels);
-  std::unique_ptr<const Scorer> scorer_, global_;
+  std::unique_ptr<const Scorer> scorer_;
   uint32_t labels_;
   size_t beam_;
-  double inv_temperature_ = 0;
+  double inv_temperature_;
 };
 
 }  // namespace sitrep::nlp

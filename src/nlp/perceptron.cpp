@@ -37,16 +37,6 @@ void AveragedPerceptron::update(std::span<const FeatureKey> features, uint32_t g
   }
 }
 
-void AveragedPerceptron::restart_from_average() {
-  for (auto& [key, entries] : weights_)
-    for (Entry& e : entries) {
-      if (clock_ > origin_) e.w = float((e.total + double(clock_ - e.stamp) * e.w) / double(clock_ - origin_));
-      e.total = 0;
-      e.stamp = clock_;
-    }
-  origin_ = clock_;
-}
-
 void AveragedPerceptron::write(PartWriter& out, double prune) const {
   // Average, then quantize against the largest weight.
   struct Avg {
@@ -59,7 +49,7 @@ void AveragedPerceptron::write(PartWriter& out, double prune) const {
   for (const auto& [key, entries] : weights_) {
     Avg a{key, {}};
     for (const Entry& e : entries) {
-      double v = clock_ > origin_ ? (e.total + double(clock_ - e.stamp) * e.w) / double(clock_ - origin_) : e.w;
+      double v = (e.total + double(clock_ - e.stamp) * e.w) / double(clock_);
       if (v != 0) a.w.push_back({e.cls, v});
       max_abs = std::max(max_abs, std::abs(v));
     }

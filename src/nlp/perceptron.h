@@ -25,8 +25,6 @@ class AveragedPerceptron {
   void add(std::span<const FeatureKey> features, uint32_t cls, float delta) {
     for (FeatureKey f : features) add(f, cls, delta);
   }
-  // Continues from the averaged weights, and averages from here on only (a second training phase).
-  void restart_from_average();
   // Writes ScorerKind::Linear; weights with |w| < prune * max|w| are dropped.
   void write(PartWriter& out, double prune) const;
   size_t feature_count() const { return weights_.size(); }
@@ -40,7 +38,7 @@ class AveragedPerceptron {
   };
   void add(FeatureKey f, uint32_t cls, float delta);
   uint32_t classes_;
-  uint64_t clock_ = 1, origin_ = 0;  // averages cover the ticks after origin_
+  uint64_t clock_ = 1;
   std::unordered_map<FeatureKey, std::vector<Entry>> weights_;
 };
 

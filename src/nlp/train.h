@@ -22,10 +22,6 @@ struct TrainOptions {
   // Documents whose id contains "_<genre>_" are skipped (GUM's non-commercial genres).
   std::vector<std::string> exclude_genres = {"fiction", "whow", "essay", "letter", "podcast"};
   int tagger_epochs = 10, parser_epochs = 15, ner_epochs = 12, sentence_epochs = 8;
-  // Epochs of the parser's global model for beam search (after its greedy epochs; 0 = none) and
-  // the beam it is trained with (parser.h).
-  int parser_beam_epochs = 0;
-  size_t parser_beam_width = 8;
   // The NER also trains on a lower-cased copy of this fraction of its sentences (every k-th,
   // deterministic), tagged as lower-cased: web text and chat write names in lower case.
   double ner_lower = 0.5;

@@ -258,8 +258,7 @@ std::string describe(const TrainOptions& opt) {
   for (const auto& f : opt.ud_files) rec << " " << f;
   rec << " --ner " << opt.ner_file << " --exclude-genres";
   for (const auto& g : opt.exclude_genres) rec << " " << g;
-  rec << " --tagger-epochs " << opt.tagger_epochs << " --parser-epochs " << opt.parser_epochs << " --parser-beam-epochs " << opt.parser_beam_epochs
-      << " --parser-beam-width " << opt.parser_beam_width << " --ner-epochs "
+  rec << " --tagger-epochs " << opt.tagger_epochs << " --parser-epochs " << opt.parser_epochs << " --ner-epochs "
       << opt.ner_epochs << " --jackknife " << opt.jackknife << " --prune " << opt.prune << " --seed " << opt.seed;
   rec << " --sentence-epochs " << opt.sentence_epochs;
   if (!opt.gazetteer) rec << " --no-gazetteer";
@@ -378,8 +377,7 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
     }
     log << "parser\n";
     for (auto& p : parts.value())
-      if (p.id == Component::Parser) p.bytes = train_parser(data, labels, opt.parser_epochs, parser_rng, opt.prune, log, opt.parser_beam_epochs,
-                                  opt.parser_beam_width);
+      if (p.id == Component::Parser) p.bytes = train_parser(data, labels, opt.parser_epochs, parser_rng, opt.prune, log);
     return write_parts(opt, parts.value(), sum, t0, log);
   }
 
@@ -410,8 +408,7 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   log << "lemmatizer\n";
   std::string lemma_bytes = train_lemmatizer(data);
   log << "parser\n";
-  std::string parser_bytes = train_parser(data, labels, opt.parser_epochs, parser_rng, opt.prune, log, opt.parser_beam_epochs,
-                                  opt.parser_beam_width);
+  std::string parser_bytes = train_parser(data, labels, opt.parser_epochs, parser_rng, opt.prune, log);
 
   std::vector<TrainSentence> none;
   auto ner_bytes = train_ner_part(opt, *tagger, classes, opt.jackknife > 1 ? data : none, rng, log, &sum.ner_sentences);

@@ -51,10 +51,8 @@ std::vector<AmbiguitySlot> tag_dictionary_entries(const std::vector<const TrainS
 // Each returns the component's part payload (the tagger's without its classes).
 std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t classes, int epochs, Rng& rng,
                          double prune, std::ostream& log);
-// beam_epochs > 0: after the greedy epochs, a global model for beam search of `beam_width`
-// (parser.h: the part's second scorer) trained for beam_epochs more from the greedy weights.
 std::string train_parser(const std::vector<TrainSentence>& data, uint32_t labels, int epochs, Rng& rng, double prune,
-                         std::ostream& log, int beam_epochs, size_t beam_width);
+                         std::ostream& log);
 // The NER part (version 3, kNerPartVersion): the gazetteer (may be empty), then the scorer.
 std::string train_ner(const std::vector<NerTrainSentence>& data, const Gazetteer& gazetteer, int epochs, Rng& rng,
                       double prune, std::ostream& log);

@@ -6,7 +6,6 @@
 
 #include "nlp/linear_tables.h"
 #include "nlp/model_file.h"
-#include "nlp/parser.h"
 #include "nlp/scorer.h"
 #include "nlp/tagger.h"
 #include "nlp/train.h"
@@ -87,20 +86,10 @@ Expected<bool> prune_model(const std::string& input, const std::string& output, 
         if (!prune_scorer(in, out, fraction, kept, dropped)) return bad("tagger");
         break;
       }
-      case Component::Parser: {
-        if (p->version < 1 || p->version > kParserPartVersion) return bad("parser (of an unknown version)");
+      case Component::Parser:
         out.u64(in.u64());
         if (!prune_scorer(in, out, fraction, kept, dropped)) return bad("parser");
-        if (p->version >= 2) {  // the count of global models, then each one's beam and scorer
-          uint64_t more = in.u64();
-          out.u64(more);
-          for (uint64_t k = 0; k < more && in.ok(); ++k) {
-            out.u64(in.u64());
-            if (!prune_scorer(in, out, fraction, kept, dropped)) return bad("parser");
-          }
-        }
         break;
-      }
       case Component::Ner:  // few features with large weights: pruning it by the same rule wrecks it
       case Component::Lemmatizer:
       case Component::Sentences:
