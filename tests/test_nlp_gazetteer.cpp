@@ -176,3 +176,66 @@ TEST(NerRetrain, KeepsTheOtherPartsAndWritesAGazetteerPart) {
   EXPECT_NE(old.error().message.find("retrain"), std::string::npos) << old.error().message;
   fs::remove_all(dir);
 }
+
+// Retraining the NER of a model whose tagger part is version 2 (no frequent forms) brings that
+// part to the present version: the same bytes, then the frequent forms of the training sentences.
+TEST(NerRetrain, UpgradesAVersionTwoTaggerPart) {
+  fs::path dir = fs::temp_directory_path() / ("sitrep_up_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string conllu;
+  for (int i = 0; i < kFrequentMinCount; ++i) conllu += kConllu;  // each form 20 times
+  std::ofstream(dir / "t.conllu") << conllu;
+  std::ofstream(dir / "t.iob2") << kIob2;
+  TrainOptions o;
+  o.ud_files = {(dir / "t.conllu").string()};
+  o.ner_file = (dir / "t.iob2").string();
+  o.output = (dir / "full.sitrep").string();
+  o.tagger_epochs = o.parser_epochs = o.ner_epochs = 2;
+  o.jackknife = 0;
+  o.gazetteer = false;
+  std::ostringstream log;
+  ASSERT_TRUE(train_model(o, log));
+  std::vector<ModelPart> parts;
+  {
+    auto full = MappedModelFile::open(o.output);
+    ASSERT_TRUE(full);
+    for (Component id : {Component::Info, Component::Tagger, Component::Lemmatizer, Component::Parser, Component::Ner}) {
+      auto* p = full.value()->find(id);
+      ASSERT_TRUE(p);
+      parts.push_back({id, p->version, std::string(p->data, p->size)});
+    }
+  }
+  ASSERT_EQ(parts[1].version, kTaggerPartVersion);
+  PartReader in(parts[1].bytes.data(), parts[1].bytes.size());
+  in.array<TagClass>();
+  TagDictionary dict;
+  ASSERT_TRUE(dict.read(in));
+  ASSERT_TRUE(read_scorer(in));
+  std::string v2 = parts[1].bytes.substr(0, parts[1].bytes.size() - in.remaining());
+  parts[1] = {Component::Tagger, 2, v2};
+  std::string old_path = (dir / "v2.sitrep").string();
+  ASSERT_TRUE(write_model_file(old_path, parts));
+  ASSERT_TRUE(Model::load(old_path));  // still read, scoring every word
+  o.output = (dir / "up.sitrep").string();
+  auto r = retrain_ner(o, old_path, log);
+  ASSERT_TRUE(r) << r.error().message;
+  auto up = MappedModelFile::open(o.output);
+  ASSERT_TRUE(up);
+  const auto* t = up.value()->find(Component::Tagger);
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->version, kTaggerPartVersion);
+  std::string bytes(t->data, t->size);
+  ASSERT_GT(bytes.size(), v2.size());
+  EXPECT_EQ(bytes.substr(0, v2.size()), v2);
+  PartReader tail(bytes.data() + v2.size(), bytes.size() - v2.size());
+  TagDictionary frequent;
+  ASSERT_TRUE(frequent.read(tail));
+  EXPECT_NE(frequent.exact(word_keys("called").form), nullptr);
+  EXPECT_EQ(frequent.exact(word_keys("xyzzy").form), nullptr);
+  auto m = Model::load(o.output);
+  ASSERT_TRUE(m) << m.error().message;
+  Analysis a = m.value()->analyze("Erdogan called Putin.");
+  ASSERT_EQ(a.upos.size(), 4u);
+  EXPECT_EQ(a.upos[1], Upos::VERB);
+  fs::remove_all(dir);
+}

@@ -2,6 +2,8 @@
 // update, and the rejection of model files whose NER part is older than the recognizer.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
 #include <random>
 
 #include "nlp/ner.h"
@@ -219,4 +221,30 @@ TEST(NerBeamSearch, PlainWordsAfterAnOutsideWordAreNotScored) {
   ner_sentence_info(lw, lower, Gazetteer(), li);
   ner_plain_words(lower, li, plain);
   EXPECT_TRUE(plain.empty());
+}
+
+// Each kind of a gazetteer name is a feature of its own: a word the gazetteer knows as an
+// organization shares features with a word it knows as an organization, a surname and a town
+// (a combination training may never have seen) that it does not share with a known person.
+TEST(NerFeatures, GazetteerKindsAreSeenOneByOne) {
+  std::vector<std::string_view> forms = {"Toyota", "fell"};
+  std::vector<WordKeys> words = {word_keys("Toyota"), word_keys("fell")};
+  std::vector<Upos> upos = {Upos::PROPN, Upos::VERB};
+  auto features = [&](uint32_t kinds) {
+    NerSentenceInfo info;
+    ner_sentence_info(words, forms, Gazetteer(), info);
+    info.has_gaz = true;
+    info.gaz.span = {kinds * 4 + 3, 0};
+    info.gaz.word = {kinds, 0};
+    std::vector<FeatureKey> f;
+    ner_static_features(words, upos, info, 0, f);
+    std::sort(f.begin(), f.end());
+    return f;
+  };
+  auto org = features(kGazOrg), mixed = features(kGazOrg | kGazSurname | kGazSmallPlace), person = features(kGazPerson);
+  std::vector<FeatureKey> org_mixed, org_person, only;
+  std::set_intersection(org.begin(), org.end(), mixed.begin(), mixed.end(), std::back_inserter(org_mixed));
+  std::set_intersection(org.begin(), org.end(), person.begin(), person.end(), std::back_inserter(org_person));
+  std::set_difference(org_mixed.begin(), org_mixed.end(), org_person.begin(), org_person.end(), std::back_inserter(only));
+  EXPECT_GE(only.size(), 3u);
 }

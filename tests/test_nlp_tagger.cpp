@@ -2,6 +2,7 @@
 // up for known, rare and unknown words, and read back from its part bytes.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -106,4 +107,62 @@ TEST(TaggerFeatures, SeeTheAmbiguityClassOfTheNextWord) {
   for (size_t i = 0; i < fa.size(); ++i) differ += fa[i] != fb[i];
   EXPECT_GT(differ, 0u);
   EXPECT_LT(differ, fa.size());
+}
+
+// Frequent unambiguous forms: an exact form seen at least kFrequentMinCount times, with at most
+// one in kFrequentShare of them in another class.
+TEST(FrequentForms, CountsAndShareDecide) {
+  std::vector<TrainSentence> data;
+  for (int i = 0; i < kFrequentMinCount; ++i) data.push_back(sentence({{"the", 0}, {"cat", 1}}));
+  for (int i = 0; i < kFrequentMinCount - 1; ++i) data.push_back(sentence({{"a", 0}}));
+  // "of": 600 times class 2 and once 3 (a slip: in); "to": 100 times 4 and once 5 (out).
+  for (int i = 0; i < 600; ++i) data.push_back(sentence({{"of", 2}}));
+  data.push_back(sentence({{"of", 3}, {"to", 5}}));
+  for (int i = 0; i < 100; ++i) data.push_back(sentence({{"to", 4}}));
+  std::vector<const TrainSentence*> ptrs;
+  for (const auto& s : data) ptrs.push_back(&s);
+  TagDictionary frequent(frequent_form_entries(ptrs));
+  auto cls = [&](const char* f) -> int {
+    const uint64_t* c = frequent.exact(word_keys(f).form);
+    return c ? int(*c) : -1;
+  };
+  EXPECT_EQ(cls("the"), 0);
+  EXPECT_EQ(cls("cat"), 1);
+  EXPECT_EQ(cls("a"), -1);    // one short of the count
+  EXPECT_EQ(cls("of"), 2);
+  EXPECT_EQ(cls("to"), -1);   // 1 in 101 is too many
+  EXPECT_EQ(cls("The"), -1);  // exact forms: not seen
+}
+
+namespace {
+// Always prefers class 1, and counts the words it scores.
+class PreferOne final : public Scorer {
+ public:
+  uint32_t classes() const override { return 3; }
+  void score(std::span<const FeatureKey>, std::span<float> scores) const override {
+    ++calls;
+    scores[0] = 0, scores[1] = 1, scores[2] = 0.5f;
+  }
+  mutable int calls = 0;
+};
+}  // namespace
+
+// A frequent unambiguous form takes its class without being scored, unless a tag restriction
+// rules that class out; other words are scored.
+TEST(FrequentForms, TakeTheirClassUnscoredUnlessRestricted) {
+  auto scorer = std::make_unique<PreferOne>();
+  const PreferOne* seen = scorer.get();
+  std::vector<AmbiguitySlot> entries = {{word_keys("the").form, 0}};
+  Tagger tagger(std::move(scorer), {{0, 0}, {1, 1}, {2, 2}}, std::nullopt, TagDictionary(entries));
+  tagger.set_class_bits({1, 2, 4});
+  std::vector<WordKeys> words = {word_keys("the"), word_keys("cat"), word_keys("the")};
+  std::vector<uint16_t> out(3);
+  tagger.tag(words, out);
+  EXPECT_EQ(out, (std::vector<uint16_t>{0, 1, 0}));
+  EXPECT_EQ(seen->calls, 1);
+  // The last word may only take class 2 (bit 4): it is scored, and takes the best allowed class.
+  std::vector<uint8_t> allowed = {0, 0, 4};
+  tagger.tag(words, out, allowed);
+  EXPECT_EQ(out, (std::vector<uint16_t>{0, 1, 2}));
+  EXPECT_EQ(seen->calls, 3);
 }

@@ -127,8 +127,9 @@ Expected<std::shared_ptr<const Model>> Model::load(const std::string& path, cons
     return bad("info");
   }
   m->names = names;
-  // Version 2: the classes, the tag dictionary, the scorer; version 1 has no dictionary.
-  if (auto p = part(Component::Tagger); p && (p->version == 1 || p->version == kTaggerPartVersion)) {
+  // Version 3: the classes, the tag dictionary, the scorer, the frequent forms; version 2 has no
+  // frequent forms, version 1 no dictionary either.
+  if (auto p = part(Component::Tagger); p && p->version >= 1 && p->version <= kTaggerPartVersion) {
     PartReader in(p->data, p->size);
     auto classes = in.array<TagClass>();
     if (!in.ok()) return bad("tagger");

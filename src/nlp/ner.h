@@ -17,9 +17,9 @@
 
 namespace sitrep::nlp {
 
-// The NER part of the model file (model_file.h): version 4 = these classes and features
-// (version 3: the same without the cue words).
-constexpr uint8_t kNerPartVersion = 4;
+// The NER part of the model file (model_file.h): version 5 = these classes and features
+// (version 4: the same without the per-kind gazetteer features; version 3: nor the cue words).
+constexpr uint8_t kNerPartVersion = 5;
 constexpr uint32_t kNerClasses = 1 + 4 * kEntityTypeCount;
 constexpr uint32_t kNerStart = 0xFFFF;  // the "previous class" before a sentence's first word
 constexpr uint32_t ner_class(uint32_t type, uint32_t part) { return 1 + 4 * type + part; }  // part 0 B, 1 I, 2 L, 3 U

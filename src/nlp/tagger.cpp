@@ -62,12 +62,17 @@ bool TagDictionary::read(PartReader& in) {
 }
 
 std::unique_ptr<Tagger> Tagger::read(PartReader& in, std::vector<TagClass> classes, uint8_t version) {
-  if (version != 1 && version != kTaggerPartVersion) return nullptr;
-  std::optional<TagDictionary> dict;
+  if (version < 1 || version > kTaggerPartVersion) return nullptr;
+  std::optional<TagDictionary> dict, frequent;
   if (version >= 2 && !dict.emplace().read(in)) return nullptr;
   auto scorer = read_scorer(in);
   if (!in.ok() || !scorer || scorer->classes() != classes.size()) return nullptr;
-  return std::make_unique<Tagger>(std::move(scorer), std::move(classes), std::move(dict));
+  if (version >= 3) {
+    if (!frequent.emplace().read(in)) return nullptr;
+    for (size_t i = 0; i < frequent->slots(); ++i)
+      if (frequent->slot(i).key != 0 && frequent->slot(i).amb >= classes.size()) return nullptr;
+  }
+  return std::make_unique<Tagger>(std::move(scorer), std::move(classes), std::move(dict), std::move(frequent));
 }
 
 void tagger_features(std::span<const WordKeys> words, std::span<const uint64_t> amb, size_t i, uint32_t prev1,
@@ -132,6 +137,17 @@ void Tagger::tag(std::span<const WordKeys> words, std::span<uint16_t> out, std::
   auto run = [&](size_t from) {
     uint32_t p1 = from > 0 ? out[from - 1] : kNoTag, p2 = from > 1 ? out[from - 2] : kNoTag;
     for (size_t i = from; i < words.size(); ++i) {
+      bool restricted = i < allowed.size() && allowed[i];
+      if (const uint64_t* c = frequent_ ? frequent_->exact(words[i].form) : nullptr;
+          c && (!restricted || (*c < class_bits_.size() && (class_bits_[*c] & allowed[i])))) {
+        // A frequent unambiguous form: its class, unscored (never the participle the check weighs).
+        out[i] = uint16_t(*c);
+        if (check && clause_role(out[i]) == ClauseRole::Verb && !(i > 0 && clause_role(out[i - 1]) == ClauseRole::To))
+          has_verb = true;
+        p2 = p1;
+        p1 = out[i];
+        continue;
+      }
       tagger_features(words, amb, i, p1, p2, feats);
       scorer_->score(feats, scores);
       uint16_t best = uint16_t(std::max_element(scores.begin(), scores.end()) - scores.begin());

@@ -15,9 +15,16 @@ struct TagClass {
   uint16_t upos, xpos;
 };
 
-// The tagger part's layout: the classes, the tag dictionary, then the scorer. Version 1 has no
-// dictionary: its tagger computes no ambiguity-class features and tags as it was trained to.
-constexpr uint8_t kTaggerPartVersion = 2;
+// The tagger part's layout: the classes, the tag dictionary, the scorer, then (version 3) the
+// frequent unambiguous forms. Version 1 has no dictionary: its tagger computes no
+// ambiguity-class features and tags as it was trained to; version 2 scores every word.
+constexpr uint8_t kTaggerPartVersion = 3;
+
+// Frequent unambiguous forms: an exact form seen at least kFrequentMinCount times in training
+// with one class in all but at most one in kFrequentShare of them ("the", ",", "of") takes that
+// class without being scored, unless a tag restriction rules it out. A table of (form key, class)
+// in a TagDictionary.
+constexpr int kFrequentMinCount = 20, kFrequentShare = 500;
 
 // The tag dictionary: ambiguity classes (Cutting et al. 1992) as features. A lower-cased form
 // seen at least kAmbiguityMinCount times in training maps to a key of the set of classes it took
@@ -46,7 +53,14 @@ class TagDictionary {
   TagDictionary(const TagDictionary&) = delete;  // the span may point into the owned vector
   TagDictionary& operator=(const TagDictionary&) = delete;
   uint64_t lookup(const WordKeys& w) const;
+  // The value stored under exactly `key`, if any.
+  const uint64_t* exact(uint64_t key) const {
+    const AmbiguitySlot* e = find(key);
+    return e ? &e->amb : nullptr;
+  }
   size_t size() const { return entries_; }
+  size_t slots() const { return table_.size(); }
+  const AmbiguitySlot& slot(size_t i) const { return table_[i]; }
   void write(PartWriter& out) const;
   // Views the table inside the reader's buffer; false if damaged.
   bool read(PartReader& in);
@@ -67,9 +81,13 @@ void tagger_features(std::span<const WordKeys> words, std::span<const uint64_t> 
 class Tagger {
  public:
   // Without a dictionary (a version-1 part), the tagger uses no ambiguity-class features.
-  Tagger(std::unique_ptr<const Scorer> scorer, std::vector<TagClass> classes, std::optional<TagDictionary> dictionary)
-      : scorer_(std::move(scorer)), classes_(std::move(classes)), dictionary_(std::move(dictionary)) {}
-  // Reads what follows the classes in a tagger part of `version` (1 or kTaggerPartVersion); null
+  Tagger(std::unique_ptr<const Scorer> scorer, std::vector<TagClass> classes, std::optional<TagDictionary> dictionary,
+         std::optional<TagDictionary> frequent = std::nullopt)
+      : scorer_(std::move(scorer)),
+        classes_(std::move(classes)),
+        dictionary_(std::move(dictionary)),
+        frequent_(std::move(frequent)) {}
+  // Reads what follows the classes in a tagger part of `version` (1 to kTaggerPartVersion); null
   // if damaged or of another version.
   static std::unique_ptr<Tagger> read(PartReader& in, std::vector<TagClass> classes, uint8_t version);
   // Writes one class id per word of the sentence. With `allowed` (one mask per word, 0 = any
@@ -97,6 +115,8 @@ class Tagger {
   static constexpr float kPastTenseMargin = 21.0f;
   ClauseRole clause_role(uint16_t c) const { return c < clause_roles_.size() ? clause_roles_[c] : ClauseRole::Other; }
   std::optional<TagDictionary> dictionary_;
+  std::optional<TagDictionary> frequent_;
 };
+
 
 }  // namespace sitrep::nlp

@@ -459,7 +459,8 @@ Expected<TrainSummary> retrain_ner(const TrainOptions& opt, const std::string& f
   TrainSummary sum;
   // The UD training sentences, with the model's tag classes, jackknifed for the NER's input tags.
   std::vector<TrainSentence> ud;
-  if (opt.jackknife > 1) {
+  bool upgrade_tagger = tp->version == 2;
+  if (opt.jackknife > 1 || upgrade_tagger) {
     std::map<std::string, uint16_t> class_id;
     for (size_t c = 0; c < classes.size(); ++c)
       if (classes[c].xpos < xpos_names.size())
@@ -479,6 +480,21 @@ Expected<TrainSummary> retrain_ner(const TrainOptions& opt, const std::string& f
         ud.push_back(std::move(t));
       }
     }
+  }
+  if (upgrade_tagger) {
+    // A version-2 tagger part gains the frequent unambiguous forms of the same training sentences
+    // (tagger.h); its weights and tag dictionary stay as they are.
+    std::vector<const TrainSentence*> all;
+    for (const auto& t : ud) all.push_back(&t);
+    auto frequent = frequent_form_entries(all);
+    PartWriter w;  // (parts are padded to 8 bytes, so the table can follow the old part's bytes)
+    TagDictionary(frequent).write(w);
+    std::string old(tp->data, tp->size);
+    old.resize((old.size() + 7) & ~size_t(7), '\0');
+    parts[1] = {Component::Tagger, kTaggerPartVersion, old + w.bytes()};
+    log << "tagger part version 2 -> " << int(kTaggerPartVersion) << ": " << frequent.size() << " frequent unambiguous forms\n";
+  }
+  if (opt.jackknife > 1) {
     log << "tagger folds on " << ud.size() << " UD sentences for the NER's input tags\n";
     jackknife_tags(ud, classes, opt, log);
   }

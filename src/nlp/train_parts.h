@@ -49,6 +49,8 @@ std::vector<AmbiguitySlot> tag_dictionary_entries(const std::vector<const TrainS
                                                   int rare_below);
 
 // Each returns the component's part payload (the tagger's without its classes).
+// The frequent unambiguous forms of the training sentences (tagger.h), as (form key, class) entries.
+std::vector<AmbiguitySlot> frequent_form_entries(const std::vector<const TrainSentence*>& data);
 std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t classes, int epochs, Rng& rng,
                          double prune, std::ostream& log);
 std::string train_parser(const std::vector<TrainSentence>& data, uint32_t labels, int epochs, Rng& rng, double prune,

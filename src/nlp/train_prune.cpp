@@ -76,7 +76,7 @@ Expected<bool> prune_model(const std::string& input, const std::string& output, 
       case Component::Tagger: {
         auto classes = in.array<uint32_t>();  // TagClass is two uint16: copied as opaque words
         out.array(std::vector<uint32_t>(classes.begin(), classes.end()));
-        if (p->version == kTaggerPartVersion) {
+        if (p->version >= 2 && p->version <= kTaggerPartVersion) {
           TagDictionary dict;
           if (!dict.read(in)) return bad("tagger");
           dict.write(out);
@@ -84,6 +84,11 @@ Expected<bool> prune_model(const std::string& input, const std::string& output, 
           return bad("tagger (of an unknown version)");
         }
         if (!prune_scorer(in, out, fraction, kept, dropped)) return bad("tagger");
+        if (p->version >= 3) {  // the frequent forms, as they are
+          TagDictionary frequent;
+          if (!frequent.read(in)) return bad("tagger");
+          frequent.write(out);
+        }
         break;
       }
       case Component::Parser:

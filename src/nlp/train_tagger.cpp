@@ -47,6 +47,25 @@ std::vector<AmbiguitySlot> tag_dictionary_entries(const std::vector<const TrainS
   return out;
 }
 
+std::vector<AmbiguitySlot> frequent_form_entries(const std::vector<const TrainSentence*>& data) {
+  std::unordered_map<uint64_t, std::map<uint16_t, uint32_t>> forms;
+  for (const auto* s : data)
+    for (size_t i = 0; i < s->keys.size(); ++i) ++forms[s->keys[i].form][s->tag_class[i]];
+  std::vector<AmbiguitySlot> out;
+  for (const auto& [key, counts] : forms) {
+    uint32_t total = 0, top = 0;
+    uint16_t cls = 0;
+    for (auto [c, n] : counts) {
+      total += n;
+      if (n > top) top = n, cls = c;
+    }
+    if (key != 0 && total >= uint32_t(kFrequentMinCount) && (total - top) * uint32_t(kFrequentShare) <= total)
+      out.push_back({key, cls});
+  }
+  std::sort(out.begin(), out.end(), [](const AmbiguitySlot& a, const AmbiguitySlot& b) { return a.key < b.key; });
+  return out;
+}
+
 std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t classes, int epochs, Rng& rng,
                          double prune, std::ostream& log) {
   AveragedPerceptron model(classes);
@@ -89,6 +108,8 @@ std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t
   PartWriter w;
   dict.write(w);
   model.write(w, prune);
+  TagDictionary(frequent_form_entries(data)).write(w);
+  log << "  tagger: " << frequent_form_entries(data).size() << " frequent unambiguous forms\n";
   return w.bytes();
 }
 
