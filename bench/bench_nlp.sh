@@ -3,16 +3,17 @@
 #   1. sitrep's full analysis (tokenize, split, tag, lemmatize, parse, NER) on a sample of
 #      ../shared/data/corpus (N documents per file), one thread: words/s, load time, peak RSS;
 #   2. sitrep on EWT test (UPOS, gold tokenization and raw text); steps 1 and 2 again with the
-#      parser's beam of 4 (--beam 4);
+#      parser's beam of BEAM (default 8: --beam 8, the width chosen on EWT dev);
 #   3. NLTK's averaged-perceptron tagger trained on the same EWT train split, scored on EWT
 #      test and timed tagging the same corpus text (tagging only, pre-tokenized).
-# Usage: bench/bench_nlp.sh [--json] [--docs N]     (SITREP=path/to/sitrep, default build/sitrep)
+# Usage: bench/bench_nlp.sh [--json] [--docs N]     (SITREP=path/to/sitrep, default build/sitrep; BEAM=8)
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DATA=$ROOT/../shared/data
 SITREP=${SITREP:-$ROOT/build/sitrep}
 JSON=0
 DOCS=200
+BEAM=${BEAM:-8}
 while [ $# -gt 0 ]; do
   case $1 in
     --json) JSON=1 ;;
@@ -42,15 +43,15 @@ with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[2], "w", encoding="
 ' "$TMP/sample.jsonl" "$TMP/sample.txt"
 
 "$SITREP" analyze "$TMP/sample.txt" --format none --stats 2> "$TMP/ours.json" > /dev/null
-"$SITREP" analyze "$TMP/sample.txt" --format none --stats --beam 4 2> "$TMP/ours_beam.json" > /dev/null
+"$SITREP" analyze "$TMP/sample.txt" --format none --stats --beam "$BEAM" 2> "$TMP/ours_beam.json" > /dev/null
 "$SITREP" eval ud "$DATA/ud/UD_English-EWT/en_ewt-ud-test.conllu" --json > "$TMP/ud.json"
-"$SITREP" eval ud "$DATA/ud/UD_English-EWT/en_ewt-ud-test.conllu" --json --beam 4 > "$TMP/ud_beam.json"
+"$SITREP" eval ud "$DATA/ud/UD_English-EWT/en_ewt-ud-test.conllu" --json --beam "$BEAM" > "$TMP/ud_beam.json"
 /usr/bin/python3 "$ROOT/bench/bench_nlp_nltk.py" "$DATA/ud/UD_English-EWT/en_ewt-ud-train.conllu" \
   "$DATA/ud/UD_English-EWT/en_ewt-ud-test.conllu" "$TMP/sample.txt" > "$TMP/nltk.json"
 
-/usr/bin/python3 - "$TMP" "$JSON" <<'PY'
+/usr/bin/python3 - "$TMP" "$JSON" "$BEAM" <<'PY'
 import json, sys
-tmp, as_json = sys.argv[1], sys.argv[2] == "1"
+tmp, as_json, beam = sys.argv[1], sys.argv[2] == "1", int(sys.argv[3])
 ours = json.loads(open(tmp + "/ours.json").read().strip().splitlines()[-1])
 ours_beam = json.loads(open(tmp + "/ours_beam.json").read().strip().splitlines()[-1])
 ud = json.load(open(tmp + "/ud.json"))
@@ -62,7 +63,7 @@ result = {
                "max_rss_mb": ours["max_rss_mb"],
                "upos_gold_tokenization": ud["gold_tokenization"]["upos"], "upos_raw_text": ud["raw_text"]["upos"],
                "las_gold_tokenization": ud["gold_tokenization"]["las"], "las_raw_text": ud["raw_text"]["las"]},
-    "sitrep_beam4": {"task": "the same, parser beam 4 (--beam 4)", "words": ours_beam["words"],
+    "sitrep_beam": {"task": f"the same, parser beam {beam} (--beam {beam})", "beam_width": beam, "words": ours_beam["words"],
                      "words_per_s": ours_beam["words_per_s"], "max_rss_mb": ours_beam["max_rss_mb"],
                      "las_gold_tokenization": ud_beam["gold_tokenization"]["las"],
                      "las_raw_text": ud_beam["raw_text"]["las"]},
@@ -73,14 +74,14 @@ result["speed_ratio"] = ours["words_per_s"] / nltk["words_per_s"] if nltk["words
 if as_json:
     print(json.dumps(result))
 else:
-    s, b, n = result["sitrep"], result["sitrep_beam4"], result["nltk_perceptron"]
+    s, b, n = result["sitrep"], result["sitrep_beam"], result["nltk_perceptron"]
     print("| system | work | words | words/s | UPOS EWT test (gold tok) |")
     print("|---|---|---|---|---|")
     print(f"| sitrep | full analysis | {s['words']} | {s['words_per_s']:,.0f} | {s['upos_gold_tokenization']:.2f} |")
-    print(f"| sitrep --beam 4 | full analysis, parser beam 4 | {b['words']} | {b['words_per_s']:,.0f} | {s['upos_gold_tokenization']:.2f} |")
+    print(f"| sitrep --beam {beam} | full analysis, parser beam {beam} | {b['words']} | {b['words_per_s']:,.0f} | {s['upos_gold_tokenization']:.2f} |")
     print(f"| NLTK perceptron | tagging only | {n['words']} | {n['words_per_s']:,.0f} | {n['upos_gold_tokenization']:.2f} |")
     print(f"speed ratio sitrep/NLTK: {result['speed_ratio']:.1f}x; sitrep model load {s['load_seconds']:.3f} s, "
           f"peak RSS {s['max_rss_mb']:.0f} MB; sitrep raw-text UPOS {s['upos_raw_text']:.2f}, "
-          f"LAS {s['las_raw_text']:.2f} (gold tok {s['las_gold_tokenization']:.2f}); with --beam 4 LAS "
+          f"LAS {s['las_raw_text']:.2f} (gold tok {s['las_gold_tokenization']:.2f}); with --beam {beam} LAS "
           f"{b['las_raw_text']:.2f} (gold tok {b['las_gold_tokenization']:.2f})")
 PY
