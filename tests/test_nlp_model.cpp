@@ -764,3 +764,20 @@ TEST(CommittedModel, UnpunctuatedSentenceEndsAreFound) {
                    "in a phone call on Friday, the Kremlin said in a statement."),
             std::vector<std::string>{"Turkish"});
 }
+
+// Companies the gazetteer knows under several kinds of name (Toyota is also a surname and a
+// Japanese town) or that open the sentence are organizations (stop 36's per-kind features:
+// before them "Toyota" was a person and the first-word "Google" no name at all).
+TEST(CommittedModel, KnownCompaniesAreOrganizations) {
+  auto m = Model::load(Model::default_path());
+  ASSERT_TRUE(m) << m.error().message;
+  for (std::string text : {"Google bought a company.", "Shares of Toyota fell."}) {
+    auto a = m.value()->analyze(text);
+    std::vector<std::string> org;
+    for (const auto& e : a.entities)
+      if (e.type == EntityType::ORG)
+        org.push_back(text.substr(a.words[e.word_begin].begin, a.words[e.word_end - 1].end - a.words[e.word_begin].begin));
+    EXPECT_EQ(org.size(), 1u) << text;
+    EXPECT_EQ(a.entities.size(), 1u) << text;
+  }
+}
