@@ -217,7 +217,6 @@ void ner_static_features(std::span<const WordKeys> words, std::span<const Upos> 
       out.push_back(fkey(700, bit, place, cap));
       out.push_back(fkey(701, bit, pos(k), first));
       out.push_back(fkey(702, bit, p.lower));
-      out.push_back(fkey(705, bit, uint64_t(info.sentence_case), cap));
     }
     for (uint32_t kinds = uint32_t(gw(k)) & kGazKinds; kinds; kinds &= kinds - 1)
       out.push_back(fkey(703, uint64_t(__builtin_ctz(kinds)), cap, first));
