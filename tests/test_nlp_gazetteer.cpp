@@ -115,20 +115,28 @@ const char* kIob2 =
     "1\tErdogan\tB-PER\n2\tcalled\tO\n3\tPutin\tB-PER\n4\t.\tO\n\n"
     "1\tAnkara\tB-LOC\n2\twarned\tO\n3\tMoscow\tB-LOC\n4\t.\tO\n\n";
 
-}  // namespace
-
-TEST(NerRetrain, KeepsTheOtherPartsAndWritesAGazetteerPart) {
-  fs::path dir = fs::temp_directory_path() / ("sitrep_gaz_" + std::to_string(::getpid()));
+// Writes `conllu` (and the IOB2 names) into a fresh folder named after `tag` and returns options
+// that train a whole tiny model there without the KB gazetteer.
+TrainOptions tiny_options(const std::string& tag, const std::string& conllu, int epochs, fs::path& dir) {
+  dir = fs::temp_directory_path() / ("sitrep_" + tag + "_" + std::to_string(::getpid()));
   fs::create_directories(dir);
-  std::ofstream(dir / "t.conllu") << kConllu;
+  std::ofstream(dir / "t.conllu") << conllu;
   std::ofstream(dir / "t.iob2") << kIob2;
   TrainOptions o;
   o.ud_files = {(dir / "t.conllu").string()};
   o.ner_file = (dir / "t.iob2").string();
   o.output = (dir / "full.sitrep").string();
-  o.tagger_epochs = o.parser_epochs = o.ner_epochs = 10;
+  o.tagger_epochs = o.parser_epochs = o.ner_epochs = epochs;
   o.jackknife = 0;
   o.gazetteer = false;
+  return o;
+}
+
+}  // namespace
+
+TEST(NerRetrain, KeepsTheOtherPartsAndWritesAGazetteerPart) {
+  fs::path dir;
+  TrainOptions o = tiny_options("gaz", kConllu, 10, dir);
   std::ostringstream log;
   ASSERT_TRUE(train_model(o, log));
   o.gazetteer = true;
@@ -180,19 +188,10 @@ TEST(NerRetrain, KeepsTheOtherPartsAndWritesAGazetteerPart) {
 // Retraining the NER of a model whose tagger part is version 2 (no frequent forms) brings that
 // part to the present version: the same bytes, then the frequent forms of the training sentences.
 TEST(NerRetrain, UpgradesAVersionTwoTaggerPart) {
-  fs::path dir = fs::temp_directory_path() / ("sitrep_up_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
   std::string conllu;
   for (int i = 0; i < kFrequentMinCount; ++i) conllu += kConllu;  // each form 20 times
-  std::ofstream(dir / "t.conllu") << conllu;
-  std::ofstream(dir / "t.iob2") << kIob2;
-  TrainOptions o;
-  o.ud_files = {(dir / "t.conllu").string()};
-  o.ner_file = (dir / "t.iob2").string();
-  o.output = (dir / "full.sitrep").string();
-  o.tagger_epochs = o.parser_epochs = o.ner_epochs = 2;
-  o.jackknife = 0;
-  o.gazetteer = false;
+  fs::path dir;
+  TrainOptions o = tiny_options("up", conllu, 2, dir);
   std::ostringstream log;
   ASSERT_TRUE(train_model(o, log));
   std::vector<ModelPart> parts;

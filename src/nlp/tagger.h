@@ -118,5 +118,4 @@ class Tagger {
   std::optional<TagDictionary> frequent_;
 };
 
-
 }  // namespace sitrep::nlp

@@ -491,8 +491,8 @@ Expected<TrainSummary> retrain_ner(const TrainOptions& opt, const std::string& f
     TagDictionary(frequent).write(w);
     std::string old(tp->data, tp->size);
     old.resize((old.size() + 7) & ~size_t(7), '\0');
-    parts[1] = {Component::Tagger, kTaggerPartVersion, old + w.bytes()};
-    log << "tagger part version 2 -> " << int(kTaggerPartVersion) << ": " << frequent.size() << " frequent unambiguous forms\n";
+    parts[1] = {Component::Tagger, 3, old + w.bytes()};  // version 3: version 2 and the forms
+    log << "tagger part version 2 -> 3: " << frequent.size() << " frequent unambiguous forms\n";
   }
   if (opt.jackknife > 1) {
     log << "tagger folds on " << ud.size() << " UD sentences for the NER's input tags\n";

@@ -108,8 +108,9 @@ std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t
   PartWriter w;
   dict.write(w);
   model.write(w, prune);
-  TagDictionary(frequent_form_entries(data)).write(w);
-  log << "  tagger: " << frequent_form_entries(data).size() << " frequent unambiguous forms\n";
+  TagDictionary frequent(frequent_form_entries(data));
+  frequent.write(w);
+  log << "  tagger: " << frequent.size() << " frequent unambiguous forms\n";
   return w.bytes();
 }
 
