@@ -248,3 +248,44 @@ TEST(NerFeatures, GazetteerKindsAreSeenOneByOne) {
   std::set_difference(org_mixed.begin(), org_mixed.end(), org_person.begin(), org_person.end(), std::back_inserter(only));
   EXPECT_GE(only.size(), 3u);
 }
+
+namespace {
+std::vector<std::string_view> words_of(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < text.size();) {
+    size_t j = text.find(' ', i);
+    if (j == std::string_view::npos) j = text.size();
+    if (j > i) out.push_back(text.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+}  // namespace
+
+TEST(NerAcronyms, AnAcronymInParenthesesAfterANameTakesItsTypeLaterOn) {
+  auto f = words_of("IUCN : the World Conservation Union ( IUCN ) said . Later IUCN and ACME met .");
+  std::vector<EntitySpan> spans{{3, 6, EntityType::ORG}};
+  propagate_acronyms(f, spans);
+  // the defined acronym, inside the parentheses and later; not before the definition, not an
+  // unrelated one
+  EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{
+                             {3, 6, int(EntityType::ORG)}, {7, 8, int(EntityType::ORG)}, {12, 13, int(EntityType::ORG)}}));
+}
+
+TEST(NerAcronyms, InitialsOfAnEarlierOrganizationSkippingLinkWords) {
+  auto f = words_of("the Housing Authority of New Orleans said so . HANO and the CPA agree . HA !");
+  std::vector<EntitySpan> spans{{1, 6, EntityType::ORG}};
+  propagate_acronyms(f, spans);
+  // HANO spells H-A-(of)-N-O; CPA and HA (a prefix of the initials) spell nothing named here
+  EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{{1, 6, int(EntityType::ORG)},
+                                                                           {9, 10, int(EntityType::ORG)}}));
+}
+
+TEST(NerAcronyms, NotFromPersonsNorInsideNames) {
+  auto f = words_of("JS spoke . John Smith and the CPA Group met . JS left .");
+  std::vector<EntitySpan> spans{{3, 5, EntityType::PER}, {7, 9, EntityType::ORG}};
+  propagate_acronyms(f, spans);
+  // a person's initials are too often something else; "CPA" inside a name stays part of it
+  EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{{3, 5, int(EntityType::PER)},
+                                                                           {7, 9, int(EntityType::ORG)}}));
+}

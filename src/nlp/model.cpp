@@ -101,6 +101,9 @@ class LoadedModel final : public Model {
       bilou_to_spans(ner_cls, b, a.entities);
       trim_titles(forms, b, a.entities, first);
     }
+    forms.resize(n);
+    for (size_t i = 0; i < n; ++i) forms[i] = text.substr(a.words[i].begin, a.words[i].end - a.words[i].begin);
+    propagate_acronyms(forms, a.entities);
   }
 
   std::shared_ptr<const LabelNames> labels() const override { return names; }

@@ -113,6 +113,80 @@ void trim_titles(std::span<const std::string_view> forms, uint32_t offset, std::
   }
 }
 
+namespace {
+bool is_acronym(std::string_view w) {
+  if (w.size() < 2 || w.size() > 8) return false;
+  for (char ch : w)
+    if (ch < 'A' || ch > 'Z') return false;
+  return true;
+}
+// Whether `acr` spells the initials of forms[b, e), each word's first letter in order; link
+// words ("of", "the") may be skipped or used.
+bool spells_initials(std::string_view acr, std::span<const std::string_view> forms, uint32_t b, uint32_t e) {
+  // positions in acr reachable after each word: a small set, as a bitmask (acr has <= 8 letters)
+  uint32_t reach = 1;
+  for (uint32_t w = b; w < e && reach; ++w) {
+    std::string_view f = forms[w];
+    if (f.empty()) return false;
+    char first = f[0];
+    if (first >= 'a' && first <= 'z') first = char(first - 'a' + 'A');
+    bool link = name_link(f) || f == "-";
+    bool letter = first >= 'A' && first <= 'Z';
+    if (!letter && !link) return false;
+    uint32_t next = link ? reach : 0;
+    for (uint32_t k = 0; k < acr.size(); ++k)
+      if ((reach >> k & 1) && letter && acr[k] == first) next |= 1u << (k + 1);
+    reach = next;
+  }
+  return reach >> acr.size() & 1;
+}
+}  // namespace
+
+void propagate_acronyms(std::span<const std::string_view> forms, std::vector<EntitySpan>& spans) {
+  if (spans.empty()) return;
+  std::vector<char> covered(forms.size(), 0);
+  for (const EntitySpan& e : spans)
+    for (uint32_t w = e.word_begin; w < e.word_end && w < forms.size(); ++w) covered[w] = 1;
+  struct Known {
+    std::string_view acr;
+    EntityType type;
+    uint32_t from;  // the acronym counts from this word on
+  };
+  std::vector<Known> known;
+  for (const EntitySpan& e : spans) {
+    if (e.word_end > forms.size()) continue;
+    // "Housing Authority of New Orleans ( HANO )"
+    if (e.word_end + 2 < forms.size() && forms[e.word_end] == "(" && forms[e.word_end + 2] == ")" &&
+        is_acronym(forms[e.word_end + 1]))
+      known.push_back({forms[e.word_end + 1], e.type, e.word_end});
+  }
+  // Initials: an acronym anywhere after a multi-word organization or place it spells.
+  for (uint32_t w = 0; w < forms.size(); ++w) {
+    if (covered[w] || !is_acronym(forms[w])) continue;
+    for (const EntitySpan& e : spans) {
+      if (e.word_begin >= w) break;
+      if (e.type == EntityType::PER || e.word_end - e.word_begin < 2) continue;
+      if (spells_initials(forms[w], forms, e.word_begin, e.word_end)) {
+        known.push_back({forms[w], e.type, e.word_end});
+        break;
+      }
+    }
+  }
+  if (known.empty()) return;
+  size_t before = spans.size();
+  for (uint32_t w = 0; w < forms.size(); ++w) {
+    if (covered[w] || !is_acronym(forms[w])) continue;
+    for (const Known& k : known)
+      if (k.acr == forms[w] && w >= k.from) {
+        spans.push_back({w, w + 1, k.type});
+        covered[w] = 1;
+        break;
+      }
+  }
+  if (spans.size() != before)
+    std::sort(spans.begin(), spans.end(), [](const EntitySpan& x, const EntitySpan& y) { return x.word_begin < y.word_begin; });
+}
+
 void bilou_to_spans(std::span<const uint16_t> classes, uint32_t offset, std::vector<EntitySpan>& out) {
   for (size_t i = 0; i < classes.size();) {
     uint16_t c = classes[i];
