@@ -265,7 +265,7 @@ std::vector<std::string_view> words_of(std::string_view text) {
 TEST(NerAcronyms, AnAcronymInParenthesesAfterANameTakesItsTypeLaterOn) {
   auto f = words_of("IUCN : the World Conservation Union ( IUCN ) said . Later IUCN and ACME met .");
   std::vector<EntitySpan> spans{{3, 6, EntityType::ORG}};
-  propagate_acronyms(f, spans);
+  resolve_document_names(f, spans);
   // the defined acronym, inside the parentheses and later; not before the definition, not an
   // unrelated one
   EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{
@@ -275,7 +275,7 @@ TEST(NerAcronyms, AnAcronymInParenthesesAfterANameTakesItsTypeLaterOn) {
 TEST(NerAcronyms, InitialsOfAnEarlierOrganizationSkippingLinkWords) {
   auto f = words_of("the Housing Authority of New Orleans said so . HANO and the CPA agree . HA !");
   std::vector<EntitySpan> spans{{1, 6, EntityType::ORG}};
-  propagate_acronyms(f, spans);
+  resolve_document_names(f, spans);
   // HANO spells H-A-(of)-N-O; CPA and HA (a prefix of the initials) spell nothing named here
   EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{{1, 6, int(EntityType::ORG)},
                                                                            {9, 10, int(EntityType::ORG)}}));
@@ -284,8 +284,21 @@ TEST(NerAcronyms, InitialsOfAnEarlierOrganizationSkippingLinkWords) {
 TEST(NerAcronyms, NotFromPersonsNorInsideNames) {
   auto f = words_of("JS spoke . John Smith and the CPA Group met . JS left .");
   std::vector<EntitySpan> spans{{3, 5, EntityType::PER}, {7, 9, EntityType::ORG}};
-  propagate_acronyms(f, spans);
+  resolve_document_names(f, spans);
   // a person's initials are too often something else; "CPA" inside a name stays part of it
   EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{{3, 5, int(EntityType::PER)},
                                                                            {7, 9, int(EntityType::ORG)}}));
+}
+
+TEST(NerDocumentNames, ANameTakesTheTypeMostOfItsMentionsHave) {
+  auto f = words_of("Iguazu is far . I saw Iguazu and Iguazu falls . Ann met Bob . Bob met Ann .");
+  std::vector<EntitySpan> spans{{0, 1, EntityType::PER},   {6, 7, EntityType::LOC},   {8, 9, EntityType::LOC},
+                                {11, 12, EntityType::PER}, {13, 14, EntityType::ORG}, {15, 16, EntityType::PER},
+                                {17, 18, EntityType::PER}};
+  resolve_document_names(f, spans);
+  // Iguazu: two LOC against one PER; Bob: one ORG, one PER, a tie that keeps each its own
+  EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{
+                             {0, 1, int(EntityType::LOC)},   {6, 7, int(EntityType::LOC)},   {8, 9, int(EntityType::LOC)},
+                             {11, 12, int(EntityType::PER)}, {13, 14, int(EntityType::ORG)}, {15, 16, int(EntityType::PER)},
+                             {17, 18, int(EntityType::PER)}}));
 }

@@ -103,7 +103,7 @@ class LoadedModel final : public Model {
     }
     forms.resize(n);
     for (size_t i = 0; i < n; ++i) forms[i] = text.substr(a.words[i].begin, a.words[i].end - a.words[i].begin);
-    propagate_acronyms(forms, a.entities);
+    resolve_document_names(forms, a.entities);
   }
 
   std::shared_ptr<const LabelNames> labels() const override { return names; }

@@ -1,6 +1,9 @@
 #include "nlp/ner.h"
 
 #include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
 #include <cctype>
 #include <limits>
 
@@ -142,8 +145,22 @@ bool spells_initials(std::string_view acr, std::span<const std::string_view> for
 }
 }  // namespace
 
-void propagate_acronyms(std::span<const std::string_view> forms, std::vector<EntitySpan>& spans) {
+void resolve_document_names(std::span<const std::string_view> forms, std::vector<EntitySpan>& spans) {
   if (spans.empty()) return;
+  // One type per name in a document: a name written the same way takes the type most of its
+  // mentions have (a tie keeps each mention's own).
+  std::unordered_map<std::string, std::array<uint16_t, kEntityTypeCount>> votes;
+  auto name_of = [&](const EntitySpan& e) {
+    std::string k;
+    for (uint32_t w = e.word_begin; w < e.word_end && w < forms.size(); ++w) k.append(forms[w]).push_back(' ');
+    return k;
+  };
+  for (const EntitySpan& e : spans) ++votes[name_of(e)][size_t(e.type)];
+  for (EntitySpan& e : spans) {
+    const auto& v = votes[name_of(e)];
+    for (size_t t = 0; t < v.size(); ++t)
+      if (v[t] > v[size_t(e.type)]) e.type = EntityType(t);
+  }
   std::vector<char> covered(forms.size(), 0);
   for (const EntitySpan& e : spans)
     for (uint32_t w = e.word_begin; w < e.word_end && w < forms.size(); ++w) covered[w] = 1;

@@ -100,12 +100,13 @@ class NerBeam {
   size_t taken_ = 0;
 };
 
-// Document-level pass after every sentence is tagged: an acronym in capitals (2-8 letters, "CPA",
+// Document-level pass after every sentence is tagged. A name written the same way takes the type
+// most of its mentions have (ties keep each its own). An acronym in capitals (2-8 letters, "CPA",
 // "HANO") written in parentheses right after a name, or spelling the initials of an organization
 // or place named earlier in the document ("Coalition Provisional Authority", "Housing Authority of
 // New Orleans": "of", "and", "the", "for", "&" may be skipped), takes that name's type wherever it
 // stands outside a name. `forms` are the document's words; `spans` stay sorted by position.
-void propagate_acronyms(std::span<const std::string_view> forms, std::vector<EntitySpan>& spans);
+void resolve_document_names(std::span<const std::string_view> forms, std::vector<EntitySpan>& spans);
 
 class EntityRecognizer {
  public:
