@@ -302,3 +302,14 @@ TEST(NerDocumentNames, ANameTakesTheTypeMostOfItsMentionsHave) {
                              {11, 12, int(EntityType::PER)}, {13, 14, int(EntityType::ORG)}, {15, 16, int(EntityType::PER)},
                              {17, 18, int(EntityType::PER)}}));
 }
+
+TEST(NerAcronyms, AnUnreadOrganizationIsReadFromTheAcronymItDefines) {
+  auto f = words_of("The Greater New Orleans Fair Housing Action Center ( GNOFHAC ) sued . GNOFHAC said . "
+                    "the Crew Exploration Vehicle ( CEV ) flew .");
+  // the recognizer found only the city inside the organization's name
+  std::vector<EntitySpan> spans{{2, 4, EntityType::LOC}};
+  resolve_document_names(f, spans);
+  // "Center" makes it an organization; a vehicle's name spelled the same way stays unnamed
+  EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{
+                             {1, 8, int(EntityType::ORG)}, {9, 10, int(EntityType::ORG)}, {13, 14, int(EntityType::ORG)}}));
+}

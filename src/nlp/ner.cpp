@@ -145,7 +145,49 @@ bool spells_initials(std::string_view acr, std::span<const std::string_view> for
 }
 }  // namespace
 
+namespace {
+// Heads of organization names beyond the cue words: "Action Center", "North Vietnamese Army".
+bool organization_head(std::string_view w) {
+  static constexpr std::string_view kHeads[] = {"Army",     "Brigade",     "Brigades", "Center",   "Centre",  "Command",
+                                                "Court",    "Exchange",    "Force",    "Forces",   "Front",   "Guard",
+                                                "Movement", "Observatory", "Office",   "Police",   "Service", "Tribunal"};
+  return std::find(std::begin(kHeads), std::end(kHeads), w) != std::end(kHeads);
+}
+void sort_spans(std::vector<EntitySpan>& spans) {
+  std::sort(spans.begin(), spans.end(), [](const EntitySpan& x, const EntitySpan& y) { return x.word_begin < y.word_begin; });
+}
+}  // namespace
+
 void resolve_document_names(std::span<const std::string_view> forms, std::vector<EntitySpan>& spans) {
+  // "Greater New Orleans Fair Housing Action Center ( GNOFHAC )": capitalized words the
+  // recognizer did not read as one name, spelling the initials of the acronym in parentheses
+  // after them, with an organization's word among them, are an organization (whatever names it
+  // held: "New Orleans"); the acronym then follows it below.
+  bool changed = false;
+  for (uint32_t p = 1; p + 2 < forms.size(); ++p) {
+    if (forms[p] != "(" || forms[p + 2] != ")" || !is_acronym(forms[p + 1])) continue;
+    std::string_view acr = forms[p + 1];
+    uint32_t lowest = p > 2 * acr.size() ? p - uint32_t(2 * acr.size()) : 0, b = p;
+    for (uint32_t c = p; c-- > lowest;) {
+      if (forms[c].empty() || forms[c][0] < 'A' || forms[c][0] > 'Z') continue;
+      if (spells_initials(acr, forms, c, p)) {
+        b = c;
+        break;
+      }
+    }
+    if (b == p) continue;
+    bool named = false, org = false;
+    for (const EntitySpan& e : spans) named = named || (e.word_begin == b && e.word_end == p);
+    for (uint32_t w = b; w < p; ++w) {
+      uint8_t cue = ner_org_cue(forms[w]);
+      org = org || (cue >= 1 && cue <= 3) || organization_head(forms[w]);
+    }
+    if (named || !org) continue;
+    std::erase_if(spans, [&](const EntitySpan& e) { return e.word_begin < p + 3 && e.word_end > b; });
+    spans.push_back({b, p, EntityType::ORG});
+    changed = true;
+  }
+  if (changed) sort_spans(spans);
   if (spans.empty()) return;
   // One type per name in a document: a name written the same way takes the type most of its
   // mentions have (a tie keeps each mention's own).
@@ -200,8 +242,7 @@ void resolve_document_names(std::span<const std::string_view> forms, std::vector
         break;
       }
   }
-  if (spans.size() != before)
-    std::sort(spans.begin(), spans.end(), [](const EntitySpan& x, const EntitySpan& y) { return x.word_begin < y.word_begin; });
+  if (spans.size() != before) sort_spans(spans);
 }
 
 void bilou_to_spans(std::span<const uint16_t> classes, uint32_t offset, std::vector<EntitySpan>& out) {
