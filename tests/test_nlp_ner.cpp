@@ -313,3 +313,17 @@ TEST(NerAcronyms, AnUnreadOrganizationIsReadFromTheAcronymItDefines) {
   EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{
                              {1, 8, int(EntityType::ORG)}, {9, 10, int(EntityType::ORG)}, {13, 14, int(EntityType::ORG)}}));
 }
+
+TEST(NerDocumentNames, ATownAndItsStateCode) {
+  auto f = words_of("live around the Chillicothe , OH area . Lawrence , KS 66044 . with Harry Preuss , MD , a "
+                    "Professor . Fort Smith , AR Police said .");
+  // the recognizer found Lawrence and Harry Preuss, nothing else
+  std::vector<EntitySpan> spans{{8, 9, EntityType::LOC}, {14, 16, EntityType::PER}};
+  resolve_document_names(f, spans);
+  // a person before the code stays a person, and a code before a capitalized word is left alone
+  EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{{3, 4, int(EntityType::LOC)},
+                                                                           {5, 6, int(EntityType::LOC)},
+                                                                           {8, 9, int(EntityType::LOC)},
+                                                                           {10, 11, int(EntityType::LOC)},
+                                                                           {14, 16, int(EntityType::PER)}}));
+}

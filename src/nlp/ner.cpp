@@ -153,6 +153,45 @@ bool organization_head(std::string_view w) {
                                                 "Movement", "Observatory", "Office",   "Police",   "Service", "Tribunal"};
   return std::find(std::begin(kHeads), std::end(kHeads), w) != std::end(kHeads);
 }
+bool us_state_code(std::string_view w) {
+  static constexpr std::string_view kCodes[] = {
+      "AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL", "IN", "KS", "KY",
+      "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH",
+      "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VT", "WA", "WI", "WV", "WY"};
+  return w.size() == 2 && std::binary_search(std::begin(kCodes), std::end(kCodes), w);
+}
+bool capitalized_word(std::string_view w) {
+  if (w.size() < 2 || w[0] < 'A' || w[0] > 'Z') return false;
+  for (char c : w.substr(1))
+    if (c >= 'a' && c <= 'z') return true;  // not all capitals
+  return false;
+}
+// "Chillicothe , OH", "Lawrence , KS 66044": a town named in capitalized words (or a place the
+// recognizer found) before a comma and a US state's postal code, where no capitalized word follows
+// ("Harry Preuss , MD , a Professor" is a person: it stays), are both places. True if it added any.
+bool place_with_state(std::span<const std::string_view> forms, std::vector<EntitySpan>& spans) {
+  std::vector<int> owner(forms.size(), -1);
+  for (size_t k = 0; k < spans.size(); ++k)
+    for (uint32_t w = spans[k].word_begin; w < spans[k].word_end && w < forms.size(); ++w) owner[w] = int(k);
+  bool added = false;
+  for (uint32_t i = 2; i < forms.size(); ++i) {
+    if (!us_state_code(forms[i]) || forms[i - 1] != "," || owner[i] >= 0) continue;
+    if (i + 1 < forms.size() && capitalized_word(forms[i + 1])) continue;
+    uint32_t end = i - 1;
+    if (int k = owner[end - 1]; k >= 0) {
+      if (spans[size_t(k)].type != EntityType::LOC || spans[size_t(k)].word_end != end) continue;
+    } else {
+      uint32_t b = end;
+      while (b > 0 && end - b < 3 && owner[b - 1] < 0 && capitalized_word(forms[b - 1])) --b;
+      if (b == end) continue;
+      spans.push_back({b, end, EntityType::LOC});
+    }
+    spans.push_back({i, i + 1, EntityType::LOC});
+    owner[i] = int(spans.size() - 1);
+    added = true;
+  }
+  return added;
+}
 void sort_spans(std::vector<EntitySpan>& spans) {
   std::sort(spans.begin(), spans.end(), [](const EntitySpan& x, const EntitySpan& y) { return x.word_begin < y.word_begin; });
 }
@@ -187,6 +226,8 @@ void resolve_document_names(std::span<const std::string_view> forms, std::vector
     spans.push_back({b, p, EntityType::ORG});
     changed = true;
   }
+  if (changed) sort_spans(spans);
+  changed = place_with_state(forms, spans);
   if (changed) sort_spans(spans);
   if (spans.empty()) return;
   // One type per name in a document: a name written the same way takes the type most of its
