@@ -327,3 +327,13 @@ TEST(NerDocumentNames, ATownAndItsStateCode) {
                                                                            {10, 11, int(EntityType::LOC)},
                                                                            {14, 16, int(EntityType::PER)}}));
 }
+
+TEST(NerDocumentNames, AQuotedSurnameCommaFirstNameIsOnePerson) {
+  auto f = words_of("\" Townsend , George \" < g@x.net > wrote : \" Lindh , Frank ( Law ) \" and \" Yes , Sir ! \"");
+  // the recognizer found the first names alone
+  std::vector<EntitySpan> spans{{3, 4, EntityType::PER}, {13, 14, EntityType::PER}};
+  resolve_document_names(f, spans);
+  // "Yes , Sir !" is closed by no quote after its capitalized words: left alone
+  EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{{1, 4, int(EntityType::PER)},
+                                                                           {11, 14, int(EntityType::PER)}}));
+}

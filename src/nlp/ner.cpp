@@ -192,6 +192,22 @@ bool place_with_state(std::span<const std::string_view> forms, std::vector<Entit
   }
   return added;
 }
+// A mail header's quoted "Surname , First [Middle]" (`" Townsend , George " <gtownsend@...>`) is
+// one person, over whatever the recognizer read in it. True if it added any.
+bool quoted_surname_first(std::span<const std::string_view> forms, std::vector<EntitySpan>& spans) {
+  bool added = false;
+  for (uint32_t i = 0; i + 4 < forms.size(); ++i) {
+    if (forms[i] != "\"" || !capitalized_word(forms[i + 1]) || forms[i + 2] != "," || !capitalized_word(forms[i + 3]))
+      continue;
+    uint32_t e = i + 4;
+    while (e < forms.size() && e < i + 6 && !forms[e].empty() && forms[e][0] >= 'A' && forms[e][0] <= 'Z') ++e;
+    if (e >= forms.size() || (forms[e] != "\"" && forms[e] != "(")) continue;
+    std::erase_if(spans, [&](const EntitySpan& x) { return x.word_begin < e && x.word_end > i + 1; });
+    spans.push_back({i + 1, e, EntityType::PER});
+    added = true;
+  }
+  return added;
+}
 void sort_spans(std::vector<EntitySpan>& spans) {
   std::sort(spans.begin(), spans.end(), [](const EntitySpan& x, const EntitySpan& y) { return x.word_begin < y.word_begin; });
 }
@@ -228,6 +244,7 @@ void resolve_document_names(std::span<const std::string_view> forms, std::vector
   }
   if (changed) sort_spans(spans);
   changed = place_with_state(forms, spans);
+  changed = quoted_surname_first(forms, spans) || changed;
   if (changed) sort_spans(spans);
   if (spans.empty()) return;
   // One type per name in a document: a name written the same way takes the type most of its
