@@ -781,3 +781,17 @@ TEST(CommittedModel, KnownCompaniesAreOrganizations) {
     EXPECT_EQ(a.entities.size(), 1u) << text;
   }
 }
+
+// Armed forces are organizations (stop 37: "army", "forces", "front" among the institution cue
+// words; before them "Israeli Defense Forces", tagged ADJ NOUN NOUN, was no name at all).
+TEST(CommittedModel, ArmedForcesAreOrganizations) {
+  auto m = Model::load(Model::default_path());
+  ASSERT_TRUE(m) << m.error().message;
+  std::string text = "The Israeli Defense Forces struck Gaza on Monday, and Turkish Armed Forces shelled Afrin.";
+  auto a = m.value()->analyze(text);
+  std::vector<std::string> orgs;
+  for (const auto& e : a.entities)
+    if (e.type == EntityType::ORG)
+      orgs.push_back(text.substr(a.words[e.word_begin].begin, a.words[e.word_end - 1].end - a.words[e.word_begin].begin));
+  EXPECT_EQ(orgs, (std::vector<std::string>{"Israeli Defense Forces", "Turkish Armed Forces"}));
+}

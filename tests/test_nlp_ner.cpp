@@ -118,6 +118,10 @@ TEST(NerFeatures, OrganizationCueWords) {
   EXPECT_EQ(ner_org_cue("authority"), 2);
   EXPECT_EQ(ner_org_cue("Energy"), 3);
   EXPECT_EQ(ner_org_cue("academy"), 2);  // the table's first word
+  // armed and security forces head the organizations conflict news names most
+  EXPECT_EQ(ner_org_cue("Forces"), 2);
+  EXPECT_EQ(ner_org_cue("Army"), 2);
+  EXPECT_EQ(ner_org_cue("Observatory"), 2);
   EXPECT_EQ(ner_org_cue("Ada"), 0);
   EXPECT_EQ(ner_org_cue(""), 0);
   EXPECT_EQ(ner_org_cue("."), 0);

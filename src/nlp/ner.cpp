@@ -22,27 +22,30 @@ struct Cue {
 // Sorted by word. Kinds: 1 company suffix, 2 institution, 3 line of business, 4 place or venue.
 constexpr Cue kOrgCues[] = {
     {"academy", 2}, {"agency", 2}, {"airlines", 3}, {"airport", 4}, {"airways", 3}, {"alliance", 2},
-    {"assn", 2}, {"associates", 1}, {"association", 2}, {"authority", 2}, {"ave", 4}, {"avenue", 4},
-    {"bancorp", 1}, {"bank", 2}, {"bay", 4}, {"beach", 4}, {"blvd", 4}, {"board", 2}, {"boulevard", 4},
-    {"bridge", 4}, {"bros", 1}, {"brothers", 1}, {"bureau", 2}, {"cafe", 4}, {"canyon", 4}, {"capital", 3},
-    {"church", 2}, {"club", 2}, {"co", 1}, {"coalition", 2}, {"coast", 4}, {"college", 2}, {"commission", 2},
+    {"army", 2}, {"assn", 2}, {"associates", 1}, {"association", 2}, {"authority", 2}, {"ave", 4},
+    {"avenue", 4}, {"bancorp", 1}, {"bank", 2}, {"bay", 4}, {"beach", 4}, {"blvd", 4}, {"board", 2},
+    {"boulevard", 4}, {"bridge", 4}, {"brigade", 2}, {"brigades", 2}, {"bros", 1}, {"brothers", 1},
+    {"bureau", 2}, {"cafe", 4}, {"canyon", 4}, {"capital", 3}, {"center", 2}, {"centre", 2}, {"church", 2},
+    {"club", 2}, {"co", 1}, {"coalition", 2}, {"coast", 4}, {"college", 2}, {"command", 2}, {"commission", 2},
     {"committee", 2}, {"communications", 3}, {"companies", 1}, {"company", 1}, {"consulting", 3}, {"corp", 1},
-    {"corporation", 1}, {"council", 2}, {"county", 4}, {"department", 2}, {"dept", 2}, {"drive", 4},
-    {"electric", 3}, {"energy", 3}, {"enterprises", 1}, {"entertainment", 3}, {"falls", 4}, {"federation", 2},
-    {"financial", 3}, {"forest", 4}, {"foundation", 2}, {"fund", 2}, {"gardens", 4}, {"gmbh", 1}, {"grill", 4},
-    {"group", 1}, {"hall", 4}, {"harbor", 4}, {"harbour", 4}, {"hill", 4}, {"hills", 4}, {"holdings", 1},
+    {"corporation", 1}, {"council", 2}, {"county", 4}, {"court", 2}, {"department", 2}, {"dept", 2},
+    {"drive", 4}, {"electric", 3}, {"energy", 3}, {"enterprises", 1}, {"entertainment", 3}, {"exchange", 2},
+    {"falls", 4}, {"federation", 2}, {"financial", 3}, {"force", 2}, {"forces", 2}, {"forest", 4},
+    {"foundation", 2}, {"front", 2}, {"fund", 2}, {"gardens", 4}, {"gmbh", 1}, {"grill", 4}, {"group", 1},
+    {"guard", 2}, {"hall", 4}, {"harbor", 4}, {"harbour", 4}, {"hill", 4}, {"hills", 4}, {"holdings", 1},
     {"hospital", 2}, {"hotel", 4}, {"inc", 1}, {"incorporated", 1}, {"industries", 1}, {"inn", 4},
     {"institute", 2}, {"insurance", 3}, {"international", 3}, {"investments", 3}, {"island", 4}, {"islands", 4},
     {"laboratories", 3}, {"labs", 3}, {"lake", 4}, {"lane", 4}, {"league", 2}, {"limited", 1}, {"llc", 1},
     {"llp", 1}, {"ltd", 1}, {"mall", 4}, {"management", 3}, {"media", 3}, {"memorial", 4}, {"ministry", 2},
-    {"motors", 3}, {"mount", 4}, {"mountain", 4}, {"mountains", 4}, {"mt", 4}, {"museum", 2}, {"network", 3},
-    {"networks", 3}, {"organisation", 2}, {"organization", 2}, {"park", 4}, {"partners", 1}, {"party", 2},
-    {"peak", 4}, {"petroleum", 3}, {"pharmaceuticals", 3}, {"plc", 1}, {"power", 3}, {"press", 3},
-    {"properties", 3}, {"railways", 3}, {"rd", 4}, {"resources", 3}, {"restaurant", 4}, {"river", 4},
-    {"road", 4}, {"school", 2}, {"securities", 3}, {"services", 3}, {"society", 2}, {"software", 3},
-    {"solutions", 3}, {"square", 4}, {"st", 4}, {"station", 4}, {"street", 4}, {"studios", 3}, {"systems", 3},
-    {"technologies", 3}, {"technology", 3}, {"telecom", 3}, {"trust", 2}, {"union", 2}, {"university", 2},
-    {"valley", 4},
+    {"motors", 3}, {"mount", 4}, {"mountain", 4}, {"mountains", 4}, {"movement", 2}, {"mt", 4}, {"museum", 2},
+    {"network", 3}, {"networks", 3}, {"observatory", 2}, {"office", 2}, {"organisation", 2},
+    {"organization", 2}, {"park", 4}, {"partners", 1}, {"party", 2}, {"peak", 4}, {"petroleum", 3},
+    {"pharmaceuticals", 3}, {"plc", 1}, {"police", 2}, {"power", 3}, {"press", 3}, {"properties", 3},
+    {"railways", 3}, {"rd", 4}, {"resources", 3}, {"restaurant", 4}, {"river", 4}, {"road", 4}, {"school", 2},
+    {"securities", 3}, {"service", 2}, {"services", 3}, {"society", 2}, {"software", 3}, {"solutions", 3},
+    {"square", 4}, {"st", 4}, {"station", 4}, {"street", 4}, {"studios", 3}, {"systems", 3},
+    {"technologies", 3}, {"technology", 3}, {"telecom", 3}, {"tribunal", 2}, {"trust", 2}, {"union", 2},
+    {"university", 2}, {"valley", 4},
 };
 bool name_link(std::string_view w) { return w == "of" || w == "&" || w == "and" || w == "for" || w == "the"; }
 }  // namespace
@@ -146,13 +149,6 @@ bool spells_initials(std::string_view acr, std::span<const std::string_view> for
 }  // namespace
 
 namespace {
-// Heads of organization names beyond the cue words: "Action Center", "North Vietnamese Army".
-bool organization_head(std::string_view w) {
-  static constexpr std::string_view kHeads[] = {"Army",     "Brigade",     "Brigades", "Center",   "Centre",  "Command",
-                                                "Court",    "Exchange",    "Force",    "Forces",   "Front",   "Guard",
-                                                "Movement", "Observatory", "Office",   "Police",   "Service", "Tribunal"};
-  return std::find(std::begin(kHeads), std::end(kHeads), w) != std::end(kHeads);
-}
 bool us_state_code(std::string_view w) {
   static constexpr std::string_view kCodes[] = {
       "AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL", "IN", "KS", "KY",
@@ -216,7 +212,7 @@ void sort_spans(std::vector<EntitySpan>& spans) {
 void resolve_document_names(std::span<const std::string_view> forms, std::vector<EntitySpan>& spans) {
   // "Greater New Orleans Fair Housing Action Center ( GNOFHAC )": capitalized words the
   // recognizer did not read as one name, spelling the initials of the acronym in parentheses
-  // after them, with an organization's word among them, are an organization (whatever names it
+  // after them, with an organization's cue word among them ("Center", "Army", "Inc."), are an organization (whatever names it
   // held: "New Orleans"); the acronym then follows it below.
   bool changed = false;
   for (uint32_t p = 1; p + 2 < forms.size(); ++p) {
@@ -235,7 +231,7 @@ void resolve_document_names(std::span<const std::string_view> forms, std::vector
     for (const EntitySpan& e : spans) named = named || (e.word_begin == b && e.word_end == p);
     for (uint32_t w = b; w < p; ++w) {
       uint8_t cue = ner_org_cue(forms[w]);
-      org = org || (cue >= 1 && cue <= 3) || organization_head(forms[w]);
+      org = org || (cue >= 1 && cue <= 3);
     }
     if (named || !org) continue;
     std::erase_if(spans, [&](const EntitySpan& e) { return e.word_begin < p + 3 && e.word_end > b; });

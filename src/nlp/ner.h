@@ -48,7 +48,8 @@ struct NerSentenceInfo {
   std::vector<uint8_t> cue, cue_right, cue_left;
 };
 // Whether a word (any case, a final "." ignored) commonly ends or heads a name: 1 company suffix
-// ("inc", "corp", "ltd", "group"), 2 institution ("university", "bank", "party", "authority"),
+// ("inc", "corp", "ltd", "group"), 2 institution ("university", "bank", "party", "authority",
+// armed and security forces: "army", "forces", "front", "police"),
 // 3 line of business ("energy", "services", "airlines"), 4 place or venue ("street", "river",
 // "airport", "grill"); 0 otherwise.
 uint8_t ner_org_cue(std::string_view word);
