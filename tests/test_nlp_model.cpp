@@ -651,16 +651,23 @@ TEST(NerSpans, TitlesBeforeANameAreTrimmed) {
   EXPECT_EQ(spans[4].word_begin, 10u);  // not a person
 }
 
+namespace {
+// The texts of the entities of one type the model finds in `text`.
+std::vector<std::string> entity_texts(const Model& m, const std::string& text, EntityType type) {
+  auto a = m.analyze(text);
+  std::vector<std::string> out;
+  for (const auto& e : a.entities)
+    if (e.type == type)
+      out.push_back(text.substr(a.words[e.word_begin].begin, a.words[e.word_end - 1].end - a.words[e.word_begin].begin));
+  return out;
+}
+}  // namespace
+
 TEST(CommittedModel, ThePersonAfterATitleIsTheName) {
   auto m = Model::load(Model::default_path());
   ASSERT_TRUE(m) << m.error().message;
-  std::string text = "Florida Sen. Marco Rubio said the vote would fail.";
-  auto a = m.value()->analyze(text);
-  std::vector<std::string> per;
-  for (const auto& e : a.entities)
-    if (e.type == EntityType::PER)
-      per.push_back(text.substr(a.words[e.word_begin].begin, a.words[e.word_end - 1].end - a.words[e.word_begin].begin));
-  EXPECT_EQ(per, std::vector<std::string>{"Marco Rubio"});
+  EXPECT_EQ(entity_texts(*m.value(), "Florida Sen. Marco Rubio said the vote would fail.", EntityType::PER),
+            std::vector<std::string>{"Marco Rubio"});
 }
 
 // GUM tags the participle of a name ("the United Nations") VERB with lemma "Unite"; EWT, the
@@ -772,13 +779,8 @@ TEST(CommittedModel, KnownCompaniesAreOrganizations) {
   auto m = Model::load(Model::default_path());
   ASSERT_TRUE(m) << m.error().message;
   for (std::string text : {"Google bought a company.", "Shares of Toyota fell."}) {
-    auto a = m.value()->analyze(text);
-    std::vector<std::string> org;
-    for (const auto& e : a.entities)
-      if (e.type == EntityType::ORG)
-        org.push_back(text.substr(a.words[e.word_begin].begin, a.words[e.word_end - 1].end - a.words[e.word_begin].begin));
-    EXPECT_EQ(org.size(), 1u) << text;
-    EXPECT_EQ(a.entities.size(), 1u) << text;
+    EXPECT_EQ(entity_texts(*m.value(), text, EntityType::ORG).size(), 1u) << text;
+    EXPECT_EQ(m.value()->analyze(text).entities.size(), 1u) << text;
   }
 }
 
@@ -787,11 +789,8 @@ TEST(CommittedModel, KnownCompaniesAreOrganizations) {
 TEST(CommittedModel, ArmedForcesAreOrganizations) {
   auto m = Model::load(Model::default_path());
   ASSERT_TRUE(m) << m.error().message;
-  std::string text = "The Israeli Defense Forces struck Gaza on Monday, and Turkish Armed Forces shelled Afrin.";
-  auto a = m.value()->analyze(text);
-  std::vector<std::string> orgs;
-  for (const auto& e : a.entities)
-    if (e.type == EntityType::ORG)
-      orgs.push_back(text.substr(a.words[e.word_begin].begin, a.words[e.word_end - 1].end - a.words[e.word_begin].begin));
-  EXPECT_EQ(orgs, (std::vector<std::string>{"Israeli Defense Forces", "Turkish Armed Forces"}));
+  EXPECT_EQ(entity_texts(*m.value(),
+                         "The Israeli Defense Forces struck Gaza on Monday, and Turkish Armed Forces shelled Afrin.",
+                         EntityType::ORG),
+            (std::vector<std::string>{"Israeli Defense Forces", "Turkish Armed Forces"}));
 }

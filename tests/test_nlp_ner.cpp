@@ -264,80 +264,81 @@ std::vector<std::string_view> words_of(std::string_view text) {
   }
   return out;
 }
+using Flat = std::vector<std::tuple<uint32_t, uint32_t, int>>;
+// The spans after the document pass over `text`'s words (split at spaces).
+Flat resolved(std::string_view text, std::vector<EntitySpan> spans) {
+  resolve_document_names(words_of(text), spans);
+  return flat(spans);
+}
 }  // namespace
 
 TEST(NerAcronyms, AnAcronymInParenthesesAfterANameTakesItsTypeLaterOn) {
-  auto f = words_of("IUCN : the World Conservation Union ( IUCN ) said . Later IUCN and ACME met .");
-  std::vector<EntitySpan> spans{{3, 6, EntityType::ORG}};
-  resolve_document_names(f, spans);
   // the defined acronym, inside the parentheses and later; not before the definition, not an
   // unrelated one
-  EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{
-                             {3, 6, int(EntityType::ORG)}, {7, 8, int(EntityType::ORG)}, {12, 13, int(EntityType::ORG)}}));
+  EXPECT_EQ(resolved("IUCN : the World Conservation Union ( IUCN ) said . Later IUCN and ACME met .",
+                     {{3, 6, EntityType::ORG}}),
+            (Flat{{3, 6, int(EntityType::ORG)}, {7, 8, int(EntityType::ORG)}, {12, 13, int(EntityType::ORG)}}));
 }
 
 TEST(NerAcronyms, InitialsOfAnEarlierOrganizationSkippingLinkWords) {
-  auto f = words_of("the Housing Authority of New Orleans said so . HANO and the CPA agree . HA !");
-  std::vector<EntitySpan> spans{{1, 6, EntityType::ORG}};
-  resolve_document_names(f, spans);
   // HANO spells H-A-(of)-N-O; CPA and HA (a prefix of the initials) spell nothing named here
-  EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{{1, 6, int(EntityType::ORG)},
-                                                                           {9, 10, int(EntityType::ORG)}}));
+  EXPECT_EQ(resolved("the Housing Authority of New Orleans said so . HANO and the CPA agree . HA !",
+                     {{1, 6, EntityType::ORG}}),
+            (Flat{{1, 6, int(EntityType::ORG)}, {9, 10, int(EntityType::ORG)}}));
 }
 
 TEST(NerAcronyms, NotFromPersonsNorInsideNames) {
-  auto f = words_of("JS spoke . John Smith and the CPA Group met . JS left .");
-  std::vector<EntitySpan> spans{{3, 5, EntityType::PER}, {7, 9, EntityType::ORG}};
-  resolve_document_names(f, spans);
   // a person's initials are too often something else; "CPA" inside a name stays part of it
-  EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{{3, 5, int(EntityType::PER)},
-                                                                           {7, 9, int(EntityType::ORG)}}));
+  EXPECT_EQ(resolved("JS spoke . John Smith and the CPA Group met . JS left .",
+                     {{3, 5, EntityType::PER}, {7, 9, EntityType::ORG}}),
+            (Flat{{3, 5, int(EntityType::PER)}, {7, 9, int(EntityType::ORG)}}));
 }
 
 TEST(NerDocumentNames, ANameTakesTheTypeMostOfItsMentionsHave) {
-  auto f = words_of("Iguazu is far . I saw Iguazu and Iguazu falls . Ann met Bob . Bob met Ann .");
-  std::vector<EntitySpan> spans{{0, 1, EntityType::PER},   {6, 7, EntityType::LOC},   {8, 9, EntityType::LOC},
-                                {11, 12, EntityType::PER}, {13, 14, EntityType::ORG}, {15, 16, EntityType::PER},
-                                {17, 18, EntityType::PER}};
-  resolve_document_names(f, spans);
   // Iguazu: two LOC against one PER; Bob: one ORG, one PER, a tie that keeps each its own
-  EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{
-                             {0, 1, int(EntityType::LOC)},   {6, 7, int(EntityType::LOC)},   {8, 9, int(EntityType::LOC)},
-                             {11, 12, int(EntityType::PER)}, {13, 14, int(EntityType::ORG)}, {15, 16, int(EntityType::PER)},
-                             {17, 18, int(EntityType::PER)}}));
+  EXPECT_EQ(resolved("Iguazu is far . I saw Iguazu and Iguazu falls . Ann met Bob . Bob met Ann .",
+                     {{0, 1, EntityType::PER},
+                      {6, 7, EntityType::LOC},
+                      {8, 9, EntityType::LOC},
+                      {11, 12, EntityType::PER},
+                      {13, 14, EntityType::ORG},
+                      {15, 16, EntityType::PER},
+                      {17, 18, EntityType::PER}}),
+            (Flat{{0, 1, int(EntityType::LOC)},
+                  {6, 7, int(EntityType::LOC)},
+                  {8, 9, int(EntityType::LOC)},
+                  {11, 12, int(EntityType::PER)},
+                  {13, 14, int(EntityType::ORG)},
+                  {15, 16, int(EntityType::PER)},
+                  {17, 18, int(EntityType::PER)}}));
 }
 
 TEST(NerAcronyms, AnUnreadOrganizationIsReadFromTheAcronymItDefines) {
-  auto f = words_of("The Greater New Orleans Fair Housing Action Center ( GNOFHAC ) sued . GNOFHAC said . "
-                    "the Crew Exploration Vehicle ( CEV ) flew .");
   // the recognizer found only the city inside the organization's name
-  std::vector<EntitySpan> spans{{2, 4, EntityType::LOC}};
-  resolve_document_names(f, spans);
   // "Center" makes it an organization; a vehicle's name spelled the same way stays unnamed
-  EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{
-                             {1, 8, int(EntityType::ORG)}, {9, 10, int(EntityType::ORG)}, {13, 14, int(EntityType::ORG)}}));
+  EXPECT_EQ(resolved("The Greater New Orleans Fair Housing Action Center ( GNOFHAC ) sued . GNOFHAC said . "
+                     "the Crew Exploration Vehicle ( CEV ) flew .",
+                     {{2, 4, EntityType::LOC}}),
+            (Flat{{1, 8, int(EntityType::ORG)}, {9, 10, int(EntityType::ORG)}, {13, 14, int(EntityType::ORG)}}));
 }
 
 TEST(NerDocumentNames, ATownAndItsStateCode) {
-  auto f = words_of("live around the Chillicothe , OH area . Lawrence , KS 66044 . with Harry Preuss , MD , a "
-                    "Professor . Fort Smith , AR Police said .");
   // the recognizer found Lawrence and Harry Preuss, nothing else
-  std::vector<EntitySpan> spans{{8, 9, EntityType::LOC}, {14, 16, EntityType::PER}};
-  resolve_document_names(f, spans);
   // a person before the code stays a person, and a code before a capitalized word is left alone
-  EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{{3, 4, int(EntityType::LOC)},
-                                                                           {5, 6, int(EntityType::LOC)},
-                                                                           {8, 9, int(EntityType::LOC)},
-                                                                           {10, 11, int(EntityType::LOC)},
-                                                                           {14, 16, int(EntityType::PER)}}));
+  EXPECT_EQ(resolved("live around the Chillicothe , OH area . Lawrence , KS 66044 . with Harry Preuss , MD , a "
+                     "Professor . Fort Smith , AR Police said .",
+                     {{8, 9, EntityType::LOC}, {14, 16, EntityType::PER}}),
+            (Flat{{3, 4, int(EntityType::LOC)},
+                  {5, 6, int(EntityType::LOC)},
+                  {8, 9, int(EntityType::LOC)},
+                  {10, 11, int(EntityType::LOC)},
+                  {14, 16, int(EntityType::PER)}}));
 }
 
 TEST(NerDocumentNames, AQuotedSurnameCommaFirstNameIsOnePerson) {
-  auto f = words_of("\" Townsend , George \" < g@x.net > wrote : \" Lindh , Frank ( Law ) \" and \" Yes , Sir ! \"");
   // the recognizer found the first names alone
-  std::vector<EntitySpan> spans{{3, 4, EntityType::PER}, {13, 14, EntityType::PER}};
-  resolve_document_names(f, spans);
   // "Yes , Sir !" is closed by no quote after its capitalized words: left alone
-  EXPECT_EQ(flat(spans), (std::vector<std::tuple<uint32_t, uint32_t, int>>{{1, 4, int(EntityType::PER)},
-                                                                           {11, 14, int(EntityType::PER)}}));
+  EXPECT_EQ(resolved("\" Townsend , George \" < g@x.net > wrote : \" Lindh , Frank ( Law ) \" and \" Yes , Sir ! \"",
+                     {{3, 4, EntityType::PER}, {13, 14, EntityType::PER}}),
+            (Flat{{1, 4, int(EntityType::PER)}, {11, 14, int(EntityType::PER)}}));
 }

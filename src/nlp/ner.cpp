@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <string>
-#include <unordered_map>
 #include <cctype>
 #include <limits>
+#include <string>
+#include <unordered_map>
 
 namespace sitrep::nlp {
 
@@ -146,9 +146,6 @@ bool spells_initials(std::string_view acr, std::span<const std::string_view> for
   }
   return reach >> acr.size() & 1;
 }
-}  // namespace
-
-namespace {
 bool us_state_code(std::string_view w) {
   static constexpr std::string_view kCodes[] = {
       "AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL", "IN", "KS", "KY",
@@ -212,8 +209,8 @@ void sort_spans(std::vector<EntitySpan>& spans) {
 void resolve_document_names(std::span<const std::string_view> forms, std::vector<EntitySpan>& spans) {
   // "Greater New Orleans Fair Housing Action Center ( GNOFHAC )": capitalized words the
   // recognizer did not read as one name, spelling the initials of the acronym in parentheses
-  // after them, with an organization's cue word among them ("Center", "Army", "Inc."), are an organization (whatever names it
-  // held: "New Orleans"); the acronym then follows it below.
+  // after them, with an organization's cue word among them ("Center", "Army", "Inc."), are an
+  // organization (whatever names it held: "New Orleans"); the acronym then follows it below.
   bool changed = false;
   for (uint32_t p = 1; p + 2 < forms.size(); ++p) {
     if (forms[p] != "(" || forms[p + 2] != ")" || !is_acronym(forms[p + 1])) continue;
@@ -245,17 +242,17 @@ void resolve_document_names(std::span<const std::string_view> forms, std::vector
   if (spans.empty()) return;
   // One type per name in a document: a name written the same way takes the type most of its
   // mentions have (a tie keeps each mention's own).
-  std::unordered_map<std::string, std::array<uint16_t, kEntityTypeCount>> votes;
-  auto name_of = [&](const EntitySpan& e) {
-    std::string k;
-    for (uint32_t w = e.word_begin; w < e.word_end && w < forms.size(); ++w) k.append(forms[w]).push_back(' ');
-    return k;
-  };
-  for (const EntitySpan& e : spans) ++votes[name_of(e)][size_t(e.type)];
-  for (EntitySpan& e : spans) {
-    const auto& v = votes[name_of(e)];
+  std::vector<std::string> names(spans.size());
+  std::unordered_map<std::string_view, std::array<uint16_t, kEntityTypeCount>> votes;
+  for (size_t k = 0; k < spans.size(); ++k) {
+    for (uint32_t w = spans[k].word_begin; w < spans[k].word_end && w < forms.size(); ++w)
+      names[k].append(forms[w]).push_back(' ');
+    ++votes[names[k]][size_t(spans[k].type)];
+  }
+  for (size_t k = 0; k < spans.size(); ++k) {
+    const auto& v = votes[names[k]];
     for (size_t t = 0; t < v.size(); ++t)
-      if (v[t] > v[size_t(e.type)]) e.type = EntityType(t);
+      if (v[t] > v[size_t(spans[k].type)]) spans[k].type = EntityType(t);
   }
   std::vector<char> covered(forms.size(), 0);
   for (const EntitySpan& e : spans)
