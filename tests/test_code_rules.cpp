@@ -561,6 +561,27 @@ TEST(CodeRules, RelativePronounSubjectIsItsAntecedent) {
   EXPECT_NE(find(c, "12", "SYR"), nullptr);
 }
 
+// "Putin and Turkish President Erdogan who arrived in Moscow": a relative clause right after the
+// last of joined names tells of that one only.
+TEST(CodeRules, RelativeClauseAfterJoinedNamesIsTheNearestOnes) {
+  NEED_PARSER();
+  auto c = run_parsed(
+      "Vladimir Putin and Turkish President Recep Tayyip Erdogan who arrived in Moscow on a working visit today "
+      "are set to discuss the problems.");
+  EXPECT_NE(find(c, "042", "TURGOV"), nullptr) << listed(c);
+  EXPECT_EQ(find(c, "042", "RUSGOV"), nullptr) << listed(c);
+}
+
+// "Putin on Monday called Erdogan" is a phone call (041); "called Assad a terrorist" says what
+// Assad is and is none.
+TEST(CodeRules, CallingALeaderIsAPhoneCall) {
+  NEED_PARSER();
+  auto c = expect_source("Russian President Vladimir Putin on Monday called Turkish President Recep Tayyip Erdogan.",
+                         "041", "RUSGOV");
+  EXPECT_NE(find(c, "041", "RUSGOV", "TURGOV"), nullptr) << listed(c);
+  expect_no_codes({"Erdogan called Assad a terrorist.", "Erdogan called the remarks unacceptable."}, {"041"});
+}
+
 // "Thousands of Iraqi troops were deployed": the actor after a count ("thousands of") is the
 // subject, and forces deployed or put on alert are their own side's, not a target.
 TEST(CodeRules, CountedForcesDeployedAreTheSource) {

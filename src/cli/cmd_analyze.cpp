@@ -36,6 +36,8 @@ void add_analyze(CLI::App& parent, int& exit_code) {
   cmd->add_option("--beam", options->parser_beam, "Parses the dependency parser keeps in its beam: 1 greedy, 4 about half as fast and 1.5 LAS higher")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
+  cmd->add_flag("!--no-asides", options->parser_asides,
+                "Parse news sentences' time phrases before the verb and titles before a name with the rest (the statistical parse alone)");
   cmd->callback([file, format, model_path, stats, options, &exit_code] {
     using Clock = std::chrono::steady_clock;
     auto t0 = Clock::now();

@@ -167,6 +167,7 @@ Expected<std::shared_ptr<const Lexicon>> Lexicon::compile(const std::vector<Lexi
             else if (f == "intrans") p.intrans = true;
             else if (f == "armed") p.armed = true;
             else if (f == "target") p.needs_target = true;
+            else if (f == "bare") p.bare = true;
             else if (!f.empty()) return bad(src.name, r.line, "unknown flag '" + std::string(f) + "'");
             if (c == std::string_view::npos) break;
             b = c + 1;

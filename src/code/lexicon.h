@@ -11,7 +11,8 @@
 //          finite (not as a bare participle), topic (the object is the subject matter, not a party),
 //          intrans (names the event only without a direct object), armed (an act of armed sides:
 //          none when civilians or refugees do it, "refugees crossed the border"), target (an
-//          event only when done to a named actor: "eliminated overtime" is no killing)
+//          event only when done to a named actor: "eliminated overtime" is no killing), bare (no
+//          event when the verb says what its object is: "called Assad a dictator")
 //   an optional fourth column names where an imported pattern came from (its origin)
 #pragma once
 #include <cstdint>
@@ -41,6 +42,7 @@ struct Pattern {
   bool intrans = false; // flag 'intrans': no event with a direct object ("demonstrated dedication")
   bool armed = false;   // flag 'armed': an act of armed sides only, none of civilians or refugees
   bool needs_target = false;  // flag 'target': an event only when done to a named actor
+  bool bare = false;    // flag 'bare': no event when the verb says what its object is ("called Assad a liar")
   std::string origin;  // "lexicon/verbs.tsv:12"
 };
 

@@ -590,6 +590,13 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         for (const auto& w : sv.words) object |= w.head == int(m.anchor) && w.deprel == "obj";
         if (object) continue;
       }
+      // A 'bare' pattern whose verb says what its object is names no act done to it: "called
+      // Assad a dictator", "called the remarks unacceptable" (xcomp in the parse).
+      if (p.bare && sv.parsed) {
+        bool predicate = false;
+        for (const auto& w : sv.words) predicate |= w.head == int(m.anchor) && w.deprel == "xcomp";
+        if (predicate) continue;
+      }
       // A 'finite' pattern as a bare participle: on a noun ("rebels backed by Turkish tanks",
       // "forces allied with the government", which the parser may take for a loose clause) or
       // opening the sentence ("Backed by Russia, the army ..."), with no subject or auxiliary.

@@ -79,6 +79,12 @@ class Tree {
           }
     }
   }
+  // Whether word w lies in the subtree of word top.
+  bool below(int w, int top) const {
+    for (int k = 0; w >= 0 && k < 64; ++k, w = head(w))
+      if (w == top) return true;
+    return false;
+  }
   int subject_word(int v) const {
     for (int c : children_[v])
       if (rel(c) == "nsubj" || rel(c) == "nsubj:pass" || rel(c) == "csubj") return c;
@@ -205,6 +211,19 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
   int antecedent = -1;
   if (subj >= 0 && one_of(sv.words[subj].lower, {"which", "who", "that"}) && t.rel(at) == "acl:relcl" && t.head(at) >= 0)
     antecedent = t.head(at);
+  // "Putin and Turkish President Erdogan who arrived in Moscow": a relative clause right after
+  // the last of joined names tells of that one, though the parse hangs it on the first.
+  bool nearest_only = false;
+  if (antecedent >= 0 && antecedent < subj) {
+    int last = -1;
+    for (int c : t.children(antecedent))
+      if (t.rel(c) == "conj" && c < subj) last = std::max(last, c);
+    if (last >= 0) {
+      nearest_only = true;
+      for (int w = last + 1; w < subj; ++w) nearest_only &= t.below(w, last);
+      if (nearest_only) antecedent = last;
+    }
+  }
   a.subject = antecedent >= 0 ? antecedent : subj;
   bool pattern_word[64] = {};
   for (uint32_t w = begin; w < end && w - begin < 64; ++w) pattern_word[w - begin] = true;
@@ -234,7 +253,8 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
     if (subj >= 0 && (at == v || shared_passive)) add_targets(subj);
     else if (subj >= 0 && a.sources.empty()) t.with_conjuncts(subj, a.sources);
   } else if (antecedent >= 0) {
-    t.with_conjuncts(antecedent, a.sources);
+    if (int m = nearest_only ? t.actor_in(antecedent) : -1; m >= 0) a.sources.push_back(m);
+    else t.with_conjuncts(antecedent, a.sources);
   } else if (subj >= 0) {
     // Every subject of the verb: a misparsed coordination may leave two ("Putin and his
     // counterpart Erdogan held").

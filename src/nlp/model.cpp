@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "nlp/asides.h"
 #include "nlp/irregular.h"
 #include "nlp/lemmatizer.h"
 #include "nlp/model_file.h"
@@ -27,6 +28,7 @@ class LoadedModel final : public Model {
   std::unique_ptr<const Scorer> boundaries;  // the sentence part; null in models without one
   std::vector<uint8_t> xpos_bits;   // IrregularTag bits of each XPOS tag
   std::vector<uint8_t> lemma_bits;  // the same without JJ (an adjective is its own lemma)
+  AsideLabels aside_labels;          // the relations the parser's asides attach with
 
   Analysis analyze(std::string_view text) const override {
     Analysis a = segment(text);
@@ -60,6 +62,7 @@ class LoadedModel final : public Model {
     std::vector<uint8_t> allowed;
     std::vector<uint16_t> cls, ner_cls;
     std::vector<int32_t> heads;
+    std::vector<std::string_view> xpos;
     for (size_t s = 0; s < a.sentence_count(); ++s) {
       uint32_t b = a.sentence_begin(s), e = a.sentence_end(s);
       if (b >= e) continue;
@@ -94,7 +97,11 @@ class LoadedModel final : public Model {
         else
           a.lemma[i] = lemmatizer->lemma(forms[k], tc.xpos);
       }
-      parser->parse(keys, cls, heads, std::span<uint16_t>(a.deprel.data() + b, len));
+      xpos.resize(len);
+      for (size_t k = 0; k < len; ++k) xpos[k] = names->xpos[a.xpos[b + k]];
+      std::span<const Upos> upos(a.upos.data() + b, len);
+      parse_with_asides(*parser, keys, cls, upos, find_asides(forms, upos, xpos), aside_labels, heads,
+                        std::span<uint16_t>(a.deprel.data() + b, len));
       for (size_t k = 0; k < len; ++k) a.head[b + k] = heads[k] < 0 ? -1 : int32_t(b) + heads[k];
       ner->tag(keys, forms, std::span<const Upos>(a.upos.data() + b, len), ner_cls);
       size_t first = a.entities.size();
@@ -177,6 +184,8 @@ Expected<std::shared_ptr<const Model>> Model::load(const std::string& path, cons
     auto scorer = read_scorer(in);
     if (!in.ok() || !scorer || labels != names->deprel.size() || scorer->classes() != 1 + 2 * labels) return bad("parser");
     m->parser = std::make_unique<Parser>(std::move(scorer), uint32_t(labels), options.parser_beam);
+    m->aside_labels = AsideLabels::find(*m->names);
+    m->aside_labels.ok &= options.parser_asides;
   } else {
     return bad("parser");
   }

@@ -1,0 +1,253 @@
+#include "nlp/asides.h"
+
+#include <algorithm>
+#include <string>
+
+#include "nlp/parser.h"
+
+namespace sitrep::nlp {
+namespace {
+
+bool in(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+std::string lower(std::string_view w) {
+  std::string s(w);
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return s;
+}
+
+bool capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+bool weekday(std::string_view w) {
+  return in(w, {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"});
+}
+
+bool month(std::string_view w) {
+  return in(w, {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."});
+}
+
+bool part_of_day(std::string_view lw) { return in(lw, {"morning", "afternoon", "evening", "night"}); }
+
+bool day_number(std::string_view w) {
+  size_t digits = 0;
+  while (digits < w.size() && w[digits] >= '0' && w[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 2) return false;
+  std::string_view rest = w.substr(digits);
+  return rest.empty() || in(rest, {"st", "nd", "rd", "th"});
+}
+
+bool year(std::string_view w) {
+  return w.size() == 4 && (w[0] == '1' || w[0] == '2') &&
+         std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The end of a time phrase that starts at word i ("on Monday", "late Tuesday night", "last
+// week", "earlier this month", "on February 19", "in March", "in 2019", "yesterday"), or i.
+size_t time_phrase_end(std::span<const std::string_view> forms, size_t i) {
+  size_t n = forms.size(), j = i;
+  auto lw = [&](size_t k) { return k < n ? lower(forms[k]) : std::string(); };
+  std::string prep;
+  if (in(lw(j), {"on", "in"})) prep = lw(j++);
+  bool modifier = in(lw(j), {"early", "late", "earlier", "later"});
+  if (modifier) ++j;
+  bool relative = in(lw(j), {"last", "this", "next"});
+  if (relative) ++j;
+  if (j >= n) return i;
+  std::string_view w = forms[j];
+  if (weekday(w)) {
+    if (prep == "in") return i;
+    ++j;
+    if (part_of_day(lw(j))) ++j;
+    return j;
+  }
+  if (month(w)) {
+    ++j;
+    bool day = j < n && day_number(forms[j]);
+    if (day) ++j;
+    if (prep == "on" && !day) return i;
+    if (j < n && year(forms[j])) ++j;
+    return j;
+  }
+  if (!prep.empty()) return prep == "in" && !relative && !modifier && year(w) ? j + 1 : i;
+  std::string l = lw(j);
+  if (relative) return in(l, {"week", "weekend", "month", "year", "night", "morning", "evening", "spring", "summer", "fall",
+                              "autumn", "winter"}) ? j + 1 : i;
+  if (in(l, {"yesterday", "today", "tonight"})) {
+    ++j;
+    if (l != "tonight" && part_of_day(lw(j))) ++j;
+    return j;
+  }
+  return i;
+}
+
+bool finite(std::string_view xpos) { return in(xpos, {"VBD", "VBZ", "VBP", "MD", "VBN"}); }
+
+bool title(std::string_view w) {
+  return in(w, {"President", "Minister", "Secretary", "Chancellor", "King", "Queen", "Prince", "General", "Gen.",
+                "Senator", "Sen.", "Governor", "Gov.", "Mayor", "Ambassador", "Spokesman", "Spokeswoman", "Premier",
+                "Chairman", "Leader", "Speaker", "Commander", "Envoy", "Admiral", "Adm.", "Colonel", "Col.", "Emir",
+                "Sheikh", "Pope", "Patriarch", "Ayatollah", "Judge", "Justice", "Mufti", "Rep.", "Representative"});
+}
+
+// A country's adjective ("Russian", "Turkish", "Israeli", "Chinese", "French") or initials ("US",
+// "U.S.", "UN", "EU").
+bool country_word(std::string_view w, Upos upos) {
+  if (w.size() >= 2 && w.size() <= 4 && std::all_of(w.begin(), w.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '.'; }))
+    return true;
+  if (upos != Upos::ADJ && upos != Upos::PROPN) return false;
+  for (std::string_view end : {"an", "ese", "ish", "i", "ch", "ek", "ss", "ai"})
+    if (w.size() > end.size() + 2 && w.ends_with(end)) return true;
+  return false;
+}
+
+// The aside of titles ending just before a name that starts at word e ("Russian President" before
+// "Vladimir Putin", "US Secretary of State" before "Mike Pompeo"), as [b, e), or b == e; t is set
+// to the title word.
+size_t title_begin(std::span<const std::string_view> forms, std::span<const Upos> upos, size_t e, size_t& t) {
+  if (e < 2 || upos[e] != Upos::PROPN || !capitalized(forms[e])) return e;
+  t = e - 1;
+  if (!title(forms[t])) {
+    // "Secretary of State", "Minister of Defence"
+    if (e < 3 || !capitalized(forms[t]) || forms[t - 1] != "of" || !title(forms[t - 2])) return e;
+    t -= 2;
+  }
+  size_t b = t;
+  while (b > 0 && capitalized(forms[b - 1]) && (upos[b - 1] == Upos::ADJ || upos[b - 1] == Upos::PROPN ||
+                                                 upos[b - 1] == Upos::NOUN))
+    --b;
+  // The run starts with a country's adjective or initials ("Russian", "U.S.", "UN"): a first name
+  // before a surname such as "King" starts none. A bare title before a name the parser reads well.
+  while (b < t && !country_word(forms[b], upos[b])) ++b;
+  return b < t ? b : e;
+}
+
+}  // namespace
+
+AsideLabels AsideLabels::find(const LabelNames& names) {
+  AsideLabels r;
+  bool ok = true;
+  auto id = [&](std::string_view name) -> uint16_t {
+    auto it = std::find(names.deprel.begin(), names.deprel.end(), name);
+    if (it == names.deprel.end()) {
+      ok = false;
+      return 0;
+    }
+    return uint16_t(it - names.deprel.begin());
+  };
+  r.obl = id("obl");
+  r.obl_unmarked = id("obl:unmarked");
+  r.nmod_desc = id("nmod:desc");
+  r.aux = id("aux");
+  r.aux_pass = id("aux:pass");
+  r.cop = id("cop");
+  r.case_ = id("case");
+  r.advmod = id("advmod");
+  r.amod = id("amod");
+  r.det = id("det");
+  r.compound = id("compound");
+  r.nmod = id("nmod");
+  r.ok = ok;
+  return r;
+}
+
+std::vector<Aside> find_asides(std::span<const std::string_view> forms, std::span<const Upos> upos,
+                               std::span<const std::string_view> xpos) {
+  std::vector<Aside> out;
+  size_t n = forms.size();
+  for (size_t i = 1; i < n; ++i) {
+    // A title before a name.
+    size_t t = 0;
+    if (size_t b = title_begin(forms, upos, i, t); b < i) {
+      if (!out.empty() && out.back().end > b) continue;
+      out.push_back({uint32_t(b), uint32_t(i), uint32_t(i), Aside::kTitle, uint32_t(t)});
+      continue;
+    }
+    // A time phrase between a subject and its verb, up to two adverbs before the verb.
+    if (upos[i - 1] != Upos::NOUN && upos[i - 1] != Upos::PROPN && upos[i - 1] != Upos::PRON) continue;
+    size_t e = time_phrase_end(forms, i);
+    if (e == i) continue;
+    size_t v = e;
+    while (v < n && v < e + 2 && upos[v] == Upos::ADV && lower(forms[v]) != "not") ++v;
+    if (v >= n || (upos[v] != Upos::VERB && upos[v] != Upos::AUX) || !finite(xpos[v])) continue;
+    if (!out.empty() && out.back().end > i) continue;
+    out.push_back({uint32_t(i), uint32_t(e), uint32_t(v), Aside::kTime});
+    i = e - 1;
+  }
+  return out;
+}
+
+void parse_with_asides(const Parser& parser, std::span<const WordKeys> words, std::span<const uint16_t> tags,
+                       std::span<const Upos> upos, std::span<const Aside> asides, const AsideLabels& rel,
+                       std::span<int32_t> heads, std::span<uint16_t> labels) {
+  size_t n = words.size();
+  if (asides.empty() || !rel.ok) return parser.parse(words, tags, heads, labels);
+  // The sentence without its asides.
+  std::vector<uint32_t> kept;
+  std::vector<WordKeys> sub_words;
+  std::vector<uint16_t> sub_tags;
+  size_t a = 0;
+  for (size_t i = 0; i < n; ++i) {
+    while (a < asides.size() && asides[a].end <= i) ++a;
+    if (a < asides.size() && asides[a].begin <= i) continue;
+    kept.push_back(uint32_t(i));
+    sub_words.push_back(words[i]);
+    sub_tags.push_back(tags[i]);
+  }
+  if (kept.empty()) return parser.parse(words, tags, heads, labels);
+  std::vector<int32_t> sub_heads(kept.size());
+  std::vector<uint16_t> sub_labels(kept.size());
+  parser.parse(sub_words, sub_tags, sub_heads, sub_labels);
+  for (size_t k = 0; k < kept.size(); ++k) {
+    heads[kept[k]] = sub_heads[k] < 0 ? -1 : int32_t(kept[sub_heads[k]]);
+    labels[kept[k]] = sub_labels[k];
+  }
+  // Each aside on its own, its root attached to its anchor.
+  for (const Aside& as : asides) {
+    size_t b = as.begin, len = as.end - as.begin;
+    size_t root = b;
+    if (as.kind == Aside::kTitle) {
+      // "Russian Defense Minister", "US Secretary of State": the title heads its modifiers
+      // (amod, or compound) and an "of" phrase after it (nmod, its preposition case).
+      root = as.head;
+      size_t of = root + 1;
+      for (size_t k = b; k < root; ++k) {
+        heads[k] = int32_t(root);
+        labels[k] = upos[k] == Upos::ADJ ? rel.amod : rel.compound;
+      }
+      if (of < as.end) {
+        heads[of] = int32_t(as.end - 1), labels[of] = rel.case_;
+        heads[as.end - 1] = int32_t(root), labels[as.end - 1] = rel.nmod;
+      }
+    } else {
+      parser.parse(words.subspan(b, len), tags.subspan(b, len), heads.subspan(b, len), labels.subspan(b, len));
+      for (size_t k = b; k < as.end; ++k) {
+        if (heads[k] < 0) root = k;
+        else heads[k] += int32_t(b);
+      }
+    }
+    int32_t anchor = int32_t(as.anchor);
+    if (as.kind == Aside::kTime) {
+      // An auxiliary or copula's clause is its head's.
+      if ((labels[anchor] == rel.aux || labels[anchor] == rel.aux_pass || labels[anchor] == rel.cop) && heads[anchor] >= 0)
+        anchor = heads[anchor];
+      labels[root] = upos[b] == Upos::ADP ? rel.obl : rel.obl_unmarked;
+    } else {
+      // The name's head: the word of its run of proper nouns whose head lies outside it.
+      size_t end = as.anchor;
+      while (end < n && upos[end] == Upos::PROPN) ++end;
+      for (size_t k = as.anchor; k < end; ++k)
+        if (heads[k] < int32_t(as.anchor) || heads[k] >= int32_t(end)) {
+          anchor = int32_t(k);
+          break;
+        }
+      labels[root] = rel.nmod_desc;
+    }
+    heads[root] = anchor;
+  }
+}
+
+}  // namespace sitrep::nlp
