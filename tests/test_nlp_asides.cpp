@@ -75,6 +75,13 @@ TEST(ParserAsides, TitlesBeforeANameWithACountryWord) {
             "T:2-5>5^4");
   EXPECT_EQ(asides_of("US/PROPN/NNP Secretary/PROPN/NNP of/ADP/IN State/PROPN/NNP Mike/PROPN/NNP Pompeo/PROPN/NNP"),
             "T:0-4>4^1");
+  // "former", and any modifier of an abbreviated title; a title is never the name after one.
+  EXPECT_EQ(asides_of("Former/ADJ/JJ President/PROPN/NNP Barack/PROPN/NNP Obama/PROPN/NNP created/VERB/VBD"),
+            "T:0-2>2^1");
+  EXPECT_EQ(asides_of("Maryland/PROPN/NNP Gov./PROPN/NNP Martin/PROPN/NNP O'Malley/PROPN/NNP"), "T:0-2>2^1");
+  EXPECT_EQ(asides_of("U.S./PROPN/NNP Supreme/PROPN/NNP Court/PROPN/NNP Chief/ADJ/NNP Justice/PROPN/NNP "
+                      "John/PROPN/NNP Roberts/PROPN/NNP"),
+            "T:0-5>5^4");
   // A bare title, and a first name before a surname that is also a title, are no asides.
   EXPECT_EQ(asides_of("President/PROPN/NNP Vladimir/PROPN/NNP Putin/PROPN/NNP said/VERB/VBD"), "");
   EXPECT_EQ(asides_of("Coach/NOUN/NN :/PUNCT/: Melanie/PROPN/NNP King/PROPN/NNP Brandon/PROPN/NNP Luna/PROPN/NNP"),

@@ -90,7 +90,8 @@ bool title(std::string_view w) {
   return in(w, {"President", "Minister", "Secretary", "Chancellor", "King", "Queen", "Prince", "General", "Gen.",
                 "Senator", "Sen.", "Governor", "Gov.", "Mayor", "Ambassador", "Spokesman", "Spokeswoman", "Premier",
                 "Chairman", "Leader", "Speaker", "Commander", "Envoy", "Admiral", "Adm.", "Colonel", "Col.", "Emir",
-                "Sheikh", "Pope", "Patriarch", "Ayatollah", "Judge", "Justice", "Mufti", "Rep.", "Representative"});
+                "Sheikh", "Pope", "Patriarch", "Ayatollah", "Judge", "Justice", "Mufti", "Rep.", "Representative",
+                "Adviser", "Advisor", "Director", "Chief", "Commissioner", "Lt.", "Maj.", "Capt.", "Sgt."});
 }
 
 // A country's adjective ("Russian", "Turkish", "Israeli", "Chinese", "French") or initials ("US",
@@ -108,20 +109,25 @@ bool country_word(std::string_view w, Upos upos) {
 // "Vladimir Putin", "US Secretary of State" before "Mike Pompeo"), as [b, e), or b == e; t is set
 // to the title word.
 size_t title_begin(std::span<const std::string_view> forms, std::span<const Upos> upos, size_t e, size_t& t) {
-  if (e < 2 || upos[e] != Upos::PROPN || !capitalized(forms[e])) return e;
+  // (A title is no name: "Chief" before "Justice John Roberts".)
+  if (e < 2 || upos[e] != Upos::PROPN || !capitalized(forms[e]) || title(forms[e])) return e;
   t = e - 1;
   if (!title(forms[t])) {
     // "Secretary of State", "Minister of Defence"
     if (e < 3 || !capitalized(forms[t]) || forms[t - 1] != "of" || !title(forms[t - 2])) return e;
     t -= 2;
   }
+  auto former = [&](size_t k) { return in(lower(forms[k]), {"former", "acting", "then"}); };
   size_t b = t;
-  while (b > 0 && capitalized(forms[b - 1]) && (upos[b - 1] == Upos::ADJ || upos[b - 1] == Upos::PROPN ||
-                                                 upos[b - 1] == Upos::NOUN))
+  while (b > 0 && !former(b) && ((capitalized(forms[b - 1]) && (upos[b - 1] == Upos::ADJ || upos[b - 1] == Upos::PROPN ||
+                                                               upos[b - 1] == Upos::NOUN)) ||
+                                 former(b - 1)))
     --b;
-  // The run starts with a country's adjective or initials ("Russian", "U.S.", "UN"): a first name
-  // before a surname such as "King" starts none. A bare title before a name the parser reads well.
-  while (b < t && !country_word(forms[b], upos[b])) ++b;
+  // The run starts with "former", a country's adjective or initials ("Russian", "U.S.", "UN"),
+  // or anything before an abbreviated title ("Maryland Gov."): a first name before a surname
+  // such as "King" starts none. A bare title before a name the parser reads well.
+  bool abbreviated = forms[t].ends_with(".");
+  while (b < t && !former(b) && !abbreviated && !country_word(forms[b], upos[b])) ++b;
   return b < t ? b : e;
 }
 
