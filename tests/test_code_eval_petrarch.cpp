@@ -404,4 +404,38 @@ TEST(PetrarchVerbs, ParticipleAfterHaveIsThePerfect) {
   EXPECT_NE(std::find(codes.begin(), codes.end(), "ETH>LBY:120"), codes.end()) << ::testing::PrintToString(codes);
 }
 
+// "Bree Prime Minister Romendacil clashed with Eriador": a dictionary's person of Bree named after
+// a title of the same country's government is the government (BREGOV), as when the parse hung the
+// title on "Bree"; the title's own parse (nmod:desc on the name) had made him plain BRE.
+TEST(PetrarchActors, TitleBeforeAPersonNamesItsSector) {
+  auto onto = ontology();
+  ASSERT_TRUE(onto);
+  auto model = nlp::Model::load(nlp::Model::default_path());
+  if (!model) GTEST_SKIP() << "model not available";
+  auto imp = import_petrarch_verbs("--- CLASH  [190]  ---\nCLASH {CLASHED CLASHING}\n", "test_verbs.txt", *onto);
+  ASSERT_TRUE(imp.ok()) << imp.error().message;
+  auto ext = onto->extended(imp.value().extra_codes);
+  auto lex = Lexicon::load_with_events(*ext, {{"test_verbs.txt", imp.value().patterns_tsv}}, imp.value().forms_tsv);
+  ASSERT_TRUE(lex.ok()) << lex.error().message;
+  TempDir dir;
+  testing::write_file(dir.path() / "actors.txt", "BREE [BRE]\nROMENDACIL [BRE]\nERIADOR [ERI]\n");
+  testing::write_file(dir.path() / "agents.txt", "PRIME_MINISTER [~GOV]\n");
+  auto linker = petrarch_linker({(dir.path() / "actors.txt").string(), (dir.path() / "agents.txt").string()});
+  ASSERT_TRUE(linker.ok()) << linker.error().message;
+  CoderOptions o;
+  o.linker = linker.value();
+  o.ontology = ext;
+  o.lexicon = lex.value();
+  o.model = model.value();
+  auto coder = Coder::create(o);
+  ASSERT_TRUE(coder.ok());
+  Doc d;
+  d.id = "t";
+  d.body = "Bree Prime Minister Romendacil clashed with Eriador on the border.";
+  std::vector<std::string> codes;
+  for (const auto& e : coder.value()->code(d).events)
+    codes.push_back((e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-") + ":" + e.cameo->code);
+  EXPECT_NE(std::find(codes.begin(), codes.end(), "BREGOV>ERI:190"), codes.end()) << ::testing::PrintToString(codes);
+}
+
 }  // namespace sitrep::code

@@ -3,12 +3,15 @@
 // committed model's parse makes of the news sentences that motivated them.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "nlp/asides.h"
 #include "nlp/nlp.h"
+#include "test_support.h"
 
 using namespace sitrep::nlp;
 
@@ -92,6 +95,22 @@ TEST(ParserAsides, TitlesBeforeANameWithACountryWord) {
             "T:0-2>2^1 3-5>5");
 }
 
+TEST(ParserAsides, RelativeClausesInCommasBetweenANameAndItsVerb) {
+  EXPECT_EQ(asides_of("Abrams/INTJ/UH ,/PUNCT/, who/PRON/WP said/VERB/VBD it/PRON/PRP ,/PUNCT/, called/VERB/VBD "
+                      "it/PRON/PRP"),
+            "1-6>0");
+  EXPECT_EQ(asides_of("The/DET/DT treaty/NOUN/NN ,/PUNCT/, which/PRON/WDT aims/VERB/VBZ high/ADV/RB ,/PUNCT/, "
+                      "is/AUX/VBZ dead/ADJ/JJ"),
+            "2-7>1");
+  // No verb after the clause, a comma inside it, or no name before it.
+  EXPECT_EQ(asides_of("He/PRON/PRP met/VERB/VBD Johnson/PROPN/NNP ,/PUNCT/, who/PRON/WP arrived/VERB/VBD ./PUNCT/."),
+            "");
+  EXPECT_EQ(asides_of("Agency/PROPN/NNP ,/PUNCT/, which/PRON/WDT ,/PUNCT/, of/ADP/IN course/NOUN/NN ,/PUNCT/, "
+                      "had/AUX/VBD designed/VERB/VBN"),
+            "");
+  EXPECT_EQ(asides_of("said/VERB/VBD ,/PUNCT/, which/PRON/WDT hurt/VERB/VBD ,/PUNCT/, was/AUX/VBD"), "");
+}
+
 namespace {
 struct Parsed {
   std::string text;
@@ -129,4 +148,61 @@ TEST(CommittedModel, NewsSubjectsKeepTheirVerbAcrossTitlesAndTimePhrases) {
   q.a = m.value()->analyze(q.text);
   EXPECT_EQ(q.arc("troops"), "nsubj>killed");
   EXPECT_EQ(q.arc("week"), "obl:unmarked>killed");
+}
+
+// "Abrams, who said ..., called it": the parse alone hung "called" on the clause's verb as its
+// conjunct, and a title's name of one word once made the title its own head.
+TEST(CommittedModel, RelativeClauseInCommasKeepsTheSubjectsVerb) {
+  auto m = Model::load(Model::default_path());
+  ASSERT_TRUE(m) << m.error().message;
+  Parsed p{"Abrams, who said she distributed meals to furloughed workers during the shutdown, called it a disgrace.", {}};
+  p.a = m.value()->analyze(p.text);
+  EXPECT_EQ(p.arc("Abrams"), "nsubj>called");
+  EXPECT_EQ(p.arc("said"), "acl:relcl>Abrams");
+  EXPECT_EQ(p.arc("called"), "root>ROOT");
+  Parsed q{"Bree Prime Minister Romendacil did not clash over the efforts.", {}};
+  q.a = m.value()->analyze(q.text);
+  EXPECT_EQ(q.arc("Minister"), "nmod:desc>Romendacil");
+  EXPECT_EQ(q.arc("Romendacil"), "nsubj>clash");
+}
+
+// Every sentence of the seeds parses to a tree: one root, every other word
+// reached from it, none its own head (a title's one-word name once made the title head itself).
+TEST(CommittedModel, ParsesWithAsidesAreTrees) {
+  if (!sitrep::testing::have_shared()) GTEST_SKIP() << "../shared absent";
+  auto m = Model::load(Model::default_path());
+  ASSERT_TRUE(m) << m.error().message;
+  size_t sentences = 0, asides = 0;
+  for (const auto& f : std::filesystem::directory_iterator(sitrep::testing::shared_dir() / "seeds")) {
+    std::ifstream in(f.path());
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto a = m.value()->analyze(text);
+    for (size_t s = 0; s < a.sentence_count(); ++s) {
+      int32_t b = int32_t(a.sentence_begin(s)), e = int32_t(a.sentence_end(s));
+      if (b >= e) continue;
+      ++sentences;
+      int roots = 0;
+      for (int32_t i = b; i < e; ++i) {
+        if (a.head[i] < 0) {
+          ++roots;
+          continue;
+        }
+        ASSERT_NE(a.head[i], i) << f.path() << " sentence " << s;
+        ASSERT_GE(a.head[i], b);
+        ASSERT_LT(a.head[i], e);
+        int32_t w = i, steps = 0;  // no cycle: the root within the sentence's length
+        while (w >= 0 && steps <= e - b) w = a.head[w], ++steps;
+        ASSERT_LT(w, 0) << f.path() << " sentence " << s << " word " << i - b;
+      }
+      EXPECT_EQ(roots, 1) << f.path() << " sentence " << s;
+      std::vector<std::string_view> forms, xpos;
+      for (int32_t i = b; i < e; ++i) {
+        forms.push_back(std::string_view(text).substr(a.words[i].begin, a.words[i].end - a.words[i].begin));
+        xpos.push_back(a.labels->xpos[a.xpos[i]]);
+      }
+      asides += find_asides(forms, std::span<const Upos>(a.upos.data() + b, size_t(e - b)), xpos).size();
+    }
+  }
+  EXPECT_GT(sentences, 50u);
+  EXPECT_GT(asides, 5u);  // the seeds do write these constructions
 }

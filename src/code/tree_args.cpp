@@ -42,11 +42,22 @@ class Tree {
   // Arnor", "Arnor's troops"), never in clauses or phrases that name other participants.
   int actor_in(int w, int depth = 0) const {
     int m = sv_.words[w].mention;
-    if (m >= 0) return is_actor(m) ? m : -1;
+    if (m >= 0 && !is_actor(m)) return -1;
+    if (m >= 0) {
+      // "Bree Prime Minister Romendacil": the title before a name (nmod:desc) says which of its
+      // country's sectors the person acts for, when it names the same country.
+      for (int c : children_[w])
+        if (rel(c) == "nmod:desc" && depth < 3)
+          if (int t = actor_in(c, depth + 1); t >= 0 && t != m && ctx_.mentions[t].code.size() > ctx_.mentions[m].code.size() &&
+                                               ctx_.mentions[t].code.starts_with(ctx_.mentions[m].code))
+            return t;
+      return m;
+    }
     if (depth >= 3) return -1;
     for (int c : children_[w]) {
       std::string_view r = rel(c);
-      if (!(r == "compound" || r == "nmod:poss" || r == "amod" || r == "flat" || r == "appos" || r == "nmod")) continue;
+      if (!(r == "compound" || r == "nmod:poss" || r == "amod" || r == "flat" || r == "appos" || r == "nmod" || r == "nmod:desc"))
+        continue;
       if (r == "nmod" && !one_of(case_of(c), {"of", ""})) continue;
       if (int a = actor_in(c, depth + 1); a >= 0) return a;
     }

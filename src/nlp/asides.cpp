@@ -124,9 +124,14 @@ size_t title_begin(std::span<const std::string_view> forms, std::span<const Upos
                                  former(b - 1)))
     --b;
   // The run starts with "former", a country's adjective or initials ("Russian", "U.S.", "UN"),
-  // or anything before an abbreviated title ("Maryland Gov."): a first name before a surname
+  // or anything before an abbreviated or unambiguous title ("Maryland Gov.", "House
+  // Intelligence Committee Chairman"): a first name before a surname
   // such as "King" starts none. A bare title before a name the parser reads well.
-  bool abbreviated = forms[t].ends_with(".");
+  // (Titles that are also names or plain words keep the stricter start: "Melanie King", "Army
+  // General".)
+  bool abbreviated = forms[t].ends_with(".") ||
+                     !in(forms[t], {"King", "Queen", "Prince", "General", "Justice", "Judge", "Leader", "Speaker", "Chief",
+                                    "Pope", "Director", "Commander", "Sheikh", "Emir", "Mufti"});
   while (b < t && !former(b) && !abbreviated && !country_word(forms[b], upos[b])) ++b;
   return b < t ? b : e;
 }
@@ -156,6 +161,8 @@ AsideLabels AsideLabels::find(const LabelNames& names) {
   r.det = id("det");
   r.compound = id("compound");
   r.nmod = id("nmod");
+  r.acl_relcl = id("acl:relcl");
+  r.punct = id("punct");
   r.ok = ok;
   return r;
 }
@@ -164,7 +171,25 @@ std::vector<Aside> find_asides(std::span<const std::string_view> forms, std::spa
                                std::span<const std::string_view> xpos) {
   std::vector<Aside> out;
   size_t n = forms.size();
+  auto verb_after = [&](size_t e) {  // a finite verb at e, after up to two adverbs, or n
+    size_t v = e;
+    while (v < n && v < e + 2 && upos[v] == Upos::ADV && lower(forms[v]) != "not") ++v;
+    return v < n && (upos[v] == Upos::VERB || upos[v] == Upos::AUX) && finite(xpos[v]) ? v : n;
+  };
   for (size_t i = 1; i < n; ++i) {
+    // ", who ... ," between a name and its verb: the clause has no comma of its own.
+    // (A capitalized word the tagger misread is a name too: "Abrams, who".)
+    if (forms[i] == "," && i + 2 < n && in(lower(forms[i + 1]), {"who", "which"}) &&
+        (upos[i - 1] == Upos::NOUN || upos[i - 1] == Upos::PROPN ||
+         (capitalized(forms[i - 1]) && upos[i - 1] != Upos::PRON && upos[i - 1] != Upos::PUNCT))) {
+      size_t j = i + 2;
+      while (j < n && forms[j] != "," && upos[j] != Upos::PUNCT) ++j;
+      if (j < n && forms[j] == "," && verb_after(j + 1) < n && (out.empty() || out.back().end <= i - 1)) {
+        out.push_back({uint32_t(i), uint32_t(j + 1), uint32_t(i - 1), Aside::kRelative});
+        i = j;
+        continue;
+      }
+    }
     // A title before a name.
     size_t t = 0;
     if (size_t b = title_begin(forms, upos, i, t); b < i) {
@@ -176,9 +201,8 @@ std::vector<Aside> find_asides(std::span<const std::string_view> forms, std::spa
     if (upos[i - 1] != Upos::NOUN && upos[i - 1] != Upos::PROPN && upos[i - 1] != Upos::PRON) continue;
     size_t e = time_phrase_end(forms, i);
     if (e == i) continue;
-    size_t v = e;
-    while (v < n && v < e + 2 && upos[v] == Upos::ADV && lower(forms[v]) != "not") ++v;
-    if (v >= n || (upos[v] != Upos::VERB && upos[v] != Upos::AUX) || !finite(xpos[v])) continue;
+    size_t v = verb_after(e);
+    if (v >= n) continue;
     if (!out.empty() && out.back().end > i) continue;
     out.push_back({uint32_t(i), uint32_t(e), uint32_t(v), Aside::kTime});
     i = e - 1;
@@ -211,28 +235,64 @@ void parse_with_asides(const Parser& parser, std::span<const WordKeys> words, st
     heads[kept[k]] = sub_heads[k] < 0 ? -1 : int32_t(kept[sub_heads[k]]);
     labels[kept[k]] = sub_labels[k];
   }
+  // The head of the name at word w, a run of proper nouns outside every aside going right from
+  // w (a title's name) or left (a relative clause's): the first of its words whose head lies
+  // outside it, however the parse hangs the name ("Vladimir" of "Vladimir Putin"); else w.
+  std::vector<bool> aside_word(n, false);
+  for (const Aside& as : asides)
+    for (size_t k = as.begin; k < as.end; ++k) aside_word[k] = true;
+  auto name_head = [&](size_t w, bool rightwards) {
+    if (upos[w] != Upos::PROPN) return int32_t(w);
+    size_t rb = w, re = w + 1;
+    auto name_word = [&](size_t k) { return upos[k] == Upos::PROPN && !aside_word[k]; };
+    if (rightwards)
+      while (re < n && name_word(re)) ++re;
+    else
+      while (rb > 0 && name_word(rb - 1)) --rb;
+    for (size_t k = rb; k < re; ++k)
+      if (heads[k] < int32_t(rb) || heads[k] >= int32_t(re)) return int32_t(k);
+    return int32_t(w);
+  };
   // Each aside on its own, its root attached to its anchor.
   for (const Aside& as : asides) {
-    size_t b = as.begin, len = as.end - as.begin;
+    size_t b = as.begin, e = as.end;
+    if (as.kind == Aside::kRelative) ++b, --e;  // the commas around it
     size_t root = b;
     if (as.kind == Aside::kTitle) {
       // "Russian Defense Minister", "US Secretary of State": the title heads its modifiers
       // (amod, or compound) and an "of" phrase after it (nmod, its preposition case).
       root = as.head;
-      size_t of = root + 1;
       for (size_t k = b; k < root; ++k) {
         heads[k] = int32_t(root);
         labels[k] = upos[k] == Upos::ADJ ? rel.amod : rel.compound;
       }
-      if (of < as.end) {
-        heads[of] = int32_t(as.end - 1), labels[of] = rel.case_;
-        heads[as.end - 1] = int32_t(root), labels[as.end - 1] = rel.nmod;
+      if (root + 1 < e) {
+        heads[root + 1] = int32_t(e - 1), labels[root + 1] = rel.case_;
+        heads[e - 1] = int32_t(root), labels[e - 1] = rel.nmod;
       }
     } else {
-      parser.parse(words.subspan(b, len), tags.subspan(b, len), heads.subspan(b, len), labels.subspan(b, len));
-      for (size_t k = b; k < as.end; ++k) {
+      parser.parse(words.subspan(b, e - b), tags.subspan(b, e - b), heads.subspan(b, e - b), labels.subspan(b, e - b));
+      for (size_t k = b; k < e; ++k) {
         if (heads[k] < 0) root = k;
         else heads[k] += int32_t(b);
+      }
+    }
+    auto nominal = [&](size_t k) { return upos[k] == Upos::NOUN || upos[k] == Upos::PROPN || upos[k] == Upos::NUM; };
+    if (as.kind == Aside::kTime && !nominal(root)) {
+      // "on February 19", "early Tuesday": the phrase's noun heads it, its preposition or adverb
+      // depends on it.
+      size_t noun = root;
+      for (size_t k = b; k < e; ++k)
+        if (nominal(k) && heads[k] == int32_t(root)) noun = k;
+      if (noun != root) {
+        for (size_t k = b; k < e; ++k)
+          if (heads[k] == int32_t(root)) heads[k] = int32_t(noun);
+        heads[root] = int32_t(noun);
+        labels[root] = upos[root] == Upos::ADP   ? rel.case_
+                       : upos[root] == Upos::ADV ? rel.advmod
+                       : upos[root] == Upos::DET ? rel.det
+                                                 : rel.amod;
+        root = noun;
       }
     }
     int32_t anchor = int32_t(as.anchor);
@@ -241,16 +301,14 @@ void parse_with_asides(const Parser& parser, std::span<const WordKeys> words, st
       if ((labels[anchor] == rel.aux || labels[anchor] == rel.aux_pass || labels[anchor] == rel.cop) && heads[anchor] >= 0)
         anchor = heads[anchor];
       labels[root] = upos[b] == Upos::ADP ? rel.obl : rel.obl_unmarked;
-    } else {
-      // The name's head: the word of its run of proper nouns whose head lies outside it.
-      size_t end = as.anchor;
-      while (end < n && upos[end] == Upos::PROPN) ++end;
-      for (size_t k = as.anchor; k < end; ++k)
-        if (heads[k] < int32_t(as.anchor) || heads[k] >= int32_t(end)) {
-          anchor = int32_t(k);
-          break;
-        }
+    } else if (as.kind == Aside::kTitle) {
+      anchor = name_head(as.anchor, true);
       labels[root] = rel.nmod_desc;
+    } else {
+      anchor = name_head(as.anchor, false);
+      labels[root] = rel.acl_relcl;
+      heads[as.begin] = heads[as.end - 1] = int32_t(root);
+      labels[as.begin] = labels[as.end - 1] = rel.punct;
     }
     heads[root] = anchor;
   }
