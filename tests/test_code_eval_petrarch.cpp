@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "code/code.h"
 #include "code/coder.h"
@@ -372,70 +373,66 @@ TEST(PetrarchActors, AgentsTakeRegularPluralsAndSpacedCodes) {
 }
 
 }  // namespace
-// "Ethiopia has broken relations with Libya": a dictionary's bare verb read after "have" is the
-// perfect, though the tagger read "has" as possession and "broken" as the noun's modifier.
-TEST(PetrarchVerbs, ParticipleAfterHaveIsThePerfect) {
+namespace {
+// `text` coded with the committed model and the given PETRARCH verb, actor and (if any) agent
+// dictionaries, as "SOURCE>TARGET:CODE"; nullopt without the model.
+std::optional<std::vector<std::string>> code_parsed(const std::string& verbs, const std::string& actors,
+                                                    const std::string& agents, const std::string& text) {
   auto onto = ontology();
-  ASSERT_TRUE(onto);
+  EXPECT_TRUE(onto);
   auto model = nlp::Model::load(nlp::Model::default_path());
-  if (!model) GTEST_SKIP() << "model not available";
-  auto imp = import_petrarch_verbs("--- BREAK  [120]  ---\nBREAK {BROKE BROKEN BREAKING}\n", "test_verbs.txt", *onto);
-  ASSERT_TRUE(imp.ok()) << imp.error().message;
+  if (!onto || !model) return std::nullopt;
+  auto imp = import_petrarch_verbs(verbs, "test_verbs.txt", *onto);
+  EXPECT_TRUE(imp.ok()) << imp.error().message;
+  if (!imp.ok()) return std::vector<std::string>{};
   auto ext = onto->extended(imp.value().extra_codes);
   auto lex = Lexicon::load_with_events(*ext, {{"test_verbs.txt", imp.value().patterns_tsv}}, imp.value().forms_tsv);
-  ASSERT_TRUE(lex.ok()) << lex.error().message;
+  EXPECT_TRUE(lex.ok()) << lex.error().message;
   TempDir dir;
-  testing::write_file(dir.path() / "actors.txt", "ETHIOPIA [ETH]\nLIBYA [LBY]\n");
-  auto linker = petrarch_linker({(dir.path() / "actors.txt").string()});
-  ASSERT_TRUE(linker.ok()) << linker.error().message;
+  std::vector<std::string> files{(dir.path() / "actors.txt").string()};
+  testing::write_file(files[0], actors);
+  if (!agents.empty()) {
+    files.push_back((dir.path() / "agents.txt").string());
+    testing::write_file(files[1], agents);
+  }
+  auto linker = petrarch_linker(files);
+  EXPECT_TRUE(linker.ok()) << linker.error().message;
+  if (!lex.ok() || !linker.ok()) return std::vector<std::string>{};
   CoderOptions o;
   o.linker = linker.value();
   o.ontology = ext;
   o.lexicon = lex.value();
   o.model = model.value();
   auto coder = Coder::create(o);
-  ASSERT_TRUE(coder.ok());
+  EXPECT_TRUE(coder.ok());
+  if (!coder.ok()) return std::vector<std::string>{};
   Doc d;
   d.id = "t";
-  d.body = "Ethiopia has broken relations with Libya almost five years after crowds trashed its embassy.";
+  d.body = text;
   std::vector<std::string> codes;
   for (const auto& e : coder.value()->code(d).events)
     codes.push_back((e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-") + ":" + e.cameo->code);
-  EXPECT_NE(std::find(codes.begin(), codes.end(), "ETH>LBY:120"), codes.end()) << ::testing::PrintToString(codes);
+  return codes;
+}
+}  // namespace
+
+// "Ethiopia has broken relations with Libya": a dictionary's bare verb read after "have" is the
+// perfect, though the tagger read "has" as possession and "broken" as the noun's modifier.
+TEST(PetrarchVerbs, ParticipleAfterHaveIsThePerfect) {
+  auto codes = code_parsed("--- BREAK  [120]  ---\nBREAK {BROKE BROKEN BREAKING}\n", "ETHIOPIA [ETH]\nLIBYA [LBY]\n", "",
+                           "Ethiopia has broken relations with Libya almost five years after crowds trashed its embassy.");
+  if (!codes) GTEST_SKIP() << "model not available";
+  EXPECT_NE(std::find(codes->begin(), codes->end(), "ETH>LBY:120"), codes->end()) << ::testing::PrintToString(*codes);
 }
 
 // "Bree Prime Minister Romendacil clashed with Eriador": a dictionary's person of Bree named after
 // a title of the same country's government is the government (BREGOV), as when the parse hung the
 // title on "Bree"; the title's own parse (nmod:desc on the name) had made him plain BRE.
 TEST(PetrarchActors, TitleBeforeAPersonNamesItsSector) {
-  auto onto = ontology();
-  ASSERT_TRUE(onto);
-  auto model = nlp::Model::load(nlp::Model::default_path());
-  if (!model) GTEST_SKIP() << "model not available";
-  auto imp = import_petrarch_verbs("--- CLASH  [190]  ---\nCLASH {CLASHED CLASHING}\n", "test_verbs.txt", *onto);
-  ASSERT_TRUE(imp.ok()) << imp.error().message;
-  auto ext = onto->extended(imp.value().extra_codes);
-  auto lex = Lexicon::load_with_events(*ext, {{"test_verbs.txt", imp.value().patterns_tsv}}, imp.value().forms_tsv);
-  ASSERT_TRUE(lex.ok()) << lex.error().message;
-  TempDir dir;
-  testing::write_file(dir.path() / "actors.txt", "BREE [BRE]\nROMENDACIL [BRE]\nERIADOR [ERI]\n");
-  testing::write_file(dir.path() / "agents.txt", "PRIME_MINISTER [~GOV]\n");
-  auto linker = petrarch_linker({(dir.path() / "actors.txt").string(), (dir.path() / "agents.txt").string()});
-  ASSERT_TRUE(linker.ok()) << linker.error().message;
-  CoderOptions o;
-  o.linker = linker.value();
-  o.ontology = ext;
-  o.lexicon = lex.value();
-  o.model = model.value();
-  auto coder = Coder::create(o);
-  ASSERT_TRUE(coder.ok());
-  Doc d;
-  d.id = "t";
-  d.body = "Bree Prime Minister Romendacil clashed with Eriador on the border.";
-  std::vector<std::string> codes;
-  for (const auto& e : coder.value()->code(d).events)
-    codes.push_back((e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-") + ":" + e.cameo->code);
-  EXPECT_NE(std::find(codes.begin(), codes.end(), "BREGOV>ERI:190"), codes.end()) << ::testing::PrintToString(codes);
+  auto codes = code_parsed("--- CLASH  [190]  ---\nCLASH {CLASHED CLASHING}\n", "BREE [BRE]\nROMENDACIL [BRE]\nERIADOR [ERI]\n",
+                           "PRIME_MINISTER [~GOV]\n", "Bree Prime Minister Romendacil clashed with Eriador on the border.");
+  if (!codes) GTEST_SKIP() << "model not available";
+  EXPECT_NE(std::find(codes->begin(), codes->end(), "BREGOV>ERI:190"), codes->end()) << ::testing::PrintToString(*codes);
 }
 
 }  // namespace sitrep::code

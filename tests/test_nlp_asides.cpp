@@ -129,6 +129,12 @@ struct Parsed {
     return a.labels->deprel[a.deprel[i]] + ">" + head;
   }
 };
+// The committed model's analysis of `text`.
+Parsed parsed(const Model& m, std::string text) {
+  Parsed p{std::move(text), {}};
+  p.a = m.analyze(p.text);
+  return p;
+}
 }  // namespace
 
 // The committed model alone made "Russian" the root, "Monday" a modifier of "Putin" and "called"
@@ -136,16 +142,14 @@ struct Parsed {
 TEST(CommittedModel, NewsSubjectsKeepTheirVerbAcrossTitlesAndTimePhrases) {
   auto m = Model::load(Model::default_path());
   ASSERT_TRUE(m) << m.error().message;
-  Parsed p{"Russian President Vladimir Putin on Monday called Turkish President Recep Tayyip Erdogan.", {}};
-  p.a = m.value()->analyze(p.text);
+  auto p = parsed(*m.value(), "Russian President Vladimir Putin on Monday called Turkish President Recep Tayyip Erdogan.");
   EXPECT_EQ(p.arc("Vladimir"), "nsubj>called");
   EXPECT_EQ(p.arc("called"), "root>ROOT");
   EXPECT_EQ(p.arc("Monday"), "obl>called");
   EXPECT_EQ(p.arc("on"), "case>Monday");
   EXPECT_EQ(p.arc("Russian"), "amod>President");
   EXPECT_EQ(p.arc("President"), "nmod:desc>Vladimir");
-  Parsed q{"Israeli troops last week killed three Palestinians in Gaza.", {}};
-  q.a = m.value()->analyze(q.text);
+  auto q = parsed(*m.value(), "Israeli troops last week killed three Palestinians in Gaza.");
   EXPECT_EQ(q.arc("troops"), "nsubj>killed");
   EXPECT_EQ(q.arc("week"), "obl:unmarked>killed");
 }
@@ -155,13 +159,12 @@ TEST(CommittedModel, NewsSubjectsKeepTheirVerbAcrossTitlesAndTimePhrases) {
 TEST(CommittedModel, RelativeClauseInCommasKeepsTheSubjectsVerb) {
   auto m = Model::load(Model::default_path());
   ASSERT_TRUE(m) << m.error().message;
-  Parsed p{"Abrams, who said she distributed meals to furloughed workers during the shutdown, called it a disgrace.", {}};
-  p.a = m.value()->analyze(p.text);
+  auto p = parsed(*m.value(),
+                  "Abrams, who said she distributed meals to furloughed workers during the shutdown, called it a disgrace.");
   EXPECT_EQ(p.arc("Abrams"), "nsubj>called");
   EXPECT_EQ(p.arc("said"), "acl:relcl>Abrams");
   EXPECT_EQ(p.arc("called"), "root>ROOT");
-  Parsed q{"Bree Prime Minister Romendacil did not clash over the efforts.", {}};
-  q.a = m.value()->analyze(q.text);
+  auto q = parsed(*m.value(), "Bree Prime Minister Romendacil did not clash over the efforts.");
   EXPECT_EQ(q.arc("Minister"), "nmod:desc>Romendacil");
   EXPECT_EQ(q.arc("Romendacil"), "nsubj>clash");
 }

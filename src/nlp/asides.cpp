@@ -1,7 +1,6 @@
 #include "nlp/asides.h"
 
 #include <algorithm>
-#include <string>
 
 #include "nlp/parser.h"
 
@@ -12,11 +11,16 @@ bool in(std::string_view w, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
 
-std::string lower(std::string_view w) {
-  std::string s(w);
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return s;
+// Whether w, ASCII letters folded to lower case, is one of the lower-case words of the set (no
+// copy: this runs on most words of every sentence).
+bool in_lower(std::string_view w, std::initializer_list<std::string_view> set) {
+  auto folded_equal = [&](std::string_view l) {
+    if (l.size() != w.size()) return false;
+    for (size_t k = 0; k < l.size(); ++k)
+      if ((w[k] >= 'A' && w[k] <= 'Z' ? char(w[k] - 'A' + 'a') : w[k]) != l[k]) return false;
+    return true;
+  };
+  return std::any_of(set.begin(), set.end(), folded_equal);
 }
 
 bool capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
@@ -30,7 +34,7 @@ bool month(std::string_view w) {
                 "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."});
 }
 
-bool part_of_day(std::string_view lw) { return in(lw, {"morning", "afternoon", "evening", "night"}); }
+bool part_of_day(std::string_view w) { return in_lower(w, {"morning", "afternoon", "evening", "night"}); }
 
 bool day_number(std::string_view w) {
   size_t digits = 0;
@@ -49,36 +53,38 @@ bool year(std::string_view w) {
 // week", "earlier this month", "on February 19", "in March", "in 2019", "yesterday"), or i.
 size_t time_phrase_end(std::span<const std::string_view> forms, size_t i) {
   size_t n = forms.size(), j = i;
-  auto lw = [&](size_t k) { return k < n ? lower(forms[k]) : std::string(); };
-  std::string prep;
-  if (in(lw(j), {"on", "in"})) prep = lw(j++);
-  bool modifier = in(lw(j), {"early", "late", "earlier", "later"});
+  auto word = [&](size_t k) { return k < n ? forms[k] : std::string_view(); };
+  bool on = in_lower(word(j), {"on"}), in_ = in_lower(word(j), {"in"});
+  if (on || in_) ++j;
+  bool modifier = in_lower(word(j), {"early", "late", "earlier", "later"});
   if (modifier) ++j;
-  bool relative = in(lw(j), {"last", "this", "next"});
+  bool relative = in_lower(word(j), {"last", "this", "next"});
   if (relative) ++j;
   if (j >= n) return i;
   std::string_view w = forms[j];
   if (weekday(w)) {
-    if (prep == "in") return i;
+    if (in_) return i;
     ++j;
-    if (part_of_day(lw(j))) ++j;
+    if (part_of_day(word(j))) ++j;
     return j;
   }
   if (month(w)) {
     ++j;
     bool day = j < n && day_number(forms[j]);
     if (day) ++j;
-    if (prep == "on" && !day) return i;
+    if (on && !day) return i;
     if (j < n && year(forms[j])) ++j;
     return j;
   }
-  if (!prep.empty()) return prep == "in" && !relative && !modifier && year(w) ? j + 1 : i;
-  std::string l = lw(j);
-  if (relative) return in(l, {"week", "weekend", "month", "year", "night", "morning", "evening", "spring", "summer", "fall",
-                              "autumn", "winter"}) ? j + 1 : i;
-  if (in(l, {"yesterday", "today", "tonight"})) {
+  if (on || in_) return in_ && !relative && !modifier && year(w) ? j + 1 : i;
+  if (relative)
+    return in_lower(w, {"week", "weekend", "month", "year", "night", "morning", "evening", "spring", "summer", "fall",
+                        "autumn", "winter"})
+               ? j + 1
+               : i;
+  if (in_lower(w, {"yesterday", "today", "tonight"})) {
     ++j;
-    if (l != "tonight" && part_of_day(lw(j))) ++j;
+    if (!in_lower(w, {"tonight"}) && part_of_day(word(j))) ++j;
     return j;
   }
   return i;
@@ -117,7 +123,7 @@ size_t title_begin(std::span<const std::string_view> forms, std::span<const Upos
     if (e < 3 || !capitalized(forms[t]) || forms[t - 1] != "of" || !title(forms[t - 2])) return e;
     t -= 2;
   }
-  auto former = [&](size_t k) { return in(lower(forms[k]), {"former", "acting", "then"}); };
+  auto former = [&](size_t k) { return in_lower(forms[k], {"former", "acting", "then"}); };
   size_t b = t;
   while (b > 0 && !former(b) && ((capitalized(forms[b - 1]) && (upos[b - 1] == Upos::ADJ || upos[b - 1] == Upos::PROPN ||
                                                                upos[b - 1] == Upos::NOUN)) ||
@@ -173,13 +179,13 @@ std::vector<Aside> find_asides(std::span<const std::string_view> forms, std::spa
   size_t n = forms.size();
   auto verb_after = [&](size_t e) {  // a finite verb at e, after up to two adverbs, or n
     size_t v = e;
-    while (v < n && v < e + 2 && upos[v] == Upos::ADV && lower(forms[v]) != "not") ++v;
+    while (v < n && v < e + 2 && upos[v] == Upos::ADV && !in_lower(forms[v], {"not"})) ++v;
     return v < n && (upos[v] == Upos::VERB || upos[v] == Upos::AUX) && finite(xpos[v]) ? v : n;
   };
   for (size_t i = 1; i < n; ++i) {
     // ", who ... ," between a name and its verb: the clause has no comma of its own.
     // (A capitalized word the tagger misread is a name too: "Abrams, who".)
-    if (forms[i] == "," && i + 2 < n && in(lower(forms[i + 1]), {"who", "which"}) &&
+    if (forms[i] == "," && i + 2 < n && in_lower(forms[i + 1], {"who", "which"}) &&
         (upos[i - 1] == Upos::NOUN || upos[i - 1] == Upos::PROPN ||
          (capitalized(forms[i - 1]) && upos[i - 1] != Upos::PRON && upos[i - 1] != Upos::PUNCT))) {
       size_t j = i + 2;

@@ -97,11 +97,15 @@ class LoadedModel final : public Model {
         else
           a.lemma[i] = lemmatizer->lemma(forms[k], tc.xpos);
       }
-      xpos.resize(len);
-      for (size_t k = 0; k < len; ++k) xpos[k] = names->xpos[a.xpos[b + k]];
-      std::span<const Upos> upos(a.upos.data() + b, len);
-      parse_with_asides(*parser, keys, cls, upos, find_asides(forms, upos, xpos), aside_labels, heads,
-                        std::span<uint16_t>(a.deprel.data() + b, len));
+      std::span<uint16_t> deprel(a.deprel.data() + b, len);
+      if (aside_labels.ok) {
+        xpos.resize(len);
+        for (size_t k = 0; k < len; ++k) xpos[k] = names->xpos[a.xpos[b + k]];
+        std::span<const Upos> upos(a.upos.data() + b, len);
+        parse_with_asides(*parser, keys, cls, upos, find_asides(forms, upos, xpos), aside_labels, heads, deprel);
+      } else {
+        parser->parse(keys, cls, heads, deprel);
+      }
       for (size_t k = 0; k < len; ++k) a.head[b + k] = heads[k] < 0 ? -1 : int32_t(b) + heads[k];
       ner->tag(keys, forms, std::span<const Upos>(a.upos.data() + b, len), ner_cls);
       size_t first = a.entities.size();
