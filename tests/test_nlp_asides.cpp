@@ -3,6 +3,7 @@
 // committed model's parse makes of the news sentences that motivated them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -36,10 +37,47 @@ std::string asides_of(const std::string& tagged) {
   for (const Aside& a : find_asides(forms, upos, xpos)) {
     if (!out.empty()) out += ' ';
     if (a.kind == Aside::kTitle) out += "T:";
+    if (a.kind == Aside::kAppos) out += "A:";
     out += std::to_string(a.begin) + "-" + std::to_string(a.end) + ">" + std::to_string(a.anchor);
     if (a.kind == Aside::kTitle) out += "^" + std::to_string(a.head);
   }
   return out;
+}
+
+// "word/UPOS/XPOS/head/relation ..." (head -1 for the root) -> reduced_relative_verb's answer.
+int relative_verb_of(const std::string& parsed) {
+  static const LabelNames names{{}, {"root", "obl", "obl:unmarked", "nmod:desc", "aux", "aux:pass", "cop", "case",
+                                     "advmod", "amod", "det", "compound", "nmod", "acl:relcl", "punct", "acl", "obj",
+                                     "nsubj", "nsubj:pass", "mark", "xcomp", "expl", "appos", "iobj", "nummod"}};
+  AsideLabels rel = AsideLabels::find(names);
+  EXPECT_TRUE(rel.ok);
+  std::vector<std::string> forms_s, xpos_s;
+  std::vector<Upos> upos;
+  std::vector<int32_t> heads;
+  std::vector<uint16_t> labels;
+  std::istringstream in(parsed);
+  std::string tok;
+  while (in >> tok) {
+    std::vector<std::string> f;
+    for (size_t a = 0, b; a <= tok.size(); a = b + 1) {
+      b = tok.find('/', a);
+      if (b == std::string::npos) b = tok.size();
+      f.push_back(tok.substr(a, b - a));
+    }
+    EXPECT_EQ(f.size(), 5u) << tok;
+    if (f.size() != 5) return -2;
+    forms_s.push_back(f[0]);
+    Upos u = Upos::X;
+    EXPECT_TRUE(parse_upos(f[1], u)) << tok;
+    upos.push_back(u);
+    xpos_s.push_back(f[2]);
+    heads.push_back(std::stoi(f[3]));
+    auto it = std::find(names.deprel.begin(), names.deprel.end(), f[4]);
+    EXPECT_NE(it, names.deprel.end()) << tok;
+    labels.push_back(uint16_t(it - names.deprel.begin()));
+  }
+  std::vector<std::string_view> forms(forms_s.begin(), forms_s.end()), xpos(xpos_s.begin(), xpos_s.end());
+  return reduced_relative_verb(forms, upos, xpos, heads, labels, rel);
 }
 
 }  // namespace
@@ -111,6 +149,63 @@ TEST(ParserAsides, RelativeClausesInCommasBetweenANameAndItsVerb) {
   EXPECT_EQ(asides_of("said/VERB/VBD ,/PUNCT/, which/PRON/WDT hurt/VERB/VBD ,/PUNCT/, was/AUX/VBD"), "");
 }
 
+TEST(ParserAsides, AppositionsInCommasBetweenANameAndItsVerb) {
+  EXPECT_EQ(asides_of("Brent/PROPN/NNP crude/NOUN/NN ,/PUNCT/, the/DET/DT benchmark/NOUN/NN ,/PUNCT/, "
+                      "fell/VERB/VBD"),
+            "A:2-6>1");
+  EXPECT_EQ(asides_of("Peskov/PROPN/NNP ,/PUNCT/, now/ADV/RB the/DET/DT spokesman/NOUN/NN ,/PUNCT/, also/ADV/RB "
+                      "said/VERB/VBD"),
+            "A:1-6>0");
+  EXPECT_EQ(asides_of("Lavrov/PROPN/NNP \u2014/PUNCT/: Russia/PROPN/NNP 's/PART/POS envoy/NOUN/NN \u2014/PUNCT/: "
+                      "has/AUX/VBZ said/VERB/VBN"),
+            "A:1-6>0");
+  // An adverb, a time, a list of names, a pronoun's words, a preposition first, unmatched
+  // punctuation, no verb after, a time word before: none.
+  EXPECT_EQ(asides_of("Trump/PROPN/NNP ,/PUNCT/, meanwhile/ADV/RB ,/PUNCT/, said/VERB/VBD"), "");
+  EXPECT_EQ(asides_of("Trump/PROPN/NNP ,/PUNCT/, last/ADJ/JJ week/NOUN/NN ,/PUNCT/, denied/VERB/VBD"), "");
+  EXPECT_EQ(asides_of("Russia/PROPN/NNP ,/PUNCT/, Turkey/PROPN/NNP ,/PUNCT/, Iran/PROPN/NNP agreed/VERB/VBD"), "");
+  EXPECT_EQ(asides_of("person/NOUN/NN ,/PUNCT/, he/PRON/PRP and/CCONJ/CC his/PRON/PRP$ wife/NOUN/NN ,/PUNCT/, "
+                      "introduced/VERB/VBD"),
+            "");
+  EXPECT_EQ(asides_of("Meza/PROPN/NNP ,/PUNCT/, of/ADP/IN RAICES/PROPN/NNP ,/PUNCT/, said/VERB/VBD"), "");
+  EXPECT_EQ(asides_of("Smith/PROPN/NNP ,/PUNCT/, the/DET/DT envoy/NOUN/NN \u2014/PUNCT/: said/VERB/VBD"), "");
+  EXPECT_EQ(asides_of("met/VERB/VBD Smith/PROPN/NNP ,/PUNCT/, the/DET/DT envoy/NOUN/NN ,/PUNCT/, in/ADP/IN "
+                      "Paris/PROPN/NNP"),
+            "");
+  EXPECT_EQ(asides_of("Late/ADJ/JJ Wednesday/PROPN/NNP ,/PUNCT/, Lebanon/PROPN/NNP 's/PART/POS "
+                      "president/NOUN/NN ,/PUNCT/, said/VERB/VBD"),
+            "");
+}
+
+TEST(ParserAsides, ReducedRelativeWithAnObjectOnANominalRootIsThePastTense) {
+  EXPECT_EQ(relative_verb_of("Democrats/PROPN/NNPS/-1/root blasted/VERB/VBN/0/acl Trump/PROPN/NNP/1/obj"), 1);
+  EXPECT_EQ(relative_verb_of("About/ADV/RB/2/advmod 500/NUM/CD/2/nummod protesters/NOUN/NNS/-1/root in/ADP/IN/5/case "
+                             "the/DET/DT/5/det capital/NOUN/NN/2/nmod stormed/VERB/VBD/2/acl the/DET/DT/8/det "
+                             "embassy/NOUN/NN/6/obj"),
+            6);
+  // "called" with a complement is an act; without one, a name.
+  EXPECT_EQ(relative_verb_of("Lavrov/PROPN/NNP/-1/root called/VERB/VBN/0/acl it/PRON/PRP/1/obj "
+                             "unacceptable/ADJ/JJ/1/xcomp"),
+            1);
+  EXPECT_EQ(relative_verb_of("group/NOUN/NN/-1/root called/VERB/VBN/0/acl Hamas/PROPN/NNP/1/obj"), -1);
+  // Participles that keep an object in the passive, no object, the verb's own subject or
+  // auxiliary, a verbal root, a hyphenated modifier, the root's own comma between (an inverted
+  // quote): none.
+  EXPECT_EQ(relative_verb_of("refugees/NOUN/NNS/-1/root denied/VERB/VBN/0/acl asylum/NOUN/NN/1/obj"), -1);
+  EXPECT_EQ(relative_verb_of("documents/NOUN/NNS/-1/root released/VERB/VBN/0/acl by/ADP/IN/3/case "
+                             "Congress/PROPN/NNP/1/obl"),
+            -1);
+  EXPECT_EQ(relative_verb_of("fact/NOUN/NN/-1/root he/PRON/PRP/2/nsubj stated/VERB/VBD/0/acl it/PRON/PRP/2/obj"),
+            -1);
+  EXPECT_EQ(relative_verb_of("Democrats/PROPN/NNPS/1/nsubj blasted/VERB/VBD/-1/root Trump/PROPN/NNP/1/obj"), -1);
+  EXPECT_EQ(relative_verb_of("tallies/NOUN/NNS/-1/root GOP/PROPN/NNP/3/compound -/PUNCT/HYPH/3/punct "
+                             "held/VERB/VBN/0/acl Senate/PROPN/NNP/3/obj"),
+            -1);
+  EXPECT_EQ(relative_verb_of("cult/NOUN/NN/-1/root ,/PUNCT/,/0/punct tweeted/VERB/VBN/0/acl "
+                             "Murphy/PROPN/NNP/2/obj"),
+            -1);
+}
+
 namespace {
 struct Parsed {
   std::string text;
@@ -167,6 +262,37 @@ TEST(CommittedModel, RelativeClauseInCommasKeepsTheSubjectsVerb) {
   auto q = parsed(*m.value(), "Bree Prime Minister Romendacil did not clash over the efforts.");
   EXPECT_EQ(q.arc("Minister"), "nmod:desc>Romendacil");
   EXPECT_EQ(q.arc("Romendacil"), "nsubj>clash");
+}
+
+// The parse alone hung the verb on the apposition ("told" an apposition of "party", "fell" a
+// conjunct of "benchmark"): the subject lost its verb.
+TEST(CommittedModel, AppositionInCommasKeepsTheSubjectsVerb) {
+  auto m = Model::load(Model::default_path());
+  ASSERT_TRUE(m) << m.error().message;
+  auto p = parsed(*m.value(), "Brent crude, the international benchmark, fell 3% to $60 a barrel.");
+  EXPECT_EQ(p.arc("crude"), "nsubj>fell");
+  EXPECT_EQ(p.arc("benchmark"), "appos>crude");
+  EXPECT_EQ(p.arc("fell"), "root>ROOT");
+  auto q = parsed(*m.value(),
+                  "Justice Minister Ayelet Shaked, a member of the staunchly nationalist Jewish Home party, told "
+                  "Army Radio that the plan was dead.");
+  EXPECT_EQ(q.arc("told"), "root>ROOT");
+  EXPECT_EQ(q.arc("member"), "appos>Ayelet");
+  EXPECT_EQ(q.arc("Ayelet"), "nsubj>told");
+}
+
+// "Democrats blasted Trump": the tagger read a participle, the parser a reduced relative on
+// "Democrats", and the sentence had no verb.
+TEST(CommittedModel, PastTenseMisreadAsAReducedRelativeIsTheVerb) {
+  auto m = Model::load(Model::default_path());
+  ASSERT_TRUE(m) << m.error().message;
+  auto p = parsed(*m.value(), "Democrats blasted Trump for failing to live up to his own plea to \"heal old wounds.\"");
+  EXPECT_EQ(p.arc("blasted"), "root>ROOT");
+  EXPECT_EQ(p.arc("Democrats"), "nsubj>blasted");
+  EXPECT_EQ(p.arc("Trump"), "obj>blasted");
+  auto q = parsed(*m.value(), "The cable networks televised the hearing live.");
+  EXPECT_EQ(q.arc("televised"), "root>ROOT");
+  EXPECT_EQ(q.arc("networks"), "nsubj>televised");
 }
 
 // Every sentence of the seeds parses to a tree: one root, every other word

@@ -169,6 +169,14 @@ AsideLabels AsideLabels::find(const LabelNames& names) {
   r.nmod = id("nmod");
   r.acl_relcl = id("acl:relcl");
   r.punct = id("punct");
+  r.acl = id("acl");
+  r.obj = id("obj");
+  r.nsubj = id("nsubj");
+  r.nsubj_pass = id("nsubj:pass");
+  r.mark = id("mark");
+  r.xcomp = id("xcomp");
+  r.expl = id("expl");
+  r.appos = id("appos");
   r.ok = ok;
   return r;
 }
@@ -192,6 +200,38 @@ std::vector<Aside> find_asides(std::span<const std::string_view> forms, std::spa
       while (j < n && forms[j] != "," && upos[j] != Upos::PUNCT) ++j;
       if (j < n && forms[j] == "," && verb_after(j + 1) < n && (out.empty() || out.back().end <= i - 1)) {
         out.push_back({uint32_t(i), uint32_t(j + 1), uint32_t(i - 1), Aside::kRelative});
+        i = j;
+        continue;
+      }
+    }
+    // ", the world benchmark ," or "— both California Republicans —" between a name and its
+    // verb: a noun phrase (no verb, preposition first, or punctuation; a determiner, adjective,
+    // number or adverb first, or a common noun in it, so that lists of names stay lists).
+    if ((forms[i] == "," || forms[i] == "\u2014" || forms[i] == "\u2013" || forms[i] == "--") && i + 2 < n &&
+        (upos[i - 1] == Upos::NOUN || upos[i - 1] == Upos::PROPN) && !weekday(forms[i - 1]) && !month(forms[i - 1]) &&
+        !in_lower(forms[i - 1], {"today", "yesterday", "tomorrow", "week", "month", "year", "morning", "afternoon",
+                                 "evening", "night", "weekend"}) &&
+        (out.empty() || out.back().end <= i - 1)) {
+      size_t j = i + 1;
+      bool common = false, nominal = false;
+      while (j < n && upos[j] != Upos::VERB && upos[j] != Upos::AUX && upos[j] != Upos::PUNCT &&
+             !in_lower(forms[j], {"who", "which", "that", "whose", "whom"})) {
+        common |= upos[j] == Upos::NOUN;
+        nominal |= upos[j] == Upos::NOUN || upos[j] == Upos::PROPN || upos[j] == Upos::NUM || upos[j] == Upos::PRON;
+        ++j;
+      }
+      // (Not an adverb alone, ", however,", nor a time, ", last week,", nor a pronoun's clause.)
+      Upos first = upos[i + 1];
+      bool phrase = j > i + 1 && nominal && (first != Upos::PRON || xpos[i + 1] == "PRP$" || forms[i + 1].ends_with("self")) &&
+                    !(j == i + 2 && in_lower(forms[i + 1], {"meanwhile", "however", "though", "too", "moreover",
+                                                             "therefore", "instead", "also", "furthermore", "thus",
+                                                             "nevertheless", "today", "now", "again", "then"})) &&
+                    time_phrase_end(forms, i + 1) < j && first != Upos::ADP &&
+                    first != Upos::CCONJ && first != Upos::SCONJ &&
+                    (common || first == Upos::DET || first == Upos::ADJ || first == Upos::NUM || first == Upos::ADV ||
+                     xpos[i + 1] == "PRP$");
+      if (phrase && j < n && forms[j] == forms[i] && verb_after(j + 1) < n) {
+        out.push_back({uint32_t(i), uint32_t(j + 1), uint32_t(i - 1), Aside::kAppos});
         i = j;
         continue;
       }
@@ -241,12 +281,29 @@ void parse_with_asides(const Parser& parser, std::span<const WordKeys> words, st
     heads[kept[k]] = sub_heads[k] < 0 ? -1 : int32_t(kept[sub_heads[k]]);
     labels[kept[k]] = sub_labels[k];
   }
-  // The head of the name at word w, a run of proper nouns outside every aside going right from
-  // w (a title's name) or left (a relative clause's): the first of its words whose head lies
-  // outside it, however the parse hangs the name ("Vladimir" of "Vladimir Putin"); else w.
   std::vector<bool> aside_word(n, false);
   for (const Aside& as : asides)
     for (size_t k = as.begin; k < as.end; ++k) aside_word[k] = true;
+  // An apposition stands between a subject and its verb: where the sentence without it does not
+  // make the word before it a subject, it was something else (a list: "strength and energy,
+  // joint health, improved mood"), and the sentence is parsed again without it.
+  for (size_t k = 0; k < asides.size(); ++k) {
+    const Aside& as = asides[k];
+    if (as.kind != Aside::kAppos) continue;
+    bool subject = false;
+    for (size_t w = as.anchor;; --w) {  // the name's words, right to left
+      subject = labels[w] == rel.nsubj || labels[w] == rel.nsubj_pass;
+      if (subject || w == 0 || upos[w] != Upos::PROPN || upos[w - 1] != Upos::PROPN || aside_word[w - 1]) break;
+    }
+    if (!subject) {
+      std::vector<Aside> rest(asides.begin(), asides.end());
+      rest.erase(rest.begin() + std::ptrdiff_t(k));
+      return parse_with_asides(parser, words, tags, upos, rest, rel, heads, labels);
+    }
+  }
+  // The head of the name at word w, a run of proper nouns outside every aside going right from
+  // w (a title's name) or left (a relative clause's): the first of its words whose head lies
+  // outside it, however the parse hangs the name ("Vladimir" of "Vladimir Putin"); else w.
   auto name_head = [&](size_t w, bool rightwards) {
     if (upos[w] != Upos::PROPN) return int32_t(w);
     size_t rb = w, re = w + 1;
@@ -262,7 +319,7 @@ void parse_with_asides(const Parser& parser, std::span<const WordKeys> words, st
   // Each aside on its own, its root attached to its anchor.
   for (const Aside& as : asides) {
     size_t b = as.begin, e = as.end;
-    if (as.kind == Aside::kRelative) ++b, --e;  // the commas around it
+    if (as.kind == Aside::kRelative || as.kind == Aside::kAppos) ++b, --e;  // the commas around it
     size_t root = b;
     if (as.kind == Aside::kTitle) {
       // "Russian Defense Minister", "US Secretary of State": the title heads its modifiers
@@ -284,9 +341,9 @@ void parse_with_asides(const Parser& parser, std::span<const WordKeys> words, st
       }
     }
     auto nominal = [&](size_t k) { return upos[k] == Upos::NOUN || upos[k] == Upos::PROPN || upos[k] == Upos::NUM; };
-    if (as.kind == Aside::kTime && !nominal(root)) {
-      // "on February 19", "early Tuesday": the phrase's noun heads it, its preposition or adverb
-      // depends on it.
+    if ((as.kind == Aside::kTime || as.kind == Aside::kAppos) && !nominal(root)) {
+      // "on February 19", "early Tuesday", ", now the acting secretary,": the phrase's noun heads
+      // it, its preposition or adverb depends on it.
       size_t noun = root;
       for (size_t k = b; k < e; ++k)
         if (nominal(k) && heads[k] == int32_t(root)) noun = k;
@@ -312,12 +369,56 @@ void parse_with_asides(const Parser& parser, std::span<const WordKeys> words, st
       labels[root] = rel.nmod_desc;
     } else {
       anchor = name_head(as.anchor, false);
-      labels[root] = rel.acl_relcl;
+      labels[root] = as.kind == Aside::kAppos ? rel.appos : rel.acl_relcl;
       heads[as.begin] = heads[as.end - 1] = int32_t(root);
       labels[as.begin] = labels[as.end - 1] = rel.punct;
     }
     heads[root] = anchor;
   }
+}
+
+int reduced_relative_verb(std::span<const std::string_view> forms, std::span<const Upos> upos,
+                          std::span<const std::string_view> xpos, std::span<const int32_t> heads,
+                          std::span<const uint16_t> labels, const AsideLabels& rel) {
+  size_t n = forms.size();
+  size_t root = n;
+  for (size_t i = 0; i < n; ++i)
+    if (heads[i] < 0) root = i;
+  if (root == n || !(upos[root] == Upos::NOUN || upos[root] == Upos::PROPN || upos[root] == Upos::PRON)) return -1;
+  for (size_t i = 0; i < n; ++i)
+    if (heads[i] == int32_t(root) && (labels[i] == rel.cop || labels[i] == rel.nsubj || labels[i] == rel.nsubj_pass))
+      return -1;
+  for (size_t v = root + 1; v < n; ++v) {
+    if (heads[v] != int32_t(root) || labels[v] != rel.acl || upos[v] != Upos::VERB || !in(xpos[v], {"VBN", "VBD"}))
+      continue;
+    // A plain lower-case word, not the end of a hyphenated modifier ("the GOP-held Senate").
+    bool plain = !forms[v].empty() && (v == 0 || forms[v - 1] != "-");
+    for (char c : forms[v]) plain &= c >= 'a' && c <= 'z';
+    if (!plain) continue;
+    // The root's own punctuation between the two: an inverted quote ("'...,' tweeted Sen. Murphy").
+    bool apart = false, object = false, complement = false, own = false;
+    for (size_t i = root + 1; i < v; ++i) apart |= heads[i] == int32_t(root) && labels[i] == rel.punct;
+    for (size_t i = 0; i < n; ++i) {
+      if (heads[i] != int32_t(v)) continue;
+      uint16_t l = labels[i];
+      object |= l == rel.obj && i > v;
+      complement |= l == rel.xcomp;
+      own |= l == rel.nsubj || l == rel.nsubj_pass || l == rel.aux || l == rel.aux_pass || l == rel.mark ||
+             l == rel.expl || l == rel.cop;
+    }
+    if (apart || !object || own) continue;
+    // Participles that keep an object in the passive: giving, telling, naming ("called" only
+    // without a complement: "Lavrov called the test unacceptable" is an act).
+    if (in_lower(forms[v], {"given", "granted", "awarded", "denied", "handed", "offered", "shown", "told", "asked",
+                            "sent", "paid", "promised", "allowed", "taught", "assigned", "issued", "lent", "owed",
+                            "refused", "charged", "fined", "named", "titled", "entitled", "dubbed", "nicknamed",
+                            "labeled", "labelled", "termed", "headlined", "headed", "known", "sentenced", "spared",
+                            "billed", "left", "saved", "served", "guaranteed", "afforded", "accorded", "sold"}) ||
+        (in_lower(forms[v], {"called"}) && !complement))
+      continue;
+    return int(v);
+  }
+  return -1;
 }
 
 }  // namespace sitrep::nlp

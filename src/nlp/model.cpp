@@ -98,11 +98,37 @@ class LoadedModel final : public Model {
           a.lemma[i] = lemmatizer->lemma(forms[k], tc.xpos);
       }
       std::span<uint16_t> deprel(a.deprel.data() + b, len);
+      std::span<const Upos> upos(a.upos.data() + b, len);
       if (aside_labels.ok) {
         xpos.resize(len);
         for (size_t k = 0; k < len; ++k) xpos[k] = names->xpos[a.xpos[b + k]];
-        std::span<const Upos> upos(a.upos.data() + b, len);
         parse_with_asides(*parser, keys, cls, upos, find_asides(forms, upos, xpos), aside_labels, heads, deprel);
+        // A reduced relative with an object on a nominal root is the past tense: retag, reparse,
+        // and keep the new reading if the verb is now the sentence's root.
+        int v = reduced_relative_verb(forms, upos, xpos, heads, deprel, aside_labels);
+        int past = tagger->past_class();
+        // (Not a form that is only a participle: "Jom, grown taller, moaned".)
+        uint8_t past_bits = past >= 0 ? xpos_bits[tagger->tag_class(uint16_t(past)).xpos] : 0;
+        if (v >= 0 && past >= 0 && (!irr[size_t(v)] || (irr[size_t(v)]->tags & past_bits))) {
+          size_t i = b + size_t(v);
+          uint16_t old_cls = cls[size_t(v)];
+          std::vector<int32_t> old_heads(heads.begin(), heads.end());
+          std::vector<uint16_t> old_deprel(deprel.begin(), deprel.end());
+          cls[size_t(v)] = uint16_t(past);
+          const TagClass& tc = tagger->tag_class(uint16_t(past));
+          std::string_view old_xpos = xpos[size_t(v)];
+          xpos[size_t(v)] = names->xpos[tc.xpos];
+          parse_with_asides(*parser, keys, cls, upos, find_asides(forms, upos, xpos), aside_labels, heads, deprel);
+          if (heads[size_t(v)] >= 0) {
+            cls[size_t(v)] = old_cls;
+            xpos[size_t(v)] = old_xpos;
+            std::copy(old_heads.begin(), old_heads.end(), heads.begin());
+            std::copy(old_deprel.begin(), old_deprel.end(), deprel.begin());
+          } else {
+            a.xpos[i] = tc.xpos;
+            a.lemma[i] = lemmatizer->lemma(forms[size_t(v)], tc.xpos);
+          }
+        }
       } else {
         parser->parse(keys, cls, heads, deprel);
       }

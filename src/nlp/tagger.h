@@ -99,6 +99,7 @@ class Tagger {
   // that a sentence has a verb; without them (the default) the tagger is purely greedy.
   enum class ClauseRole : uint8_t { Other, Verb, Participle, FullStop, To };
   void set_clause_roles(std::vector<ClauseRole> roles, int past_class);
+  int past_class() const { return past_class_; }  // -1 when not set
   const TagClass& tag_class(uint16_t c) const { return classes_[c]; }
   size_t class_count() const { return classes_.size(); }
 
