@@ -48,7 +48,7 @@ std::string asides_of(const std::string& tagged) {
 int relative_verb_of(const std::string& parsed) {
   static const LabelNames names{{}, {"root", "obl", "obl:unmarked", "nmod:desc", "aux", "aux:pass", "cop", "case",
                                      "advmod", "amod", "det", "compound", "nmod", "acl:relcl", "punct", "acl", "obj",
-                                     "nsubj", "nsubj:pass", "mark", "xcomp", "expl", "appos", "iobj", "nummod"}};
+                                     "nsubj", "nsubj:pass", "mark", "xcomp", "expl", "appos", "iobj", "nummod", "ccomp"}};
   AsideLabels rel = AsideLabels::find(names);
   EXPECT_TRUE(rel.ok);
   std::vector<std::string> forms_s, xpos_s;
@@ -188,6 +188,20 @@ TEST(ParserAsides, ReducedRelativeWithAnObjectOnANominalRootIsThePastTense) {
                              "unacceptable/ADJ/JJ/1/xcomp"),
             1);
   EXPECT_EQ(relative_verb_of("group/NOUN/NN/-1/root called/VERB/VBN/0/acl Hamas/PROPN/NNP/1/obj"), -1);
+  EXPECT_EQ(relative_verb_of("Lavrov/NOUN/NN/-1/root called/VERB/VBN/0/acl it/PRON/PRP/1/obj"), 1);
+  // A clause with "that" is an object too; a sentence with a full stop and no finite verb needs none.
+  EXPECT_EQ(relative_verb_of("page/NOUN/NN/-1/root confirmed/VERB/VBN/0/acl on/ADP/IN/3/case Tuesday/PROPN/NNP/1/obl "
+                             "that/SCONJ/IN/6/mark all/PRON/DT/6/nsubj:pass saved/VERB/VBN/1/ccomp"),
+            1);
+  EXPECT_EQ(relative_verb_of("At/ADP/IN/1/case least/ADJ/JJS/2/nmod 150/NUM/CD/3/nummod cars/NOUN/NNS/-1/root "
+                             "crossed/VERB/VBN/3/acl into/ADP/IN/6/case Austria/PROPN/NNP/4/obl ./PUNCT/./3/punct"),
+            4);
+  EXPECT_EQ(relative_verb_of("Great/ADJ/JJ/2/amod repair/NOUN/NN/2/compound store/NOUN/NN/-1/root ,/PUNCT/,/5/punct "
+                             "highly/ADV/RB/5/advmod recommended/VERB/VBN/2/acl ./PUNCT/./2/punct"),
+            -1);
+  EXPECT_EQ(relative_verb_of("Troops/NOUN/NNS/-1/root stationed/VERB/VBN/0/acl in/ADP/IN/3/case Mali/PROPN/NNP/1/obl "
+                             "had/VERB/VBD/0/acl:relcl leave/NOUN/NN/4/obj ./PUNCT/./0/punct"),
+            -1);
   // Participles that keep an object in the passive, no object, the verb's own subject or
   // auxiliary, a verbal root, a hyphenated modifier, the root's own comma between (an inverted
   // quote): none.

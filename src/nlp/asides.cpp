@@ -177,6 +177,7 @@ AsideLabels AsideLabels::find(const LabelNames& names) {
   r.xcomp = id("xcomp");
   r.expl = id("expl");
   r.appos = id("appos");
+  r.ccomp = id("ccomp");
   r.ok = ok;
   return r;
 }
@@ -388,6 +389,10 @@ int reduced_relative_verb(std::span<const std::string_view> forms, std::span<con
   for (size_t i = 0; i < n; ++i)
     if (heads[i] == int32_t(root) && (labels[i] == rel.cop || labels[i] == rel.nsubj || labels[i] == rel.nsubj_pass))
       return -1;
+  // A sentence with a full stop and no finite verb at all ("At least 150 cars crossed back into
+  // Austria.") needs no object: its participle on the root is its verb.
+  bool verbless = n >= 6 && forms[n - 1] == ".";
+  for (size_t i = 0; i < n && verbless; ++i) verbless = !in(xpos[i], {"VBD", "VBZ", "VBP", "MD"});
   for (size_t v = root + 1; v < n; ++v) {
     if (heads[v] != int32_t(root) || labels[v] != rel.acl || upos[v] != Upos::VERB || !in(xpos[v], {"VBN", "VBD"}))
       continue;
@@ -396,25 +401,35 @@ int reduced_relative_verb(std::span<const std::string_view> forms, std::span<con
     for (char c : forms[v]) plain &= c >= 'a' && c <= 'z';
     if (!plain) continue;
     // The root's own punctuation between the two: an inverted quote ("'...,' tweeted Sen. Murphy").
-    bool apart = false, object = false, complement = false, own = false;
-    for (size_t i = root + 1; i < v; ++i) apart |= heads[i] == int32_t(root) && labels[i] == rel.punct;
+    // (Without an object, any punctuation between: "Great repair store, highly recommended.")
+    bool apart = false, object = false, complement = false, own = false, punct = false;
+    for (size_t i = root + 1; i < v; ++i) {
+      apart |= heads[i] == int32_t(root) && labels[i] == rel.punct;
+      punct |= upos[i] == Upos::PUNCT;
+    }
     for (size_t i = 0; i < n; ++i) {
       if (heads[i] != int32_t(v)) continue;
       uint16_t l = labels[i];
-      object |= l == rel.obj && i > v;
+      // An object, or a clause with "that" ("the page confirmed that all were saved").
+      bool that = false;
+      for (size_t t = v + 1; t < i && l == rel.ccomp; ++t) that |= heads[t] == int32_t(i) && in_lower(forms[t], {"that"});
+      object |= i > v && (l == rel.obj || that);
       complement |= l == rel.xcomp;
       own |= l == rel.nsubj || l == rel.nsubj_pass || l == rel.aux || l == rel.aux_pass || l == rel.mark ||
              l == rel.expl || l == rel.cop;
     }
-    if (apart || !object || own) continue;
-    // Participles that keep an object in the passive: giving, telling, naming ("called" only
-    // without a complement: "Lavrov called the test unacceptable" is an act).
+    if (apart || !(object || (verbless && !punct)) || own) continue;
+    // Participles that keep an object or a that-clause in the passive: giving, telling, naming
+    // ("called" only after a name or with a complement: "Lavrov called the test unacceptable" is
+    // an act, "a group called Hamas" a name).
     if (in_lower(forms[v], {"given", "granted", "awarded", "denied", "handed", "offered", "shown", "told", "asked",
                             "sent", "paid", "promised", "allowed", "taught", "assigned", "issued", "lent", "owed",
                             "refused", "charged", "fined", "named", "titled", "entitled", "dubbed", "nicknamed",
                             "labeled", "labelled", "termed", "headlined", "headed", "known", "sentenced", "spared",
-                            "billed", "left", "saved", "served", "guaranteed", "afforded", "accorded", "sold"}) ||
-        (in_lower(forms[v], {"called"}) && !complement))
+                            "billed", "left", "saved", "served", "guaranteed", "afforded", "accorded", "sold",
+                            "warned", "informed", "assured", "reminded", "notified", "convinced", "persuaded",
+                            "advised"}) ||
+        (in_lower(forms[v], {"called"}) && !complement && !capitalized(forms[root])))
       continue;
     return int(v);
   }

@@ -38,7 +38,7 @@ struct Aside {
 struct AsideLabels {
   uint16_t obl = 0, obl_unmarked = 0, nmod_desc = 0, aux = 0, aux_pass = 0, cop = 0, case_ = 0, advmod = 0, amod = 0,
            det = 0, compound = 0, nmod = 0, acl_relcl = 0, punct = 0, acl = 0, obj = 0, nsubj = 0, nsubj_pass = 0,
-           mark = 0, xcomp = 0, expl = 0, appos = 0;
+           mark = 0, xcomp = 0, expl = 0, appos = 0, ccomp = 0;
   bool ok = false;
   static AsideLabels find(const LabelNames& names);
 };
