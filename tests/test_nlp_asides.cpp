@@ -287,6 +287,9 @@ TEST(CommittedModel, AppositionInCommasKeepsTheSubjectsVerb) {
   EXPECT_EQ(p.arc("crude"), "nsubj>fell");
   EXPECT_EQ(p.arc("benchmark"), "appos>crude");
   EXPECT_EQ(p.arc("fell"), "root>ROOT");
+  auto r = parsed(*m.value(), "The US secretary of state, Mike Pompeo, initially refused to say whether he had heard it.");
+  EXPECT_EQ(r.arc("secretary"), "nsubj>refused");  // the phrase's head, not the word before the comma
+  EXPECT_EQ(r.arc("Mike"), "appos>secretary");
   auto q = parsed(*m.value(),
                   "Justice Minister Ayelet Shaked, a member of the staunchly nationalist Jewish Home party, told "
                   "Army Radio that the plan was dead.");

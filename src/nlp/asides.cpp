@@ -224,13 +224,15 @@ std::vector<Aside> find_asides(std::span<const std::string_view> forms, std::spa
       // (Not an adverb alone, ", however,", nor a time, ", last week,", nor a pronoun's clause.)
       Upos first = upos[i + 1];
       bool phrase = j > i + 1 && nominal && (first != Upos::PRON || xpos[i + 1] == "PRP$" || forms[i + 1].ends_with("self")) &&
+                    (first != Upos::CCONJ || in_lower(forms[i + 1], {"both"})) &&
                     !(j == i + 2 && in_lower(forms[i + 1], {"meanwhile", "however", "though", "too", "moreover",
                                                              "therefore", "instead", "also", "furthermore", "thus",
                                                              "nevertheless", "today", "now", "again", "then"})) &&
-                    time_phrase_end(forms, i + 1) < j && first != Upos::ADP &&
-                    first != Upos::CCONJ && first != Upos::SCONJ &&
+                    time_phrase_end(forms, i + 1) < j && first != Upos::ADP && first != Upos::SCONJ &&
                     (common || first == Upos::DET || first == Upos::ADJ || first == Upos::NUM || first == Upos::ADV ||
-                     xpos[i + 1] == "PRP$");
+                     first == Upos::CCONJ ||
+                     xpos[i + 1] == "PRP$" || upos[i - 1] == Upos::NOUN);  // a name after a common noun:
+                                                                            // "the group's leader, Abu Bakr,"
       if (phrase && j < n && forms[j] == forms[i] && verb_after(j + 1) < n) {
         out.push_back({uint32_t(i), uint32_t(j + 1), uint32_t(i - 1), Aside::kAppos});
         i = j;
@@ -286,21 +288,25 @@ void parse_with_asides(const Parser& parser, std::span<const WordKeys> words, st
   for (const Aside& as : asides)
     for (size_t k = as.begin; k < as.end; ++k) aside_word[k] = true;
   // An apposition stands between a subject and its verb: where the sentence without it does not
-  // make the word before it a subject, it was something else (a list: "strength and energy,
-  // joint health, improved mood"), and the sentence is parsed again without it.
+  // make the noun phrase before it a subject, it was something else (a list: "strength and
+  // energy, joint health, improved mood"), and the sentence is parsed again without it. It hangs
+  // on that subject, reached from the word before it through the phrase's heads to the left
+  // ("secretary" of "the secretary of state, Mike Pompeo,"; "Ayelet" of "Ayelet Shaked").
+  std::vector<int32_t> subject_of(asides.size(), -1);
   for (size_t k = 0; k < asides.size(); ++k) {
     const Aside& as = asides[k];
     if (as.kind != Aside::kAppos) continue;
-    bool subject = false;
-    for (size_t w = as.anchor;; --w) {  // the name's words, right to left
-      subject = labels[w] == rel.nsubj || labels[w] == rel.nsubj_pass;
-      if (subject || w == 0 || upos[w] != Upos::PROPN || upos[w - 1] != Upos::PROPN || aside_word[w - 1]) break;
+    int32_t w = int32_t(as.anchor);
+    while (w >= 0 && labels[size_t(w)] != rel.nsubj && labels[size_t(w)] != rel.nsubj_pass) {
+      int32_t h = heads[size_t(w)];
+      w = h >= 0 && h < w && !aside_word[size_t(h)] && upos[size_t(h)] != Upos::VERB && upos[size_t(h)] != Upos::AUX ? h : -1;
     }
-    if (!subject) {
+    if (w < 0) {
       std::vector<Aside> rest(asides.begin(), asides.end());
       rest.erase(rest.begin() + std::ptrdiff_t(k));
       return parse_with_asides(parser, words, tags, upos, rest, rel, heads, labels);
     }
+    subject_of[k] = w;
   }
   // The head of the name at word w, a run of proper nouns outside every aside going right from
   // w (a title's name) or left (a relative clause's): the first of its words whose head lies
@@ -318,7 +324,8 @@ void parse_with_asides(const Parser& parser, std::span<const WordKeys> words, st
     return int32_t(w);
   };
   // Each aside on its own, its root attached to its anchor.
-  for (const Aside& as : asides) {
+  for (size_t k = 0; k < asides.size(); ++k) {
+    const Aside& as = asides[k];
     size_t b = as.begin, e = as.end;
     if (as.kind == Aside::kRelative || as.kind == Aside::kAppos) ++b, --e;  // the commas around it
     size_t root = b;
@@ -369,9 +376,11 @@ void parse_with_asides(const Parser& parser, std::span<const WordKeys> words, st
       anchor = name_head(as.anchor, true);
       labels[root] = rel.nmod_desc;
     } else {
-      anchor = name_head(as.anchor, false);
+      anchor = as.kind == Aside::kAppos ? subject_of[k] : name_head(as.anchor, false);
       labels[root] = as.kind == Aside::kAppos ? rel.appos : rel.acl_relcl;
-      heads[as.begin] = heads[as.end - 1] = int32_t(root);
+      // (The comma that closes an apposition is its anchor's, as the treebanks have it.)
+      heads[as.begin] = int32_t(root);
+      heads[as.end - 1] = as.kind == Aside::kAppos ? anchor : int32_t(root);
       labels[as.begin] = labels[as.end - 1] = rel.punct;
     }
     heads[root] = anchor;
