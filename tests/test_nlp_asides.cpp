@@ -38,6 +38,7 @@ std::string asides_of(const std::string& tagged) {
     if (!out.empty()) out += ' ';
     if (a.kind == Aside::kTitle) out += "T:";
     if (a.kind == Aside::kAppos) out += "A:";
+    if (a.kind == Aside::kReport) out += "R:";
     out += std::to_string(a.begin) + "-" + std::to_string(a.end) + ">" + std::to_string(a.anchor);
     if (a.kind == Aside::kTitle) out += "^" + std::to_string(a.head);
   }
@@ -48,7 +49,8 @@ std::string asides_of(const std::string& tagged) {
 int relative_verb_of(const std::string& parsed) {
   static const LabelNames names{{}, {"root", "obl", "obl:unmarked", "nmod:desc", "aux", "aux:pass", "cop", "case",
                                      "advmod", "amod", "det", "compound", "nmod", "acl:relcl", "punct", "acl", "obj",
-                                     "nsubj", "nsubj:pass", "mark", "xcomp", "expl", "appos", "iobj", "nummod", "ccomp"}};
+                                     "nsubj", "nsubj:pass", "mark", "xcomp", "expl", "appos", "iobj", "nummod", "ccomp",
+                                     "parataxis"}};
   AsideLabels rel = AsideLabels::find(names);
   EXPECT_TRUE(rel.ok);
   std::vector<std::string> forms_s, xpos_s;
@@ -177,6 +179,22 @@ TEST(ParserAsides, AppositionsInCommasBetweenANameAndItsVerb) {
             "");
 }
 
+TEST(ParserAsides, ReportingClausesInCommasBetweenASubjectAndItsVerb) {
+  EXPECT_EQ(asides_of("Its/PRON/PRP$ pilots/NOUN/NNS ,/PUNCT/, the/DET/DT Russians/PROPN/NNPS said/VERB/VBD ,/PUNCT/, "
+                      "appear/VERB/VBP"),
+            "R:2-7>7");
+  EXPECT_EQ(asides_of("Netanyahu/PROPN/NNP ,/PUNCT/, Shoval/PROPN/NNP argued/VERB/VBD ,/PUNCT/, may/AUX/MD "
+                      "only/ADV/RB have/AUX/VB"),
+            "R:1-5>5");
+  // No reporting verb, no verb after, a verb first, punctuation inside: none.
+  EXPECT_EQ(asides_of("Netanyahu/PROPN/NNP ,/PUNCT/, Shoval/PROPN/NNP left/VERB/VBD ,/PUNCT/, may/AUX/MD"), "");
+  EXPECT_EQ(asides_of("Netanyahu/PROPN/NNP ,/PUNCT/, she/PRON/PRP said/VERB/VBD ,/PUNCT/, in/ADP/IN 2019/NUM/CD"), "");
+  EXPECT_EQ(asides_of("Netanyahu/PROPN/NNP ,/PUNCT/, said/VERB/VBD Shoval/PROPN/NNP ,/PUNCT/, may/AUX/MD"), "");
+  EXPECT_EQ(asides_of("Netanyahu/PROPN/NNP ,/PUNCT/, she/PRON/PRP said/VERB/VBD :/PUNCT/: yes/INTJ/UH ,/PUNCT/, "
+                      "may/AUX/MD"),
+            "");
+}
+
 TEST(ParserAsides, ReducedRelativeWithAnObjectOnANominalRootIsThePastTense) {
   EXPECT_EQ(relative_verb_of("Democrats/PROPN/NNPS/-1/root blasted/VERB/VBN/0/acl Trump/PROPN/NNP/1/obj"), 1);
   EXPECT_EQ(relative_verb_of("About/ADV/RB/2/advmod 500/NUM/CD/2/nummod protesters/NOUN/NNS/-1/root in/ADP/IN/5/case "
@@ -296,6 +314,20 @@ TEST(CommittedModel, AppositionInCommasKeepsTheSubjectsVerb) {
   EXPECT_EQ(q.arc("told"), "root>ROOT");
   EXPECT_EQ(q.arc("member"), "appos>Ayelet");
   EXPECT_EQ(q.arc("Ayelet"), "nsubj>told");
+}
+
+// "Its pilots, the Russians said, appear": the parse alone made "pilots" the root and "appear"
+// a clause under "said".
+TEST(CommittedModel, ReportingClauseInCommasKeepsTheSubjectsVerb) {
+  auto m = Model::load(Model::default_path());
+  ASSERT_TRUE(m) << m.error().message;
+  auto p = parsed(*m.value(), "Its pilots, the Russians said, appear to have ejected.");
+  EXPECT_EQ(p.arc("pilots"), "nsubj>appear");
+  EXPECT_EQ(p.arc("said"), "parataxis>appear");
+  EXPECT_EQ(p.arc("appear"), "root>ROOT");
+  auto q = parsed(*m.value(), "His actions, she said, made him vulnerable to foreign governments.");
+  EXPECT_EQ(q.arc("actions"), "nsubj>made");
+  EXPECT_EQ(q.arc("said"), "parataxis>made");
 }
 
 // "Democrats blasted Trump": the tagger read a participle, the parser a reduced relative on

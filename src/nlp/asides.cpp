@@ -178,6 +178,7 @@ AsideLabels AsideLabels::find(const LabelNames& names) {
   r.expl = id("expl");
   r.appos = id("appos");
   r.ccomp = id("ccomp");
+  r.parataxis = id("parataxis");
   r.ok = ok;
   return r;
 }
@@ -239,6 +240,31 @@ std::vector<Aside> find_asides(std::span<const std::string_view> forms, std::spa
         continue;
       }
     }
+    // ", the Russians said ," or ", she argued ," between a subject and its verb: a short clause
+    // of a reporting verb, no punctuation in it.
+    if (forms[i] == "," && i + 2 < n &&
+        (upos[i - 1] == Upos::NOUN || upos[i - 1] == Upos::PROPN || upos[i - 1] == Upos::PRON) &&
+        (out.empty() || out.back().end <= i - 1)) {
+      size_t j = i + 1;
+      bool reports = false;
+      while (j < n && j < i + 8 && upos[j] != Upos::PUNCT) {
+        reports |= j > i + 1 && (upos[j] == Upos::VERB || upos[j] == Upos::AUX) &&
+                   in_lower(forms[j], {"said", "says", "say", "added", "adds", "noted", "notes", "argued", "argues",
+                                       "wrote", "writes", "told", "believe", "believes", "insisted", "claimed",
+                                       "claims", "explained", "stressed", "acknowledged", "suggested", "think",
+                                       "thinks", "reported", "reports", "contend", "contends", "contended",
+                                       "maintained", "maintains", "recalled", "observed", "asserted", "conceded"});
+        ++j;
+      }
+      Upos first = upos[i + 1];
+      size_t v = j < n && forms[j] == "," ? verb_after(j + 1) : n;
+      if (reports && v < n &&
+          (first == Upos::PRON || first == Upos::PROPN || first == Upos::DET || first == Upos::NOUN || first == Upos::ADJ)) {
+        out.push_back({uint32_t(i), uint32_t(j + 1), uint32_t(v), Aside::kReport});
+        i = j;
+        continue;
+      }
+    }
     // A title before a name.
     size_t t = 0;
     if (size_t b = title_begin(forms, upos, i, t); b < i) {
@@ -292,11 +318,12 @@ void parse_with_asides(const Parser& parser, std::span<const WordKeys> words, st
   // energy, joint health, improved mood"), and the sentence is parsed again without it. It hangs
   // on that subject, reached from the word before it through the phrase's heads to the left
   // ("secretary" of "the secretary of state, Mike Pompeo,"; "Ayelet" of "Ayelet Shaked").
+  // A reporting clause likewise.
   std::vector<int32_t> subject_of(asides.size(), -1);
   for (size_t k = 0; k < asides.size(); ++k) {
     const Aside& as = asides[k];
-    if (as.kind != Aside::kAppos) continue;
-    int32_t w = int32_t(as.anchor);
+    if (as.kind != Aside::kAppos && as.kind != Aside::kReport) continue;
+    int32_t w = int32_t(as.begin) - 1;
     while (w >= 0 && labels[size_t(w)] != rel.nsubj && labels[size_t(w)] != rel.nsubj_pass) {
       int32_t h = heads[size_t(w)];
       w = h >= 0 && h < w && !aside_word[size_t(h)] && upos[size_t(h)] != Upos::VERB && upos[size_t(h)] != Upos::AUX ? h : -1;
@@ -327,7 +354,7 @@ void parse_with_asides(const Parser& parser, std::span<const WordKeys> words, st
   for (size_t k = 0; k < asides.size(); ++k) {
     const Aside& as = asides[k];
     size_t b = as.begin, e = as.end;
-    if (as.kind == Aside::kRelative || as.kind == Aside::kAppos) ++b, --e;  // the commas around it
+    if (as.kind == Aside::kRelative || as.kind == Aside::kAppos || as.kind == Aside::kReport) ++b, --e;  // its commas
     size_t root = b;
     if (as.kind == Aside::kTitle) {
       // "Russian Defense Minister", "US Secretary of State": the title heads its modifiers
@@ -367,11 +394,15 @@ void parse_with_asides(const Parser& parser, std::span<const WordKeys> words, st
       }
     }
     int32_t anchor = int32_t(as.anchor);
-    if (as.kind == Aside::kTime) {
+    if (as.kind == Aside::kTime || as.kind == Aside::kReport) {
       // An auxiliary or copula's clause is its head's.
       if ((labels[anchor] == rel.aux || labels[anchor] == rel.aux_pass || labels[anchor] == rel.cop) && heads[anchor] >= 0)
         anchor = heads[anchor];
-      labels[root] = upos[b] == Upos::ADP ? rel.obl : rel.obl_unmarked;
+      labels[root] = as.kind == Aside::kReport ? rel.parataxis : upos[b] == Upos::ADP ? rel.obl : rel.obl_unmarked;
+      if (as.kind == Aside::kReport) {
+        heads[as.begin] = heads[as.end - 1] = int32_t(root);
+        labels[as.begin] = labels[as.end - 1] = rel.punct;
+      }
     } else if (as.kind == Aside::kTitle) {
       anchor = name_head(as.anchor, true);
       labels[root] = rel.nmod_desc;

@@ -5,11 +5,14 @@
 // President Vladimir Putin", "US Secretary of State Mike Pompeo"); and a third it often gets
 // wrong: a relative clause in commas between a subject and its verb ("Abrams, who said ...,
 // called it"), and a fourth, an apposition in commas or dashes there ("Brent crude, the world
-// benchmark, fell"; "Ayelet Shaked, a member of the Jewish Home party, told"). The parser reads the sentence without them ("Putin called Erdogan"), then each
+// benchmark, fell"; "Ayelet Shaked, a member of the Jewish Home party, told"), and a fifth, a
+// reporting clause in commas there ("Its pilots, the Russians said, appear to have ejected").
+// The parser reads the sentence without them ("Putin called Erdogan"), then each
 // aside on its own, and attaches the aside's root where the construction says: a time phrase to
 // its clause's verb (obl, or obl:unmarked without a preposition), a title to the name's head
 // (nmod:desc), a relative clause to the name before it (acl:relcl, its commas punct), an
-// apposition likewise (appos), as UD English does.
+// apposition likewise (appos), a reporting clause to the verb after it (parataxis), as UD
+// English does.
 #pragma once
 #include <cstdint>
 #include <span>
@@ -24,11 +27,11 @@ namespace sitrep::nlp {
 class Parser;
 
 struct Aside {
-  enum Kind : uint8_t { kTime, kTitle, kRelative, kAppos };
+  enum Kind : uint8_t { kTime, kTitle, kRelative, kAppos, kReport };
   uint32_t begin = 0, end = 0;  // [begin, end) word indices within the sentence
   uint32_t anchor = 0;  // the word it attaches to: a title the name after it, a time phrase the verb after it
                         // (or that verb's head, if an auxiliary), a relative clause or an apposition the
-                        // name before it
+                        // name before it, a reporting clause the verb after it
   Kind kind = kTime;
   uint32_t head = 0;  // a title aside's title word ("President"; "Secretary" of "Secretary of State")
 };
@@ -38,7 +41,7 @@ struct Aside {
 struct AsideLabels {
   uint16_t obl = 0, obl_unmarked = 0, nmod_desc = 0, aux = 0, aux_pass = 0, cop = 0, case_ = 0, advmod = 0, amod = 0,
            det = 0, compound = 0, nmod = 0, acl_relcl = 0, punct = 0, acl = 0, obj = 0, nsubj = 0, nsubj_pass = 0,
-           mark = 0, xcomp = 0, expl = 0, appos = 0, ccomp = 0;
+           mark = 0, xcomp = 0, expl = 0, appos = 0, ccomp = 0, parataxis = 0;
   bool ok = false;
   static AsideLabels find(const LabelNames& names);
 };
