@@ -37,7 +37,7 @@ void add_analyze(CLI::App& parent, int& exit_code) {
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
   cmd->add_flag("!--no-asides", options->parser_asides,
-                "Parse news sentences' time phrases before the verb and titles before a name with the rest (the statistical parse alone)");
+                "Parse news sentences' time phrases, appositions and asides in commas before the verb and titles before a name with the rest, and keep a reduced relative that reads as the verb (the statistical parse alone)");
   cmd->callback([file, format, model_path, stats, options, &exit_code] {
     using Clock = std::chrono::steady_clock;
     auto t0 = Clock::now();

@@ -30,7 +30,7 @@ void add_model_eval(CLI::App& parent, int& exit_code, const char* name, const ch
         ->check(CLI::Range(1, 64))
         ->capture_default_str();
     cmd->add_flag("!--no-asides", options->parser_asides,
-                  "Parse news sentences' time phrases before the verb and titles before a name with the rest (the statistical parse alone)");
+                  "Parse news sentences' time phrases, appositions and asides in commas before the verb and titles before a name with the rest, and keep a reduced relative that reads as the verb (the statistical parse alone)");
     cmd->add_flag("--errors", *errors, "Also list the commonest UPOS confusions and each relation's UAS and LAS (not with --json)");
     cmd->add_option("--output", *output, "Also write the system's analysis of the gold tokenization to this CoNLL-U file");
   }

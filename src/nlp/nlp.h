@@ -20,8 +20,9 @@ struct ModelOptions {
   // parser the event coder's rules were written against; 4 is about half as fast and 1.2-1.5
   // points higher in LAS on EWT and GUM dev.
   size_t parser_beam = 1;
-  // Whether the parser reads a news sentence's time phrase before its verb and title before a
-  // name apart from it (asides.h); off, the parse is the statistical parser's alone.
+  // Whether the parser reads a news sentence's time phrase, apposition, relative or reporting
+  // clause before its verb and title before a name apart from it, and retags a reduced relative
+  // that is the sentence's verb (asides.h); off, the parse is the statistical parser's alone.
   bool parser_asides = true;
 };
 
