@@ -161,6 +161,13 @@ TEST(ParserAsides, AppositionsInCommasBetweenANameAndItsVerb) {
   EXPECT_EQ(asides_of("Lavrov/PROPN/NNP \u2014/PUNCT/: Russia/PROPN/NNP 's/PART/POS envoy/NOUN/NN \u2014/PUNCT/: "
                       "has/AUX/VBZ said/VERB/VBN"),
             "A:1-6>0");
+  // With a relative clause of its noun, and a name after a common noun.
+  EXPECT_EQ(asides_of("Page/PROPN/NNP ,/PUNCT/, a/DET/DT lawyer/NOUN/NN who/PRON/WP worked/VERB/VBD there/ADV/RB "
+                      ",/PUNCT/, told/VERB/VBD"),
+            "A:1-8>0");
+  EXPECT_EQ(asides_of("The/DET/DT secretary/NOUN/NN ,/PUNCT/, Mike/PROPN/NNP Pompeo/PROPN/NNP ,/PUNCT/, "
+                      "refused/VERB/VBD"),
+            "A:2-6>1");
   // An adverb, a time, a list of names, a pronoun's words, a preposition first, unmatched
   // punctuation, no verb after, a time word before: none.
   EXPECT_EQ(asides_of("Trump/PROPN/NNP ,/PUNCT/, meanwhile/ADV/RB ,/PUNCT/, said/VERB/VBD"), "");
@@ -308,6 +315,11 @@ TEST(CommittedModel, AppositionInCommasKeepsTheSubjectsVerb) {
   auto r = parsed(*m.value(), "The US secretary of state, Mike Pompeo, initially refused to say whether he had heard it.");
   EXPECT_EQ(r.arc("secretary"), "nsubj>refused");  // the phrase's head, not the word before the comma
   EXPECT_EQ(r.arc("Mike"), "appos>secretary");
+  auto w = parsed(*m.value(), "Paul Manafort, a veteran operative who took over in the spring from Corey Lewandowski, "
+                              "apparently has been shoved aside for a new team.");
+  EXPECT_EQ(w.arc("shoved"), "root>ROOT");  // the parse alone: "Paul" the root
+  EXPECT_EQ(w.arc("operative"), "appos>Paul");
+  EXPECT_EQ(w.arc("took"), "acl:relcl>operative");
   auto q = parsed(*m.value(),
                   "Justice Minister Ayelet Shaked, a member of the staunchly nationalist Jewish Home party, told "
                   "Army Radio that the plan was dead.");

@@ -222,6 +222,11 @@ std::vector<Aside> find_asides(std::span<const std::string_view> forms, std::spa
         nominal |= upos[j] == Upos::NOUN || upos[j] == Upos::PROPN || upos[j] == Upos::NUM || upos[j] == Upos::PRON;
         ++j;
       }
+      // A relative clause of the phrase's noun, up to the closing comma ("a former FBI lawyer
+      // who worked on the inquiry").
+      if (j < n && j > i + 1 && in_lower(forms[j], {"who", "which", "that"}) &&
+          (upos[j - 1] == Upos::NOUN || upos[j - 1] == Upos::PROPN))
+        while (j < n && upos[j] != Upos::PUNCT) ++j;
       // (Not an adverb alone, ", however,", nor a time, ", last week,", nor a pronoun's clause.)
       Upos first = upos[i + 1];
       bool phrase = j > i + 1 && nominal && (first != Upos::PRON || xpos[i + 1] == "PRP$" || forms[i + 1].ends_with("self")) &&
@@ -407,7 +412,13 @@ void parse_with_asides(const Parser& parser, std::span<const WordKeys> words, st
       anchor = name_head(as.anchor, true);
       labels[root] = rel.nmod_desc;
     } else {
-      anchor = as.kind == Aside::kAppos ? subject_of[k] : name_head(as.anchor, false);
+      // (A description after a name within a common noun's phrase is the name's, "the
+      // co-director of the Dream Action Coalition, a group that ..."; else the subject's, "the
+      // secretary of state, Mike Pompeo", "Rep. Eliot Engel of New York, chairman of ...".)
+      bool described_name = as.kind == Aside::kAppos && upos[as.anchor] == Upos::PROPN &&
+                            upos[as.begin + 1] != Upos::PROPN && subject_of[k] >= 0 &&
+                            upos[size_t(subject_of[k])] == Upos::NOUN;
+      anchor = as.kind == Aside::kAppos && !described_name ? subject_of[k] : name_head(as.anchor, false);
       labels[root] = as.kind == Aside::kAppos ? rel.appos : rel.acl_relcl;
       // (The comma that closes an apposition is its anchor's, as the treebanks have it.)
       heads[as.begin] = int32_t(root);
