@@ -103,8 +103,8 @@ class LoadedModel final : public Model {
         xpos.resize(len);
         for (size_t k = 0; k < len; ++k) xpos[k] = names->xpos[a.xpos[b + k]];
         parse_with_asides(*parser, keys, cls, upos, find_asides(forms, upos, xpos), aside_labels, heads, deprel);
-        // A reduced relative with an object on a nominal root is the past tense: retag, reparse,
-        // and keep the new reading if the verb is now the sentence's root.
+        // A reduced relative on a nominal root that reads as the sentence's verb (asides.h) is the
+        // past tense: retag, reparse, and keep the new reading if the verb is now the root.
         int v = reduced_relative_verb(forms, upos, xpos, heads, deprel, aside_labels);
         int past = tagger->past_class();
         // (Not a form that is only a participle: "Jom, grown taller, moaned".)
