@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= 2
 DEB_PACKAGES = build-essential cmake ninja-build pkg-config libgumbo-dev libicu-dev \
   libsqlite3-dev zlib1g-dev libcli11-dev nlohmann-json3-dev libxxhash-dev libsimdjson-dev \
-  libgtest-dev libbenchmark-dev iso-codes libjemalloc-dev
+  libgtest-dev libbenchmark-dev iso-codes libjemalloc-dev wordnet-base
 
 .PHONY: deps build demo test clean
 
@@ -15,7 +15,7 @@ deps:
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
 build: deps

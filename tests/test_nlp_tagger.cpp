@@ -100,8 +100,8 @@ TEST(TaggerFeatures, SeeTheAmbiguityClassOfTheNextWord) {
   std::vector<WordKeys> words = {word_keys("can"), word_keys("run")};
   std::vector<uint64_t> a = {amb({1}), amb({2})}, b = {amb({1}), amb({3})};
   std::vector<FeatureKey> fa, fb;
-  tagger_features(words, a, 0, kNoTag, kNoTag, fa);
-  tagger_features(words, b, 0, kNoTag, kNoTag, fb);
+  tagger_features(words, a, {}, 0, kNoTag, kNoTag, fa);
+  tagger_features(words, b, {}, 0, kNoTag, kNoTag, fb);
   ASSERT_EQ(fa.size(), fb.size());
   size_t differ = 0;
   for (size_t i = 0; i < fa.size(); ++i) differ += fa[i] != fb[i];

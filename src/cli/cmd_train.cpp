@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/registry.h"
+#include "nlp/lexicon.h"
 #include "nlp/train.h"
 
 namespace sitrep::cli {
@@ -41,6 +42,10 @@ void add_train(CLI::App& parent, int& exit_code) {
   cmd->add_option("--seed", opt->seed)->capture_default_str();
   cmd->add_flag("!--no-gazetteer", opt->gazetteer, "NER without the knowledge base's names as features");
   cmd->add_option("--kb", opt->kb_path, "kb.bin for the NER gazetteer (default: the one beside the binary)");
+  opt->lexicon_dir = nlp::kWordNetDir;
+  cmd->add_option("--lexicon", opt->lexicon_dir,
+                  "WordNet database folder for the tagger's lexicon (Debian package wordnet-base; \"\" for none)")
+      ->capture_default_str();
   auto ner_from = std::make_shared<std::string>();
   cmd->add_option("--ner-only", *ner_from, "Keep this model's tagger, lemmatizer and parser; retrain only the NER");
   cmd->add_option("--tagger-only", opt->tagger_only_from,

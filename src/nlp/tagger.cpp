@@ -64,6 +64,7 @@ bool TagDictionary::read(PartReader& in) {
 std::unique_ptr<Tagger> Tagger::read(PartReader& in, std::vector<TagClass> classes, uint8_t version) {
   if (version < 1 || version > kTaggerPartVersion) return nullptr;
   std::optional<TagDictionary> dict, frequent;
+  std::optional<Lexicon> lexicon;
   if (version >= 2 && !dict.emplace().read(in)) return nullptr;
   auto scorer = read_scorer(in);
   if (!in.ok() || !scorer || scorer->classes() != classes.size()) return nullptr;
@@ -72,11 +73,18 @@ std::unique_ptr<Tagger> Tagger::read(PartReader& in, std::vector<TagClass> class
     for (size_t i = 0; i < frequent->slots(); ++i)
       if (frequent->slot(i).key != 0 && frequent->slot(i).amb >= classes.size()) return nullptr;
   }
-  return std::make_unique<Tagger>(std::move(scorer), std::move(classes), std::move(dict), std::move(frequent));
+  if (version >= 4 && !lexicon.emplace().read(in)) return nullptr;
+  return std::make_unique<Tagger>(std::move(scorer), std::move(classes), std::move(dict), std::move(frequent),
+                                  std::move(lexicon));
 }
 
-void tagger_features(std::span<const WordKeys> words, std::span<const uint64_t> amb, size_t i, uint32_t prev1,
-                     uint32_t prev2, std::vector<FeatureKey>& out) {
+void lexicon_bits(const Lexicon& lexicon, std::span<const WordKeys> words, std::vector<uint64_t>& out) {
+  out.resize(words.size());
+  for (size_t i = 0; i < words.size(); ++i) out[i] = lexicon.bits(words[i].lower);
+}
+
+void tagger_features(std::span<const WordKeys> words, std::span<const uint64_t> amb, std::span<const uint64_t> lex,
+                     size_t i, uint32_t prev1, uint32_t prev2, std::vector<FeatureKey>& out) {
   static const WordKeys kBos = boundary_keys(-1), kEos = boundary_keys(1);
   auto at = [&](long j) -> const WordKeys& {
     return j < 0 ? kBos : j >= long(words.size()) ? kEos : words[size_t(j)];
@@ -122,6 +130,16 @@ void tagger_features(std::span<const WordKeys> words, std::span<const uint64_t> 
   out.push_back(fkey(t++, prev1, an));
   out.push_back(fkey(t++, an, ann));
   out.push_back(fkey(t++, prev1, aw, an));
+  // The lexicon's readings of the word and of the next one, with its capitalization, the previous
+  // decision and its ambiguity class.
+  if (lex.empty()) return;
+  auto lex_at = [&](long j) -> uint64_t { return j < 0 || j >= long(lex.size()) ? 0x1E1E : lex[size_t(j)]; };
+  uint64_t lw = lex_at(k), ln = lex_at(k + 1);
+  out.push_back(fkey(t++, lw));
+  out.push_back(fkey(t++, lw, w.flags & 3));
+  out.push_back(fkey(t++, lw, prev1));
+  out.push_back(fkey(t++, lw, aw));
+  out.push_back(fkey(t++, lw, ln));
 }
 
 void Tagger::tag(std::span<const WordKeys> words, std::span<uint16_t> out, std::span<const uint8_t> allowed) const {
@@ -129,6 +147,8 @@ void Tagger::tag(std::span<const WordKeys> words, std::span<uint16_t> out, std::
   std::vector<float> scores(scorer_->classes());
   std::vector<uint64_t> amb(dictionary_ ? words.size() : 0);
   for (size_t i = 0; i < amb.size(); ++i) amb[i] = dictionary_->lookup(words[i]);
+  std::vector<uint64_t> lex;
+  if (lexicon_ && dictionary_) lexicon_bits(*lexicon_, words, lex);
   // In the first pass: whether the sentence has a clause's verb (a base form after "to" is an
   // infinitive, none), and its participle with the smallest lead over the past tense.
   bool check = past_class_ >= 0, has_verb = false;
@@ -148,7 +168,7 @@ void Tagger::tag(std::span<const WordKeys> words, std::span<uint16_t> out, std::
         p1 = out[i];
         continue;
       }
-      tagger_features(words, amb, i, p1, p2, feats);
+      tagger_features(words, amb, lex, i, p1, p2, feats);
       scorer_->score(feats, scores);
       uint16_t best = uint16_t(std::max_element(scores.begin(), scores.end()) - scores.begin());
       if (i < allowed.size() && allowed[i] && best < class_bits_.size() && !(class_bits_[best] & allowed[i])) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "nlp/analysis.h"
+#include "nlp/lexicon.h"
 #include "nlp/scorer.h"
 
 namespace sitrep::nlp {
@@ -16,9 +17,10 @@ struct TagClass {
 };
 
 // The tagger part's layout: the classes, the tag dictionary, the scorer, then (version 3) the
-// frequent unambiguous forms. Version 1 has no dictionary: its tagger computes no
-// ambiguity-class features and tags as it was trained to; version 2 scores every word.
-constexpr uint8_t kTaggerPartVersion = 3;
+// frequent unambiguous forms, then (version 4) the lexicon (lexicon.h; empty: no lexicon
+// features). Version 1 has no dictionary: its tagger computes no ambiguity-class features and
+// tags as it was trained to; version 2 scores every word.
+constexpr uint8_t kTaggerPartVersion = 4;
 
 // Frequent unambiguous forms: an exact form seen at least kFrequentMinCount times in training
 // with one class in all but at most one in kFrequentShare of them ("the", ",", "of") takes that
@@ -72,21 +74,27 @@ class TagDictionary {
   size_t entries_ = 0;
 };
 
-// Features for word i given the classes already chosen for words i-1 and i-2 (or kNoTag) and
-// the ambiguity class of every word of the sentence (none: a version-1 tagger's features only).
+// Features for word i given the classes already chosen for words i-1 and i-2 (or kNoTag), the
+// ambiguity class of every word of the sentence (none: a version-1 tagger's features only) and
+// its lexicon bits (none: no lexicon features).
 constexpr uint32_t kNoTag = 0xFFFF;
-void tagger_features(std::span<const WordKeys> words, std::span<const uint64_t> amb, size_t i, uint32_t prev1,
-                     uint32_t prev2, std::vector<FeatureKey>& out);
+void tagger_features(std::span<const WordKeys> words, std::span<const uint64_t> amb, std::span<const uint64_t> lex,
+                     size_t i, uint32_t prev1, uint32_t prev2, std::vector<FeatureKey>& out);
+// The lexicon bits of each word (0 for a word the lexicon lacks).
+void lexicon_bits(const Lexicon& lexicon, std::span<const WordKeys> words, std::vector<uint64_t>& out);
 
 class Tagger {
  public:
   // Without a dictionary (a version-1 part), the tagger uses no ambiguity-class features.
   Tagger(std::unique_ptr<const Scorer> scorer, std::vector<TagClass> classes, std::optional<TagDictionary> dictionary,
-         std::optional<TagDictionary> frequent = std::nullopt)
+         std::optional<TagDictionary> frequent = std::nullopt, std::optional<Lexicon> lexicon = std::nullopt)
       : scorer_(std::move(scorer)),
         classes_(std::move(classes)),
         dictionary_(std::move(dictionary)),
-        frequent_(std::move(frequent)) {}
+        frequent_(std::move(frequent)),
+        lexicon_(std::move(lexicon)) {
+    if (lexicon_ && lexicon_->size() == 0) lexicon_.reset();
+  }
   // Reads what follows the classes in a tagger part of `version` (1 to kTaggerPartVersion); null
   // if damaged or of another version.
   static std::unique_ptr<Tagger> read(PartReader& in, std::vector<TagClass> classes, uint8_t version);
@@ -117,6 +125,7 @@ class Tagger {
   ClauseRole clause_role(uint16_t c) const { return c < clause_roles_.size() ? clause_roles_[c] : ClauseRole::Other; }
   std::optional<TagDictionary> dictionary_;
   std::optional<TagDictionary> frequent_;
+  std::optional<Lexicon> lexicon_;
 };
 
 }  // namespace sitrep::nlp

@@ -31,6 +31,9 @@ struct TrainOptions {
   std::string record;  // extra free text stored in the model after describe()
   bool gazetteer = true;  // NER features from the knowledge base's names
   std::string kb_path;    // kb.bin; empty: kb::Kb::default_path()
+  // WordNet's database folder, read for the tagger's lexicon (lexicon.h); empty: no lexicon.
+  // (`sitrep train` defaults to kWordNetDir.)
+  std::string lexicon_dir;
   // Non-empty: train only the tagger and copy the lemmatizer, parser and NER of this model (whose
   // XPOS list must be the one of ud_files); for measuring tagger changes quickly.
   std::string tagger_only_from;

@@ -17,6 +17,7 @@
 #include "nlp/tagger.h"
 #include "nlp/text_chars.h"
 #include "nlp/train.h"
+#include "nlp/lexicon.h"
 #include "nlp/sentences.h"
 #include "nlp/train_parts.h"
 
@@ -27,6 +28,14 @@ namespace {
 std::unique_ptr<Tagger> tagger_from(const std::string& bytes, const std::vector<TagClass>& classes) {
   PartReader in(bytes.data(), bytes.size());
   return Tagger::read(in, classes, kTaggerPartVersion);
+}
+
+// The tagger's lexicon (lexicon.h) from opt.lexicon_dir; none when that is empty.
+Expected<std::vector<Lexicon::Entry>> tagger_lexicon(const TrainOptions& opt, std::ostream& log) {
+  if (opt.lexicon_dir.empty()) return std::vector<Lexicon::Entry>{};
+  auto lexicon = wordnet_lexicon(opt.lexicon_dir);
+  if (lexicon) log << opt.lexicon_dir << ": " << lexicon.value().size() << " lexicon forms\n";
+  return lexicon;
 }
 
 bool excluded(const std::string& doc, const std::vector<std::string>& genres) {
@@ -40,7 +49,7 @@ bool excluded(const std::string& doc, const std::vector<std::string>& genres) {
 // Tags every sentence of `data` with a tagger trained on the other folds (sentence i is in fold
 // i % folds), into predicted_class: tags as noisy as the ones met at run time.
 void jackknife_tags(std::vector<TrainSentence>& data, const std::vector<TagClass>& classes, const TrainOptions& opt,
-                    std::ostream& log) {
+                    std::ostream& log, const std::vector<Lexicon::Entry>& lexicon) {
   for (int fold = 0; fold < opt.jackknife; ++fold) {
     std::vector<const TrainSentence*> train;
     for (size_t i = 0; i < data.size(); ++i)
@@ -49,7 +58,7 @@ void jackknife_tags(std::vector<TrainSentence>& data, const std::vector<TagClass
     Rng fold_rng(opt.seed + 1000 + uint64_t(fold));
     std::ostringstream quiet;
     // The scorer views its payload's bytes: they must outlive it.
-    std::string bytes = train_tagger(train, uint32_t(classes.size()), opt.tagger_epochs, fold_rng, opt.prune, quiet);
+    std::string bytes = train_tagger(train, uint32_t(classes.size()), opt.tagger_epochs, fold_rng, opt.prune, quiet, lexicon);
     auto t = tagger_from(bytes, classes);
     for (size_t i = size_t(fold); i < data.size(); i += size_t(opt.jackknife)) {
       data[i].predicted_class.resize(data[i].keys.size());
@@ -262,6 +271,7 @@ std::string describe(const TrainOptions& opt) {
       << opt.ner_epochs << " --jackknife " << opt.jackknife << " --prune " << opt.prune << " --seed " << opt.seed;
   rec << " --sentence-epochs " << opt.sentence_epochs;
   if (!opt.gazetteer) rec << " --no-gazetteer";
+  rec << " --lexicon \"" << opt.lexicon_dir << "\"";
   if (opt.ner_lower > 0) rec << " --ner-lower " << opt.ner_lower;
   if (opt.ner_gum_files.empty()) rec << " --no-ner-gum";
   else {
@@ -355,6 +365,8 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   // The parser has its own generator, so --parser-only trains the same parser as the whole training.
   Rng parser_rng(opt.seed + 2000);
   uint32_t labels = uint32_t(deprel_names.size());
+  auto lexicon = tagger_lexicon(opt, log);
+  if (!lexicon) return lexicon.error();
 
   if (!opt.parser_only_from.empty()) {
     // The parser's input tags: jackknifed as in the whole training (the fold taggers do not
@@ -368,7 +380,7 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
     auto tagger = model_tagger(from, *file.value(), classes);
     if (!tagger) return tagger.error();
     if (opt.jackknife > 1) {
-      jackknife_tags(data, classes, opt, log);
+      jackknife_tags(data, classes, opt, log, lexicon.value());
     } else {
       for (auto& s : data) {
         s.predicted_class.resize(s.keys.size());
@@ -386,7 +398,8 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   std::vector<const TrainSentence*> all;
   for (const auto& s : data) all.push_back(&s);
   log << "tagger\n";
-  std::string tagger_bytes = train_tagger(all, uint32_t(classes.size()), opt.tagger_epochs, rng, opt.prune, log);
+  std::string tagger_bytes =
+      train_tagger(all, uint32_t(classes.size()), opt.tagger_epochs, rng, opt.prune, log, lexicon.value());
   PartWriter tag_part;
   tag_part.array(classes);
   std::string tagger_part = tag_part.bytes() + tagger_bytes;
@@ -398,7 +411,7 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   }
   auto tagger = tagger_from(tagger_bytes, classes);
   if (opt.jackknife > 1) {
-    jackknife_tags(data, classes, opt, log);
+    jackknife_tags(data, classes, opt, log, lexicon.value());
   } else {
     for (auto& s : data) {
       s.predicted_class.resize(s.keys.size());
@@ -496,7 +509,9 @@ Expected<TrainSummary> retrain_ner(const TrainOptions& opt, const std::string& f
   }
   if (opt.jackknife > 1) {
     log << "tagger folds on " << ud.size() << " UD sentences for the NER's input tags\n";
-    jackknife_tags(ud, classes, opt, log);
+    auto lexicon = tagger_lexicon(opt, log);
+    if (!lexicon) return lexicon.error();
+    jackknife_tags(ud, classes, opt, log, lexicon.value());
   }
   Rng rng(opt.seed);
   auto ner_bytes = train_ner_part(opt, tagger, classes, ud, rng, log, &sum.ner_sentences);

@@ -51,8 +51,9 @@ std::vector<AmbiguitySlot> tag_dictionary_entries(const std::vector<const TrainS
 // Each returns the component's part payload (the tagger's without its classes).
 // The frequent unambiguous forms of the training sentences (tagger.h), as (form key, class) entries.
 std::vector<AmbiguitySlot> frequent_form_entries(const std::vector<const TrainSentence*>& data);
+// `lexicon_entries` (lexicon.h; may be empty) go into the part and give the lexicon features.
 std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t classes, int epochs, Rng& rng,
-                         double prune, std::ostream& log);
+                         double prune, std::ostream& log, const std::vector<Lexicon::Entry>& lexicon_entries);
 std::string train_parser(const std::vector<TrainSentence>& data, uint32_t labels, int epochs, Rng& rng, double prune,
                          std::ostream& log);
 // The NER part (version 3, kNerPartVersion): the gazetteer (may be empty), then the scorer.

@@ -89,6 +89,11 @@ Expected<bool> prune_model(const std::string& input, const std::string& output, 
           if (!frequent.read(in)) return bad("tagger");
           frequent.write(out);
         }
+        if (p->version >= 4) {  // the lexicon, as it is
+          Lexicon lexicon;
+          if (!lexicon.read(in)) return bad("tagger");
+          lexicon.write(out);
+        }
         break;
       }
       case Component::Parser:

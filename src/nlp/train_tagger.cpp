@@ -67,7 +67,7 @@ std::vector<AmbiguitySlot> frequent_form_entries(const std::vector<const TrainSe
 }
 
 std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t classes, int epochs, Rng& rng,
-                         double prune, std::ostream& log) {
+                         double prune, std::ostream& log, const std::vector<Lexicon::Entry>& lexicon_entries) {
   AveragedPerceptron model(classes);
   // The shipped dictionary is built from all the data; each training sentence sees the classes
   // of a dictionary built from the other folds, so that the weights learn how far a class found
@@ -84,6 +84,11 @@ std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t
     for (size_t i = fold; i < data.size(); i += folds)
       for (const auto& k : data[i]->keys) amb[i].push_back(d.lookup(k));
   }
+  // The lexicon's bits need no folds: they do not come from the training sentences.
+  Lexicon lexicon(lexicon_entries);
+  std::vector<std::vector<uint64_t>> lex(data.size());
+  if (lexicon.size() > 0)
+    for (size_t i = 0; i < data.size(); ++i) lexicon_bits(lexicon, data[i]->keys, lex[i]);
   std::vector<FeatureKey> feats;
   std::vector<float> scores(classes);
   for (int epoch = 0; epoch < epochs; ++epoch) {
@@ -92,7 +97,7 @@ std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t
       const TrainSentence& s = *data[idx];
       uint32_t p1 = kNoTag, p2 = kNoTag;
       for (size_t i = 0; i < s.keys.size(); ++i) {
-        tagger_features(s.keys, amb[idx], i, p1, p2, feats);
+        tagger_features(s.keys, amb[idx], lex[idx], i, p1, p2, feats);
         model.score(feats, scores);
         uint32_t guess = uint32_t(std::max_element(scores.begin(), scores.end()) - scores.begin());
         model.update(feats, s.tag_class[i], guess);
@@ -110,7 +115,8 @@ std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t
   model.write(w, prune);
   TagDictionary frequent(frequent_form_entries(data));
   frequent.write(w);
-  log << "  tagger: " << frequent.size() << " frequent unambiguous forms\n";
+  lexicon.write(w);
+  log << "  tagger: " << frequent.size() << " frequent unambiguous forms, " << lexicon.size() << " lexicon forms\n";
   return w.bytes();
 }
 
