@@ -46,11 +46,13 @@ std::string asides_of(const std::string& tagged) {
 }
 
 // "word/UPOS/XPOS/head/relation ..." (head -1 for the root) -> reduced_relative_verb's answer.
-int relative_verb_of(const std::string& parsed) {
+// The word reduced_relative_verb (or, with `garden`, garden_path_past) picks in a parse written
+// as form/UPOS/XPOS/head/label words.
+int relative_verb_of(const std::string& parsed, bool garden = false) {
   static const LabelNames names{{}, {"root", "obl", "obl:unmarked", "nmod:desc", "aux", "aux:pass", "cop", "case",
                                      "advmod", "amod", "det", "compound", "nmod", "acl:relcl", "punct", "acl", "obj",
                                      "nsubj", "nsubj:pass", "mark", "xcomp", "expl", "appos", "iobj", "nummod", "ccomp",
-                                     "parataxis"}};
+                                     "parataxis", "advcl"}};
   AsideLabels rel = AsideLabels::find(names);
   EXPECT_TRUE(rel.ok);
   std::vector<std::string> forms_s, xpos_s;
@@ -79,7 +81,8 @@ int relative_verb_of(const std::string& parsed) {
     labels.push_back(uint16_t(it - names.deprel.begin()));
   }
   std::vector<std::string_view> forms(forms_s.begin(), forms_s.end()), xpos(xpos_s.begin(), xpos_s.end());
-  return reduced_relative_verb(forms, upos, xpos, heads, labels, rel);
+  return garden ? garden_path_past(forms, upos, xpos, heads, labels, rel)
+                : reduced_relative_verb(forms, upos, xpos, heads, labels, rel);
 }
 
 }  // namespace
@@ -200,6 +203,38 @@ TEST(ParserAsides, ReportingClausesInCommasBetweenASubjectAndItsVerb) {
   EXPECT_EQ(asides_of("Netanyahu/PROPN/NNP ,/PUNCT/, she/PRON/PRP said/VERB/VBD :/PUNCT/: yes/INTJ/UH ,/PUNCT/, "
                       "may/AUX/MD"),
             "");
+}
+
+TEST(ParserAsides, APastTenseBeforeItsClausesOwnVerbIsTheParticiple) {
+  // "the man detained on Monday was released", read as "the man detained" + "was released".
+  const char* garden =
+      "man/NOUN/NN/1/nsubj detained/VERB/VBD/-1/root on/ADP/IN/3/case Monday/PROPN/NNP/1/obl "
+      "was/AUX/VBD/5/aux:pass released/VERB/VBN/1/advcl ./PUNCT/./1/punct";
+  EXPECT_EQ(relative_verb_of(garden, true), 1);
+  // The later verb itself finite: "the soldier wounded in the raid remains in hospital".
+  EXPECT_EQ(relative_verb_of("soldier/NOUN/NN/1/nsubj wounded/VERB/VBD/-1/root in/ADP/IN/3/case raid/NOUN/NN/1/obl "
+                             "remains/VERB/VBZ/1/parataxis",
+                             true),
+            1);
+  // An object, a pronoun subject, the later verb's own subject or marker, a comma or a conjunction
+  // between: a real past tense.
+  EXPECT_EQ(relative_verb_of("police/NOUN/NN/1/nsubj detained/VERB/VBD/-1/root man/NOUN/NN/1/obj "
+                             "was/AUX/VBD/4/aux:pass released/VERB/VBN/1/advcl",
+                             true),
+            -1);
+  EXPECT_EQ(relative_verb_of("he/PRON/PRP/1/nsubj detained/VERB/VBD/-1/root on/ADP/IN/3/case Monday/PROPN/NNP/1/obl "
+                             "was/AUX/VBD/5/aux:pass released/VERB/VBN/1/advcl",
+                             true),
+            -1);
+  EXPECT_EQ(relative_verb_of("man/NOUN/NN/1/nsubj left/VERB/VBD/-1/root when/ADV/WRB/4/mark he/PRON/PRP/4/nsubj "
+                             "was/AUX/VBD/1/advcl",
+                             true),
+            -1);
+  EXPECT_EQ(relative_verb_of("man/NOUN/NN/1/nsubj left/VERB/VBD/-1/root ,/PUNCT/,/4/punct "
+                             "was/AUX/VBD/4/aux:pass seen/VERB/VBN/1/parataxis",
+                             true),
+            -1);
+  EXPECT_EQ(relative_verb_of(garden, false), -1);
 }
 
 TEST(ParserAsides, ReducedRelativeWithAnObjectOnANominalRootIsThePastTense) {

@@ -179,6 +179,8 @@ AsideLabels AsideLabels::find(const LabelNames& names) {
   r.appos = id("appos");
   r.ccomp = id("ccomp");
   r.parataxis = id("parataxis");
+  r.advcl = id("advcl");
+  r.iobj = id("iobj");
   r.ok = ok;
   return r;
 }
@@ -483,6 +485,51 @@ int reduced_relative_verb(std::span<const std::string_view> forms, std::span<con
         (in_lower(forms[v], {"called"}) && !complement && !capitalized(forms[root])))
       continue;
     return int(v);
+  }
+  return -1;
+}
+
+int garden_path_past(std::span<const std::string_view> forms, std::span<const Upos> upos,
+                     std::span<const std::string_view> xpos, std::span<const int32_t> heads,
+                     std::span<const uint16_t> labels, const AsideLabels& rel) {
+  size_t n = forms.size();
+  auto finite = [&](size_t i) { return in(xpos[i], {"VBD", "VBZ", "VBP", "MD"}); };
+  auto under = [&](size_t i, size_t top) {  // whether word i is in top's subtree
+    for (int h = int32_t(i), steps = 0; h >= 0 && steps <= int(n); h = heads[size_t(h)], ++steps)
+      if (h == int32_t(top)) return true;
+    return false;
+  };
+  for (size_t v = 1; v + 1 < n; ++v) {
+    if (upos[v] != Upos::VERB || xpos[v] != "VBD") continue;
+    bool plain = !forms[v].empty();
+    for (char c : forms[v]) plain &= c >= 'a' && c <= 'z';
+    size_t s = v - 1;
+    if (!plain || heads[s] != int32_t(v) || labels[s] != rel.nsubj || !(upos[s] == Upos::NOUN || upos[s] == Upos::PROPN))
+      continue;
+    bool object = false;
+    for (size_t i = 0; i < n; ++i)
+      object |= heads[i] == int32_t(v) && (labels[i] == rel.obj || labels[i] == rel.iobj || labels[i] == rel.ccomp ||
+                                          labels[i] == rel.xcomp);
+    if (object) continue;
+    for (size_t u = v + 1; u < n; ++u) {
+      if (heads[u] != int32_t(v) || !(labels[u] == rel.advcl || labels[u] == rel.parataxis)) continue;
+      bool own = false;
+      size_t fin = n;  // u's first finite word: an auxiliary or copula before it, or u itself
+      for (size_t i = 0; i < n; ++i) {
+        if (heads[i] != int32_t(u)) continue;
+        own |= labels[i] == rel.nsubj || labels[i] == rel.nsubj_pass || labels[i] == rel.mark || labels[i] == rel.expl;
+        if (i > v && i < fin && finite(i) && (labels[i] == rel.aux || labels[i] == rel.aux_pass || labels[i] == rel.cop))
+          fin = i;
+      }
+      if (fin == n && finite(u)) fin = u;
+      if (own || fin == n) continue;
+      bool clean = true;
+      for (size_t i = v + 1; i < fin && clean; ++i)
+        clean = under(i, v) && !under(i, u) &&
+                !(upos[i] == Upos::PUNCT || upos[i] == Upos::CCONJ || upos[i] == Upos::SCONJ ||
+                  in(xpos[i], {"WDT", "WP", "WP$", "WRB"}));
+      if (clean) return int(v);
+    }
   }
   return -1;
 }

@@ -41,7 +41,7 @@ struct Aside {
 struct AsideLabels {
   uint16_t obl = 0, obl_unmarked = 0, nmod_desc = 0, aux = 0, aux_pass = 0, cop = 0, case_ = 0, advmod = 0, amod = 0,
            det = 0, compound = 0, nmod = 0, acl_relcl = 0, punct = 0, acl = 0, obj = 0, nsubj = 0, nsubj_pass = 0,
-           mark = 0, xcomp = 0, expl = 0, appos = 0, ccomp = 0, parataxis = 0;
+           mark = 0, xcomp = 0, expl = 0, appos = 0, ccomp = 0, parataxis = 0, advcl = 0, iobj = 0;
   bool ok = false;
   static AsideLabels find(const LabelNames& names);
 };
@@ -68,5 +68,17 @@ void parse_with_asides(const Parser& parser, std::span<const WordKeys> words, st
 int reduced_relative_verb(std::span<const std::string_view> forms, std::span<const Upos> upos,
                           std::span<const std::string_view> xpos, std::span<const int32_t> heads,
                           std::span<const uint16_t> labels, const AsideLabels& rel);
+
+// The converse: a participle read as the past tense. In "the man detained on Monday was
+// released" the greedy tagger, which cannot see "was" coming, may read "detained" as the past
+// tense, and the parser then makes "the man" its subject and hangs "was released" on it as a
+// clause without a subject ("the soldier killed in the attack was buried": the soldier killed).
+// A past tense right after its common or proper noun subject, with no object, whose words up to a
+// later finite verb (or finite auxiliary) are all its own, that later verb being its advcl or
+// parataxis with no subject or marker of its own and nothing between that opens a clause
+// (punctuation, a conjunction, a wh-word), is the participle. Returns that word's index or -1.
+int garden_path_past(std::span<const std::string_view> forms, std::span<const Upos> upos,
+                     std::span<const std::string_view> xpos, std::span<const int32_t> heads,
+                     std::span<const uint16_t> labels, const AsideLabels& rel);
 
 }  // namespace sitrep::nlp

@@ -29,6 +29,7 @@ class LoadedModel final : public Model {
   std::vector<uint8_t> xpos_bits;   // IrregularTag bits of each XPOS tag
   std::vector<uint8_t> lemma_bits;  // the same without JJ (an adjective is its own lemma)
   AsideLabels aside_labels;          // the relations the parser's asides attach with
+  int participle = -1;               // the tagger's class of VERB VBN, if any
 
   Analysis analyze(std::string_view text) const override {
     Analysis a = segment(text);
@@ -103,31 +104,47 @@ class LoadedModel final : public Model {
         xpos.resize(len);
         for (size_t k = 0; k < len; ++k) xpos[k] = names->xpos[a.xpos[b + k]];
         parse_with_asides(*parser, keys, cls, upos, find_asides(forms, upos, xpos), aside_labels, heads, deprel);
-        // A reduced relative on a nominal root that reads as the sentence's verb (asides.h) is the
-        // past tense: retag, reparse, and keep the new reading if the verb is now the root.
-        int v = reduced_relative_verb(forms, upos, xpos, heads, deprel, aside_labels);
-        int past = tagger->past_class();
-        // (Not a form that is only a participle: "Jom, grown taller, moaned".)
-        uint8_t past_bits = past >= 0 ? xpos_bits[tagger->tag_class(uint16_t(past)).xpos] : 0;
-        if (v >= 0 && past >= 0 && (!irr[size_t(v)] || (irr[size_t(v)]->tags & past_bits))) {
-          size_t i = b + size_t(v);
-          uint16_t old_cls = cls[size_t(v)];
+        // Retags word v as class c and reparses; keeps the new reading if keep() holds of it, else
+        // restores the old one.
+        auto retag = [&](size_t v, uint16_t c, auto keep) {
+          uint16_t old_cls = cls[v];
+          std::string_view old_xpos = xpos[v];
           std::vector<int32_t> old_heads(heads.begin(), heads.end());
           std::vector<uint16_t> old_deprel(deprel.begin(), deprel.end());
-          cls[size_t(v)] = uint16_t(past);
-          const TagClass& tc = tagger->tag_class(uint16_t(past));
-          std::string_view old_xpos = xpos[size_t(v)];
-          xpos[size_t(v)] = names->xpos[tc.xpos];
+          const TagClass& tc = tagger->tag_class(c);
+          cls[v] = c;
+          xpos[v] = names->xpos[tc.xpos];
           parse_with_asides(*parser, keys, cls, upos, find_asides(forms, upos, xpos), aside_labels, heads, deprel);
-          if (heads[size_t(v)] >= 0) {
-            cls[size_t(v)] = old_cls;
-            xpos[size_t(v)] = old_xpos;
-            std::copy(old_heads.begin(), old_heads.end(), heads.begin());
-            std::copy(old_deprel.begin(), old_deprel.end(), deprel.begin());
-          } else {
-            a.xpos[i] = tc.xpos;
-            a.lemma[i] = lemmatizer->lemma(forms[size_t(v)], tc.xpos);
+          if (keep()) {
+            a.xpos[b + v] = tc.xpos;
+            a.lemma[b + v] = lemmatizer->lemma(forms[v], tc.xpos);
+            return;
           }
+          cls[v] = old_cls;
+          xpos[v] = old_xpos;
+          std::copy(old_heads.begin(), old_heads.end(), heads.begin());
+          std::copy(old_deprel.begin(), old_deprel.end(), deprel.begin());
+        };
+        // A form the irregular list allows as class c (or any regular form).
+        auto may_be = [&](size_t v, int c) {
+          return c >= 0 && (!irr[v] || (irr[v]->tags & xpos_bits[tagger->tag_class(uint16_t(c)).xpos]));
+        };
+        // A reduced relative on a nominal root that reads as the sentence's verb (asides.h) is the
+        // past tense: retag, reparse, and keep the new reading if the verb is now the root.
+        // (Not a form that is only a participle: "Jom, grown taller, moaned".)
+        int past = tagger->past_class();
+        if (int v = reduced_relative_verb(forms, upos, xpos, heads, deprel, aside_labels); v >= 0 && may_be(size_t(v), past))
+          retag(size_t(v), uint16_t(past), [&] { return heads[size_t(v)] < 0; });
+        // A participle read as the past tense after its noun, before the clause's own verb
+        // (asides.h): the participle, if it then no longer has a subject.
+        if (int v = garden_path_past(forms, upos, xpos, heads, deprel, aside_labels);
+            v >= 0 && may_be(size_t(v), participle)) {
+          retag(size_t(v), uint16_t(participle), [&] {
+            if (heads[size_t(v)] < 0) return false;
+            for (size_t k = 0; k < len; ++k)
+              if (heads[k] == v && (deprel[k] == aside_labels.nsubj || deprel[k] == aside_labels.nsubj_pass)) return false;
+            return true;
+          });
         }
       } else {
         parser->parse(keys, cls, heads, deprel);
@@ -195,6 +212,7 @@ Expected<std::shared_ptr<const Model>> Model::load(const std::string& path, cons
                       : x == "TO"                                                                 ? Tagger::ClauseRole::To
                                                                                                   : Tagger::ClauseRole::Other);
       if (classes[c].upos == uint16_t(Upos::VERB) && x == "VBD") past = int(c);
+      if (classes[c].upos == uint16_t(Upos::VERB) && x == "VBN") m->participle = int(c);
     }
     tagger->set_clause_roles(std::move(roles), past);
     m->tagger = std::move(tagger);
