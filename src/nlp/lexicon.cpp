@@ -197,12 +197,10 @@ bool Lexicon::read(PartReader& in) {
   entries_ = size_t(in.u64());
   table_ = in.array<uint64_t>();
   if (!in.ok()) return false;
-  // Empty, or a power-of-two table with at least one empty slot, so every probe
-  // ends.
-  if (table_.empty()) return entries_ == 0;
+  if (table_.empty()) return entries_ == 0;  // a part without a lexicon
   size_t used = 0;
   for (uint64_t e : table_) used += e != 0;
-  return (table_.size() & (table_.size() - 1)) == 0 && used == entries_ && used < table_.size();
+  return sound_open_table(table_.size(), used, entries_);
 }
 
 Expected<std::vector<Lexicon::Entry>> wordnet_lexicon(const std::string& dir) {

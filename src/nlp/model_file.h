@@ -41,6 +41,12 @@ class PartWriter {
   std::string buf_;
 };
 
+// Whether an open-addressing table read from a part can be probed: `slots` a power of two, `used`
+// of them filled, as many as the entries the part claims, and at least one empty, so every probe ends.
+inline bool sound_open_table(size_t slots, size_t used, size_t entries) {
+  return slots > 0 && (slots & (slots - 1)) == 0 && used == entries && used < slots;
+}
+
 // Reads what PartWriter wrote; after the first failure every call returns empty and ok() is false.
 class PartReader {
  public:

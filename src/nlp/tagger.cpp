@@ -55,10 +55,9 @@ bool TagDictionary::read(PartReader& in) {
   entries_ = size_t(in.u64());
   table_ = in.array<AmbiguitySlot>();
   if (!in.ok()) return false;
-  // A power-of-two table with at least one empty slot, so every probe ends.
   size_t used = 0;
   for (const auto& e : table_) used += e.key != 0;
-  return table_.size() >= 16 && (table_.size() & (table_.size() - 1)) == 0 && used == entries_ && used < table_.size();
+  return table_.size() >= 16 && sound_open_table(table_.size(), used, entries_);
 }
 
 std::unique_ptr<Tagger> Tagger::read(PartReader& in, std::vector<TagClass> classes, uint8_t version) {

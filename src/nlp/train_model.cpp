@@ -10,6 +10,7 @@
 #include "nlp/conllu.h"
 #include "nlp/model_file.h"
 #include "nlp/lemmatizer.h"
+#include "nlp/lexicon.h"
 #include "nlp/ner.h"
 #include "nlp/nlp.h"
 #include "nlp/parser.h"
@@ -17,7 +18,6 @@
 #include "nlp/tagger.h"
 #include "nlp/text_chars.h"
 #include "nlp/train.h"
-#include "nlp/lexicon.h"
 #include "nlp/sentences.h"
 #include "nlp/train_parts.h"
 
@@ -58,7 +58,8 @@ void jackknife_tags(std::vector<TrainSentence>& data, const std::vector<TagClass
     Rng fold_rng(opt.seed + 1000 + uint64_t(fold));
     std::ostringstream quiet;
     // The scorer views its payload's bytes: they must outlive it.
-    std::string bytes = train_tagger(train, uint32_t(classes.size()), opt.tagger_epochs, fold_rng, opt.prune, quiet, lexicon);
+    std::string bytes =
+        train_tagger(train, uint32_t(classes.size()), opt.tagger_epochs, fold_rng, opt.prune, quiet, lexicon);
     auto t = tagger_from(bytes, classes);
     for (size_t i = size_t(fold); i < data.size(); i += size_t(opt.jackknife)) {
       data[i].predicted_class.resize(data[i].keys.size());
