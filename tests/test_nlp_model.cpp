@@ -165,7 +165,7 @@ TEST_F(TinyModel, OlderNerPartIsRejected) {
   }
   EXPECT_EQ(parts.back().version, kNerPartVersion);
   std::string old_path = (dir_ / "old_ner.sitrep").string();
-  parts.back().version = uint8_t(kNerPartVersion - 1);
+  parts.back().version = uint8_t(kNerPartOldestVersion - 1);
   ASSERT_TRUE(write_model_file(old_path, parts));
   auto m = Model::load(old_path);
   ASSERT_FALSE(m);

@@ -237,19 +237,23 @@ Expected<std::shared_ptr<const Model>> Model::load(const std::string& path, cons
   } else {
     return bad("parser");
   }
-  // Version 4: the gazetteer, then the scorer over BILOU classes. Versions 1 and 2 (IOB2 classes,
-  // other features) and 3 (no cue-word features: its weights would be read wrongly) cannot be
-  // read by this recognizer: the model's NER must be retrained.
-  if (auto p = part(Component::Ner); p && p->version < kNerPartVersion) {
+  // The gazetteer, then the scorer over BILOU classes. Parts older than version 5 (other classes
+  // or features: their weights would be read wrongly) cannot be read by this recognizer: the
+  // model's NER must be retrained.
+  if (auto p = part(Component::Ner); p && p->version < kNerPartOldestVersion) {
     return Error{path, "", "model part 'ner' is version " + std::to_string(p->version) + ", this program reads version " +
-                               std::to_string(kNerPartVersion) + ": retrain it (sitrep train --ner-only)"};
-  } else if (p && p->version == kNerPartVersion) {
+                               std::to_string(kNerPartOldestVersion) + " to " + std::to_string(kNerPartVersion) +
+                               ": retrain it (sitrep train --ner-only)"};
+  } else if (p && p->version <= kNerPartVersion) {
     PartReader in(p->data, p->size);
     Gazetteer gaz;
     if (!gaz.read(in)) return bad("ner");
     auto scorer = read_scorer(in);
     if (!in.ok() || !scorer || scorer->classes() != kNerClasses) return bad("ner");
-    m->ner = std::make_unique<EntityRecognizer>(std::move(scorer), std::move(gaz));
+    auto ner = std::make_unique<EntityRecognizer>(std::move(scorer), std::move(gaz));
+    // Version 6 reads the tagger's lexicon, as it was trained to.
+    if (p->version >= 6 && m->tagger) ner->set_lexicon(m->tagger->lexicon());
+    m->ner = std::move(ner);
   } else {
     return bad("ner");
   }

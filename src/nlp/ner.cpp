@@ -315,8 +315,11 @@ void bilou_to_spans(std::span<const uint16_t> classes, uint32_t offset, std::vec
 }
 
 void ner_sentence_info(std::span<const WordKeys> words, std::span<const std::string_view> forms,
-                       const Gazetteer& gazetteer, NerSentenceInfo& out) {
+                       const Gazetteer& gazetteer, NerSentenceInfo& out, const Lexicon* lexicon) {
   size_t n = words.size();
+  out.lex.clear();
+  if (lexicon)
+    for (const auto& w : words) out.lex.push_back(lexicon->bits(w.lower));
   out.has_gaz = !gazetteer.empty();
   if (out.has_gaz) gazetteer.annotate(forms, words, out.gaz);
   // Cue words, and the first capitalized one in the run of capitalized words and the joining words
@@ -422,6 +425,12 @@ void ner_static_features(std::span<const WordKeys> words, std::span<const Upos> 
   uint64_t cr = info.cue_right[i], cl = info.cue_left[i];
   f2(cue(k), w.flags), f1(cue(k + 1)), f1(cue(k + 2)), f1(cue(k - 1));
   f2(cr, w.flags), f2(cl, w.flags), f3(cr, cl, w.flags), f2(cr, gsk), f2(cl, gsk), f2(cr, pos(k));
+  // The lexicon's readings (version 6): a capitalized word the lexicon knows only as a common
+  // noun or adjective is seldom a name; one it lacks, or knows as a proper noun, often is.
+  if (info.lex.empty()) return;
+  t = 800;
+  auto lx = [&](long j) -> uint64_t { return j < 0 ? 0xB0B0 : j >= n ? 0xE0E0 : info.lex[size_t(j)]; };
+  f2(lx(k), w.flags & 3), f3(lx(k), pos(k), uint64_t(k == 0)), f2(lx(k), lx(k + 1)), f3(lx(k), gsk, sc);
 }
 
 void ner_history_features(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info,
@@ -527,7 +536,7 @@ void ner_plain_words(std::span<const std::string_view> forms, const NerSentenceI
 void EntityRecognizer::tag(std::span<const WordKeys> words, std::span<const std::string_view> forms,
                            std::span<const Upos> upos, std::span<uint16_t> out) const {
   NerSentenceInfo info;
-  ner_sentence_info(words, forms, gazetteer_, info);
+  ner_sentence_info(words, forms, gazetteer_, info, lexicon_);
   std::vector<char> plain;
   ner_plain_words(forms, info, plain);
   NerBeam beam(kNerBeamWidth);

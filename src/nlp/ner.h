@@ -13,13 +13,17 @@
 
 #include "nlp/analysis.h"
 #include "nlp/gazetteer.h"
+#include "nlp/lexicon.h"
 #include "nlp/scorer.h"
 
 namespace sitrep::nlp {
 
-// The NER part of the model file (model_file.h): version 5 = these classes and features
-// (version 4: the same without the per-kind gazetteer features; version 3: nor the cue words).
-constexpr uint8_t kNerPartVersion = 5;
+// The NER part of the model file (model_file.h): version 6 = these classes and features, with
+// those of the tagger's lexicon (lexicon.h); version 5: the same without the lexicon's (read and
+// run as they were trained); version 4: nor the per-kind gazetteer features; version 3: nor the
+// cue words.
+constexpr uint8_t kNerPartVersion = 6;
+constexpr uint8_t kNerPartOldestVersion = 5;  // the oldest this recognizer reads
 constexpr uint32_t kNerClasses = 1 + 4 * kEntityTypeCount;
 constexpr uint32_t kNerStart = 0xFFFF;  // the "previous class" before a sentence's first word
 constexpr uint32_t ner_class(uint32_t type, uint32_t part) { return 1 + 4 * type + part; }  // part 0 B, 1 I, 2 L, 3 U
@@ -46,6 +50,8 @@ struct NerSentenceInfo {
   // Per word: the kind of cue word it is (ner_org_cue), and the kind of the first capitalized cue
   // word in its name-like run to the right / to the left, + 8 when adjacent (0 none).
   std::vector<uint8_t> cue, cue_right, cue_left;
+  // Per word: its lexicon bits (lexicon.h), 0 for a word the lexicon lacks; empty: no lexicon.
+  std::vector<uint64_t> lex;
 };
 // Whether a word (any case, a final "." ignored) commonly ends or heads a name: 1 company suffix
 // ("inc", "corp", "ltd", "group"), 2 institution ("university", "bank", "party", "authority",
@@ -53,9 +59,9 @@ struct NerSentenceInfo {
 // 3 line of business ("energy", "services", "airlines"), 4 place or venue ("street", "river",
 // "airport", "grill"); 0 otherwise.
 uint8_t ner_org_cue(std::string_view word);
-// `gazetteer` may be empty (models without one).
+// `gazetteer` may be empty (models without one); `lexicon` may be null (no lexicon features).
 void ner_sentence_info(std::span<const WordKeys> words, std::span<const std::string_view> forms,
-                       const Gazetteer& gazetteer, NerSentenceInfo& out);
+                       const Gazetteer& gazetteer, NerSentenceInfo& out, const Lexicon* lexicon = nullptr);
 // The features of word i that do not depend on the classes before it, and those that do
 // (`prev1`, `prev2`: the classes of words i-1 and i-2, kNerStart before the sentence).
 void ner_static_features(std::span<const WordKeys> words, std::span<const Upos> upos, const NerSentenceInfo& info,
@@ -113,6 +119,9 @@ class EntityRecognizer {
  public:
   EntityRecognizer(std::unique_ptr<const Scorer> scorer, Gazetteer gazetteer)
       : scorer_(std::move(scorer)), gazetteer_(std::move(gazetteer)) {}
+  // The lexicon whose readings of the words are features (a version-6 part's, trained with the
+  // tagger's); it must outlive the recognizer. None by default.
+  void set_lexicon(const Lexicon* lexicon) { lexicon_ = lexicon; }
   // Tags one sentence: BILOU classes into `out`.
   void tag(std::span<const WordKeys> words, std::span<const std::string_view> forms, std::span<const Upos> upos,
            std::span<uint16_t> out) const;
@@ -120,6 +129,7 @@ class EntityRecognizer {
  private:
   std::unique_ptr<const Scorer> scorer_;
   Gazetteer gazetteer_;
+  const Lexicon* lexicon_ = nullptr;
 };
 
 }  // namespace sitrep::nlp

@@ -110,6 +110,7 @@ class Tagger {
   int past_class() const { return past_class_; }  // -1 when not set
   const TagClass& tag_class(uint16_t c) const { return classes_[c]; }
   size_t class_count() const { return classes_.size(); }
+  const Lexicon* lexicon() const { return lexicon_ ? &*lexicon_ : nullptr; }  // null: none
 
  private:
   std::unique_ptr<const Scorer> scorer_;

@@ -177,7 +177,7 @@ Expected<std::string> train_ner_part(const TrainOptions& opt, const Tagger& tagg
   if (!opt.gazetteer) gaz = Gazetteer{};
   log << "ner on " << nd.size() << " sentences, " << jackknifed << " with jackknifed tags, " << lowered
       << " lower-cased copies\n";
-  return train_ner(nd, gaz, opt.ner_epochs, rng, opt.prune, log);
+  return train_ner(nd, gaz, opt.ner_epochs, rng, opt.prune, log, tagger.lexicon());
 }
 
 Expected<TrainSummary> write_parts(const TrainOptions& opt, const std::vector<ModelPart>& parts, TrainSummary sum,

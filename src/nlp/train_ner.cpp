@@ -8,7 +8,7 @@
 namespace sitrep::nlp {
 
 std::string train_ner(const std::vector<NerTrainSentence>& data, const Gazetteer& gazetteer, int epochs, Rng& rng,
-                      double prune, std::ostream& log) {
+                      double prune, std::ostream& log, const Lexicon* lexicon) {
   // Documents (runs of sentences with the same number) are shuffled as units, their sentences kept in order.
   std::vector<std::pair<size_t, size_t>> docs;
   for (size_t i = 0; i < data.size(); ++i)
@@ -32,7 +32,7 @@ std::string train_ner(const std::vector<NerTrainSentence>& data, const Gazetteer
     for (size_t d : shuffled(docs.size(), rng)) {
       for (size_t idx = docs[d].first; idx < docs[d].second; ++idx) {
         const NerTrainSentence& s = data[idx];
-        ner_sentence_info(s.keys, forms[idx], gazetteer, info[idx]);
+        ner_sentence_info(s.keys, forms[idx], gazetteer, info[idx], lexicon);
         // Beam search with early update (Collins & Roark 2004): when the gold prefix falls out of
         // the beam, or at the end if the best sequence is wrong, the gold prefix's features are
         // rewarded and the best prefix's penalized.

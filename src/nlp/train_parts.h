@@ -56,9 +56,10 @@ std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t
                          double prune, std::ostream& log, const std::vector<Lexicon::Entry>& lexicon_entries);
 std::string train_parser(const std::vector<TrainSentence>& data, uint32_t labels, int epochs, Rng& rng, double prune,
                          std::ostream& log);
-// The NER part (version 3, kNerPartVersion): the gazetteer (may be empty), then the scorer.
+// The NER part (kNerPartVersion): the gazetteer (may be empty), then the scorer; with
+// `lexicon` (the tagger's, which the recognizer reads at run time), its features too.
 std::string train_ner(const std::vector<NerTrainSentence>& data, const Gazetteer& gazetteer, int epochs, Rng& rng,
-                      double prune, std::ostream& log);
+                      double prune, std::ostream& log, const Lexicon* lexicon = nullptr);
 Gazetteer gazetteer_from_kb(const kb::Kb& kb);
 std::string train_lemmatizer(const std::vector<TrainSentence>& data);
 // The sentence part (sentences.h), from each file's sentences read as one raw text.
