@@ -7,6 +7,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "nlp/tagger.h"  // lexicon_bits
+
 namespace sitrep::nlp {
 
 namespace {
@@ -317,9 +319,8 @@ void bilou_to_spans(std::span<const uint16_t> classes, uint32_t offset, std::vec
 void ner_sentence_info(std::span<const WordKeys> words, std::span<const std::string_view> forms,
                        const Gazetteer& gazetteer, NerSentenceInfo& out, const Lexicon* lexicon) {
   size_t n = words.size();
-  out.lex.clear();
-  if (lexicon)
-    for (const auto& w : words) out.lex.push_back(lexicon->bits(w.lower));
+  if (lexicon) lexicon_bits(*lexicon, words, out.lex);
+  else out.lex.clear();
   out.has_gaz = !gazetteer.empty();
   if (out.has_gaz) gazetteer.annotate(forms, words, out.gaz);
   // Cue words, and the first capitalized one in the run of capitalized words and the joining words

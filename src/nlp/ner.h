@@ -1,7 +1,7 @@
 // Named-entity recognizer: left-to-right beam search (PER, ORG, LOC) over BILOU classes with
 // sparse features of the words and their neighbours (two before, three after), their shapes,
 // the tagger's UPOS, the gazetteer, organization and place cue words ("Inc.", "University",
-// "Energy", "Street") and the casing of the sentence; trained as a structured
+// "Energy", "Street"), the tagger's lexicon (version 6) and the casing of the sentence; trained as a structured
 // perceptron with early updates (train_ner.cpp).
 // Classes (BILOU): 0 = O; for type t: 1+4t B (begin), 2+4t I (inside), 3+4t L (last), 4+4t U (unit).
 #pragma once
@@ -13,10 +13,11 @@
 
 #include "nlp/analysis.h"
 #include "nlp/gazetteer.h"
-#include "nlp/lexicon.h"
 #include "nlp/scorer.h"
 
 namespace sitrep::nlp {
+
+class Lexicon;
 
 // The NER part of the model file (model_file.h): version 6 = these classes and features, with
 // those of the tagger's lexicon (lexicon.h); version 5: the same without the lexicon's (read and
