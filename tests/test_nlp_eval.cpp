@@ -59,7 +59,9 @@ class StubModel : public Model {
 // The lines of an eval ud error list after its raw-text header `header`; empty when absent.
 std::vector<std::string> raw_text_errors(const std::vector<std::string>& e, const std::string& header) {
   auto at = std::find(e.begin(), e.end(), header);
-  return at == e.end() ? std::vector<std::string>{} : std::vector<std::string>(at + 1, e.end());
+  if (at == e.end()) return {};
+  auto end = std::find_if(at + 1, e.end(), [](const std::string& l) { return l.rfind("raw text:", 0) == 0; });
+  return std::vector<std::string>(at + 1, end);
 }
 
 fs::path write_temp(const std::string& name, const std::string& content) {
@@ -159,6 +161,29 @@ TEST(NlpEval, UdErrorsListSentenceEndsMissedAndAdded) {
   ASSERT_EQ(raw.size(), 2u);
   EXPECT_EQ(raw[0], "  sentence end missed   He left <|>  She stayed. Home");
   EXPECT_EQ(raw[1], "  sentence end added    He left She stayed. <|>  Home");
+  fs::remove(p);
+}
+
+TEST(NlpEval, UdErrorsListTokensWhoseWordsDiffer) {
+  // Gold reads the web's "Its" as "it's" (two words in one token); the tokenizer keeps one word.
+  // The token matches, its words do not: listed apart from the token runs.
+  auto p = write_temp("words.conllu",
+                      "# text = Its fine.\n"
+                      "1-2\tIts\t_\t_\t_\t_\t_\t_\t_\t_\n"
+                      "1\tIt\tit\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n"
+                      "2\ts\tbe\tAUX\tVBZ\t_\t3\tcop\t_\t_\n"
+                      "3\tfine\tfine\tADJ\tJJ\t_\t0\troot\t_\tSpaceAfter=No\n"
+                      "4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n");
+  StubModel stub;
+  auto r = evaluate_ud(stub, p.string());
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_NEAR(r.value().raw_text.tokens, 100.0, 1e-9);
+  EXPECT_NEAR(r.value().raw_text.words, 200.0 * 2 / 7, 1e-9);  // "fine" and "." aligned, of 4 gold and 3 system words
+  const auto& e = r.value().errors;
+  EXPECT_TRUE(raw_text_errors(e, "raw text: 0 token runs differ, 0 sentence ends missed, 0 added:").empty());
+  auto words = raw_text_errors(e, "raw text: 1 tokens found whose words differ:");
+  ASSERT_EQ(words.size(), 1u);
+  EXPECT_EQ(words[0], "  words  gold [it | s]  system [its]  in: Its fine.");
   fs::remove(p);
 }
 

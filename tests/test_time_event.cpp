@@ -124,6 +124,18 @@ TEST(TimeEventDate, ANonSpecificDayDoesNotDateTheEvent) {
   auto m = tag_timexes("It was a Sunday morning.", kDct);
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(m[0].value, "XXXX-WXX-7TMO");
+  // but in "a Sunday night vigil" the article is the vigil's: a particular Sunday, the one before
+  // a past-tense verb (kDct is Friday 2020-02-28)
+  auto v = tag_timexes("Hundreds attended a Sunday night vigil for the victims.", kDct);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].value, "2020-02-23TNI");
+  auto r = tag_timexes("Crowds marched at a Saturday rally in the capital.", kDct);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].value, "2020-02-22");
+  // a day of no particular week still, before a preposition or a clause
+  auto q = tag_timexes("It was a Saturday in May when they came.", kDct);
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q[0].value, "XXXX-WXX-6");
 }
 
 TEST(TimeDocDate, InfersFromExplicitDatesOnly) {

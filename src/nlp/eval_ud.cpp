@@ -27,6 +27,12 @@ struct TokenSpan {
   uint32_t first_word, last_word;  // inclusive
 };
 
+std::string join(const std::vector<std::string>& parts, const char* sep) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+  return out;
+}
+
 std::string universal(std::string_view rel) { return std::string(rel.substr(0, rel.find(':'))); }
 
 double f1(size_t correct, size_t gold, size_t sys) { return gold + sys ? 200.0 * double(correct) / double(gold + sys) : 0; }
@@ -269,6 +275,7 @@ UdScores raw_text(const Model& model, const std::vector<UdSentence>& sents, std:
   }
   auto lower_form = [&](uint32_t sw) { return to_lower(text.substr(a.words[sw].begin, a.words[sw].end - a.words[sw].begin)); };
   size_t tokens_ok = 0;
+  std::vector<std::string> split_lines;  // tokens both found whose words differ ("its" read as one word, gold "it s")
   for (size_t i = 0, j = 0; i < gold_tokens.size() && j < sys_tokens.size();) {
     const auto &g = gold_tokens[i], &s = sys_tokens[j];
     if (g.span.begin == s.span.begin && g.span.end == s.span.end) {
@@ -280,6 +287,8 @@ UdScores raw_text(const Model& model, const std::vector<UdSentence>& sents, std:
         for (uint32_t w = g.first_word; w <= g.last_word; ++w) gf.push_back(to_lower(gold[w].w->form));
         for (uint32_t w = s.first_word; w <= s.last_word; ++w) sf.push_back(lower_form(w));
         align_lcs(gf, sf, g.first_word, s.first_word, align);
+        if (gf != sf) split_lines.push_back("  words  gold [" + join(gf, " | ") + "]  system [" + join(sf, " | ") +
+                                            "]  in: " + around(text, g.span.begin, g.span.end, ""));
       }
       ++i, ++j;
     } else if (g.span.end < s.span.end) {
@@ -302,7 +311,11 @@ UdScores raw_text(const Model& model, const std::vector<UdSentence>& sents, std:
   for (const auto& g : gold_sentences)
     sent_ok += std::binary_search(sys_sent.begin(), sys_sent.end(), std::make_pair(g.begin, g.end));
   sc.sentences = f1(sent_ok, gold_sentences.size(), sys_sent.size());
-  if (errors) *errors = segmentation_errors(text, gold_tokens, sys_tokens, gold_sentences, sys_sent);
+  if (errors) {
+    *errors = segmentation_errors(text, gold_tokens, sys_tokens, gold_sentences, sys_sent);
+    errors->push_back("raw text: " + std::to_string(split_lines.size()) + " tokens found whose words differ:");
+    errors->insert(errors->end(), split_lines.begin(), split_lines.end());
+  }
   sc.words_per_s = secs > 0 ? double(a.words.size()) / secs : 0;
   return sc;
 }

@@ -90,6 +90,7 @@ class Recognizer {
   Opt number_first(size_t i);
   Opt weekday_first(size_t i);
   Opt clock(size_t i);
+  bool modifies_noun(size_t e) const;  // a day phrase ending before e is a modifier: "a Sunday [night] vigil"
   bool zone_at(size_t e) const;  // a capitalized time zone: EST, GMT, UTC ...
   // "Tuesday" / "yesterday" after a clock time that began at token b
   size_t day_after(size_t b, size_t e, std::string& day);

@@ -248,8 +248,9 @@ Opt Recognizer::weekday_first(size_t i) {
       return h;
     }
   }
-  // "on a Saturday", "a Sunday morning": some such day, not a particular one
-  if (i > 0 && is(i - 1, "a") && t_.toks[i - 1].sentence == k.sentence) {
+  // "on a Saturday", "a Sunday morning": some such day, not a particular one; but in "a Sunday
+  // night vigil" the article is the vigil's and the day a particular one
+  if (i > 0 && is(i - 1, "a") && t_.toks[i - 1].sentence == k.sentence && !modifies_noun(lex(j, timelex::kDaypart) ? j + 1 : j)) {
     std::string any = "XXXX-WXX-" + std::to_string(wd);
     if (const Entry* p = lex(j, timelex::kDaypart)) return Hit{i, j + 1, TimexType::Time, any + "T" + p->daypart};
     return Hit{i, j, TimexType::Date, any};
@@ -267,6 +268,22 @@ Opt Recognizer::weekday_first(size_t i) {
   }
   if (const Entry* p = lex(j, timelex::kDaypart)) return dct_hit(i, j + 1, TimexType::Time, day + "T" + p->daypart);
   return dct_hit(i, j, TimexType::Date, day);
+}
+
+bool Recognizer::modifies_noun(size_t e) const {
+  // The next word, in the same sentence with nothing between, lower case and a content word: not
+  // a function word ("on a Saturday in May", "a Sunday when"), a participle or a time word.
+  static constexpr std::string_view kFunction[] = {
+      "in",   "on",    "at",   "of",    "to",   "for",   "by",    "with", "from",  "and",   "or",   "but",
+      "when", "while", "that", "which", "who",  "where", "after", "before", "as",  "than",  "until", "the",
+      "a",    "an",    "is",   "was",   "were", "will",  "would", "had",  "has",   "have",  "be",   "been",
+      "he",   "she",   "they", "we",    "it",   "i",     "you",   "his",  "her",   "their", "this", "last",
+      "next", "into",  "during", "since", "if", "so",    "not",   "there"};
+  if (!has(e) || t_.toks[e].kind != TokKind::Word || t_.toks[e].cap || !t_.toks[e].space || t_.toks[e].lex) return false;
+  if (e == 0 || t_.toks[e].sentence != t_.toks[e - 1].sentence) return false;
+  std::string_view w = t_.word(e);
+  if (w.ends_with("ed")) return false;
+  return !is_any(e, kFunction);
 }
 
 bool Recognizer::zone_at(size_t e) const {
