@@ -728,6 +728,54 @@ TEST(LinearScorer, ScoresWhatTheAveragedWeightsSay) {
   for (float v : got) EXPECT_EQ(v, 0.f);
 }
 
+// Parameter mixing (sitrep train --mix): one perceptron trained alone gives the weights it always
+// did; several give the mean of their averaged weights, each perceptron on its own generator (so
+// their orders differ) and the whole deterministic given the seed.
+TEST(LinearScorer, MixedPerceptronsAverageTheirWeights) {
+  constexpr uint32_t kClasses = 4;
+  const FeatureKey f = fkey(1, 1);
+  // Each perceptron adds 1 to the class its generator draws first, 3 times, ticking once at the end.
+  auto train = [&](AveragedPerceptron& model, Rng& order, std::ostream& log) {
+    for (int k = 0; k < 3; ++k) model.add(std::span<const FeatureKey>(&f, 1), uint32_t(order() % kClasses), 1.f);
+    model.tick();
+    log << "trained\n";
+  };
+  auto weight_of = [&](const AveragedPerceptron::Averaged& a, uint16_t cls) {
+    double w = 0;
+    for (auto [c, v] : a.at(f))
+      if (c == cls) w += v;
+    return w;
+  };
+  std::ostringstream log;
+  Rng one(7), alone(7);
+  auto single = train_mixed(kClasses, 1, one, log, train);
+  AveragedPerceptron reference(kClasses);
+  train(reference, alone, log);
+  AveragedPerceptron::Averaged want;
+  reference.accumulate(want, 1.0);
+  for (uint16_t c = 0; c < kClasses; ++c) EXPECT_DOUBLE_EQ(weight_of(single, c), weight_of(want, c));
+  // Three perceptrons: the mean of what each would give on its own generator.
+  Rng mixing(7), seeds(7);
+  auto mixed = train_mixed(kClasses, 3, mixing, log, train);
+  AveragedPerceptron::Averaged sum;
+  double total = 0;
+  for (int m = 0; m < 3; ++m) {
+    Rng own(seeds());
+    AveragedPerceptron p(kClasses);
+    train(p, own, log);
+    p.accumulate(sum, 1.0 / 3);
+  }
+  for (uint16_t c = 0; c < kClasses; ++c) {
+    EXPECT_NEAR(weight_of(mixed, c), weight_of(sum, c), 1e-12) << "class " << c;
+    total += weight_of(mixed, c);
+  }
+  EXPECT_NEAR(total, 1.5, 1e-12);  // three additions a perceptron, made one tick before its end of two
+  EXPECT_NE(log.str().find("perceptron 3/3"), std::string::npos);
+  Rng again(7);
+  auto repeat = train_mixed(kClasses, 3, again, log, train);
+  for (uint16_t c = 0; c < kClasses; ++c) EXPECT_DOUBLE_EQ(weight_of(repeat, c), weight_of(mixed, c));
+}
+
 // The shipped model's sentence part ends web text's unpunctuated sentences and leaves news
 // sentences whole. (Short chat lines such as "thanks I have tried calling them" it leaves
 // whole: what it learned from EWT is mostly mail headers, signatures and colons.)

@@ -37,20 +37,39 @@ void AveragedPerceptron::update(std::span<const FeatureKey> features, uint32_t g
   }
 }
 
+void AveragedPerceptron::accumulate(Averaged& into, double factor) const {
+  for (const auto& [key, entries] : weights_) {
+    auto& dst = into[key];
+    for (const Entry& e : entries) {
+      double v = factor * (e.total + double(clock_ - e.stamp) * e.w) / double(clock_);
+      auto at = std::find_if(dst.begin(), dst.end(), [&](const auto& p) { return p.first == e.cls; });
+      if (at == dst.end())
+        dst.push_back({e.cls, v});
+      else
+        at->second += v;
+    }
+  }
+}
+
 void AveragedPerceptron::write(PartWriter& out, double prune) const {
-  // Average, then quantize against the largest weight.
+  Averaged a;
+  accumulate(a, 1.0);
+  write(a, classes_, out, prune);
+}
+
+void AveragedPerceptron::write(const Averaged& weights, uint32_t classes, PartWriter& out, double prune) {
+  // Quantize against the largest weight.
   struct Avg {
     FeatureKey key;
     std::vector<std::pair<uint16_t, double>> w;
   };
   std::vector<Avg> avg;
-  avg.reserve(weights_.size());
+  avg.reserve(weights.size());
   double max_abs = 1e-9;
-  for (const auto& [key, entries] : weights_) {
+  for (const auto& [key, entries] : weights) {
     Avg a{key, {}};
-    for (const Entry& e : entries) {
-      double v = (e.total + double(clock_ - e.stamp) * e.w) / double(clock_);
-      if (v != 0) a.w.push_back({e.cls, v});
+    for (auto [cls, v] : entries) {
+      if (v != 0) a.w.push_back({cls, v});
       max_abs = std::max(max_abs, std::abs(v));
     }
     if (!a.w.empty()) avg.push_back(std::move(a));
@@ -78,7 +97,7 @@ void AveragedPerceptron::write(PartWriter& out, double prune) const {
     slots[i] = {key, run.first, run.second};
   }
   out.u64(uint64_t(ScorerKind::Linear));
-  out.u64(classes_);
+  out.u64(classes);
   std::vector<float> s{float(scale)};
   out.array(s);
   out.array(slots);

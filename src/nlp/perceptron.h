@@ -25,8 +25,14 @@ class AveragedPerceptron {
   void add(std::span<const FeatureKey> features, uint32_t cls, float delta) {
     for (FeatureKey f : features) add(f, cls, delta);
   }
+  // The averaged weights per feature, (class, weight) pairs.
+  using Averaged = std::unordered_map<FeatureKey, std::vector<std::pair<uint16_t, double>>>;
+  // Adds factor times this perceptron's averaged weights to `into` (parameter mixing: the mean of
+  // perceptrons trained on different orders of the same data scores as one linear model).
+  void accumulate(Averaged& into, double factor) const;
   // Writes ScorerKind::Linear; weights with |w| < prune * max|w| are dropped.
   void write(PartWriter& out, double prune) const;
+  static void write(const Averaged& weights, uint32_t classes, PartWriter& out, double prune);
   size_t feature_count() const { return weights_.size(); }
 
  private:

@@ -177,7 +177,7 @@ Expected<std::string> train_ner_part(const TrainOptions& opt, const Tagger& tagg
   if (!opt.gazetteer) gaz = Gazetteer{};
   log << "ner on " << nd.size() << " sentences, " << jackknifed << " with jackknifed tags, " << lowered
       << " lower-cased copies\n";
-  return train_ner(nd, gaz, opt.ner_epochs, rng, opt.prune, log, tagger.lexicon());
+  return train_ner(nd, gaz, opt.ner_epochs, rng, opt.prune, log, tagger.lexicon(), opt.mix);
 }
 
 Expected<TrainSummary> write_parts(const TrainOptions& opt, const std::vector<ModelPart>& parts, TrainSummary sum,
@@ -269,7 +269,8 @@ std::string describe(const TrainOptions& opt) {
   rec << " --ner " << opt.ner_file << " --exclude-genres";
   for (const auto& g : opt.exclude_genres) rec << " " << g;
   rec << " --tagger-epochs " << opt.tagger_epochs << " --parser-epochs " << opt.parser_epochs << " --ner-epochs "
-      << opt.ner_epochs << " --jackknife " << opt.jackknife << " --prune " << opt.prune << " --seed " << opt.seed;
+      << opt.ner_epochs << " --jackknife " << opt.jackknife << " --prune " << opt.prune << " --seed " << opt.seed
+      << (opt.mix > 1 ? " --mix " + std::to_string(opt.mix) : std::string());
   rec << " --sentence-epochs " << opt.sentence_epochs;
   if (!opt.gazetteer) rec << " --no-gazetteer";
   rec << " --lexicon \"" << opt.lexicon_dir << "\"";
@@ -400,7 +401,7 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   for (const auto& s : data) all.push_back(&s);
   log << "tagger\n";
   std::string tagger_bytes =
-      train_tagger(all, uint32_t(classes.size()), opt.tagger_epochs, rng, opt.prune, log, lexicon.value());
+      train_tagger(all, uint32_t(classes.size()), opt.tagger_epochs, rng, opt.prune, log, lexicon.value(), opt.mix);
   PartWriter tag_part;
   tag_part.array(classes);
   std::string tagger_part = tag_part.bytes() + tagger_bytes;

@@ -1,6 +1,9 @@
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <ostream>
+#include <sstream>
+#include <thread>
 #include <unordered_map>
 
 #include "nlp/perceptron.h"
@@ -14,6 +17,36 @@ std::vector<size_t> shuffled(size_t n, Rng& rng) {
   for (size_t i = 0; i < n; ++i) v[i] = i;
   for (size_t i = n; i > 1; --i) std::swap(v[i - 1], v[rng() % i]);  // Fisher-Yates, portable
   return v;
+}
+
+AveragedPerceptron::Averaged train_mixed(uint32_t classes, int mix, Rng& rng, std::ostream& log, const TrainFn& train) {
+  AveragedPerceptron::Averaged mixed;
+  if (mix <= 1) {
+    AveragedPerceptron model(classes);
+    train(model, rng, log);
+    model.accumulate(mixed, 1.0);
+    return mixed;
+  }
+  std::vector<uint64_t> seeds(static_cast<size_t>(mix));
+  for (auto& s : seeds) s = rng();
+  for (size_t first = 0; first < seeds.size(); first += 2) {
+    size_t n = std::min<size_t>(2, seeds.size() - first);
+    std::vector<std::unique_ptr<AveragedPerceptron>> models;
+    std::vector<std::ostringstream> logs(n);
+    std::vector<std::thread> threads;
+    for (size_t k = 0; k < n; ++k) models.push_back(std::make_unique<AveragedPerceptron>(classes));
+    for (size_t k = 0; k < n; ++k)
+      threads.emplace_back([&, k] {
+        Rng own(seeds[first + k]);
+        train(*models[k], own, logs[k]);
+      });
+    for (auto& t : threads) t.join();
+    for (size_t k = 0; k < n; ++k) {
+      log << "  perceptron " << first + k + 1 << "/" << mix << "\n" << logs[k].str();
+      models[k]->accumulate(mixed, 1.0 / double(mix));
+    }
+  }
+  return mixed;
 }
 
 std::vector<AmbiguitySlot> tag_dictionary_entries(const std::vector<const TrainSentence*>& data, int min_count,
@@ -67,8 +100,7 @@ std::vector<AmbiguitySlot> frequent_form_entries(const std::vector<const TrainSe
 }
 
 std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t classes, int epochs, Rng& rng,
-                         double prune, std::ostream& log, const std::vector<Lexicon::Entry>& lexicon_entries) {
-  AveragedPerceptron model(classes);
+                         double prune, std::ostream& log, const std::vector<Lexicon::Entry>& lexicon_entries, int mix) {
   // The shipped dictionary is built from all the data; each training sentence sees the classes
   // of a dictionary built from the other folds, so that the weights learn how far a class found
   // in training holds for unseen text (with the full dictionary, dev UPOS falls below no
@@ -89,30 +121,33 @@ std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t
   std::vector<std::vector<uint64_t>> lex(data.size());
   if (lexicon.size() > 0)
     for (size_t i = 0; i < data.size(); ++i) lexicon_bits(lexicon, data[i]->keys, lex[i]);
-  std::vector<FeatureKey> feats;
-  std::vector<float> scores(classes);
-  for (int epoch = 0; epoch < epochs; ++epoch) {
-    size_t correct = 0, total = 0;
-    for (size_t idx : shuffled(data.size(), rng)) {
-      const TrainSentence& s = *data[idx];
-      uint32_t p1 = kNoTag, p2 = kNoTag;
-      for (size_t i = 0; i < s.keys.size(); ++i) {
-        tagger_features(s.keys, amb[idx], lex[idx], i, p1, p2, feats);
-        model.score(feats, scores);
-        uint32_t guess = uint32_t(std::max_element(scores.begin(), scores.end()) - scores.begin());
-        model.update(feats, s.tag_class[i], guess);
-        model.tick();
-        correct += guess == s.tag_class[i];
-        ++total;
-        p2 = p1;
-        p1 = guess;
+  auto train = [&](AveragedPerceptron& model, Rng& order, std::ostream& out) {
+    std::vector<FeatureKey> feats;
+    std::vector<float> scores(classes);
+    for (int epoch = 0; epoch < epochs; ++epoch) {
+      size_t correct = 0, total = 0;
+      for (size_t idx : shuffled(data.size(), order)) {
+        const TrainSentence& s = *data[idx];
+        uint32_t p1 = kNoTag, p2 = kNoTag;
+        for (size_t i = 0; i < s.keys.size(); ++i) {
+          tagger_features(s.keys, amb[idx], lex[idx], i, p1, p2, feats);
+          model.score(feats, scores);
+          uint32_t guess = uint32_t(std::max_element(scores.begin(), scores.end()) - scores.begin());
+          model.update(feats, s.tag_class[i], guess);
+          model.tick();
+          correct += guess == s.tag_class[i];
+          ++total;
+          p2 = p1;
+          p1 = guess;
+        }
       }
+      out << "  tagger epoch " << epoch + 1 << ": train accuracy " << 100.0 * double(correct) / double(total) << "\n";
     }
-    log << "  tagger epoch " << epoch + 1 << ": train accuracy " << 100.0 * double(correct) / double(total) << "\n";
-  }
+  };
+  AveragedPerceptron::Averaged mixed = train_mixed(classes, mix, rng, log, train);
   PartWriter w;
   dict.write(w);
-  model.write(w, prune);
+  AveragedPerceptron::write(mixed, classes, w, prune);
   TagDictionary frequent(frequent_form_entries(data));
   frequent.write(w);
   lexicon.write(w);
