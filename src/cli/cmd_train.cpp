@@ -40,7 +40,7 @@ void add_train(CLI::App& parent, int& exit_code) {
   cmd->add_option("--jackknife", opt->jackknife, "Folds for the parser's and the NER's training tags (0 = none)")->capture_default_str();
   cmd->add_option("--prune", opt->prune, "Drop weights below this fraction of the largest")->capture_default_str();
   cmd->add_option("--seed", opt->seed)->capture_default_str();
-  cmd->add_option("--mix", opt->mix, "Perceptrons trained on different orders of the data and averaged into the tagger and into the NER")
+  cmd->add_option("--mix", opt->mix, "Perceptrons trained on different orders of the data and averaged into each of the tagger, parser and NER")
       ->check(CLI::Range(1, 16))
       ->capture_default_str();
   cmd->add_flag("!--no-gazetteer", opt->gazetteer, "NER without the knowledge base's names as features");

@@ -28,7 +28,7 @@ struct TrainOptions {
   int jackknife = 4;  // folds for the parser's and the NER's training tags; 0 = tag the training set itself
   double prune = 0.0; // drop weights below this fraction of the largest
   // Perceptrons per part, each trained on its own orders of the data and averaged into the one
-  // shipped (parameter mixing; the runtime cost is that of one): the tagger and the NER.
+  // shipped (parameter mixing; the runtime cost is that of one): the tagger, the parser and the NER.
   int mix = 1;
   uint64_t seed = 1;
   std::string record;  // extra free text stored in the model after describe()

@@ -391,7 +391,7 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
     }
     log << "parser\n";
     for (auto& p : parts.value())
-      if (p.id == Component::Parser) p.bytes = train_parser(data, labels, opt.parser_epochs, parser_rng, opt.prune, log);
+      if (p.id == Component::Parser) p.bytes = train_parser(data, labels, opt.parser_epochs, parser_rng, opt.prune, log, opt.mix);
     return write_parts(opt, parts.value(), sum, t0, log);
   }
 
@@ -423,7 +423,7 @@ Expected<TrainSummary> train_model(const TrainOptions& opt, std::ostream& log) {
   log << "lemmatizer\n";
   std::string lemma_bytes = train_lemmatizer(data);
   log << "parser\n";
-  std::string parser_bytes = train_parser(data, labels, opt.parser_epochs, parser_rng, opt.prune, log);
+  std::string parser_bytes = train_parser(data, labels, opt.parser_epochs, parser_rng, opt.prune, log, opt.mix);
 
   std::vector<TrainSentence> none;
   auto ner_bytes = train_ner_part(opt, *tagger, classes, opt.jackknife > 1 ? data : none, rng, log, &sum.ner_sentences);

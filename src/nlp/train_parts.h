@@ -65,7 +65,7 @@ std::string train_tagger(const std::vector<const TrainSentence*>& data, uint32_t
                          double prune, std::ostream& log, const std::vector<Lexicon::Entry>& lexicon_entries,
                          int mix = 1);
 std::string train_parser(const std::vector<TrainSentence>& data, uint32_t labels, int epochs, Rng& rng, double prune,
-                         std::ostream& log);
+                         std::ostream& log, int mix = 1);
 // The NER part (kNerPartVersion): the gazetteer (may be empty), then the scorer; with
 // `lexicon` (the tagger's, which the recognizer reads at run time), its features too.
 std::string train_ner(const std::vector<NerTrainSentence>& data, const Gazetteer& gazetteer, int epochs, Rng& rng,
