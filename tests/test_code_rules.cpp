@@ -447,6 +447,20 @@ TEST(CodeRules, AttackWithoutTargetRestatesTheOneWithIt) {
   EXPECT_NE(find(two, "19", "RUSMIL"), nullptr);
 }
 
+// "Turkey criticized Russia and Iran condemned the United States": a noun phrase after "and"
+// that runs right up to a verb is that verb's subject, however the parse joins it; it is not a
+// second target of the first verb.
+TEST(CodeRules, SubjectJoinedToAnObjectActsItself) {
+  NEED_PARSER();
+  auto c = run_parsed("Turkey criticized Russia and Iran condemned the United States.");
+  EXPECT_NE(find(c, "11", "TUR", "RUS"), nullptr) << listed(c);
+  EXPECT_NE(find(c, "11", "IRN", "USA"), nullptr) << listed(c);
+  EXPECT_EQ(find(c, "11", "TUR", "IRN"), nullptr) << listed(c);
+  // Objects joined by "and" stay objects: "criticized Russia and Iran over the strikes".
+  auto both = run_parsed("Turkey criticized Russia and Iran over the strikes.");
+  EXPECT_NE(find(both, "11", "TUR", "IRN"), nullptr) << listed(both);
+}
+
 // "retaliated by striking": the strike is what happened; a bare "retaliated against" stays.
 TEST(CodeRules, GenericActByMeansOfACodedOneIsThatAct) {
   NEED_PARSER();

@@ -14,6 +14,11 @@ bool is_force(std::string_view code) {
   return code.starts_with("17") || code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
 }
 
+// Protest, a show of force, and force itself (roots 14, 15, 17-20): news whoever does it.
+bool is_protest_or_force(std::string_view code) {
+  return code.starts_with("14") || code.starts_with("15") || is_force(code);
+}
+
 bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
@@ -445,6 +450,17 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
            sv.words[a].lower.ends_with("s") && (a < 2 || sv.words[a - 2].lower != "the");
   };
 
+  // "promised arrests", "vowed more attacks": the noun is what is promised, a threat read below
+  // however the tagger and the parse take it.
+  auto promised_noun = [&](uint32_t a) {
+    auto promise = [&](uint32_t w) {
+      return sv.words[w].lower.starts_with("promis") || sv.words[w].lower.starts_with("vow") ||
+             sv.words[w].lower.starts_with("pledg");
+    };
+    return (a > 0 && promise(a - 1)) ||
+           (a > 1 && one_of(sv.words[a - 1].lower, {"more", "new", "further", "mass"}) && promise(a - 2));
+  };
+
   // Cues and events; events resolved longest-first, no overlaps, never inside an actor's name.
   std::vector<Cue> cues;
   std::vector<PatternMatch> events;
@@ -477,7 +493,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
         continue;
       // "would not meet the hostage-takers' demands to release prisoners": with a parse, a verb
       // pattern whose first word is a noun argument of another word names no act of its own.
-      if (!p.nominal && noun_argument(m.anchor) && !headline_verb(m, p)) continue;
+      if (!p.nominal && noun_argument(m.anchor) && !headline_verb(m, p) && !promised_noun(m.anchor)) continue;
       // "tortured detained activists", "the banned party": a participle modifying a noun
       // describes it; the act it names is not reported here. Right after a noun it is more
       // likely the sentence's verb mistaken for one ("soldiers tortured activists").
@@ -543,14 +559,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
           particle |= sv.words[w].head == int(m.anchor) && sv.words[w].deprel == "compound:prt";
           verbless &= ctx.an.upos[first + w] != nlp::Upos::VERB;
         }
-        // ("promised arrests", "vowed more attacks": the noun is what is promised, read below.)
-        auto promise = [&](int w) {
-          return w >= 0 && (sv.words[w].lower.starts_with("promis") || sv.words[w].lower.starts_with("vow") ||
-                            sv.words[w].lower.starts_with("pledg"));
-        };
-        int a = int(m.anchor);
-        bool promised = promise(a - 1) || (a > 1 && one_of(sv.words[a - 1].lower, {"more", "new", "further", "mass"}) &&
-                                           promise(a - 2));
+        bool promised = promised_noun(m.anchor);
         // ("is a huge sign of support": a noun with its determiner or copula heads the sentence.)
         // (A copula makes it a predicate noun even in a sentence with no other verb.)
         bool phrase = false, copula = false;
@@ -970,7 +979,9 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
       int hn = a;
       while (sv.words[hn].deprel == "compound" && sv.words[hn].head > hn && sv.words[hn].head < int(m.end))
         hn = sv.words[hn].head;
-      bool happening = ctx.actorless && sv.parsed && !sv.mentions.empty() &&
+      // (A protest or force needs no actor named: "A national seamen's strike ... is still
+      // continuing".)
+      bool happening = ctx.actorless && sv.parsed && (!sv.mentions.empty() || is_protest_or_force(p.code)) &&
                        (sv.words[hn].deprel == "nsubj" || sv.words[hn].deprel == "nsubj:pass") &&
                        sv.words[hn].head >= 0 && ctx.an.upos.size() == ctx.an.words.size() &&
                        ctx.an.upos[first + sv.words[hn].head] == nlp::Upos::VERB;
@@ -1479,7 +1490,7 @@ std::vector<Predicate> find_events(const DocContext& ctx, const SentenceView& sv
     // ("the two sides agreed"): an event of its type all the same, when wanted, in a sentence
     // that names some actor or place (politics, not "the two friends held talks"). Force needs
     // no such context: unidentified gunmen are news.
-    bool force = p.code.starts_with("14") || p.code.starts_with("15") || p.code.starts_with("17") || violence;
+    bool force = is_protest_or_force(p.code);
     bool actorless = sources.empty() && !unattributed && ctx.actorless && (force || !sv.mentions.empty());
     // "violations around Tripoli continued to threaten the process": words short of force whose
     // subject is a thing the parse names (no actor, no pronoun) are a figure of speech.

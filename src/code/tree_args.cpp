@@ -72,7 +72,7 @@ class Tree {
         std::find(out.begin(), out.end(), (*ctx_.partner)[m]) == out.end())
       out.push_back((*ctx_.partner)[m]);
     for (int c : children_[w]) {
-      if (rel(c) == "conj") with_conjuncts(c, out);
+      if (rel(c) == "conj" && subject_stolen_by(c) < 0) with_conjuncts(c, out);
       // "the ambassadors of Arnor, Osgiliath and Gondor": the list hangs on a word of the
       // mention ("Arnor"), not on its head.
       if (m >= 0 && sv_.words[c].mention == m)
@@ -100,6 +100,43 @@ class Tree {
     for (int c : children_[v])
       if (rel(c) == "nsubj" || rel(c) == "nsubj:pass" || rel(c) == "csubj") return c;
     return -1;
+  }
+  bool tagged() const {
+    return ctx_.an.labels && ctx_.an.xpos.size() == ctx_.an.words.size() && ctx_.an.upos.size() == ctx_.an.words.size();
+  }
+  uint32_t first() const { return ctx_.an.sentence_begin(sv_.index); }
+  bool has_child(int w, std::string_view r) const {
+    return std::any_of(children_[w].begin(), children_[w].end(), [&](int c) { return rel(c) == r; });
+  }
+  // The last word of w's subtree.
+  int right_edge(int w, int depth = 0) const {
+    int edge = w;
+    if (depth < 32)
+      for (int c : children_[w]) edge = std::max(edge, right_edge(c, depth + 1));
+    return edge;
+  }
+  // "Syrian forces shelled Turkish posts and Russian jets bombed the town": the parse may join
+  // "Russian jets" to the object and "bombed" to "shelled", leaving "bombed" without a subject.
+  // A noun joined by "and" that runs right up to a finite verb hung on an earlier verb, with no
+  // "and", subordinator or subject of its own, is that verb's subject: returns the verb, else -1.
+  int subject_stolen_by(int n) const {
+    if (rel(n) != "conj" || !has_child(n, "cc")) return -1;
+    if (!tagged()) return -1;
+    nlp::Upos pos = ctx_.an.upos[first() + uint32_t(n)];
+    if (pos != nlp::Upos::NOUN && pos != nlp::Upos::PROPN && pos != nlp::Upos::PRON) return -1;
+    int v = right_edge(n) + 1;
+    if (v >= int(sv_.words.size()) || !one_of(rel(v), {"conj", "advcl", "parataxis"}) || head(v) >= n ||
+        has_child(v, "cc") || has_child(v, "mark") || subject_word(v) >= 0)
+      return -1;
+    std::string_view tag = ctx_.an.xpos_name(first() + uint32_t(v));
+    return tag == "VBD" || tag == "VBZ" || tag == "VBP" ? v : -1;
+  }
+  // The inverse: the noun phrase a verb's subject was taken into.
+  int stolen_subject(int v) const {
+    if (v <= 0) return -1;
+    int n = v - 1;
+    for (int k = 0; k < 8 && head(n) > n && head(n) < v; ++k) n = head(n);
+    return subject_stolen_by(n) == v ? n : -1;
   }
 
  private:
@@ -146,8 +183,8 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
 
   // Subject: the verb's own, else the controlling or coordinated verb's ("agreed to restore",
   // "met and signed"), climbing a few levels at most.
-  int subj = -1, at = v;
-  for (int hops = 0; hops < 4 && at >= 0; ++hops) {
+  int subj = t.stolen_subject(v), at = v;
+  for (int hops = 0; hops < 4 && at >= 0 && subj < 0; ++hops) {
     subj = t.subject_word(at);
     if (subj >= 0) break;
     std::string_view r = t.rel(at);
@@ -208,7 +245,10 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
   }
   // "gave a toll of 31 people killed": a participle of harm right after the noun it tells of,
   // with no subject or object of its own, is a reduced passive however the parse hangs it.
-  if (subj < 0 && v > 0 && harm_participle(sv.words[v].lower) && sv.words[v - 1].mention >= 0) {
+  // (So is one the parse joins to the verb before it with no "and": "gave a toll of 31 people
+  // killed" as "gave .. and killed".)
+  bool joined_bare = at != v && t.rel(v) == "conj" && !t.has_child(v, "cc");
+  if ((subj < 0 || joined_bare) && v > 0 && harm_participle(sv.words[v].lower) && sv.words[v - 1].mention >= 0) {
     bool own = false;
     for (int c : t.children(v)) own |= t.rel(c).starts_with("nsubj") || t.rel(c) == "obj";
     if (!own) {
@@ -266,6 +306,8 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
   } else if (antecedent >= 0) {
     if (int m = nearest_only ? t.actor_in(antecedent) : -1; m >= 0) a.sources.push_back(m);
     else t.with_conjuncts(antecedent, a.sources);
+  } else if (subj >= 0 && at == v && t.rel(subj) == "conj") {
+    t.with_conjuncts(subj, a.sources);  // the subject the parse took into an object
   } else if (subj >= 0) {
     // Every subject of the verb: a misparsed coordination may leave two ("Putin and his
     // counterpart Erdogan held").
