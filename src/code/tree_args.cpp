@@ -101,9 +101,8 @@ class Tree {
       if (rel(c) == "nsubj" || rel(c) == "nsubj:pass" || rel(c) == "csubj") return c;
     return -1;
   }
-  bool tagged() const {
-    return ctx_.an.labels && ctx_.an.xpos.size() == ctx_.an.words.size() && ctx_.an.upos.size() == ctx_.an.words.size();
-  }
+  // The sentence has XPOS tags (and UPOS with them).
+  bool tagged() const { return ctx_.an.labels && ctx_.an.xpos.size() == ctx_.an.words.size(); }
   uint32_t first() const { return ctx_.an.sentence_begin(sv_.index); }
   bool has_child(int w, std::string_view r) const {
     return std::any_of(children_[w].begin(), children_[w].end(), [&](int c) { return rel(c) == r; });
@@ -121,7 +120,7 @@ class Tree {
   // "and", subordinator or subject of its own, is that verb's subject: returns the verb, else -1.
   int subject_stolen_by(int n) const {
     if (rel(n) != "conj" || !has_child(n, "cc")) return -1;
-    if (!tagged()) return -1;
+    if (!tagged() || ctx_.an.upos.size() != ctx_.an.words.size()) return -1;
     nlp::Upos pos = ctx_.an.upos[first() + uint32_t(n)];
     if (pos != nlp::Upos::NOUN && pos != nlp::Upos::PROPN && pos != nlp::Upos::PRON) return -1;
     int v = right_edge(n) + 1;
@@ -184,6 +183,7 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
   // Subject: the verb's own, else the controlling or coordinated verb's ("agreed to restore",
   // "met and signed"), climbing a few levels at most.
   int subj = t.stolen_subject(v), at = v;
+  const bool stolen = subj >= 0;
   for (int hops = 0; hops < 4 && at >= 0 && subj < 0; ++hops) {
     subj = t.subject_word(at);
     if (subj >= 0) break;
@@ -210,8 +210,7 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
       own |= r.starts_with("aux") || r == "obj" || r == "iobj" || r == "ccomp" || r == "xcomp" || r.starts_with("nsubj");
     }
     // (a participle, not a past tense)
-    bool tagged = ctx.an.labels && ctx.an.xpos.size() == ctx.an.words.size();
-    bool participle = tagged ? ctx.an.xpos_name(ctx.an.sentence_begin(sv.index) + uint32_t(v)) == "VBN"
+    bool participle = t.tagged() ? ctx.an.xpos_name(t.first() + uint32_t(v)) == "VBN"
                              : sv.words[v].lower.ends_with("ed") || sv.words[v].lower.ends_with("en");
     shared_passive = a.passive = a.reduced_passive = chain && head_passive && !own && participle;
   }
@@ -226,7 +225,6 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
       object |= t.rel(c) == "obj";
       clause |= t.rel(c) == "xcomp" || t.rel(c) == "ccomp";
     }
-    bool tagged = ctx.an.labels && ctx.an.xpos.size() == ctx.an.words.size();
     // (Only when the noun, or the noun it is part of, is a verb's subject: the tagger takes past
     // tenses for participles, and a parse that hangs such a "participle" on the sentence's root
     // noun or on an object is mostly wrong, "Doctors from two aid groups donated ...",
@@ -235,7 +233,7 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
     int noun = t.head(v);
     for (int steps = 0; noun >= 0 && steps < 8 && one_of(t.rel(noun), {"nmod", "appos", "conj", "compound", "flat"}); ++steps)
       noun = t.head(noun);
-    bool participle = tagged && ctx.an.xpos_name(ctx.an.sentence_begin(sv.index) + uint32_t(v)) == "VBN" &&
+    bool participle = t.tagged() && ctx.an.xpos_name(t.first() + uint32_t(v)) == "VBN" &&
                       noun >= 0 && t.head(noun) >= 0 && t.rel(noun).starts_with("nsubj") && !clause;
     if (!object && (agent || participle || harm_participle(sv.words[v].lower))) {
       a.passive = a.reduced_passive = true;
@@ -306,7 +304,7 @@ TreeArgs tree_arguments(const DocContext& ctx, const SentenceView& sv, uint32_t 
   } else if (antecedent >= 0) {
     if (int m = nearest_only ? t.actor_in(antecedent) : -1; m >= 0) a.sources.push_back(m);
     else t.with_conjuncts(antecedent, a.sources);
-  } else if (subj >= 0 && at == v && t.rel(subj) == "conj") {
+  } else if (stolen) {
     t.with_conjuncts(subj, a.sources);  // the subject the parse took into an object
   } else if (subj >= 0) {
     // Every subject of the verb: a misparsed coordination may leave two ("Putin and his
